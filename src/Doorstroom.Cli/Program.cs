@@ -1,0 +1,20 @@
+using Doorstroom.Cli;
+
+// doorstroom: the article's question for one pupil, from the command line.
+// Exit codes: 0 done; 2 bad input (one line naming the field and what was expected).
+var root = Commands.Root();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    Console.Error.WriteLine("doorstroom: " + parse.Errors[0].Message);
+    return ExitCodes.BadInput;
+}
+try
+{
+    return await parse.InvokeAsync();
+}
+catch (BadInputException e)
+{
+    Console.Error.WriteLine("doorstroom: " + e.Message);
+    return ExitCodes.BadInput;
+}

@@ -1,0 +1,335 @@
+using System.Collections.Immutable;
+
+namespace Doorstroom.Domain;
+
+/// <summary>The four distinct answers to "may this pupil enter this mbo programme?" (best first).</summary>
+public enum AdmissionOutcome
+{
+    /// <summary>Meets the vooropleidingseisen (and, where toelatingsrecht exists, is entitled or may still be).</summary>
+    Admissible,
+    /// <summary>Meets the requirements but has no toelatingsrecht, e.g. applied after 1 April (A10).</summary>
+    AdmissibleNotEntitled,
+    /// <summary>Only through an exception the law allows (A8/A9, Lpw art. 3b): never a default path.</summary>
+    ByException,
+    /// <summary>Does not meet the requirements.</summary>
+    NotAdmissible,
+}
+
+/// <summary>An mbo programme asked about: its level, direction, leerweg wanted and leerwegen offered.</summary>
+public sealed record ProgrammeRequest(MboLevel Level, Direction? Direction, Leerweg? Leerweg, ImmutableArray<Leerweg> Offered)
+{
+    /// <summary>How sure the catalogue is of the programme's direction; a low one turns a failed nadere eis into a caveat.</summary>
+    public Confidence DirectionConfidence { get; init; } = Confidence.High;
+
+    public Qualification? Qualification { get; init; }
+
+    public static ProgrammeRequest For(Qualification q, DomainDirection? direction, Leerweg? leerweg) =>
+        new(q.Level, direction?.Direction, leerweg, q.Leerwegen) { Qualification = q, DirectionConfidence = direction?.Confidence ?? Confidence.Low };
+}
+
+public sealed record AdmissionResult(
+    AdmissionOutcome Outcome,
+    DateOnly Start,
+    string Regime,
+    ImmutableArray<Reason> Reasons,
+    ImmutableArray<Reason> Caveats);
+
+public static class Admission
+{
+    private static readonly DateOnly StructuurStart = new(2015, 8, 1);
+
+    /// <summary>
+    /// Admission of the pupil to one mbo programme (rulebook §5, A10, M6). The programme starts on the first
+    /// 1 August after the pupil's (expected) diploma and after the application date.
+    /// </summary>
+    public static AdmissionResult Decide(RouteCatalogue catalogue, Situation s, ProgrammeRequest programme)
+    {
+        var priors = new List<Diploma>(s.Diplomas);
+        var earliest = s.On;
+        Diploma? expected = ExpectedDiploma(s);
+        if (expected is not null)
+        {
+            priors.Add(expected);
+            earliest = new DateOnly(expected.Year!.Value, 8, 1);
+        }
+        if (s.AppliedOn is { } applied && applied > earliest) earliest = applied;
+        var start = SchoolYear.NextStart(earliest);
+        var result = Decide(catalogue, s, priors, start, programme, explain: true);
+        if (expected is not null)
+        {
+            var caveat = catalogue.Reason("diploma-verwacht", ("diploma", Name(expected.Kind)), ("jaar", expected.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            result = result with { Caveats = result.Caveats.Insert(0, caveat) };
+        }
+        return result;
+    }
+
+    /// <summary>The diploma a pupil in the last years of vo is expected to obtain (the planner's default assumption).</summary>
+    public static Diploma? ExpectedDiploma(Situation s)
+    {
+        if (s.School != SchoolType.Vmbo || s.Leerweg is not { } lw || !lw.IsVmboLeerweg() || s.Leerjaar is not { } lj) return null;
+        var year = SchoolYear.StartOf(s.On).Year + (4 - lj) + 1;
+        return new Diploma(lw.VmboDiploma(), year, s.Sector);
+    }
+
+    internal static Prior PriorOf(DiplomaKind kind) => kind switch
+    {
+        DiplomaKind.VmboBb => Prior.VmboBb,
+        DiplomaKind.VmboKb or DiplomaKind.VmboGl or DiplomaKind.VmboTl => Prior.VmboKbGlTl,
+        DiplomaKind.HavoOvergang34 or DiplomaKind.Havo or DiplomaKind.Vwo => Prior.HavoVwo3,
+        DiplomaKind.Assistent or DiplomaKind.Entree or DiplomaKind.Mbo1 => Prior.Mbo1,
+        DiplomaKind.Mbo2 => Prior.Mbo2,
+        DiplomaKind.Mbo3 or DiplomaKind.Mbo4 or DiplomaKind.HboBachelor => Prior.Mbo3,
+        _ => Prior.None,
+    };
+
+    /// <summary>
+    /// The core decision for a given set of prior diplomas and start date. With <paramref name="explain"/> false no
+    /// texts are rendered (the planner's hot path); the outcome is the same.
+    /// </summary>
+    public static AdmissionResult Decide(RouteCatalogue catalogue, Situation s, IReadOnlyList<Diploma> priors, DateOnly start, ProgrammeRequest programme, bool explain)
+    {
+        var era = catalogue.AdmissionOn(start);
+        var reasons = explain ? ImmutableArray.CreateBuilder<Reason>() : null;
+        var caveats = explain ? ImmutableArray.CreateBuilder<Reason>() : null;
+        var level = programme.Level;
+
+        // 1. The admission matrix: the best cell over the pupil's diplomas (no diploma at all: the "none" row).
+        var outcome = AdmissionOutcome.NotAdmissible;
+        MatrixCell? best = null;
+        Diploma? via = null;
+        var any = false;
+        foreach (var d in priors)
+        {
+            var prior = PriorOf(d.Kind);
+            if (prior == Prior.None && d.Kind != DiplomaKind.Pro) continue;
+            any = true;
+            var cell = era.Cells[(prior, level)];
+            var o = Resolve(cell, s, start, level, prior);
+            if (best is null || o < outcome || (o == outcome && Rank(prior) > Rank(PriorOf(via!.Kind))))
+            {
+                outcome = o;
+                best = cell;
+                via = d;
+            }
+        }
+        if (!any)
+        {
+            best = era.Cells[(Prior.None, level)];
+            outcome = Resolve(best, s, start, level, Prior.None);
+        }
+        if (explain) Explain(catalogue, s, start, level, best!, via, outcome, reasons!, caveats!);
+
+        // 2. Nadere vooropleidingseisen (N1/N2) for niet-verwant entry with the diploma that admits.
+        if (outcome == AdmissionOutcome.Admissible && via is not null && programme.Direction is { } into)
+        {
+            var sector = via.Sector ?? (via.Kind.IsVmbo() ? s.Sector : null);
+            foreach (var req in catalogue.SubjectRequirements)
+            {
+                if (req.Into != into || !req.Window.Contains(start) || !Applies(req, via.Kind, level)) continue;
+                if (sector is not { } sec)
+                {
+                    caveats?.Add(catalogue.Reason("nadere-eis-sector-onbekend", ("vakken", string.Join(", ", req.AnyOfSubjects)), ("richting", Name(into))) with { Rule = req.Rule });
+                    continue;
+                }
+                if (!req.FromSectors.Contains(sec)) continue;
+                var met = req.AnyOfSubjects.Any(via.HasSubject);
+                if (met) continue;
+                var args = new[] { ("vakken", string.Join(" of ", req.AnyOfSubjects)), ("richting", Name(into)), ("sector", Name(sec)) };
+                if (!via.SubjectsKnown)
+                {
+                    caveats?.Add(catalogue.Reason("nadere-eis-vakken-onbekend", args) with { Rule = req.Rule, Confidence = req.Confidence });
+                }
+                else if (req.Confidence == Confidence.Low || programme.DirectionConfidence == Confidence.Low)
+                {
+                    caveats?.Add(catalogue.Reason("nadere-eis-onzeker", args) with { Rule = req.Rule });
+                }
+                else
+                {
+                    outcome = AdmissionOutcome.NotAdmissible;
+                    if (explain)
+                    {
+                        reasons!.Add(catalogue.Reason("nadere-eis-vakken", args) with { Rule = req.Rule, Confidence = req.Confidence });
+                        reasons.Add(catalogue.Reason("uitzondering-a9"));
+                    }
+                }
+            }
+        }
+
+        // 3. Leerweg: offered at all, and bbl only once full leerplicht has ended (M6).
+        if (programme.Leerweg is { } lw && outcome <= AdmissionOutcome.ByException)
+        {
+            if (!programme.Offered.IsDefaultOrEmpty && !programme.Offered.Contains(lw))
+            {
+                outcome = AdmissionOutcome.NotAdmissible;
+                reasons?.Add(catalogue.Reason("leerweg-niet-aangeboden", ("leerweg", Name(lw))));
+            }
+            else if (lw == Leerweg.Bbl)
+            {
+                switch (Leerplicht.FullLeerplichtEndedBefore(s.BirthDate, start))
+                {
+                    case false:
+                        outcome = AdmissionOutcome.ByException;
+                        reasons?.Add(catalogue.Reason("bbl-leerplichtig", ("start", Format(start))));
+                        break;
+                    case null:
+                        caveats?.Add(catalogue.Reason("bbl-leeftijd-onbekend"));
+                        break;
+                }
+                caveats?.Add(catalogue.Reason("bbl-leerbedrijf"));
+            }
+        }
+
+        // 4. Toelatingsrecht (A10, from the study year 2018/19) or the institution's own decision before it (A11).
+        if (outcome == AdmissionOutcome.Admissible && level != MboLevel.Specialist)
+        {
+            if (start >= Dates.ToelatingsrechtFirstStudyYear)
+            {
+                var deadline = start.Year == 2020 ? new DateOnly(2020, 5, 1) : new DateOnly(start.Year, 4, 1);
+                if (s.AppliedOn is { } applied && SchoolYear.NextStart(applied) == start)
+                {
+                    if (applied > deadline)
+                    {
+                        outcome = AdmissionOutcome.AdmissibleNotEntitled;
+                        reasons?.Add(catalogue.Reason("aangemeld-na-deadline", ("aangemeld", Format(applied)), ("deadline", Format(deadline))));
+                    }
+                    else
+                    {
+                        caveats?.Add(catalogue.Reason("toelatingsrecht", ("aangemeld", Format(applied)), ("deadline", Format(deadline))));
+                    }
+                }
+                else
+                {
+                    caveats?.Add(catalogue.Reason("toelatingsrecht-aanmelden", ("deadline", Format(deadline))));
+                }
+                caveats?.Add(catalogue.Reason("bsa"));
+            }
+            else
+            {
+                caveats?.Add(catalogue.Reason("geen-toelatingsrecht"));
+            }
+        }
+
+        if (explain && programme.Qualification is not null && start < StructuurStart)
+        {
+            caveats!.Add(catalogue.Reason("kwalificatiestructuur-2015", ("start", Format(start))));
+        }
+
+        var regime = explain ? catalogue.RegimesOn(start).Where(r => r.Id.StartsWith('M')).Select(r => r.Id).LastOrDefault() ?? era.Regime : era.Regime;
+        return new AdmissionResult(outcome, start, regime, reasons?.ToImmutable() ?? [], caveats?.ToImmutable() ?? []);
+    }
+
+    private static int Rank(Prior prior) => (int)prior;
+
+    private static bool Applies(SubjectRequirement req, DiplomaKind kind, MboLevel level)
+    {
+        foreach (var (d, l) in req.Applies)
+        {
+            if (d == kind && l == level) return true;
+        }
+        return false;
+    }
+
+    private static AdmissionOutcome Resolve(MatrixCell cell, Situation s, DateOnly start, MboLevel level, Prior prior) => cell.Verdict switch
+    {
+        MatrixVerdict.Admissible or MatrixVerdict.Drempelloos or MatrixVerdict.SameDirection or MatrixVerdict.SameBeroep => AdmissionOutcome.Admissible,
+        MatrixVerdict.LeerplichtEnded => Leerplicht.FullLeerplichtEndedBefore(s.BirthDate, start) == false ? AdmissionOutcome.ByException : AdmissionOutcome.Admissible,
+        MatrixVerdict.MeetsHigherLevel => AdmissionOutcome.NotAdmissible,
+        // A8/A9: without any diploma, mbo-2/3/4 only by the exception of an onderzoek — a distinct answer, never a default path.
+        MatrixVerdict.NotAdmissible when prior == Prior.None && level is >= MboLevel.Basisberoeps and <= MboLevel.Middenkader => AdmissionOutcome.ByException,
+        _ => AdmissionOutcome.NotAdmissible,
+    };
+
+    private static void Explain(RouteCatalogue catalogue, Situation s, DateOnly start, MboLevel level, MatrixCell cell, Diploma? via, AdmissionOutcome outcome,
+        ImmutableArray<Reason>.Builder reasons, ImmutableArray<Reason>.Builder caveats)
+    {
+        var prior = via is null ? "geen diploma" : Name(via.Kind);
+        var lvl = Name(level);
+        switch (cell.Verdict)
+        {
+            case MatrixVerdict.Admissible:
+                caveats.Add(catalogue.Reason("vooropleiding-voldoet", ("diploma", prior), ("niveau", lvl)) with { Rule = cell.Rule });
+                break;
+            case MatrixVerdict.Drempelloos:
+                caveats.Add(catalogue.Reason("drempelloos", ("niveau", lvl)) with { Rule = cell.Rule });
+                break;
+            case MatrixVerdict.SameDirection:
+                caveats.Add(catalogue.Reason("zelfde-richting", ("diploma", prior), ("niveau", lvl)) with { Rule = cell.Rule });
+                break;
+            case MatrixVerdict.SameBeroep:
+                caveats.Add(catalogue.Reason("zelfde-beroep") with { Rule = cell.Rule });
+                break;
+            case MatrixVerdict.LeerplichtEnded:
+                if (outcome == AdmissionOutcome.ByException) reasons.Add(catalogue.Reason("entree-leerplichtig", ("start", Format(start))));
+                else if (s.BirthDate is null) caveats.Add(catalogue.Reason("entree-leeftijd-onbekend"));
+                break;
+            case MatrixVerdict.MeetsHigherLevel:
+                reasons.Add(catalogue.Reason("entree-niet-voor-diplomahouder", ("diploma", prior)) with { Rule = cell.Rule });
+                break;
+            case MatrixVerdict.NotAdmissible when outcome == AdmissionOutcome.ByException:
+                reasons.Add(catalogue.Reason("geen-diploma-uitzondering", ("niveau", lvl)));
+                break;
+            case MatrixVerdict.NotAdmissible:
+                reasons.Add(catalogue.Reason("vooropleiding-onvoldoende", ("diploma", prior), ("niveau", lvl)) with { Rule = cell.Rule });
+                if (level != MboLevel.Entree) reasons.Add(catalogue.Reason("uitzondering-a9"));
+                break;
+        }
+    }
+
+    public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
+
+    private static readonly System.Globalization.CultureInfo Dutch = DutchCulture();
+
+    private static System.Globalization.CultureInfo DutchCulture()
+    {
+        // Invariant globalization is on: build the Dutch month names ourselves.
+        var c = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+        c.DateTimeFormat.MonthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december", ""];
+        c.DateTimeFormat.MonthGenitiveNames = c.DateTimeFormat.MonthNames;
+        return c;
+    }
+
+    public static string Name(DiplomaKind kind) => kind switch
+    {
+        DiplomaKind.Pro => "praktijkonderwijs",
+        DiplomaKind.VmboBb => "vmbo-bb",
+        DiplomaKind.VmboKb => "vmbo-kb",
+        DiplomaKind.VmboGl => "vmbo-gl",
+        DiplomaKind.VmboTl => "vmbo-tl",
+        DiplomaKind.HavoOvergang34 => "havo/vwo-overgangsbewijs 3→4",
+        DiplomaKind.Assistent => "assistent (mbo-1)",
+        DiplomaKind.Entree => "entree",
+        DiplomaKind.Mbo1 => "mbo-1",
+        DiplomaKind.Mbo2 => "mbo-2",
+        DiplomaKind.Mbo3 => "mbo-3",
+        DiplomaKind.Mbo4 => "mbo-4",
+        DiplomaKind.Havo => "havo",
+        DiplomaKind.Vwo => "vwo",
+        DiplomaKind.HboBachelor => "hbo-bachelor",
+        _ => kind.ToString(),
+    };
+
+    public static string Name(MboLevel level) => level switch
+    {
+        MboLevel.Entree => "niveau 1 (entree/assistent)",
+        MboLevel.Specialist => "specialistenopleiding",
+        _ => $"niveau {(int)level}",
+    };
+
+    public static string Name(Direction d) => d switch
+    {
+        Direction.Groen => "groen",
+        Direction.Techniek => "techniek",
+        Direction.ZorgEnWelzijn => "zorg en welzijn",
+        Direction.Economie => "economie",
+        _ => "intersectoraal",
+    };
+
+    public static string Name(Sector s) => s switch
+    {
+        Sector.ZorgEnWelzijn => "zorg en welzijn",
+        Sector.Groen => "groen (landbouw)",
+        _ => s.ToString().ToLowerInvariant(),
+    };
+
+    public static string Name(Leerweg l) => l.ToString().ToLowerInvariant();
+}
