@@ -291,10 +291,15 @@ public sealed class Planner(RouteCatalogue catalogue)
             held.RemoveAt(held.Count - 1);
         }
 
+        /// <summary>
+        /// How far a diploma reaches: onward steps only go up. A vmbo diploma or havo/vwo 3→4 proof counts as level 1,
+        /// so a diploma holder is never sent down into an assistent/entree programme (A6) as a detour.
+        /// </summary>
         private static int RankOf(DiplomaKind kind) => kind switch
         {
             DiplomaKind.HboBachelor => 6,
             DiplomaKind.Havo or DiplomaKind.Vwo => 5,
+            DiplomaKind.VmboBb or DiplomaKind.VmboKb or DiplomaKind.VmboGl or DiplomaKind.VmboTl or DiplomaKind.HavoOvergang34 => 1,
             _ => kind.MboLevelOf(),
         };
 
@@ -313,22 +318,19 @@ public sealed class Planner(RouteCatalogue catalogue)
             if (skOn is { } sk && (FastestStartkwalificatie is null || sk < FastestStartkwalificatie)) FastestStartkwalificatie = sk;
             if (goal)
             {
-                Results.Add(new Pathway(
-                    [.. steps.Select(x => x.Route).Where(r => r is not null).Distinct()!],
-                    [.. steps], steps[^1].To, skOn));
+                Results.Add(new Pathway([routeId], [.. steps], steps[^1].To, skOn));
                 return;
             }
             if (depth >= MaxOnwardSteps || steps.Count == 0 && held.Count == 0 && s.School != SchoolType.None) return;
 
             var start = steps.Count > 0 ? SchoolYear.NextStart(steps[^1].To.AddDays(1)) : SchoolYear.NextStart(s.On);
             var durations = catalogue.DurationsOn(start);
-            var firstMboStep = true;
-            foreach (var st in steps) firstMboStep &= st.Niveau is null;
+            // The wished direction applies to every onward step: nadere eisen (N1/N2) bite whenever a vmbo diploma is what admits.
+            var direction = s.WantsSector?.DirectionOf();
 
             foreach (var level in OnwardLevels)
             {
                 if ((int)level <= rank) continue;
-                var direction = firstMboStep ? s.WantsSector?.DirectionOf() : null;
                 var request = new ProgrammeRequest(level, direction, s.MboLeerweg, [Leerweg.Bol, Leerweg.Bbl]);
                 var admission = Admission.Decide(catalogue, s, held, start, request, explain: false);
                 if (admission.Outcome > AdmissionOutcome.AdmissibleNotEntitled) continue;
