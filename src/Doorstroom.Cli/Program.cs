@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Doorstroom.Cli;
 
 // doorstroom: the article's question for one pupil, from the command line.
@@ -11,7 +12,8 @@ if (parse.Errors.Count > 0)
 }
 try
 {
-    return await parse.InvokeAsync();
+    // Our own handler below turns bad input into one line and exit 2; anything else is a bug and keeps its trace.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (BadInputException e)
 {
