@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Doorstroom.Domain;
-using Xunit;
 
 namespace Doorstroom.Catalogue.Tests;
 

@@ -1,5 +1,4 @@
 using Doorstroom.Domain;
-using Xunit;
 
 namespace Doorstroom.Catalogue.Tests;
 
