@@ -94,21 +94,25 @@ public static class CatalogueLoader
             var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (!results.IsValid)
             {
-                var before = Problems.Count;
+                // A condition node is a oneOf of thirteen shapes, so a valid node still fails twelve branches. Errors
+                // found inside a oneOf/anyOf branch are noise unless nothing else explains the failure.
+                var direct = new List<Problem>();
+                var branch = new List<Problem>();
                 foreach (var detail in results.Details ?? [])
                 {
                     if (detail.Errors is null) continue;
+                    var inBranch = detail.EvaluationPath.ToString().Contains("/oneOf/", StringComparison.Ordinal)
+                        || detail.EvaluationPath.ToString().Contains("/anyOf/", StringComparison.Ordinal);
                     foreach (var (keyword, message) in detail.Errors)
                     {
                         var pointer = detail.InstanceLocation.ToString();
-                        Problems.Add(new Problem(relative, JsonLines.LineFor(lines, pointer), pointer.Length == 0 ? "/" : pointer, $"schema ({keyword}): {message}"));
+                        (inBranch ? branch : direct).Add(new Problem(relative, JsonLines.LineFor(lines, pointer), pointer.Length == 0 ? "/" : pointer, $"schema ({keyword}): {message}"));
                     }
                 }
-                if (Problems.Count == before) Problems.Add(new Problem(relative, null, "/", "does not match " + schemaName));
-                // Keep the report short and useful: the deepest problems first, at most a dozen per file.
-                var mine = Problems.Skip(before).DistinctBy(p => (p.Field, p.Message)).OrderByDescending(p => p.Field.Length).Take(12).ToList();
-                Problems.RemoveRange(before, Problems.Count - before);
-                Problems.AddRange(mine.OrderBy(p => p.Line ?? 0));
+                var chosen = direct.Count > 0 ? direct : branch;
+                if (chosen.Count == 0) chosen.Add(new Problem(relative, null, "/", "does not match " + schemaName));
+                // Keep the report short: in file order, at most a dozen per file.
+                Problems.AddRange(chosen.DistinctBy(p => (p.Field, p.Message)).OrderBy(p => p.Line ?? 0).ThenBy(p => p.Field.Length).Take(12));
                 return null;
             }
             return doc;

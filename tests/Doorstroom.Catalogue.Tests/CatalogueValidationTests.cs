@@ -40,7 +40,6 @@ public sealed class CatalogueValidationTests : IDisposable
         Assert.True(load.Ok, string.Join("; ", load.Problems));
     }
 
-    private const string SchemaNoiseBug = "src bug: CatalogueLoader.Read (CatalogueLoader.cs:94-110) keeps the 12 deepest schema errors, which are oneOf-branch noise from valid condition nodes, so the real schema error is dropped";
 
     [Fact]
     public void Unknown_route_id_fails_the_load_with_schema_problems_in_that_file()
@@ -60,7 +59,7 @@ public sealed class CatalogueValidationTests : IDisposable
         });
     }
 
-    [Fact(Skip = SchemaNoiseBug)]
+    [Fact]
     public void Unknown_route_id_is_refused_on_the_id_field()
     {
         var dir = CopyCatalogue();
@@ -122,7 +121,7 @@ public sealed class CatalogueValidationTests : IDisposable
         Assert.True(load.Ok, string.Join("; ", load.Problems));
     }
 
-    [Fact(Skip = SchemaNoiseBug)]
+    [Fact]
     public void Route_without_the_required_aims_is_a_schema_violation()
     {
         var dir = CopyCatalogue();
@@ -152,7 +151,7 @@ public sealed class CatalogueValidationTests : IDisposable
         Assert.StartsWith("schema", p.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = SchemaNoiseBug)]
+    [Fact]
     public void Route_name_that_is_a_number_is_a_schema_violation_on_the_name_field()
     {
         var dir = CopyCatalogue();
