@@ -43,6 +43,15 @@ public sealed class AdmissionTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_crebo_is_bad_input_naming_the_crebo()
+    {
+        SkipWithoutRealData();
+        DiplomaHolder("vmbo-tl");
+        var r = await cli.Run("admission", "--pupil", "pupil.json", "--crebo", "00000", "--format", "json", "--data", DataPaths.RealData());
+        Expect.BadInput(r, "--crebo", "00000");
+    }
+
+    [Fact]
     public async Task Admission_without_a_crebo_is_bad_input_naming_the_option()
     {
         DiplomaHolder("vmbo-tl");

@@ -31,4 +31,21 @@ public sealed class BatchTests : IDisposable
         }
         Assert.Equal(["2011-09-01", "2016-09-01", "2021-09-01"], plans.Select(p => (string?)p["on"]));
     }
+
+    [Fact]
+    public async Task A_bad_pupil_on_line_2_of_a_batch_is_bad_input_naming_line_2()
+    {
+        cli.Write("pupils.jsonl", """
+            { "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2 }
+            { "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 7 }
+            { "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 3 }
+            """);
+        Expect.BadInput(await cli.Run("plan", "--batch", "pupils.jsonl"), "pupils.jsonl:2: leerjaar: ");
+    }
+
+    [Fact]
+    public async Task A_missing_batch_file_is_bad_input_naming_the_file()
+    {
+        Expect.BadInput(await cli.Run("plan", "--batch", "missing.jsonl"), "--batch", "missing.jsonl");
+    }
 }
