@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Doorstroom.Cli.Tests;
+
+/// <summary>What one run of the doorstroom command left behind.</summary>
+public sealed record Result(int ExitCode, string Stdout, string Stderr)
+{
+    public string[] StdoutLines => Lines(Stdout);
+
+    public string[] StderrLines => Lines(Stderr);
+
+    private static string[] Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0)];
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+}
+
+/// <summary>
+/// Drives the real `doorstroom` command (`dotnet doorstroom.dll …`) as a child process, with its own temporary
+/// working directory for the input files it reads. One instance per test.
+/// </summary>
+public sealed class Doorstroom : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public Doorstroom() => WorkDir = Directory.CreateTempSubdirectory("doorstroom-cli-tests-").FullName;
+
+    /// <summary>The child's working directory; relative file names in arguments resolve here.</summary>
+    public string WorkDir { get; }
+
+    /// <summary>Writes a file (UTF-8, no BOM) under the working directory and returns its full path.</summary>
+    public string Write(string relativePath, string content)
+    {
+        var path = Path.Combine(WorkDir, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content, new UTF8Encoding(false));
+        return path;
+    }
+
+    public Task<Result> Run(params string[] args) => Start(null, args);
+
+    public Task<Result> RunWithStdin(string stdin, params string[] args) => Start(stdin, args);
+
+    private async Task<Result> Start(string? stdin, string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "doorstroom.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing; the test project must reference Doorstroom.Cli");
+        var info = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = WorkDir,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["NO_COLOR"] = "1";
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        using var timeout = new CancellationTokenSource(Timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+            await process.WaitForExitAsync(timeout.Token);
+            return new Result(process.ExitCode, await stdout, await stderr);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"doorstroom {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s (it hangs)");
+            throw;
+        }
+    }
+
+    private static string DotnetHost()
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return !string.IsNullOrWhiteSpace(host) && File.Exists(host) ? host : "dotnet";
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
+
+/// <summary>Assertions shared by the end-to-end tests.</summary>
+public static class Expect
+{
+    /// <summary>
+    /// The bad-input contract: exit 2, exactly one non-empty stderr line that starts with "doorstroom: ",
+    /// no stack trace, and the line mentions every given fragment (the field and what was expected).
+    /// </summary>
+    public static string BadInput(Result r, params string[] mentions)
+    {
+        Assert.True(r.ExitCode == 2, $"expected exit 2 (bad input)\n{r}");
+        var lines = r.StderrLines;
+        Assert.True(lines.Length == 1, $"expected exactly one stderr line\n{r}");
+        var line = lines[0];
+        Assert.StartsWith("doorstroom: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal);
+        foreach (var m in mentions) Assert.Contains(m, line, StringComparison.Ordinal);
+        return line;
+    }
+
+    public static void Done(Result r) => Assert.True(r.ExitCode == 0, $"expected exit 0\n{r}");
+}
+
+/// <summary>Pupils used by several tests.</summary>
+public static class Pupils
+{
+    /// <summary>The issue's example: vmbo bb, leerjaar 2, groen, sure of the choice, on 2011-09-01.</summary>
+    public const string IssueExample = """
+        { "on": "2011-09-01", "birthDate": "1998-10-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2, "sector": "groen", "goal": "startkwalificatie", "wantsSector": "groen", "sureOfChoice": true, "atRiskOfNoDiploma": false }
+        """;
+}
