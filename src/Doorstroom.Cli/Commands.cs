@@ -28,7 +28,10 @@ internal static class Commands
         return root;
     }
 
-    internal static RouteCatalogue LoadCatalogue(ParseResult parse, bool withCrebos = false)
+    internal static RouteCatalogue LoadCatalogue(ParseResult parse, bool withCrebos = false) => Load(parse, withCrebos).Catalogue!;
+
+    /// <summary>Loads and checks the catalogue once; bad catalogue is bad input (exit 2).</summary>
+    private static CatalogueLoad Load(ParseResult parse, bool withCrebos = false)
     {
         var dir = parse.GetValue(CatalogueOption) ?? DataPaths.DefaultCatalogue();
         IReadOnlySet<string>? crebos = null;
@@ -39,7 +42,7 @@ internal static class Commands
         }
         var load = CatalogueLoader.Load(dir, crebos);
         if (!load.Ok) throw new BadInputException($"catalogue {dir} is not valid: {load.Problems[0]} (run 'doorstroom catalogue validate' for all problems)");
-        return load.Catalogue!;
+        return load;
     }
 
     private static string? DataDir(ParseResult parse) => parse.GetValue(DataOption);
@@ -83,10 +86,11 @@ internal static class Commands
         cmd.SetAction(parse =>
         {
             var f = Format(parse, format);
-            var catalogue = LoadCatalogue(parse);
+            var load = Load(parse);
+            var catalogue = load.Catalogue!;
             var routeId = parse.GetValue(id)!;
             var route = catalogue.FindRoute(routeId) ?? throw new BadInputException($"route '{routeId}' does not exist; expected one of {string.Join(", ", RouteCatalogue.RouteIds)}");
-            var sources = CatalogueLoader.Load(parse.GetValue(CatalogueOption) ?? DataPaths.DefaultCatalogue()).Sources;
+            var sources = load.Sources;
             if (f == "json") Output.RouteJson(catalogue, route, sources);
             else Output.RouteTable(catalogue, route, sources);
             return ExitCodes.Done;
