@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+
+namespace Doorstroom.Domain;
+
+/// <summary>The kinds of event in a pupil's stream (design §4). The names are the Dutch ones schools use.</summary>
+public enum EventKind
+{
+    /// <summary>Enrolled at a vo school or mbo institution: institution, leerweg, leerjaar or niveau, crebo, route.</summary>
+    Ingeschreven,
+    /// <summary>Promoted to the next leerjaar (vo) on the date.</summary>
+    Bevorderd,
+    /// <summary>Repeats the leerjaar (vo).</summary>
+    Gedoubleerd,
+    /// <summary>Applied to an mbo programme (institution, crebo, niveau, leerweg).</summary>
+    Aangemeld,
+    /// <summary>Intake interview held; the outcome in <see cref="TransitionEvent.Detail"/>.</summary>
+    IntakeGehouden,
+    /// <summary>Admitted to the programme applied for.</summary>
+    Toegelaten,
+    /// <summary>Refused; the reason in <see cref="TransitionEvent.Detail"/>.</summary>
+    Afgewezen,
+    /// <summary>Placed in a programme (the first day of study is the Ingeschreven that follows).</summary>
+    Geplaatst,
+    /// <summary>Changed programme within the institution: the new crebo, niveau, leerweg.</summary>
+    Geswitcht,
+    /// <summary>Obtained a diploma: vmbo (leerweg), mbo (crebo, niveau), havo.</summary>
+    DiplomaBehaald,
+    /// <summary>Left the institution; the reason category in <see cref="TransitionEvent.Detail"/>.</summary>
+    Uitgeschreven,
+    /// <summary>A transfer dossier category was shared with the receiving institution.</summary>
+    DossierGedeeld,
+    /// <summary>The pupil (or parent) consented to sharing a dossier category.</summary>
+    ToestemmingGegeven,
+    /// <summary>The pupil (or parent) withdrew consent for a dossier category.</summary>
+    ToestemmingIngetrokken,
+}
+
+/// <summary>
+/// Why a pupil left an institution, in categories like BRON's uitschrijfredenen.
+/// <see cref="Overstap"/> means the pupil goes on in other education; the rest leave education
+/// unless a later Ingeschreven says otherwise.
+/// </summary>
+public enum Uitschrijfreden { Diploma, Overstap, Werk, Verhuisd, Buitenland, Zorg, Onbekend }
+
+/// <summary>
+/// One dated fact in a pupil's stream. Which fields an event carries depends on its kind; see
+/// <see cref="EventShapes"/>, which says it as data, and <see cref="EventShapes.Check"/>.
+/// </summary>
+/// <param name="Pupil">The pseudonymous pupil key; never a name or BSN.</param>
+/// <param name="Date">The day the fact took effect.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="Institution">The BRIN6 of the vo vestiging or mbo location (BRIN4 + 2).</param>
+/// <param name="Detail">Kind-specific: the uitschrijfreden, the intake outcome, the refusal reason, the dossier category.</param>
+public sealed record TransitionEvent(
+    string Pupil,
+    DateOnly Date,
+    EventKind Kind,
+    string? Institution = null,
+    Leerweg? Leerweg = null,
+    int? Leerjaar = null,
+    int? Niveau = null,
+    int? Crebo = null,
+    string? Route = null,
+    string? Detail = null);
+
+/// <summary>The fields an event can carry.</summary>
+public enum EventField { Institution, Leerweg, Leerjaar, Niveau, Crebo, Route, Detail }
+
+/// <summary>Which fields an event kind needs and which it may carry.</summary>
+public sealed record EventShape(EventKind Kind, ImmutableArray<EventField> Required, ImmutableArray<EventField> Optional)
+{
+    /// <summary>True when the kind may carry the field at all.</summary>
+    public bool Allows(EventField field) => Required.Contains(field) || Optional.Contains(field);
+}
+
+/// <summary>The shape of every event kind, and the one check every importer and the store apply.</summary>
+public static class EventShapes
+{
+    /// <summary>The greatest key length (pupil keys, institution codes, route ids, details).</summary>
+    public const int MaxTextLength = 64;
+
+    /// <summary>Every kind's shape.</summary>
+    public static ImmutableDictionary<EventKind, EventShape> All { get; } = Build();
+
+    private static ImmutableDictionary<EventKind, EventShape> Build()
+    {
+        const EventField I = EventField.Institution, L = EventField.Leerweg, J = EventField.Leerjaar,
+            N = EventField.Niveau, C = EventField.Crebo, R = EventField.Route, D = EventField.Detail;
+        EventShape S(EventKind k, EventField[] req, EventField[] opt) => new(k, [.. req], [.. opt]);
+        return new[]
+        {
+            S(EventKind.Ingeschreven, [I], [L, J, N, C, R]),
+            S(EventKind.Bevorderd, [I, J], [L, R]),
+            S(EventKind.Gedoubleerd, [I, J], [L, R]),
+            S(EventKind.Aangemeld, [I], [L, N, C, R]),
+            S(EventKind.IntakeGehouden, [I], [L, N, C, D]),
+            S(EventKind.Toegelaten, [I], [L, N, C]),
+            S(EventKind.Afgewezen, [I, D], [L, N, C]),
+            S(EventKind.Geplaatst, [I], [L, N, C, R]),
+            S(EventKind.Geswitcht, [I], [L, N, C, R]),
+            S(EventKind.DiplomaBehaald, [I], [L, N, C, R]),
+            S(EventKind.Uitgeschreven, [I, D], [L, J, N, C]),
+            S(EventKind.DossierGedeeld, [I, D], []),
+            S(EventKind.ToestemmingGegeven, [I, D], []),
+            S(EventKind.ToestemmingIngetrokken, [I, D], []),
+        }.ToImmutableDictionary(s => s.Kind);
+    }
+
+    /// <summary>
+    /// The problems with an event, as (field, what was expected) pairs; empty when it is well formed.
+    /// An importer turns each into a file:line: column: message error.
+    /// </summary>
+    public static ImmutableArray<(string Field, string Message)> Check(TransitionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var problems = ImmutableArray.CreateBuilder<(string, string)>();
+        if (string.IsNullOrWhiteSpace(e.Pupil))
+            problems.Add(("pupil", "a pseudonymous pupil key"));
+        else if (e.Pupil.Length > MaxTextLength)
+            problems.Add(("pupil", $"a key of at most {MaxTextLength} characters"));
+
+        if (!All.TryGetValue(e.Kind, out var shape))
+        {
+            problems.Add(("type", "one of " + string.Join(", ", All.Keys.Order())));
+            return problems.ToImmutable();
+        }
+
+        Present(EventField.Institution, e.Institution is not null);
+        Present(EventField.Leerweg, e.Leerweg is not null);
+        Present(EventField.Leerjaar, e.Leerjaar is not null);
+        Present(EventField.Niveau, e.Niveau is not null);
+        Present(EventField.Crebo, e.Crebo is not null);
+        Present(EventField.Route, e.Route is not null);
+        Present(EventField.Detail, e.Detail is not null);
+
+        if (e.Institution is { } brin && !IsBrin6(brin))
+            problems.Add(("institution", "a BRIN6 code: four characters (two digits, two letters or digits) and a two-digit vestiging number, e.g. 25PJ00"));
+        if (e.Leerjaar is { } lj && (lj < 1 || lj > 6))
+            problems.Add(("leerjaar", "a leerjaar from 1 to 6"));
+        if (e.Niveau is { } nv && (nv < 1 || nv > 5))
+            problems.Add(("niveau", "an mbo niveau from 1 to 4 (5 = specialist)"));
+        if (e.Crebo is { } cr && (cr < 10000 || cr > 99999))
+            problems.Add(("crebo", "a five-digit crebo code"));
+        if (e.Route is { Length: > MaxTextLength })
+            problems.Add(("route", $"a route id of at most {MaxTextLength} characters"));
+        if (e.Detail is { Length: > MaxTextLength })
+            problems.Add(("detail", $"a detail of at most {MaxTextLength} characters"));
+        if (e.Kind == EventKind.Uitgeschreven && e.Detail is { } reason && !Enum.TryParse<Uitschrijfreden>(reason, ignoreCase: true, out _))
+            problems.Add(("detail", "an uitschrijfreden: " + string.Join(", ", Enum.GetNames<Uitschrijfreden>().Select(n => n.ToLowerInvariant()))));
+        if (e.Leerweg is { } lw && e.Leerjaar is not null && lw is Leerweg.Bol or Leerweg.Bbl)
+            problems.Add(("leerjaar", "no leerjaar with an mbo leerweg (bol/bbl); mbo uses niveau"));
+        return problems.ToImmutable();
+
+        void Present(EventField field, bool present)
+        {
+            var name = field.ToString().ToLowerInvariant();
+            if (shape.Required.Contains(field) && !present)
+                problems.Add((name, $"a {name} (required for {e.Kind})"));
+            else if (present && !shape.Allows(field))
+                problems.Add((name, $"no {name} on {e.Kind}"));
+        }
+    }
+
+    /// <summary>True for a BRIN6 code such as 25PJ00 or 00AB01: 2 digits, 2 letters or digits, 2 digits.</summary>
+    public static bool IsBrin6(string code) =>
+        code.Length == 6
+        && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1])
+        && char.IsAsciiLetterOrDigit(code[2]) && char.IsAsciiLetterOrDigit(code[3])
+        && char.IsAsciiDigit(code[4]) && char.IsAsciiDigit(code[5]);
+}
