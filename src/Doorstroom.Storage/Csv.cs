@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Doorstroom.Catalogue;
+using nietras.SeparatedValues;
+
+namespace Doorstroom.Storage;
+
+/// <summary>
+/// A small, strict reader over Sep for the public CSV files: it checks the header, keeps each record's line number,
+/// and turns every cell that is not what was expected into a <see cref="Problem"/> (file:line: column: expected).
+/// </summary>
+public sealed class CsvSource
+{
+    static CsvSource() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private readonly List<Problem> _problems = [];
+
+    private CsvSource(string path) => FileName = Path.GetFileName(path);
+
+    /// <summary>The file name used in problems.</summary>
+    public string FileName { get; }
+
+    /// <summary>Everything found wrong so far.</summary>
+    public ImmutableArray<Problem> Problems => [.. _problems];
+
+    /// <summary>Windows-1252, as DUO's older files are written.</summary>
+    public static Encoding Windows1252 => Encoding.GetEncoding(1252);
+
+    /// <summary>Strict UTF-8: a byte that is not UTF-8 is an error, not a silent replacement character.</summary>
+    public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Records a problem at a line and column.</summary>
+    public void Problem(int line, string column, string message) => _problems.Add(new Problem(FileName, line, column, message));
+
+    /// <summary>
+    /// Reads every record of a separated file whose header must contain <paramref name="required"/> columns.
+    /// A missing column is one problem on line 1 and no records.
+    /// </summary>
+    public static (CsvSource Source, ImmutableArray<CsvRecord> Records) Read(string path, Encoding encoding, IReadOnlyList<string> required,
+        char separator = ';', CancellationToken cancellationToken = default)
+    {
+        var source = new CsvSource(path);
+        var records = ImmutableArray.CreateBuilder<CsvRecord>();
+        try
+        {
+            using var text = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+            using var reader = Sep.New(separator).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+            var names = reader.Header.ColNames.Select(n => n.Trim()).ToImmutableArray();
+            var index = names.Select((n, i) => (n, i)).GroupBy(p => p.n).ToImmutableDictionary(g => g.Key, g => g.First().i);
+            var missing = required.Where(c => !index.ContainsKey(c)).ToList();
+            if (missing.Count > 0)
+            {
+                source.Problem(1, string.Join(", ", missing), $"a header with the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (found: {string.Join(", ", names)})");
+                return (source, []);
+            }
+
+            foreach (var row in reader)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var values = new string[row.ColCount];
+                for (var i = 0; i < values.Length; i++) values[i] = row[i].ToString();
+                var line = row.LineNumberFrom;
+                if (values.Length != names.Length)
+                    source.Problem(line, "", $"{names.Length} fields separated by '{separator}' (found {values.Length})");
+                records.Add(new CsvRecord(source, index, values, line));
+            }
+        }
+        catch (DecoderFallbackException e)
+        {
+            source.Problem(0, "", $"text in {encoding.WebName} ({e.Message})");
+        }
+
+        return (source, records.ToImmutable());
+    }
+}
+
+/// <summary>One record of a <see cref="CsvSource"/>: typed cell readers that report what they expected.</summary>
+public sealed class CsvRecord(CsvSource source, ImmutableDictionary<string, int> index, string[] values, int line)
+{
+    /// <summary>The line the record starts on (1 = header).</summary>
+    public int Line { get; } = line;
+
+    /// <summary>The cell, trimmed; empty when the column is absent from this record.</summary>
+    public string Text(string column) =>
+        index.TryGetValue(column, out var i) && i < values.Length ? values[i].Trim() : "";
+
+    /// <summary>The cell, or null when it is empty.</summary>
+    public string? Optional(string column) => Text(column) is { Length: > 0 } t ? t : null;
+
+    /// <summary>The cell, which must not be empty.</summary>
+    public string Required(string column)
+    {
+        var text = Text(column);
+        if (text.Length == 0) source.Problem(Line, column, "a value (the cell is empty)");
+        return text;
+    }
+
+    /// <summary>A whole number; DUO's thousands dot (<c>1.001</c>) is read as a thousands separator when <paramref name="thousandsDot"/>.</summary>
+    public int Int(string column, bool thousandsDot = false)
+    {
+        var text = Text(column);
+        if (thousandsDot && IsThousandsDotted(text)) text = text.Replace(".", "", StringComparison.Ordinal);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+        source.Problem(Line, column, $"a whole number of 0 or more (found '{Shorten(text)}')");
+        return 0;
+    }
+
+    /// <summary>A count that DUO may suppress as <c>&lt;5</c>: null then (the true value is 0–4), else the number.</summary>
+    public int? Count(string column)
+    {
+        var text = Text(column);
+        if (text == "<5") return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+        source.Problem(Line, column, $"a count or '<5' (found '{Shorten(text)}')");
+        return 0;
+    }
+
+    /// <summary>A decimal with a comma (<c>6,1</c>) or point, or null when empty.</summary>
+    public double? Decimal(string column, char separator)
+    {
+        var text = Text(column);
+        if (text.Length == 0) return null;
+        var invariant = separator == ',' ? text.Replace(',', '.') : text;
+        if ((separator == ',' && text.Contains('.', StringComparison.Ordinal))
+            || !double.TryParse(invariant, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            source.Problem(Line, column, $"a decimal number with a decimal {(separator == ',' ? "comma" : "point")} (found '{Shorten(text)}')");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>Reports a problem with this record.</summary>
+    public void Problem(string column, string message) => source.Problem(Line, column, message);
+
+    private static bool IsThousandsDotted(string text) =>
+        text.Contains('.', StringComparison.Ordinal)
+        && text.Split('.') is var parts && parts[0].Length is > 0 and <= 3 && parts.Skip(1).All(p => p.Length == 3 && p.All(char.IsAsciiDigit));
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}

@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Doorstroom.Storage;
+
+/// <summary>The two stores Doorstroom runs on.</summary>
+public enum Dialect { Sqlite, Postgres }
+
+/// <summary>
+/// Where the data lives: one SQLite file (the embedded default, <c>doorstroom.db</c>) or a PostgreSQL server chosen
+/// by a connection string. Everything above this class runs the same code on both; the few places that differ
+/// (identity columns, bulk loading) ask <see cref="Dialect"/>.
+/// </summary>
+public sealed class Database
+{
+    /// <summary>The file used when no <c>--db</c> is given.</summary>
+    public const string DefaultFile = "doorstroom.db";
+
+    /// <summary>The environment variable that may name the store instead of <c>--db</c>.</summary>
+    public const string Variable = "DOORSTROOM_DB";
+
+    private readonly string _connectionString;
+
+    private Database(Dialect dialect, string connectionString, string description)
+    {
+        Dialect = dialect;
+        _connectionString = connectionString;
+        Description = description;
+    }
+
+    /// <summary>SQLite or PostgreSQL.</summary>
+    public Dialect Dialect { get; }
+
+    /// <summary>What to show a person: the file path, or host/port/database without the password.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// The store named by <paramref name="target"/>: a PostgreSQL connection string (<c>Host=…</c> or a
+    /// <c>postgresql://</c> URL) or else a SQLite file path; null means <c>$DOORSTROOM_DB</c> or <see cref="DefaultFile"/>.
+    /// </summary>
+    public static Database Open(string? target)
+    {
+        target = string.IsNullOrWhiteSpace(target) ? Environment.GetEnvironmentVariable(Variable) : target;
+        if (string.IsNullOrWhiteSpace(target)) target = DefaultFile;
+        if (IsPostgres(target))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(FromUrl(target));
+            return new Database(Dialect.Postgres, builder.ConnectionString,
+                $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}");
+        }
+
+        var path = Path.GetFullPath(target);
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true };
+        return new Database(Dialect.Sqlite, sqlite.ConnectionString, $"SQLite {path}");
+    }
+
+    /// <summary>True when the text names a PostgreSQL server rather than a file.</summary>
+    public static bool IsPostgres(string target) =>
+        target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || target.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    private static string FromUrl(string target)
+    {
+        if (!target.Contains("://", StringComparison.Ordinal)) return target;
+        var uri = new Uri(target);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.Port > 0 ? uri.Port : 5432,
+            Database = uri.AbsolutePath.Trim('/'),
+        };
+        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0) builder.Username = Uri.UnescapeDataString(user);
+        if (uri.UserInfo.Split(':', 2) is [_, var password]) builder.Password = Uri.UnescapeDataString(password);
+        return builder.ConnectionString;
+    }
+
+    /// <summary>An open connection, configured for this store (SQLite: WAL, foreign keys, a busy timeout).</summary>
+    public DbConnection Connect()
+    {
+        if (Dialect == Dialect.Postgres)
+        {
+            var pg = new NpgsqlConnection(_connectionString);
+            pg.Open();
+            return pg;
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Opens a connection and brings the schema up to date.</summary>
+    public DbConnection ConnectMigrated()
+    {
+        var connection = Connect();
+        Migrations.Apply(connection, Dialect);
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Description;
+}
