@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Doorstroom.Catalogue;
 
 /// <summary>Maps JSON pointers (e.g. <c>/routes/0/entry</c>) to the 1-based line they start on, for error messages.</summary>
-internal static class JsonLines
+public static class JsonLines
 {
+    /// <summary>Every JSON pointer in the document and the line its value starts on.</summary>
     public static Dictionary<string, int> Map(ReadOnlySpan<byte> utf8)
     {
         var map = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -82,8 +82,13 @@ public static class Migrations
                 dossier_crebo       INTEGER,
                 kwalificatiedossier TEXT,
                 domein              TEXT,
-                domein_crebo        INTEGER,
-                bron_regel          INTEGER
+                domein_crebo        INTEGER
+            );
+
+            CREATE TABLE rmc_gemeente (
+                gemeente TEXT PRIMARY KEY,
+                regio_nr SMALLINT NOT NULL,
+                regio    TEXT NOT NULL
             );
 
             CREATE TABLE pupil (
