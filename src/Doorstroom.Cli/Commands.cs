@@ -24,6 +24,8 @@ internal static class Commands
         root.Subcommands.Add(PlanCommand());
         root.Subcommands.Add(AdmissionCommand());
         root.Subcommands.Add(CatalogueCommand());
+        root.Subcommands.Add(StoreCommands.Import(DataOption));
+        root.Subcommands.Add(StoreCommands.Stats());
         root.Subcommands.Add(BenchCommand());
         return root;
     }
