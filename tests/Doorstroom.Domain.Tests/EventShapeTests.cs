@@ -1,0 +1,75 @@
+namespace Doorstroom.Domain.Tests;
+
+public sealed class EventShapeTests
+{
+    private static readonly DateOnly Day = new(2024, 8, 1);
+
+    private static IEnumerable<string> Fields(TransitionEvent e) => EventShapes.Check(e).Select(p => p.Field);
+
+    [Fact]
+    public void An_mbo_enrolment_with_institution_leerweg_niveau_and_crebo_is_well_formed()
+    {
+        var e = new TransitionEvent("P-1", Day, EventKind.Ingeschreven, "25GV01", Leerweg.Bol, Niveau: 2, Crebo: 25258, Route: "normale-route");
+        Assert.Empty(EventShapes.Check(e));
+    }
+
+    [Fact]
+    public void Every_kind_needs_an_institution()
+    {
+        foreach (var kind in Enum.GetValues<EventKind>())
+        {
+            var problems = EventShapes.Check(new TransitionEvent("P-1", Day, kind, Detail: "x"));
+            Assert.Contains(problems, p => p.Field == "institution" && p.Message.Contains("required", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Uitgeschreven_needs_a_known_uitschrijfreden()
+    {
+        Assert.Contains("detail", Fields(new TransitionEvent("P-1", Day, EventKind.Uitgeschreven, "00AH00")));
+        Assert.Contains("detail", Fields(new TransitionEvent("P-1", Day, EventKind.Uitgeschreven, "00AH00", Detail: "verveeld")));
+        Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.Uitgeschreven, "00AH00", Detail: "werk")));
+        Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.Uitgeschreven, "00AH00", Detail: "Overstap")));
+    }
+
+    [Fact]
+    public void Bevorderd_is_about_a_vo_leerjaar_and_needs_one()
+    {
+        Assert.Contains("leerjaar", Fields(new TransitionEvent("P-1", Day, EventKind.Bevorderd, "00AH00")));
+        Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.Bevorderd, "00AH00", Leerweg.Kb, Leerjaar: 4)));
+        Assert.Contains("leerjaar", Fields(new TransitionEvent("P-1", Day, EventKind.Bevorderd, "00AH00", Leerweg.Kb, Leerjaar: 7)));
+    }
+
+    [Fact]
+    public void A_consent_event_carries_only_institution_and_category()
+    {
+        Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.ToestemmingGegeven, "25GV01", Detail: "zorg")));
+        Assert.Contains("crebo", Fields(new TransitionEvent("P-1", Day, EventKind.ToestemmingGegeven, "25GV01", Crebo: 25258, Detail: "zorg")));
+    }
+
+    [Fact]
+    public void An_mbo_leerweg_takes_a_niveau_not_a_leerjaar()
+    {
+        Assert.Contains("leerjaar", Fields(new TransitionEvent("P-1", Day, EventKind.Ingeschreven, "25GV01", Leerweg.Bbl, Leerjaar: 1)));
+    }
+
+    [Theory]
+    [InlineData("25PJ00", true)]
+    [InlineData("00AH07", true)]
+    [InlineData("25PJ0", false)]
+    [InlineData("25PJX0", false)]
+    [InlineData("AB1200", false)]
+    public void A_BRIN6_is_two_digits_two_letters_or_digits_and_a_two_digit_vestiging(string code, bool valid)
+    {
+        Assert.Equal(valid, EventShapes.IsBrin6(code));
+    }
+
+    [Fact]
+    public void Keys_and_codes_are_bounded()
+    {
+        Assert.Contains("pupil", Fields(new TransitionEvent("", Day, EventKind.Geplaatst, "25GV01")));
+        Assert.Contains("pupil", Fields(new TransitionEvent(new string('x', 65), Day, EventKind.Geplaatst, "25GV01")));
+        Assert.Contains("crebo", Fields(new TransitionEvent("P-1", Day, EventKind.Geplaatst, "25GV01", Crebo: 999)));
+        Assert.Contains("niveau", Fields(new TransitionEvent("P-1", Day, EventKind.Geplaatst, "25GV01", Niveau: 6)));
+    }
+}
