@@ -39,7 +39,26 @@ public sealed record MboLocation(string Brin6, string Brin4, string Plaats, bool
 /// <param name="Niveau">The mbo level.</param>
 /// <param name="Domain">The opleidingsdomein (one of the 16); a change of domain in year 1 is a switch (rulebook D6).</param>
 /// <param name="Direction">The domain's direction; <see cref="Direction.Groen"/> qualifications are taught at AOCs.</param>
-public sealed record MboQualification(int Crebo, MboLevel Niveau, string Domain, Direction Direction);
+public sealed record MboQualification(int Crebo, MboLevel Niveau, string Domain, Direction Direction)
+{
+    /// <summary>
+    /// The kwalificatiestructuur's qualifications (as the catalogue loads them, M9) with the catalogue's domain directions:
+    /// a domain the catalogue does not know is intersectoraal; a qualification whose crebo is not five digits is left out.
+    /// </summary>
+    public static ImmutableArray<MboQualification> From(IEnumerable<Qualification> qualifications, IReadOnlyDictionary<string, DomainDirection> domains)
+    {
+        ArgumentNullException.ThrowIfNull(qualifications);
+        ArgumentNullException.ThrowIfNull(domains);
+        var result = ImmutableArray.CreateBuilder<MboQualification>();
+        foreach (var q in qualifications)
+        {
+            if (q.Crebo.Length != 5 || !int.TryParse(q.Crebo, out var crebo)) continue;
+            var direction = domains.TryGetValue(q.Domain, out var d) ? d.Direction : Direction.Intersectoraal;
+            result.Add(new MboQualification(crebo, q.Level, q.Domain, direction));
+        }
+        return result.ToImmutable();
+    }
+}
 
 /// <summary>
 /// The real institutions a simulation runs over, loaded by the host (from the database or DUO files).

@@ -357,6 +357,20 @@ public sealed partial class SimulatorTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"1 M pupils took {clock.Elapsed.TotalSeconds:F1} s");
     }
 
+    [Fact]
+    public void Catalogue_qualifications_become_world_qualifications_with_their_domain_direction()
+    {
+        Qualification Q(string crebo, MboLevel level, string domain) => new(crebo, "x", level, [Leerweg.Bol], domain, null, "d", "10000");
+        var domains = new Dictionary<string, DomainDirection>
+        {
+            ["Voedsel, natuur en leefomgeving"] = new("Voedsel, natuur en leefomgeving", Direction.Groen, true, Confidence.High),
+        };
+        var converted = MboQualification.From([Q("25502", MboLevel.Middenkader, "Voedsel, natuur en leefomgeving"), Q("25180", MboLevel.Basisberoeps, "Zorg en welzijn"), Q("B123", MboLevel.Vak, "Zorg en welzijn")], domains);
+        Assert.Equal(
+            [new MboQualification(25502, MboLevel.Middenkader, "Voedsel, natuur en leefomgeving", Direction.Groen), new MboQualification(25180, MboLevel.Basisberoeps, "Zorg en welzijn", Direction.Intersectoraal)],
+            converted);
+    }
+
     [GeneratedRegex(@"^SIM-(\d{4})-([1-9]\d*)$")]
     private static partial Regex KeyPattern();
 }
