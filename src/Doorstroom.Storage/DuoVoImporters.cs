@@ -172,7 +172,7 @@ internal static partial class DuoFields
     /// <summary>A problem for the second record with a key already seen, naming the line of the first.</summary>
     public static void Unique<TKey>(Dictionary<TKey, int> seen, TKey key, CsvRecord record, string what) where TKey : notnull
     {
-        if (!seen.TryAdd(key, record.Line)) record.Problem("", $"one record per {what} (line {seen[key]} has the same)");
+        if (!seen.TryAdd(key, record.Line)) record.Problem(what, $"one record per {what}; line {seen[key]} has the same values");
     }
 
     [GeneratedRegex(@"(?<!\d)(\d{4})-(\d{4})(?!\d)")]

@@ -250,6 +250,18 @@ public sealed class DuoVoImportTests
     }
 
     [Theory, ClassData(typeof(BothStores))]
+    public void A_07_file_with_a_programme_twice_at_one_vestiging_is_refused_rather_than_summed(StoreKind kind)
+    {
+        using var files = new Synthetic();
+        using var store = TestStore.Create(kind);
+        const string Record = "00AH;00AH00;X;ENSCHEDE;Overijssel;VMBO;KL;Economie;Handel en Administratie -ISP;8;7;1;6,1;5,8;6,2\r\n";
+        var problem = RefusedExam(store, files.Write("07-2016-2017.csv", Synthetic.CijfersHeader + Record + Record, CsvSource.Windows1252));
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("line 2 has the same values", problem.Message, StringComparison.Ordinal);
+        Assert.Equal((0L, 0L), Counts(store));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
     public void A_07_grade_with_a_decimal_point_is_refused(StoreKind kind)
     {
         using var files = new Synthetic();
