@@ -266,8 +266,9 @@ internal sealed class BatchedUpsert(DbConnection connection, DbTransaction trans
         var types = new DbType?[_columns.Length];
         for (var i = 0; i < _columns.Length; i++)
         {
-            var wanted = _columns[i].Replace("_", "", StringComparison.Ordinal);
-            var property = type.GetProperty(wanted, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+            const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase;
+            var property = type.GetProperty(_columns[i], Public)
+                ?? type.GetProperty(_columns[i].Replace("_", "", StringComparison.Ordinal), Public)
                 ?? throw new InvalidOperationException($"The rows for {upsert.Table} have no property for column {_columns[i]}.");
             getters[i] = property.GetValue;
             types[i] = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) switch
