@@ -68,10 +68,71 @@ public sealed class CsvSource
         }
         catch (DecoderFallbackException e)
         {
-            source.Problem(0, "", $"text in {encoding.WebName} ({e.Message})");
+            var (line, column, bad) = LocateUndecodable(path, encoding, separator);
+            source.Problem(line, column, $"text in {encoding.WebName} (found {(bad is null ? e.Message : $"the byte 0x{bad:X2}, which is not {encoding.WebName}; is the file in another encoding, e.g. Windows-1252?")})");
         }
 
         return (source, records.ToImmutable());
+    }
+
+    /// <summary>
+    /// Where a file stops being text in <paramref name="encoding"/>: the first line (1 = header) that does not decode,
+    /// the header column its bad byte falls in, and that byte. Only called after a decoder has failed, so it may be slow.
+    /// </summary>
+    private static (int Line, string Column, byte? Bad) LocateUndecodable(string path, Encoding encoding, char separator)
+    {
+        var bytes = File.ReadAllBytes(path);
+        string[] header = [];
+        var start = 0;
+        for (var line = 1; start < bytes.Length; line++)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0) end = bytes.Length;
+            var span = bytes.AsSpan(start, end - start);
+            try
+            {
+                var text = encoding.GetString(span);
+                if (line == 1) header = [.. text.TrimEnd('\r').Split(separator).Select(h => h.Trim().Trim('"').Trim())];
+            }
+            catch (DecoderFallbackException)
+            {
+                // The first prefix that fails to decode ends at the bad byte; the separators before it give the column.
+                var at = 0;
+                while (at < span.Length && Decodes(encoding, span[..(at + 1)], partialOk: true)) at++;
+                var fields = 0;
+                var quoted = false;
+                foreach (var b in span[..Math.Min(at, span.Length)])
+                {
+                    if (b == '"') quoted = !quoted;
+                    else if (b == separator && !quoted) fields++;
+                }
+
+                // A bad byte may only show as bad at the byte after it: step back to the start of its non-ASCII run.
+                var first = Math.Min(at, span.Length - 1);
+                while (first > 0 && span[first - 1] >= 0x80) first--;
+                var column = fields < header.Length ? header[fields] : "";
+                return (line, column, span[first]);
+            }
+
+            start = end + 1;
+        }
+
+        return (0, "", null);
+    }
+
+    private static bool Decodes(Encoding encoding, ReadOnlySpan<byte> bytes, bool partialOk)
+    {
+        try
+        {
+            var decoder = encoding.GetDecoder();
+            var chars = new char[encoding.GetMaxCharCount(bytes.Length)];
+            decoder.GetChars(bytes, chars, flush: !partialOk);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 }
 

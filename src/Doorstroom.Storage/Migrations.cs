@@ -122,6 +122,78 @@ public static class Migrations
             );
             CREATE UNIQUE INDEX event_identity ON event (pupil_id, digest);
             """),
+        new(2, "DUO vo exams, pupils per leerjaar, zittenblijven", """
+            -- One row per (vestiging, school year, programme, geslacht). Both DUO exam layouts fit: a column that does
+            -- not apply is '' in the key (so the key stays NOT NULL and unique on both stores), never NULL.
+            -- schooljaar is the first calendar year (2016 = 2016-2017). National totals:
+            -- SUM(examenkandidaten) WHERE geslacht = 'totaal' AND schooljaar = … GROUP BY onderwijstype, leerweg.
+            CREATE TABLE vo_examen (
+                brin6                  TEXT NOT NULL,
+                schooljaar             SMALLINT NOT NULL,
+                onderwijstype          TEXT NOT NULL,
+                leerweg                TEXT NOT NULL,
+                sector                 TEXT NOT NULL,
+                afdeling               TEXT NOT NULL,
+                geslacht               TEXT NOT NULL,
+                brin4                  TEXT NOT NULL,
+                naam                   TEXT NOT NULL,
+                gemeente               TEXT,
+                provincie              TEXT,
+                inspectiecode          TEXT,
+                opleidingsnaam         TEXT,
+                examenkandidaten       INTEGER,
+                examenkandidaten_lt5   SMALLINT NOT NULL DEFAULT 0,
+                geslaagden             INTEGER,
+                geslaagden_lt5         SMALLINT NOT NULL DEFAULT 0,
+                gezakten               INTEGER,
+                slaagperc              {real},
+                cijfer_schoolexamen    {real},
+                cijfer_centraal_examen {real},
+                cijfer_cijferlijst     {real},
+                PRIMARY KEY (brin6, schooljaar, onderwijstype, leerweg, sector, afdeling, geslacht)
+            );
+
+            -- One row per source record x leerjaar x geslacht with a count above 0 (zero cells are not stored).
+            CREATE TABLE vo_leerlingen (
+                brin6          TEXT NOT NULL,
+                schooljaar     SMALLINT NOT NULL,
+                onderwijstype  TEXT NOT NULL,
+                lwoo           SMALLINT NOT NULL,
+                elementcode    TEXT NOT NULL,
+                leerjaar       SMALLINT NOT NULL,
+                geslacht       TEXT NOT NULL,
+                brin4          TEXT NOT NULL,
+                naam           TEXT NOT NULL,
+                plaats         TEXT,
+                provincie      TEXT,
+                leerweg        TEXT,
+                sector         TEXT,
+                afdeling       TEXT,
+                opleidingsnaam TEXT,
+                aantal         INTEGER NOT NULL,
+                PRIMARY KEY (brin6, schooljaar, onderwijstype, lwoo, elementcode, leerjaar, geslacht)
+            );
+
+            -- Pupils of a vestiging in schooljaar and where they were a year later.
+            CREATE TABLE vo_zittenblijven (
+                brin6              TEXT NOT NULL,
+                schooljaar         SMALLINT NOT NULL,
+                brin4              TEXT NOT NULL,
+                naam               TEXT NOT NULL,
+                plaats             TEXT,
+                gemeentenummer     TEXT,
+                gemeente           TEXT,
+                provincie          TEXT,
+                leerlingen         INTEGER NOT NULL,
+                zittenblijvers     INTEGER NOT NULL,
+                afstromers         INTEGER NOT NULL,
+                opstromers         INTEGER NOT NULL,
+                pct_zittenblijvers {real},
+                pct_afstromers     {real},
+                pct_opstromers     {real},
+                PRIMARY KEY (brin6, schooljaar)
+            );
+            """),
     ];
 
     /// <summary>Brings the schema of an open connection up to the newest migration.</summary>
