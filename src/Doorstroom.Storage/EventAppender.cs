@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Doorstroom.Domain;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -10,19 +12,31 @@ namespace Doorstroom.Storage;
 /// <summary>
 /// Appends events inside a transaction the caller owns, batch by batch: checks each event, maps pupil keys to ids
 /// (a dictionary per append, looked up in and added to the store a batch at a time), and hands the batch to the
-/// store's bulk writer. Problems go to <c>report</c> with the caller's line number; after the first one nothing
-/// more is written (the caller rolls back) but events are still checked, so a file's problems come out together.
+/// store's bulk writer. Reading, checking and hashing run on the caller's thread while a writer thread stores the
+/// previous batches (a bounded hand-over of a few batches), so a two-core machine keeps both cores busy.
+/// Problems go to <c>report</c> with the caller's line number; after the first one nothing more is written (the caller
+/// rolls back) but events are still checked, so a file's problems come out together.
 /// </summary>
 internal sealed class EventAppender : IDisposable
 {
+    /// <summary>How often progress is reported, in events.</summary>
+    public const int ProgressEvery = 10_000;
+
     private readonly IEventSink _sink;
     private readonly Action<long, string, string> _report;
     private readonly IProgress<ImportProgress>? _progress;
     private readonly Dictionary<string, PupilRef> _pupils = new(StringComparer.Ordinal);
-    private readonly Pending[] _batch;
+    private readonly BlockingCollection<(Pending[] Rows, int Count)> _full = new(boundedCapacity: 4);
+    private readonly ConcurrentQueue<Pending[]> _free = new();
+    private readonly Lock _lock = new();
+    private readonly Thread _writer;
+    private readonly int _batchSize;
     private readonly bool _storeHadPupils;
+    private Pending[] _batch;
     private int _count;
     private long _events, _inserted, _newPupils;
+    private volatile bool _failed;
+    private Exception? _error;
 
     public EventAppender(DbConnection connection, DbTransaction transaction, Dialect dialect, Action<long, string, string> report,
         IProgress<ImportProgress>? progress)
@@ -30,17 +44,17 @@ internal sealed class EventAppender : IDisposable
         _sink = dialect == Dialect.Sqlite
             ? new SqliteEventSink((SqliteConnection)connection)
             : new PostgresEventSink((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        _batch = new Pending[dialect == Dialect.Sqlite ? 4096 : 50_000];
+        _batchSize = dialect == Dialect.Sqlite ? 4096 : 50_000;
+        _batch = new Pending[_batchSize];
         _report = report;
         _progress = progress;
         _storeHadPupils = _sink.AnyPupils();
+        _writer = new Thread(Write) { Name = "event writer", IsBackground = true };
+        _writer.Start();
     }
 
     /// <summary>True once a problem was reported: nothing more is written.</summary>
-    public bool Failed { get; private set; }
-
-    /// <summary>How often progress is reported, in events.</summary>
-    public const int ProgressEvery = 10_000;
+    public bool Failed => _failed;
 
     /// <summary>Checks an event and queues it for the store.</summary>
     public void Add(long line, EventRecord record)
@@ -49,40 +63,83 @@ internal sealed class EventAppender : IDisposable
         var problems = EventShapes.Check(e);
         foreach (var (field, message) in problems) Report(line, field, message);
         if (++_events % ProgressEvery == 0) _progress?.Report(new ImportProgress("storing", _events, null));
-        if (!problems.IsEmpty || Failed) return;
+        if (!problems.IsEmpty || _failed) return;
 
         _batch[_count++] = new Pending(line, e, record.Synthetic, record.BirthDate, EventDigest.Of(e));
-        if (_count == _batch.Length) Flush();
+        if (_count == _batch.Length) HandOver();
     }
 
-    /// <summary>Writes what is queued and says what the append did.</summary>
+    /// <summary>Writes what is queued, waits for the writer, and says what the append did.</summary>
     public Appended Complete()
     {
-        Flush();
+        HandOver();
+        _full.CompleteAdding();
+        _writer.Join();
+        if (_error is not null) ExceptionDispatchInfo.Throw(_error);
         _progress?.Report(new ImportProgress("storing", _events, _events));
         return new Appended(_events, _inserted, _newPupils);
     }
 
-    public void Dispose() => _sink.Dispose();
-
     /// <summary>Writes nothing more: the caller found a problem of its own and will roll back.</summary>
-    public void Stop() => Failed = true;
+    public void Stop() => _failed = true;
+
+    public void Dispose()
+    {
+        if (!_full.IsAddingCompleted)
+        {
+            _failed = true;
+            _full.CompleteAdding();
+        }
+
+        _writer.Join();
+        _full.Dispose();
+        _sink.Dispose();
+    }
 
     private void Report(long line, string field, string message)
     {
-        Failed = true;
-        _report(line, field, message);
+        lock (_lock)
+        {
+            _failed = true;
+            _report(line, field, message);
+        }
     }
 
-    private void Flush()
+    private void HandOver()
     {
-        if (_count == 0 || Failed)
+        if (_error is not null) ExceptionDispatchInfo.Throw(_error);
+        if (_count == 0 || _failed)
         {
             _count = 0;
             return;
         }
 
-        var batch = _batch.AsSpan(0, _count);
+        _full.Add((_batch, _count));
+        _batch = _free.TryDequeue(out var free) ? free : new Pending[_batchSize];
+        _count = 0;
+    }
+
+    private void Write()
+    {
+        foreach (var (rows, count) in _full.GetConsumingEnumerable())
+        {
+            try
+            {
+                if (!_failed && _error is null) Flush(rows.AsSpan(0, count));
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+            {
+                _error = e;
+                _failed = true;
+            }
+
+            Array.Clear(rows, 0, count);
+            _free.Enqueue(rows);
+        }
+    }
+
+    private void Flush(Span<Pending> batch)
+    {
         ResolvePupils(batch);
         var allNew = true;
         foreach (ref var p in batch)
@@ -96,8 +153,7 @@ internal sealed class EventAppender : IDisposable
             allNew &= pupil.New;
         }
 
-        if (!Failed) _inserted += _sink.Write(batch, allNew);
-        _count = 0;
+        if (!_failed) _inserted += _sink.Write(batch, allNew);
 
         static string Bool(bool b) => b ? "true" : "false";
         static string Date(DateOnly? d) => d is { } date ? EventNames.Date(date) : "no birth date";
@@ -171,6 +227,7 @@ internal sealed class SqliteEventSink : IEventSink
     {
         _connection = connection;
         _db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+        Pragma($"PRAGMA cache_size = -{CacheKib}");
         _many = Prepare(Insert(RowsPerStatement));
         _one = Prepare(Insert(1));
         _find = Prepare("SELECT id, synthetic, birth_date FROM pupil WHERE pkey = ?1");
@@ -182,6 +239,11 @@ internal sealed class SqliteEventSink : IEventSink
         var one = "(" + string.Join(", ", Enumerable.Repeat("?", ColumnCount)) + ")";
         return $"INSERT INTO event ({EventColumns}) VALUES {string.Join(", ", Enumerable.Repeat(one, rows))} ON CONFLICT (pupil_id, digest) DO NOTHING";
     }
+
+    /// <summary>The page cache while appending (KiB): the event table and its index grow by hundreds of MiB.</summary>
+    internal const int CacheKib = 131_072;
+
+    private void Pragma(string sql) => Check(raw.sqlite3_exec(_db, sql));
 
     private sqlite3_stmt Prepare(string sql)
     {
@@ -298,6 +360,7 @@ internal sealed class SqliteEventSink : IEventSink
         _one.Dispose();
         _find.Dispose();
         _create.Dispose();
+        Pragma("PRAGMA cache_size = -2000");
     }
 }
 

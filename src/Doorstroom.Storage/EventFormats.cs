@@ -201,6 +201,21 @@ internal static class EventReader
         private Leerweg? _leerweg;
         private int? _leerjaar, _niveau, _crebo;
         private bool _synthetic, _bad;
+        private string? _lastPupil;
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// One string per distinct institution, route and detail (a few thousand in a national file) instead of one a
+        /// cell: most of the garbage of a 10 M-line import otherwise.
+        /// </summary>
+        private string Intern(ReadOnlySpan<char> value)
+        {
+            var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(value, out var known)) return known;
+            var text = value.ToString();
+            if (_texts.Count < 100_000) _texts[text] = text;
+            return text;
+        }
 
         public long Line { get; private set; }
 
@@ -227,7 +242,7 @@ internal static class EventReader
             if (value.IsEmpty) return;
             switch (column)
             {
-                case EventColumns.Pupil: _pupil = value.ToString(); break;
+                case EventColumns.Pupil: _pupil = _lastPupil is not null && value.SequenceEqual(_lastPupil) ? _lastPupil : _lastPupil = value.ToString(); break;
                 case EventColumns.Date: _date = Date(column, value); break;
                 case EventColumns.BirthDate: _birth = Date(column, value); break;
                 case EventColumns.Type:
@@ -238,9 +253,9 @@ internal static class EventReader
                     if (EventNames.TryLeerweg(value, out var leerweg)) _leerweg = leerweg;
                     else Problem(column, $"{EventNames.LeerwegExpected} (found '{Shorten(value)}')");
                     break;
-                case "institution": _institution = value.ToString(); break;
-                case "route": _route = value.ToString(); break;
-                case "detail": _detail = value.ToString(); break;
+                case "institution": _institution = Intern(value); break;
+                case "route": _route = Intern(value); break;
+                case "detail": _detail = Intern(value); break;
                 case "leerjaar" or "niveau" or "crebo": SetInt(column, Int(column, value)); break;
                 case EventColumns.Synthetic:
                     if (value is "true") _synthetic = true;

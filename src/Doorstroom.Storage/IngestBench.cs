@@ -240,7 +240,7 @@ public static class IngestBench
             _admin = admin;
             _name = "doorstroom_bench_" + Guid.NewGuid().ToString("N")[..12];
             Execute($"CREATE DATABASE {_name}");
-            Database = Database.Open(new NpgsqlConnectionStringBuilder(admin) { Database = _name, Pooling = false }.ConnectionString);
+            Database = Database.Open(new NpgsqlConnectionStringBuilder(admin) { Database = _name, Pooling = false, CommandTimeout = 0 }.ConnectionString);
         }
 
         public Database Database { get; }
