@@ -127,8 +127,9 @@ internal sealed class EventAppender : IDisposable
             {
                 if (!_failed && _error is null) Flush(rows.AsSpan(0, count));
             }
-            catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+            catch (Exception e)
             {
+                // Whatever fails here is rethrown on the caller's thread by the next hand-over or Complete.
                 _error = e;
                 _failed = true;
             }

@@ -17,24 +17,23 @@ public sealed record EventImporter() : Importer("events", "pupil event streams: 
     public override ImportOutcome Run(Database database, string path, TimeProvider clock, IProgress<ImportProgress>? progress = null,
         bool force = false, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(clock);
-        var name = Path.GetFileName(path);
-        if (!File.Exists(path))
-            return new Refused(Kind, name, [new Problem(path, null, "", "file not found")]);
         if (EventColumns.FormatOf(path) is not { } format)
-            return new Refused(Kind, name, [new Problem(name, null, "", "a file named *.jsonl (JSON Lines) or *.csv (CSV with ';')")]);
+            return new Refused(Kind, Path.GetFileName(path), [new Problem(Path.GetFileName(path), null, "", "a file named *.jsonl (JSON Lines) or *.csv (CSV with ';')")]);
 
         progress?.Report(new ImportProgress("hashing", 0, null));
-        var sha = ImportJournal.Sha256Of(path);
-        using var connection = database.ConnectMigrated();
-        if (!force && ImportJournal.Find(connection, sha) is { } before)
-            return new AlreadyImported(Kind, name, before.ImportedAt, before.Records);
+        var (answer, opened, name, sha) = Open(database, path, force);
+        if (answer is not null) return answer;
+        using var connection = opened!;
 
         var problems = new List<Problem>();
         void Report(long line, string field, string message)
         {
-            if (problems.Count < MaxProblems) problems.Add(new Problem(name, checked((int)line), field, message));
+            // The reader reports on this thread, the appender's writer (contradicting pupil attributes) on its own.
+            lock (problems)
+            {
+                if (problems.Count < MaxProblems) problems.Add(new Problem(name, checked((int)line), field, message));
+            }
         }
 
         using var transaction = connection.BeginTransaction();
@@ -51,7 +50,7 @@ public sealed record EventImporter() : Importer("events", "pupil event streams: 
             appended = appender.Complete();
         }
 
-        if (problems.Count > 0) return new Refused(Kind, name, [.. problems]);
+        if (problems.Count > 0) return new Refused(Kind, name, [.. problems.OrderBy(p => p.Line)]);
         if (ImportJournal.Find(connection, sha) is null)
             ImportJournal.Record(connection, transaction, sha, Kind, name, appended.Events, appended.Events, clock.GetUtcNow());
         transaction.Commit();

@@ -92,8 +92,8 @@ public static class IngestBench
             notes.Add($"native loaders read {Path.GetFileName(storedCsv)} and {Path.GetFileName(pupilsCsv)}: the stored columns, pupil_id and digest already computed; ours reads {Path.GetFileName(eventsCsv)} (the open format) and parses, checks, hashes and maps pupils itself");
             notes.Add("both SQLite loads use the same pragmas (WAL, synchronous=NORMAL, foreign_keys=ON) into the same migrated schema; the shell stores empty cells as '' where ours stores NULL");
 
-            runs.Add(Ours(Sqlite, Database.Open(Path.Combine(directory, "ours.db")), eventsCsv, events, progress, cancellationToken));
-            runs.Add(NativeSqlite(options.Sqlite3, Path.Combine(directory, "native.db"), storedCsv, pupilsCsv, events, progress));
+            runs.Add(Ours(Sqlite, Database.Open(Fresh(directory, "ours.db")), eventsCsv, events, progress, cancellationToken));
+            runs.Add(NativeSqlite(options.Sqlite3, Fresh(directory, "native.db"), storedCsv, pupilsCsv, events, progress));
             SqliteConnection.ClearAllPools();
 
             if (string.IsNullOrWhiteSpace(options.Postgres))
@@ -117,6 +117,14 @@ public static class IngestBench
                 try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { }
             }
         }
+    }
+
+    /// <summary>The path of a SQLite file that does not exist yet (a kept folder may hold one from an earlier run).</summary>
+    private static string Fresh(string directory, string name)
+    {
+        var path = Path.Combine(directory, name);
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        return path;
     }
 
     private static IngestRun Ours(string store, Database database, string csv, long events, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -152,7 +160,7 @@ public static class IngestBench
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         clock.Stop();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{shell} failed: {error.Result}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{shell} failed: {string.Join('\n', error.Result.Split('\n').Take(5))}");
         return new IngestRun(Sqlite, "native", events, new EventStore(database).Count(), clock.Elapsed, PeakWorkingSet());
     }
 
