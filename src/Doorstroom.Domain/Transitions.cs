@@ -153,12 +153,14 @@ public static class EventShapes
 
         void Present(EventField field, bool present)
         {
-            var name = field.ToString().ToLowerInvariant();
+            // The name is made only for a problem: this check runs once per imported event.
             if (shape.Required.Contains(field) && !present)
-                problems.Add((name, $"a {name} (required for {e.Kind})"));
+                problems.Add((Name(field), $"a {Name(field)} (required for {e.Kind})"));
             else if (present && !shape.Allows(field))
-                problems.Add((name, $"no {name} on {e.Kind}"));
+                problems.Add((Name(field), $"no {Name(field)} on {e.Kind}"));
         }
+
+        static string Name(EventField field) => field.ToString().ToLowerInvariant();
     }
 
     /// <summary>True for a BRIN6 code such as 25PJ00 or 00AB01: 2 digits, 2 letters or digits, 2 digits.</summary>

@@ -74,6 +74,29 @@ public abstract record Importer(string Kind, string Description, ImmutableArray<
     /// <summary>Imports a file of this kind: all of it in one transaction, or nothing with the problems.</summary>
     public abstract ImportOutcome Run(Database database, string path, TimeProvider clock, IProgress<ImportProgress>? progress = null,
         bool force = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The start every import shares: the file must exist, and a file whose bytes the journal already holds is not
+    /// read again unless forced. Either <c>Answer</c> is the outcome to return at once, or <c>Connection</c> is an
+    /// open, migrated connection the caller disposes.
+    /// </summary>
+    protected (ImportOutcome? Answer, DbConnection? Connection, string Name, string Sha256) Open(Database database, string path, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+            return (new Refused(Kind, name, [new Problem(path, null, "", "file not found")]), null, name, "");
+
+        var sha = ImportJournal.Sha256Of(path);
+        var connection = database.ConnectMigrated();
+        if (!force && ImportJournal.Find(connection, sha) is { } before)
+        {
+            connection.Dispose();
+            return (new AlreadyImported(Kind, name, before.ImportedAt, before.Records), null, name, sha);
+        }
+
+        return (null, connection, name, sha);
+    }
 }
 
 /// <summary>An importer of reference rows: parse whole, then upsert into one table by its key.</summary>
@@ -89,16 +112,10 @@ public sealed record TableImporter<TRow>(
     public override ImportOutcome Run(Database database, string path, TimeProvider clock, IProgress<ImportProgress>? progress = null,
         bool force = false, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(clock);
-        var name = Path.GetFileName(path);
-        if (!File.Exists(path))
-            return new Refused(Kind, name, [new Problem(path, null, "", "file not found")]);
-
-        var sha = ImportJournal.Sha256Of(path);
-        using var connection = database.ConnectMigrated();
-        if (!force && ImportJournal.Find(connection, sha) is { } before)
-            return new AlreadyImported(Kind, name, before.ImportedAt, before.Records);
+        var (answer, opened, name, sha) = Open(database, path, force);
+        if (answer is not null) return answer;
+        using var connection = opened!;
 
         progress?.Report(new ImportProgress("reading", 0, null));
         var parsed = Parse(path, cancellationToken);

@@ -1,0 +1,247 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Frozen;
+using System.Data.Common;
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using Doorstroom.Domain;
+
+namespace Doorstroom.Storage;
+
+/// <summary>An event together with the attributes of its pupil, as events travel in files and out of the store.</summary>
+/// <param name="Event">The event; <see cref="TransitionEvent.Pupil"/> is the pseudonymous key.</param>
+/// <param name="Synthetic">True for a generated pupil (demo, benchmark), never to be presented as real.</param>
+/// <param name="BirthDate">The pupil's date of birth, when known.</param>
+public sealed record EventRecord(TransitionEvent Event, bool Synthetic = false, DateOnly? BirthDate = null);
+
+/// <summary>What an append did.</summary>
+/// <param name="Events">Events offered.</param>
+/// <param name="Inserted">Events newly stored; the rest were already in their pupil's stream.</param>
+/// <param name="NewPupils">Pupils created.</param>
+public sealed record Appended(long Events, long Inserted, long NewPupils);
+
+/// <summary>
+/// The identity of an event within its pupil's stream: the first 8 bytes (little-endian) of XxHash3-64 (seed 0) over a
+/// canonical encoding of date, kind and every field. XxHash3 rather than SHA-256 because the digest is an identity, not
+/// a security boundary (the pupil id is part of the key), and it is ~20× cheaper per event; the algorithm is a fixed
+/// specification, so digests stay stable across versions. The encoding is in docs/events.md.
+/// </summary>
+public static class EventDigest
+{
+    /// <summary>The digest of an event (the pupil key is not part of it).</summary>
+    public static long Of(TransitionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        Span<byte> date = stackalloc byte[10];
+        e.Date.TryFormat(date, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Span<byte> numbers = stackalloc byte[33];
+        var n1 = Number(e.Leerjaar, numbers[..11]);
+        var n2 = Number(e.Niveau, numbers[11..22]);
+        var n3 = Number(e.Crebo, numbers[22..]);
+
+        var length = 9 * 2 + 10 + EventNames.KindUtf8(e.Kind).Length + Utf8Length(e.Institution)
+            + (e.Leerweg is { } lw ? EventNames.LeerwegUtf8(lw).Length : 0) + Math.Max(n1, 0) + Math.Max(n2, 0) + Math.Max(n3, 0)
+            + Utf8Length(e.Route) + Utf8Length(e.Detail);
+        byte[]? rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented is null ? stackalloc byte[1024] : rented;
+        var at = 0;
+        Put(buffer, ref at, date);
+        Put(buffer, ref at, EventNames.KindUtf8(e.Kind));
+        PutText(buffer, ref at, e.Institution);
+        if (e.Leerweg is { } leerweg) Put(buffer, ref at, EventNames.LeerwegUtf8(leerweg)); else Null(buffer, ref at);
+        PutNumber(buffer, ref at, numbers[..11], n1);
+        PutNumber(buffer, ref at, numbers[11..22], n2);
+        PutNumber(buffer, ref at, numbers[22..], n3);
+        PutText(buffer, ref at, e.Route);
+        PutText(buffer, ref at, e.Detail);
+        var digest = unchecked((long)XxHash3.HashToUInt64(buffer[..at]));
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        return digest;
+
+        static int Utf8Length(string? s) => s is null ? 0 : Encoding.UTF8.GetByteCount(s);
+        static int Number(int? value, Span<byte> into) => value is { } v && v.TryFormat(into, out var written, default, CultureInfo.InvariantCulture) ? written : -1;
+        static void Null(Span<byte> buffer, ref int at)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(buffer[at..], 0xFFFF);
+            at += 2;
+        }
+        static void Put(Span<byte> buffer, ref int at, ReadOnlySpan<byte> value)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(buffer[at..], (ushort)value.Length);
+            value.CopyTo(buffer[(at + 2)..]);
+            at += 2 + value.Length;
+        }
+        static void PutNumber(Span<byte> buffer, ref int at, ReadOnlySpan<byte> digits, int length)
+        {
+            if (length < 0) Null(buffer, ref at); else Put(buffer, ref at, digits[..length]);
+        }
+        static void PutText(Span<byte> buffer, ref int at, string? text)
+        {
+            if (text is null)
+            {
+                Null(buffer, ref at);
+                return;
+            }
+
+            var written = Encoding.UTF8.GetBytes(text, buffer[(at + 2)..]);
+            BinaryPrimitives.WriteUInt16BigEndian(buffer[at..], (ushort)written);
+            at += 2 + written;
+        }
+    }
+}
+
+/// <summary>The names events are written with: the <see cref="EventKind"/> names and lowercase leerwegen.</summary>
+public static class EventNames
+{
+    private static readonly string[] Kinds = Enum.GetNames<EventKind>();
+    private static readonly byte[][] KindsUtf8 = [.. Kinds.Select(Encoding.UTF8.GetBytes)];
+    private static readonly string[] Leerwegen = [.. Enum.GetNames<Leerweg>().Select(n => n.ToLowerInvariant())];
+    private static readonly byte[][] LeerwegenUtf8 = [.. Leerwegen.Select(Encoding.UTF8.GetBytes)];
+    private static readonly FrozenDictionary<string, EventKind>.AlternateLookup<ReadOnlySpan<char>> KindLookup =
+        Enum.GetValues<EventKind>().ToFrozenDictionary(k => k.ToString(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, Leerweg>.AlternateLookup<ReadOnlySpan<char>> LeerwegLookup =
+        Enum.GetValues<Leerweg>().ToFrozenDictionary(l => l.ToString().ToLowerInvariant(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The kind's name, e.g. <c>Ingeschreven</c>.</summary>
+    public static string Kind(EventKind kind) => Kinds[(int)kind];
+
+    /// <summary>The leerweg in lowercase, e.g. <c>bol</c>.</summary>
+    public static string Leerweg(Leerweg leerweg) => Leerwegen[(int)leerweg];
+
+    /// <summary>The kind named exactly so (case-sensitive), if any.</summary>
+    public static bool TryKind(ReadOnlySpan<char> name, out EventKind kind) => KindLookup.TryGetValue(name, out kind);
+
+    /// <summary>The leerweg named exactly so in lowercase, if any.</summary>
+    public static bool TryLeerweg(ReadOnlySpan<char> name, out Leerweg leerweg) => LeerwegLookup.TryGetValue(name, out leerweg);
+
+    /// <summary>What a kind cell must hold.</summary>
+    public static string KindExpected { get; } = "an event type: one of " + string.Join(", ", Kinds);
+
+    /// <summary>What a leerweg cell must hold.</summary>
+    public static string LeerwegExpected { get; } = "a leerweg: one of " + string.Join(", ", Leerwegen);
+
+    internal static ReadOnlySpan<byte> KindUtf8(EventKind kind) => KindsUtf8[(int)kind];
+
+    internal static ReadOnlySpan<byte> LeerwegUtf8(Leerweg leerweg) => LeerwegenUtf8[(int)leerweg];
+
+    internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Empty text is no value: the formats cannot tell an empty cell from a missing one, so neither does the store.</summary>
+    internal static TransitionEvent Normalize(TransitionEvent e) =>
+        e.Institution is "" || e.Route is "" || e.Detail is ""
+            ? e with { Institution = NullIfEmpty(e.Institution), Route = NullIfEmpty(e.Route), Detail = NullIfEmpty(e.Detail) }
+            : e;
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}
+
+/// <summary>
+/// The pupils' event streams in a <see cref="Database"/>: append (idempotent: an event already in its pupil's stream
+/// is skipped) and read back. One code path for both stores; only the bulk write differs per dialect
+/// (SQLite: multi-row prepared INSERT … ON CONFLICT DO NOTHING; PostgreSQL: binary COPY).
+/// </summary>
+public sealed class EventStore(Database database)
+{
+    private const string Columns = """
+        p.pkey, p.synthetic, p.birth_date, e.kind, e.on_date, e.institution, e.leerweg, e.leerjaar, e.niveau, e.crebo, e.route, e.detail
+        """;
+
+    /// <summary>
+    /// Appends events, creating their pupils, in one transaction: all of them or, when one is not well formed
+    /// (<see cref="EventShapes.Check"/>) or its pupil attributes contradict the store, none (and an
+    /// <see cref="ArgumentException"/> says which).
+    /// </summary>
+    public Appended Append(IEnumerable<EventRecord> events, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        using var connection = database.ConnectMigrated();
+        using var transaction = connection.BeginTransaction();
+        var problems = new List<(long Line, string Field, string Message)>();
+        Appended result;
+        using (var appender = new EventAppender(connection, transaction, database.Dialect, (line, field, message) => problems.Add((line, field, message)), progress))
+        {
+            long line = 0;
+            foreach (var record in events)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                appender.Add(++line, record);
+                if (problems.Count > 0) break;
+            }
+
+            result = appender.Complete();
+        }
+
+        if (problems.Count > 0)
+            throw new ArgumentException($"event {problems[0].Line}: {problems[0].Field}: {problems[0].Message}; nothing was stored", nameof(events));
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>One pupil's stream, in order of date and then of arrival; empty for an unknown pupil.</summary>
+    public IReadOnlyList<TransitionEvent> Stream(string pupil)
+    {
+        using var connection = database.ConnectMigrated();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM event e JOIN pupil p ON p.id = e.pupil_id WHERE p.pkey = @pkey ORDER BY e.on_date, e.id";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "pkey";
+        parameter.Value = pupil;
+        command.Parameters.Add(parameter);
+        return [.. Read(command).Select(r => r.Event)];
+    }
+
+    /// <summary>
+    /// Every event with its pupil's attributes, streamed (never all in memory), pupil by pupil in the order the
+    /// pupils were created, each pupil's stream in order of date and then arrival.
+    /// </summary>
+    public IEnumerable<EventRecord> ReadAll(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.ConnectMigrated();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM event e JOIN pupil p ON p.id = e.pupil_id ORDER BY e.pupil_id, e.on_date, e.id";
+        foreach (var record in Read(command))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return record;
+        }
+    }
+
+    /// <summary>How many events the store holds.</summary>
+    public long Count()
+    {
+        using var connection = database.ConnectMigrated();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM event";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<EventRecord> Read(DbCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var e = new TransitionEvent(
+                reader.GetString(0),
+                Date(reader.GetValue(4)),
+                EventNames.TryKind(reader.GetString(3), out var kind) ? kind : throw new InvalidDataException($"unknown event kind '{reader.GetString(3)}' in the store"),
+                Text(5),
+                reader.IsDBNull(6) ? null : EventNames.TryLeerweg(reader.GetString(6), out var lw) ? lw : throw new InvalidDataException($"unknown leerweg '{reader.GetString(6)}' in the store"),
+                Int(7), Int(8), Int(9), Text(10), Text(11));
+            yield return new EventRecord(e, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) != 0,
+                reader.IsDBNull(2) ? null : Date(reader.GetValue(2)));
+        }
+
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        int? Int(int i) => reader.IsDBNull(i) ? null : Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A DATE as either store returns it: ISO text (SQLite) or a date (PostgreSQL).</summary>
+    internal static DateOnly Date(object value) => value switch
+    {
+        string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => d,
+        DateTime t => DateOnly.FromDateTime(t),
+        _ => throw new InvalidDataException($"a date in the store (found {value.GetType().Name})"),
+    };
+}
