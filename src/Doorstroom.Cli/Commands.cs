@@ -25,6 +25,8 @@ internal static class Commands
         root.Subcommands.Add(AdmissionCommand());
         root.Subcommands.Add(CatalogueCommand());
         root.Subcommands.Add(StoreCommands.Import(DataOption));
+        root.Subcommands.Add(StoreCommands.Export());
+        root.Subcommands.Add(Simulate.Command(DataOption, parse => LoadCatalogue(parse)));
         root.Subcommands.Add(StoreCommands.Stats());
         root.Subcommands.Add(BenchCommand());
         return root;

@@ -95,11 +95,11 @@ internal static class StoreCommands
     }
 
     /// <summary>A progress bar on a terminal; on a pipe, a plain line per stage and every tenth of the way.</summary>
-    private static ImportOutcome WithProgress(string kind, string file, Func<IProgress<ImportProgress>, ImportOutcome> run)
+    internal static T WithProgress<T>(string kind, string file, Func<IProgress<ImportProgress>, T> run)
     {
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
-            ImportOutcome? outcome = null;
+            T? outcome = default;
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(context =>
@@ -140,6 +140,37 @@ internal static class StoreCommands
     private sealed class Progress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);
+    }
+
+    internal static Command Export()
+    {
+        var file = new Argument<string>("file") { Description = "Where to write: FILE.jsonl (JSON Lines) or FILE.csv (';'), or '-' for JSON Lines on stdout" };
+        var db = DbOption();
+        var format = new Option<string?>("--format") { Description = "jsonl or csv (default: from the file name)" };
+        var cmd = new Command("export", "Write every event with its pupil's attributes in an open format (docs/events.md); importing the file again is lossless.")
+        {
+            file, db, format,
+        };
+        cmd.SetAction((parse, cancellationToken) =>
+        {
+            var target = parse.GetValue(file)!;
+            var chosen = parse.GetValue(format) switch
+            {
+                null => target == "-" ? EventFormat.JsonLines : EventColumns.FormatOf(target)
+                    ?? throw new BadInputException($"export: '{target}' does not end in .jsonl or .csv; give --format jsonl|csv"),
+                "jsonl" => EventFormat.JsonLines,
+                "csv" => EventFormat.Csv,
+                var f => throw new BadInputException($"--format: '{f}' is not an event format; expected jsonl or csv"),
+            };
+            var database = OpenStore(parse, db);
+            using var output = target == "-" ? Console.OpenStandardOutput() : File.Create(target);
+            var written = chosen == EventFormat.Csv
+                ? EventExport.WriteCsv(database, output, cancellationToken)
+                : EventExport.WriteJsonLines(database, output, cancellationToken);
+            if (target != "-") Console.WriteLine($"{written:N0} events written to {target}");
+            return Task.FromResult(ExitCodes.Done);
+        });
+        return cmd;
     }
 
     internal static Command Stats()
