@@ -256,6 +256,7 @@ internal static class Commands
         });
         var cmd = new Command("bench", "Benchmarks (figures and ratios against a baseline measured in the same run).");
         cmd.Subcommands.Add(plan);
+        cmd.Subcommands.Add(IngestBenchCommand.Create());
         return cmd;
     }
 }
