@@ -123,7 +123,8 @@ internal static class StoreCommands
         var lastTenth = -1L;
         return run(new Progress(p =>
         {
-            var tenth = p.Total is { } t and > 0 ? p.Done * 10 / t : -1;
+            // A known total: a line every tenth of the way; a stream of unknown length: a line every 100,000.
+            var tenth = p.Total is { } t and > 0 ? p.Done * 10 / t : p.Done / 100_000;
             if (p.Stage == lastStage && tenth == lastTenth) return;
             lastStage = p.Stage;
             lastTenth = tenth;

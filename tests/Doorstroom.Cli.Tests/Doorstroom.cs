@@ -78,6 +78,24 @@ public sealed class Doorstroom : IDisposable
         }
     }
 
+    /// <summary>Starts the command without waiting, stdout and stderr redirected, for tests that stop it part-way.</summary>
+    public Process StartDetached(params string[] args)
+    {
+        var info = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = WorkDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "doorstroom.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["NO_COLOR"] = "1";
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
     private static string DotnetHost()
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Doorstroom.Catalogue;
+
+namespace Doorstroom.Cli.Tests;
+
+/// <summary>import, simulate, export and stats end to end, on the embedded default store (a SQLite file).</summary>
+public sealed class StoreCommandTests
+{
+    private static void SkipWithoutRealData() =>
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found (set ${DataPaths.DataVariable})");
+
+    private static async Task<JsonElement> Stats(Doorstroom cli, string db)
+    {
+        var r = await cli.Run("stats", "--db", db, "--format", "json");
+        Expect.Done(r);
+        return JsonDocument.Parse(r.Stdout).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Without_db_the_store_is_doorstroom_db_in_the_working_directory()
+    {
+        using var cli = new Doorstroom();
+        var r = await cli.Run("stats", "--format", "json");
+        Expect.Done(r);
+        Assert.True(File.Exists(Path.Combine(cli.WorkDir, "doorstroom.db")), r.ToString());
+        Assert.EndsWith("doorstroom.db", JsonDocument.Parse(r.Stdout).RootElement.GetProperty("store").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Importing_a_real_file_twice_changes_nothing_the_second_time()
+    {
+        SkipWithoutRealData();
+        using var cli = new Doorstroom();
+        var first = await cli.Run("import", "kwalificaties", "--db", "k.db");
+        Expect.Done(first);
+        Assert.Contains("470 records, 470 rows stored, 470 changed", first.Stdout, StringComparison.Ordinal);
+        var second = await cli.Run("import", "kwalificaties", "--db", "k.db");
+        Expect.Done(second);
+        Assert.Contains("already imported", second.Stdout, StringComparison.Ordinal);
+        var forced = await cli.Run("import", "kwalificaties", "--db", "k.db", "--force");
+        Assert.Contains("470 records, 470 rows stored, 0 changed", forced.Stdout, StringComparison.Ordinal);
+        Assert.Equal(470, (await Stats(cli, "k.db")).GetProperty("records").GetProperty("kwalificatie").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_bad_input_naming_the_kinds()
+    {
+        using var cli = new Doorstroom();
+        Expect.BadInput(await cli.Run("import", "leerlingen-2030", "x.csv", "--db", "x.db"), "'leerlingen-2030' is not a kind of file", "vo-examens", "events");
+    }
+
+    [Fact]
+    public async Task A_bad_event_line_is_refused_with_file_line_and_column_and_nothing_is_stored()
+    {
+        using var cli = new Doorstroom();
+        var file = cli.Write("sis.csv", "pupil;date;type;institution;leerweg;leerjaar\nP1;2024-08-01;Ingeschreven;25GV01;bol;\nP2;2024-13-01;Ingeschreven;25GV01;bol;\n");
+        var r = await cli.Run("import", "events", file, "--db", "e.db");
+        Assert.Equal(2, r.ExitCode);
+        // stderr carries the plain progress lines (a pipe is not a terminal) and then the one error line.
+        Assert.StartsWith("doorstroom: events sis.csv refused, nothing stored: sis.csv:3: date:", r.StderrLines[^1], StringComparison.Ordinal);
+        Assert.Equal(0, (await Stats(cli, "e.db")).GetProperty("events").GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Simulated_pupils_are_synthetic_the_same_seed_adds_nothing_and_export_then_import_is_lossless()
+    {
+        SkipWithoutRealData();
+        using var cli = new Doorstroom();
+        var first = await cli.Run("simulate", "--cohorts", "1", "--pupils", "2000", "--seed", "7", "--db", "sim.db");
+        Expect.Done(first);
+        Assert.Contains("SYNTHETIC", first.Stdout, StringComparison.Ordinal);
+        var stats = await Stats(cli, "sim.db");
+        Assert.Equal(2000, stats.GetProperty("pupils").GetProperty("total").GetInt64());
+        Assert.Equal(2000, stats.GetProperty("pupils").GetProperty("synthetic").GetInt64());
+        var events = stats.GetProperty("events").GetProperty("total").GetInt64();
+        Assert.True(events > 2000 * 5, $"a simulated pupil has several events; found {events} for 2000 pupils");
+
+        var again = await cli.Run("simulate", "--cohorts", "1", "--pupils", "2000", "--seed", "7", "--db", "sim.db");
+        Assert.Contains("nothing changed", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(events, (await Stats(cli, "sim.db")).GetProperty("events").GetProperty("total").GetInt64());
+
+        Expect.Done(await cli.Run("export", "out.csv", "--db", "sim.db"));
+        Expect.Done(await cli.Run("import", "events", "out.csv", "--db", "copy.db"));
+        Expect.Done(await cli.Run("export", "copy.csv", "--db", "copy.db"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(cli.WorkDir, "out.csv")), File.ReadAllBytes(Path.Combine(cli.WorkDir, "copy.csv")));
+        var copy = await Stats(cli, "copy.db");
+        Assert.Equal(stats.GetProperty("events").GetRawText(), copy.GetProperty("events").GetRawText());
+        Assert.Equal(2000, copy.GetProperty("pupils").GetProperty("synthetic").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_simulator_with_another_seed_adds_other_pupils()
+    {
+        SkipWithoutRealData();
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("simulate", "--pupils", "500", "--seed", "1", "--first-cohort", "2019", "--db", "s.db"));
+        var one = (await Stats(cli, "s.db")).GetProperty("events").GetProperty("total").GetInt64();
+        var r = await cli.Run("simulate", "--pupils", "500", "--seed", "2", "--first-cohort", "2020", "--db", "s.db");
+        Expect.Done(r);
+        Assert.Equal(1000, (await Stats(cli, "s.db")).GetProperty("pupils").GetProperty("synthetic").GetInt64());
+        Assert.True((await Stats(cli, "s.db")).GetProperty("events").GetProperty("total").GetInt64() > one);
+    }
+
+    [Fact]
+    public async Task Out_of_range_simulation_sizes_are_bad_input()
+    {
+        using var cli = new Doorstroom();
+        Expect.BadInput(await cli.Run("simulate", "--pupils", "0", "--db", "x.db"), "--pupils", "expected 1 to 1,000,000");
+    }
+}
