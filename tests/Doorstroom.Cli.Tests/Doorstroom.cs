@@ -43,23 +43,7 @@ public sealed class Doorstroom : IDisposable
 
     private async Task<Result> Start(string? stdin, string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "doorstroom.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing; the test project must reference Doorstroom.Cli");
-        var info = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = WorkDir,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["NO_COLOR"] = "1";
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(StartInfo(args, stdin: true)) ?? throw new InvalidOperationException("could not start dotnet");
         using var timeout = new CancellationTokenSource(Timeout);
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
@@ -79,21 +63,27 @@ public sealed class Doorstroom : IDisposable
     }
 
     /// <summary>Starts the command without waiting, stdout and stderr redirected, for tests that stop it part-way.</summary>
-    public Process StartDetached(params string[] args)
+    public Process StartDetached(params string[] args) =>
+        Process.Start(StartInfo(args, stdin: false)) ?? throw new InvalidOperationException("could not start dotnet");
+
+    private ProcessStartInfo StartInfo(string[] args, bool stdin)
     {
+        var dll = Path.Combine(AppContext.BaseDirectory, "doorstroom.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing; the test project must reference Doorstroom.Cli");
         var info = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = WorkDir,
+            RedirectStandardInput = stdin,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "doorstroom.dll"));
+        info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        return info;
     }
 
     private static string DotnetHost()
