@@ -198,6 +198,7 @@ internal static class StoreCommands
         foreach (var r in stats.Records) records.AddRow(StoreStats.NameOf(r.Name), r.Count.ToString("N0"));
         records.AddRow("pupils", stats.Pupils.ToString("N0"));
         records.AddRow("  of whom synthetic (simulated)", stats.SyntheticPupils.ToString("N0"));
+        records.AddRow("  with personal details (kept apart)", stats.PupilsWithPersonalDetails.ToString("N0"));
         AnsiConsole.Write(records);
         var events = new Table().AddColumn("events").AddColumn(new TableColumn("count").RightAligned());
         foreach (var e in stats.Events) events.AddRow(e.Name, e.Count.ToString("N0"));
@@ -222,6 +223,7 @@ internal static class StoreCommands
         w.WriteStartObject("pupils");
         w.WriteNumber("total", stats.Pupils);
         w.WriteNumber("synthetic", stats.SyntheticPupils);
+        w.WriteNumber("with_personal_details", stats.PupilsWithPersonalDetails);
         w.WriteEndObject();
         w.WriteStartObject("events");
         foreach (var e in stats.Events) w.WriteNumber(e.Name, e.Count);

@@ -10,13 +10,14 @@ public sealed record Tally(string Name, long Count);
 /// <summary>One file in the import journal.</summary>
 public sealed record JournalEntry(string Kind, string FileName, long Records, long Stored, string ImportedAt);
 
-/// <summary>What a store holds: records per table, pupils (real and synthetic), events per kind, and the import journal.</summary>
+/// <summary>What a store holds: records per table, pupils (real, synthetic, with personal details kept apart), events per kind, and the import journal.</summary>
 public sealed record StoreStats(
     string Store,
     int SchemaVersion,
     ImmutableArray<Tally> Records,
     long Pupils,
     long SyntheticPupils,
+    long PupilsWithPersonalDetails,
     ImmutableArray<Tally> Events,
     ImmutableArray<JournalEntry> Imports)
 {
@@ -58,6 +59,7 @@ public sealed record StoreStats(
             records,
             connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil"),
             connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil WHERE synthetic = 1"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil_personal"),
             events,
             imports);
 
