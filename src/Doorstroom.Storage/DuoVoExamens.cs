@@ -104,7 +104,7 @@ internal static partial class DuoVoExamens
         }
 
         var notes = suppressed > 0
-            ? ImmutableArray.Create($"{suppressed} count cells were '<5' (0 to 4): stored as NULL with examenkandidaten_lt5/geslaagden_lt5 = 1")
+            ? ImmutableArray.Create($"{suppressed:N0} count cells were '<5' (0 to 4): stored as NULL with examenkandidaten_lt5/geslaagden_lt5 = 1")
             : [];
         return new(rows.ToImmutable(), records.Length, source.Problems, notes);
     }

@@ -66,9 +66,9 @@ internal static partial class DuoVoLeerlingen
             }
         }
 
-        List<string> notes = [$"school year {year}-{year + 1} taken from the file name", $"{zeros} count cells of 0 not stored (no row means 0)"];
-        if (paddedVestiging > 0) notes.Add($"{paddedVestiging} VESTIGINGSNUMMER values had lost their leading zero and were padded to 2 digits");
-        if (paddedElement > 0) notes.Add($"{paddedElement} ELEMENTCODE values had lost leading zeros and were padded to 4 digits");
+        List<string> notes = [$"school year {year}-{year + 1} taken from the file name", $"{zeros:N0} count cells of 0 not stored (no row means 0)"];
+        if (paddedVestiging > 0) notes.Add($"{paddedVestiging:N0} VESTIGINGSNUMMER values had lost their leading zero and were padded to 2 digits");
+        if (paddedElement > 0) notes.Add($"{paddedElement:N0} ELEMENTCODE values had lost leading zeros and were padded to 4 digits");
         return new(rows.ToImmutable(), records.Length, source.Problems, [.. notes]);
     }
 
@@ -122,7 +122,7 @@ internal static class DuoVoZittenblijven
         return new(rows.ToImmutable(), records.Length, source.Problems,
         [
             $"school year {year}-{year + 1} taken from the file name",
-            $"{paddedVestiging} VESTIGINGSNUMMER and {paddedGemeente} GEMEENTENUMMER values had lost leading zeros and were padded",
+            $"{paddedVestiging:N0} VESTIGINGSNUMMER and {paddedGemeente:N0} GEMEENTENUMMER values had lost leading zeros and were padded",
         ]);
     }
 }
