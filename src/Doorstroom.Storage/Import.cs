@@ -63,8 +63,8 @@ public static class ImportJournal
 }
 
 /// <summary>
-/// One way to import reference data: parse the whole file first (refusing it on any bad record), then upsert every
-/// row in one transaction together with the journal entry. Re-importing the same rows changes nothing.
+/// The importer of one kind of file: all of it in one transaction together with its journal entry, or nothing with
+/// the problems. <see cref="TableImporter{TRow}"/> does reference tables, <see cref="EventImporter"/> pupil events.
 /// </summary>
 /// <param name="Kind">The name on the command line, e.g. <c>vo-vestigingen</c>.</param>
 /// <param name="Description">One line for <c>import --help</c>.</param>
@@ -99,7 +99,10 @@ public abstract record Importer(string Kind, string Description, ImmutableArray<
     }
 }
 
-/// <summary>An importer of reference rows: parse whole, then upsert into one table by its key.</summary>
+/// <summary>
+/// An importer of reference rows: parse the whole file first (refusing it on any bad record), then upsert every row
+/// into one table by its key, in one transaction. Re-importing the same rows changes nothing.
+/// </summary>
 public sealed record TableImporter<TRow>(
     string Kind,
     string Description,
