@@ -194,6 +194,16 @@ public static class Migrations
                 PRIMARY KEY (brin6, schooljaar)
             );
             """),
+        new(3, "DUO vsv norms per mbo niveau", """
+            -- The yearly vsv norm per mbo niveau as published (NormDUOVSV): percentage x 1000, so 23500 = 23.5 %.
+            -- teljaar is the first calendar year of the count year (2016 = 2016-2017).
+            CREATE TABLE vsv_norm (
+                teljaar SMALLINT NOT NULL,
+                niveau  SMALLINT NOT NULL,
+                norm    INTEGER NOT NULL,
+                PRIMARY KEY (teljaar, niveau)
+            );
+            """),
     ];
 
     /// <summary>Brings the schema of an open connection up to the newest migration.</summary>

@@ -24,6 +24,9 @@ public sealed record KwalificatieRow(int Crebo, string Naam, int Niveau, string 
 /// <summary>A gemeente and its RMC region (Regeling regionale aanpak vsv, bijlage C).</summary>
 public sealed record RmcGemeente(string Gemeente, int RegioNr, string Regio);
 
+/// <summary>A yearly vsv norm for one mbo niveau, as published (percentage × 1000).</summary>
+public sealed record VsvNorm(int Teljaar, int Niveau, int Norm);
+
 /// <summary>The importers of institutions and qualifications: vo vestigingen, mbo institutions and locations, kwalificaties, RMC regions.</summary>
 public static class ReferenceImporters
 {
@@ -78,8 +81,15 @@ public static class ReferenceImporters
         new Upsert("rmc_gemeente", ["gemeente"], ["regio_nr", "regio"]),
         r => new { gemeente = r.Gemeente, regio_nr = r.RegioNr, regio = r.Regio });
 
+    /// <summary><c>vsv-normen</c>: DUO's yearly vsv norm per mbo niveau.</summary>
+    public static Importer VsvNormen { get; } = new TableImporter<VsvNorm>(
+        "vsv-normen", "the yearly DUO vsv norm per mbo niveau (percentage × 1000), teljaar 2016-2017 onwards",
+        ["vsv-rmc/VSV_normen.csv"], ParseVsvNormen,
+        new Upsert("vsv_norm", ["teljaar", "niveau"], ["norm"]),
+        n => new { teljaar = n.Teljaar, niveau = n.Niveau, norm = n.Norm });
+
     /// <summary>All of them, in the order a fresh store is best filled.</summary>
-    public static ImmutableArray<Importer> All { get; } = [VoVestigingen, MboInstellingen, MboLocaties, Kwalificaties, RmcRegios];
+    public static ImmutableArray<Importer> All { get; } = [VoVestigingen, MboInstellingen, MboLocaties, Kwalificaties, RmcRegios, VsvNormen];
 
     private static Parsed<VoVestiging> ParseVestigingen(string path, CancellationToken cancellationToken)
     {
@@ -287,6 +297,37 @@ public static class ReferenceImporters
         }
 
         return new([.. rows], records.Length, source.Problems, [$"{rows.Select(r => r.RegioNr).Distinct().Count()} regions"]);
+    }
+
+    private static Parsed<VsvNorm> ParseVsvNormen(string path, CancellationToken cancellationToken)
+    {
+        var (source, records) = CsvSource.Read(path, CsvSource.StrictUtf8, ["Teljaar", "NormDUOVSV", "Niveau"], cancellationToken: cancellationToken);
+        var rows = new List<VsvNorm>();
+        var seen = new Dictionary<(int, int), int>();
+        var empty = 0;
+        foreach (var r in records)
+        {
+            // Each year carries a 'NULL;NULL' row in the source: no norm, no niveau. It is skipped; half of it is an error.
+            if (r.Text("NormDUOVSV") == "NULL" && r.Text("Niveau") == "NULL")
+            {
+                empty++;
+                continue;
+            }
+
+            var teljaar = r.Text("Teljaar");
+            var year = teljaar.Length == 9 && teljaar[4] == '-' && int.TryParse(teljaar[..4], CultureInfo.InvariantCulture, out var from)
+                && int.TryParse(teljaar[5..], CultureInfo.InvariantCulture, out var to) && to == from + 1 ? from : 0;
+            if (year == 0) r.Problem("Teljaar", $"a count year such as 2016-2017 (found '{teljaar}')");
+            var niveau = r.Int("Niveau");
+            if (niveau is < 1 or > 4) r.Problem("Niveau", $"an mbo niveau from 1 to 4 (found {niveau})");
+            var norm = r.Int("NormDUOVSV");
+            if (norm > 100_000) r.Problem("NormDUOVSV", $"a percentage × 1000, at most 100000 (found {norm})");
+            if (!seen.TryAdd((year, niveau), r.Line)) r.Problem("Niveau", $"one norm per year and niveau ({teljaar} niveau {niveau} is also on line {seen[(year, niveau)]})");
+            rows.Add(new VsvNorm(year, niveau, norm));
+        }
+
+        return new([.. rows], records.Length, source.Problems,
+            [$"{empty} 'NULL;NULL' rows without a norm skipped", "NormDUOVSV is a percentage × 1000 (23500 = 23.5 %), as PROVENANCE.md reads it"]);
     }
 
     private static bool IsBrin4(string code) =>

@@ -35,6 +35,7 @@ public sealed record StoreStats(
         ("mbo_locatie", "mbo locaties"),
         ("kwalificatie", "kwalificaties"),
         ("rmc_gemeente", "RMC gemeenten"),
+        ("vsv_norm", "vsv norms (year × niveau)"),
         ("vo_examen", "vo exam records"),
         ("vo_leerlingen", "vo pupil counts"),
         ("vo_zittenblijven", "vo zittenblijvers records"),

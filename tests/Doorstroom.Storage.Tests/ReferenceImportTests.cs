@@ -158,3 +158,31 @@ public sealed class TempFolder : IDisposable
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
+
+public sealed class VsvNormImportTests
+{
+    [Theory, ClassData(typeof(BothStores))]
+    public void The_DUO_vsv_norms_give_nine_years_of_four_niveaus_and_skip_the_empty_rows(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        var imported = Expect.Imported(ReferenceImporters.VsvNormen.Run(store.Database, RealData.File("vsv-rmc/VSV_normen.csv"), TimeProvider.System,
+            cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(44, imported.Records);
+        Assert.Equal(36, imported.Stored);
+        using var connection = store.Database.ConnectMigrated();
+        // 2016-2017: niveau 1 23.5 %, 2 9.5 %, 3 3.6 %, 4 2.75 % (PROVENANCE.md).
+        Assert.Equal(new long[] { 23500, 9500, 3600, 2750 },
+            Dapper.SqlMapper.Query<long>(connection, "SELECT norm FROM vsv_norm WHERE teljaar = 2016 ORDER BY niveau"));
+    }
+
+    [Fact]
+    public void A_norm_without_a_niveau_is_refused()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("normen.csv", "\uFEFFTeljaar;NormDUOVSV;Niveau\r\n2016-2017;23500;1\r\n2016-2017;9500;NULL\r\n");
+        using var store = TestStore.Create(StoreKind.Sqlite);
+        var refused = Assert.IsType<Refused>(ReferenceImporters.VsvNormen.Run(store.Database, file, TimeProvider.System,
+            cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Contains("normen.csv:3: Niveau: a whole number of 0 or more (found 'NULL')", refused.Problems.Select(p => p.ToString()));
+    }
+}
