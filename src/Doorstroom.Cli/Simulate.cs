@@ -82,7 +82,10 @@ internal static class Simulate
         }
     }
 
-    /// <summary>The real institutions from the store: vmbo pupils per vestiging and leerweg (DUO's newest count), mbo locations, kwalificaties.</summary>
+    /// <summary>
+    /// The real institutions from the store: vmbo pupils per vestiging and leerweg (DUO's newest count), mbo locations
+    /// where students are taught (KiesMBO also lists six head offices and staff bureaus, which are left out), kwalificaties.
+    /// </summary>
     internal static World LoadWorld(Database database, RouteCatalogue catalogue)
     {
         using var connection = database.ConnectMigrated();
@@ -103,6 +106,8 @@ internal static class Simulate
         var mbo = connection.Query<(string Brin6, string Brin4, string? Plaats, long Aoc)>("""
             SELECT l.brin6, l.brin4, l.plaats, COALESCE(i.aoc, 0)
             FROM mbo_locatie l LEFT JOIN mbo_instelling i ON i.brin4 = l.brin4
+            WHERE NOT (l.naam LIKE '%Stafdienst%' OR l.naam LIKE '%Stafbureau%' OR l.naam LIKE '%Bestuursbureau%'
+                       OR l.naam LIKE '%Hoofdkantoor%' OR l.naam LIKE '%Centrale diensten%')
             ORDER BY l.brin6
             """).Select(m => new MboLocation(m.Brin6, m.Brin4, Plaats(m.Plaats), m.Aoc == 1)).ToImmutableArray();
 

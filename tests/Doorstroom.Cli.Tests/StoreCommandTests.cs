@@ -75,6 +75,20 @@ public sealed class StoreCommandTests
         var events = stats.GetProperty("events").GetProperty("total").GetInt64();
         Assert.True(events > 2000 * 5, $"a simulated pupil has several events; found {events} for 2000 pupils");
 
+        // Every event happens at a real institution: a vo vestiging DUO counted pupils at, or a KiesMBO location where
+        // students are taught (not a head office).
+        using (var connection = global::Doorstroom.Storage.Database.Open(Path.Combine(cli.WorkDir, "sim.db")).ConnectMigrated())
+        {
+            Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(connection, """
+                SELECT COUNT(*) FROM event e
+                WHERE NOT EXISTS (SELECT 1 FROM vo_leerlingen l WHERE l.brin6 = e.institution)
+                  AND NOT EXISTS (SELECT 1 FROM mbo_locatie m WHERE m.brin6 = e.institution)
+                """));
+            Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(connection,
+                "SELECT COUNT(*) FROM event e JOIN mbo_locatie m ON m.brin6 = e.institution WHERE m.naam LIKE '%Stafdienst%' OR m.naam LIKE '%Hoofdkantoor%'"));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var again = await cli.Run("simulate", "--cohorts", "1", "--pupils", "2000", "--seed", "7", "--db", "sim.db");
         Assert.Contains("nothing changed", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(events, (await Stats(cli, "sim.db")).GetProperty("events").GetProperty("total").GetInt64());
