@@ -122,3 +122,44 @@ public sealed class StoreCommandTests
         Expect.BadInput(await cli.Run("simulate", "--pupils", "0", "--db", "x.db"), "--pupils", "expected 1 to 1,000,000");
     }
 }
+
+/// <summary>The monitor's real aggregates end to end (issue #4 item 6).</summary>
+public sealed class MonitorRealAggregateTests
+{
+    [Fact]
+    public async Task Exam_candidates_2016_by_leerweg_as_json_are_the_national_totals()
+    {
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
+        var r = await cli.Run("monitor", "exam-candidates", "--year", "2016", "--by", "leerweg", "--format", "json", "--db", "m.db");
+        Expect.Done(r);
+        var rows = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("rows").EnumerateArray()
+            .ToDictionary(row => row.GetProperty("leerweg").GetString()!, row => row.GetProperty("candidates").GetInt64());
+        Assert.Equal(new Dictionary<string, long> { ["BL"] = 20_818, ["KL"] = 29_684, ["GL"] = 7_143, ["TL"] = 51_382 }, rows);
+    }
+
+    [Fact]
+    public async Task Per_vestiging_counts_under_five_are_shown_as_less_than_five()
+    {
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
+        var r = await cli.Run("monitor", "exam-candidates", "--year", "2016", "--by", "vestiging,leerweg", "--format", "csv", "--db", "m.db");
+        Expect.Done(r);
+        var lines = r.StdoutLines;
+        Assert.Equal("vestiging;leerweg;candidates;passed;pass_rate;suppressed_cells", lines[0]);
+        var small = lines.Skip(1).Select(l => l.Split(';')).Where(f => f[2] == "<5").ToList();
+        Assert.NotEmpty(small);
+        // A count under 5 never shows its value, and its pass rate (fewer than 10 candidates) is empty.
+        Assert.All(small, f => Assert.Equal("", f[4]));
+        Assert.DoesNotContain(lines.Skip(1).Select(l => l.Split(';')[2]), c => c is "1" or "2" or "3" or "4");
+    }
+
+    [Fact]
+    public async Task An_unknown_monitor_dimension_is_bad_input()
+    {
+        using var cli = new Doorstroom();
+        Expect.BadInput(await cli.Run("monitor", "pupils", "--by", "klas", "--db", "m.db"), "--by", "'klas' is not a dimension");
+    }
+}
