@@ -31,10 +31,10 @@ internal static class Charts
             .Where(s => s.Points.Count > 0)
             .ToList();
         var i = 0;
-        foreach (var (name, points) in series)
+        foreach (var (routeName, points) in series)
         {
             var line = plot.Add.Scatter(points.Select(p => (double)p.Cohort).ToArray(), points.Select(p => p.Rate!.Value * 100).ToArray());
-            line.LegendText = name;
+            line.LegendText = routeName;
             line.Color = ScottPlot.Color.FromHex(Sankey.Color(i++));
             line.LineWidth = 2;
             line.MarkerSize = 6;
