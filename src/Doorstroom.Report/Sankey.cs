@@ -106,15 +106,15 @@ public static class Sankey
         {
             var s = layout.Nodes[link.Source];
             var t = layout.Nodes[link.Target];
-            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"link\" d=\"{RibbonPath(s, t, link)}\" fill=\"{Color(link.Source)}\" fill-opacity=\"0.45\"><title>{Html.Escape(s.Label)} → {Html.Escape(t.Label)}: {Suppression.Count(link.Value)}</title></path>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"link\" d=\"{RibbonPath(s, t, link)}\" fill=\"{Color(link.Source)}\" fill-opacity=\"0.45\"><title>{Html.Escape(s.Label)} → {Html.Escape(t.Label)}: {Html.Escape(Suppression.Count(link.Value))}</title></path>\n");
         }
         for (var i = 0; i < layout.Nodes.Length; i++)
         {
             var n = layout.Nodes[i];
             var fill = n.Left ? Color(i) : "#555555";
-            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"node\" x=\"{N(n.X)}\" y=\"{N(n.Y)}\" width=\"{N(n.Width)}\" height=\"{N(n.Height)}\" fill=\"{fill}\"><title>{Html.Escape(n.Label)}: {Suppression.Count(n.Value)}</title></rect>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"node\" x=\"{N(n.X)}\" y=\"{N(n.Y)}\" width=\"{N(n.Width)}\" height=\"{N(n.Height)}\" fill=\"{fill}\"><title>{Html.Escape(n.Label)}: {Html.Escape(Suppression.Count(n.Value))}</title></rect>\n");
             var (x, anchor) = n.Left ? (n.X - 6, "end") : (n.X + n.Width + 6, "start");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(n.Y + n.Height / 2)}\" dominant-baseline=\"middle\" text-anchor=\"{anchor}\">{Html.Escape(n.Label)} ({Suppression.Count(n.Value)})</text>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(n.Y + n.Height / 2)}\" dominant-baseline=\"middle\" text-anchor=\"{anchor}\">{Html.Escape(n.Label)} ({Html.Escape(Suppression.Count(n.Value))})</text>\n");
         }
         sb.Append("</svg>\n");
         return sb.ToString();
