@@ -35,4 +35,19 @@ public sealed class BrowserTests(ReportFolder report) : IClassFixture<ReportFold
         Assert.Empty(page.ConsoleErrors);
         Assert.Empty(page.FailedRequests);
     }
+
+    [Fact]
+    public async Task A_missing_chart_file_is_caught_as_a_failed_request_and_an_unloaded_image()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium; .ci/run does so): the browser test is skipped.");
+        using var broken = new ReportFolder(Sample.Input());
+        var missing = broken.Files.Charts.Single(c => c.Kind == "stroom").Svg;
+        File.Delete(Path.Combine(broken.Directory, missing));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await ReportPage.OpenAsync(browser, broken.Files.Index);
+
+        Assert.Contains(page.FailedRequests, r => r.Contains(missing, StringComparison.Ordinal));
+        Assert.Equal(0, (await page.ImagesAsync()).Single(i => i.Src == missing).NaturalWidth);
+    }
 }
