@@ -144,7 +144,11 @@ public static class Sankey
             text.LabelFontSize = 12;
             text.LabelAlignment = n.Left ? ScottPlot.Alignment.MiddleRight : ScottPlot.Alignment.MiddleLeft;
         }
-        plot.Title(title);
+        // A frameless plot shows no title: put it in the top margin as text.
+        var heading = plot.Add.Text(title, layout.Width / 2, layout.Height - 2);
+        heading.LabelFontSize = 13;
+        heading.LabelBold = true;
+        heading.LabelAlignment = ScottPlot.Alignment.UpperCenter;
         plot.Axes.SetLimits(0, layout.Width, 0, layout.Height);
         plot.Axes.Frameless();
         plot.HideGrid();

@@ -15,12 +15,7 @@ public sealed class BrowserTests(ReportFolder report) : IClassFixture<ReportFold
     {
         Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium; .ci/run does so): the browser test is skipped.");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await ReportPage.OpenAsync(browser, report.Files.Index);
 
         Assert.Equal("Doorstroommonitor — testrapport", await page.TitleAsync());
@@ -44,10 +39,14 @@ public sealed class BrowserTests(ReportFolder report) : IClassFixture<ReportFold
         var missing = broken.Files.Charts.Single(c => c.Kind == "stroom").Svg;
         File.Delete(Path.Combine(broken.Directory, missing));
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await LaunchAsync(playwright);
         var page = await ReportPage.OpenAsync(browser, broken.Files.Index);
 
         Assert.Contains(page.FailedRequests, r => r.Contains(missing, StringComparison.Ordinal));
         Assert.Equal(0, (await page.ImagesAsync()).Single(i => i.Src == missing).NaturalWidth);
     }
+
+    /// <summary>Debian's Chromium, headless; never a browser Playwright would download.</summary>
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
 }
