@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Doorstroom.Domain;
 
-/// <summary>One row of a monitor table: the keys of the requested dimensions, the population, the hits and the mean value of the hits (time to SK), or null.</summary>
+/// <summary>One row of a monitor table: the keys of the requested dimensions, the population, the hits and the mean value of the hits (time to SK; null for other indicators and without hits).</summary>
 public sealed record MonitorRow(ImmutableArray<string> Keys, long Population, long Hits, double? Mean);
 
 /// <summary>An indicator rolled up to some dimensions; rows sorted by their keys.</summary>
@@ -84,8 +84,9 @@ public sealed class MonitorCube : IObservationSink
             g.Totals.Sum += totals.Sum;
         }
         var rows = new List<MonitorRow>(groups.Count);
+        var valued = HasValue(indicator);
         foreach (var (_, (k, totals)) in groups)
-            rows.Add(new MonitorRow([.. k], totals.Population, totals.Hits, totals.Hits > 0 ? totals.Sum / totals.Hits : null));
+            rows.Add(new MonitorRow([.. k], totals.Population, totals.Hits, valued && totals.Hits > 0 ? totals.Sum / totals.Hits : null));
         rows.Sort(static (a, b) =>
         {
             for (var i = 0; i < a.Keys.Length; i++)
@@ -97,6 +98,9 @@ public sealed class MonitorCube : IObservationSink
         });
         return new MonitorTable(Indicators.Definition(indicator), [.. by], [.. rows]);
     }
+
+    /// <summary>True for the indicators whose observations carry a value (time to startkwalificatie); the others have no mean.</summary>
+    public static bool HasValue(Indicator indicator) => indicator == Indicator.TijdTotStartkwalificatie;
 
     /// <summary>The text of one dimension of a cell, as a table shows it.</summary>
     public static string Key(Cell cell, Dimension dimension) => dimension switch
