@@ -16,13 +16,54 @@ public sealed record MonitorTable(IndicatorDefinition Definition, ImmutableArray
 /// </summary>
 public sealed class MonitorCube : IObservationSink
 {
-    private readonly Dictionary<(Indicator, Cell), Totals> cells = [];
+    private readonly Dictionary<(Indicator, Cell), Totals> cells = new(KeyComparer.Instance);
 
     private struct Totals
     {
         public long Population;
         public long Hits;
         public double Sum;
+    }
+
+    /// <summary>
+    /// Equality and hash of (indicator, cell) without the general record machinery: the strings are short codes, usually the
+    /// same instances, so a reference check comes first and the hash is a plain FNV over their characters.
+    /// </summary>
+    private sealed class KeyComparer : IEqualityComparer<(Indicator, Cell)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public bool Equals((Indicator, Cell) x, (Indicator, Cell) y)
+        {
+            ref readonly var a = ref x.Item2;
+            ref readonly var b = ref y.Item2;
+            return x.Item1 == y.Item1 && a.Cohort == b.Cohort && a.Niveau == b.Niveau && a.Sector == b.Sector && a.Leerweg == b.Leerweg
+                && Same(a.MboInstelling, b.MboInstelling) && Same(a.VoVestiging, b.VoVestiging) && Same(a.Route, b.Route);
+        }
+
+        private static bool Same(string? a, string? b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
+
+        public int GetHashCode((Indicator, Cell) key)
+        {
+            ref readonly var c = ref key.Item2;
+            var h = 2166136261u;
+            h = (h ^ (uint)key.Item1) * 16777619u;
+            h = (h ^ (uint)c.Cohort) * 16777619u;
+            h = (h ^ (uint)(c.Niveau ?? -1)) * 16777619u;
+            h = (h ^ (uint)(c.Sector is { } d ? (int)d : -1)) * 16777619u;
+            h = (h ^ (uint)(c.Leerweg is { } l ? (int)l : -1)) * 16777619u;
+            h = Fnv(h, c.MboInstelling);
+            h = Fnv(h, c.VoVestiging);
+            h = Fnv(h, c.Route);
+            return (int)h;
+        }
+
+        private static uint Fnv(uint h, string? s)
+        {
+            if (s is null) return (h ^ 0xFFFFu) * 16777619u;
+            foreach (var ch in s) h = (h ^ ch) * 16777619u;
+            return (h ^ 0x1Fu) * 16777619u;
+        }
     }
 
     /// <summary>The number of (indicator, cell) pairs with a non-zero population.</summary>
