@@ -10,11 +10,15 @@ namespace Doorstroom.Simulation.Tests;
 /// </summary>
 public sealed class MonitorCrossCheckTests(ITestOutputHelper output)
 {
+    /// <summary>The simulated world's crebos, with data through 2040 so every cohort is measured to the end.</summary>
+    private static readonly MonitorContext Context = new(
+        Measure.World.Qualifications.ToImmutableDictionary(q => q.Crebo, q => new CreboInfo(q.Crebo, (int)q.Niveau, q.Domain, q.Direction)),
+        new DateOnly(2040, 10, 1));
+
     private static readonly Lazy<(MonitorCube Cube, List<SimulatedPupil> Pupils, TimeSpan Elapsed, long Events)> Observed = new(() =>
     {
         var pupils = Simulator.Run(Measure.World, Calibration.Default, 2016, 5, 10_000, 20160801).ToList();
-        var crebos = Measure.World.Qualifications.ToImmutableDictionary(q => q.Crebo, q => new CreboInfo(q.Crebo, (int)q.Niveau, q.Domain, q.Direction));
-        var context = new MonitorContext(crebos, new DateOnly(2040, 10, 1));
+        var context = Context;
         var cube = new MonitorCube();
         var events = 0L;
         var clock = Stopwatch.StartNew();
@@ -36,8 +40,7 @@ public sealed class MonitorCrossCheckTests(ITestOutputHelper output)
     public void Observe_alone_runs_without_the_cube_and_reports_its_speed()
     {
         var (_, pupils, withCube, events) = Observed.Value;
-        var crebos = Measure.World.Qualifications.ToImmutableDictionary(q => q.Crebo, q => new CreboInfo(q.Crebo, (int)q.Niveau, q.Domain, q.Direction));
-        var context = new MonitorContext(crebos, new DateOnly(2040, 10, 1));
+        var context = Context;
         var sink = new CountingSink();
         var clock = Stopwatch.StartNew();
         foreach (var p in pupils) Indicators.Observe(p.Events.AsSpan(), p.BirthDate, context, sink);
