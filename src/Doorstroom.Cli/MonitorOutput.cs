@@ -30,10 +30,11 @@ internal sealed record MonitorOutput(
     /// <summary>DUO's rule: a count of 1 to 4 is shown as <c>&lt;5</c>.</summary>
     public static object Count(long n) => n is > 0 and < 5 ? Suppressed.Instance : n;
 
-    /// <summary>DUO's rule: a rate on fewer than 10 is not shown.</summary>
-    public static object? Rate(long hits, long of) => of < 10 ? null : (double)hits / of;
+    /// <summary>The Domain's rule (<see cref="Domain.Suppression.Rate"/>): no rate on fewer than 10, nor beside a hidden count.</summary>
+    public static object? Rate(long hits, long of) => Domain.Suppression.Rate(hits, of);
 
-    public const string SuppressionNote = "Counts of 1 to 4 are shown as <5 and rates on fewer than 10 are not shown (–), as DUO publishes.";
+    public const string SuppressionNote =
+        "Counts of 1 to 4 are shown as <5; rates on fewer than 10, or whose count is shown as <5, are not shown (–), as DUO publishes.";
 
     public void Write(string format)
     {

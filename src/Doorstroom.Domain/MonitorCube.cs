@@ -194,12 +194,15 @@ public static class Suppression
         return n is > 0 and < 5 ? Small : n.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>hits / population, or null when the population is under 10.</summary>
+    /// <summary>
+    /// hits / population, or null when the population is under 10 (DUO's rule) — and also when the hits are shown as
+    /// "&lt;5": a rate beside its population would give the hidden count back.
+    /// </summary>
     public static double? Rate(long hits, long population)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hits, population);
-        return population < 10 ? null : (double)hits / population;
+        return population < 10 || hits is > 0 and < 5 ? null : (double)hits / population;
     }
 
     /// <summary>A row as shown: population and hits as counts, the rate (null when suppressed), the mean (null when the rate is).</summary>

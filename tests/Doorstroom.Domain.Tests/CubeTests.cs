@@ -111,15 +111,17 @@ public sealed class CubeTests
     }
 
     [Fact]
-    public void Suppression_rates_on_fewer_than_10_pupils_are_suppressed()
+    public void Suppression_rates_on_fewer_than_10_pupils_or_beside_a_hidden_count_are_suppressed()
     {
-        Assert.Null(Suppression.Rate(3, 9));
-        Assert.Equal(0.3, Suppression.Rate(3, 10));
+        Assert.Null(Suppression.Rate(6, 9));
+        Assert.Equal(0.6, Suppression.Rate(6, 10));
+        Assert.Equal(0.0, Suppression.Rate(0, 10));
         Assert.Null(Suppression.Rate(0, 0));
         var rows = Sample().Table(Indicator.NieuweVsv, [Dimension.Cohort, Dimension.MboInstelling, Dimension.Niveau], c => c.Cohort == 2019).Rows
             .Select(Suppression.Display).ToList();
-        // 25LG/2: 10 pupils, 3 hits ⇒ "10", "<5", 30 %. 25LG/3: 5 pupils ⇒ rate suppressed. 28EF/2: 4 pupils, 0 hits ⇒ "<5", "0", no rate.
-        Assert.Equal(("10", "<5", (double?)0.3), (rows[0].Population, rows[0].Hits, rows[0].Rate));
+        // 25LG/2: 10 pupils, 3 hits ⇒ "10", "<5", and no rate (30 % of 10 would give the 3 back). 25LG/3: 5 pupils ⇒ rate
+        // suppressed. 28EF/2: 4 pupils, 0 hits ⇒ "<5", "0", no rate.
+        Assert.Equal(("10", "<5", (double?)null), (rows[0].Population, rows[0].Hits, rows[0].Rate));
         Assert.Equal(("5", "<5", (double?)null), (rows[1].Population, rows[1].Hits, rows[1].Rate));
         Assert.Equal(("<5", "0", (double?)null), (rows[2].Population, rows[2].Hits, rows[2].Rate));
     }
