@@ -18,6 +18,8 @@ internal static class MonitorCommand
                 + "or exam-candidates / pupils (real DUO aggregates)",
         };
         var cohort = new Option<string?>("--cohort") { Description = "Only these cohort years, comma-separated (e.g. 2019,2020)" };
+        var compare = new Option<string?>("--compare") { Description = "Compare this route with --against on comparable pupils (same vmbo leerweg and sector), e.g. vm2" };
+        var against = new Option<string>("--against") { Description = "The reference route of --compare", DefaultValueFactory = _ => "normale-route" };
         var by = new Option<string?>("--by") { Description = "Dimensions to break down by, comma-separated (e.g. leerweg,sector)" };
         var year = new Option<int?>("--year") { Description = "School year of the real aggregates, by its first calendar year (2016 = 2016-2017)" };
         var type = new Option<string>("--onderwijstype") { Description = "exam-candidates: vmbo, havo, vwo or all", DefaultValueFactory = _ => "vmbo" };
@@ -25,7 +27,7 @@ internal static class MonitorCommand
         var db = StoreCommands.DbOption();
         var cmd = new Command("monitor", "Indicators per route, cohort, school, institution, leerweg and sector, and the real DUO aggregates; counts under 5 shown as <5, rates on fewer than 10 suppressed.")
         {
-            indicator, by, cohort, year, type, format, db,
+            indicator, by, cohort, compare, against, year, type, format, db,
         };
         cmd.SetAction((parse, cancellationToken) =>
         {
@@ -39,6 +41,8 @@ internal static class MonitorCommand
                 "exam-candidates" => Exams(database, parse.GetValue(year), parse.GetValue(type)!, dims.IsEmpty ? ["leerweg"] : dims),
                 "pupils" => Pupils(database, parse.GetValue(year), dims.IsEmpty ? ["leerweg", "leerjaar"] : dims),
                 "network" => NetworkOutput(database, catalogue(parse), Cohorts(parse.GetValue(cohort)), dims, cancellationToken),
+                _ when MonitorEvents.ByName.TryGetValue(name, out var which) && parse.GetValue(compare) is { } route =>
+                    Comparison(database, catalogue(parse), which, route, parse.GetValue(against)!, Cohorts(parse.GetValue(cohort)), cancellationToken),
                 _ when MonitorEvents.ByName.TryGetValue(name, out var which) =>
                     Indicator(database, catalogue(parse), which, MonitorEvents.Dimensions(dims.IsEmpty ? ["cohort"] : dims), Cohorts(parse.GetValue(cohort)), cancellationToken),
                 _ => throw new BadInputException($"monitor: '{name}' is not an indicator; expected one of "
@@ -70,6 +74,34 @@ internal static class MonitorCommand
         var (cube, context, pupils, synthetic) = MonitorEvents.Compute(database, catalogue, cancellationToken);
         var table = cube.Table(indicator, by, cohorts is null ? null : cell => cohorts.Contains(cell.Cohort));
         return MonitorEvents.Output(table, context, pupils, synthetic, database.Description);
+    }
+
+    /// <summary>A route against a reference route on comparable pupils, stratum by stratum, with the reference standardised to the route's mix.</summary>
+    private static MonitorOutput Comparison(Database database, RouteCatalogue catalogue, Indicator indicator, string route, string against,
+        ImmutableHashSet<int>? cohorts, CancellationToken cancellationToken)
+    {
+        foreach (var id in new[] { route, against }.Where(id => catalogue.Routes.All(r => r.Id != id)))
+            throw new BadInputException($"--compare/--against: '{id}' is not a route; expected one of {string.Join(", ", catalogue.Routes.Select(r => r.Id))}");
+        var (cube, context, pupils, synthetic) = MonitorEvents.Compute(database, catalogue, cancellationToken);
+        var c = RouteComparison.Compare(cube, indicator, route, against, cohorts is null ? null : cell => cohorts.Contains(cell.Cohort));
+        if (c.Strata.IsEmpty)
+            throw new BadInputException($"monitor {MonitorEvents.Name(indicator)}: {route} and {against} have no pupils of the same leerweg and sector to compare");
+        var d = c.Definition;
+        return new MonitorOutput(MonitorEvents.Name(indicator),
+            [
+                new("definition", $"{d.Id} {d.Name}"), new("peildatum", d.Peildatum), new("population", d.Population), new("numerator", d.Numerator),
+                new("comparison", $"{route} against {against}, on pupils of the same vmbo leerweg and sector (the mbo domain's direction)"),
+                new("route_rate", Percent(c.RouteRate)), new("against_rate", Percent(c.AgainstRate)),
+                new("against_standardised", Percent(c.AgainstStandardised) + $" ({against} weighted to {route}'s mix of strata)"),
+                new("not_compared", $"{c.RouteOutside:N0} {route} pupils and {c.AgainstOutside:N0} {against} pupils in strata the other route lacks"),
+                new("data", MonitorEvents.Data(database.Description, context, pupils, synthetic)),
+            ],
+            ["leerweg", "sector", $"{route}_population", $"{route}_rate", $"{against}_population", $"{against}_rate"],
+            [.. c.Strata.Select(s => (ImmutableArray<object?>)[s.Leerweg, s.Sector, MonitorOutput.Count(s.RoutePopulation), MonitorOutput.Rate(s.RouteHits, s.RoutePopulation),
+                MonitorOutput.Count(s.AgainstPopulation), MonitorOutput.Rate(s.AgainstHits, s.AgainstPopulation)])],
+            [MonitorOutput.SuppressionNote]);
+
+        static string Percent(double? rate) => rate is { } r ? r.ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture) : "–";
     }
 
     /// <summary>The network: per mbo institution its feeding vmbo schools (or, by vo-vestiging, per school its spread over mbo).</summary>

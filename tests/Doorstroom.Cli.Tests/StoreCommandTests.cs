@@ -203,6 +203,23 @@ public sealed class MonitorSimulationTests
     }
 
     [Fact]
+    public async Task A_route_comparison_names_real_routes_and_compares_only_like_with_like()
+    {
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("simulate", "--pupils", "20000", "--seed", "3", "--first-cohort", "2019", "--db", "c.db"));
+        Expect.BadInput(await cli.Run("monitor", "switch", "--compare", "vm3", "--db", "c.db"), "'vm3' is not a route");
+        var r = await cli.Run("monitor", "diploma-nominaal", "--compare", "vakmanschapsroute", "--format", "json", "--db", "c.db");
+        Expect.Done(r);
+        var json = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.Contains("same vmbo leerweg and sector", json.GetProperty("comparison").GetString(), StringComparison.Ordinal);
+        // The vakmanschapsroute is for bb and kb pupils (R5.1): every compared stratum is bb or kb.
+        var leerwegen = json.GetProperty("rows").EnumerateArray().Select(row => row.GetProperty("leerweg").GetString()).Distinct().ToList();
+        Assert.NotEmpty(leerwegen);
+        Assert.All(leerwegen, l => Assert.Contains(l, new[] { "bb", "kb" }));
+    }
+
+    [Fact]
     public async Task The_report_names_its_synthetic_data_and_has_every_chart_as_png_and_svg()
     {
         Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
