@@ -20,9 +20,14 @@ public static class EventMonitor
         var crebos = connection.Query<(long Crebo, long Niveau, string? Domein)>("SELECT crebo, niveau, domein FROM kwalificatie")
             .ToImmutableDictionary(q => (int)q.Crebo, q => new CreboInfo((int)q.Crebo, (int)q.Niveau, q.Domein ?? "",
                 q.Domein is { } d && directions.TryGetValue(d, out var dir) ? dir.Direction : Direction.Intersectoraal));
-        var last = connection.ExecuteScalar<string?>("SELECT MAX(on_date) FROM event") is { } text
-            ? DateOnly.Parse(text[..10], System.Globalization.CultureInfo.InvariantCulture)
-            : DateOnly.MinValue;
+        // SQLite keeps a DATE as ISO text, PostgreSQL as a date: read it as whatever the provider gives.
+        var last = connection.ExecuteScalar<object?>("SELECT MAX(on_date) FROM event") switch
+        {
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            string text => DateOnly.Parse(text[..10], System.Globalization.CultureInfo.InvariantCulture),
+            _ => DateOnly.MinValue,
+        };
         return new MonitorContext(crebos, through ?? last);
     }
 
