@@ -1,0 +1,115 @@
+using Doorstroom.Domain;
+
+namespace Doorstroom.Bench.Tests;
+
+public sealed class MonitorBenchTests
+{
+    [Fact]
+    public void Both_engines_run_and_give_every_breakdown_of_every_indicator()
+    {
+        if (DuckDbSide.Unavailable() is { } reason) Assert.Skip(reason);
+        var result = MonitorBench.Run(new MonitorBenchOptions { Events = 50_000, Cohorts = 4 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.InRange(result.Events, 40_000, 70_000);
+        Assert.True(result.Pupils > 0);
+        Assert.True(result.CsvBytes > 0);
+        foreach (var run in new[] { result.Ours, result.DuckDb })
+        {
+            Assert.True(run.Elapsed > TimeSpan.Zero, run.Engine);
+            Assert.True(run.Observations > 0, run.Engine);
+            Assert.True(run.Groups > 0, run.Engine);
+            Assert.True(run.PeakWorkingSetBytes > 0, run.Engine);
+        }
+        Assert.Equal(ReferenceIndicators.Covered.Length, result.BreakdownsPerIndicator.Count);
+        foreach (var (indicator, (ours, duck)) in result.BreakdownsPerIndicator)
+        {
+            Assert.Equal(BenchCube.Masks, ours);
+            Assert.Equal(BenchCube.Masks, duck);
+        }
+        Assert.NotEmpty(result.Headline);
+        Assert.True(result.Recomputation.MatchesFullRun);
+        Assert.True(result.PeakWorkingSetBytes > 0);
+    }
+
+    [Fact]
+    public void The_rolled_up_cube_equals_grouping_the_observations_directly()
+    {
+        var cube = new BenchCube();
+        var observations = new List<Observation>();
+        var random = new Random(3);
+        string[] vo = ["10AA00", "10AB00", "10AC00"];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var cell = new Cell(i % 3 == 0 ? "R1" : null, 2015 + random.Next(4), vo[random.Next(3)], random.Next(2) == 0 ? null : "30AA",
+                (Leerweg)random.Next(4), random.Next(3) == 0 ? null : (Direction)random.Next(5), random.Next(2) == 0 ? null : random.Next(1, 5));
+            var o = new Observation(Indicator.NieuweVsv, cell, random.Next(5) == 0);
+            observations.Add(o);
+            cube.Add(o);
+        }
+        cube.RollUp();
+        for (var mask = 0; mask < BenchCube.Masks; mask++)
+        {
+            var expected = observations.GroupBy(o => Project(o.Cell, mask)).ToDictionary(g => g.Key, g => (g.LongCount(), g.LongCount(o => o.Hit)));
+            var actual = cube.Table(Indicator.NieuweVsv, mask).ToDictionary(t => t.Cell, t => (t.Counts.Population, t.Counts.Hits));
+            Assert.Equal(expected.Count, cube.Groups(Indicator.NieuweVsv, mask));
+            Assert.Equal(expected.OrderBy(e => e.Key.ToString()), actual.OrderBy(e => e.Key.ToString()));
+        }
+
+        // Removing and adding back keeps every breakdown the same.
+        var before = cube.Fingerprint();
+        foreach (var o in observations.Take(100)) cube.Remove(o);
+        Assert.NotEqual(before, cube.Fingerprint());
+        foreach (var o in observations.Take(100)) cube.Add(o);
+        Assert.Equal(before, cube.Fingerprint());
+    }
+
+    [Fact]
+    public void Grouping_id_puts_the_first_dimension_in_the_highest_bit_and_sets_rolled_up_columns()
+    {
+        Assert.Equal(0, Breakdown.GroupingId(BenchCube.Masks - 1));
+        Assert.Equal(127, Breakdown.GroupingId(0));
+        Assert.Equal(127 - 32, Breakdown.GroupingId(Breakdown.Mask(Dimension.Cohort)));
+        Assert.Equal(127 - 32 - 1, Breakdown.GroupingId(Breakdown.Mask(Dimension.Cohort, Dimension.Niveau)));
+    }
+
+    [Fact]
+    public void Reference_switch_counts_a_direct_bol_entrant_who_changes_domain()
+    {
+        var crebos = SyntheticWorld.Crebos(SyntheticWorld.Build());
+        var a = crebos.Values.First(c => c.Niveau == 2);
+        var b = crebos.Values.First(c => c.Niveau == 2 && c.Domain != a.Domain);
+        TransitionEvent[] stream =
+        [
+            new("SIM-1", new(2016, 8, 1), EventKind.Ingeschreven, "10AA00", Leerweg.Kb, Leerjaar: 3, Route: "R7"),
+            new("SIM-1", new(2018, 7, 31), EventKind.Uitgeschreven, "10AA00", Leerweg.Kb, Leerjaar: 4, Detail: "diploma"),
+            new("SIM-1", new(2018, 8, 1), EventKind.Ingeschreven, "30AA01", Leerweg.Bol, Niveau: 2, Crebo: a.Crebo),
+            new("SIM-1", new(2018, 11, 5), EventKind.Geswitcht, "30AA01", Leerweg.Bol, Niveau: 2, Crebo: b.Crebo),
+        ];
+        var sink = new ListSink();
+        ReferenceIndicators.Observe(stream, new DateOnly(2002, 3, 1), new MonitorContext(crebos, new DateOnly(2021, 12, 31)), sink);
+
+        var d6 = Assert.Single(sink.Items, o => o.Indicator == Indicator.Switch);
+        Assert.True(d6.Hit);
+        Assert.Equal(new Cell("R7", 2018, "10AA00", "30AA", Leerweg.Kb, a.Direction, 2), d6.Cell);
+        var doorstroom = Assert.Single(sink.Items, o => o.Indicator == Indicator.DoorstroomVoMbo);
+        Assert.True(doorstroom.Hit);
+        Assert.Equal(2018, doorstroom.Cell.Cohort);
+        // Enrolled on 1 Oct 2016 and 2017 (vo), 2018–2020 (mbo): five D2 observations, none a vsv'er.
+        Assert.Equal(5, sink.Items.Count(o => o.Indicator == Indicator.NieuweVsv && !o.Hit));
+    }
+
+    private static Cell Project(Cell c, int mask)
+    {
+        bool Has(Dimension d) => (mask & (1 << (int)d)) != 0;
+        return new Cell(Has(Dimension.Route) ? c.Route : null, Has(Dimension.Cohort) ? c.Cohort : 0, Has(Dimension.VoVestiging) ? c.VoVestiging : null,
+            Has(Dimension.MboInstelling) ? c.MboInstelling : null, Has(Dimension.Leerweg) ? c.Leerweg : null, Has(Dimension.Sector) ? c.Sector : null,
+            Has(Dimension.Niveau) ? c.Niveau : null);
+    }
+
+    private sealed class ListSink : IObservationSink
+    {
+        public List<Observation> Items { get; } = [];
+
+        public void Add(in Observation observation) => Items.Add(observation);
+    }
+}
