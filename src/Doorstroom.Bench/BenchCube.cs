@@ -28,7 +28,7 @@ public interface IBenchCube : IObservationSink
 
 /// <summary>
 /// The bench's own cube: dimension values interned and packed into a 64-bit key (route 12 bits, cohort 8, vo 14, mbo 14,
-/// leerweg, sector and niveau 4 each), one hash table per indicator and mask. <see cref="RollUp"/> derives each breakdown
+/// leerweg, sector and niveau 4 each), one compact hash table (<see cref="GroupTable"/>) per indicator and mask. <see cref="RollUp"/> derives each breakdown
 /// from its smallest already-built parent with one dimension more (the cube lattice), not from the base each time; after
 /// it, every add or remove updates all 128 breakdowns, so recomputing a few pupils costs 128 hash updates an observation.
 /// </summary>
@@ -42,7 +42,7 @@ public sealed class BenchCube : IBenchCube
     private static readonly ulong[] FieldsOf = BuildFields();
     private const int CohortBase = 1900;
 
-    private readonly Dictionary<ulong, Counts>[][] _tables;
+    private readonly GroupTable[][] _tables;
     private readonly Interner _routes = new(), _vo = new(), _mbo = new();
     private bool _rolledUp;
 
@@ -50,11 +50,11 @@ public sealed class BenchCube : IBenchCube
     public BenchCube()
     {
         var indicators = Enum.GetValues<Indicator>().Length;
-        _tables = new Dictionary<ulong, Counts>[indicators][];
+        _tables = new GroupTable[indicators][];
         for (var i = 0; i < indicators; i++)
         {
-            _tables[i] = new Dictionary<ulong, Counts>[Masks];
-            for (var m = 0; m < Masks; m++) _tables[i][m] = [];
+            _tables[i] = new GroupTable[Masks];
+            _tables[i][Masks - 1] = new GroupTable();
         }
     }
 
@@ -67,23 +67,15 @@ public sealed class BenchCube : IBenchCube
     private void Apply(in Observation o, int sign)
     {
         var key = Pack(o.Cell);
-        var delta = new Counts(sign, o.Hit ? sign : 0, sign * o.Value);
+        var hits = o.Hit ? sign : 0;
+        var value = sign * o.Value;
         var tables = _tables[(int)o.Indicator];
         if (!_rolledUp)
         {
-            Update(tables[Masks - 1], key, delta);
+            tables[Masks - 1].Add(key, sign, hits, value);
             return;
         }
-        for (var m = 0; m < Masks; m++) Update(tables[m], key & FieldsOf[m], delta);
-    }
-
-    private static void Update(Dictionary<ulong, Counts> table, ulong key, Counts delta)
-    {
-        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out _);
-        counts.Population += delta.Population;
-        counts.Hits += delta.Hits;
-        counts.Value += delta.Value;
-        if (counts.Population == 0) table.Remove(key);
+        for (var m = 0; m < Masks; m++) tables[m].Add(key & FieldsOf[m], sign, hits, value);
     }
 
     /// <inheritdoc/>
@@ -95,35 +87,31 @@ public sealed class BenchCube : IBenchCube
         {
             foreach (var mask in order)
             {
-                Dictionary<ulong, Counts>? parent = null;
+                GroupTable? parent = null;
                 for (var d = 0; d < 7; d++)
                 {
                     if ((mask & (1 << d)) != 0) continue;
                     var candidate = tables[mask | (1 << d)];
+                    if (candidate is null) continue;
                     if (parent is null || candidate.Count < parent.Count) parent = candidate;
                 }
-                var fields = FieldsOf[mask];
-                var table = tables[mask];
-                table.EnsureCapacity(Math.Min(parent!.Count, 1 << 16));
-                foreach (var (key, counts) in parent)
-                {
-                    ref var into = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key & fields, out _);
-                    into.Population += counts.Population;
-                    into.Hits += counts.Hits;
-                    into.Value += counts.Value;
-                }
+                var table = tables[mask] = new GroupTable(Math.Min(parent!.Count, 1 << 16));
+                parent.RollInto(table, FieldsOf[mask]);
             }
         }
         _rolledUp = true;
     }
 
     /// <inheritdoc/>
-    public int Groups(Indicator indicator, int mask) => _tables[(int)indicator][mask].Count;
+    public int Groups(Indicator indicator, int mask) => _tables[(int)indicator][mask]?.Count ?? 0;
+
+    /// <summary>Bytes held by the group tables.</summary>
+    public long Bytes => _tables.Sum(t => t.Sum(g => g?.Bytes ?? 0));
 
     /// <inheritdoc/>
     public IEnumerable<(Cell Cell, Counts Counts)> Table(Indicator indicator, int mask)
     {
-        foreach (var (key, counts) in _tables[(int)indicator][mask]) yield return (Unpack(key), counts);
+        foreach (var (key, counts) in _tables[(int)indicator][mask].Groups()) yield return (Unpack(key), counts);
     }
 
     /// <summary>A fingerprint of every breakdown (group counts and sums), to tell two cube states apart.</summary>
@@ -134,8 +122,9 @@ public sealed class BenchCube : IBenchCube
         {
             foreach (var table in tables)
             {
+                if (table is null) continue;
                 groups += table.Count;
-                foreach (var counts in table.Values)
+                foreach (var (_, counts) in table.Groups())
                 {
                     population += counts.Population;
                     hits += counts.Hits;

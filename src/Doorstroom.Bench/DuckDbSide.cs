@@ -17,14 +17,14 @@ internal static class DuckDbSide
 
     public static ImmutableArray<string> Notes(int threads) =>
     [
-        $"DuckDB runs in-process (DuckDB.NET.Data.Full) with SET threads = {threads}, an in-memory database, default memory_limit; its time includes read_csv into a table",
+        $"DuckDB runs in-process (DuckDB.NET.Data.Full) with SET threads = {threads}, an in-memory database, default memory_limit (80% of RAM) and a temp_directory beside the CSV to spill to; its time includes read_csv into a table",
         "DuckDB's enrolment on a peildatum: an ASOF JOIN over the state changes keyed day×4+rank (Uitgeschreven effective the next day, rank 0; Ingeschreven 1; Geswitcht 2), the same key ours sorts on",
     ];
 
-    /// <summary>The statements, in order; {0} = events CSV, {1} = crebo CSV, {2} = threads.</summary>
+    /// <summary>The statements, in order, each with the stage it belongs to.</summary>
     internal static ImmutableArray<(string Stage, string Sql)> Statements(string eventsCsv, string crebosCsv, int threads) =>
     [
-        ("settings", $"SET threads = {threads}; SET preserve_insertion_order = false;"),
+        ("settings", $"SET threads = {threads}; SET preserve_insertion_order = false; SET temp_directory = '{Quote(Path.Combine(Path.GetDirectoryName(eventsCsv) ?? ".", "duckdb.tmp"))}';"),
         ("load", $$"""
             CREATE TABLE ev AS SELECT * FROM read_csv('{{Quote(eventsCsv)}}', delim = ';', header = true, quote = '"', escape = '"',
               columns = {'pupil': 'VARCHAR', 'date': 'DATE', 'type': 'VARCHAR', 'institution': 'VARCHAR', 'leerweg': 'VARCHAR',

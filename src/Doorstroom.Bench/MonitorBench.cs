@@ -24,8 +24,11 @@ public sealed record MonitorBenchOptions
     /// <summary>How many cohorts the events are spread over.</summary>
     public int Cohorts { get; init; } = 8;
 
-    /// <summary>The day whose events are withheld and then appended, for the recomputation figure.</summary>
-    public DateOnly AppendDay { get; init; } = new(2020, 10, 1);
+    /// <summary>
+    /// The days whose events are withheld and then appended, one at a time, for the recomputation figure: 1 October 2020
+    /// (an ordinary day) and 1 August 2020 (the year's heaviest: every mbo enrolment and vo promotion).
+    /// </summary>
+    public ImmutableArray<DateOnly> AppendDays { get; init; } = [new(2020, 10, 1), new(2020, 8, 1)];
 
     /// <summary>DuckDB's worker threads (<c>SET threads</c>); 2 = this machine's cores.</summary>
     public int DuckDbThreads { get; init; } = 2;
@@ -90,7 +93,7 @@ public sealed record MonitorBenchResult(
     DateOnly Through,
     EngineRun Ours,
     EngineRun DuckDb,
-    Recomputation Recomputation,
+    ImmutableArray<Recomputation> Recomputations,
     ImmutableDictionary<Indicator, (int Ours, int DuckDb)> BreakdownsPerIndicator,
     int BreakdownsDiffering,
     ImmutableArray<HeadlineFigure> Headline,
@@ -140,14 +143,14 @@ public static class MonitorBench
                 clock.Restart();
                 cube = options.Cube();
                 var sink = new Filter(cube, covered);
-                appended = ReadPupils(eventsCsv, options.AppendDay, (stream, birth) => options.Observe(stream, birth, context, sink), cancellationToken);
+                appended = ReadPupils(eventsCsv, [.. options.AppendDays], (stream, birth) => options.Observe(stream, birth, context, sink), cancellationToken);
                 cube.RollUp();
                 clock.Stop();
                 observations = sink.Count;
                 ours = new EngineRun("ours", clock.Elapsed, TimeSpan.Zero, observations, Groups(cube, options.Indicators), sampler.PeakWorkingSet, sampler.PeakHeap);
             }
 
-            var recomputation = Recompute(options, cube, covered, context, appended, progress);
+            var recomputations = options.AppendDays.Select(day => Recompute(options, day, cube, covered, context, appended, progress)).ToImmutableArray();
             var oursHeadline = Headline(cube);
             var oursBreakdowns = options.Indicators.ToDictionary(i => i, i => Enumerable.Range(0, BenchCube.Masks).ToDictionary(m => m, m => cube.Groups(i, m)));
             cube = null!;
@@ -180,7 +183,7 @@ public static class MonitorBench
                 }
             }
 
-            return new MonitorBenchResult(events, pupils, new FileInfo(eventsCsv).Length, generation, through, ours, duck.Run, recomputation,
+            return new MonitorBenchResult(events, pupils, new FileInfo(eventsCsv).Length, generation, through, ours, duck.Run, recomputations,
                 perIndicator.ToImmutable(), differing, headline, Sampler.ProcessPeak(), notes.ToImmutable());
         }
         finally
@@ -240,9 +243,9 @@ public static class MonitorBench
 
     /// <summary>
     /// Reads the event CSV streaming, hands each pupil's consecutive lines to <paramref name="observe"/>, and returns the
-    /// streams of the pupils with an event on <paramref name="day"/> (for the recomputation).
+    /// streams of the pupils with an event on one of <paramref name="days"/> (for the recomputation).
     /// </summary>
-    internal static List<(TransitionEvent[] Stream, DateOnly? Birth)> ReadPupils(string path, DateOnly day, Action<ReadOnlySpan<TransitionEvent>, DateOnly?> observe, CancellationToken cancellationToken)
+    internal static List<(TransitionEvent[] Stream, DateOnly? Birth)> ReadPupils(string path, HashSet<DateOnly> days, Action<ReadOnlySpan<TransitionEvent>, DateOnly?> observe, CancellationToken cancellationToken)
     {
         var touched = new List<(TransitionEvent[], DateOnly?)>();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -267,7 +270,7 @@ public static class MonitorBench
                 birth = row[cBirth].Span is { IsEmpty: false } b ? Date(b) : null;
             }
             var date = Date(row[cDate].Span);
-            onDay |= date == day;
+            onDay |= days.Contains(date);
             stream.Add(new TransitionEvent(pupil, date, Enum.Parse<EventKind>(row[cType].Span),
                 Text(row[cInstitution].Span), row[cLeerweg].Span is { IsEmpty: false } lw ? Enum.Parse<Leerweg>(lw, ignoreCase: true) : null,
                 Int(row[cLeerjaar].Span), Int(row[cNiveau].Span), Int(row[cCrebo].Span), Text(row[cRoute].Span), Text(row[cDetail].Span)));
@@ -302,13 +305,13 @@ public static class MonitorBench
     }
 
     /// <summary>
-    /// Puts the cube in the state it had with <paramref name="options"/>' day withheld (untimed), then appends the day: the
-    /// touched pupils' old observations out, the new in, every breakdown kept up to date (timed).
+    /// Puts the cube in the state it had with <paramref name="day"/> withheld (untimed), then appends the day: the touched
+    /// pupils' old observations out, the new in, every breakdown kept up to date (timed). The cube ends as it began.
     /// </summary>
-    private static Recomputation Recompute(MonitorBenchOptions options, IBenchCube cube, HashSet<Indicator> covered, MonitorContext context,
-        List<(TransitionEvent[] Stream, DateOnly? Birth)> touched, IProgress<ImportProgress>? progress)
+    private static Recomputation Recompute(MonitorBenchOptions options, DateOnly day, IBenchCube cube, HashSet<Indicator> covered, MonitorContext context,
+        List<(TransitionEvent[] Stream, DateOnly? Birth)> all, IProgress<ImportProgress>? progress)
     {
-        var day = options.AppendDay;
+        var touched = all.Where(p => p.Stream.Any(e => e.Date == day)).ToList();
         var full = (cube as BenchCube)?.Fingerprint();
         var add = new Filter(cube, covered);
         var subtract = new Filter(new Subtracting(cube), covered);
