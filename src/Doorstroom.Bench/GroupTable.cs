@@ -33,7 +33,7 @@ internal sealed class GroupTable
         ArgumentOutOfRangeException.ThrowIfEqual(key, Empty);
         if ((_used + 1) * 5 > _keys.Length * 4) Grow();
         var mask = _keys.Length - 1;
-        var i = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+        var i = Slot(key);
         while (_keys[i] != key && _keys[i] != Empty) i = (i + 1) & mask;
         if (_keys[i] == Empty)
         {
@@ -46,6 +46,17 @@ internal sealed class GroupTable
         if (value != 0) (_values ??= new double[_keys.Length])[i] += value;
         if (before == 0 && _population[i] != 0) Count++;
         else if (before != 0 && _population[i] == 0) Count--;
+    }
+
+    /// <summary>The home slot: the splitmix64 finaliser, since cell keys are structured (fields at fixed bits) and linear probing clusters on a weak hash.</summary>
+    private int Slot(ulong key)
+    {
+        key ^= key >> 30;
+        key *= 0xBF58476D1CE4E5B9UL;
+        key ^= key >> 27;
+        key *= 0x94D049BB133111EBUL;
+        key ^= key >> 31;
+        return (int)(key >> _shift);
     }
 
     /// <summary>The live groups.</summary>

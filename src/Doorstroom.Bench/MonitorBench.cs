@@ -25,10 +25,11 @@ public sealed record MonitorBenchOptions
     public int Cohorts { get; init; } = 8;
 
     /// <summary>
-    /// The days whose events are withheld and then appended, one at a time, for the recomputation figure: 1 October 2020
-    /// (an ordinary day) and 1 August 2020 (the year's heaviest: every mbo enrolment and vo promotion).
+    /// The days whose events are withheld and then appended, one at a time, for the recomputation figure: 1 March 2016 (an
+    /// ordinary day in the simulated cohorts' active years: applications and leavers) and 1 August 2016 (the simulator's
+    /// heaviest day: every mbo enrolment and vo promotion of the year falls on it, ~3.6% of all events).
     /// </summary>
-    public ImmutableArray<DateOnly> AppendDays { get; init; } = [new(2020, 10, 1), new(2020, 8, 1)];
+    public ImmutableArray<DateOnly> AppendDays { get; init; } = [new(2016, 3, 1), new(2016, 8, 1)];
 
     /// <summary>DuckDB's worker threads (<c>SET threads</c>); 2 = this machine's cores.</summary>
     public int DuckDbThreads { get; init; } = 2;
@@ -322,11 +323,24 @@ public static class MonitorBench
             options.Observe(withheld[i], pupil.Birth, context, add);
         }
         progress?.Report(new ImportProgress($"ours: append {day:yyyy-MM-dd} and recompute {touched.Count:N0} pupils", 0, touched.Count));
+        // Per pupil, only the observations that changed go to the cube: most of a pupil's observations (earlier
+        // years) are the same before and after the day, and each one costs an update in all 128 breakdowns.
         var clock = Stopwatch.StartNew();
+        var before = new Collect(covered);
+        var after = new Collect(covered);
         for (var i = 0; i < touched.Count; i++)
         {
-            options.Observe(withheld[i], touched[i].Birth, context, subtract);
-            options.Observe(touched[i].Stream, touched[i].Birth, context, add);
+            before.Items.Clear();
+            after.Items.Clear();
+            options.Observe(withheld[i], touched[i].Birth, context, before);
+            options.Observe(touched[i].Stream, touched[i].Birth, context, after);
+            foreach (var o in before.Items)
+            {
+                var same = after.Items.IndexOf(o);
+                if (same >= 0) after.Items.RemoveAt(same);
+                else cube.Remove(o);
+            }
+            foreach (var o in after.Items) cube.Add(o);
         }
         clock.Stop();
         var matches = full is null || (cube as BenchCube)!.Fingerprint() == full;
@@ -358,6 +372,17 @@ public static class MonitorBench
             var mask = byNiveau ? Breakdown.Mask(Dimension.Cohort, Dimension.Niveau) : Breakdown.Mask(Dimension.Cohort);
             foreach (var (cell, counts) in cube.Table(indicator, mask))
                 list.Add((figure, HeadlineKey(cell.Cohort, cell.Niveau, byNiveau), counts));
+        }
+    }
+
+    /// <summary>Collects one pupil's observations of the compared indicators.</summary>
+    private sealed class Collect(HashSet<Indicator> indicators) : IObservationSink
+    {
+        public List<Observation> Items { get; } = [];
+
+        public void Add(in Observation observation)
+        {
+            if (indicators.Contains(observation.Indicator)) Items.Add(observation);
         }
     }
 
