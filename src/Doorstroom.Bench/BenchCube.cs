@@ -192,12 +192,6 @@ public sealed class BenchCube : IBenchCube
     }
 }
 
-/// <summary>A sink that takes observations out of a cube instead of adding them.</summary>
-internal sealed class Subtracting(IBenchCube cube) : IObservationSink
-{
-    public void Add(in Observation observation) => cube.Remove(observation);
-}
-
 /// <summary>Dimension masks and DuckDB's GROUPING() ids.</summary>
 public static class Breakdown
 {

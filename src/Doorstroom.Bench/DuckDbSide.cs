@@ -133,17 +133,20 @@ internal static class DuckDbSide
         using var sampler = new Sampler();
         var clock = Stopwatch.StartNew();
         var load = TimeSpan.Zero;
+        var stages = ImmutableArray.CreateBuilder<(string, TimeSpan)>();
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         foreach (var (stage, sql) in Statements(eventsCsv, crebosCsv, threads))
         {
+            var start = clock.Elapsed;
             Execute(connection, sql);
+            stages.Add((stage, clock.Elapsed - start));
             if (stage == "load") load = clock.Elapsed;
         }
         clock.Stop();
         var observations = Scalar(connection, "SELECT count(*) FROM obs");
         var groups = Scalar(connection, "SELECT count(*) FROM cube");
-        var run = new EngineRun("DuckDB", clock.Elapsed, load, observations, groups, sampler.PeakWorkingSet, sampler.PeakHeap);
+        var run = new EngineRun("DuckDB", clock.Elapsed, load, observations, groups, sampler.PeakWorkingSet, sampler.PeakHeap, stages.ToImmutable());
 
         var perIndicator = new Dictionary<Indicator, Dictionary<int, int>>();
         using (var command = connection.CreateCommand())
