@@ -122,3 +122,102 @@ public sealed class StoreCommandTests
         Expect.BadInput(await cli.Run("simulate", "--pupils", "0", "--db", "x.db"), "--pupils", "expected 1 to 1,000,000");
     }
 }
+
+/// <summary>The monitor's real aggregates end to end (issue #4 item 6).</summary>
+public sealed class MonitorRealAggregateTests
+{
+    [Fact]
+    public async Task Exam_candidates_2016_by_leerweg_as_json_are_the_national_totals()
+    {
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
+        var r = await cli.Run("monitor", "exam-candidates", "--year", "2016", "--by", "leerweg", "--format", "json", "--db", "m.db");
+        Expect.Done(r);
+        var rows = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("rows").EnumerateArray()
+            .ToDictionary(row => row.GetProperty("leerweg").GetString()!, row => row.GetProperty("candidates").GetInt64());
+        Assert.Equal(new Dictionary<string, long> { ["BL"] = 20_818, ["KL"] = 29_684, ["GL"] = 7_143, ["TL"] = 51_382 }, rows);
+    }
+
+    [Fact]
+    public async Task Per_vestiging_counts_under_five_are_shown_as_less_than_five()
+    {
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
+        var r = await cli.Run("monitor", "exam-candidates", "--year", "2016", "--by", "vestiging,leerweg", "--format", "csv", "--db", "m.db");
+        Expect.Done(r);
+        var lines = r.StdoutLines;
+        Assert.Equal("vestiging;leerweg;candidates;passed;pass_rate;suppressed_cells", lines[0]);
+        var small = lines.Skip(1).Select(l => l.Split(';')).Where(f => f[2] == "<5").ToList();
+        Assert.NotEmpty(small);
+        // A count under 5 never shows its value, and its pass rate (fewer than 10 candidates) is empty.
+        Assert.All(small, f => Assert.Equal("", f[4]));
+        Assert.DoesNotContain(lines.Skip(1).Select(l => l.Split(';')[2]), c => c is "1" or "2" or "3" or "4");
+    }
+
+    [Fact]
+    public async Task An_unknown_monitor_dimension_is_bad_input()
+    {
+        using var cli = new Doorstroom();
+        Expect.BadInput(await cli.Run("monitor", "pupils", "--by", "klas", "--db", "m.db"), "--by", "'klas' is not a dimension");
+    }
+}
+
+/// <summary>
+/// Simulator and monitor check each other (issue #4): on one simulated national cohort (100,000 vmbo leavers at the real
+/// institutions), the monitor's first-year switch (D6) and new vsv per niveau (D2), computed from the stored events by
+/// the official definitions, land within one percentage point of what the simulator was calibrated on.
+/// </summary>
+public sealed class MonitorSimulationTests
+{
+    private static Dictionary<string, (long Population, long Hits)> Rows(Result r, string key) =>
+        JsonDocument.Parse(r.Stdout).RootElement.GetProperty("rows").EnumerateArray().ToDictionary(
+            row => row.GetProperty(key).ToString(),
+            row => (row.GetProperty("population").GetInt64(), row.GetProperty("hits").GetInt64()));
+
+    [Fact]
+    public async Task On_a_simulated_national_cohort_switch_and_vsv_per_niveau_land_on_the_calibration()
+    {
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("simulate", "--cohorts", "1", "--pupils", "100000", "--seed", "11", "--db", "nat.db"));
+        var calibration = global::Doorstroom.Simulation.Calibration.Default;
+
+        var switches = await cli.Run("monitor", "switch", "--by", "niveau", "--format", "json", "--db", "nat.db");
+        Expect.Done(switches);
+        var all = Rows(switches, "niveau").Values.Aggregate((Population: 0L, Hits: 0L), (a, b) => (a.Population + b.Population, a.Hits + b.Hits));
+        Assert.True(all.Population > 50_000, $"D6 population {all.Population}");
+        Assert.InRange((double)all.Hits / all.Population, calibration.FirstYearSwitchRate - 0.01, calibration.FirstYearSwitchRate + 0.01);
+
+        var vsv = await cli.Run("monitor", "nieuwe-vsv", "--by", "niveau", "--format", "json", "--db", "nat.db");
+        Expect.Done(vsv);
+        var byNiveau = Rows(vsv, "niveau");
+        foreach (var niveau in new[] { 1, 2, 3, 4 })
+        {
+            var (population, hits) = byNiveau[niveau.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            var rate = (double)hits / population;
+            Assert.True(Math.Abs(rate - calibration.VsvRate(niveau)) <= 0.01,
+                $"vsv niveau {niveau}: measured {rate:P2} over {population:N0}, calibrated {calibration.VsvRate(niveau):P2}");
+        }
+    }
+
+    [Fact]
+    public async Task The_report_names_its_synthetic_data_and_has_every_chart_as_png_and_svg()
+    {
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("simulate", "--pupils", "3000", "--seed", "5", "--db", "r.db"));
+        var r = await cli.Run("report", "--out", "rapport", "--db", "r.db");
+        Expect.Done(r);
+        var folder = Path.Combine(cli.WorkDir, "rapport");
+        var html = File.ReadAllText(Path.Combine(folder, "index.html"));
+        Assert.Contains("Synthetische gegevens", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("SIM-", html, StringComparison.Ordinal);
+        var svgs = Directory.GetFiles(folder, "*.svg").Select(Path.GetFileNameWithoutExtension).Order().ToList();
+        var pngs = Directory.GetFiles(folder, "*.png").Select(Path.GetFileNameWithoutExtension).Order().ToList();
+        Assert.Equal(svgs, pngs);
+        Assert.Contains("stroom", svgs);
+        Assert.All(svgs, name => Assert.Contains($"{name}.svg", html, StringComparison.Ordinal));
+    }
+}

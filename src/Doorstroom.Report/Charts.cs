@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using Doorstroom.Domain;
+
+namespace Doorstroom.Report;
+
+/// <summary>One chart of the report, written twice: as PNG and as SVG (file names relative to the report folder).</summary>
+/// <param name="Kind">"trend", "instellingen" or "stroom".</param>
+public sealed record ChartFiles(string Kind, string Title, string Png, string Svg);
+
+/// <summary>The charts: trend lines per route, bars per institution (ScottPlot 5), and the vmbo → mbo Sankey.</summary>
+internal static class Charts
+{
+    public const int Width = 960, Height = 540;
+
+    /// <summary>The indicator's rate (%) by cohort, one line per route; suppressed rates (population under 10) are left out of the line.</summary>
+    public static ChartFiles Trend(string outDir, string name, MonitorTable table)
+    {
+        var route = Index(table, Dimension.Route);
+        var cohort = Index(table, Dimension.Cohort);
+        var plot = new ScottPlot.Plot();
+        var series = table.Rows
+            .GroupBy(r => r.Keys[route], StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Route: g.Key, Points: g
+                .GroupBy(r => int.Parse(r.Keys[cohort], CultureInfo.InvariantCulture))
+                .Select(c => (Cohort: c.Key, Rate: Suppression.Rate(c.Sum(r => r.Hits), c.Sum(r => r.Population))))
+                .Where(p => p.Rate is not null)
+                .OrderBy(p => p.Cohort)
+                .ToList()))
+            .Where(s => s.Points.Count > 0)
+            .ToList();
+        var i = 0;
+        foreach (var (routeName, points) in series)
+        {
+            var line = plot.Add.Scatter(points.Select(p => (double)p.Cohort).ToArray(), points.Select(p => p.Rate!.Value * 100).ToArray());
+            line.LegendText = routeName;
+            line.Color = ScottPlot.Color.FromHex(Sankey.Color(i++));
+            line.LineWidth = 2;
+            line.MarkerSize = 6;
+        }
+        var cohorts = series.SelectMany(s => s.Points.Select(p => p.Cohort)).Distinct().Order().ToArray();
+        if (cohorts.Length > 0)
+            plot.Axes.Bottom.SetTicks([.. cohorts.Select(c => (double)c)], [.. cohorts.Select(c => c.ToString(CultureInfo.InvariantCulture))]);
+        if (series.Count > 0) plot.ShowLegend(ScottPlot.Edge.Right);
+        var title = $"{table.Definition.Name} per cohort en route";
+        plot.Title(title);
+        plot.XLabel("cohort");
+        plot.YLabel("percentage");
+        plot.Axes.SetLimitsY(0, 100);
+        return Save(outDir, name, "trend", title, plot);
+    }
+
+    /// <summary>The indicator's rate (%) per mbo institution: the <paramref name="top"/> institutions with the largest population and a shown (unsuppressed) rate.</summary>
+    public static ChartFiles Institutions(string outDir, string name, MonitorTable table, int top)
+    {
+        var mbo = Index(table, Dimension.MboInstelling);
+        var bars = table.Rows
+            .GroupBy(r => r.Keys[mbo], StringComparer.Ordinal)
+            .Select(g => (Instelling: g.Key, Population: g.Sum(r => r.Population), Rate: Suppression.Rate(g.Sum(r => r.Hits), g.Sum(r => r.Population))))
+            .Where(b => b.Rate is not null)
+            .OrderByDescending(b => b.Population).ThenBy(b => b.Instelling, StringComparer.Ordinal)
+            .Take(top)
+            .OrderBy(b => b.Rate).ThenBy(b => b.Instelling, StringComparer.Ordinal)
+            .ToList();
+        var plot = new ScottPlot.Plot();
+        if (bars.Count > 0)
+        {
+            var plottable = plot.Add.Bars(bars.Select(b => b.Rate!.Value * 100).ToArray());
+            plottable.Horizontal = true;
+            plottable.Color = ScottPlot.Color.FromHex(Sankey.Color(0));
+            plot.Axes.Left.SetTicks([.. Enumerable.Range(0, bars.Count).Select(x => (double)x)], [.. bars.Select(b => b.Instelling)]);
+            plot.Axes.SetLimitsX(0, 100);
+        }
+        var title = $"{table.Definition.Name} per mbo-instelling (grootste {top})";
+        plot.Title(title);
+        plot.XLabel("percentage");
+        return Save(outDir, name, "instellingen", title, plot);
+    }
+
+    /// <summary>The Sankey of the flows: SVG written by <see cref="Sankey.Svg"/>, PNG drawn from the same geometry with ScottPlot.</summary>
+    public static ChartFiles Flow(string outDir, IEnumerable<Flow> flows, int topSources, int topTargets)
+    {
+        var layout = Sankey.Layout(flows, topSources, topTargets, Width, Height);
+        var title = $"Stroom vmbo-vestigingen → mbo-instellingen (grootste {topSources} en {topTargets}, rest als \"{Sankey.Rest}\")";
+        const string name = "stroom";
+        File.WriteAllText(Path.Combine(outDir, name + ".svg"), Sankey.Svg(layout, title), new UTF8Encoding(false));
+        Sankey.Plot(layout, title).SavePng(Path.Combine(outDir, name + ".png"), Width, Height);
+        return new ChartFiles("stroom", title, name + ".png", name + ".svg");
+    }
+
+    private static ChartFiles Save(string outDir, string name, string kind, string title, ScottPlot.Plot plot)
+    {
+        plot.SavePng(Path.Combine(outDir, name + ".png"), Width, Height);
+        plot.SaveSvg(Path.Combine(outDir, name + ".svg"), Width, Height);
+        return new ChartFiles(kind, title, name + ".png", name + ".svg");
+    }
+
+    private static int Index(MonitorTable table, Dimension dimension)
+    {
+        var i = table.By.IndexOf(dimension);
+        return i >= 0 ? i : throw new ArgumentException($"Table {table.Definition.Id} is not broken down by {dimension} (it is by [{string.Join(", ", table.By)}]).", nameof(table));
+    }
+
+    /// <summary>A file-name-safe form of an indicator id: lower-case letters, digits and dashes.</summary>
+    public static string Slug(string id)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in id.ToLowerInvariant())
+            sb.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        return sb.ToString().Trim('-') is { Length: > 0 } s ? s : "indicator";
+    }
+}
