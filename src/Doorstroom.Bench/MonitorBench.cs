@@ -9,6 +9,13 @@ using nietras.SeparatedValues;
 
 namespace Doorstroom.Bench;
 
+/// <summary>How the monitor observes one pupil: the shape of the Domain's <see cref="Domain.Indicators.Observe"/>.</summary>
+/// <param name="stream">One pupil's events in date order.</param>
+/// <param name="birthDate">The pupil's birth date, when known.</param>
+/// <param name="context">The crebo map and the date the data is complete through.</param>
+/// <param name="sink">Where the pupil's observations go.</param>
+public delegate void ObservePupil(ReadOnlySpan<TransitionEvent> stream, DateOnly? birthDate, MonitorContext context, IObservationSink sink);
+
 /// <summary>What <c>doorstroom bench monitor</c> runs.</summary>
 public sealed record MonitorBenchOptions
 {
@@ -40,14 +47,14 @@ public sealed record MonitorBenchOptions
     /// <summary>Keep the generated files (else a temporary folder is deleted).</summary>
     public bool KeepFiles { get; init; }
 
-    /// <summary>Our side: observes one pupil. The bench's <see cref="ReferenceIndicators.Observe"/> until the Domain's <c>Indicators.Observe</c> is plugged in.</summary>
-    public ObservePupil Observe { get; init; } = ReferenceIndicators.Observe;
+    /// <summary>Our side: observes one pupil; the Domain's <see cref="Domain.Indicators.Observe"/>, the monitor itself.</summary>
+    public ObservePupil Observe { get; init; } = Domain.Indicators.Observe;
 
     /// <summary>Our cube; the bench's <see cref="BenchCube"/> unless another is plugged in.</summary>
     public Func<IBenchCube> Cube { get; init; } = () => new BenchCube();
 
-    /// <summary>The indicators both engines compute and the breakdowns are compared on (the SQL covers these).</summary>
-    public ImmutableArray<Indicator> Indicators { get; init; } = ReferenceIndicators.Covered;
+    /// <summary>The indicators both engines compute and the breakdowns are compared on: all eleven.</summary>
+    public ImmutableArray<Indicator> Indicators { get; init; } = [.. Enum.GetValues<Indicator>()];
 }
 
 /// <summary>One engine's run.</summary>
@@ -171,7 +178,7 @@ public static class MonitorBench
             }, cancellationToken);
 
             var recomputations = options.AppendDays.Select(day => Recompute(options, day, cube, covered, context, appended, progress)).ToImmutableArray();
-            var oursHeadline = Headline(cube);
+            var oursHeadline = Headline(cube, options.Indicators);
             var oursBreakdowns = options.Indicators.ToDictionary(i => i, i => Enumerable.Range(0, BenchCube.Masks).ToDictionary(m => m, m => cube.Groups(i, m)));
             cube = null!;
             appended.Clear();
@@ -218,9 +225,8 @@ public static class MonitorBench
     /// <summary>The bench's notes on how the engines' definitions relate, for the report.</summary>
     public static ImmutableArray<string> DefinitionNotes { get; } =
     [
-        "both engines compute D2 nieuwe vsv, D6 switch, doorstroom vo→mbo and doorstroom vo→mbo na een jaar by the definitions in ReferenceIndicators (one shared simplification of the rulebook); the other seven indicators have no SQL yet",
-        "simplified in both: no praktijkonderwijs exclusion (the stream has no pro leerweg); 'moved abroad' = the leave before 1 Oct t+1 has reason buitenland; D6's 'a level change from mbo-2 counts as a switch' is not counted (only a domain change); overlapping enrolments at two institutions are not modelled (the last state change wins)",
-        "same-day ties: ours breaks them in stream (file) order, DuckDB's arg_min/arg_max and ASOF JOIN arbitrarily; the simulator makes no ties that change a figure, real data might",
+        "ours is the monitor itself (Indicators.Observe into the bench's cube); DuckDB's SQL follows Indicators.cs and Timeline.cs definition by definition, for all eleven indicators",
+        "where they must differ: same-day events of one pupil — ours takes them in stream (file) order, the SQL in a fixed order (Ingeschreven, Geswitcht/Bevorderd/Gedoubleerd, DiplomaBehaald, Uitgeschreven; two enrolments on one day by institution code); two diplomas of one pupil on one day at one institution with the same fields are one row in SQL; a spell's leerweg is its last one in SQL where ours reads it as it stood at the diploma; the simulator makes none of these, real data might",
     ];
 
     private static (long Events, long Pupils, DateOnly Through) Generate(MonitorBenchOptions options, World world, string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -357,29 +363,31 @@ public static class MonitorBench
     private static long Groups(IBenchCube cube, ImmutableArray<Indicator> indicators) =>
         indicators.Sum(i => Enumerable.Range(0, BenchCube.Masks).Sum(m => (long)cube.Groups(i, m)));
 
-    /// <summary>The headline figures' names.</summary>
-    public const string SwitchFigure = "D6 switch, national", VsvFigure = "D2 nieuwe vsv, per niveau", DoorstroomFigure = "doorstroom vo→mbo, national";
-
     /// <summary>A headline group's key: "cohort 2018" or "cohort 2018, niveau 2" ("niveau –" for vo).</summary>
     public static string HeadlineKey(int cohort, int? niveau, bool byNiveau) =>
         byNiveau
             ? string.Create(CultureInfo.InvariantCulture, $"cohort {cohort}, niveau {(niveau is { } n ? n.ToString(CultureInfo.InvariantCulture) : "– (vo)")}")
             : string.Create(CultureInfo.InvariantCulture, $"cohort {cohort}");
 
-    private static List<(string Figure, string Key, Counts Counts)> Headline(IBenchCube cube)
+    /// <summary>The honesty check's figures: every indicator national per cohort, and D2 also per cohort and niveau.</summary>
+    public static ImmutableArray<(Indicator Indicator, bool ByNiveau)> Figures { get; } =
+        [.. Enum.GetValues<Indicator>().Select(i => (i, false)), (Indicator.NieuweVsv, true)];
+
+    /// <summary>A figure's name: the indicator's rulebook id and enum name, "per niveau" when broken down so.</summary>
+    public static string FigureName(Indicator indicator, bool byNiveau) =>
+        $"{Domain.Indicators.Definition(indicator).Id} {indicator}{(byNiveau ? " per niveau" : "")}";
+
+    private static List<(string Figure, string Key, Counts Counts)> Headline(IBenchCube cube, ImmutableArray<Indicator> indicators)
     {
         var list = new List<(string, string, Counts)>();
-        Add(SwitchFigure, Indicator.Switch, byNiveau: false);
-        Add(VsvFigure, Indicator.NieuweVsv, byNiveau: true);
-        Add(DoorstroomFigure, Indicator.DoorstroomVoMbo, byNiveau: false);
-        return list;
-
-        void Add(string figure, Indicator indicator, bool byNiveau)
+        foreach (var (indicator, byNiveau) in Figures)
         {
+            if (!indicators.Contains(indicator)) continue;
             var mask = byNiveau ? Breakdown.Mask(Dimension.Cohort, Dimension.Niveau) : Breakdown.Mask(Dimension.Cohort);
             foreach (var (cell, counts) in cube.Table(indicator, mask))
-                list.Add((figure, HeadlineKey(cell.Cohort, cell.Niveau, byNiveau), counts));
+                list.Add((FigureName(indicator, byNiveau), HeadlineKey(cell.Cohort, cell.Niveau, byNiveau), counts));
         }
+        return list;
     }
 
     /// <summary>Collects one pupil's observations of the compared indicators.</summary>
