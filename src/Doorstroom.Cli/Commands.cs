@@ -259,6 +259,38 @@ internal static class Commands
         var cmd = new Command("bench", "Benchmarks (figures and ratios against a baseline measured in the same run).");
         cmd.Subcommands.Add(plan);
         cmd.Subcommands.Add(IngestBenchCommand.Create());
+        cmd.Subcommands.Add(MonitorBenchCommand());
+        return cmd;
+    }
+
+    /// <summary>
+    /// <c>bench monitor</c>: every indicator over every breakdown on simulated events, ours against DuckDB's SQL on the same file
+    /// in the same run (issue #4's acceptance point); figures only, exit 0 whatever they are.
+    /// </summary>
+    private static Command MonitorBenchCommand()
+    {
+        var events = new Option<long>("--events") { Description = "About this many simulated events (whole cohorts)", DefaultValueFactory = _ => 10_000_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulator", DefaultValueFactory = _ => 1 };
+        var dir = new Option<string?>("--dir") { Description = "Where the CSV and DuckDB's spill files go (default: a temporary folder, deleted afterwards)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the generated files" };
+        var threads = new Option<int>("--duckdb-threads") { Description = "DuckDB's worker threads", DefaultValueFactory = _ => 2 };
+        var cmd = new Command("monitor", "All monitor indicators over all 128 breakdowns: ours (Indicators.Observe) against DuckDB's SQL on the same events, seconds, peak memory, the ratio, the recomputation after appending one day, and a side-by-side honesty check.")
+        {
+            events, seed, dir, keep, threads,
+        };
+        cmd.SetAction((parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(events);
+            if (n < 10_000) throw new BadInputException($"--events: {n} is too small; use at least 10000");
+            if (parse.GetValue(threads) < 1) throw new BadInputException("--duckdb-threads: at least 1");
+            var options = new global::Doorstroom.Bench.MonitorBenchOptions
+            {
+                Events = n, Seed = parse.GetValue(seed), Directory = parse.GetValue(dir), KeepFiles = parse.GetValue(keep), DuckDbThreads = parse.GetValue(threads),
+            };
+            var result = StoreCommands.WithProgress("bench", "monitor", progress => global::Doorstroom.Bench.MonitorBench.Run(options, progress, cancellationToken));
+            Console.Write(global::Doorstroom.Bench.MonitorBenchReport.Format(result));
+            return Task.FromResult(ExitCodes.Done);
+        });
         return cmd;
     }
 }

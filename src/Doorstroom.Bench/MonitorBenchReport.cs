@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace Doorstroom.Bench;
+
+/// <summary>The plain-text report of a <see cref="MonitorBenchResult"/>, for the CLI and for the record.</summary>
+public static class MonitorBenchReport
+{
+    /// <summary>The report: figures, the recomputation, the honesty check and the notes.</summary>
+    public static string Format(MonitorBenchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var s = new StringBuilder();
+        void Line(FormattableString text) => s.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        static string Mib(long bytes) => (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
+
+        Line($"events {result.Events:N0}, pupils {result.Pupils:N0}, CSV {Mib(result.CsvBytes)}, simulated in {result.Generation.TotalSeconds:F1} s; data through {result.Through:yyyy-MM-dd}");
+        foreach (var run in new[] { result.Ours, result.DuckDb })
+        {
+            Line($"{run.Engine,-7} {run.Elapsed.TotalSeconds,8:F2} s  observations {run.Observations:N0}  groups {run.Groups:N0}  peak working set {Mib(run.PeakWorkingSetBytes)}  peak GC heap {Mib(run.PeakManagedHeapBytes)}");
+            Line($"        {string.Join(" · ", run.Stages.Select(st => string.Create(CultureInfo.InvariantCulture, $"{st.Stage} {st.Elapsed.TotalSeconds:F2} s")))}");
+        }
+        var gib = 1L << 30;
+        Line($"ratio ours/DuckDB {result.Ratio:F2} (target ≤ 1.0: {(result.Ratio <= 1 ? "met" : "NOT met")}); ours' peak working set {Mib(result.Ours.PeakWorkingSetBytes)} (target ≤ 2 GiB: {(result.Ours.PeakWorkingSetBytes <= 2 * gib ? "met" : "NOT met")}); the process's peak, DuckDB included: {Mib(result.PeakWorkingSetBytes)}");
+        foreach (var r in result.Recomputations)
+            Line($"append {r.Day:yyyy-MM-dd}: {r.Events:N0} events, {r.Pupils:N0} pupils recomputed and all breakdowns updated in {r.Elapsed.TotalSeconds:F3} s (target ≤ 1 s: {(r.Elapsed.TotalSeconds <= 1 ? "met" : "NOT met")}); equals the full run: {(r.MatchesFullRun ? "yes" : "NO")}");
+        foreach (var (indicator, (ours, duck)) in result.BreakdownsPerIndicator.OrderBy(p => p.Key))
+            Line($"breakdowns {indicator}: ours {ours}, DuckDB {duck}");
+        Line($"breakdowns whose group counts differ between the engines: {result.BreakdownsDiffering}");
+        Line($"honesty check (population / hits / rate):");
+        foreach (var h in result.Headline)
+        {
+            Line($"  {h.Figure,-28} {h.Key,-24} ours {h.OursPopulation,9:N0} {h.OursHits,8:N0} {h.OursRate,7:P2}   DuckDB {h.DuckDbPopulation,9:N0} {h.DuckDbHits,8:N0} {h.DuckDbRate,7:P2}{(h.Differs ? "   DIFFERS" : "")}");
+        }
+        Line($"headline figures that differ: {result.Headline.Count(h => h.Differs)} of {result.Headline.Length}");
+        foreach (var note in result.Notes.Concat(MonitorBench.DefinitionNotes)) Line($"note: {note}");
+        return s.ToString();
+    }
+}
