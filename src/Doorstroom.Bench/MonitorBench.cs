@@ -354,9 +354,22 @@ public static class MonitorBench
         for (var i = 0; i < touched.Count; i++) Replace(touched[i].Stream, withheld[i], touched[i].Birth);
         progress?.Report(new ImportProgress($"ours: append {day:yyyy-MM-dd} and recompute {touched.Count:N0} pupils", 0, touched.Count));
         // Per pupil, only the observations that changed go to the cube (most of a pupil's observations, earlier years,
-        // are the same before and after the day); each is one update of the base table.
+        // are the same before and after the day); each is one update of the base table. Pupils are observed in parallel
+        // (chunks of pupils, one net change per chunk), and the changes applied to the cube on this thread.
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < touched.Count; i++) Replace(withheld[i], touched[i].Stream, touched[i].Birth);
+        const int chunk = 4096;
+        var changes = new (List<Observation> Out, List<Observation> In)[(touched.Count + chunk - 1) / chunk];
+        Parallel.For(0, changes.Length, c =>
+        {
+            var (old, @new, outs, ins) = (new Collect(covered), new Collect(covered), new List<Observation>(), new List<Observation>());
+            for (var i = c * chunk; i < Math.Min(touched.Count, (c + 1) * chunk); i++) Delta(withheld[i], touched[i].Stream, touched[i].Birth, old, @new, outs, ins);
+            changes[c] = (outs, ins);
+        });
+        foreach (var (outs, ins) in changes)
+        {
+            foreach (var o in outs) cube.Remove(o);
+            foreach (var o in ins) cube.Add(o);
+        }
         var upToDate = clock.Elapsed;
         clock.Restart();
         cube.RollUpKept();
@@ -369,17 +382,25 @@ public static class MonitorBench
 
         void Replace(TransitionEvent[] old, TransitionEvent[] @new, DateOnly? birth)
         {
-            before.Items.Clear();
-            after.Items.Clear();
-            options.Observe(old, birth, context, before);
-            options.Observe(@new, birth, context, after);
-            foreach (var o in before.Items)
+            var (outs, ins) = (new List<Observation>(), new List<Observation>());
+            Delta(old, @new, birth, before, after, outs, ins);
+            foreach (var o in outs) cube.Remove(o);
+            foreach (var o in ins) cube.Add(o);
+        }
+
+        void Delta(TransitionEvent[] old, TransitionEvent[] @new, DateOnly? birth, Collect was, Collect now, List<Observation> outs, List<Observation> ins)
+        {
+            was.Items.Clear();
+            now.Items.Clear();
+            options.Observe(old, birth, context, was);
+            options.Observe(@new, birth, context, now);
+            foreach (var o in was.Items)
             {
-                var same = after.Items.IndexOf(o);
-                if (same >= 0) after.Items.RemoveAt(same);
-                else cube.Remove(o);
+                var same = now.Items.IndexOf(o);
+                if (same >= 0) now.Items.RemoveAt(same);
+                else outs.Add(o);
             }
-            foreach (var o in after.Items) cube.Add(o);
+            ins.AddRange(now.Items);
         }
     }
 
