@@ -10,51 +10,82 @@ public record struct Counts(long Population, long Hits, double Value);
 /// <summary>
 /// The cube the bench rolls up, so that the Domain's <c>MonitorCube</c> can be put behind it once it lands. A breakdown is
 /// named by a mask over <see cref="Dimension"/>: bit <c>1 &lt;&lt; (int)dimension</c> set = broken down by that dimension.
+/// Only the base table (all seven dimensions) is kept up to date by adds and removes; breakdowns are rolled up from it.
 /// </summary>
 public interface IBenchCube : IObservationSink
 {
     /// <summary>Takes an observation out again (a pupil's old observations when the pupil is recomputed).</summary>
     void Remove(in Observation observation);
 
-    /// <summary>Materialises every breakdown (all 2^7 masks) of every indicator; afterwards adds and removes keep them up to date.</summary>
+    /// <summary>
+    /// Rolls up every breakdown (all 2^7 masks) of every indicator from the base table, records each one's group count
+    /// and keeps the tables of the kept masks (the headline ones); the others are released as soon as they are counted.
+    /// </summary>
     void RollUp();
 
-    /// <summary>The number of groups in one breakdown (after <see cref="RollUp"/>).</summary>
+    /// <summary>Rolls up again only the kept masks (the headline tables a user looks at first), from the base table.</summary>
+    void RollUpKept();
+
+    /// <summary>The number of groups in one breakdown, as of the last <see cref="RollUp"/>.</summary>
     int Groups(Indicator indicator, int mask);
 
-    /// <summary>The groups of one breakdown: the cell (dimensions outside the mask are null, cohort 0) and its counts.</summary>
+    /// <summary>The groups of one kept breakdown: the cell (dimensions outside the mask are null, cohort 0) and its counts.</summary>
     IEnumerable<(Cell Cell, Counts Counts)> Table(Indicator indicator, int mask);
 }
 
 /// <summary>
 /// The bench's own cube: dimension values interned and packed into a 64-bit key (route 12 bits, cohort 8, vo 14, mbo 14,
-/// leerweg, sector and niveau 4 each), one compact hash table (<see cref="GroupTable"/>) per indicator and mask. <see cref="RollUp"/> derives each breakdown
-/// from its smallest already-built parent with one dimension more (the cube lattice), not from the base each time; after
-/// it, every add or remove updates all 128 breakdowns, so recomputing a few pupils costs 128 hash updates an observation.
+/// leerweg, sector and niveau 4 each), one compact hash table (<see cref="GroupTable"/>) per indicator for the base (all
+/// seven dimensions), which adds and removes update. <see cref="RollUp"/> walks a spanning tree of the cube lattice depth
+/// first: each breakdown is derived from its parent with one dimension more (the dimension of fewest values added back,
+/// so parents are small), and one reused table per depth holds it while its subtree is built, so at most one
+/// root-to-leaf path of tables is alive beside the base. Per breakdown only the group count is recorded, and the tables
+/// of the kept masks (by default every indicator per cohort and per cohort × niveau: the honesty check's figures) are copied.
 /// </summary>
 public sealed class BenchCube : IBenchCube
 {
     /// <summary>The number of breakdowns per indicator: every subset of the dimensions.</summary>
     public const int Masks = 1 << 7;
 
+    /// <summary>The masks kept by default: per cohort, and per cohort × niveau.</summary>
+    public static ImmutableArray<int> HeadlineMasks { get; } = [Breakdown.Mask(Dimension.Cohort, Dimension.Niveau), Breakdown.Mask(Dimension.Cohort)];
+
     private static readonly int[] Shift = [48, 40, 26, 12, 8, 4, 0];
     private static readonly int[] Width = [12, 8, 14, 14, 4, 4, 4];
     private static readonly ulong[] FieldsOf = BuildFields();
     private const int CohortBase = 1900;
+    private const int Full = Masks - 1;
 
-    private readonly GroupTable[][] _tables;
+    /// <summary>The dimensions from fewest values to most: a breakdown's parent adds back the first one it lacks.</summary>
+    private static readonly int[] ByValues = [(int)Dimension.Niveau, (int)Dimension.Sector, (int)Dimension.Leerweg, (int)Dimension.Cohort,
+        (int)Dimension.Route, (int)Dimension.MboInstelling, (int)Dimension.VoVestiging];
+
+    private static readonly int[][] Children = BuildChildren();
+
+    private readonly GroupTable[] _base;
+    private readonly int[][] _groups;
+    private readonly GroupTable?[][] _kept;
+    private readonly int[] _keep;
+    private readonly GroupTable?[] _path = new GroupTable?[8];
     private readonly Interner _routes = new(), _vo = new(), _mbo = new();
-    private bool _rolledUp;
 
-    /// <summary>An empty cube.</summary>
-    public BenchCube()
+    /// <summary>An empty cube that keeps the <see cref="HeadlineMasks"/>.</summary>
+    public BenchCube() : this(HeadlineMasks) { }
+
+    /// <summary>An empty cube that keeps the tables of <paramref name="keep"/> after a roll-up.</summary>
+    public BenchCube(IEnumerable<int> keep)
     {
+        ArgumentNullException.ThrowIfNull(keep);
+        _keep = [.. keep.Distinct().OrderByDescending(int.PopCount)];
         var indicators = Enum.GetValues<Indicator>().Length;
-        _tables = new GroupTable[indicators][];
+        _base = new GroupTable[indicators];
+        _groups = new int[indicators][];
+        _kept = new GroupTable?[indicators][];
         for (var i = 0; i < indicators; i++)
         {
-            _tables[i] = new GroupTable[Masks];
-            _tables[i][Masks - 1] = new GroupTable();
+            _base[i] = new GroupTable();
+            _groups[i] = new int[Masks];
+            _kept[i] = new GroupTable?[Masks];
         }
     }
 
@@ -64,63 +95,82 @@ public sealed class BenchCube : IBenchCube
     /// <inheritdoc/>
     public void Remove(in Observation observation) => Apply(observation, -1);
 
-    private void Apply(in Observation o, int sign)
-    {
-        var key = Pack(o.Cell);
-        var hits = o.Hit ? sign : 0;
-        var value = sign * o.Value;
-        var tables = _tables[(int)o.Indicator];
-        if (!_rolledUp)
-        {
-            tables[Masks - 1].Add(key, sign, hits, value);
-            return;
-        }
-        for (var m = 0; m < Masks; m++) tables[m].Add(key & FieldsOf[m], sign, hits, value);
-    }
+    private void Apply(in Observation o, int sign) =>
+        _base[(int)o.Indicator].Add(Pack(o.Cell), sign, o.Hit ? sign : 0, sign * o.Value);
 
     /// <inheritdoc/>
     public void RollUp()
     {
-        if (_rolledUp) return;
-        var order = Enumerable.Range(0, Masks - 1).OrderByDescending(m => int.PopCount(m)).ToArray();
-        foreach (var tables in _tables)
+        for (var i = 0; i < _base.Length; i++)
         {
-            foreach (var mask in order)
-            {
-                GroupTable? parent = null;
-                for (var d = 0; d < 7; d++)
-                {
-                    if ((mask & (1 << d)) != 0) continue;
-                    var candidate = tables[mask | (1 << d)];
-                    if (candidate is null) continue;
-                    if (parent is null || candidate.Count < parent.Count) parent = candidate;
-                }
-                var table = tables[mask] = new GroupTable(Math.Min(parent!.Count, 1 << 16));
-                parent.RollInto(table, FieldsOf[mask]);
-            }
+            _groups[i][Full] = _base[i].Count;
+            Keep(i, Full, _base[i]);
+            Walk(i, Full, _base[i], 1);
         }
-        _rolledUp = true;
+    }
+
+    private void Walk(int indicator, int mask, GroupTable table, int depth)
+    {
+        foreach (var child in Children[mask])
+        {
+            var into = _path[depth] ??= new GroupTable();
+            into.Reset(table.Count);
+            table.RollInto(into, FieldsOf[child]);
+            _groups[indicator][child] = into.Count;
+            Keep(indicator, child, into);
+            if (Children[child].Length > 0) Walk(indicator, child, into, depth + 1);
+        }
+        if (depth == 1) Array.Clear(_path);
+    }
+
+    private void Keep(int indicator, int mask, GroupTable table)
+    {
+        if (Array.IndexOf(_keep, mask) < 0) return;
+        var kept = _kept[indicator][mask] = new GroupTable(table.Count);
+        table.RollInto(kept, FieldsOf[Full]);
     }
 
     /// <inheritdoc/>
-    public int Groups(Indicator indicator, int mask) => _tables[(int)indicator][mask]?.Count ?? 0;
+    public void RollUpKept()
+    {
+        for (var i = 0; i < _base.Length; i++)
+        {
+            // Each kept mask from the smallest kept table that contains it, else from the base (largest masks first).
+            foreach (var mask in _keep)
+            {
+                GroupTable? from = null;
+                foreach (var other in _keep)
+                {
+                    if (other != mask && (other & mask) == mask && _kept[i][other] is { } t && (from is null || t.Count < from.Count)) from = t;
+                }
+                from ??= _base[i];
+                var kept = new GroupTable(Math.Min(from.Count, 1 << 16));
+                from.RollInto(kept, FieldsOf[mask]);
+                _kept[i][mask] = kept;
+                _groups[i][mask] = kept.Count;
+            }
+        }
+    }
 
-    /// <summary>Bytes held by the group tables.</summary>
-    public long Bytes => _tables.Sum(t => t.Sum(g => g?.Bytes ?? 0));
+    /// <inheritdoc/>
+    public int Groups(Indicator indicator, int mask) => _groups[(int)indicator][mask];
 
     /// <inheritdoc/>
     public IEnumerable<(Cell Cell, Counts Counts)> Table(Indicator indicator, int mask)
     {
-        foreach (var (key, counts) in _tables[(int)indicator][mask].Groups()) yield return (Unpack(key), counts);
+        var table = _kept[(int)indicator][mask]
+            ?? throw new InvalidOperationException($"breakdown {mask} of {indicator} is not kept (or not rolled up yet); keep it when making the cube");
+        foreach (var (key, counts) in table.Groups()) yield return (Unpack(key), counts);
     }
 
-    /// <summary>A fingerprint of every breakdown (group counts and sums), to tell two cube states apart.</summary>
+    /// <summary>A fingerprint of the cube (group counts of every breakdown, population and hits of the base and kept tables), to tell two cube states apart.</summary>
     public (long Groups, long Population, long Hits) Fingerprint()
     {
         long groups = 0, population = 0, hits = 0;
-        foreach (var tables in _tables)
+        for (var i = 0; i < _base.Length; i++)
         {
-            foreach (var table in tables)
+            groups += _groups[i].Sum(g => (long)g);
+            foreach (var table in _kept[i].Append(_base[i]))
             {
                 if (table is null) continue;
                 groups += table.Count;
@@ -155,6 +205,18 @@ public sealed class BenchCube : IBenchCube
         var cohort = Get(1);
         return new Cell(_routes.Value(Get(0)), cohort == 0 ? 0 : cohort + CohortBase, _vo.Value(Get(2)), _mbo.Value(Get(3)),
             Get(4) is var l and > 0 ? (Leerweg)(l - 1) : null, Get(5) is var s and > 0 ? (Direction)(s - 1) : null, Get(6) is var n and > 0 ? n : null);
+    }
+
+    /// <summary>The spanning tree: a mask's parent is the mask with the first dimension (by <see cref="ByValues"/>) it lacks added back.</summary>
+    private static int[][] BuildChildren()
+    {
+        var children = Enumerable.Range(0, Masks).Select(_ => new List<int>()).ToArray();
+        for (var m = 0; m < Full; m++)
+        {
+            var add = ByValues.First(d => (m & (1 << d)) == 0);
+            children[m | (1 << add)].Add(m);
+        }
+        return [.. children.Select(c => c.ToArray())];
     }
 
     private static ulong[] BuildFields()

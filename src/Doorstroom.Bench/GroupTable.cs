@@ -16,13 +16,39 @@ internal sealed class GroupTable
 
     public GroupTable(int capacity = 16)
     {
-        var size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1) * 5 / 4 + 1));
+        var size = SizeFor(capacity);
         _keys = new ulong[size];
         Array.Fill(_keys, Empty);
         _population = new int[size];
         _hits = new int[size];
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
     }
+
+    /// <summary>Empties the table for at most <paramref name="capacity"/> groups, reusing its arrays unless they are far too small or too large.</summary>
+    public void Reset(int capacity)
+    {
+        var size = SizeFor(capacity);
+        if (_keys.Length < size || _keys.Length > 4 * size)
+        {
+            _keys = new ulong[size];
+            _population = new int[size];
+            _hits = new int[size];
+            _values = null;
+        }
+        else
+        {
+            Array.Clear(_population);
+            Array.Clear(_hits);
+            if (_values is not null) Array.Clear(_values);
+        }
+        Array.Fill(_keys, Empty);
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)_keys.Length);
+        _used = 0;
+        Count = 0;
+    }
+
+    private static int SizeFor(int capacity) =>
+        (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1) * 5 / 4 + 1));
 
     /// <summary>Groups with a non-zero population.</summary>
     public int Count { get; private set; }

@@ -41,6 +41,9 @@ public sealed record MonitorBenchOptions
     /// <summary>DuckDB's worker threads (<c>SET threads</c>); 2 = this machine's cores.</summary>
     public int DuckDbThreads { get; init; } = 2;
 
+    /// <summary>Skip DuckDB (ours alone: no ratio, no honesty check), for sizes DuckDB cannot finish on the machine.</summary>
+    public bool SkipDuckDb { get; init; }
+
     /// <summary>Where the files go; a new temporary folder when null.</summary>
     public string? Directory { get; init; }
 
@@ -88,9 +91,11 @@ public sealed record HeadlineFigure(string Figure, string Key, long OursPopulati
 /// <param name="Day">The day appended.</param>
 /// <param name="Events">Events dated that day.</param>
 /// <param name="Pupils">Pupils with an event that day: the ones recomputed.</param>
-/// <param name="Elapsed">Subtract their old observations, add the new ones, and bring all 128 breakdowns of every indicator up to date.</param>
+/// <param name="CubeUpToDate">Observe the touched pupils before and after the day and apply the net change to the base table: the monitor is up to date.</param>
+/// <param name="Headline">Then roll up again the headline tables (every indicator per cohort and per cohort × niveau) from the base.</param>
+/// <param name="AllBreakdowns">Separately, roll up all 128 breakdowns of every indicator again.</param>
 /// <param name="MatchesFullRun">True when the cube afterwards equals the one built from all events at once.</param>
-public sealed record Recomputation(DateOnly Day, long Events, long Pupils, TimeSpan Elapsed, bool MatchesFullRun);
+public sealed record Recomputation(DateOnly Day, long Events, long Pupils, TimeSpan CubeUpToDate, TimeSpan Headline, TimeSpan AllBreakdowns, bool MatchesFullRun);
 
 /// <summary>The figures of one <c>bench monitor</c> run.</summary>
 /// <param name="BreakdownsPerIndicator">Breakdowns per compared indicator, per engine (DuckDB: distinct GROUPING() ids seen).</param>
@@ -102,7 +107,7 @@ public sealed record MonitorBenchResult(
     TimeSpan Generation,
     DateOnly Through,
     EngineRun Ours,
-    EngineRun DuckDb,
+    EngineRun? DuckDb,
     ImmutableArray<Recomputation> Recomputations,
     ImmutableDictionary<Indicator, (int Ours, int DuckDb)> BreakdownsPerIndicator,
     int BreakdownsDiffering,
@@ -111,7 +116,7 @@ public sealed record MonitorBenchResult(
     ImmutableArray<string> Notes)
 {
     /// <summary>Ours' time ÷ DuckDB's (the target is ≤ 1).</summary>
-    public double Ratio => Ours.Elapsed.TotalSeconds / Math.Max(DuckDb.Elapsed.TotalSeconds, 1e-9);
+    public double? Ratio => DuckDb is null ? null : Ours.Elapsed.TotalSeconds / Math.Max(DuckDb.Elapsed.TotalSeconds, 1e-9);
 }
 
 /// <summary>
@@ -169,6 +174,8 @@ public static class MonitorBench
                 ours = new EngineRun("ours", clock.Elapsed, TimeSpan.Zero, observations, Groups(cube, options.Indicators), sampler.PeakWorkingSet, sampler.PeakHeap,
                     [("read, group by pupil, observe", observed), ("roll up 128 breakdowns", clock.Elapsed - observed)]);
             }
+            progress?.Report(new ImportProgress(string.Create(CultureInfo.InvariantCulture,
+                $"ours: {ours.Elapsed.TotalSeconds:F2} s, {ours.Observations:N0} observations, {ours.Groups:N0} groups, peak working set {ours.PeakWorkingSetBytes / 1048576.0:N0} MiB"), 0, events));
 
             // The appended pupils' streams, fetched after the timed run as a store would by pupil (untimed, not in ours' peak).
             var appended = new List<(TransitionEvent[] Stream, DateOnly? Birth)>();
@@ -186,6 +193,15 @@ public static class MonitorBench
             GC.WaitForPendingFinalizers();
             GC.Collect();
 
+            if (options.SkipDuckDb)
+            {
+                notes.Add("DuckDB skipped (--no-duckdb): ours alone, no ratio and no honesty check in this run");
+                var alone = options.Indicators.ToImmutableDictionary(i => i, i => (oursBreakdowns[i].Count, 0));
+                var headlineAlone = oursHeadline.Select(h => new HeadlineFigure(h.Figure, h.Key, h.Counts.Population, h.Counts.Hits, 0, 0))
+                    .OrderBy(h => h.Figure, StringComparer.Ordinal).ThenBy(h => h.Key, StringComparer.Ordinal).ToImmutableArray();
+                return new MonitorBenchResult(events, pupils, new FileInfo(eventsCsv).Length, generation, through, ours, null, recomputations,
+                    alone, 0, headlineAlone, Sampler.ProcessPeak(), notes.ToImmutable());
+            }
             progress?.Report(new ImportProgress($"DuckDB ({options.DuckDbThreads} threads): read_csv and GROUP BY CUBE", 0, events));
             var duck = DuckDbSide.Run(eventsCsv, crebosCsv, options.DuckDbThreads, options.Indicators);
             notes.AddRange(DuckDbSide.Notes(options.DuckDbThreads));
@@ -324,7 +340,8 @@ public static class MonitorBench
 
     /// <summary>
     /// Puts the cube in the state it had with <paramref name="day"/> withheld (untimed), then appends the day: the touched
-    /// pupils' old observations out, the new in, every breakdown kept up to date (timed). The cube ends as it began.
+    /// pupils' old observations out, the new in, applied to the base table (timed: the cube is up to date); then the headline
+    /// tables rolled up again (timed), and separately all 128 breakdowns (timed). The cube ends as it began.
     /// </summary>
     private static Recomputation Recompute(MonitorBenchOptions options, DateOnly day, IBenchCube cube, HashSet<Indicator> covered, MonitorContext context,
         List<(TransitionEvent[] Stream, DateOnly? Birth)> all, IProgress<ImportProgress>? progress)
@@ -336,27 +353,54 @@ public static class MonitorBench
         var withheld = touched.Select(p => p.Stream.Where(e => e.Date != day).ToArray()).ToArray();
         for (var i = 0; i < touched.Count; i++) Replace(touched[i].Stream, withheld[i], touched[i].Birth);
         progress?.Report(new ImportProgress($"ours: append {day:yyyy-MM-dd} and recompute {touched.Count:N0} pupils", 0, touched.Count));
-        // Per pupil, only the observations that changed go to the cube: most of a pupil's observations (earlier
-        // years) are the same before and after the day, and each one costs an update in all 128 breakdowns.
+        // Per pupil, only the observations that changed go to the cube (most of a pupil's observations, earlier years,
+        // are the same before and after the day); each is one update of the base table. Pupils are observed in parallel
+        // (chunks of pupils, one net change per chunk), and the changes applied to the cube on this thread.
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < touched.Count; i++) Replace(withheld[i], touched[i].Stream, touched[i].Birth);
-        clock.Stop();
+        const int chunk = 4096;
+        var changes = new (List<Observation> Out, List<Observation> In)[(touched.Count + chunk - 1) / chunk];
+        Parallel.For(0, changes.Length, c =>
+        {
+            var (old, @new, outs, ins) = (new Collect(covered), new Collect(covered), new List<Observation>(), new List<Observation>());
+            for (var i = c * chunk; i < Math.Min(touched.Count, (c + 1) * chunk); i++) Delta(withheld[i], touched[i].Stream, touched[i].Birth, old, @new, outs, ins);
+            changes[c] = (outs, ins);
+        });
+        foreach (var (outs, ins) in changes)
+        {
+            foreach (var o in outs) cube.Remove(o);
+            foreach (var o in ins) cube.Add(o);
+        }
+        var upToDate = clock.Elapsed;
+        clock.Restart();
+        cube.RollUpKept();
+        var headline = clock.Elapsed;
+        clock.Restart();
+        cube.RollUp();
+        var allBreakdowns = clock.Elapsed;
         var matches = full is null || (cube as BenchCube)!.Fingerprint() == full;
-        return new Recomputation(day, touched.Sum(p => p.Stream.Count(e => e.Date == day)), touched.Count, clock.Elapsed, matches);
+        return new Recomputation(day, touched.Sum(p => p.Stream.Count(e => e.Date == day)), touched.Count, upToDate, headline, allBreakdowns, matches);
 
         void Replace(TransitionEvent[] old, TransitionEvent[] @new, DateOnly? birth)
         {
-            before.Items.Clear();
-            after.Items.Clear();
-            options.Observe(old, birth, context, before);
-            options.Observe(@new, birth, context, after);
-            foreach (var o in before.Items)
+            var (outs, ins) = (new List<Observation>(), new List<Observation>());
+            Delta(old, @new, birth, before, after, outs, ins);
+            foreach (var o in outs) cube.Remove(o);
+            foreach (var o in ins) cube.Add(o);
+        }
+
+        void Delta(TransitionEvent[] old, TransitionEvent[] @new, DateOnly? birth, Collect was, Collect now, List<Observation> outs, List<Observation> ins)
+        {
+            was.Items.Clear();
+            now.Items.Clear();
+            options.Observe(old, birth, context, was);
+            options.Observe(@new, birth, context, now);
+            foreach (var o in was.Items)
             {
-                var same = after.Items.IndexOf(o);
-                if (same >= 0) after.Items.RemoveAt(same);
-                else cube.Remove(o);
+                var same = now.Items.IndexOf(o);
+                if (same >= 0) now.Items.RemoveAt(same);
+                else outs.Add(o);
             }
-            foreach (var o in after.Items) cube.Add(o);
+            ins.AddRange(now.Items);
         }
     }
 

@@ -15,15 +15,20 @@ public static class MonitorBenchReport
         static string Mib(long bytes) => (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
 
         Line($"events {result.Events:N0}, pupils {result.Pupils:N0}, CSV {Mib(result.CsvBytes)}, simulated in {result.Generation.TotalSeconds:F1} s; data through {result.Through:yyyy-MM-dd}");
-        foreach (var run in new[] { result.Ours, result.DuckDb })
+        foreach (var run in new[] { result.Ours, result.DuckDb }.OfType<EngineRun>())
         {
             Line($"{run.Engine,-7} {run.Elapsed.TotalSeconds,8:F2} s  observations {run.Observations:N0}  groups {run.Groups:N0}  peak working set {Mib(run.PeakWorkingSetBytes)}  peak GC heap {Mib(run.PeakManagedHeapBytes)}");
             Line($"        {string.Join(" · ", run.Stages.Select(st => string.Create(CultureInfo.InvariantCulture, $"{st.Stage} {st.Elapsed.TotalSeconds:F2} s")))}");
         }
         var gib = 1L << 30;
-        Line($"ratio ours/DuckDB {result.Ratio:F2} (target ≤ 1.0: {(result.Ratio <= 1 ? "met" : "NOT met")}); ours' peak working set {Mib(result.Ours.PeakWorkingSetBytes)} (target ≤ 2 GiB: {(result.Ours.PeakWorkingSetBytes <= 2 * gib ? "met" : "NOT met")}); the process's peak, DuckDB included: {Mib(result.PeakWorkingSetBytes)}");
+        var ratio = result.Ratio is { } q ? string.Create(CultureInfo.InvariantCulture, $"{q:F2} (target ≤ 1.0: {(q <= 1 ? "met" : "NOT met")})") : "not measured (DuckDB skipped)";
+        Line($"ratio ours/DuckDB {ratio}; ours' peak working set {Mib(result.Ours.PeakWorkingSetBytes)} (target ≤ 2 GiB: {(result.Ours.PeakWorkingSetBytes <= 2 * gib ? "met" : "NOT met")}); the process's peak{(result.DuckDb is null ? "" : ", DuckDB included")}: {Mib(result.PeakWorkingSetBytes)}");
         foreach (var r in result.Recomputations)
-            Line($"append {r.Day:yyyy-MM-dd}: {r.Events:N0} events, {r.Pupils:N0} pupils recomputed and all breakdowns updated in {r.Elapsed.TotalSeconds:F3} s (target ≤ 1 s: {(r.Elapsed.TotalSeconds <= 1 ? "met" : "NOT met")}); equals the full run: {(r.MatchesFullRun ? "yes" : "NO")}");
+        {
+            Line($"append {r.Day:yyyy-MM-dd}: {r.Events:N0} events, {r.Pupils:N0} pupils: cube up to date in {r.CubeUpToDate.TotalSeconds:F3} s; headline tables in {r.Headline.TotalSeconds:F3} s more; all 128 breakdowns in {r.AllBreakdowns.TotalSeconds:F3} s (separately); equals the full run: {(r.MatchesFullRun ? "yes" : "NO")}");
+            var headline = r.CubeUpToDate + r.Headline;
+            Line($"  target ≤ 1 s, read as 'cube up to date and headline tables rolled up again' ({headline.TotalSeconds:F3} s): {(headline.TotalSeconds <= 1 ? "met" : "NOT met")}; for all 128 breakdowns ({(r.CubeUpToDate + r.AllBreakdowns).TotalSeconds:F3} s with the cube update): {(r.CubeUpToDate + r.AllBreakdowns <= TimeSpan.FromSeconds(1) ? "met" : "NOT met")}");
+        }
         foreach (var (indicator, (ours, duck)) in result.BreakdownsPerIndicator.OrderBy(p => p.Key))
             Line($"breakdowns {indicator}: ours {ours}, DuckDB {duck}");
         Line($"breakdowns whose group counts differ between the engines: {result.BreakdownsDiffering}");

@@ -274,9 +274,10 @@ internal static class Commands
         var dir = new Option<string?>("--dir") { Description = "Where the CSV and DuckDB's spill files go (default: a temporary folder, deleted afterwards)" };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated files" };
         var threads = new Option<int>("--duckdb-threads") { Description = "DuckDB's worker threads", DefaultValueFactory = _ => 2 };
+        var noDuck = new Option<bool>("--no-duckdb") { Description = "Skip DuckDB: ours alone (no ratio, no honesty check), for sizes DuckDB cannot finish" };
         var cmd = new Command("monitor", "All monitor indicators over all 128 breakdowns: ours (Indicators.Observe) against DuckDB's SQL on the same events, seconds, peak memory, the ratio, the recomputation after appending one day, and a side-by-side honesty check.")
         {
-            events, seed, dir, keep, threads,
+            events, seed, dir, keep, threads, noDuck,
         };
         cmd.SetAction((parse, cancellationToken) =>
         {
@@ -286,6 +287,7 @@ internal static class Commands
             var options = new global::Doorstroom.Bench.MonitorBenchOptions
             {
                 Events = n, Seed = parse.GetValue(seed), Directory = parse.GetValue(dir), KeepFiles = parse.GetValue(keep), DuckDbThreads = parse.GetValue(threads),
+                SkipDuckDb = parse.GetValue(noDuck),
             };
             var result = StoreCommands.WithProgress("bench", "monitor", progress => global::Doorstroom.Bench.MonitorBench.Run(options, progress, cancellationToken));
             Console.Write(global::Doorstroom.Bench.MonitorBenchReport.Format(result));

@@ -13,6 +13,7 @@ public sealed class MonitorBenchTests
         Assert.InRange(result.Events, 40_000, 70_000);
         Assert.True(result.Pupils > 0);
         Assert.True(result.CsvBytes > 0);
+        Assert.NotNull(result.DuckDb);
         foreach (var run in new[] { result.Ours, result.DuckDb })
         {
             Assert.True(run.Elapsed > TimeSpan.Zero, run.Engine);
@@ -48,7 +49,7 @@ public sealed class MonitorBenchTests
     [Fact]
     public void The_rolled_up_cube_equals_grouping_the_observations_directly()
     {
-        var cube = new BenchCube();
+        var cube = new BenchCube(Enumerable.Range(0, BenchCube.Masks));
         var observations = new List<Observation>();
         var random = new Random(3);
         string[] vo = ["10AA00", "10AB00", "10AC00"];
