@@ -126,12 +126,19 @@ public sealed class StoreCommandTests
 /// <summary>The monitor's real aggregates end to end (issue #4 item 6).</summary>
 public sealed class MonitorRealAggregateTests
 {
+    /// <summary>A fresh store m.db holding DUO's 2016-17 exam file (skipped where the real data is absent).</summary>
+    private static async Task<Doorstroom> WithExams2016()
+    {
+        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        var cli = new Doorstroom();
+        Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
+        return cli;
+    }
+
     [Fact]
     public async Task Exam_candidates_2016_by_leerweg_as_json_are_the_national_totals()
     {
-        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
-        using var cli = new Doorstroom();
-        Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
+        using var cli = await WithExams2016();
         var r = await cli.Run("monitor", "exam-candidates", "--year", "2016", "--by", "leerweg", "--format", "json", "--db", "m.db");
         Expect.Done(r);
         var rows = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("rows").EnumerateArray()
@@ -142,9 +149,7 @@ public sealed class MonitorRealAggregateTests
     [Fact]
     public async Task Per_vestiging_counts_under_five_are_shown_as_less_than_five()
     {
-        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
-        using var cli = new Doorstroom();
-        Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
+        using var cli = await WithExams2016();
         var r = await cli.Run("monitor", "exam-candidates", "--year", "2016", "--by", "vestiging,leerweg", "--format", "csv", "--db", "m.db");
         Expect.Done(r);
         var lines = r.StdoutLines;
