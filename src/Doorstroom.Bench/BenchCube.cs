@@ -98,6 +98,13 @@ public sealed class BenchCube : IBenchCube
     private void Apply(in Observation o, int sign) =>
         _base[(int)o.Indicator].Add(Pack(o.Cell), sign, o.Hit ? sign : 0, sign * o.Value);
 
+    /// <summary>Applies a net change to one group of the base table.</summary>
+    internal void Apply(in CubeDelta d) => _base[d.Indicator].Add(d.Key, d.Population, d.Hits, d.Value);
+
+    /// <summary>Adds (<paramref name="sign"/> 1) or takes out (-1) an observation already packed.</summary>
+    internal void Apply(in PackedObservation o, int sign) =>
+        _base[o.Indicator].Add(o.Key, sign, o.Hit ? sign : 0, sign * o.Value);
+
     /// <inheritdoc/>
     public void RollUp()
     {
@@ -184,7 +191,43 @@ public sealed class BenchCube : IBenchCube
         return (groups, population, hits);
     }
 
-    private ulong Pack(in Cell c)
+    /// <summary>
+    /// Packs a cell with only the values already interned (no writes: safe from many threads while nothing is added);
+    /// false when a value is new, and the cell must be packed by <see cref="Pack"/> on the cube's thread.
+    /// </summary>
+    internal bool TryPack(in Cell c, Memo memo, out ulong key)
+    {
+        key = 0;
+        var cohort = c.Cohort - CohortBase;
+        if (cohort is < 0 or > 255 || !Id(_routes, c.Route, ref memo.Route, ref memo.RouteId, out var route) || !Id(_vo, c.VoVestiging, ref memo.Vo, ref memo.VoId, out var vo)
+            || !Id(_mbo, c.MboInstelling, ref memo.Mbo, ref memo.MboId, out var mbo))
+            return false;
+        key = Field(0, route) | Field(1, (ulong)cohort) | Field(2, vo) | Field(3, mbo)
+            | Field(4, c.Leerweg is { } l ? (ulong)l + 1 : 0) | Field(5, c.Sector is { } s ? (ulong)s + 1 : 0) | Field(6, (ulong)(c.Niveau ?? 0));
+        return true;
+    }
+
+    private static bool Id(Interner interner, string? value, ref string? last, ref ulong lastId, out ulong id)
+    {
+        if (value is not null && ReferenceEquals(value, last))
+        {
+            id = lastId;
+            return true;
+        }
+        if (!interner.TryId(value, out id)) return false;
+        if (value is not null) (last, lastId) = (value, id);
+        return true;
+    }
+
+    /// <summary>One thread's last interned string per dimension and its id, for <see cref="TryPack"/>.</summary>
+    internal sealed class Memo
+    {
+        public string? Route, Vo, Mbo;
+        public ulong RouteId, VoId, MboId;
+    }
+
+    /// <summary>Packs a cell into the base table's 64-bit key, interning new values (one thread).</summary>
+    internal ulong Pack(in Cell c)
     {
         var cohort = c.Cohort - CohortBase;
         if (cohort is < 0 or > 255) throw new ArgumentOutOfRangeException(nameof(c), c.Cohort, "a cohort year from 1900 to 2155");
@@ -251,6 +294,16 @@ public sealed class BenchCube : IBenchCube
         }
 
         public string? Value(int id) => id == 0 ? null : _values[id];
+
+        /// <summary>The id of a value already interned (reads only).</summary>
+        public bool TryId(string? value, out ulong id)
+        {
+            id = 0;
+            if (value is null) return true;
+            if (!_ids.TryGetValue(value, out var found)) return false;
+            id = (ulong)found;
+            return true;
+        }
     }
 }
 

@@ -151,21 +151,28 @@ public static class MonitorBench
             progress?.Report(new ImportProgress("ours: read, observe, roll up", 0, events));
             IBenchCube cube;
             var days = options.AppendDays.ToHashSet();
-            var touchedKeys = new HashSet<string>(StringComparer.Ordinal);
+            var touchedKeys = new Dictionary<string, int>(StringComparer.Ordinal);
+            ObservationCache? cache = null;
             long observations;
             EngineRun ours;
             using (var sampler = new Sampler())
             {
                 clock.Restart();
                 cube = options.Cube();
-                var sink = new Filter(cube, covered);
+                // The bench's cube also keeps every pupil's observations packed, so that recomputing a pupil observes only its new stream.
+                cache = cube is BenchCube ? new ObservationCache() : null;
+                var sink = new Filter(cube is BenchCube bench ? new CachingSink(bench, cache!) : cube, covered);
+                var ordinal = 0;
                 ReadPupils(eventsCsv, (stream, birth) =>
                 {
+                    cache?.BeginPupil();
                     options.Observe(stream, birth, context, sink);
+                    cache?.EndPupil();
                     foreach (var e in stream)
                     {
-                        if (days.Contains(e.Date)) touchedKeys.Add(e.Pupil);
+                        if (days.Contains(e.Date)) touchedKeys.TryAdd(e.Pupil, ordinal);
                     }
+                    ordinal++;
                 }, cancellationToken);
                 var observed = clock.Elapsed;
                 cube.RollUp();
@@ -178,16 +185,17 @@ public static class MonitorBench
                 $"ours: {ours.Elapsed.TotalSeconds:F2} s, {ours.Observations:N0} observations, {ours.Groups:N0} groups, peak working set {ours.PeakWorkingSetBytes / 1048576.0:N0} MiB"), 0, events));
 
             // The appended pupils' streams, fetched after the timed run as a store would by pupil (untimed, not in ours' peak).
-            var appended = new List<(TransitionEvent[] Stream, DateOnly? Birth)>();
+            var appended = new List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)>();
             ReadPupils(eventsCsv, (stream, birth) =>
             {
-                if (touchedKeys.Contains(stream[0].Pupil)) appended.Add((stream.ToArray(), birth));
+                if (touchedKeys.TryGetValue(stream[0].Pupil, out var ordinal)) appended.Add((stream.ToArray(), birth, ordinal));
             }, cancellationToken);
 
-            var recomputations = options.AppendDays.Select(day => Recompute(options, day, cube, covered, context, appended, progress)).ToImmutableArray();
+            var recomputations = options.AppendDays.Select(day => Recompute(options, day, cube, cache, covered, context, appended, progress)).ToImmutableArray();
             var oursHeadline = Headline(cube, options.Indicators);
             var oursBreakdowns = options.Indicators.ToDictionary(i => i, i => Enumerable.Range(0, BenchCube.Masks).ToDictionary(m => m, m => cube.Groups(i, m)));
             cube = null!;
+            cache = null;
             appended.Clear();
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -343,11 +351,28 @@ public static class MonitorBench
     /// pupils' old observations out, the new in, applied to the base table (timed: the cube is up to date); then the headline
     /// tables rolled up again (timed), and separately all 128 breakdowns (timed). The cube ends as it began.
     /// </summary>
-    private static Recomputation Recompute(MonitorBenchOptions options, DateOnly day, IBenchCube cube, HashSet<Indicator> covered, MonitorContext context,
-        List<(TransitionEvent[] Stream, DateOnly? Birth)> all, IProgress<ImportProgress>? progress)
+    private static Recomputation Recompute(MonitorBenchOptions options, DateOnly day, IBenchCube cube, ObservationCache? cache, HashSet<Indicator> covered,
+        MonitorContext context, List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)> all, IProgress<ImportProgress>? progress)
     {
         var touched = all.Where(p => p.Stream.Any(e => e.Date == day)).ToList();
         var full = (cube as BenchCube)?.Fingerprint();
+        if (cube is BenchCube bench && cache is not null)
+        {
+            // The day withheld (untimed), then appended (timed): each pupil's stream observed once, against its cached observations.
+            var withheldStreams = touched.Select(p => p.Stream.Where(e => e.Date != day).ToArray()).ToArray();
+            Reobserve(options, bench, cache, covered, context, touched, withheldStreams);
+            progress?.Report(new ImportProgress($"ours: append {day:yyyy-MM-dd} and recompute {touched.Count:N0} pupils", 0, touched.Count));
+            var watch = Stopwatch.StartNew();
+            Reobserve(options, bench, cache, covered, context, touched, [.. touched.Select(p => p.Stream)]);
+            var current = watch.Elapsed;
+            watch.Restart();
+            cube.RollUpKept();
+            var kept = watch.Elapsed;
+            watch.Restart();
+            cube.RollUp();
+            var rolled = watch.Elapsed;
+            return new Recomputation(day, touched.Sum(p => p.Stream.Count(e => e.Date == day)), touched.Count, current, kept, rolled, bench.Fingerprint() == full);
+        }
         var before = new Collect(covered);
         var after = new Collect(covered);
         var withheld = touched.Select(p => p.Stream.Where(e => e.Date != day).ToArray()).ToArray();
@@ -402,6 +427,138 @@ public static class MonitorBench
             }
             ins.AddRange(now.Items);
         }
+    }
+
+    /// <summary>
+    /// Brings the cube and the cache to <paramref name="streams"/> (one per touched pupil): each pupil's stream observed once
+    /// and packed, in parallel chunks of pupils, and compared with its cached observations into a net change per group
+    /// (an observation that only changed its hit or value is one update, not an out and an in); a changed pupil's new
+    /// observations are written over its cached ones in place by its chunk when they fit its slot. Then, on this thread,
+    /// the net changes applied to the base table, and the pupils that outgrew their slot moved to the cache's end. A pupil
+    /// with a dimension value the cube has not seen yet (the parallel packing only reads the cube's interners) is packed
+    /// on this thread.
+    /// </summary>
+    private static void Reobserve(MonitorBenchOptions options, BenchCube cube, ObservationCache cache, HashSet<Indicator> covered, MonitorContext context,
+        List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)> pupils, TransitionEvent[][] streams)
+    {
+        const int chunk = 4096;
+        var changes = new Change[(pupils.Count + chunk - 1) / chunk];
+        Parallel.For(0, changes.Length, c =>
+        {
+            var change = changes[c] = new Change();
+            var now = new Collect(covered);
+            var packer = new Packer(cube);
+            var packed = new List<PackedObservation>();
+            var (outs, ins) = (new List<PackedObservation>(), new List<PackedObservation>());
+            for (var i = c * chunk; i < Math.Min(pupils.Count, (c + 1) * chunk); i++)
+            {
+                now.Items.Clear();
+                options.Observe(streams[i], pupils[i].Birth, context, now);
+                packed.Clear();
+                var ok = true;
+                foreach (var o in now.Items)
+                {
+                    if (!packer.TryPack(o.Cell, out var key)) { ok = false; break; }
+                    packed.Add(new PackedObservation(key, o.Value, (byte)o.Indicator, o.Hit));
+                }
+                var ordinal = pupils[i].Ordinal;
+                if (!ok)
+                {
+                    change.Slow.Add((ordinal, [.. now.Items]));
+                    continue;
+                }
+                if (!Diff(cache, ordinal, packed, outs, ins, change.Deltas)) continue;
+                var fresh = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(packed);
+                if (!cache.TrySetInPlace(ordinal, fresh))
+                {
+                    change.Moved.Add((ordinal, change.Observations.Count, packed.Count));
+                    change.Observations.AddRange(packed);
+                }
+            }
+        });
+        var slow = new List<PackedObservation>();
+        for (var indicator = 0; indicator < Enum.GetValues<Indicator>().Length; indicator++)
+        {
+            foreach (var change in changes)
+            {
+                foreach (var d in change.Deltas[indicator]) cube.Apply(d);
+            }
+        }
+        foreach (var change in changes)
+        {
+            var observations = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(change.Observations);
+            foreach (var (ordinal, start, count) in change.Moved) cache.Set(ordinal, observations.Slice(start, count));
+            foreach (var (ordinal, items) in change.Slow)
+            {
+                slow.Clear();
+                foreach (var o in items) slow.Add(new PackedObservation(cube.Pack(o.Cell), o.Value, (byte)o.Indicator, o.Hit));
+                for (var k = 0; k < cache.Count(ordinal); k++) cube.Apply(cache[ordinal, k], -1);
+                foreach (var o in slow) cube.Apply(o, 1);
+                cache.Set(ordinal, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slow));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The net change from a pupil's cached observations to <paramref name="now"/> (as multisets) to <paramref name="deltas"/>:
+    /// one delta per observation gone or come, and one per group whose observation only changed its hit or value; true when any.
+    /// </summary>
+    private static bool Diff(ObservationCache cache, int pupil, List<PackedObservation> now, List<PackedObservation> outs, List<PackedObservation> ins,
+        List<CubeDelta>[] deltas)
+    {
+        var count = cache.Count(pupil);
+        var fresh = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(now);
+        Span<bool> matched = fresh.Length <= 256 ? stackalloc bool[fresh.Length] : new bool[fresh.Length];
+        outs.Clear();
+        ins.Clear();
+        for (var k = 0; k < count; k++)
+        {
+            ref readonly var was = ref cache[pupil, k];
+            var found = false;
+            for (var j = 0; j < fresh.Length; j++)
+            {
+                ref readonly var n = ref fresh[j];
+                if (!matched[j] && n.Key == was.Key && n.Indicator == was.Indicator && n.Hit == was.Hit && n.Value.Equals(was.Value))
+                {
+                    matched[j] = found = true;
+                    break;
+                }
+            }
+            if (!found) outs.Add(was);
+        }
+        for (var j = 0; j < fresh.Length; j++)
+        {
+            if (!matched[j]) ins.Add(fresh[j]);
+        }
+        if (outs.Count == 0 && ins.Count == 0) return false;
+        foreach (var i in ins)
+        {
+            var pair = -1;
+            for (var k = 0; k < outs.Count && pair < 0; k++)
+            {
+                if (outs[k].Key == i.Key && outs[k].Indicator == i.Indicator) pair = k;
+            }
+            if (pair < 0)
+            {
+                deltas[i.Indicator].Add(new CubeDelta(i.Key, i.Value, i.Indicator, 1, (sbyte)(i.Hit ? 1 : 0)));
+                continue;
+            }
+            var o = outs[pair];
+            outs.RemoveAt(pair);
+            deltas[i.Indicator].Add(new CubeDelta(i.Key, i.Value - o.Value, i.Indicator, 0, (sbyte)((i.Hit ? 1 : 0) - (o.Hit ? 1 : 0))));
+        }
+        foreach (var o in outs) deltas[o.Indicator].Add(new CubeDelta(o.Key, -o.Value, o.Indicator, -1, (sbyte)(o.Hit ? -1 : 0)));
+        return true;
+    }
+
+    /// <summary>One chunk's net change: the deltas, the changed pupils that outgrew their cache slot with their new observations, and pupils to pack on the cube's thread.</summary>
+    private sealed class Change
+    {
+        /// <summary>The deltas per indicator, so that they are applied one base table at a time.</summary>
+        public List<CubeDelta>[] Deltas { get; } = [.. Enum.GetValues<Indicator>().Select(_ => new List<CubeDelta>())];
+        public List<PackedObservation> Observations { get; } = [];
+        public List<(int Ordinal, int Start, int Count)> Moved { get; } = [];
+        public List<(int Ordinal, Observation[] Items)> Slow { get; } = [];
     }
 
     private static long Groups(IBenchCube cube, ImmutableArray<Indicator> indicators) =>
