@@ -55,7 +55,7 @@ internal static class Simulate
             var appended = StoreCommands.WithProgress("simulate", "events", progress => new EventStore(database).Append(records, progress, cancellationToken));
             Console.WriteLine($"{appended.Events:N0} events for {(long)n * p:N0} synthetic pupils; {appended.Inserted:N0} new events, {appended.NewPupils:N0} new pupils stored"
                 + (appended.Inserted == 0 ? " (this seed was simulated into this store before: nothing changed)" : ""));
-            Console.WriteLine("These pupils are SYNTHETIC (pupil.synthetic = 1, keys SIM-<year>-<n>): made for demos and benchmarks, never real pupils.");
+            Console.WriteLine("These pupils are SYNTHETIC (pupil.synthetic = 1, keys SIM-<seed>-<year>-<n>): made for demos and benchmarks, never real pupils.");
             return Task.FromResult(ExitCodes.Done);
         });
         return cmd;

@@ -30,7 +30,8 @@ internal sealed class PupilGenerator
 
     private readonly WorldTables tables;
     private readonly Calibration cal;
-    private readonly Random random;
+    private readonly int seed;
+    private Random random;
     private readonly List<TransitionEvent> events = new(32);
     private readonly long[] enrolled = new long[5];
     private readonly long[] enrolledWithoutSk = new long[5];
@@ -46,14 +47,23 @@ internal sealed class PupilGenerator
     {
         this.tables = tables;
         cal = calibration;
+        this.seed = seed;
         random = new Random(seed);
         goOnShare = calibration.MboShareOfLeavers + calibration.HavoShareOfLeavers;
         havoGivenGlTl = tables.GlTlFraction > 0 ? Math.Min(goOnShare, calibration.HavoShareOfLeavers / tables.GlTlFraction) : 0;
     }
 
     /// <summary>Sets the routes open to the cohort that enters leerjaar 3 on 1 August of <paramref name="cohort"/> − 2.</summary>
+    /// <remarks>
+    /// Each cohort draws from its own <see cref="Random"/> seeded by (seed, cohort) and starts its own vsv counters, so
+    /// pupil SIM-&lt;seed&gt;-&lt;cohort&gt;-&lt;n&gt; is the same pupil whatever other cohorts or how many pupils a run makes:
+    /// simulating again into a store adds only pupils it does not hold, and never contradicts one it does.
+    /// </remarks>
     public void StartCohort(int cohort)
     {
+        random = new Random(unchecked(seed * 1_000_003 + cohort));
+        Array.Clear(enrolled);
+        Array.Clear(enrolledWithoutSk);
         leerjaar3Year = cohort - 2;
         for (var lw = 0; lw < 4; lw++)
         {
@@ -79,7 +89,7 @@ internal sealed class PupilGenerator
     public SimulatedPupil Next(int cohort, int n)
     {
         events.Clear();
-        key = $"SIM-{cohort}-{n}";
+        key = $"SIM-{seed}-{cohort}-{n}";
         var cell = tables.Cell(random.NextInt64(tables.TotalPupils));
         var v = tables.CellVestiging[cell];
         var lw = tables.CellLeerweg[cell];

@@ -4,7 +4,7 @@ using Doorstroom.Domain;
 namespace Doorstroom.Simulation;
 
 /// <summary>One synthetic pupil: a clearly synthetic key, a birth date and the pupil's events in date order.</summary>
-/// <param name="Key">SIM-&lt;cohort&gt;-&lt;n&gt;: pseudonymous and never a real pupil.</param>
+/// <param name="Key">SIM-&lt;seed&gt;-&lt;cohort&gt;-&lt;n&gt;: pseudonymous and never a real pupil; the same key is the same pupil in every run.</param>
 /// <param name="BirthDate">The pupil's birth date (age on 1 October matters for vsv, D2).</param>
 /// <param name="Events">Every event of the pupil, each passing <see cref="EventShapes.Check"/>, in date order.</param>
 public sealed record SimulatedPupil(string Key, DateOnly BirthDate, ImmutableArray<TransitionEvent> Events);

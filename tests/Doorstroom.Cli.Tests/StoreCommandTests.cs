@@ -115,6 +115,21 @@ public sealed class StoreCommandTests
         Assert.True((await Stats(cli, "s.db")).GetProperty("events").GetProperty("total").GetInt64() > one);
     }
 
+    /// <summary>The README's path: one cohort with the default seed, then three overlapping cohorts with another seed, into one store.</summary>
+    [Fact]
+    public async Task Overlapping_simulations_with_other_seeds_and_shapes_add_to_one_store()
+    {
+        SkipWithoutRealData();
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.Run("simulate", "--cohorts", "1", "--pupils", "1000", "--first-cohort", "2018", "--db", "o.db"));
+        Expect.Done(await cli.Run("simulate", "--cohorts", "3", "--pupils", "1000", "--first-cohort", "2018", "--seed", "42", "--db", "o.db"));
+        // The default seed again, over a wider span: its 2018 pupils are the ones stored, so only 2019 is new.
+        var again = await cli.Run("simulate", "--cohorts", "2", "--pupils", "1000", "--first-cohort", "2018", "--db", "o.db");
+        Expect.Done(again);
+        Assert.Contains("1,000 new pupils stored", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(5000, (await Stats(cli, "o.db")).GetProperty("pupils").GetProperty("synthetic").GetInt64());
+    }
+
     [Fact]
     public async Task Out_of_range_simulation_sizes_are_bad_input()
     {
