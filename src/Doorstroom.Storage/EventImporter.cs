@@ -56,9 +56,9 @@ public sealed record EventImporter() : Importer("events", "pupil event streams: 
         transaction.Commit();
 
         var notes = new List<string>();
-        if (appended.NewPupils > 0) notes.Add($"{appended.NewPupils} new pupils");
+        if (appended.NewPupils > 0) notes.Add($"{appended.NewPupils:N0} new pupils");
         if (appended.Inserted < appended.Events)
-            notes.Add($"{appended.Events - appended.Inserted} events were already in their pupil's stream (or repeated in the file) and were skipped");
+            notes.Add($"{appended.Events - appended.Inserted:N0} events were already in their pupil's stream (or repeated in the file) and were skipped");
         return new Imported(Kind, name, appended.Events, appended.Events, appended.Inserted, [.. notes]);
     }
 }
