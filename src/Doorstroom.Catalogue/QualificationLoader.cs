@@ -21,6 +21,23 @@ public static class QualificationLoader
     private static readonly string[] Required =
         ["opleidingsdomein", "opleidingsdomein_crebo", "kwalificatiedossier", "kwalificatie_crebo", "kwalificatie", "niveau", "soort_opleiding", "leerweg", "dossier_crebo_ingevuld"];
 
+    /// <summary>The soorten opleiding of the kwalificatiestructuur and the level each stands for (M9).</summary>
+    private static readonly (string Soort, MboLevel Level)[] Soorten =
+    [
+        ("entreeopleiding", MboLevel.Entree),
+        ("basisberoepsopleiding", MboLevel.Basisberoeps),
+        ("vakopleiding", MboLevel.Vak),
+        ("middenkaderopleiding", MboLevel.Middenkader),
+        ("specialistenopleiding", MboLevel.Specialist),
+    ];
+
+    /// <summary>The level of a soort opleiding (<c>vakopleiding</c> → <see cref="MboLevel.Vak"/>), or null for an unknown one.</summary>
+    public static MboLevel? LevelOf(string soort) => Array.Find(Soorten, s => s.Soort == soort) is { Soort: not null } found ? found.Level : null;
+
+    /// <summary>The soort opleiding of a level (<see cref="MboLevel.Vak"/> → <c>vakopleiding</c>).</summary>
+    public static string SoortOf(MboLevel level) => Array.Find(Soorten, s => s.Level == level).Soort
+        ?? throw new ArgumentOutOfRangeException(nameof(level), level, "not an mbo level");
+
     public static QualificationLoad Load(string path)
     {
         var name = Path.GetFileName(path);
@@ -57,15 +74,7 @@ public static class QualificationLoader
             }
             if (!seen.Add(crebo)) problems.Add(new Problem(name, lineNo, "kwalificatie_crebo", $"crebo {crebo} appears twice"));
             var soort = f[Col("soort_opleiding")].Trim();
-            MboLevel? level = soort switch
-            {
-                "entreeopleiding" => MboLevel.Entree,
-                "basisberoepsopleiding" => MboLevel.Basisberoeps,
-                "vakopleiding" => MboLevel.Vak,
-                "middenkaderopleiding" => MboLevel.Middenkader,
-                "specialistenopleiding" => MboLevel.Specialist,
-                _ => null,
-            };
+            var level = LevelOf(soort);
             if (level is null)
             {
                 problems.Add(new Problem(name, lineNo, "soort_opleiding", $"'{soort}' is not a soort opleiding (entree-, basisberoeps-, vak-, middenkader- or specialistenopleiding)"));

@@ -27,8 +27,8 @@ internal sealed record MonitorOutput(
     ImmutableArray<ImmutableArray<object?>> Rows,
     ImmutableArray<string> Footnotes)
 {
-    /// <summary>DUO's rule: a count of 1 to 4 is shown as <c>&lt;5</c>.</summary>
-    public static object Count(long n) => n is > 0 and < 5 ? Suppressed.Instance : n;
+    /// <summary>The Domain's rule (<see cref="Domain.Suppression.Hides"/>): a count of 1 to 4 is shown as <c>&lt;5</c>.</summary>
+    public static object Count(long n) => Domain.Suppression.Hides(n) ? Suppressed.Instance : n;
 
     /// <summary>The Domain's rule (<see cref="Domain.Suppression.Rate"/>): no rate on fewer than 10, nor beside a hidden count.</summary>
     public static object? Rate(long hits, long of) => Domain.Suppression.Rate(hits, of);

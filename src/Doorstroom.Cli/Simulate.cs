@@ -113,7 +113,7 @@ internal static class Simulate
 
         var qualifications = connection.Query<(long Crebo, string Naam, string Soort, string Leerwegen, string? Domein, long? DomeinCrebo, string? Dossier, long? DossierCrebo)>(
                 "SELECT crebo, naam, soort, leerwegen, domein, domein_crebo, kwalificatiedossier, dossier_crebo FROM kwalificatie ORDER BY crebo")
-            .Select(q => new Qualification(q.Crebo.ToString(System.Globalization.CultureInfo.InvariantCulture), q.Naam, Level(q.Soort),
+            .Select(q => new Qualification(q.Crebo.ToString(System.Globalization.CultureInfo.InvariantCulture), q.Naam, QualificationLoader.LevelOf(q.Soort) ?? MboLevel.Specialist,
                 [.. q.Leerwegen.Split('/').Select(l => l == "BBL" ? Leerweg.Bbl : Leerweg.Bol)], q.Domein ?? "",
                 q.DomeinCrebo?.ToString(System.Globalization.CultureInfo.InvariantCulture), q.Dossier ?? "",
                 q.DossierCrebo?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
@@ -121,14 +121,5 @@ internal static class Simulate
 
         // DUO writes plaats in capitals in some files and not in others; compare them in one case.
         static string Plaats(string? plaats) => (plaats ?? "").Trim().ToUpperInvariant();
-
-        static MboLevel Level(string soort) => soort switch
-        {
-            "entreeopleiding" => MboLevel.Entree,
-            "basisberoepsopleiding" => MboLevel.Basisberoeps,
-            "vakopleiding" => MboLevel.Vak,
-            "middenkaderopleiding" => MboLevel.Middenkader,
-            _ => MboLevel.Specialist,
-        };
     }
 }

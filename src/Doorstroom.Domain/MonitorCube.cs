@@ -187,11 +187,14 @@ public static class Suppression
     /// <summary>Counts from 1 to 4 are shown as this.</summary>
     public const string Small = "<5";
 
+    /// <summary>True for a count that may not be shown: 1 to 4 (0 reveals no pupil).</summary>
+    public static bool Hides(long n) => n is > 0 and < 5;
+
     /// <summary>The count as shown: "&lt;5" for 1–4, else the number ("0" stays "0").</summary>
     public static string Count(long n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        return n is > 0 and < 5 ? Small : n.ToString(CultureInfo.InvariantCulture);
+        return Hides(n) ? Small : n.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -202,7 +205,7 @@ public static class Suppression
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hits, population);
-        return population < 10 || hits is > 0 and < 5 ? null : (double)hits / population;
+        return population < 10 || Hides(hits) ? null : (double)hits / population;
     }
 
     /// <summary>A row as shown: population and hits as counts, the rate (null when suppressed), the mean (null when the rate is).</summary>

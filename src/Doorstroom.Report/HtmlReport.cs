@@ -158,7 +158,7 @@ public static class HtmlReport
         h.Append(CultureInfo.InvariantCulture,
             $"<figure class=\"chart\" data-kind=\"{c.Kind}\">\n<img src=\"{E(c.Svg)}\" alt=\"{E(c.Title)}\">\n<figcaption>{E(c.Title)} — <a href=\"{E(c.Png)}\">PNG</a> · <a href=\"{E(c.Svg)}\">SVG</a></figcaption>\n</figure>\n");
 
-    private static string CountCell(long n) => n is > 0 and < 5 ? Suppressed(E(Suppression.Count(n))) : $"<td class=\"num\">{Suppression.Count(n)}</td>";
+    private static string CountCell(long n) => Suppression.Hides(n) ? Suppressed(E(Suppression.Count(n))) : $"<td class=\"num\">{Suppression.Count(n)}</td>";
 
     private static string RateCell(double? rate) => rate is { } r ? $"<td class=\"num\">{Decimal(r * 100, "0.0")}%</td>" : Suppressed("–");
 

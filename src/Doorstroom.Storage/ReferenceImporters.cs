@@ -267,19 +267,10 @@ public static class ReferenceImporters
         if (!load.Ok) return new([], 0, load.Problems, []);
         var rows = load.Qualifications.Select(q => new KwalificatieRow(
             int.Parse(q.Crebo, CultureInfo.InvariantCulture), q.Name, q.Level == MboLevel.Specialist ? 4 : (int)q.Level,
-            string.Join("/", q.Leerwegen.Select(l => l.ToString().ToUpperInvariant())), Soort(q.Level),
+            string.Join("/", q.Leerwegen.Select(l => l.ToString().ToUpperInvariant())), QualificationLoader.SoortOf(q.Level),
             int.TryParse(q.DossierCrebo, CultureInfo.InvariantCulture, out var d) ? d : null, q.Dossier, q.Domain,
             int.TryParse(q.DomainCrebo, CultureInfo.InvariantCulture, out var dc) ? dc : null)).ToImmutableArray();
         return new(rows, rows.Length, [], []);
-
-        static string Soort(MboLevel level) => level switch
-        {
-            MboLevel.Entree => "entreeopleiding",
-            MboLevel.Basisberoeps => "basisberoepsopleiding",
-            MboLevel.Vak => "vakopleiding",
-            MboLevel.Middenkader => "middenkaderopleiding",
-            _ => "specialistenopleiding",
-        };
     }
 
     private static Parsed<RmcGemeente> ParseRmc(string path, CancellationToken cancellationToken)
