@@ -46,8 +46,8 @@ public sealed record StoreStats(
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        var existing = Tables.Where(t => TableExists(t.Table)).ToList();
-        var records = existing.Select(t => new Tally(t.Table, connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {t.Table}"))).ToImmutableArray();
+        // Every counted table exists once the store is migrated, so each is counted, empty or not.
+        var records = Tables.Select(t => new Tally(t.Table, connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {t.Table}"))).ToImmutableArray();
         var byKind = connection.Query<(string Kind, long Count)>("SELECT kind, COUNT(*) FROM event GROUP BY kind").ToDictionary(r => r.Kind, r => r.Count);
         // Every kind is listed, in the order of a pupil's journey, so a zero is visible too.
         var events = Enum.GetValues<EventKind>().Select(k => new Tally(k.ToString(), byKind.GetValueOrDefault(k.ToString()))).ToImmutableArray();
@@ -63,9 +63,5 @@ public sealed record StoreStats(
             connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil_personal"),
             events,
             imports);
-
-        bool TableExists(string table) => database.Dialect == Dialect.Postgres
-            ? connection.ExecuteScalar<bool>("SELECT to_regclass(@table) IS NOT NULL", new { table })
-            : connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table", new { table }) > 0;
     }
 }
