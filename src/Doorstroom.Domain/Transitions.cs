@@ -33,6 +33,8 @@ public enum EventKind
     ToestemmingGegeven,
     /// <summary>The pupil (or parent) withdrew consent for a dossier category.</summary>
     ToestemmingIngetrokken,
+    /// <summary>The pupil withdrew an application (institution, and the crebo it was for); the reason, if given, in <see cref="TransitionEvent.Detail"/>.</summary>
+    AanmeldingIngetrokken,
 }
 
 /// <summary>
@@ -103,6 +105,7 @@ public static class EventShapes
             S(EventKind.DossierGedeeld, [I, D], []),
             S(EventKind.ToestemmingGegeven, [I, D], []),
             S(EventKind.ToestemmingIngetrokken, [I, D], []),
+            S(EventKind.AanmeldingIngetrokken, [I], [L, N, C, D]),
         }.ToImmutableDictionary(s => s.Kind);
     }
 

@@ -143,7 +143,8 @@ public static class EventNames
 /// </summary>
 public sealed class EventStore(Database database)
 {
-    private const string Columns = """
+    /// <summary>The columns <see cref="ReadEvent"/> reads, in its order (<c>e</c> the event, <c>p</c> its pupil).</summary>
+    internal const string EventColumns = """
         p.pkey, p.synthetic, p.birth_date, e.kind, e.on_date, e.institution, e.leerweg, e.leerjaar, e.niveau, e.crebo, e.route, e.detail
         """;
 
@@ -183,7 +184,7 @@ public sealed class EventStore(Database database)
     {
         using var connection = database.ConnectMigrated();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM event e JOIN pupil p ON p.id = e.pupil_id WHERE p.pkey = @pkey ORDER BY e.on_date, e.id";
+        command.CommandText = $"SELECT {EventColumns} FROM event e JOIN pupil p ON p.id = e.pupil_id WHERE p.pkey = @pkey ORDER BY e.on_date, e.id";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "pkey";
         parameter.Value = pupil;
@@ -199,7 +200,7 @@ public sealed class EventStore(Database database)
     {
         using var connection = database.ConnectMigrated();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM event e JOIN pupil p ON p.id = e.pupil_id ORDER BY e.pupil_id, e.on_date, e.id";
+        command.CommandText = $"SELECT {EventColumns} FROM event e JOIN pupil p ON p.id = e.pupil_id ORDER BY e.pupil_id, e.on_date, e.id";
         foreach (var record in Read(command))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -219,21 +220,25 @@ public sealed class EventStore(Database database)
     private static IEnumerable<EventRecord> Read(DbCommand command)
     {
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var e = new TransitionEvent(
-                reader.GetString(0),
-                Date(reader.GetValue(4)),
-                EventNames.TryKind(reader.GetString(3), out var kind) ? kind : throw new InvalidDataException($"unknown event kind '{reader.GetString(3)}' in the store"),
-                Text(5),
-                reader.IsDBNull(6) ? null : EventNames.TryLeerweg(reader.GetString(6), out var lw) ? lw : throw new InvalidDataException($"unknown leerweg '{reader.GetString(6)}' in the store"),
-                Int(7), Int(8), Int(9), Text(10), Text(11));
-            yield return new EventRecord(e, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) != 0,
-                reader.IsDBNull(2) ? null : Date(reader.GetValue(2)));
-        }
+        while (reader.Read()) yield return ReadEvent(reader, 0);
+    }
 
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        int? Int(int i) => reader.IsDBNull(i) ? null : Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
+    /// <summary>The event at the reader's row, its <see cref="EventColumns"/> starting at column <paramref name="offset"/>.</summary>
+    internal static EventRecord ReadEvent(DbDataReader reader, int offset)
+    {
+        var kindName = reader.GetString(offset + 3);
+        var e = new TransitionEvent(
+            reader.GetString(offset),
+            Date(reader.GetValue(offset + 4)),
+            EventNames.TryKind(kindName, out var kind) ? kind : throw new InvalidDataException($"unknown event kind '{kindName}' in the store"),
+            Text(5),
+            reader.IsDBNull(offset + 6) ? null : EventNames.TryLeerweg(reader.GetString(offset + 6), out var lw) ? lw : throw new InvalidDataException($"unknown leerweg '{reader.GetString(offset + 6)}' in the store"),
+            Int(7), Int(8), Int(9), Text(10), Text(11));
+        return new EventRecord(e, Convert.ToInt64(reader.GetValue(offset + 1), CultureInfo.InvariantCulture) != 0,
+            reader.IsDBNull(offset + 2) ? null : Date(reader.GetValue(offset + 2)));
+
+        string? Text(int i) => reader.IsDBNull(offset + i) ? null : reader.GetString(offset + i);
+        int? Int(int i) => reader.IsDBNull(offset + i) ? null : Convert.ToInt32(reader.GetValue(offset + i), CultureInfo.InvariantCulture);
     }
 
     /// <summary>A DATE as either store returns it: ISO text (SQLite) or a date (PostgreSQL).</summary>

@@ -204,6 +204,34 @@ public static class Migrations
                 PRIMARY KEY (teljaar, niveau)
             );
             """),
+        new(4, "accounts, API clients, events by institution", """
+            -- People who sign in to the web application. A role is bound to an institution (a BRIN4 for a whole
+            -- school or mbo institution, a BRIN6 for one vestiging or location) or, for a pupil, to a pupil key.
+            -- Passwords are stored as ASP.NET Core Identity hashes (PBKDF2), never in clear.
+            CREATE TABLE account (
+                id            {id},
+                username      TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                role          TEXT NOT NULL,
+                institution   TEXT,
+                pupil_key     TEXT,
+                display_name  TEXT NOT NULL,
+                demo          SMALLINT NOT NULL DEFAULT 0
+            );
+
+            -- Programs that call /api with OAuth2 client credentials; the secret is hashed like a password.
+            CREATE TABLE api_client (
+                client_id    TEXT PRIMARY KEY,
+                secret_hash  TEXT NOT NULL,
+                role         TEXT NOT NULL,
+                institution  TEXT,
+                display_name TEXT NOT NULL,
+                demo         SMALLINT NOT NULL DEFAULT 0
+            );
+
+            -- A decaan's pupils and an intake officer's applications are found through the institution.
+            CREATE INDEX event_institution ON event (institution, kind);
+            """),
     ];
 
     /// <summary>Brings the schema of an open connection up to the newest migration.</summary>

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Doorstroom.Domain;
-using Doorstroom.Simulation;
 
-namespace Doorstroom.Bench;
+namespace Doorstroom.Simulation;
 
 /// <summary>
 /// A seeded synthetic <see cref="World"/> of national size for benchmarks when no database is at hand: ~900 vo vestigingen

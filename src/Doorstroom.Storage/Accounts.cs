@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Dapper;
+
+namespace Doorstroom.Storage;
+
+/// <summary>A person who signs in to the web application, with a role bound to an institution or to a pupil key.</summary>
+/// <param name="Institution">A BRIN4 (a whole school or mbo institution) or a BRIN6 (one vestiging or location); null for roles bound to none.</param>
+/// <param name="PupilKey">For the pupil role: the pseudonymous key of the pupil's own stream.</param>
+/// <param name="PasswordHash">An ASP.NET Core Identity password hash; never the password.</param>
+/// <param name="Demo">Made by the demo seed: refused at sign-in unless the site runs in demo mode.</param>
+public sealed record Account(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo);
+
+/// <summary>A program that calls <c>/api</c> with OAuth2 client credentials.</summary>
+/// <param name="SecretHash">The client secret, hashed like a password.</param>
+public sealed record ApiClient(string ClientId, string SecretHash, string Role, string? Institution, string DisplayName, bool Demo);
+
+/// <summary>The account and API-client tables.</summary>
+public static class Accounts
+{
+    private const string AccountColumns = "username, password_hash, role, institution, pupil_key, display_name, demo";
+    private const string ClientColumns = "client_id, secret_hash, role, institution, display_name, demo";
+    private const string AccountSelect = "username AS Username, password_hash AS PasswordHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo";
+    private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, display_name AS DisplayName, demo AS Demo";
+
+    /// <summary>The account with this user name (exact, case-sensitive), or null.</summary>
+    public static Account? Find(Database database, string username)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.Query<AccountRow>($"SELECT {AccountSelect} FROM account WHERE username = @username", new { username })
+            .Select(r => r.ToAccount()).FirstOrDefault();
+    }
+
+    /// <summary>Every account, by user name.</summary>
+    public static ImmutableArray<Account> All(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return [.. connection.Query<AccountRow>($"SELECT {AccountSelect} FROM account ORDER BY username").Select(r => r.ToAccount())];
+    }
+
+    /// <summary>Adds the account, or replaces the one with the same user name.</summary>
+    public static void Save(Database database, Account account)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(account);
+        using var connection = database.ConnectMigrated();
+        connection.Execute($"""
+            INSERT INTO account ({AccountColumns}) VALUES (@Username, @PasswordHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo)
+            ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, institution = excluded.institution,
+                pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo
+            """, new { account.Username, account.PasswordHash, account.Role, account.Institution, account.PupilKey, account.DisplayName, Demo = account.Demo ? 1 : 0 });
+    }
+
+    /// <summary>The API client with this id, or null.</summary>
+    public static ApiClient? FindClient(Database database, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.Query<ClientRow>($"SELECT {ClientSelect} FROM api_client WHERE client_id = @clientId", new { clientId })
+            .Select(r => r.ToClient()).FirstOrDefault();
+    }
+
+    /// <summary>Adds the API client, or replaces the one with the same id.</summary>
+    public static void SaveClient(Database database, ApiClient client)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(client);
+        using var connection = database.ConnectMigrated();
+        connection.Execute($"""
+            INSERT INTO api_client ({ClientColumns}) VALUES (@ClientId, @SecretHash, @Role, @Institution, @DisplayName, @Demo)
+            ON CONFLICT (client_id) DO UPDATE SET secret_hash = excluded.secret_hash, role = excluded.role, institution = excluded.institution,
+                display_name = excluded.display_name, demo = excluded.demo
+            """, new { client.ClientId, client.SecretHash, client.Role, client.Institution, client.DisplayName, Demo = client.Demo ? 1 : 0 });
+    }
+
+    // Classes with setters: Dapper converts SMALLINT (PostgreSQL) and INTEGER (SQLite) alike into a property.
+    private sealed class AccountRow
+    {
+        public string Username { get; set; } = "";
+        public string PasswordHash { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string? Institution { get; set; }
+        public string? PupilKey { get; set; }
+        public string DisplayName { get; set; } = "";
+        public long Demo { get; set; }
+
+        public Account ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0);
+    }
+
+    private sealed class ClientRow
+    {
+        public string ClientId { get; set; } = "";
+        public string SecretHash { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string? Institution { get; set; }
+        public string DisplayName { get; set; } = "";
+        public long Demo { get; set; }
+
+        public ApiClient ToClient() => new(ClientId, SecretHash, Role, Institution, DisplayName, Demo != 0);
+    }
+}

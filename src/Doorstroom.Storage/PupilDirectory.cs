@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Doorstroom.Domain;
+
+namespace Doorstroom.Storage;
+
+/// <summary>One page of a keyset-paged list; <see cref="NextAfter"/> is the last key of the page when more follow.</summary>
+public sealed record KeyPage<T>(ImmutableArray<T> Items, string? NextAfter);
+
+/// <summary>A pupil as a decaan sees them: their applications and signals, and the stream the decaan may read.</summary>
+/// <param name="Name">Given and family name when the school keeps them (never for synthetic pupils); else null.</param>
+public sealed record SchoolPupil(
+    string Key, bool Synthetic, string? Name, int? ExamYear, Leerweg? Leerweg,
+    ImmutableArray<Application> Applications, ImmutableArray<Signal> Signals, ImmutableArray<TransitionEvent> Stream);
+
+/// <summary>An applicant as an mbo intake officer sees them: only what happened at their own institution.</summary>
+public sealed record Applicant(string Key, bool Synthetic, string? Name, ImmutableArray<Application> Applications, ImmutableArray<TransitionEvent> Stream);
+
+/// <summary>
+/// The lists behind the decaan's and the intake officer's pages, scoped to the BRIN6 locations of one institution.
+/// The scope is applied in SQL: a pupil outside it is never read. See decision 0013 for what each role may read.
+/// </summary>
+public static class PupilDirectory
+{
+    /// <summary>The greatest page a caller may ask for.</summary>
+    public const int MaxPage = 500;
+
+    /// <summary>
+    /// The BRIN6 codes an institution code covers: a BRIN6 itself; a BRIN4 every vo vestiging and mbo location of it.
+    /// Empty when the store knows none.
+    /// </summary>
+    public static ImmutableArray<string> Locations(Database database, string institution)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentException.ThrowIfNullOrWhiteSpace(institution);
+        using var connection = database.ConnectMigrated();
+        if (institution.Length == 6)
+            return connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM vo_vestiging WHERE brin6 = @institution) + (SELECT COUNT(*) FROM mbo_locatie WHERE brin6 = @institution)", new { institution }) > 0
+                ? [institution] : [];
+        return [.. connection.Query<string>("""
+            SELECT brin6 FROM vo_vestiging WHERE brin4 = @institution
+            UNION SELECT brin6 FROM mbo_locatie WHERE brin4 = @institution
+            ORDER BY 1
+            """, new { institution })];
+    }
+
+    /// <summary>The exam years of the pupils enrolled in vmbo leerjaar 4 at the locations, newest first.</summary>
+    public static ImmutableArray<int> ExamYears(Database database, IReadOnlyCollection<string> locations)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(locations);
+        if (locations.Count == 0) return [];
+        using var connection = database.ConnectMigrated();
+        var dates = connection.Query<object>("""
+            SELECT DISTINCT on_date FROM event
+            WHERE institution IN @locations AND leerjaar = 4 AND kind IN ('Ingeschreven', 'Bevorderd', 'Gedoubleerd')
+            """, new { locations });
+        return [.. dates.Select(d => SchoolYear.StartOf(EventStore.Date(d)).Year + 1).Distinct().OrderDescending()];
+    }
+
+    /// <summary>
+    /// The pupils enrolled in vo at the locations (in leerjaar 4 in the school year ending in <paramref name="examYear"/>, when
+    /// given), by key, after <paramref name="after"/>, at most <paramref name="limit"/>. Each pupil's stream is cut at
+    /// 1 August of the year after the exam year: the school follows the pupil into the first mbo year and no further.
+    /// </summary>
+    public static KeyPage<SchoolPupil> SchoolPupils(Database database, IReadOnlyCollection<string> locations, int? examYear, string? after, int limit, DateOnly today) =>
+        SchoolPage(database, locations, examYear, after, only: null, limit, today);
+
+    /// <summary>The pupil as the school sees them, or null when the pupil was never enrolled in vo at the locations.</summary>
+    public static SchoolPupil? SchoolPupil(Database database, IReadOnlyCollection<string> locations, string pupil, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(pupil);
+        return SchoolPage(database, locations, null, null, pupil, 1, today).Items.FirstOrDefault();
+    }
+
+    private static KeyPage<SchoolPupil> SchoolPage(Database database, IReadOnlyCollection<string> locations, int? examYear, string? after, string? only, int limit, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(locations);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPage);
+        if (locations.Count == 0) return new([], null);
+        using var connection = database.ConnectMigrated();
+        var window = examYear is { } y
+            ? "AND e.leerjaar = 4 AND e.kind IN ('Ingeschreven', 'Bevorderd', 'Gedoubleerd') AND e.on_date >= @from AND e.on_date < @to"
+            : "AND e.leerjaar IS NOT NULL";
+        var pupils = connection.Query<PupilRow>($"""
+            SELECT p.id AS Id, p.pkey AS Pkey, p.synthetic AS Synthetic, d.given_name AS GivenName, d.family_name AS FamilyName
+            FROM pupil p LEFT JOIN pupil_personal d ON d.pupil_id = p.id
+            WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE e.institution IN @locations {window})
+              AND p.pkey > @after {(only is null ? "" : "AND p.pkey = @only")}
+            ORDER BY p.pkey
+            LIMIT @take
+            """, new
+        {
+            only,
+            locations,
+            from = examYear is { } a ? new DateOnly(a - 1, 8, 1) : default,
+            to = examYear is { } b ? new DateOnly(b, 8, 1) : default,
+            after = after ?? "",
+            take = limit + 1,
+        }).ToList();
+        var more = pupils.Count > limit;
+        if (more) pupils.RemoveAt(limit);
+        var streams = Streams(connection, pupils.Select(p => p.Id), locations: null);
+
+        var items = ImmutableArray.CreateBuilder<SchoolPupil>(pupils.Count);
+        foreach (var p in pupils)
+        {
+            var full = streams.GetValueOrDefault(p.Id, []);
+            var exam = Applications.ExamYear(full);
+            var cut = new DateOnly((exam ?? today.Year) + 1, 8, 1);
+            var stream = full.Where(e => e.Date < cut).ToImmutableArray();
+            var seen = stream.Where(e => e.Date <= today).ToImmutableArray();
+            items.Add(new(p.Pkey, p.Synthetic != 0, p.Name, exam, seen.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg,
+                Applications.Of(seen), Applications.Signals(seen, today), stream));
+        }
+        return new(items.MoveToImmutable(), more ? pupils[^1].Pkey : null);
+    }
+
+    /// <summary>
+    /// The pupils who applied to the locations, by key, after <paramref name="after"/>: each with only the events at
+    /// the locations (the intake officer sees no vo history and no other institution).
+    /// </summary>
+    public static KeyPage<Applicant> Applicants(Database database, IReadOnlyCollection<string> locations, string? after, int limit, DateOnly today) =>
+        ApplicantPage(database, locations, after, only: null, limit, today);
+
+    /// <summary>The applicant as the institution sees them, or null when the pupil never applied to the locations.</summary>
+    public static Applicant? Applicant(Database database, IReadOnlyCollection<string> locations, string pupil, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(pupil);
+        return ApplicantPage(database, locations, null, pupil, 1, today).Items.FirstOrDefault();
+    }
+
+    private static KeyPage<Applicant> ApplicantPage(Database database, IReadOnlyCollection<string> locations, string? after, string? only, int limit, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(locations);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPage);
+        if (locations.Count == 0) return new([], null);
+        using var connection = database.ConnectMigrated();
+        var pupils = connection.Query<PupilRow>($"""
+            SELECT p.id AS Id, p.pkey AS Pkey, p.synthetic AS Synthetic, d.given_name AS GivenName, d.family_name AS FamilyName
+            FROM pupil p LEFT JOIN pupil_personal d ON d.pupil_id = p.id
+            WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE e.institution IN @locations AND e.kind = 'Aangemeld' AND e.on_date <= @today)
+              AND p.pkey > @after {(only is null ? "" : "AND p.pkey = @only")}
+            ORDER BY p.pkey
+            LIMIT @take
+            """, new { locations, today, only, after = after ?? "", take = limit + 1 }).ToList();
+        var more = pupils.Count > limit;
+        if (more) pupils.RemoveAt(limit);
+        var streams = Streams(connection, pupils.Select(p => p.Id), locations);
+        var items = pupils.Select(p =>
+        {
+            var stream = streams.GetValueOrDefault(p.Id, []).Where(e => e.Date <= today).ToImmutableArray();
+            return new Applicant(p.Pkey, p.Synthetic != 0, p.Name, Applications.Of(stream), stream);
+        }).ToImmutableArray();
+        return new(items, more ? pupils[^1].Pkey : null);
+    }
+
+    private static Dictionary<long, ImmutableArray<TransitionEvent>> Streams(DbConnection connection, IEnumerable<long> pupils, IReadOnlyCollection<string>? locations)
+    {
+        var ids = pupils.ToArray();
+        var result = new Dictionary<long, ImmutableArray<TransitionEvent>>();
+        if (ids.Length == 0) return result;
+        using var command = connection.CreateCommand();
+        var names = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            names[i] = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = names[i];
+            parameter.Value = ids[i];
+            command.Parameters.Add(parameter);
+        }
+        var scope = "";
+        if (locations is not null)
+        {
+            var codes = locations.ToArray();
+            var locationNames = new string[codes.Length];
+            for (var i = 0; i < codes.Length; i++)
+            {
+                locationNames[i] = "@l" + i.ToString(CultureInfo.InvariantCulture);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = locationNames[i];
+                parameter.Value = codes[i];
+                command.Parameters.Add(parameter);
+            }
+            scope = $" AND e.institution IN ({string.Join(", ", locationNames)})";
+        }
+        command.CommandText = $"""
+            SELECT e.pupil_id, {EventStore.EventColumns} FROM event e JOIN pupil p ON p.id = e.pupil_id
+            WHERE e.pupil_id IN ({string.Join(", ", names)}){scope}
+            ORDER BY e.pupil_id, e.on_date, e.id
+            """;
+        using var reader = command.ExecuteReader();
+        long current = -1;
+        var builder = ImmutableArray.CreateBuilder<TransitionEvent>();
+        while (reader.Read())
+        {
+            var id = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            if (id != current && current >= 0)
+            {
+                result[current] = builder.ToImmutable();
+                builder.Clear();
+            }
+            current = id;
+            builder.Add(EventStore.ReadEvent(reader, offset: 1).Event);
+        }
+        if (current >= 0) result[current] = builder.ToImmutable();
+        return result;
+    }
+
+    private sealed class PupilRow
+    {
+        public long Id { get; set; }
+        public string Pkey { get; set; } = "";
+        public long Synthetic { get; set; }
+        public string? GivenName { get; set; }
+        public string? FamilyName { get; set; }
+        public string? Name => GivenName is null && FamilyName is null ? null : $"{GivenName} {FamilyName}".Trim();
+    }
+}

@@ -1,0 +1,256 @@
+using System.Collections.Immutable;
+using Dapper;
+using Doorstroom.Catalogue;
+using Doorstroom.Domain;
+using Doorstroom.Simulation;
+using Doorstroom.Storage;
+
+namespace Doorstroom.Web;
+
+/// <summary>The schools, institutions and pupils the demo accounts are bound to.</summary>
+public sealed record DemoPlaces(string School, string OtherSchool, string Mbo, string OtherMbo, ImmutableArray<string> MboLocations, string OtherMboLocation);
+
+/// <summary>
+/// The demo: in demo mode only, fills an empty store with the institutions (real where the data is at hand, else a
+/// synthetic set that says so) and a small simulated data set, adds a few hand-written SYNTHETIC pupils at the demo
+/// school whose stories show every signal, and makes the demo accounts. Every demo pupil is flagged synthetic.
+/// </summary>
+public static class DemoData
+{
+    /// <summary>The password of every demo account (demo mode only; demo accounts are refused otherwise).</summary>
+    public const string Password = "demo";
+
+    /// <summary>The secret of every demo API client.</summary>
+    public const string ClientSecret = "demo-secret";
+
+    private static readonly (string Given, string Family)[] Names =
+    [
+        ("Sanne", "de Vries"), ("Daan", "Jansen"), ("Noor", "Bakker"), ("Sem", "Visser"), ("Lotte", "Smit"), ("Finn", "Meijer"),
+        ("Emma", "de Boer"), ("Luuk", "Mulder"), ("Zoë", "de Groot"), ("Milan", "Bos"), ("Julia", "Vos"), ("Levi", "Peters"),
+        ("Tess", "Hendriks"), ("Bram", "van Dijk"), ("Fenna", "Dekker"), ("Jesse", "Brouwer"), ("Yara", "de Wit"),
+    ];
+
+    /// <summary>The demo accounts: user name, role, display name, and which demo place they are bound to.</summary>
+    public static ImmutableArray<(string Username, string Role, string DisplayName, string Bound)> AccountList { get; } =
+    [
+        ("leerling", Roles.Leerling, "Sanne de Vries (leerling)", "pupil"),
+        ("decaan", Roles.Decaan, "Decaan van de demoschool", "school"),
+        ("decaan2", Roles.Decaan, "Decaan van een andere school", "other-school"),
+        ("intake", Roles.Intake, "Intake van de demo-mbo", "mbo"),
+        ("intake2", Roles.Intake, "Intake van een ander mbo", "other-mbo"),
+        ("zorg", Roles.Zorgcoordinator, "Zorgcoördinator van de demo-mbo", "mbo"),
+        ("analist", Roles.Analist, "Analist", "none"),
+        ("beheer", Roles.Beheerder, "Beheerder", "none"),
+    ];
+
+    /// <summary>The exam year of the pupils in vmbo leerjaar 4 today.</summary>
+    public static int CurrentExamYear(DateOnly today) => SchoolYear.StartOf(today).Year + 1;
+
+    /// <summary>The key of demo pupil <paramref name="n"/> of the current cohort.</summary>
+    public static string PupilKey(DateOnly today, int n) => $"DEMO-{CurrentExamYear(today)}-{n:D2}";
+
+    /// <summary>Makes what is missing of the demo; a second start changes nothing.</summary>
+    public static DemoPlaces Ensure(Site site, AccountService accounts, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(log);
+        var database = site.Database;
+        var today = site.Today;
+        long pupils;
+        using (var connection = database.ConnectMigrated())
+            pupils = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil");
+        if (pupils == 0) Simulate(site, log);
+        site.ForgetLocations();
+
+        var places = Places(database);
+        var first = PupilKey(today, 1);
+        bool curated;
+        using (var connection = database.ConnectMigrated())
+            curated = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil WHERE pkey = @first", new { first }) > 0;
+        if (!curated)
+        {
+            var stories = Stories(places, today, Crebos(database));
+            new EventStore(database).Append(stories.SelectMany(s => s.Events.Select(e => new EventRecord(e, Synthetic: true, s.Birth))));
+            foreach (var s in stories) PupilRegister.SetPersonal(database, s.Key, new PersonalDetails(s.Name.Given, s.Name.Family, null, null));
+            log.WriteLine($"demo: {stories.Length} hand-written SYNTHETIC pupils at the demo school {places.School} (keys DEMO-…)");
+        }
+
+        foreach (var (username, role, displayName, bound) in AccountList)
+        {
+            if (Accounts.Find(database, username) is { Demo: true }) continue;
+            if (Accounts.Find(database, username) is not null) continue; // a real account of that name is never overwritten
+            var (institution, pupil) = bound switch
+            {
+                "pupil" => ((string?)null, (string?)first),
+                "school" => (places.School, null),
+                "other-school" => (places.OtherSchool, null),
+                "mbo" => (places.Mbo, null),
+                "other-mbo" => (places.OtherMbo, null),
+                _ => (null, null),
+            };
+            Accounts.Save(database, new Account(username, accounts.Hash(Password), role, institution, pupil, displayName, Demo: true));
+            Accounts.SaveClient(database, new ApiClient($"demo-{username}", accounts.Hash(ClientSecret), role, institution, displayName, Demo: true));
+        }
+        return places;
+    }
+
+    /// <summary>Prints the demo accounts and API clients.</summary>
+    public static void PrintAccounts(TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        log.WriteLine("DEMO-MODUS: alle leerlingen zijn synthetisch. Demo-accounts (wachtwoord '" + Password + "'):");
+        foreach (var (username, role, displayName, _) in AccountList)
+            log.WriteLine($"  {username,-9} {Roles.Title(role),-22} {displayName}");
+        log.WriteLine($"API (OAuth2 client credentials op /connect/token): client_id demo-<account>, client_secret '{ClientSecret}'");
+    }
+
+    /// <summary>The demo school (the vmbo vestiging with the most pupils), another school, and the two largest ROCs.</summary>
+    public static DemoPlaces Places(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        var schools = connection.Query<string>("""
+            SELECT brin6 FROM vo_leerlingen
+            WHERE leerweg IS NOT NULL AND schooljaar = (SELECT MAX(schooljaar) FROM vo_leerlingen)
+            GROUP BY brin6 ORDER BY SUM(aantal) DESC, brin6 LIMIT 2
+            """).ToList();
+        var mbos = connection.Query<string>("""
+            SELECT l.brin4 FROM mbo_locatie l JOIN mbo_instelling i ON i.brin4 = l.brin4
+            WHERE i.aoc = 0 GROUP BY l.brin4 ORDER BY COUNT(*) DESC, l.brin4 LIMIT 2
+            """).ToList();
+        if (schools.Count < 2 || mbos.Count < 2)
+            throw new InvalidOperationException("the demo needs at least two vmbo vestigingen and two mbo institutions in the store");
+        var locations = connection.Query<string>("SELECT brin6 FROM mbo_locatie WHERE brin4 = @brin4 ORDER BY brin6 LIMIT 2", new { brin4 = mbos[0] }).ToImmutableArray();
+        var other = connection.QueryFirst<string>("SELECT brin6 FROM mbo_locatie WHERE brin4 = @brin4 ORDER BY brin6", new { brin4 = mbos[1] });
+        return new(schools[0], schools[1], mbos[0], mbos[1], locations, other);
+    }
+
+    private static void Simulate(Site site, TextWriter log)
+    {
+        var database = site.Database;
+        var dataDir = site.Options.DataDir ?? DataPaths.RealData();
+        var today = site.Today;
+        if (StoredWorld.EnsureRealData(database, dataDir, log.WriteLine) is { } problem)
+        {
+            log.WriteLine($"demo: no real data ({problem}); a SYNTHETIC set of institutions is used instead: every name says '{SyntheticInstitutions.Marker}'");
+            SyntheticInstitutions.Write(database, SyntheticWorld.Build(), SchoolYear.StartOf(today).Year);
+        }
+        var world = StoredWorld.Load(database, site.Catalogue);
+        var last = CurrentExamYear(today);
+        const int cohorts = 4;
+        var perCohort = site.Options.DemoPupilsPerCohort;
+        log.WriteLine($"demo: simulating {cohorts} cohorts × {perCohort:N0} SYNTHETIC vmbo leavers (exam years {last - cohorts + 1}–{last}), events up to today {today:yyyy-MM-dd}");
+        var records = Simulator.Run(world, Calibration.Default, last - cohorts + 1, cohorts, perCohort, seed: 1)
+            .SelectMany(p => p.Events.Where(e => e.Date <= today).Select(e => new EventRecord(e, Synthetic: true, p.BirthDate)));
+        var appended = new EventStore(database).Append(records);
+        log.WriteLine($"demo: {appended.Inserted:N0} events for {appended.NewPupils:N0} synthetic pupils stored");
+    }
+
+    private static ImmutableDictionary<int, int> Crebos(Database database)
+    {
+        using var connection = database.ConnectMigrated();
+        return connection.Query<(long Niveau, long Crebo)>("SELECT niveau, MIN(crebo) FROM kwalificatie WHERE niveau BETWEEN 1 AND 4 GROUP BY niveau")
+            .ToImmutableDictionary(r => (int)r.Niveau, r => (int)r.Crebo);
+    }
+
+    private sealed record Story(string Key, (string Given, string Family) Name, DateOnly Birth, ImmutableArray<TransitionEvent> Events);
+
+    /// <summary>
+    /// The hand-written pupils. The current cohort (in leerjaar 4 now) applies from October; last year's cohort is in its
+    /// first mbo year. Dates are relative to today so that the demo tells the same story on any day.
+    /// </summary>
+    private static ImmutableArray<Story> Stories(DemoPlaces places, DateOnly today, ImmutableDictionary<int, int> crebos)
+    {
+        var exam = CurrentExamYear(today);
+        var s = places.School;
+        var m = places.MboLocations[0];
+        var stories = ImmutableArray.CreateBuilder<Story>();
+        // Applications of the current cohort fall in the weeks before today, never before leerjaar 4 began.
+        var floor = new DateOnly(exam - 1, 8, 2);
+        DateOnly Ago(int days) => Max(today.AddDays(-days), floor);
+        int Crebo(int niveau) => crebos.GetValueOrDefault(niveau, 25000 + niveau);
+
+        void Current(int n, Leerweg lw, Func<string, List<TransitionEvent>> more, string school)
+        {
+            var key = $"DEMO-{exam}-{n:D2}";
+            var events = new List<TransitionEvent>
+            {
+                new(key, new DateOnly(exam - 2, 8, 1), EventKind.Ingeschreven, school, lw, Leerjaar: 3, Route: "regulier"),
+                new(key, new DateOnly(exam - 1, 8, 1), EventKind.Bevorderd, school, lw, Leerjaar: 4, Route: "regulier"),
+            };
+            events.AddRange(more(key));
+            stories.Add(new(key, Names[(n - 1) % Names.Length], new DateOnly(exam - 16, 3 + n % 9, 1 + n), [.. events.Where(e => e.Date <= today)]));
+        }
+
+        TransitionEvent Applied(string key, DateOnly on, int niveau, string at = "") =>
+            new(key, on, EventKind.Aangemeld, at.Length > 0 ? at : m, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau), Route: "regulier");
+
+        Current(1, Leerweg.Kb, _ => [], s);
+        Current(2, Leerweg.Tl, k => [Applied(k, Ago(20), 4)], s);
+        Current(3, Leerweg.Kb, k => [Applied(k, Ago(30), 3), new(k, Ago(10), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "positief")], s);
+        Current(4, Leerweg.Gl, k => [Applied(k, Ago(25), 2)], s);
+        Current(5, Leerweg.Bb, k =>
+        [
+            Applied(k, Ago(40), 2),
+            new(k, Ago(30), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 2, Crebo: Crebo(2), Detail: "positief"),
+            new(k, Ago(20), EventKind.Toegelaten, m, Leerweg.Bol, Niveau: 2, Crebo: Crebo(2)),
+        ], s);
+        Current(6, Leerweg.Kb, k =>
+        [
+            Applied(k, Ago(35), 3),
+            new(k, Ago(25), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "twijfel"),
+            new(k, Ago(15), EventKind.Afgewezen, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "opleiding vol"),
+        ], s);
+        Current(7, Leerweg.Tl, k => [Applied(k, Ago(18), 4, places.OtherMboLocation)], s);
+        Current(8, Leerweg.Kb, k => [Applied(k, Ago(45), 3), new(k, Ago(12), EventKind.AanmeldingIngetrokken, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "twijfelt over keuze")], s);
+        Current(9, Leerweg.Bb, _ => [], s);
+        Current(10, Leerweg.Gl, _ => [], s);
+        Current(11, Leerweg.Tl, k => [Applied(k, Ago(8), 4)], places.OtherSchool);
+
+        // Last year's cohort: left vmbo this summer.
+        var last = exam - 1;
+        void Former(int n, Leerweg lw, Func<string, List<TransitionEvent>> story)
+        {
+            var key = $"DEMO-{exam}-{n:D2}";
+            var events = new List<TransitionEvent>
+            {
+                new(key, new DateOnly(last - 2, 8, 1), EventKind.Ingeschreven, s, lw, Leerjaar: 3, Route: "regulier"),
+                new(key, new DateOnly(last - 1, 8, 1), EventKind.Bevorderd, s, lw, Leerjaar: 4, Route: "regulier"),
+            };
+            events.AddRange(story(key));
+            stories.Add(new(key, Names[(n - 1) % Names.Length], new DateOnly(last - 16, 1 + n % 11, 10 + n % 15), [.. events.Where(e => e.Date <= today)]));
+        }
+
+        List<TransitionEvent> Diploma(string k, Leerweg lw, string detail = "diploma") =>
+        [
+            new(k, new DateOnly(last, 6, 15), EventKind.DiplomaBehaald, s, lw, Route: "regulier"),
+            new(k, new DateOnly(last, 7, 31), EventKind.Uitgeschreven, s, lw, Leerjaar: 4, Detail: detail),
+        ];
+        List<TransitionEvent> Placed(string k, string at, int niveau, DateOnly from) =>
+        [
+            new(k, from.AddDays(12), EventKind.IntakeGehouden, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau), Detail: "positief"),
+            new(k, from.AddDays(30), EventKind.Toegelaten, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau)),
+            new(k, new DateOnly(last, 7, 1), EventKind.Geplaatst, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau)),
+            new(k, new DateOnly(last, 8, 1), EventKind.Ingeschreven, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau), Route: "regulier"),
+        ];
+        Former(12, Leerweg.Kb, k => [Applied(k, new DateOnly(last, 2, 10), 3), .. Placed(k, m, 3, new DateOnly(last, 2, 10)), .. Diploma(k, Leerweg.Kb)]);
+        Former(13, Leerweg.Tl, k => [Applied(k, new DateOnly(last, 4, 20), 4), .. Placed(k, m, 4, new DateOnly(last, 4, 20)), .. Diploma(k, Leerweg.Tl)]);
+        Former(14, Leerweg.Gl, k =>
+        [
+            Applied(k, new DateOnly(last, 3, 1), 4),
+            new(k, new DateOnly(last, 3, 20), EventKind.Afgewezen, m, Leerweg.Bol, Niveau: 4, Crebo: Crebo(4), Detail: "niet geschikt bevonden"),
+            Applied(k, new DateOnly(last, 4, 10), 4, places.OtherMboLocation),
+            .. Placed(k, places.OtherMboLocation, 4, new DateOnly(last, 4, 10)),
+            .. Diploma(k, Leerweg.Gl),
+        ]);
+        Former(15, Leerweg.Bb, k =>
+        [
+            new(k, new DateOnly(last, 6, 15), EventKind.DiplomaBehaald, s, Leerweg.Bb, Route: "regulier"),
+            new(k, new DateOnly(last, 7, 31), EventKind.Uitgeschreven, s, Leerweg.Bb, Leerjaar: 4, Detail: "werk"),
+        ]);
+        return stories.ToImmutable();
+
+        static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Doorstroom.Web;
+
+/// <summary>
+/// Dutch formatting without ICU (the build runs with invariant globalization): 1.234 and 12,5 %, 1 april 2027.
+/// </summary>
+public static class Nl
+{
+    private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    private static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", PercentGroupSeparator = ".", PercentDecimalSeparator = "," };
+
+    /// <summary>1 april 2027.</summary>
+    public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+
+    /// <summary>1 apr 2027, for tables.</summary>
+    public static string ShortDate(DateOnly date) => $"{date.Day} {Months[date.Month - 1][..3]} {date.Year}";
+
+    /// <summary>1.234.</summary>
+    public static string Count(long n) => n.ToString("N0", Numbers);
+
+    /// <summary>12,5 %.</summary>
+    public static string Percent(double fraction, int decimals = 1) => (fraction * 100).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers) + " %";
+
+    /// <summary>A number with the given decimals.</summary>
+    public static string Number(double value, int decimals = 1) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
+
+    /// <summary>The school year of a date as 2026/27.</summary>
+    public static string SchoolYearOf(DateOnly date)
+    {
+        var start = SchoolYearStart(date);
+        return $"{start}/{(start + 1) % 100:D2}";
+    }
+
+    private static int SchoolYearStart(DateOnly date) => date.Month >= 8 ? date.Year : date.Year - 1;
+
+    /// <summary>The Dutch name of an application status.</summary>
+    public static string Status(Domain.ApplicationStatus status) => status switch
+    {
+        Domain.ApplicationStatus.Aangemeld => "aangemeld",
+        Domain.ApplicationStatus.IntakeGehouden => "intake gehouden",
+        Domain.ApplicationStatus.Toegelaten => "toegelaten",
+        Domain.ApplicationStatus.Afgewezen => "afgewezen",
+        Domain.ApplicationStatus.Geplaatst => "geplaatst",
+        Domain.ApplicationStatus.Ingetrokken => "ingetrokken",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The leerweg as schools write it: bb, kb, gl, tl, bol, bbl.</summary>
+    public static string Leerweg(Domain.Leerweg? leerweg) => leerweg?.ToString().ToLowerInvariant() ?? "–";
+}

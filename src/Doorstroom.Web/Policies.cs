@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Doorstroom.Web;
+
+/// <summary>
+/// Who may reach which part of the site. A policy only admits the role; what the caller then sees is scoped to their
+/// institution or pupil by the queries (decision 0013).
+/// </summary>
+public static class Policies
+{
+    /// <summary>Decaan or mentor: the pupils of their own school.</summary>
+    public const string School = "school";
+    /// <summary>Intake or zorgcoördinator: applications to their own institution.</summary>
+    public const string Institution = "institution";
+    /// <summary>Intake officers only: record an intake and its outcome.</summary>
+    public const string RecordIntake = "record-intake";
+    /// <summary>Analyst (and the decaan and intake roles for their own numbers): aggregates only.</summary>
+    public const string Aggregates = "aggregates";
+    /// <summary>A pupil: their own stream.</summary>
+    public const string Pupil = "pupil";
+    /// <summary>Administrators: accounts and API clients.</summary>
+    public const string Admin = "admin";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(School, p => p.RequireRole(Roles.Decaan).RequireClaim(Claims.Institution));
+        options.AddPolicy(Institution, p => p.RequireRole(Roles.Intake, Roles.Zorgcoordinator).RequireClaim(Claims.Institution));
+        options.AddPolicy(RecordIntake, p => p.RequireRole(Roles.Intake).RequireClaim(Claims.Institution));
+        options.AddPolicy(Aggregates, p => p.RequireRole(Roles.Analist));
+        options.AddPolicy(Pupil, p => p.RequireRole(Roles.Leerling).RequireClaim(Claims.Pupil));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+
+namespace Doorstroom.Web;
+
+/// <summary>The roles of the people and programs who use Doorstroom; each is bound to an institution or a pupil.</summary>
+public static class Roles
+{
+    public const string Leerling = "leerling";
+    public const string Decaan = "decaan";
+    public const string Intake = "intake";
+    public const string Zorgcoordinator = "zorgcoordinator";
+    public const string Analist = "analist";
+    public const string Beheerder = "beheerder";
+
+    /// <summary>Every role.</summary>
+    public static ImmutableArray<string> All { get; } = [Leerling, Decaan, Intake, Zorgcoordinator, Analist, Beheerder];
+
+    /// <summary>The role's name on screen.</summary>
+    public static string Title(string role) => role switch
+    {
+        Leerling => "Leerling",
+        Decaan => "Decaan / mentor",
+        Intake => "Intake mbo",
+        Zorgcoordinator => "Zorgcoördinator mbo",
+        Analist => "Analist",
+        Beheerder => "Beheerder",
+        _ => role,
+    };
+
+    /// <summary>True for the roles bound to a school or institution.</summary>
+    public static bool NeedsInstitution(string role) => role is Decaan or Intake or Zorgcoordinator;
+}
+
+/// <summary>The claim types Doorstroom adds beside name and role.</summary>
+public static class Claims
+{
+    public const string Institution = "doorstroom:institution";
+    public const string Pupil = "doorstroom:pupil";
+}
+
+/// <summary>Who is asking: the role and what it is bound to, read from the signed-in principal.</summary>
+public sealed record Caller(string Name, string Role, string? Institution, string? Pupil)
+{
+    /// <summary>The caller of a principal, or null when it is not signed in or has no Doorstroom role.</summary>
+    public static Caller? From(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true) return null;
+        var role = user.FindFirstValue(ClaimTypes.Role) ?? user.FindFirstValue("role");
+        if (role is null || !Roles.All.Contains(role)) return null;
+        return new(user.Identity.Name ?? user.FindFirstValue("sub") ?? "", role, user.FindFirstValue(Claims.Institution), user.FindFirstValue(Claims.Pupil));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Doorstroom.Catalogue;
+using Doorstroom.Domain;
+using Doorstroom.Storage;
+
+namespace Doorstroom.Web;
+
+/// <summary>The site's settings, from the <c>Doorstroom</c> section of the configuration.</summary>
+public sealed class SiteOptions
+{
+    /// <summary>A SQLite file (the embedded default) or a PostgreSQL connection string (<c>Host=…</c>) or URL.</summary>
+    public string Database { get; set; } = Storage.Database.DefaultFile;
+
+    /// <summary>Demo mode: demo accounts and data are made when missing and demo accounts may sign in. Never in production.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>The real public data folder; default <c>../shared/data/real</c> beside the repository or <c>$DOORSTROOM_DATA</c>.</summary>
+    public string? DataDir { get; set; }
+
+    /// <summary>The catalogue version folder; default the newest one shipped.</summary>
+    public string? Catalogue { get; set; }
+
+    /// <summary>Simulated pupils per cohort in the demo data set.</summary>
+    public int DemoPupilsPerCohort { get; set; } = 1500;
+}
+
+/// <summary>
+/// What every page and endpoint stands on: the store, the catalogue and its planner, and the clock. One per process.
+/// </summary>
+public sealed class Site
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    private readonly ConcurrentDictionary<string, ImmutableArray<string>> locations = new(StringComparer.Ordinal);
+
+    public Site(SiteOptions options, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Clock = clock;
+        Database = Storage.Database.Open(options.Database);
+        var load = CatalogueLoader.Load(options.Catalogue ?? DataPaths.DefaultCatalogue());
+        Catalogue = load.Catalogue ?? throw new InvalidOperationException("the catalogue does not load: " + string.Join("; ", load.Problems));
+        Sources = load.Sources;
+        Planner = new Planner(Catalogue);
+    }
+
+    public SiteOptions Options { get; }
+    public TimeProvider Clock { get; }
+    public Database Database { get; }
+    public RouteCatalogue Catalogue { get; }
+    public ImmutableArray<Source> Sources { get; }
+    public Planner Planner { get; }
+
+    /// <summary>Today in the Netherlands.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Amsterdam).DateTime);
+
+    /// <summary>The BRIN6 locations an institution code covers (cached: institutions change with an import, not per request).</summary>
+    public ImmutableArray<string> Locations(string institution) =>
+        locations.GetOrAdd(institution, code => PupilDirectory.Locations(Database, code));
+
+    /// <summary>Forgets the cached locations (after an import of institutions).</summary>
+    public void ForgetLocations() => locations.Clear();
+}
