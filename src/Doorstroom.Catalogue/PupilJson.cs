@@ -191,4 +191,55 @@ public static class PupilJson
 
         private static string Join(string field, string name) => field.Length == 0 ? name : field + "." + name;
     }
+
+    /// <summary>
+    /// The pupil JSON of a situation (the contract of docs/pupil-and-plan-json.md), unknown facts left out, so that
+    /// <see cref="Parse"/> reads back the same situation. For programs that call the API and for the API benchmark.
+    /// </summary>
+    public static string Write(Situation situation)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("on", Iso(situation.On));
+            w.WriteString("school", Names.Of(situation.School));
+            if (situation.BirthDate is { } birth) w.WriteString("birthDate", Iso(birth));
+            if (situation.Leerweg is { } leerweg) w.WriteString("leerweg", Names.Of(leerweg));
+            if (situation.Leerjaar is { } leerjaar) w.WriteNumber("leerjaar", leerjaar);
+            if (situation.Niveau is { } niveau) w.WriteNumber("niveau", niveau);
+            if (situation.Sector is { } sector) w.WriteString("sector", Names.Of(sector));
+            if (!situation.Diplomas.IsEmpty)
+            {
+                w.WriteStartArray("diplomas");
+                foreach (var d in situation.Diplomas)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("kind", Names.Of(d.Kind));
+                    if (d.Year is { } year) w.WriteNumber("year", year);
+                    if (d.Sector is { } ds) w.WriteString("sector", Names.Of(ds));
+                    if (!d.Subjects.IsEmpty)
+                    {
+                        w.WriteStartArray("subjects");
+                        foreach (var subject in d.Subjects) w.WriteStringValue(subject);
+                        w.WriteEndArray();
+                    }
+                    if (d.ExtraVak) w.WriteBoolean("extraVak", true);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteString("goal", Names.Of(situation.Goal));
+            if (situation.WantsSector is { } wants) w.WriteString("wantsSector", Names.Of(wants));
+            if (situation.MboLeerweg is { } mbo) w.WriteString("mboLeerweg", Names.Of(mbo));
+            if (situation.SureOfChoice is { } sure) w.WriteBoolean("sureOfChoice", sure);
+            if (situation.AtRiskOfNoDiploma is { } risk) w.WriteBoolean("atRiskOfNoDiploma", risk);
+            if (situation.AppliedOn is { } applied) w.WriteString("appliedOn", Iso(applied));
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
 }

@@ -230,4 +230,25 @@ public sealed class PupilJsonTests
 
         Assert.Contains("JSON object", p.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_written_pupil_reads_back_as_the_same_situation()
+    {
+        var first = Parse(Example).Situation!;
+        var written = PupilJson.Write(first);
+        var again = Parse(written).Situation!;
+
+        Assert.Equal(written, PupilJson.Write(again));
+        Assert.Equal(first with { Diplomas = [] }, again with { Diplomas = [] });
+        var d = Assert.Single(again.Diplomas);
+        Assert.Equal((DiplomaKind.VmboKb, 2013, Sector.ZorgEnWelzijn, true), (d.Kind, d.Year, d.Sector, d.ExtraVak));
+        Assert.Equal(first.Diplomas[0].Subjects, d.Subjects);
+    }
+
+    [Fact]
+    public void Unknown_facts_are_left_out_of_a_written_pupil()
+    {
+        var written = PupilJson.Write(new Situation(new DateOnly(2026, 9, 1), SchoolType.Vmbo));
+        Assert.Equal("""{"on":"2026-09-01","school":"vmbo","goal":"startkwalificatie"}""", written);
+    }
 }
