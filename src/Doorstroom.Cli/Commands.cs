@@ -260,6 +260,7 @@ internal static class Commands
         cmd.Subcommands.Add(plan);
         cmd.Subcommands.Add(IngestBenchCommand.Create());
         cmd.Subcommands.Add(MonitorBenchCommand());
+        cmd.Subcommands.Add(ApiBench.Create());
         return cmd;
     }
 

@@ -47,6 +47,8 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
+// Liveness for load balancers and the API benchmark's baseline: no authentication, no store.
+app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
