@@ -25,7 +25,8 @@ public static class EventText
         var detail = string.IsNullOrWhiteSpace(e.Detail) ? "" : ": " + e.Detail;
         return e.Kind switch
         {
-            EventKind.Ingeschreven => "Ingeschreven",
+            EventKind.Ingeschreven => e.Leerjaar is { } y ? $"Ingeschreven in leerjaar {y}"
+                : e.Niveau is not null ? "Ingeschreven in de mbo-opleiding" : "Ingeschreven bij de instelling",
             EventKind.Bevorderd => e.Leerjaar is { } j ? $"Bevorderd naar leerjaar {j}" : "Bevorderd",
             EventKind.Gedoubleerd => e.Leerjaar is { } j ? $"Blijft zitten in leerjaar {j}" : "Blijft zitten",
             EventKind.Aangemeld => "Aangemeld bij een mbo-opleiding",

@@ -55,8 +55,9 @@ public sealed class AanmelderModel(Site site, IAuthorizationService authorizatio
 
         var decided = Decide(key, application);
         if (!ModelState.IsValid) return Page();
-        new EventStore(site.Database).Append(decided.Select(e => new EventRecord(e, Applicant.Synthetic)));
-        return RedirectToPage("/Intake/Aanmelder", new { key, vastgelegd = true });
+        new EventStore(site.Database).Append(decided.Select(e => PupilDirectory.Record(site.Database, e) ?? throw new InvalidOperationException("the applicant is not in the store")));
+        // Built by hand: the router lowercases generated paths, and pupil keys are case-sensitive.
+        return LocalRedirect($"/intake/{Uri.EscapeDataString(key)}?vastgelegd=true");
     }
 
     // Load → decide: the events the form asks for, or field errors (Dutch) and none.
