@@ -53,11 +53,29 @@ public static class PupilDirectory
         ArgumentNullException.ThrowIfNull(locations);
         if (locations.Count == 0) return [];
         using var connection = database.ConnectMigrated();
-        var dates = connection.Query<object>("""
+        // Read the column as the store gives it (text or date): Query<object> would hand back whole rows.
+        using var reader = connection.ExecuteReader("""
             SELECT DISTINCT on_date FROM event
             WHERE institution IN @locations AND leerjaar = 4 AND kind IN ('Ingeschreven', 'Bevorderd', 'Gedoubleerd')
             """, new { locations });
-        return [.. dates.Select(d => SchoolYear.StartOf(EventStore.Date(d)).Year + 1).Distinct().OrderDescending()];
+        var years = new HashSet<int>();
+        while (reader.Read()) years.Add(SchoolYear.StartOf(EventStore.Date(reader.GetValue(0))).Year + 1);
+        return [.. years.OrderDescending()];
+    }
+
+    /// <summary>
+    /// An event as a record of its pupil as stored (synthetic flag and birth date), ready to append; null when the
+    /// pupil is not in the store. Appending needs both to match what the store has.
+    /// </summary>
+    public static EventRecord? Record(Database database, TransitionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(e);
+        using var connection = database.ConnectMigrated();
+        using var reader = connection.ExecuteReader("SELECT synthetic, birth_date FROM pupil WHERE pkey = @pkey", new { pkey = e.Pupil });
+        if (!reader.Read()) return null;
+        var synthetic = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0;
+        return new(e, synthetic, reader.IsDBNull(1) ? null : EventStore.Date(reader.GetValue(1)));
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Leerlingen", Policies.School);
     pages.Conventions.AuthorizeFolder("/Intake", Policies.Institution);
     pages.Conventions.AuthorizeFolder("/Monitor", Policies.Aggregates);
+    pages.Conventions.AuthorizeFolder("/MijnTijdlijn", Policies.Pupil);
     pages.Conventions.AllowAnonymousToFolder("/Account");
 });
 builder.Services.AddRouting(routing => routing.LowercaseUrls = true);

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Doorstroom.Domain;
+
+namespace Doorstroom.Web;
+
+/// <summary>One line of a timeline: when, what happened in Dutch, where, and which programme or leerjaar.</summary>
+public sealed record TimelineLine(DateOnly Date, string What, string Where, string Programme);
+
+/// <summary>
+/// What a timeline shows: the events, the applications with their status and (for the decaan) the signals, with the
+/// names of the institutions involved. Used by the decaan's, the intake officer's and the pupil's timeline.
+/// </summary>
+public sealed record TimelineView(
+    ImmutableArray<TimelineLine> Lines, ImmutableArray<Application> Applications, ImmutableArray<Signal> Signals,
+    IReadOnlyDictionary<string, string> Names, bool ShowSignals);
+
+/// <summary>The Dutch words for events and programmes, shared by every timeline.</summary>
+public static class EventText
+{
+    /// <summary>What happened, as a short Dutch sentence.</summary>
+    public static string What(TransitionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var detail = string.IsNullOrWhiteSpace(e.Detail) ? "" : ": " + e.Detail;
+        return e.Kind switch
+        {
+            EventKind.Ingeschreven => e.Leerjaar is { } y ? $"Ingeschreven in leerjaar {y}"
+                : e.Niveau is not null ? "Ingeschreven in de mbo-opleiding" : "Ingeschreven bij de instelling",
+            EventKind.Bevorderd => e.Leerjaar is { } j ? $"Bevorderd naar leerjaar {j}" : "Bevorderd",
+            EventKind.Gedoubleerd => e.Leerjaar is { } j ? $"Blijft zitten in leerjaar {j}" : "Blijft zitten",
+            EventKind.Aangemeld => "Aangemeld bij een mbo-opleiding",
+            EventKind.IntakeGehouden => "Intakegesprek gehouden" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", uitkomst: " + e.Detail),
+            EventKind.Toegelaten => "Toegelaten tot de opleiding",
+            EventKind.Afgewezen => "Afgewezen" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
+            EventKind.Geplaatst => "Geplaatst in de opleiding",
+            EventKind.Geswitcht => "Overgestapt naar een andere opleiding",
+            EventKind.DiplomaBehaald => "Diploma behaald",
+            EventKind.Uitgeschreven => "Uitgeschreven" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
+            EventKind.DossierGedeeld => "Overdrachtsdossier gedeeld" + detail,
+            EventKind.ToestemmingGegeven => "Toestemming gegeven om te delen" + detail,
+            EventKind.ToestemmingIngetrokken => "Toestemming ingetrokken" + detail,
+            EventKind.AanmeldingIngetrokken => "Aanmelding ingetrokken" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
+            _ => e.Kind.ToString(),
+        };
+    }
+
+    /// <summary>The programme or year: "niveau 4 · crebo 25180 · bol", "leerjaar 3 · kb"; empty when the event names none.</summary>
+    public static string Programme(int? niveau, int? crebo, Leerweg? leerweg, int? leerjaar = null)
+    {
+        var parts = new List<string>(4);
+        if (leerjaar is { } j) parts.Add("leerjaar " + j.ToString(CultureInfo.InvariantCulture));
+        if (niveau is { } n) parts.Add("niveau " + n.ToString(CultureInfo.InvariantCulture));
+        if (crebo is { } c) parts.Add("crebo " + c.ToString(CultureInfo.InvariantCulture));
+        if (leerweg is not null) parts.Add(Nl.Leerweg(leerweg));
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>The programme an application is for.</summary>
+    public static string Programme(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return Programme(application.Niveau, application.Crebo, application.Leerweg);
+    }
+
+    /// <summary>The name of a location, or its code when the store does not know it.</summary>
+    public static string Where(string? institution, IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return institution is null ? "–" : names.GetValueOrDefault(institution, institution);
+    }
+
+    /// <summary>A signal with its rule code, so that its meaning never rests on colour: "A10: Afgewezen en …".</summary>
+    public static string Signal(Signal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        return $"{signal.Rule}: {signal.Text}";
+    }
+
+    /// <summary>The lines of a timeline, in date order.</summary>
+    public static ImmutableArray<TimelineLine> Lines(IEnumerable<TransitionEvent> stream, IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return [.. stream.OrderBy(e => e.Date).Select(e => new TimelineLine(e.Date, What(e), Where(e.Institution, names), Programme(e.Niveau, e.Crebo, e.Leerweg, e.Leerjaar)))];
+    }
+
+    /// <summary>
+    /// A whole timeline: the events up to <paramref name="today"/>, the applications and, when given (the decaan's view),
+    /// the signals.
+    /// </summary>
+    public static TimelineView View(
+        IEnumerable<TransitionEvent> stream, DateOnly today, IReadOnlyDictionary<string, string> names,
+        ImmutableArray<Application> applications, ImmutableArray<Signal>? signals = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new(Lines(stream.Where(e => e.Date <= today), names), applications, signals ?? [], names, signals is not null);
+    }
+}

@@ -1,0 +1,19 @@
+using Doorstroom.Domain;
+using Doorstroom.Storage;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Doorstroom.Web.Pages.MijnTijdlijn;
+
+/// <summary>The signed-in pupil's own stream and applications; whose stream it is comes from the sign-in, never the request.</summary>
+public sealed class IndexModel(Site site) : PageModel
+{
+    public TimelineView Timeline { get; private set; } = null!;
+
+    public void OnGet()
+    {
+        var caller = Caller.From(User)!;
+        var today = site.Today;
+        var stream = new EventStore(site.Database).Stream(caller.Pupil!).Where(e => e.Date <= today).ToList();
+        Timeline = EventText.View(stream, today, InstitutionNames.All(site.Database), Applications.Of(stream));
+    }
+}
