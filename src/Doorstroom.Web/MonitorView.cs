@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using System.Text.RegularExpressions;
 using Doorstroom.Domain;
 
 namespace Doorstroom.Web;
@@ -28,7 +29,7 @@ public sealed record MonitorSelection(ImmutableDictionary<Dimension, string> Val
 }
 
 /// <summary>How the monitor page writes its numbers and charts: every count through <see cref="Suppression"/>, in Dutch.</summary>
-public static class MonitorView
+public static partial class MonitorView
 {
     /// <summary>A count as shown: "&lt;5" for 1 to 4 (<see cref="Suppression.Hides"/>), else 1.234.</summary>
     public static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : Nl.Count(n);
@@ -68,8 +69,15 @@ public static class MonitorView
         if (trimmed.StartsWith("<title>", StringComparison.Ordinal) && trimmed.IndexOf("</title>", StringComparison.Ordinal) is var end and > 0)
             rest = trimmed[(end + "</title>".Length)..];
         var e = WebUtility.HtmlEncode(id);
-        return svg[start..open] + $" role=\"img\" aria-labelledby=\"{e}-titel {e}-uitleg\">"
+        var tag = svg[start..open];
+        // Without a viewBox the browser crops a scaled-down chart instead of shrinking it.
+        if (!tag.Contains("viewBox", StringComparison.Ordinal) && Size().Match(tag) is { Success: true } size)
+            tag += $" viewBox=\"0 0 {size.Groups[1].Value} {size.Groups[2].Value}\"";
+        return tag + $" role=\"img\" aria-labelledby=\"{e}-titel {e}-uitleg\">"
             + $"<title id=\"{e}-titel\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{e}-uitleg\">{WebUtility.HtmlEncode(description)}</desc>"
             + rest;
     }
+
+    [GeneratedRegex("width=\"([0-9.]+)\" height=\"([0-9.]+)\"")]
+    private static partial Regex Size();
 }
