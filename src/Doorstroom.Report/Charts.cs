@@ -16,6 +16,13 @@ internal static class Charts
     /// <summary>The indicator's rate (%) by cohort, one line per route; suppressed rates (population under 10) are left out of the line.</summary>
     public static ChartFiles Trend(string outDir, string name, MonitorTable table)
     {
+        var (plot, title) = TrendPlot(table);
+        return Save(outDir, name, "trend", title, plot);
+    }
+
+    /// <summary>The plot of <see cref="Trend"/> and its title.</summary>
+    internal static (ScottPlot.Plot Plot, string Title) TrendPlot(MonitorTable table)
+    {
         var route = Index(table, Dimension.Route);
         var cohort = Index(table, Dimension.Cohort);
         var plot = new ScottPlot.Plot();
@@ -48,11 +55,18 @@ internal static class Charts
         plot.XLabel("cohort");
         plot.YLabel("percentage");
         plot.Axes.SetLimitsY(0, 100);
-        return Save(outDir, name, "trend", title, plot);
+        return (plot, title);
     }
 
     /// <summary>The indicator's rate (%) per mbo institution: the <paramref name="top"/> institutions with the largest population and a shown (unsuppressed) rate.</summary>
     public static ChartFiles Institutions(string outDir, string name, MonitorTable table, int top)
+    {
+        var (plot, title) = InstitutionsPlot(table, top);
+        return Save(outDir, name, "instellingen", title, plot);
+    }
+
+    /// <summary>The plot of <see cref="Institutions"/> and its title.</summary>
+    internal static (ScottPlot.Plot Plot, string Title) InstitutionsPlot(MonitorTable table, int top)
     {
         var mbo = Index(table, Dimension.MboInstelling);
         var bars = table.Rows
@@ -75,19 +89,23 @@ internal static class Charts
         var title = $"{table.Definition.Name} per mbo-instelling (grootste {top})";
         plot.Title(title);
         plot.XLabel("percentage");
-        return Save(outDir, name, "instellingen", title, plot);
+        return (plot, title);
     }
 
     /// <summary>The Sankey of the flows: SVG written by <see cref="Sankey.Svg"/>, PNG drawn from the same geometry with ScottPlot.</summary>
     public static ChartFiles Flow(string outDir, IEnumerable<Flow> flows, int topSources, int topTargets)
     {
         var layout = Sankey.Layout(flows, topSources, topTargets, Width, Height);
-        var title = $"Stroom vmbo-vestigingen → mbo-instellingen (grootste {topSources} en {topTargets}, rest als \"{Sankey.Rest}\")";
+        var title = FlowTitle(topSources, topTargets);
         const string name = "stroom";
         File.WriteAllText(Path.Combine(outDir, name + ".svg"), Sankey.Svg(layout, title), new UTF8Encoding(false));
         Sankey.Plot(layout, title).SavePng(Path.Combine(outDir, name + ".png"), Width, Height);
         return new ChartFiles("stroom", title, name + ".png", name + ".svg");
     }
+
+    /// <summary>The Sankey's title: which nodes it shows.</summary>
+    internal static string FlowTitle(int topSources, int topTargets) =>
+        $"Stroom vmbo-vestigingen → mbo-instellingen (grootste {topSources} en {topTargets}, rest als \"{Sankey.Rest}\")";
 
     private static ChartFiles Save(string outDir, string name, string kind, string title, ScottPlot.Plot plot)
     {

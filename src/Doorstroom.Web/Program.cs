@@ -12,6 +12,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Site>();
 builder.Services.AddSingleton<AccountService>();
+builder.Services.AddSingleton<MonitorCache>();
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Leerlingen", Policies.School);

@@ -19,7 +19,7 @@ public sealed class StoppedClock(DateTimeOffset now) : TimeProvider
 /// The site in demo mode on a fresh SQLite file, its clock stopped at <see cref="Now"/>, seeded once for the whole test
 /// assembly: real institutions where ../shared/data/real is at hand, else the synthetic set.
 /// </summary>
-public sealed partial class SiteFactory : WebApplicationFactory<Program>
+public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The instant every test runs at: Monday 30 November 2026, 10:00 in Amsterdam.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
@@ -40,6 +40,16 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Doorstroom:Demo", "true");
         builder.UseSetting("Doorstroom:DemoPupilsPerCohort", "300");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StoppedClock(Now))));
+    }
+
+    /// <summary>
+    /// Starts the site before any test runs: test classes run in parallel, and two of them touching the factory first at
+    /// the same time would each build a host and migrate the same fresh file at once.
+    /// </summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = Services;
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>A client without cookies of its own that does not follow redirects.</summary>

@@ -1,0 +1,33 @@
+using Doorstroom.Domain;
+
+namespace Doorstroom.Report;
+
+/// <summary>A chart as SVG markup to put inline in a page, with its title.</summary>
+public sealed record InlineChart(string Title, string Svg);
+
+/// <summary>The report's charts as SVG text instead of files, for a page that renders them inline (the web monitor).</summary>
+public static class InlineCharts
+{
+    /// <summary>The trend chart of <see cref="HtmlReport"/>: the rate by cohort, one line per route; the table is broken down by (at least) [Route, Cohort].</summary>
+    public static InlineChart Trend(MonitorTable table, int width = Charts.Width, int height = Charts.Height)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var (plot, title) = Charts.TrendPlot(table);
+        return new InlineChart(title, plot.GetSvgXml(width, height));
+    }
+
+    /// <summary>The bar chart of <see cref="HtmlReport"/>: the rate of the <paramref name="top"/> largest mbo institutions with a shown rate; the table is broken down by (at least) [MboInstelling].</summary>
+    public static InlineChart Institutions(MonitorTable table, int top = 15, int width = Charts.Width, int height = Charts.Height)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var (plot, title) = Charts.InstitutionsPlot(table, top);
+        return new InlineChart(title, plot.GetSvgXml(width, height));
+    }
+
+    /// <summary>The Sankey of the flows as SVG (<see cref="Sankey.Svg"/>): the largest vestigingen and institutions, each column's rest as "overige".</summary>
+    public static InlineChart Flow(IEnumerable<Flow> flows, int topSources = 8, int topTargets = 6, int width = Charts.Width, int height = Charts.Height)
+    {
+        var title = Charts.FlowTitle(topSources, topTargets);
+        return new InlineChart(title, Sankey.Svg(Sankey.Layout(flows, topSources, topTargets, width, height), title));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Doorstroom.Domain;
+using Doorstroom.Storage;
+
+namespace Doorstroom.Web;
+
+/// <summary>
+/// The monitor over the whole store at one moment: the cube of every indicator and cell (aggregates only, no pupil key),
+/// what the page says about the data, and the values each filter can take. Never changed after it is made, so requests
+/// may read it at the same time.
+/// </summary>
+/// <param name="Events">The store's event count the cube was computed at; a different count makes the snapshot stale.</param>
+/// <param name="Choices">Per filterable dimension, the keys (as <see cref="MonitorCube.Key"/> writes them) that occur in any indicator.</param>
+public sealed record MonitorSnapshot(
+    MonitorCube Cube, MonitorContext Context, long Pupils, long SyntheticPupils, long Events, DateTimeOffset Computed,
+    ImmutableDictionary<Dimension, ImmutableArray<string>> Choices);
+
+/// <summary>
+/// Computing the monitor reads every event of the store, so it is done once and kept: a request asks the store only for
+/// its event count (one <c>SELECT COUNT(*)</c>) and gets the kept cube while that count is unchanged. Filtering and
+/// rendering are per request, from the cube. One per process (the site has one store).
+/// </summary>
+public sealed class MonitorCache(Site site) : IDisposable
+{
+    /// <summary>The dimensions the monitor page filters on.</summary>
+    public static ImmutableArray<Dimension> Filterable { get; } =
+        [Dimension.Route, Dimension.Cohort, Dimension.VoVestiging, Dimension.MboInstelling, Dimension.Leerweg, Dimension.Sector];
+
+    private readonly SemaphoreSlim computing = new(1, 1);
+    private volatile MonitorSnapshot? current;
+
+    /// <summary>How many times the cube was computed (the cache's own check in tests and logs).</summary>
+    public int Computations { get; private set; }
+
+    /// <summary>The snapshot for the store as it is now: the kept one while the event count is unchanged, else a new one.</summary>
+    public async Task<MonitorSnapshot> Get(CancellationToken cancellationToken)
+    {
+        var events = new EventStore(site.Database).Count();
+        if (current is { } kept && kept.Events == events) return kept;
+        await computing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Another request may have computed it while this one waited.
+            events = new EventStore(site.Database).Count();
+            if (current is { } fresh && fresh.Events == events) return fresh;
+            var made = await Task.Run(() => Compute(events, cancellationToken), cancellationToken).ConfigureAwait(false);
+            current = made;
+            Computations++;
+            return made;
+        }
+        finally
+        {
+            computing.Release();
+        }
+    }
+
+    public void Dispose() => computing.Dispose();
+
+    private MonitorSnapshot Compute(long events, CancellationToken cancellationToken)
+    {
+        var context = EventMonitor.Context(site.Database, site.Catalogue.Domains);
+        var (cube, pupils, synthetic) = EventMonitor.Compute(site.Database, context, cancellationToken);
+        var choices = Filterable.ToImmutableDictionary(d => d, d => Enum.GetValues<Indicator>()
+            .SelectMany(i => cube.Table(i, [d]).Rows.Select(r => r.Keys[0]))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToImmutableArray());
+        return new MonitorSnapshot(cube, context, pupils, synthetic, events, site.Clock.GetUtcNow(), choices);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Doorstroom.Domain;
+using Doorstroom.Storage;
+using Doorstroom.Web.Pages.Monitor;
+
+namespace Doorstroom.Web.Tests;
+
+/// <summary>
+/// The analyst's monitor: only the analist reaches it, it shows every indicator over a selection that agrees with
+/// <see cref="EventMonitor.Compute"/> on the same store, small cells are suppressed as in the CLI, and no pupil key appears.
+/// </summary>
+public sealed partial class MonitorPageTests(SiteFactory site)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_analist_sees_every_indicator_with_its_definition_and_the_charts()
+    {
+        using var client = await site.SignedIn("analist");
+        using var response = await client.GetAsync("/monitor", Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        foreach (var d in Indicators.Definitions)
+        {
+            Assert.Contains(HtmlEncoder.Default.Encode(d.Name), html, StringComparison.Ordinal);
+            Assert.Contains(HtmlEncoder.Default.Encode(d.Rule), html, StringComparison.Ordinal);
+            Assert.Matches(@"^(\d{1,3}(\.\d{3})*|&lt;5)$", Cell(html, "populatie", d.Indicator));
+        }
+        Assert.True(Population(html, Indicator.DoorstroomVoMbo) > 0, "the demo site has vmbo leavers");
+        // Three inline charts, each an image with a title and a description, each with a data table.
+        Assert.Equal(3, Regex.Count(html, "<svg[^>]* role=\"img\" aria-labelledby=\"grafiek-[a-z]+-titel grafiek-[a-z]+-uitleg\""));
+        Assert.Contains("<desc id=\"grafiek-stroom-uitleg\">", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"tabel-trend\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"tabel-instellingen\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"tabel-stroom\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("decaan")]
+    [InlineData("intake")]
+    [InlineData("leerling")]
+    public async Task A_signed_in_user_without_the_analist_role_is_refused(string username)
+    {
+        using var client = await site.SignedIn(username);
+        using var response = await client.GetAsync("/monitor", Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/geen-toegang", response.Headers.Location!.PathAndQuery(), StringComparison.OrdinalIgnoreCase);
+        using var refused = await client.GetAsync(response.Headers.Location, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("id=\"populatie-", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_out_visitor_is_sent_to_sign_in()
+    {
+        using var client = site.Anonymous();
+        using var response = await client.GetAsync("/monitor", Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/inloggen", response.Headers.Location!.PathAndQuery(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_cohort_filter_narrows_every_indicator_to_what_the_store_gives_for_that_cohort()
+    {
+        var cube = Compute();
+        var cohort = cube.Table(Indicator.DoorstroomVoMbo, [Dimension.Cohort]).Rows.MaxBy(r => r.Population)!.Keys[0];
+        using var client = await site.SignedIn("analist");
+        var all = await client.GetStringAsync("/monitor", Cancel);
+        var one = await client.GetStringAsync($"/monitor?cohort={cohort}", Cancel);
+
+        Assert.NotEqual(Population(all, Indicator.DoorstroomVoMbo), Population(one, Indicator.DoorstroomVoMbo));
+        foreach (var indicator in Enum.GetValues<Indicator>())
+        {
+            var expected = cube.Table(indicator, [], c => c.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture) == cohort).Rows
+                .FirstOrDefault() ?? new MonitorRow([], 0, 0, null);
+            var total = cube.Table(indicator, []).Rows.FirstOrDefault() ?? new MonitorRow([], 0, 0, null);
+            Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(expected.Population)), Cell(one, "populatie", indicator));
+            Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(expected.Hits)), Cell(one, "teller", indicator));
+            Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(total.Population)), Cell(all, "populatie", indicator));
+        }
+    }
+
+    [Fact]
+    public async Task A_selection_of_fewer_than_five_pupils_shows_the_suppression_text_not_the_count()
+    {
+        var cube = Compute();
+        var (query, small) = SmallSelection(cube);
+        Assert.True(Suppression.Hides(small.Population));
+        using var client = await site.SignedIn("analist");
+        var html = await client.GetStringAsync("/monitor?" + query, Cancel);
+
+        var shown = Cell(html, "populatie", Indicator.DoorstroomVoMbo);
+        Assert.Equal("&lt;5", shown);
+        Assert.NotEqual(small.Population.ToString(System.Globalization.CultureInfo.InvariantCulture), shown);
+        Assert.Equal("–", WebUtility.HtmlDecode(Cell(html, "percentage", Indicator.DoorstroomVoMbo)));
+        Assert.Contains("id=\"onderdrukt\"", html, StringComparison.Ordinal);
+        Assert.Contains("staat voor 1 tot en met 4 leerlingen", html, StringComparison.Ordinal);
+        // The flow section shows no flow of 1 to 4 pupils either.
+        foreach (Match m in FlowCount().Matches(html))
+            Assert.False(Suppression.Hides(long.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task The_page_shows_no_pupil_key()
+    {
+        var (query, _) = SmallSelection(Compute());
+        using var client = await site.SignedIn("analist");
+        foreach (var url in new[] { "/monitor", "/monitor?indicator=NieuweVsv", "/monitor?" + query })
+        {
+            var html = await client.GetStringAsync(url, Cancel);
+            Assert.DoesNotContain("DEMO-", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("SIM-", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_cube_is_computed_once_and_again_only_when_the_event_count_changes()
+    {
+        var folder = Directory.CreateTempSubdirectory("doorstroom-monitor-cache-").FullName;
+        try
+        {
+            var own = new Site(new SiteOptions { Database = Path.Combine(folder, "cache.db") }, TimeProvider.System);
+            using var cache = new MonitorCache(own);
+            var first = await cache.Get(Cancel);
+            var second = await cache.Get(Cancel);
+            Assert.Same(first, second);
+            Assert.Equal(1, cache.Computations);
+
+            new EventStore(own.Database).Append([new EventRecord(
+                new TransitionEvent("TEST-1", new DateOnly(2024, 8, 1), EventKind.Ingeschreven, "00AA00", Leerweg.Kb, Leerjaar: 3), Synthetic: true)],
+                cancellationToken: Cancel);
+            var third = await cache.Get(Cancel);
+            Assert.Equal(2, cache.Computations);
+            Assert.Equal(0, first.Pupils);
+            Assert.Equal(1, third.Pupils);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+        }
+    }
+
+    /// <summary>The cube straight from the store, as the CLI computes it.</summary>
+    private MonitorCube Compute()
+    {
+        var context = EventMonitor.Context(site.Site.Database, site.Site.Catalogue.Domains);
+        return EventMonitor.Compute(site.Site.Database, context, Cancel).Cube;
+    }
+
+    /// <summary>A selection (as a query string) whose vmbo→mbo population is 1 to 4 pupils, found in the store.</summary>
+    private static (string Query, MonitorRow Row) SmallSelection(MonitorCube cube)
+    {
+        (Dimension Dimension, string Name)[][] tries =
+        [
+            [(Dimension.VoVestiging, "school"), (Dimension.Cohort, "cohort")],
+            [(Dimension.VoVestiging, "school")],
+            [(Dimension.MboInstelling, "instelling"), (Dimension.Cohort, "cohort")],
+            [(Dimension.Route, "route"), (Dimension.Cohort, "cohort"), (Dimension.Leerweg, "leerweg"), (Dimension.Sector, "sector")],
+        ];
+        foreach (var dims in tries)
+        {
+            var row = cube.Table(Indicator.DoorstroomVoMbo, [.. dims.Select(d => d.Dimension)]).Rows
+                .FirstOrDefault(r => Suppression.Hides(r.Population) && r.Keys.All(k => k != MonitorCube.Unknown));
+            if (row is not null)
+                return (string.Join('&', dims.Select((d, i) => $"{d.Name}={Uri.EscapeDataString(row.Keys[i])}")), row);
+        }
+        throw new InvalidOperationException("the demo store has no selection of 1 to 4 vmbo leavers");
+    }
+
+    private static string Cell(string html, string column, Indicator indicator)
+    {
+        var m = Regex.Match(html, $"id=\"{column}-{IndexModel.Id(indicator)}\">([^<]*)<");
+        return m.Success ? m.Groups[1].Value : throw new InvalidOperationException($"no {column} cell for {indicator}");
+    }
+
+    private static long Population(string html, Indicator indicator) =>
+        long.Parse(Cell(html, "populatie", indicator).Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("<tr><th scope=\"row\">[^<]*</th><td>[^<]*</td><td class=\"num\">([0-9.]+)</td></tr>")]
+    private static partial Regex FlowCount();
+}
+
+internal static class UriExtensions
+{
+    /// <summary>The path and query of a relative or absolute redirect location.</summary>
+    public static string PathAndQuery(this Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+}
