@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Doorstroom.Web.Tests.Browser;
+
+/// <summary>
+/// The demo site on a real Kestrel port (its own fresh store, the same stopped clock) and Debian's Chromium driven by
+/// Playwright (never a downloaded browser). Screenshots go to artifacts/screenshots/ at the repository root.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>The two viewports every page is shot at: a laptop and a phone.</summary>
+    public static readonly (int Width, int Height)[] Viewports = [(1280, 800), (390, 844)];
+
+    private readonly SiteFactory factory = new();
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
+    public static string? Missing => File.Exists(Chromium) ? null : $"{Chromium} is not installed (apt-get install chromium; .ci/run does so): the browser journeys are skipped.";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Missing is not null) return;
+        factory.UseKestrel(0);
+        factory.StartServer();
+        BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page at the laptop viewport, Dutch locale.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "nl-NL",
+            ViewportSize = new ViewportSize { Width = Viewports[0].Width, Height = Viewports[0].Height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            playwright.Dispose();
+        }
+        await factory.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Doorstroom.slnx"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserJourneys : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,108 @@
+using Doorstroom.Domain;
+
+namespace Doorstroom.Web.Tests.Browser;
+
+/// <summary>
+/// What people do with the site, in a real browser: each journey signs in with the keyboard, walks the pages a person
+/// would, checks what they see, and saves a screenshot of every page at 1280×800 and 390×844.
+/// </summary>
+[Collection(BrowserJourneys.Name)]
+public sealed class Journeys(BrowserSite site)
+{
+    [Fact]
+    public async Task A_decaan_opens_the_timeline_of_a_refused_pupil_and_sees_the_signal()
+    {
+        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        var page = await SitePage.OpenAsync(site, "/account/inloggen");
+        await page.SignInAsync("decaan");
+        var pupils = new PupilsPage(page);
+        await pupils.OpenListAsync();
+        Assert.Equal("Leerlingen van uw school", await page.HeadingAsync());
+        await page.ShootAsync("leerlingen");
+
+        await pupils.OpenPupilAsync("Finn Meijer");
+        await page.ShootAsync("leerling-tijdlijn");
+        var text = await page.MainTextAsync();
+        Assert.Contains("DEMO-2027-06", text, StringComparison.Ordinal);
+        Assert.Contains("Afgewezen en (nog) niet elders toegelaten", text, StringComparison.Ordinal);
+        var timeline = await pupils.TimelineAsync();
+        Assert.True(timeline.Count >= 5, $"the refused pupil's timeline has {timeline.Count} entries; expected enrolment, promotion, application, intake and refusal");
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task An_intake_officer_records_an_intake_and_an_admission()
+    {
+        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        var page = await SitePage.OpenAsync(site, "/account/inloggen");
+        await page.SignInAsync("intake");
+        var intake = new IntakePage(page);
+        await intake.OpenListAsync();
+        await page.ShootAsync("intake");
+
+        await intake.OpenApplicantAsync("Daan Jansen");
+        await page.ShootAsync("intake-aanmelder");
+        await intake.RecordAsync("positief", "toegelaten");
+        var text = await page.MainTextAsync();
+        Assert.Contains("toegelaten", text, StringComparison.Ordinal);
+        Assert.Contains("Intake gehouden", text, StringComparison.OrdinalIgnoreCase);
+        await page.ShootAsync("intake-vastgelegd");
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task An_analyst_filters_the_dashboard_by_cohort_and_the_numbers_narrow()
+    {
+        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        var page = await SitePage.OpenAsync(site, "/account/inloggen");
+        await page.SignInAsync("analist");
+        var monitor = new MonitorPage(page);
+        await monitor.OpenAsync();
+        await page.ShootAsync("monitor");
+        var all = Count(await monitor.PopulationAsync(Indicator.DoorstroomVoMbo));
+
+        var cohorts = await monitor.ChoicesAsync("Cohort");
+        Assert.NotEmpty(cohorts);
+        await monitor.FilterAsync("Cohort", cohorts[0]);
+        Assert.Contains($"Cohort = {cohorts[0]}", await monitor.SelectionAsync(), StringComparison.Ordinal);
+        var one = Count(await monitor.PopulationAsync(Indicator.DoorstroomVoMbo));
+        Assert.InRange(one, 1, all - 1);
+        await page.ShootAsync("monitor-gefilterd");
+        Assert.DoesNotContain("DEMO-", await page.MainTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(page.Errors);
+
+        static long Count(string text) => long.Parse(text.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task A_signed_out_visitor_is_sent_to_sign_in_and_a_wrong_role_is_refused()
+    {
+        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        var page = await SitePage.OpenAsync(site, "/leerlingen");
+        Assert.Contains("/account/inloggen", page.Page.Url, StringComparison.Ordinal);
+        Assert.Equal("Inloggen", await page.HeadingAsync());
+        await page.ShootAsync("inloggen");
+
+        await page.SignInAsync("decaan");
+        Assert.Contains("/leerlingen", page.Page.Url, StringComparison.Ordinal);
+        var response = await page.GoAsync("/monitor");
+        Assert.Equal(403, response?.Status);
+        Assert.Equal("Geen toegang", await page.HeadingAsync());
+        await page.ShootAsync("geen-toegang");
+
+        response = await page.GoAsync("/leerlingen/DEMO-2027-11");
+        Assert.Equal(404, response?.Status);
+        Assert.DoesNotContain("Yara", await page.MainTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_keeps_the_visitor_out_with_a_message_they_can_read()
+    {
+        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        var page = await SitePage.OpenAsync(site, "/account/inloggen");
+        await page.SignInAsync("decaan", "verkeerd");
+        Assert.Contains("Gebruikersnaam of wachtwoord klopt niet", await page.MainTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("alert", await page.Page.Locator("#inlog-fout").GetAttributeAsync("role"));
+        await page.ShootAsync("inloggen-fout");
+    }
+}
