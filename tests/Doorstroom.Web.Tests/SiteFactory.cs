@@ -19,7 +19,7 @@ public sealed class StoppedClock(DateTimeOffset now) : TimeProvider
 /// The site in demo mode on a fresh SQLite file, its clock stopped at <see cref="Now"/>, seeded once for the whole test
 /// assembly: real institutions where ../shared/data/real is at hand, else the synthetic set.
 /// </summary>
-public sealed partial class SiteFactory : WebApplicationFactory<Program>
+public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The instant every test runs at: Monday 30 November 2026, 10:00 in Amsterdam.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
@@ -31,6 +31,13 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>
     public string DatabaseFile => Path.Combine(folder, "site.db");
 
     public Site Site => Services.GetRequiredService<Site>();
+
+    /// <summary>Starts the one server before the tests: tests in parallel must not each build a host (and seed the store) of their own.</summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -132,17 +132,31 @@ public static class PupilsApi
     /// <summary>A leerling's own record: their whole stream up to today.</summary>
     private static Visible? Own(Site site, string key)
     {
-        bool? synthetic;
-        using (var connection = site.Database.ConnectMigrated())
-            synthetic = connection.ExecuteScalar<long?>("SELECT synthetic FROM pupil WHERE pkey = @key", new { key }) is { } s ? s != 0 : null;
-        if (synthetic is null) return null;
+        if (Attributes(site, key) is not { } attributes) return null;
         var today = site.Today;
         var stream = new EventStore(site.Database).Stream(key).Where(e => e.Date <= today).ToImmutableArray();
         var personal = PupilRegister.Personal(site.Database, key);
         var name = personal is null || (personal.GivenName is null && personal.FamilyName is null) ? null : $"{personal.GivenName} {personal.FamilyName}".Trim();
         var leerweg = stream.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg;
-        return new(new PupilDto(key, synthetic.Value, name, Applications.ExamYear(stream), leerweg is { } lw ? EventNames.Leerweg(lw) : null,
+        return new(new PupilDto(key, attributes.Synthetic, name, Applications.ExamYear(stream), leerweg is { } lw ? EventNames.Leerweg(lw) : null,
             [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today).Select(Dto)]), stream);
+    }
+
+    /// <summary>The stored pupil's attributes, which an appended event must repeat; null for an unknown key.</summary>
+    private static (bool Synthetic, DateOnly? Birth)? Attributes(Site site, string key)
+    {
+        using var connection = site.Database.ConnectMigrated();
+        var row = connection.QueryFirstOrDefault<(long Found, long Synthetic, object? Birth)>("SELECT 1, synthetic, birth_date FROM pupil WHERE pkey = @key", new { key });
+        if (row.Found == 0) return null;
+        // SQLite keeps a DATE as ISO text, PostgreSQL as a date.
+        DateOnly? birth = row.Birth switch
+        {
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            string text => DateOnly.Parse(text[..10], CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        return (row.Synthetic != 0, birth);
     }
 
     private static async Task<IResult> Append(HttpContext http, Site site, string key)
@@ -182,7 +196,8 @@ public static class PupilsApi
 
         if (Refusal(site, caller, e) is { } refusal) return ApiResults.Forbidden(refusal);
         Appended appended;
-        try { appended = new EventStore(site.Database).Append([new EventRecord(e)]); }
+        var (synthetic, birth) = Attributes(site, key)!.Value;
+        try { appended = new EventStore(site.Database).Append([new EventRecord(e, synthetic, birth)]); }
         catch (ArgumentException problem)
         {
             return ApiResults.Invalid("body", problem.Message);
