@@ -22,7 +22,7 @@ public static class InstitutionsApi
                 var year = connection.ExecuteScalar<int?>("SELECT MAX(schooljaar) FROM vo_leerlingen");
                 var rows = connection.Query<VoRow>("""
                     SELECT v.brin6 AS Brin6, v.brin4 AS Brin4, v.naam AS Name, v.plaats AS Place,
-                           (SELECT SUM(l.aantal) FROM vo_leerlingen l WHERE l.brin6 = v.brin6 AND l.schooljaar = @year) AS Pupils,
+                           (SELECT SUM(l.aantal) FROM vo_leerlingen l WHERE l.brin6 = v.brin6 AND l.schooljaar = @year) AS Pupils
                     FROM vo_vestiging v WHERE v.brin6 > @after ORDER BY v.brin6 LIMIT @take
                     """, new { year, after = paging.After ?? "", take = paging.Limit + 1 })
                     .Select(r => new VoVestigingDto(r.Brin6, r.Brin4, r.Name, r.Place, r.Pupils, r.Pupils is null ? null : year)).ToList();
