@@ -25,6 +25,15 @@ public static class ApiEndpoints
     /// <summary>Aggregates only: analist.</summary>
     public const string Aggregates = "api-aggregates";
 
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Catalogue"] = "The versioned route catalogue: routes, their intake windows, rules and sources.",
+        ["Planning"] = "The planner and the admission check on a pupil document; nothing is stored.",
+        ["Institutions"] = "The vo vestigingen and mbo locations the store knows, from public data.",
+        ["Pupils"] = "Pupils and their event streams, scoped to the caller's school, institution or own record.",
+        ["Monitor"] = "Transition indicators as aggregates, small cells suppressed.",
+    };
+
     /// <summary>The token server, the API's policies and problem details, and the OpenAPI document.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
@@ -64,6 +73,8 @@ public static class ApiEndpoints
                     ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri(AuthServer.TokenPath, UriKind.Relative), Scopes = new Dictionary<string, string>() },
                 },
             };
+            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+                tag.Description = tag.Name is { } name && TagDescriptions.TryGetValue(name, out var about) ? about : tag.Description;
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
             return Task.CompletedTask;
         }));

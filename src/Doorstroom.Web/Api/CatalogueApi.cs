@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using Doorstroom.Catalogue;
 
 namespace Doorstroom.Web.Api;
@@ -20,7 +21,7 @@ public static class CatalogueApi
     public static void MapCatalogue(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/catalogue").WithTags("Catalogue");
-        group.MapGet("/routes", (HttpContext http, Site site, DateOnly? on) =>
+        group.MapGet("/routes", (HttpContext http, Site site, [Description("The date, YYYY-MM-DD (default: today).")] DateOnly? on) =>
             {
                 var date = on ?? site.Today;
                 var routes = site.Catalogue.Routes.Where(r => r.Intake.Contains(date)).Select(r => Dto(site, r));

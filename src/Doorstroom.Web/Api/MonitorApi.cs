@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Text;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
@@ -55,7 +56,7 @@ public static class MonitorApi
 
     public static void MapMonitor(this RouteGroupBuilder api)
     {
-        api.MapGet("/monitor", (HttpContext http, Site site, MonitorCache cache, string? indicator, string? by) =>
+        api.MapGet("/monitor", (HttpContext http, Site site, MonitorCache cache, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
             {
                 var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 ImmutableArray<Indicator> which = [.. Indicators.Values.Order()];

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
@@ -28,7 +29,7 @@ public static class PlanningApi
             .Accepts<JsonElement>("application/json")
             .Produces<JsonElement>(contentType: "application/json")
             .ProducesValidationProblem();
-        api.MapPost("/admission", async (HttpContext http, Site site, string crebo, string? leerweg) =>
+        api.MapPost("/admission", async (HttpContext http, Site site, [Description("The crebo of the qualification.")] string crebo, [Description("bol or bbl (default: the pupil's mboLeerweg).")] string? leerweg) =>
             {
                 var (situation, problem) = await Pupil(http);
                 if (situation is null) return problem!;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
@@ -50,7 +51,7 @@ public static class PupilsApi
     public static void MapPupils(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pupils").WithTags("Pupils").RequireAuthorization(ApiEndpoints.PupilReaders);
-        group.MapGet("/", (HttpContext http, Site site, int? limit, string? cursor) =>
+        group.MapGet("/", (HttpContext http, Site site, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);
                 if (problem is not null) return problem;
