@@ -40,6 +40,7 @@ public sealed class ApiTests(SiteFactory site)
         using var response = await browser.GetAsync("/api/pupils", Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
     }
 
     [Fact]
