@@ -1,5 +1,6 @@
 using Doorstroom.Storage;
 using Doorstroom.Web;
+using Doorstroom.Web.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
     });
 builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddApi();
 
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
@@ -44,11 +46,13 @@ if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountS
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/fout");
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseApiProblems();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapApi();
 // Liveness for load balancers and the API benchmark's baseline: no authentication, no store.
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
 

@@ -32,6 +32,13 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
 
     public Site Site => Services.GetRequiredService<Site>();
 
+    /// <summary>Starts the one server before the tests: tests in parallel must not each build a host (and seed the store) of their own.</summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = Services;
+        return ValueTask.CompletedTask;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -40,16 +47,6 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Doorstroom:Demo", "true");
         builder.UseSetting("Doorstroom:DemoPupilsPerCohort", "300");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StoppedClock(Now))));
-    }
-
-    /// <summary>
-    /// Starts the site before any test runs: test classes run in parallel, and two of them touching the factory first at
-    /// the same time would each build a host and migrate the same fresh file at once.
-    /// </summary>
-    public ValueTask InitializeAsync()
-    {
-        _ = Services;
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>A client without cookies of its own that does not follow redirects.</summary>

@@ -1,0 +1,249 @@
+using System.Collections.Immutable;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Doorstroom.Catalogue;
+using Doorstroom.Domain;
+using Doorstroom.Storage;
+
+namespace Doorstroom.Web.Api;
+
+/// <summary>An application of the pupil to an mbo programme, folded from the stream the caller may read.</summary>
+public sealed record ApplicationDto(string Institution, int? Crebo, int? Niveau, string? Leerweg, string? Route, string AppliedOn, string Status, string StatusOn, string? Detail);
+
+/// <summary>A signal for the decaan, with the rule it follows from.</summary>
+public sealed record SignalDto(string Kind, string Rule, string Text);
+
+/// <summary>A pupil as the caller may see them.</summary>
+/// <param name="Name">Given and family name when the store keeps them (never for synthetic pupils without a demo name).</param>
+public sealed record PupilDto(string Key, bool Synthetic, string? Name, int? ExamYear, string? Leerweg, ImmutableArray<ApplicationDto> Applications, ImmutableArray<SignalDto> Signals);
+
+/// <summary>One event of a pupil's stream; <c>type</c> is the event kind, the other fields as its shape allows.</summary>
+public sealed record EventDto(string Date, string Type, string? Institution, string? Leerweg, int? Leerjaar, int? Niveau, int? Crebo, string? Route, string? Detail);
+
+/// <summary>The events of a pupil's stream that the caller may read.</summary>
+public sealed record EventsDto(string Pupil, ImmutableArray<EventDto> Items);
+
+/// <summary>An event to append: the pupil is the one in the path; date defaults to today.</summary>
+public sealed record NewEventDto(string? Date, string? Type, string? Institution, string? Leerweg, int? Leerjaar, int? Niveau, int? Crebo, string? Route, string? Detail);
+
+/// <summary>
+/// GET /api/pupils, /api/pupils/{key}, /api/pupils/{key}/events and POST /api/pupils/{key}/events. A decaan reads the pupils of
+/// their school, intake and zorgcoördinator the applicants to their institution (only the events there), a leerling only
+/// themselves. A pupil outside the caller's scope is the same 404 as a key that does not exist.
+/// </summary>
+public static class PupilsApi
+{
+    private const int MaxBody = 8 * 1024;
+
+    /// <summary>The events an intake officer records for an applicant.</summary>
+    public static readonly ImmutableHashSet<EventKind> IntakeKinds =
+        [EventKind.IntakeGehouden, EventKind.Toegelaten, EventKind.Afgewezen, EventKind.Geplaatst];
+
+    /// <summary>The events a decaan records for a pupil of the school.</summary>
+    public static readonly ImmutableHashSet<EventKind> SchoolKinds =
+        [EventKind.Ingeschreven, EventKind.Bevorderd, EventKind.Gedoubleerd, EventKind.DiplomaBehaald, EventKind.Uitgeschreven, EventKind.Aangemeld];
+
+    /// <summary>A pupil within the caller's scope: what the caller sees of them, and the events the caller may read.</summary>
+    private sealed record Visible(PupilDto Pupil, ImmutableArray<TransitionEvent> Stream);
+
+    public static void MapPupils(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/pupils").WithTags("Pupils").RequireAuthorization(ApiEndpoints.PupilReaders);
+        group.MapGet("/", (HttpContext http, Site site, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
+            {
+                var (paging, problem) = Paging.Read(limit, cursor);
+                if (problem is not null) return problem;
+                var caller = Caller.From(http.User)!;
+                var (items, next) = List(site, caller, paging);
+                return ApiResults.Paged(http, items, next);
+            })
+            .WithName("ListPupils")
+            .WithSummary("The pupils in the caller's scope")
+            .WithDescription("Decaan: the pupils of their school. Intake and zorgcoördinator: the applicants to their institution. Leerling: only themselves. Analist and beheerder: 403. Cursor paged by pupil key.")
+            .Produces<Page<PupilDto>>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem();
+        group.MapGet("/{key}", (HttpContext http, Site site, string key) =>
+                Find(site, Caller.From(http.User)!, key) is { } visible ? ApiResults.Tagged(http, visible.Pupil) : ApiResults.PupilNotFound())
+            .WithName("GetPupil")
+            .WithSummary("One pupil in the caller's scope")
+            .WithDescription("The pupil with their applications and signals as the caller may see them; 404 for a pupil outside the caller's scope, exactly as for an unknown key.")
+            .Produces<PupilDto>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{key}/events", (HttpContext http, Site site, string key) =>
+                Find(site, Caller.From(http.User)!, key) is { } visible
+                    ? ApiResults.Tagged(http, new EventsDto(visible.Pupil.Key, [.. visible.Stream.Select(Dto)]))
+                    : ApiResults.PupilNotFound())
+            .WithName("ListPupilEvents")
+            .WithSummary("The events of a pupil the caller may read")
+            .WithDescription("Decaan: the stream up to the pupil's first mbo year. Intake and zorgcoördinator: only the events at their own institution. Leerling: their own stream.")
+            .Produces<EventsDto>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{key}/events", Append)
+            .RequireAuthorization(ApiEndpoints.EventWriters)
+            .WithName("AppendPupilEvent")
+            .WithSummary("Record an event for a pupil")
+            .WithDescription("Intake: IntakeGehouden, Toegelaten, Afgewezen or Geplaatst for an applicant to their institution, at one of its locations. "
+                + "Decaan: Ingeschreven, Bevorderd, Gedoubleerd, DiplomaBehaald or Uitgeschreven at a location of their school, or Aangemeld at an mbo location, for a pupil of their school. "
+                + "An event already in the stream is not stored twice (200 instead of 201).")
+            .Accepts<NewEventDto>("application/json")
+            .Produces<EventDto>(StatusCodes.Status201Created)
+            .Produces<EventDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static (ImmutableArray<PupilDto> Items, string? Next) List(Site site, Caller caller, Paging paging)
+    {
+        var today = site.Today;
+        switch (caller.Role)
+        {
+            case Roles.Decaan:
+                var school = PupilDirectory.SchoolPupils(site.Database, Locations(site, caller), null, paging.After, paging.Limit, today);
+                return ([.. school.Items.Select(p => Dto(p))], school.NextAfter);
+            case Roles.Intake or Roles.Zorgcoordinator:
+                var applicants = PupilDirectory.Applicants(site.Database, Locations(site, caller), paging.After, paging.Limit, today);
+                return ([.. applicants.Items.Select(Dto)], applicants.NextAfter);
+            case Roles.Leerling when caller.Pupil is { } own && string.CompareOrdinal(own, paging.After ?? "") > 0 && Own(site, own) is { } self:
+                return ([self.Pupil], null);
+            default:
+                return ([], null);
+        }
+    }
+
+    private static Visible? Find(Site site, Caller caller, string key)
+    {
+        var today = site.Today;
+        return caller.Role switch
+        {
+            Roles.Decaan => PupilDirectory.SchoolPupil(site.Database, Locations(site, caller), key, today) is { } p ? new(Dto(p), p.Stream) : null,
+            Roles.Intake or Roles.Zorgcoordinator => PupilDirectory.Applicant(site.Database, Locations(site, caller), key, today) is { } a ? new(Dto(a), a.Stream) : null,
+            Roles.Leerling when string.Equals(caller.Pupil, key, StringComparison.Ordinal) => Own(site, key),
+            _ => null,
+        };
+    }
+
+    private static ImmutableArray<string> Locations(Site site, Caller caller) =>
+        caller.Institution is { Length: > 0 } institution ? site.Locations(institution) : [];
+
+    /// <summary>A leerling's own record: their whole stream up to today.</summary>
+    private static Visible? Own(Site site, string key)
+    {
+        if (Attributes(site, key) is not { } attributes) return null;
+        var today = site.Today;
+        var stream = new EventStore(site.Database).Stream(key).Where(e => e.Date <= today).ToImmutableArray();
+        var personal = PupilRegister.Personal(site.Database, key);
+        var name = personal is null || (personal.GivenName is null && personal.FamilyName is null) ? null : $"{personal.GivenName} {personal.FamilyName}".Trim();
+        var leerweg = stream.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg;
+        return new(new PupilDto(key, attributes.Synthetic, name, Applications.ExamYear(stream), leerweg is { } lw ? EventNames.Leerweg(lw) : null,
+            [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today).Select(Dto)]), stream);
+    }
+
+    /// <summary>The stored pupil's attributes, which an appended event must repeat; null for an unknown key.</summary>
+    private static (bool Synthetic, DateOnly? Birth)? Attributes(Site site, string key)
+    {
+        using var connection = site.Database.ConnectMigrated();
+        var row = connection.QueryFirstOrDefault<(long Found, long Synthetic, object? Birth)>("SELECT 1, synthetic, birth_date FROM pupil WHERE pkey = @key", new { key });
+        if (row.Found == 0) return null;
+        // SQLite keeps a DATE as ISO text, PostgreSQL as a date.
+        DateOnly? birth = row.Birth switch
+        {
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            string text => DateOnly.Parse(text[..10], CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        return (row.Synthetic != 0, birth);
+    }
+
+    private static async Task<IResult> Append(HttpContext http, Site site, string key)
+    {
+        var caller = Caller.From(http.User)!;
+        if (Find(site, caller, key) is null) return ApiResults.PupilNotFound();
+        var bytes = await ApiResults.ReadBody(http, MaxBody);
+        if (bytes is null) return ApiResults.Invalid("body", $"an event of at most {MaxBody / 1024} KB");
+        NewEventDto? body;
+        try { body = JsonSerializer.Deserialize<NewEventDto>(bytes, ApiResults.Json); }
+        catch (JsonException bad)
+        {
+            var field = bad.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            return ApiResults.Invalid(field, "a JSON event object: " + bad.Message.Split(" Path:")[0]);
+        }
+        if (body is null) return ApiResults.Invalid("body", "a JSON event object");
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var date = site.Today;
+        if (body.Date is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            errors["date"] = ["a date as YYYY-MM-DD"];
+        EventKind kind = default;
+        if (body.Type is null || !EventNames.TryKind(body.Type, out kind))
+            errors["type"] = [EventNames.KindExpected];
+        Leerweg? leerweg = null;
+        if (body.Leerweg is { } lwText)
+        {
+            if (EventNames.TryLeerweg(lwText, out var lw)) leerweg = lw;
+            else errors["leerweg"] = [EventNames.LeerwegExpected];
+        }
+        if (errors.Count > 0) return ApiResults.Invalid(errors);
+
+        var e = new TransitionEvent(key, date, kind, body.Institution, leerweg, body.Leerjaar, body.Niveau, body.Crebo, body.Route, body.Detail);
+        foreach (var (field, message) in EventShapes.Check(e))
+            errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, message] : [message];
+        if (errors.Count > 0) return ApiResults.Invalid(errors);
+
+        if (Refusal(site, caller, e) is { } refusal) return ApiResults.Forbidden(refusal);
+        Appended appended;
+        var (synthetic, birth) = Attributes(site, key)!.Value;
+        try { appended = new EventStore(site.Database).Append([new EventRecord(e, synthetic, birth)]); }
+        catch (ArgumentException problem)
+        {
+            return ApiResults.Invalid("body", problem.Message);
+        }
+        var dto = Dto(e);
+        return appended.Inserted > 0
+            ? Results.Created($"{ApiEndpoints.Prefix}/pupils/{Uri.EscapeDataString(key)}/events", dto)
+            : Results.Ok(dto);
+    }
+
+    /// <summary>Why the caller may not record this event, or null when they may.</summary>
+    private static string? Refusal(Site site, Caller caller, TransitionEvent e)
+    {
+        var own = Locations(site, caller);
+        switch (caller.Role)
+        {
+            case Roles.Intake:
+                if (!IntakeKinds.Contains(e.Kind)) return "An intake officer records only " + string.Join(", ", IntakeKinds.Order()) + ".";
+                return own.Contains(e.Institution!) ? null : "The institution is not one of your locations.";
+            case Roles.Decaan:
+                if (!SchoolKinds.Contains(e.Kind)) return "A decaan records only " + string.Join(", ", SchoolKinds.Order()) + ".";
+                if (e.Kind == EventKind.Aangemeld)
+                {
+                    // An application is to an mbo location, not to the school.
+                    using var connection = site.Database.ConnectMigrated();
+                    return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM mbo_locatie WHERE brin6 = @brin6", new { brin6 = e.Institution }) > 0
+                        ? null : "Aangemeld needs an mbo location.";
+                }
+                return own.Contains(e.Institution!) ? null : "The institution is not one of your school's locations.";
+            default:
+                return "Your role does not record events.";
+        }
+    }
+
+    private static PupilDto Dto(SchoolPupil p) =>
+        new(p.Key, p.Synthetic, p.Name, p.ExamYear, p.Leerweg is { } l ? EventNames.Leerweg(l) : null, [.. p.Applications.Select(Dto)], [.. p.Signals.Select(Dto)]);
+
+    private static PupilDto Dto(Applicant a) =>
+        new(a.Key, a.Synthetic, a.Name, null, null, [.. a.Applications.Select(Dto)], []);
+
+    private static ApplicationDto Dto(Application a) =>
+        new(a.Institution, a.Crebo, a.Niveau, a.Leerweg is { } l ? EventNames.Leerweg(l) : null, a.Route, PlanJson.Iso(a.AppliedOn), a.Status.ToString(), PlanJson.Iso(a.StatusOn), a.Detail);
+
+    private static SignalDto Dto(Signal s) => new(s.Kind.ToString(), s.Rule, s.Text);
+
+    private static EventDto Dto(TransitionEvent e) =>
+        new(PlanJson.Iso(e.Date), EventNames.Kind(e.Kind), e.Institution, e.Leerweg is { } l ? EventNames.Leerweg(l) : null, e.Leerjaar, e.Niveau, e.Crebo, e.Route, e.Detail);
+}

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Doorstroom.Storage;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Doorstroom.Web;
+
+/// <summary>
+/// The OAuth2 token endpoint (client credentials only) and the bearer validation the API accepts. OpenIddict runs in
+/// degraded mode: there is no OpenIddict store; the API clients live in the table api_client and are checked by
+/// <see cref="ClientCredentials"/>. Keys are ephemeral: a restart invalidates every token (clients ask for a new one).
+/// </summary>
+public static class AuthServer
+{
+    /// <summary>Where a client asks for a token.</summary>
+    public const string TokenPath = "/connect/token";
+
+    /// <summary>The authentication scheme of the API: bearer tokens only, never the site's cookie.</summary>
+    public const string BearerScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+
+    /// <summary>The lifetime of an access token.</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
+
+    public static IServiceCollection AddTokenServer(this IServiceCollection services)
+    {
+        services.AddOpenIddict()
+            .AddServer(server =>
+            {
+                server.EnableDegradedMode();
+                server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                server.SetAccessTokenLifetime(TokenLifetime);
+                server.UseAspNetCore().DisableTransportSecurityRequirement();
+                server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler =>
+                    handler.UseSingletonHandler<ClientCredentials>());
+                server.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(handler =>
+                    handler.UseSingletonHandler<ClientCredentials>());
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+            });
+        return services;
+    }
+}
+
+/// <summary>
+/// Checks a token request's client id and secret against the store (<see cref="AccountService.Client"/>: a demo client is
+/// refused outside demo mode) and issues the access token with the client's name, role and institution.
+/// </summary>
+public sealed class ClientCredentials(AccountService accounts) :
+    IOpenIddictServerHandler<OpenIddictServerEvents.ValidateTokenRequestContext>,
+    IOpenIddictServerHandler<OpenIddictServerEvents.HandleTokenRequestContext>
+{
+    private const string ClientProperty = "doorstroom:client";
+
+    public ValueTask HandleAsync(OpenIddictServerEvents.ValidateTokenRequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Request.IsClientCredentialsGrantType())
+        {
+            context.Reject(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
+            return default;
+        }
+        var client = context.ClientId is { Length: > 0 } id && context.ClientSecret is { Length: > 0 } secret ? accounts.Client(id, secret) : null;
+        if (client is null)
+        {
+            // One answer for an unknown client and a wrong secret: the response says nothing about which ids exist.
+            context.Reject(Errors.InvalidClient, "The client id or secret is not valid.");
+            return default;
+        }
+        context.Transaction.Properties[ClientProperty] = client;
+        return default;
+    }
+
+    public ValueTask HandleAsync(OpenIddictServerEvents.HandleTokenRequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Transaction.Properties.TryGetValue(ClientProperty, out var value) || value is not ApiClient client)
+        {
+            context.Reject(Errors.InvalidClient, "The client id or secret is not valid.");
+            return default;
+        }
+        var identity = new ClaimsIdentity(AuthServer.BearerScheme, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Role);
+        identity.SetClaim(OpenIddictConstants.Claims.Subject, client.ClientId);
+        identity.SetClaim(OpenIddictConstants.Claims.Name, client.ClientId);
+        identity.SetClaim(OpenIddictConstants.Claims.Role, client.Role);
+        if (client.Institution is { } institution) identity.SetClaim(Claims.Institution, institution);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        context.SignIn(new ClaimsPrincipal(identity));
+        return default;
+    }
+}
