@@ -40,7 +40,6 @@ public static class ApiEndpoints
         services.AddTokenServer();
         // OpenIddict logs every token request at Information; warnings and errors are enough.
         services.AddLogging(logging => logging.AddFilter("OpenIddict", LogLevel.Warning));
-        services.AddSingleton<MonitorCache>();
         // A parameter that does not bind is a 400 problem, in Development too (not an exception page).
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = ApiResults.Json.PropertyNamingPolicy);

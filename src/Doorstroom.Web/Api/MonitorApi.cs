@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Text;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
-using Doorstroom.Storage;
 
 namespace Doorstroom.Web.Api;
 
@@ -16,31 +14,6 @@ public sealed record IndicatorDto(string Indicator, string Id, string Name, stri
 
 /// <summary>The monitor's headline indicators: aggregates only, never a pupil key.</summary>
 public sealed record MonitorDto(ImmutableArray<string> By, string Through, bool Synthetic, string Suppression, ImmutableArray<IndicatorDto> Indicators);
-
-/// <summary>The computed cube of a store, kept a few minutes: computing it reads every event.</summary>
-public sealed class MonitorCache(TimeProvider clock)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-
-    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Lazy<(MonitorCube Cube, MonitorContext Context, long Pupils, long Synthetic)> Value)> cubes =
-        new(StringComparer.Ordinal);
-
-    public (MonitorCube Cube, MonitorContext Context, long Pupils, long Synthetic) Get(Site site)
-    {
-        ArgumentNullException.ThrowIfNull(site);
-        var now = clock.GetUtcNow();
-        var key = site.Database.Description;
-        var entry = cubes.AddOrUpdate(key, _ => Fresh(), (_, old) => now - old.At < Lifetime ? old : Fresh());
-        return entry.Value.Value;
-
-        (DateTimeOffset, Lazy<(MonitorCube, MonitorContext, long, long)>) Fresh() => (now, new(() =>
-        {
-            var context = EventMonitor.Context(site.Database, site.Catalogue.Domains);
-            var (cube, pupils, synthetic) = EventMonitor.Compute(site.Database, context);
-            return (cube, context, pupils, synthetic);
-        }));
-    }
-}
 
 /// <summary>GET /api/monitor: the headline transition indicators, per cohort or another breakdown, suppressed as DUO does.</summary>
 public static class MonitorApi
@@ -56,7 +29,7 @@ public static class MonitorApi
 
     public static void MapMonitor(this RouteGroupBuilder api)
     {
-        api.MapGet("/monitor", (HttpContext http, Site site, MonitorCache cache, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
+        api.MapGet("/monitor", async (HttpContext http, MonitorCache cache, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
             {
                 var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 ImmutableArray<Indicator> which = [.. Indicators.Values.Order()];
@@ -73,7 +46,8 @@ public static class MonitorApi
                 }
                 if (errors.Count > 0) return ApiResults.Invalid(errors);
 
-                var (cube, context, pupils, synthetic) = cache.Get(site);
+                var snapshot = await cache.Get(http.RequestAborted);
+                var (cube, context, pupils, synthetic) = (snapshot.Cube, snapshot.Context, snapshot.Pupils, snapshot.SyntheticPupils);
                 var indicators = which.Select(i =>
                 {
                     var table = cube.Table(i, dims);
