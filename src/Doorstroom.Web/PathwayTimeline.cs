@@ -29,7 +29,13 @@ public static class PathwayTimeline
         var years = end.Year - start.Year;
         var width = LabelWidth + years * YearWidth;
         var height = Header + Math.Max(1, pathways.Count) * RowHeight + Footer;
-        double X(DateOnly date) => LabelWidth + (date.DayNumber - start.DayNumber) * (years * YearWidth) / (end.DayNumber - start.DayNumber);
+        // Each school year gets the same column, whether it has 365 or 366 days, so that 1 August always falls on a year line.
+        double X(DateOnly date)
+        {
+            var from = SchoolYear.StartOf(date);
+            var fraction = (double)(date.DayNumber - from.DayNumber) / (from.AddYears(1).DayNumber - from.DayNumber);
+            return LabelWidth + (from.Year - start.Year + fraction) * YearWidth;
+        }
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" class="pathway-timeline" role="img" aria-labelledby="{E(id)}-title {E(id)}-desc" viewBox="0 0 {N(width)} {N(height)}" width="{N(width)}" height="{N(height)}" font-family="system-ui, sans-serif" font-size="12">""");
