@@ -29,6 +29,10 @@ public sealed class PlannerForm
     public string? Geboortedatum { get; set; }
     public string? Aangemeld { get; set; }
 
+    /// <summary>The form fields in the order the form shows them, for the error summary.</summary>
+    public static readonly ImmutableArray<string> FieldOrder =
+        ["op", "school", "leerweg", "leerjaar", "niveau", "sector", "geboortedatum", "diploma", "doel", "wilsector", "mboleerweg", "zeker", "risico", "aangemeld"];
+
     /// <summary>The form field of each pupil JSON field, for the parser's problems.</summary>
     private static readonly Dictionary<string, string> FieldOf = new(StringComparer.Ordinal)
     {
