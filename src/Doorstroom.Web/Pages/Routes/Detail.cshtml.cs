@@ -1,0 +1,19 @@
+using Route = Doorstroom.Domain.Route;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Doorstroom.Web.Pages.Routes;
+
+/// <summary>One route in full: what it aims for, who may enter and why not, its caveats, rules and sources.</summary>
+public sealed class DetailModel(Site site) : PageModel
+{
+    public Site Site { get; } = site;
+    public Route Route { get; private set; } = null!;
+
+    public IActionResult OnGet(string id)
+    {
+        if (Site.Catalogue.FindRoute(id) is not { } route) return NotFound();
+        Route = route;
+        return Page();
+    }
+}

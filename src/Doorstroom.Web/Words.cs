@@ -1,0 +1,117 @@
+using Doorstroom.Catalogue;
+using Doorstroom.Domain;
+using Route = Doorstroom.Domain.Route;
+
+namespace Doorstroom.Web;
+
+/// <summary>The domain vocabulary as the pages say it in Dutch (the JSON spelling stays in <see cref="Names"/>).</summary>
+public static class Words
+{
+    /// <summary>vmbo, praktijkonderwijs, geen school …</summary>
+    public static string School(SchoolType school) => school switch
+    {
+        SchoolType.None => "geen school",
+        SchoolType.Praktijkonderwijs => "praktijkonderwijs",
+        _ => Names.Of(school),
+    };
+
+    /// <summary>vmbo-bb-diploma, mbo-2-diploma, overgangsbewijs havo 3→4 …</summary>
+    public static string Diploma(DiplomaKind kind) => kind switch
+    {
+        DiplomaKind.Pro => "getuigschrift praktijkonderwijs",
+        DiplomaKind.HavoOvergang34 => "overgangsbewijs havo 3 → 4",
+        DiplomaKind.Assistent => "assistentdiploma",
+        DiplomaKind.Entree => "entreediploma",
+        DiplomaKind.HboBachelor => "hbo-bachelor",
+        _ => Names.Of(kind) + "-diploma",
+    };
+
+    /// <summary>startkwalificatie, mbo niveau 2 of hoger, havo-diploma …</summary>
+    public static string Goal(Goal goal) => goal switch
+    {
+        Domain.Goal.Startkwalificatie => "startkwalificatie",
+        Domain.Goal.Mbo1 => "mbo niveau 1 of hoger",
+        Domain.Goal.Mbo2 => "mbo niveau 2 of hoger",
+        Domain.Goal.Mbo3 => "mbo niveau 3 of hoger",
+        Domain.Goal.Mbo4 => "mbo niveau 4",
+        Domain.Goal.Havo => "havo-diploma",
+        Domain.Goal.Hbo => "hbo-bachelor",
+        _ => goal.ToString(),
+    };
+
+    /// <summary>The sector (V0) or profiel (V1) as schools write it.</summary>
+    public static string Sector(Sector sector) => sector switch
+    {
+        Domain.Sector.Groen => "groen (landbouw)",
+        Domain.Sector.Techniek => "techniek",
+        Domain.Sector.ZorgEnWelzijn => "zorg en welzijn",
+        Domain.Sector.Economie => "economie",
+        _ => Names.Of(sector).ToUpperInvariant(),
+    };
+
+    /// <summary>How sure the rulebook is.</summary>
+    public static string Confidence(Confidence confidence) => confidence switch
+    {
+        Domain.Confidence.High => "zeker",
+        Domain.Confidence.Medium => "redelijk zeker",
+        _ => "onzeker",
+    };
+
+    /// <summary>Where on the pupil's way a route begins.</summary>
+    public static string EntryPoint(EntryPoint point) => point switch
+    {
+        Domain.EntryPoint.VmboLeerjaar1 => "vanaf vmbo-leerjaar 1",
+        Domain.EntryPoint.VmboLeerjaar3 => "vanaf vmbo-leerjaar 3",
+        Domain.EntryPoint.VmboLeerjaar4 => "in vmbo-leerjaar 4",
+        _ => "direct",
+    };
+
+    /// <summary>The status of a route for a pupil.</summary>
+    public static string Status(RouteStatus status) => status switch
+    {
+        RouteStatus.Eligible => "open",
+        RouteStatus.NotEligible => "niet open",
+        _ => "niet van kracht",
+    };
+
+    /// <summary>The durations of a route's programmes: "huidige school afmaken; 3–4 jaar → mbo-2-diploma".</summary>
+    public static string Duration(Route route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var spans = route.Phases.OfType<Programme>().SelectMany(p => p.Variants)
+            .Select(v => $"{Years(v.Duration)} → {string.Join(" + ", v.Diplomas.Select(Diploma))}")
+            .Distinct().ToList();
+        if (route.Phases.OfType<RestOfSchool>().Any()) spans.Insert(0, "huidige school afmaken");
+        return spans.Count == 0 ? "–" : string.Join("; ", spans);
+    }
+
+    /// <summary>1 jaar, 3–4 jaar.</summary>
+    public static string Years(Years years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        return years.Min == years.Max ? $"{years.Min} jaar" : $"{years.Min}–{years.Max} jaar";
+    }
+
+    /// <summary>A step of a pathway: "mbo niveau 2 bol", "vmbo bb", "havo".</summary>
+    public static string Step(Step step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var text = step.Niveau is { } n ? $"mbo niveau {n}" : School(step.School);
+        if (step.Niveau is not null && step.School == SchoolType.Vmbo) text = $"vmbo + mbo niveau {step.Niveau}";
+        return step.Leerweg is { } l ? $"{text} {Nl.Leerweg(l)}" : text;
+    }
+
+    /// <summary>A date as an HTML date input sends it (2026-11-30); false for anything else.</summary>
+    public static bool TryIsoDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+
+    /// <summary>Why a route is not in force on a date, or null when it is.</summary>
+    public static string? NotInForce(Window intake, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        if (intake.Contains(on)) return null;
+        return on < intake.From
+            ? $"Nog niet van kracht: neemt pas leerlingen op vanaf {Nl.Date(intake.From)} (regel {intake.Rule})."
+            : $"Niet meer van kracht: nam leerlingen op tot en met {Nl.Date(intake.To!.Value)} (regel {intake.EndRule ?? intake.Rule}).";
+    }
+}
