@@ -103,5 +103,12 @@ public sealed class Database
     }
 
     /// <inheritdoc />
+    /// <summary>
+    /// "column is in the list parameter", in each store's words: Dapper hands a list to Npgsql as one array
+    /// (<c>= ANY(@p)</c>) and expands it into <c>IN (@p1, @p2, …)</c> for SQLite.
+    /// </summary>
+    internal static string InList(DbConnection connection, string column, string parameter) =>
+        connection is Npgsql.NpgsqlConnection ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     public override string ToString() => Description;
 }

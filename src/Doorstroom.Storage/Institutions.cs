@@ -115,12 +115,6 @@ public static class Institutions
         return row?.With(Locations(connection, [row.Brin4]));
     }
 
-    /// <summary>
-    /// A column in a list parameter: Dapper hands a list to Npgsql as one array (<c>= ANY</c>) and expands it for SQLite (<c>IN</c>).
-    /// </summary>
-    private static string In(DbConnection connection, string column, string parameter) =>
-        connection is Npgsql.NpgsqlConnection ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
-
     private static string? Pattern(string? query)
     {
         var q = query?.Trim();
@@ -136,7 +130,7 @@ public static class Institutions
         if (year is null || brin6.IsEmpty) return (year, Array.Empty<(string, LeerwegCount)>().ToLookup(x => x.Item1, x => x.Item2));
         var counts = connection.Query<(string Brin6, string Leerweg, long Aantal)>($"""
             SELECT brin6, leerweg, SUM(aantal) FROM vo_leerlingen
-            WHERE schooljaar = @year AND leerweg IS NOT NULL AND {In(connection, "brin6", "brin6")}
+            WHERE schooljaar = @year AND leerweg IS NOT NULL AND {Database.InList(connection, "brin6", "brin6")}
             GROUP BY brin6, leerweg ORDER BY brin6, leerweg
             """, new { year, brin6 = brin6.ToArray() });
         return (year, counts.ToLookup(c => c.Brin6, c => new LeerwegCount(c.Leerweg, c.Aantal)));
@@ -147,13 +141,13 @@ public static class Institutions
     {
         if (brin4.IsEmpty) return Array.Empty<MboSite>().ToLookup(l => l.Brin4);
         var locations = connection.Query<(string Brin6, string Brin4, string Naam, string? Plaats)>(
-            $"SELECT brin6, brin4, naam, plaats FROM mbo_locatie WHERE {In(connection, "brin4", "brin4")} ORDER BY brin4, naam, brin6", new { brin4 = brin4.ToArray() }).ToList();
+            $"SELECT brin6, brin4, naam, plaats FROM mbo_locatie WHERE {Database.InList(connection, "brin4", "brin4")} ORDER BY brin4, naam, brin6", new { brin4 = brin4.ToArray() }).ToList();
         var counts = new Dictionary<(string, string), long>();
         foreach (var chunk in locations.Select(l => l.Brin6).Chunk(500))
         {
             foreach (var (institution, kind, n) in connection.Query<(string, string, long)>($"""
                 SELECT institution, kind, COUNT(*) FROM event
-                WHERE {In(connection, "institution", "chunk")} AND kind IN ('Aangemeld', 'Ingeschreven')
+                WHERE {Database.InList(connection, "institution", "chunk")} AND kind IN ('Aangemeld', 'Ingeschreven')
                 GROUP BY institution, kind
                 """, new { chunk }))
                 counts[(institution, kind)] = n;

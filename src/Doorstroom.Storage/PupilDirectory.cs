@@ -54,10 +54,10 @@ public static class PupilDirectory
         if (locations.Count == 0) return [];
         using var connection = database.ConnectMigrated();
         // Read the column as the store gives it (text or date): Query<object> would hand back whole rows.
-        using var reader = connection.ExecuteReader("""
+        using var reader = connection.ExecuteReader($"""
             SELECT DISTINCT on_date FROM event
-            WHERE institution IN @locations AND leerjaar = 4 AND kind IN ('Ingeschreven', 'Bevorderd', 'Gedoubleerd')
-            """, new { locations });
+            WHERE {Database.InList(connection, "institution", "locations")} AND leerjaar = 4 AND kind IN ('Ingeschreven', 'Bevorderd', 'Gedoubleerd')
+            """, new { locations = locations.ToArray() });
         var years = new HashSet<int>();
         while (reader.Read()) years.Add(SchoolYear.StartOf(EventStore.Date(reader.GetValue(0))).Year + 1);
         return [.. years.OrderDescending()];
@@ -107,14 +107,14 @@ public static class PupilDirectory
         var pupils = connection.Query<PupilRow>($"""
             SELECT p.id AS Id, p.pkey AS Pkey, p.synthetic AS Synthetic, d.given_name AS GivenName, d.family_name AS FamilyName
             FROM pupil p LEFT JOIN pupil_personal d ON d.pupil_id = p.id
-            WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE e.institution IN @locations {window})
+            WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE {Database.InList(connection, "e.institution", "locations")} {window})
               AND p.pkey > @after {(only is null ? "" : "AND p.pkey = @only")}
             ORDER BY p.pkey
             LIMIT @take
             """, new
         {
             only,
-            locations,
+            locations = locations.ToArray(),
             from = examYear is { } a ? new DateOnly(a - 1, 8, 1) : default,
             to = examYear is { } b ? new DateOnly(b, 8, 1) : default,
             after = after ?? "",
@@ -163,11 +163,11 @@ public static class PupilDirectory
         var pupils = connection.Query<PupilRow>($"""
             SELECT p.id AS Id, p.pkey AS Pkey, p.synthetic AS Synthetic, d.given_name AS GivenName, d.family_name AS FamilyName
             FROM pupil p LEFT JOIN pupil_personal d ON d.pupil_id = p.id
-            WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE e.institution IN @locations AND e.kind = 'Aangemeld' AND e.on_date <= @today)
+            WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE {Database.InList(connection, "e.institution", "locations")} AND e.kind = 'Aangemeld' AND e.on_date <= @today)
               AND p.pkey > @after {(only is null ? "" : "AND p.pkey = @only")}
             ORDER BY p.pkey
             LIMIT @take
-            """, new { locations, today, only, after = after ?? "", take = limit + 1 }).ToList();
+            """, new { locations = locations.ToArray(), today, only, after = after ?? "", take = limit + 1 }).ToList();
         var more = pupils.Count > limit;
         if (more) pupils.RemoveAt(limit);
         var streams = Streams(connection, pupils.Select(p => p.Id), locations);
