@@ -71,7 +71,7 @@ internal static class ApiBench
         var db = new Option<string>("--db") { Description = "The store to serve (SQLite file or PostgreSQL); filled with a national-scale simulation when it has fewer pupils", DefaultValueFactory = _ => "doorstroom-bench-api.db" };
         var cohorts = new Option<int>("--cohorts") { Description = "Simulated cohorts when the store must be filled", DefaultValueFactory = _ => 4 };
         var pupils = new Option<int>("--pupils") { Description = "Simulated vmbo leavers per cohort (national: about 100,000)", DefaultValueFactory = _ => 100_000 };
-        var duration = new Option<int>("--duration") { Description = "Seconds of load per endpoint (after 2 s of warm-up)", DefaultValueFactory = _ => 10 };
+        var duration = new Option<int>("--duration") { Description = "Seconds of load per endpoint (after 5 s of warm-up)", DefaultValueFactory = _ => 10 };
         var connections = new Option<int>("--connections") { Description = "Open connections", DefaultValueFactory = _ => 16 };
         var threads = new Option<int>("--threads") { Description = "wrk threads", DefaultValueFactory = _ => 1 };
         var wrk = new Option<string>("--wrk") { Description = "The wrk program (Debian package wrk)", DefaultValueFactory = _ => "wrk" };
@@ -120,7 +120,7 @@ internal static class ApiBench
                 var token = Token(http, "demo-decaan");
                 var page = Check(http, token);
                 Console.WriteLine($"server: {url} (Production, demo accounts), store {database.Description}; decaan's page: {page} pupils");
-                Console.WriteLine($"load: wrk, {o.Threads} thread(s), {o.Connections} connections, {o.Seconds} s per endpoint after 2 s warm-up; plan bodies: 1,000 generated pupils in turn");
+                Console.WriteLine($"load: wrk, {o.Threads} thread(s), {o.Connections} connections, {o.Seconds} s per endpoint after 5 s warm-up; plan bodies: 1,000 generated pupils in turn");
 
                 var runs = new List<LoadResult>();
                 foreach (var (name, method, target, withBodies, withToken) in new[]
@@ -132,7 +132,7 @@ internal static class ApiBench
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     string Load(int s) => RunWrk(o, url, script, s, method, target, withBodies ? bodies : null, withToken ? token : null);
-                    Load(2);
+                    Load(5);
                     var output = Load(o.Seconds);
                     runs.Add(LoadResult.Parse(name, output) ?? throw new InvalidOperationException("wrk printed no result:\n" + output));
                 }
