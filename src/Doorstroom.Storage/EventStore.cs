@@ -208,6 +208,18 @@ public sealed class EventStore(Database database)
         }
     }
 
+    /// <summary>
+    /// The id of the newest event (0 when there is none). The stream is append-only, so a different value means events
+    /// were added; unlike <see cref="Count"/> it costs one index step, not a scan of every event.
+    /// </summary>
+    public long Version()
+    {
+        using var connection = database.ConnectMigrated();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(id), 0) FROM event";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>How many events the store holds.</summary>
     public long Count()
     {

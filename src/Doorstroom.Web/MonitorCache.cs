@@ -9,15 +9,16 @@ namespace Doorstroom.Web;
 /// what the page says about the data, and the values each filter can take. Never changed after it is made, so requests
 /// may read it at the same time.
 /// </summary>
-/// <param name="Events">The store's event count the cube was computed at; a different count makes the snapshot stale.</param>
+/// <param name="Events">The store's event count the cube was computed at.</param>
+/// <param name="Version">The store's newest event id then (<see cref="EventStore.Version"/>); a different one makes the snapshot stale.</param>
 /// <param name="Choices">Per filterable dimension, the keys (as <see cref="MonitorCube.Key"/> writes them) that occur in any indicator.</param>
 public sealed record MonitorSnapshot(
-    MonitorCube Cube, MonitorContext Context, long Pupils, long SyntheticPupils, long Events, DateTimeOffset Computed,
+    MonitorCube Cube, MonitorContext Context, long Pupils, long SyntheticPupils, long Events, long Version, DateTimeOffset Computed,
     ImmutableDictionary<Dimension, ImmutableArray<string>> Choices);
 
 /// <summary>
 /// Computing the monitor reads every event of the store, so it is done once and kept: a request asks the store only for
-/// its event count (one <c>SELECT COUNT(*)</c>) and gets the kept cube while that count is unchanged. Filtering and
+/// its newest event id (<see cref="EventStore.Version"/>, one index step) and gets the kept cube while that is unchanged. Filtering and
 /// rendering are per request, from the cube. One per process (the site has one store).
 /// </summary>
 public sealed class MonitorCache(Site site) : IDisposable
@@ -35,15 +36,15 @@ public sealed class MonitorCache(Site site) : IDisposable
     /// <summary>The snapshot for the store as it is now: the kept one while the event count is unchanged, else a new one.</summary>
     public async Task<MonitorSnapshot> Get(CancellationToken cancellationToken)
     {
-        var events = new EventStore(site.Database).Count();
-        if (current is { } kept && kept.Events == events) return kept;
+        var version = new EventStore(site.Database).Version();
+        if (current is { } kept && kept.Version == version) return kept;
         await computing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another request may have computed it while this one waited.
-            events = new EventStore(site.Database).Count();
-            if (current is { } fresh && fresh.Events == events) return fresh;
-            var made = await Task.Run(() => Compute(events, cancellationToken), cancellationToken).ConfigureAwait(false);
+            version = new EventStore(site.Database).Version();
+            if (current is { } fresh && fresh.Version == version) return fresh;
+            var made = await Task.Run(() => Compute(version, cancellationToken), cancellationToken).ConfigureAwait(false);
             current = made;
             Computations++;
             return made;
@@ -56,7 +57,7 @@ public sealed class MonitorCache(Site site) : IDisposable
 
     public void Dispose() => computing.Dispose();
 
-    private MonitorSnapshot Compute(long events, CancellationToken cancellationToken)
+    private MonitorSnapshot Compute(long version, CancellationToken cancellationToken)
     {
         var context = EventMonitor.Context(site.Database, site.Catalogue.Domains);
         var (cube, pupils, synthetic) = EventMonitor.Compute(site.Database, context, cancellationToken);
@@ -65,6 +66,6 @@ public sealed class MonitorCache(Site site) : IDisposable
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToImmutableArray());
-        return new MonitorSnapshot(cube, context, pupils, synthetic, events, site.Clock.GetUtcNow(), choices);
+        return new MonitorSnapshot(cube, context, pupils, synthetic, new EventStore(site.Database).Count(), version, site.Clock.GetUtcNow(), choices);
     }
 }
