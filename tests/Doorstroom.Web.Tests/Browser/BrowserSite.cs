@@ -23,6 +23,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The schools and institutions the demo accounts are bound to.</summary>
+    public DemoPlaces Places => DemoData.Places(factory.Site.Database);
+
     public string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     /// <summary>Why the browser tests cannot run here, or null when they can.</summary>

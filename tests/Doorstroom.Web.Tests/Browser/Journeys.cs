@@ -105,4 +105,75 @@ public sealed class Journeys(BrowserSite site)
         Assert.Equal("alert", await page.Page.Locator("#inlog-fout").GetAttributeAsync("role"));
         await page.ShootAsync("inloggen-fout");
     }
+
+    [Fact]
+    public async Task A_pupil_reads_their_timeline_and_plans_routes_on_a_timeline()
+    {
+        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        var page = await SitePage.OpenAsync(site, "/account/inloggen");
+        await page.SignInAsync("leerling");
+        await page.GoAsync("/mijn-tijdlijn");
+        var own = await page.MainTextAsync();
+        Assert.Contains("Ingeschreven", own, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Finn Meijer", own, StringComparison.Ordinal);
+        await page.ShootAsync("mijn-tijdlijn");
+
+        var planner = new PlannerPage(page);
+        await planner.OpenAsync();
+        await page.ShootAsync("planner");
+        // Rulebook case C28: a bb pupil in leerjaar 4 — the normal route to niveau 2 is open, the integrated route (which begins in leerjaar 3) is not.
+        await planner.PlanAsync("2026-11-30", "vmbo", "bb", 4, "2010-05-14");
+        Assert.Matches(@"Open routes \([1-9]\d*\)", await planner.OpenRoutesHeadingAsync());
+        Assert.Matches(@"Niet open \([1-9]\d*\)", await planner.ClosedRoutesHeadingAsync());
+        Assert.True(await planner.TimelineBarsAsync() > 0, "the pathways are not drawn on the timeline");
+        Assert.False(string.IsNullOrWhiteSpace(await planner.TimelineTitleAsync()), "the timeline image has no title for screen readers");
+        Assert.Contains("planner?", page.Page.Url, StringComparison.Ordinal);
+        await page.ShootAsync("planner-uitkomst");
+        Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
+    }
+
+    [Fact]
+    public async Task Every_page_has_one_h1_a_main_landmark_and_a_label_for_every_field()
+    {
+        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        var places = site.Places;
+        (string? Account, string Path, string Name)[] pages =
+        [
+            (null, "/", "start"),
+            (null, "/routes", "routes"),
+            (null, "/routes?op=2012-09-01", "routes-2012"),
+            (null, "/routes/vm2", "route-vm2"),
+            (null, "/instellingen", "instellingen"),
+            (null, "/instellingen?soort=mbo", "instellingen-mbo"),
+            (null, $"/instellingen/vo/{places.School}", "instelling-vo"),
+            (null, $"/instellingen/mbo/{places.Mbo}", "instelling-mbo"),
+            (null, "/planner?op=2026-11-30&school=vmbo&leerweg=kb&leerjaar=3", "planner-kb"),
+            (null, "/bestaat-niet", "niet-gevonden"),
+            ("zorg", "/intake", "intake-zorgcoordinator"),
+            ("zorg", "/intake/DEMO-2027-03", "intake-aanmelder-zorgcoordinator"),
+            ("analist", "/monitor?indicator=switch", "monitor-switch"),
+        ];
+        foreach (var group in pages.GroupBy(p => p.Account))
+        {
+            var page = await SitePage.OpenAsync(site, "/account/inloggen");
+            if (group.Key is { } account) await page.SignInAsync(account);
+            foreach (var (_, path, name) in group)
+            {
+                await page.GoAsync(path);
+                Assert.Equal(1, await page.Page.Locator("h1").CountAsync());
+                Assert.Equal(1, await page.Page.Locator("main").CountAsync());
+                Assert.Equal("nl", await page.Page.Locator("html").GetAttributeAsync("lang"));
+                var unlabelled = await page.Page.EvaluateAsync<string[]>("""
+                    () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                        .filter(f => f.labels.length === 0 && !f.getAttribute('aria-label') && !f.getAttribute('aria-labelledby'))
+                        .map(f => f.name || f.id)
+                    """);
+                Assert.True(unlabelled.Length == 0, $"{path}: fields without a label: {string.Join(", ", unlabelled)}");
+                await page.ShootAsync(name);
+                // The browser logs the 404 of the page that does not exist as a console error; that one is expected.
+                if (path == "/bestaat-niet") page.Errors.RemoveAll(e => e.Contains("404", StringComparison.Ordinal));
+            }
+            Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
+        }
+    }
 }

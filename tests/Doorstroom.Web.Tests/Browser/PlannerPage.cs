@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace Doorstroom.Web.Tests.Browser;
+
+/// <summary>The planner's what-if form and its answer.</summary>
+public sealed class PlannerPage(SitePage page)
+{
+    public async Task OpenAsync() => await page.GoAsync("/planner");
+
+    /// <summary>Fills the pupil's situation (only what is given) and asks for the plan.</summary>
+    public async Task PlanAsync(string on, string school, string? leerweg = null, int? leerjaar = null, string? birthDate = null)
+    {
+        await page.Page.GetByLabel("Datum van de vraag").FillAsync(on);
+        await page.Page.GetByLabel("Schooltype").SelectOptionAsync(school);
+        if (leerweg is not null) await page.Page.GetByLabel("Leerweg", new() { Exact = true }).SelectOptionAsync(leerweg);
+        if (leerjaar is { } lj) await page.Page.GetByLabel("Leerjaar", new() { Exact = true }).FillAsync(lj.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (birthDate is not null) await page.Page.GetByLabel("Geboortedatum").FillAsync(birthDate);
+        await page.SubmitAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Bereken" }).ClickAsync());
+    }
+
+    /// <summary>The heading over the open routes, e.g. "Open routes (3)".</summary>
+    public Task<string> OpenRoutesHeadingAsync() => page.Page.Locator("#open-routes").InnerTextAsync();
+
+    /// <summary>The heading over the closed routes.</summary>
+    public Task<string> ClosedRoutesHeadingAsync() => page.Page.Locator("#dichte-routes").InnerTextAsync();
+
+    /// <summary>How many step bars the pathway timeline draws.</summary>
+    public Task<int> TimelineBarsAsync() => page.Page.Locator("svg.pathway-timeline rect.step").CountAsync();
+
+    /// <summary>The accessible name of the timeline image.</summary>
+    public Task<string?> TimelineTitleAsync() => page.Page.Locator("svg.pathway-timeline > title").First.TextContentAsync();
+}
