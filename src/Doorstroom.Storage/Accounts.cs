@@ -10,17 +10,18 @@ namespace Doorstroom.Storage;
 /// <param name="Demo">Made by the demo seed: refused at sign-in unless the site runs in demo mode.</param>
 public sealed record Account(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo);
 
-/// <summary>A program that calls <c>/api</c> with OAuth2 client credentials.</summary>
+/// <summary>A program that calls <c>/api</c> with OAuth2 client credentials, bound like an account to an institution or a pupil.</summary>
 /// <param name="SecretHash">The client secret, hashed like a password.</param>
-public sealed record ApiClient(string ClientId, string SecretHash, string Role, string? Institution, string DisplayName, bool Demo);
+/// <param name="PupilKey">For the pupil role (an app of the pupil's own): the pupil's key.</param>
+public sealed record ApiClient(string ClientId, string SecretHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo);
 
 /// <summary>The account and API-client tables.</summary>
 public static class Accounts
 {
     private const string AccountColumns = "username, password_hash, role, institution, pupil_key, display_name, demo";
-    private const string ClientColumns = "client_id, secret_hash, role, institution, display_name, demo";
+    private const string ClientColumns = "client_id, secret_hash, role, institution, pupil_key, display_name, demo";
     private const string AccountSelect = "username AS Username, password_hash AS PasswordHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo";
-    private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, display_name AS DisplayName, demo AS Demo";
+    private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo";
 
     /// <summary>The account with this user name (exact, case-sensitive), or null.</summary>
     public static Account? Find(Database database, string username)
@@ -68,10 +69,10 @@ public static class Accounts
         ArgumentNullException.ThrowIfNull(client);
         using var connection = database.ConnectMigrated();
         connection.Execute($"""
-            INSERT INTO api_client ({ClientColumns}) VALUES (@ClientId, @SecretHash, @Role, @Institution, @DisplayName, @Demo)
+            INSERT INTO api_client ({ClientColumns}) VALUES (@ClientId, @SecretHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo)
             ON CONFLICT (client_id) DO UPDATE SET secret_hash = excluded.secret_hash, role = excluded.role, institution = excluded.institution,
-                display_name = excluded.display_name, demo = excluded.demo
-            """, new { client.ClientId, client.SecretHash, client.Role, client.Institution, client.DisplayName, Demo = client.Demo ? 1 : 0 });
+                pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo
+            """, new { client.ClientId, client.SecretHash, client.Role, client.Institution, client.PupilKey, client.DisplayName, Demo = client.Demo ? 1 : 0 });
     }
 
     // Classes with setters: Dapper converts SMALLINT (PostgreSQL) and INTEGER (SQLite) alike into a property.
@@ -94,9 +95,10 @@ public static class Accounts
         public string SecretHash { get; set; } = "";
         public string Role { get; set; } = "";
         public string? Institution { get; set; }
+        public string? PupilKey { get; set; }
         public string DisplayName { get; set; } = "";
         public long Demo { get; set; }
 
-        public ApiClient ToClient() => new(ClientId, SecretHash, Role, Institution, DisplayName, Demo != 0);
+        public ApiClient ToClient() => new(ClientId, SecretHash, Role, Institution, PupilKey, DisplayName, Demo != 0);
     }
 }

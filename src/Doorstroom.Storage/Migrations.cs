@@ -225,6 +225,7 @@ public static class Migrations
                 secret_hash  TEXT NOT NULL,
                 role         TEXT NOT NULL,
                 institution  TEXT,
+                pupil_key    TEXT,
                 display_name TEXT NOT NULL,
                 demo         SMALLINT NOT NULL DEFAULT 0
             );

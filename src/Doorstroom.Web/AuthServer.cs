@@ -99,6 +99,7 @@ public sealed class ClientCredentials(AccountService accounts) :
         identity.SetClaim(OpenIddictConstants.Claims.Name, client.ClientId);
         identity.SetClaim(OpenIddictConstants.Claims.Role, client.Role);
         if (client.Institution is { } institution) identity.SetClaim(Claims.Institution, institution);
+        if (client.PupilKey is { } pupil) identity.SetClaim(Claims.Pupil, pupil);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         context.SignIn(new ClaimsPrincipal(identity));
         return default;

@@ -90,7 +90,7 @@ public static class DemoData
                 _ => (null, null),
             };
             Accounts.Save(database, new Account(username, accounts.Hash(Password), role, institution, pupil, displayName, Demo: true));
-            Accounts.SaveClient(database, new ApiClient($"demo-{username}", accounts.Hash(ClientSecret), role, institution, displayName, Demo: true));
+            Accounts.SaveClient(database, new ApiClient($"demo-{username}", accounts.Hash(ClientSecret), role, institution, pupil, displayName, Demo: true));
         }
         return places;
     }

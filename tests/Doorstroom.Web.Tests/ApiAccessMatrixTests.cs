@@ -32,11 +32,11 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
 
     /// <summary>
     /// Whom each role may see, written out by hand from the demo's stories (not computed by the code under test). The demo
-    /// leerling's API client is bound to no pupil (api_client has a role and an institution, no pupil), so it sees no one.
+    /// leerling's API client is bound to pupil 01, and sees only that pupil.
     /// </summary>
     private static readonly Dictionary<string, int[]> Visible = new(StringComparer.Ordinal)
     {
-        ["leerling"] = [],
+        ["leerling"] = [1],
         ["decaan"] = [1, 2, 3, 7, 14],
         ["decaan2"] = [11],
         ["intake"] = [2, 3, 11, 14],
