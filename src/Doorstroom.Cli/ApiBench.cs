@@ -205,7 +205,7 @@ internal static class ApiBench
             Console.WriteLine($"no real data ({problem}): SYNTHETIC institutions instead");
             SyntheticInstitutions.Write(database, SyntheticWorld.Build(), DateTime.Today.Year);
         }
-        var world = StoredWorld.Load(database, catalogue);
+        var world = StoredWorld.Load(database, catalogue.Domains);
         var today = DateOnly.FromDateTime(DateTime.Today);
         var last = SchoolYear.StartOf(today).Year + 1;
         Console.WriteLine($"simulating {o.Cohorts} cohorts × {o.Pupils:N0} SYNTHETIC pupils (exam years {last - o.Cohorts + 1}–{last}) into {database.Description} …");

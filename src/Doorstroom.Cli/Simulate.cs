@@ -35,7 +35,7 @@ internal static class Simulate
             Console.WriteLine($"store: {database.Description}");
             if (StoredWorld.EnsureRealData(database, parse.GetValue(dataOption) ?? DataPaths.RealData(), Console.WriteLine, cancellationToken) is { } problem)
                 throw new BadInputException(problem + " (import it with 'doorstroom import KIND FILE', or set --data or $" + DataPaths.DataVariable + ")");
-            var world = StoredWorld.Load(database, catalogue(parse));
+            var world = StoredWorld.Load(database, catalogue(parse).Domains);
             Console.WriteLine($"world: {world.VoVestigingen.Length:N0} vo vestigingen with vmbo pupils, {world.MboLocations.Length:N0} mbo locations, {world.Qualifications.Length:N0} kwalificaties (real, from the store)");
             Console.WriteLine($"simulating {n} cohort(s) × {p:N0} SYNTHETIC vmbo leavers (seed {parse.GetValue(seed)}, exam years {year}–{year + n - 1}) …");
 

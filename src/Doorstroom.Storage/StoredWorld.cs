@@ -49,7 +49,7 @@ public static class StoredWorld
     /// The real institutions from the store: vmbo pupils per vestiging and leerweg (DUO's newest count), mbo locations
     /// where students are taught (KiesMBO also lists six head offices and staff bureaus, which are left out), kwalificaties.
     /// </summary>
-    public static World Load(Database database, RouteCatalogue catalogue)
+    public static World Load(Database database, IReadOnlyDictionary<string, DomainDirection> domains)
     {
         using var connection = database.ConnectMigrated();
         var counts = connection.Query<(string Brin6, string? Plaats, string Leerweg, long Aantal, long Green)>("""
@@ -80,7 +80,7 @@ public static class StoredWorld
                 [.. q.Leerwegen.Split('/').Select(l => l == "BBL" ? Leerweg.Bbl : Leerweg.Bol)], q.Domein ?? "",
                 q.DomeinCrebo?.ToString(System.Globalization.CultureInfo.InvariantCulture), q.Dossier ?? "",
                 q.DossierCrebo?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
-        return new World(vo, mbo, MboQualification.From(qualifications, catalogue.Domains));
+        return new World(vo, mbo, MboQualification.From(qualifications, domains));
 
         // DUO writes plaats in capitals in some files and not in others; compare them in one case.
         static string Plaats(string? plaats) => (plaats ?? "").Trim().ToUpperInvariant();

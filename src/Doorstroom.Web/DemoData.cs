@@ -136,7 +136,7 @@ public static class DemoData
             log.WriteLine($"demo: no real data ({problem}); a SYNTHETIC set of institutions is used instead: every name says '{SyntheticInstitutions.Marker}'");
             SyntheticInstitutions.Write(database, SyntheticWorld.Build(), SchoolYear.StartOf(today).Year);
         }
-        var world = StoredWorld.Load(database, site.Catalogue);
+        var world = StoredWorld.Load(database, site.Catalogue.Domains);
         var last = CurrentExamYear(today);
         const int cohorts = 4;
         var perCohort = site.Options.DemoPupilsPerCohort;
