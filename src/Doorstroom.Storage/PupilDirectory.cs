@@ -185,33 +185,11 @@ public static class PupilDirectory
         var result = new Dictionary<long, ImmutableArray<TransitionEvent>>();
         if (ids.Length == 0) return result;
         using var command = connection.CreateCommand();
-        var names = new string[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            names[i] = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = names[i];
-            parameter.Value = ids[i];
-            command.Parameters.Add(parameter);
-        }
-        var scope = "";
-        if (locations is not null)
-        {
-            var codes = locations.ToArray();
-            var locationNames = new string[codes.Length];
-            for (var i = 0; i < codes.Length; i++)
-            {
-                locationNames[i] = "@l" + i.ToString(CultureInfo.InvariantCulture);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = locationNames[i];
-                parameter.Value = codes[i];
-                command.Parameters.Add(parameter);
-            }
-            scope = $" AND e.institution IN ({string.Join(", ", locationNames)})";
-        }
+        var names = Parameters(command, "p", ids.Select(id => (object)id));
+        var scope = locations is null ? "" : $" AND e.institution IN ({Parameters(command, "l", locations)})";
         command.CommandText = $"""
             SELECT e.pupil_id, {EventStore.EventColumns} FROM event e JOIN pupil p ON p.id = e.pupil_id
-            WHERE e.pupil_id IN ({string.Join(", ", names)}){scope}
+            WHERE e.pupil_id IN ({names}){scope}
             ORDER BY e.pupil_id, e.on_date, e.id
             """;
         using var reader = command.ExecuteReader();
@@ -230,6 +208,21 @@ public static class PupilDirectory
         }
         if (current >= 0) result[current] = builder.ToImmutable();
         return result;
+    }
+
+    /// <summary>Adds one parameter per value (@p0, @p1, … for prefix p) and returns their names joined for an IN list.</summary>
+    private static string Parameters(DbCommand command, string prefix, IEnumerable<object> values)
+    {
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + prefix + names.Count.ToString(CultureInfo.InvariantCulture);
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+            names.Add(parameter.ParameterName);
+        }
+        return string.Join(", ", names);
     }
 
     private sealed class PupilRow
