@@ -234,6 +234,55 @@ public static class Migrations
             -- those lookups (kind, leerjaar and date filter, pupil_id is the answer), so they never read the event rows.
             CREATE INDEX event_institution ON event (institution, kind, leerjaar, on_date, pupil_id);
             """),
+        new(5, "transfer dossier: entries, requests, audit log", """
+            -- What a vo school keeps per pupil for the overstap to mbo, by category (DossierCategory). A care entry's body is
+            -- sealed (encrypted by the web application before it is stored); released = the school lets it go with a request.
+            CREATE TABLE dossier_entry (
+                id          {id},
+                pupil_id    BIGINT NOT NULL REFERENCES pupil (id),
+                category    TEXT NOT NULL,
+                kind        TEXT NOT NULL,
+                on_date     DATE NOT NULL,
+                author      TEXT NOT NULL,
+                institution TEXT NOT NULL,
+                body        TEXT NOT NULL,
+                sealed      SMALLINT NOT NULL DEFAULT 0,
+                released    SMALLINT NOT NULL DEFAULT 0
+            );
+            CREATE INDEX dossier_entry_pupil ON dossier_entry (pupil_id);
+
+            -- An mbo institution's request: purpose and categories (purpose binding), and the last day it may be read.
+            CREATE TABLE dossier_request (
+                id           TEXT PRIMARY KEY,
+                pupil_id     BIGINT NOT NULL REFERENCES pupil (id),
+                institution  TEXT NOT NULL,
+                purpose      TEXT NOT NULL,
+                categories   TEXT NOT NULL,
+                requested_on DATE NOT NULL,
+                expires_on   DATE NOT NULL,
+                requested_by TEXT NOT NULL
+            );
+            CREATE INDEX dossier_request_pupil ON dossier_request (pupil_id);
+
+            -- Every read, write, share, refusal and consent change, hash-chained: hash = SHA-256 of the previous hash and
+            -- this entry's fields (AuditLog). Never updated; rows leave only with the whole log.
+            CREATE TABLE audit_log (
+                seq       BIGINT PRIMARY KEY,
+                at        TEXT NOT NULL,
+                actor     TEXT NOT NULL,
+                role      TEXT NOT NULL,
+                institution TEXT,
+                pupil     TEXT,
+                action    TEXT NOT NULL,
+                category  TEXT,
+                purpose   TEXT,
+                outcome   TEXT NOT NULL,
+                rule      TEXT,
+                prev_hash TEXT NOT NULL,
+                hash      TEXT NOT NULL
+            );
+            CREATE INDEX audit_log_pupil ON audit_log (pupil, seq);
+            """),
     ];
 
     /// <summary>Brings the schema of an open connection up to the newest migration.</summary>

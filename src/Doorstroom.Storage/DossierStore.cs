@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using Dapper;
+using Doorstroom.Domain;
+
+namespace Doorstroom.Storage;
+
+/// <summary>One dated, authored entry of a pupil's transfer dossier.</summary>
+/// <param name="Kind"><c>notitie</c> for an entry, <c>warme-overdracht</c> for a recorded hand-over conversation (P6).</param>
+/// <param name="Institution">The vo school (BRIN6 or BRIN4) that wrote it; for a warme overdracht, the school that recorded it.</param>
+/// <param name="Body">The text, or for a sealed (care) entry the ciphertext the web application made; Storage never sees care data in clear.</param>
+/// <param name="Released">The school lets this entry go with a request.</param>
+public sealed record DossierEntry(long Id, string Pupil, DossierCategory Category, string Kind, DateOnly On, string Author, string Institution, string Body, bool Sealed, bool Released);
+
+/// <summary>The transfer dossier tables: entries, requests, and the retention that removes what has expired.</summary>
+public static class DossierStore
+{
+    /// <summary>The entry kinds.</summary>
+    public const string Note = "notitie", WarmHandOver = "warme-overdracht";
+
+    /// <summary>Adds an entry for a known pupil and returns its id; null when the store has no such pupil.</summary>
+    public static long? AddEntry(Database database, DossierEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(entry);
+        using var connection = database.ConnectMigrated();
+        var pupil = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @Pupil", new { entry.Pupil });
+        if (pupil is null) return null;
+        return connection.ExecuteScalar<long>("""
+            INSERT INTO dossier_entry (pupil_id, category, kind, on_date, author, institution, body, sealed, released)
+            VALUES (@pupil, @category, @Kind, @On, @Author, @Institution, @Body, @sealed, @released)
+            RETURNING id
+            """, new
+        {
+            pupil, category = DossierRules.Name(entry.Category), entry.Kind, entry.On, entry.Author, entry.Institution, entry.Body,
+            @sealed = entry.Sealed ? 1 : 0, released = entry.Released ? 1 : 0,
+        });
+    }
+
+    /// <summary>Marks an entry of the pupil as released (or not); false when there is no such entry.</summary>
+    public static bool Release(Database database, string pupil, long id, bool released)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.Execute("""
+            UPDATE dossier_entry SET released = @released WHERE id = @id AND pupil_id = (SELECT id FROM pupil WHERE pkey = @pupil)
+            """, new { pupil, id, released = released ? 1 : 0 }) == 1;
+    }
+
+    /// <summary>A pupil's entries, oldest first.</summary>
+    public static ImmutableArray<DossierEntry> Entries(Database database, string pupil)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return [.. connection.Query<EntryRow>("""
+            SELECT d.id AS Id, p.pkey AS Pupil, d.category AS Category, d.kind AS Kind, d.on_date AS OnDate, d.author AS Author,
+                   d.institution AS Institution, d.body AS Body, d.sealed AS Sealed, d.released AS Released
+            FROM dossier_entry d JOIN pupil p ON p.id = d.pupil_id WHERE p.pkey = @pupil ORDER BY d.on_date, d.id
+            """, new { pupil }).Select(r => r.ToEntry())];
+    }
+
+    /// <summary>Stores a request; false when the store has no such pupil or the id is taken.</summary>
+    public static bool AddRequest(Database database, DossierRequest request, string requestedBy)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(request);
+        using var connection = database.ConnectMigrated();
+        var pupil = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @Pupil", new { request.Pupil });
+        if (pupil is null) return false;
+        return connection.Execute("""
+            INSERT INTO dossier_request (id, pupil_id, institution, purpose, categories, requested_on, expires_on, requested_by)
+            VALUES (@Id, @pupil, @Institution, @Purpose, @categories, @On, @Expires, @requestedBy)
+            ON CONFLICT (id) DO NOTHING
+            """, new
+        {
+            request.Id, pupil, request.Institution, request.Purpose, categories = string.Join(',', request.Categories.Select(DossierRules.Name)),
+            request.On, request.Expires, requestedBy,
+        }) == 1;
+    }
+
+    /// <summary>A request by id, or null.</summary>
+    public static DossierRequest? Request(Database database, string id)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return Requests(connection, "r.id = @id", new { id }).FirstOrDefault();
+    }
+
+    /// <summary>The requests for a pupil's dossier, oldest first.</summary>
+    public static ImmutableArray<DossierRequest> RequestsFor(Database database, string pupil)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return [.. Requests(connection, "p.pkey = @pupil", new { pupil })];
+    }
+
+    /// <summary>The requests an mbo institution (BRIN4) made, oldest first.</summary>
+    public static ImmutableArray<DossierRequest> RequestsBy(Database database, string institution)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return [.. Requests(connection, "r.institution = @institution", new { institution })];
+    }
+
+    /// <summary>
+    /// Retention: removes the requests that expired before <paramref name="today"/> and the entries of pupils who left vo
+    /// more than <paramref name="keepYears"/> years ago (their last <see cref="EventKind.Uitgeschreven"/> at a vo school).
+    /// The audit log keeps its entries (they hold no dossier content). Returns what was removed.
+    /// </summary>
+    public static (int Requests, int Entries) RemoveExpired(Database database, DateOnly today, int keepYears = 2)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        using var transaction = connection.BeginTransaction();
+        var requests = connection.Execute("DELETE FROM dossier_request WHERE expires_on < @today", new { today }, transaction);
+        var entries = connection.Execute("""
+            DELETE FROM dossier_entry WHERE pupil_id IN (
+                SELECT e.pupil_id FROM event e
+                WHERE e.kind = 'Uitgeschreven' AND e.leerjaar IS NOT NULL
+                GROUP BY e.pupil_id HAVING MAX(e.on_date) < @cutoff)
+            """, new { cutoff = today.AddYears(-keepYears) }, transaction);
+        transaction.Commit();
+        return (requests, entries);
+    }
+
+    private static IEnumerable<DossierRequest> Requests(System.Data.Common.DbConnection connection, string where, object parameters) =>
+        connection.Query<RequestRow>($"""
+            SELECT r.id AS Id, p.pkey AS Pupil, r.institution AS Institution, r.purpose AS Purpose, r.categories AS Categories,
+                   r.requested_on AS RequestedOn, r.expires_on AS ExpiresOn
+            FROM dossier_request r JOIN pupil p ON p.id = r.pupil_id WHERE {where} ORDER BY r.requested_on, r.id
+            """, parameters).Select(r => r.ToRequest());
+
+    private sealed class EntryRow
+    {
+        public long Id { get; set; }
+        public string Pupil { get; set; } = "";
+        public string Category { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public object OnDate { get; set; } = "";
+        public string Author { get; set; } = "";
+        public string Institution { get; set; } = "";
+        public string Body { get; set; } = "";
+        public long Sealed { get; set; }
+        public long Released { get; set; }
+
+        public DossierEntry ToEntry() => new(Id, Pupil, Category(this.Category), Kind, EventStore.Date(OnDate), Author, Institution, Body, Sealed != 0, Released != 0);
+    }
+
+    private sealed class RequestRow
+    {
+        public string Id { get; set; } = "";
+        public string Pupil { get; set; } = "";
+        public string Institution { get; set; } = "";
+        public string Purpose { get; set; } = "";
+        public string Categories { get; set; } = "";
+        public object RequestedOn { get; set; } = "";
+        public object ExpiresOn { get; set; } = "";
+
+        public DossierRequest ToRequest() => new(Id, Pupil, Institution, Purpose,
+            [.. Categories.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Category)], EventStore.Date(RequestedOn), EventStore.Date(ExpiresOn));
+    }
+
+    private static DossierCategory Category(string name) =>
+        DossierRules.TryCategory(name, out var category) ? category : throw new InvalidDataException($"unknown dossier category '{name}' in the store");
+}
