@@ -46,6 +46,14 @@ public static class PupilDirectory
             """, new { institution })];
     }
 
+    /// <summary>True when the BRIN6 is a vo vestiging the store knows (not an mbo location).</summary>
+    public static bool IsVo(Database database, string brin6)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_vestiging WHERE brin6 = @brin6", new { brin6 }) > 0;
+    }
+
     /// <summary>The exam years of the pupils enrolled in vmbo leerjaar 4 at the locations, newest first.</summary>
     public static ImmutableArray<int> ExamYears(Database database, IReadOnlyCollection<string> locations)
     {

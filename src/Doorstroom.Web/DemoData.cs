@@ -34,11 +34,14 @@ public static class DemoData
     public static ImmutableArray<(string Username, string Role, string DisplayName, string Bound)> AccountList { get; } =
     [
         ("leerling", Roles.Leerling, "Sanne de Vries (leerling)", "pupil"),
+        ("leerling16", Roles.Leerling, "Noor Bakker (leerling, 16)", "pupil3"),
+        ("ouder", Roles.Ouder, "Ouder van Daan Jansen (15)", "pupil2"),
         ("decaan", Roles.Decaan, "Decaan van de demoschool", "school"),
         ("decaan2", Roles.Decaan, "Decaan van een andere school", "other-school"),
         ("intake", Roles.Intake, "Intake van de demo-mbo", "mbo"),
         ("intake2", Roles.Intake, "Intake van een ander mbo", "other-mbo"),
         ("zorg", Roles.Zorgcoordinator, "Zorgcoördinator van de demo-mbo", "mbo"),
+        ("zorgvo", Roles.Zorgcoordinator, "Zorgcoördinator van de demoschool", "school"),
         ("analist", Roles.Analist, "Analist", "none"),
         ("beheer", Roles.Beheerder, "Beheerder", "none"),
     ];
@@ -83,6 +86,8 @@ public static class DemoData
             var (institution, pupil) = bound switch
             {
                 "pupil" => ((string?)null, (string?)first),
+                "pupil2" => (null, PupilKey(today, 2)),
+                "pupil3" => (null, PupilKey(today, 3)),
                 "school" => (places.School, null),
                 "other-school" => (places.OtherSchool, null),
                 "mbo" => (places.Mbo, null),
@@ -180,7 +185,9 @@ public static class DemoData
                 new(key, new DateOnly(exam - 1, 8, 1), EventKind.Bevorderd, school, lw, Leerjaar: 4, Route: "regulier"),
             };
             events.AddRange(more(key));
-            stories.Add(new(key, Names[(n - 1) % Names.Length], new DateOnly(exam - 16, 3 + n % 9, 1 + n), [.. events.Where(e => e.Date <= today)]));
+            // Pupil 03 repeated a year before and is 16: old enough to consent for herself (P4); the others are 15.
+            var born = new DateOnly(exam - (n == 3 ? 17 : 16), 3 + n % 9, 1 + n);
+            stories.Add(new(key, Names[(n - 1) % Names.Length], born, [.. events.Where(e => e.Date <= today)]));
         }
 
         TransitionEvent Applied(string key, DateOnly on, int niveau, string at = "") =>

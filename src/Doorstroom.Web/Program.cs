@@ -13,6 +13,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Site>();
 builder.Services.AddSingleton<AccountService>();
+builder.Services.AddSingleton<DossierService>();
 builder.Services.AddSingleton<MonitorCache>();
 builder.Services.AddRazorPages(pages =>
 {

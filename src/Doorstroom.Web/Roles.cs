@@ -7,6 +7,8 @@ namespace Doorstroom.Web;
 public static class Roles
 {
     public const string Leerling = "leerling";
+    /// <summary>A parent or guardian, bound to their child's pupil key: consents for a pupil under 16 (P4).</summary>
+    public const string Ouder = "ouder";
     public const string Decaan = "decaan";
     public const string Intake = "intake";
     public const string Zorgcoordinator = "zorgcoordinator";
@@ -14,12 +16,13 @@ public static class Roles
     public const string Beheerder = "beheerder";
 
     /// <summary>Every role.</summary>
-    public static ImmutableArray<string> All { get; } = [Leerling, Decaan, Intake, Zorgcoordinator, Analist, Beheerder];
+    public static ImmutableArray<string> All { get; } = [Leerling, Ouder, Decaan, Intake, Zorgcoordinator, Analist, Beheerder];
 
     /// <summary>The role's name on screen.</summary>
     public static string Title(string role) => role switch
     {
         Leerling => "Leerling",
+        Ouder => "Ouder / verzorger",
         Decaan => "Decaan / mentor",
         Intake => "Intake mbo",
         Zorgcoordinator => "Zorgcoördinator mbo",

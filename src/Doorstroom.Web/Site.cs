@@ -23,6 +23,9 @@ public sealed class SiteOptions
 
     /// <summary>Simulated pupils per cohort in the demo data set.</summary>
     public int DemoPupilsPerCohort { get; set; } = 1500;
+
+    /// <summary>How many mbo years a dossier share lasts: 1 = until 31 July of the first mbo year (the default).</summary>
+    public int ShareYears { get; set; } = 1;
 }
 
 /// <summary>
@@ -32,6 +35,7 @@ public sealed class Site
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> locations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> vo = new(StringComparer.Ordinal);
 
     public Site(SiteOptions options, TimeProvider clock)
     {
@@ -59,6 +63,13 @@ public sealed class Site
     public ImmutableArray<string> Locations(string institution) =>
         locations.GetOrAdd(institution, code => PupilDirectory.Locations(Database, code));
 
+    /// <summary>True when the BRIN6 is a vo vestiging (cached like the locations).</summary>
+    public bool IsVo(string brin6) => vo.GetOrAdd(brin6, code => PupilDirectory.IsVo(Database, code));
+
     /// <summary>Forgets the cached locations (after an import of institutions).</summary>
-    public void ForgetLocations() => locations.Clear();
+    public void ForgetLocations()
+    {
+        locations.Clear();
+        vo.Clear();
+    }
 }

@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using Doorstroom.Domain;
+using Doorstroom.Storage;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Doorstroom.Web;
+
+/// <summary>What a dossier call answers: done (with a value), refused by a rule (with why), or not found (nothing leaks).</summary>
+public sealed record DossierOutcome<T>(T? Value, DossierDecision? Refusal, bool NotFound);
+
+/// <summary>The three ways a dossier call ends.</summary>
+public static class DossierOutcome
+{
+    public static DossierOutcome<T> Done<T>(T value) => new(value, null, false);
+    public static DossierOutcome<T> Refused<T>(DossierDecision why) => new(default, why, false);
+    public static DossierOutcome<T> Missing<T>() => new(default, null, true);
+}
+
+/// <summary>A category read: the decision (with its rule) and, when allowed, the released entries in clear.</summary>
+public sealed record DossierRead(DossierRequest Request, DossierCategory Category, DossierDecision Decision, ImmutableArray<DossierEntry> Entries);
+
+/// <summary>
+/// The transfer dossier for every role (rulebook §10, decision 0015): the vo school writes and releases entries, the mbo
+/// institution requests after an application and reads per category under the rules, the pupil (or a parent) gives and
+/// withdraws consent and reads the audit trail. Every read, write, share, refusal and consent change goes to the
+/// hash-chained <see cref="AuditLog"/>. Care entries are sealed with ASP.NET Core Data Protection before they are stored.
+/// </summary>
+public sealed class DossierService(Site site, IDataProtectionProvider protection)
+{
+    private readonly IDataProtector seal = protection.CreateProtector("Doorstroom.Dossier.Zorg.v1");
+
+    private Database Database => site.Database;
+
+    /// <summary>A vo decaan or zorgcoördinator writes an entry for a pupil of their own school (care entries sealed).</summary>
+    public DossierOutcome<DossierEntry> Write(Caller caller, string pupil, DossierCategory category, string kind, DateOnly on, string body)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null)
+            return DossierOutcome.Missing<DossierEntry>();
+        var entry = new DossierEntry(0, pupil, category, kind, on, caller.Name, caller.Institution!, category.NeedsConsent() ? seal.Protect(body) : body,
+            Sealed: category.NeedsConsent(), Released: false);
+        var id = DossierStore.AddEntry(Database, entry);
+        if (id is null) return DossierOutcome.Missing<DossierEntry>();
+        Audit(caller, pupil, kind == DossierStore.WarmHandOver ? "warme overdracht vastgelegd" : "geschreven", category, null, "gedaan", null);
+        return DossierOutcome.Done<DossierEntry>(entry with { Id = id.Value, Body = body });
+    }
+
+    /// <summary>The school releases (or holds back) an entry: only released entries go with a request.</summary>
+    public DossierOutcome<bool> Release(Caller caller, string pupil, long entry, bool released)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null)
+            return DossierOutcome.Missing<bool>();
+        if (!DossierStore.Release(Database, pupil, entry, released)) return DossierOutcome.Missing<bool>();
+        var category = DossierStore.Entries(Database, pupil).First(e => e.Id == entry).Category;
+        Audit(caller, pupil, released ? "vrijgegeven" : "teruggehouden", category, null, "gedaan", null);
+        return DossierOutcome.Done<bool>(released);
+    }
+
+    /// <summary>The school's view of a pupil's dossier (care entries opened), or null outside the school.</summary>
+    public ImmutableArray<DossierEntry>? SchoolView(Caller caller, string pupil)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null) return null;
+        Audit(caller, pupil, "ingezien door school", null, null, "gedaan", null);
+        return [.. DossierStore.Entries(Database, pupil).Select(Open)];
+    }
+
+    /// <summary>
+    /// An mbo intake officer or zorgcoördinator requests a pupil's dossier for a purpose and categories: refused before the
+    /// pupil applied there (P2). A pupil who never applied to the institution is not found (nothing leaks).
+    /// </summary>
+    public DossierOutcome<DossierRequest> Request(Caller caller, string pupil, string purpose, ImmutableArray<DossierCategory> categories)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!ReadsAsMbo(caller)) return DossierOutcome.Missing<DossierRequest>();
+        var institution = caller.Institution![..4];
+        var today = site.Today;
+        var stream = new EventStore(Database).Stream(pupil);
+        if (stream.Count == 0) return DossierOutcome.Missing<DossierRequest>();
+        var may = DossierRules.MayRequest(stream, institution, today);
+        if (!may.Allowed)
+        {
+            Audit(caller, pupil, "verzoek", null, purpose, "geweigerd", may.Rule);
+            return DossierOutcome.Refused<DossierRequest>(may);
+        }
+        var expires = DossierRules.DefaultExpiry(today).AddYears(Math.Max(0, site.Options.ShareYears - 1));
+        var request = new DossierRequest(Guid.NewGuid().ToString("n"), pupil, institution, purpose, categories.Distinct().ToImmutableArray(), today, expires);
+        DossierStore.AddRequest(Database, request, caller.Name);
+        Audit(caller, pupil, "verzoek", null, purpose + " [" + string.Join(", ", request.Categories.Select(DossierRules.Name)) + "]", "gedaan", may.Rule);
+        return DossierOutcome.Done<DossierRequest>(request);
+    }
+
+    /// <summary>The requests the caller's institution made (mbo), oldest first.</summary>
+    public ImmutableArray<DossierRequest> RequestsOf(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return ReadsAsMbo(caller) ? DossierStore.RequestsBy(Database, caller.Institution![..4]) : [];
+    }
+
+    /// <summary>
+    /// Reads one category of a request under the rules on today's date: a request of another institution is not found; a
+    /// refusal (no consent, withdrawn, expired, not in the purpose) is audited and returned with its rule.
+    /// </summary>
+    public DossierOutcome<DossierRead> Read(Caller caller, string requestId, DossierCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!ReadsAsMbo(caller)) return DossierOutcome.Missing<DossierRead>();
+        var request = DossierStore.Request(Database, requestId);
+        var institution = caller.Institution![..4];
+        if (request is null || !string.Equals(request.Institution, institution, StringComparison.OrdinalIgnoreCase)) return DossierOutcome.Missing<DossierRead>();
+        var stream = new EventStore(Database).Stream(request.Pupil);
+        var birth = PupilBirth(request.Pupil);
+        var decision = DossierRules.MayRead(request, institution, category, DossierRules.Consents(stream), birth, site.Today);
+        Audit(caller, request.Pupil, "gelezen", category, request.Purpose, decision.Allowed ? "gedaan" : "geweigerd", decision.Rule);
+        if (!decision.Allowed) return DossierOutcome.Refused<DossierRead>(decision);
+        var entries = DossierStore.Entries(Database, request.Pupil).Where(e => e.Category == category && e.Released).Select(Open).ToImmutableArray();
+        return DossierOutcome.Done<DossierRead>(new(request, category, decision, entries));
+    }
+
+    /// <summary>
+    /// The pupil (from 16) or a parent gives or withdraws consent for a category to an institution the pupil applied to
+    /// (recorded as an event at that location); the wrong person is refused (P4). A withdrawal counts from the next read.
+    /// </summary>
+    public DossierOutcome<ConsentChange> Consent(Caller caller, DossierCategory category, string institution, bool given)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return DossierOutcome.Missing<ConsentChange>();
+        var stream = new EventStore(Database).Stream(pupil);
+        var location = stream.LastOrDefault(e => e.Kind == EventKind.Aangemeld && e.Institution is { Length: >= 4 } at
+            && string.Equals(at[..4], institution, StringComparison.OrdinalIgnoreCase))?.Institution;
+        if (location is null) return DossierOutcome.Missing<ConsentChange>();
+        var today = site.Today;
+        var by = caller.Role == Roles.Leerling ? ConsentBy.Leerling : ConsentBy.Ouder;
+        var from = DossierRules.ConsentFrom(PupilBirth(pupil), today);
+        if (by != from)
+        {
+            var why = DossierDecision.No("P4", from == ConsentBy.Leerling ? "Vanaf 16 jaar geeft de leerling zelf toestemming." : "Onder de 16 geeft een ouder toestemming.");
+            Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "geweigerd", "P4");
+            return DossierOutcome.Refused<ConsentChange>(why);
+        }
+        var e = new TransitionEvent(pupil, today, given ? EventKind.ToestemmingGegeven : EventKind.ToestemmingIngetrokken, location, Detail: DossierRules.Detail(category, by));
+        new EventStore(Database).Append([PupilDirectory.Record(Database, e)!]);
+        Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", category.NeedsConsent() ? "P5" : "P3");
+        return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, today));
+    }
+
+    /// <summary>The consent changes and requests about the caller's own dossier (pupil or parent).</summary>
+    public (ImmutableArray<ConsentChange> Consents, ImmutableArray<DossierRequest> Requests)? OwnShares(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return null;
+        return (DossierRules.Consents(new EventStore(Database).Stream(pupil)), DossierStore.RequestsFor(Database, pupil));
+    }
+
+    /// <summary>Who did what with the caller's own dossier, when and why (pupil or parent).</summary>
+    public ImmutableArray<AuditEntry>? OwnAudit(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return null;
+        return AuditLog.ForPupil(Database, pupil);
+    }
+
+    /// <summary>The pupil's own entries as the pupil may read them (released or not; care opened): the right of inspection (P3).</summary>
+    public ImmutableArray<DossierEntry>? OwnEntries(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return null;
+        Audit(caller, pupil, "ingezien door leerling", null, null, "gedaan", "P3");
+        return [.. DossierStore.Entries(Database, pupil).Select(Open)];
+    }
+
+    /// <summary>Everything the store keeps about the caller (pupil or parent), for the AVG right of access; audited.</summary>
+    public PupilExport? Export(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return null;
+        Audit(caller, pupil, "export", null, "AVG inzage", "gedaan", null);
+        return new(pupil, PupilRegister.Personal(Database, pupil), [.. new EventStore(Database).Stream(pupil)],
+            [.. DossierStore.Entries(Database, pupil).Select(Open)], DossierStore.RequestsFor(Database, pupil), AuditLog.ForPupil(Database, pupil));
+    }
+
+    private DossierEntry Open(DossierEntry entry) => entry.Sealed ? entry with { Body = seal.Unprotect(entry.Body), Sealed = false } : entry;
+
+    private DateOnly? PupilBirth(string pupil) => PupilDirectory.Record(Database, new TransitionEvent(pupil, site.Today, EventKind.Bevorderd))?.BirthDate;
+
+    private bool WritesAtSchool(Caller caller) =>
+        caller.Role is Roles.Decaan or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.Locations(i).Any(site.IsVo);
+
+    private bool ReadsAsMbo(Caller caller) =>
+        caller.Role is Roles.Intake or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && !site.Locations(i).Any(site.IsVo);
+
+    private void Audit(Caller caller, string pupil, string action, DossierCategory? category, string? purpose, string outcome, string? rule) =>
+        AuditLog.Append(Database, new AuditEntry(site.Clock.GetUtcNow(), caller.Name, caller.Role, caller.Institution, pupil, action,
+            category is { } c ? DossierRules.Name(c) : null, purpose, outcome, rule));
+}
+
+/// <summary>All a pupil's data, for the AVG right of access (JSON).</summary>
+public sealed record PupilExport(
+    string Pupil, PersonalDetails? Personal, ImmutableArray<TransitionEvent> Events, ImmutableArray<DossierEntry> Dossier,
+    ImmutableArray<DossierRequest> Requests, ImmutableArray<AuditEntry> Audit);
