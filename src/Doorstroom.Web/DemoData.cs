@@ -52,8 +52,8 @@ public static class DemoData
     /// <summary>The key of demo pupil <paramref name="n"/> of the current cohort.</summary>
     public static string PupilKey(DateOnly today, int n) => $"DEMO-{CurrentExamYear(today)}-{n:D2}";
 
-    /// <summary>Makes what is missing of the demo; a second start changes nothing.</summary>
-    public static DemoPlaces Ensure(Site site, AccountService accounts, TextWriter log)
+    /// <summary>Makes what is missing of the demo; a second start changes nothing. With <paramref name="dossier"/>, also a demo transfer dossier.</summary>
+    public static DemoPlaces Ensure(Site site, AccountService accounts, TextWriter log, DossierService? dossier = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -97,7 +97,39 @@ public static class DemoData
             Accounts.Save(database, new Account(username, accounts.Hash(Password), role, institution, pupil, displayName, Demo: true));
             Accounts.SaveClient(database, new ApiClient($"demo-{username}", accounts.Hash(ClientSecret), role, institution, pupil, displayName, Demo: true));
         }
+        if (dossier is not null) EnsureDossier(database, dossier, places, today, log);
         return places;
+    }
+
+    /// <summary>
+    /// The demo transfer dossier, written through <see cref="DossierService"/> as the demo school's zorgcoördinator (so care
+    /// entries are sealed and every write is audited) and released: only when the store has no dossier entries yet.
+    /// </summary>
+    private static void EnsureDossier(Database database, DossierService dossier, DemoPlaces places, DateOnly today, TextWriter log)
+    {
+        using (var connection = database.ConnectMigrated())
+            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM dossier_entry") > 0) return;
+        var author = new Caller("zorgvo", Roles.Zorgcoordinator, places.School, null);
+        (int Pupil, DossierCategory Category, string Kind, int DaysAgo, string Text)[] entries =
+        [
+            (2, DossierCategory.Leerresultaten, DossierStore.Note, 40, "DEMO-tekst (verzonnen): staat gemiddeld een 7 voor de beroepsgerichte vakken; wiskunde blijft een aandachtspunt."),
+            (2, DossierCategory.Loopbaan, DossierStore.Note, 35, "DEMO-tekst (verzonnen): heeft twee meeloopdagen gedaan in de techniek en wil verder in de installatietechniek."),
+            (2, DossierCategory.Zorg, DossierStore.Note, 30, "DEMO-tekst (verzonnen): heeft extra tijd bij toetsen vanwege dyslexie; een verklaring ligt op school."),
+            (3, DossierCategory.Leerresultaten, DossierStore.Note, 45, "DEMO-tekst (verzonnen): haalde in leerjaar 3 voldoendes voor alle vakken na een doublure in leerjaar 2."),
+            (3, DossierCategory.Verzuim, DossierStore.Note, 40, "DEMO-tekst (verzonnen): het verzuim daalde dit schooljaar van 12 naar 3 lesuren per maand."),
+            (3, DossierCategory.Advies, DossierStore.Note, 25, "DEMO-tekst (verzonnen): mentor en zorgcoördinator adviseren niveau 3 met een vaste mentor in het eerste jaar."),
+            (3, DossierCategory.Zorg, DossierStore.Note, 20, "DEMO-tekst (verzonnen): heeft begeleiding gehad bij faalangst; werkt het best met een vaste planning per week."),
+            (3, DossierCategory.Begeleiding, DossierStore.WarmHandOver, 5, "DEMO-tekst (verzonnen): warme overdracht met de mbo-intake: afspraak om in de eerste schoolweek een kennismaking met de studieloopbaanbegeleider te plannen."),
+        ];
+        var written = 0;
+        foreach (var (n, category, kind, daysAgo, text) in entries)
+        {
+            var pupil = PupilKey(today, n);
+            if (dossier.Write(author, pupil, category, kind, today.AddDays(-daysAgo), text).Value is not { } entry) continue;
+            dossier.Release(author, pupil, entry.Id, released: true);
+            written++;
+        }
+        log.WriteLine($"demo: {written} SYNTHETIC dossier entries for {PupilKey(today, 2)} and {PupilKey(today, 3)}, released");
     }
 
     /// <summary>Prints the demo accounts and API clients.</summary>

@@ -20,6 +20,10 @@ public static class Policies
     public const string Pupil = "pupil";
     /// <summary>Administrators: accounts and API clients.</summary>
     public const string Admin = "admin";
+    /// <summary>A vo school's dossier: decaan or zorgcoördinator (DossierService tells the vo side from the mbo side).</summary>
+    public const string SchoolDossier = "school-dossier";
+    /// <summary>A pupil or a parent bound to a pupil: their own dossier, consents and audit trail.</summary>
+    public const string OwnDossier = "own-dossier";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -30,5 +34,7 @@ public static class Policies
         options.AddPolicy(Aggregates, p => p.RequireRole(Roles.Analist));
         options.AddPolicy(Pupil, p => p.RequireRole(Roles.Leerling).RequireClaim(Claims.Pupil));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
+        options.AddPolicy(SchoolDossier, p => p.RequireRole(Roles.Decaan, Roles.Zorgcoordinator).RequireClaim(Claims.Institution));
+        options.AddPolicy(OwnDossier, p => p.RequireRole(Roles.Leerling, Roles.Ouder).RequireClaim(Claims.Pupil));
     }
 }

@@ -21,6 +21,8 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Intake", Policies.Institution);
     pages.Conventions.AuthorizeFolder("/Monitor", Policies.Aggregates);
     pages.Conventions.AuthorizeFolder("/MijnTijdlijn", Policies.Pupil);
+    pages.Conventions.AuthorizeFolder("/Dossier", Policies.SchoolDossier);
+    pages.Conventions.AuthorizeFolder("/MijnDossier", Policies.OwnDossier);
     pages.Conventions.AllowAnonymousToFolder("/Account");
 });
 builder.Services.AddRouting(routing => routing.LowercaseUrls = true);
@@ -43,7 +45,7 @@ builder.Services.AddApi();
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
 using (var connection = site.Database.ConnectMigrated()) { }
-if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out);
+if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/fout");
 app.UseStatusCodePagesWithReExecute("/status/{0}");

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Dapper;
+using Doorstroom.Domain;
+using Doorstroom.Storage;
+
+namespace Doorstroom.Web.Pages.Dossier;
+
+/// <summary>How the dossier pages say things in Dutch: categories, entry kinds, rules, audit moments and institutions.</summary>
+public static class DossierText
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>Every category, in the order the forms show them.</summary>
+    public static ImmutableArray<DossierCategory> Categories { get; } = [.. Enum.GetValues<DossierCategory>()];
+
+    /// <summary>The category as a person reads it.</summary>
+    public static string Category(DossierCategory category) => category switch
+    {
+        DossierCategory.Administratief => "Administratieve gegevens",
+        DossierCategory.Leerresultaten => "Leerresultaten",
+        DossierCategory.Begeleiding => "Begeleiding",
+        DossierCategory.Verzuim => "Verzuim",
+        DossierCategory.Loopbaan => "Loopbaan (LOB)",
+        DossierCategory.Advies => "Advies",
+        DossierCategory.Zorg => "Zorg en ondersteuning",
+        _ => category.ToString(),
+    };
+
+    /// <summary>A category name as the audit log stores it (lower case), as a person reads it.</summary>
+    public static string Category(string? name) => DossierRules.TryCategory(name, out var category) ? Category(category) : name ?? "–";
+
+    /// <summary>The entry kind: notitie or warme overdracht.</summary>
+    public static string Kind(string kind) => kind == DossierStore.WarmHandOver ? "warme overdracht" : "notitie";
+
+    /// <summary>Why a category may travel: care needs explicit consent (P5), the others are the onderwijskundig rapport (P3).</summary>
+    public static string Basis(DossierCategory category) => category.NeedsConsent()
+        ? "Alleen met uitdrukkelijke toestemming (regel P5)."
+        : "Onderwijskundig rapport: mag sinds 1 augustus 2020 zonder toestemming mee (regel P3).";
+
+    /// <summary>A rule of rulebook §10 with what it is about.</summary>
+    public static string Rule(string? rule) => rule switch
+    {
+        null or "" => "–",
+        "P1" => "P1 · doelbinding en bewaartermijn",
+        "P2" => "P2 · pas na aanmelding",
+        "P3" => "P3 · onderwijskundig rapport",
+        "P4" => "P4 · wie toestemming geeft",
+        "P5" => "P5 · zorg alleen met toestemming",
+        _ => rule,
+    };
+
+    /// <summary>A role in the audit trail; the zorgcoördinator works on either side, so the institution beside it says which.</summary>
+    public static string Role(string role) => role == Roles.Zorgcoordinator ? "Zorgcoördinator" : Roles.Title(role);
+
+    /// <summary>An audit moment in Dutch time: 30 november 2026 om 10:05.</summary>
+    public static string Moment(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Amsterdam);
+        return $"{Nl.Date(DateOnly.FromDateTime(local.DateTime))} om {local:HH\\:mm}";
+    }
+
+    /// <summary>The name of an mbo institution (BRIN4) or a location or school (BRIN6), else the code.</summary>
+    public static string Institution(Database database, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (string.IsNullOrEmpty(code)) return "–";
+        if (InstitutionNames.All(database).TryGetValue(code, out var name)) return name;
+        using var connection = database.ConnectMigrated();
+        return connection.ExecuteScalar<string?>("SELECT naam FROM mbo_instelling WHERE brin4 = @code", new { code }) ?? code;
+    }
+}
