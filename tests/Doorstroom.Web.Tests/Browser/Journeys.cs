@@ -152,6 +152,13 @@ public sealed class Journeys(BrowserSite site)
             ("zorg", "/intake", "intake-zorgcoordinator"),
             ("zorg", "/intake/DEMO-2027-03", "intake-aanmelder-zorgcoordinator"),
             ("analist", "/monitor?indicator=switch", "monitor-switch"),
+            ("leerling16", "/mijn-dossier", "mijn-dossier"),
+            ("leerling16", "/mijn-dossier/logboek", "mijn-dossier-logboek"),
+            ("ouder", "/mijn-dossier", "mijn-dossier-ouder"),
+            ("zorgvo", "/dossier", "dossiers-vo"),
+            ("zorgvo", "/dossier/DEMO-2027-03", "dossier-school"),
+            ("decaan", "/dossier/DEMO-2027-02", "dossier-school-decaan"),
+            ("intake", "/intake/dossierverzoeken", "dossierverzoeken"),
         ];
         foreach (var group in pages.GroupBy(p => p.Account))
         {
