@@ -25,7 +25,7 @@ public static class Roles
         Ouder => "Ouder / verzorger",
         Decaan => "Decaan / mentor",
         Intake => "Intake mbo",
-        Zorgcoordinator => "Zorgcoördinator mbo",
+        Zorgcoordinator => "Zorgcoördinator",
         Analist => "Analist",
         Beheerder => "Beheerder",
         _ => role,
