@@ -103,7 +103,8 @@ public static class DossierStore
 
     /// <summary>
     /// Retention: removes the requests that expired before <paramref name="today"/> and the entries of pupils who left vo
-    /// more than <paramref name="keepYears"/> years ago (their last <see cref="EventKind.Uitgeschreven"/> at a vo school).
+    /// more than <paramref name="keepYears"/> years ago (their last <see cref="EventKind.Uitgeschreven"/> at a vo school, with no vo
+    /// enrolment or promotion after it: a pupil who moved to another vo school has not left).
     /// The audit log keeps its entries (they hold no dossier content). Returns what was removed.
     /// </summary>
     public static (int Requests, int Entries) RemoveExpired(Database database, DateOnly today, int keepYears = 2)
@@ -114,9 +115,13 @@ public static class DossierStore
         var requests = connection.Execute("DELETE FROM dossier_request WHERE expires_on < @today", new { today }, transaction);
         var entries = connection.Execute("""
             DELETE FROM dossier_entry WHERE pupil_id IN (
-                SELECT e.pupil_id FROM event e
-                WHERE e.kind = 'Uitgeschreven' AND e.leerjaar IS NOT NULL
-                GROUP BY e.pupil_id HAVING MAX(e.on_date) < @cutoff)
+                SELECT l.pupil_id FROM (
+                    SELECT pupil_id, MAX(on_date) AS left_on FROM event
+                    WHERE kind = 'Uitgeschreven' AND leerjaar IS NOT NULL GROUP BY pupil_id) l
+                WHERE l.left_on < @cutoff
+                -- Still in vo: a pupil who moved to another vo school (enrolled there on or after that day) has not left.
+                AND NOT EXISTS (SELECT 1 FROM event b WHERE b.pupil_id = l.pupil_id AND b.leerjaar IS NOT NULL AND b.kind <> 'Uitgeschreven'
+                    AND (b.on_date > l.left_on OR (b.kind = 'Ingeschreven' AND b.on_date = l.left_on))))
             """, new { cutoff = today.AddYears(-keepYears) }, transaction);
         transaction.Commit();
         return (requests, entries);

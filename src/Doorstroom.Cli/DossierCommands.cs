@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using Doorstroom.Storage;
+
+namespace Doorstroom.Cli;
+
+/// <summary>The transfer dossier's housekeeping: verify the audit chain, and remove what retention says has expired.</summary>
+internal static class DossierCommands
+{
+    /// <summary>Exit code of <c>audit verify</c> when the chain is broken.</summary>
+    private const int Broken = 1;
+
+    internal static void AddTo(IList<Command> commands)
+    {
+        commands.Add(Audit());
+        commands.Add(Retention());
+    }
+
+    private static Command Audit()
+    {
+        var db = StoreCommands.DbOption();
+        var verify = new Command("verify", "Walk the hash chain of the dossier audit log: exit 0 when it is intact, 1 with the first broken entry when a row was altered, removed or inserted.")
+        {
+            db,
+        };
+        verify.SetAction(parse =>
+        {
+            var check = AuditLog.Verify(StoreCommands.OpenStore(parse, db));
+            if (check.Intact)
+            {
+                Console.WriteLine($"audit log intact: {check.Entries:N0} entries");
+                return ExitCodes.Done;
+            }
+            Console.WriteLine($"audit log BROKEN at entry {check.BrokenAt}: {check.Problem}");
+            return Broken;
+        });
+        return new Command("audit", "The transfer dossier's audit log (who read, wrote, shared or refused what).") { verify };
+    }
+
+    private static Command Retention()
+    {
+        var db = StoreCommands.DbOption();
+        var today = new Option<string?>("--today") { Description = "The date to apply retention on (YYYY-MM-DD); default today" };
+        var keepYears = new Option<int>("--keep-years") { Description = "Keep a pupil's dossier entries this many years after the pupil left vo", DefaultValueFactory = _ => 2 };
+        var cmd = new Command("retention", "Remove the dossier requests that have expired and the dossier entries of pupils who left vo more than --keep-years ago; the audit log stays.")
+        {
+            db, today, keepYears,
+        };
+        cmd.SetAction(parse =>
+        {
+            var on = Date(parse.GetValue(today), "--today") ?? DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date);
+            var years = parse.GetValue(keepYears);
+            if (years < 0) throw new BadInputException($"--keep-years: '{years}' is negative; expected 0 or more years");
+            var (requests, entries) = DossierStore.RemoveExpired(StoreCommands.OpenStore(parse, db), on, years);
+            Console.WriteLine($"retention on {on:yyyy-MM-dd}: removed {requests:N0} expired requests and {entries:N0} dossier entries of pupils who left vo before {on.AddYears(-years):yyyy-MM-dd}; the audit log is kept");
+            return ExitCodes.Done;
+        });
+        return cmd;
+    }
+
+    private static DateOnly? Date(string? text, string option) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new BadInputException($"{option}: '{text}' is not a date; expected YYYY-MM-DD (e.g. 2026-11-30)");
+}
