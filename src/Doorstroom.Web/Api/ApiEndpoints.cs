@@ -97,6 +97,7 @@ public static class ApiEndpoints
         api.MapInstitutions();
         api.MapPupils();
         api.MapMonitor();
+        api.MapDossier();
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.")).ExcludeFromDescription();
         return app;
     }
