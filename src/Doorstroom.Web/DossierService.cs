@@ -139,9 +139,20 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
             Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "geweigerd", "P4");
             return DossierOutcome.Refused<ConsentChange>(why);
         }
+        var rule = category.NeedsConsent() ? "P5" : "P3";
+        var earlier = DossierRules.Consents(stream).Where(c => c.Category == category && string.Equals(c.Institution, location[..4], StringComparison.OrdinalIgnoreCase)).ToList();
+        // The store keeps an event once (same day, kind, place and detail), so a change back to a state recorded earlier today
+        // would be lost: unchanged consent records nothing, and consent withdrawn today can be given again from tomorrow.
+        if (earlier.Count > 0 ? earlier[^1].Given == given && earlier[^1].By == by : !given)
+            return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, earlier.Count > 0 ? earlier[^1].On : today));
+        if (given && earlier.Any(c => !c.Given && c.On == today))
+        {
+            Audit(caller, pupil, "toestemming gegeven", category, null, "geweigerd", rule);
+            return DossierOutcome.Refused<ConsentChange>(DossierDecision.No(rule, "De toestemming is vandaag ingetrokken; opnieuw geven kan vanaf morgen."));
+        }
         var e = new TransitionEvent(pupil, today, given ? EventKind.ToestemmingGegeven : EventKind.ToestemmingIngetrokken, location, Detail: DossierRules.Detail(category, by));
         new EventStore(Database).Append([PupilDirectory.Record(Database, e)!]);
-        Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", category.NeedsConsent() ? "P5" : "P3");
+        Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", rule);
         return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, today));
     }
 
@@ -187,8 +198,9 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
     private bool WritesAtSchool(Caller caller) =>
         caller.Role is Roles.Decaan or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.Locations(i).Any(site.IsVo);
 
+    // An institution may have vo and mbo locations under one BRIN4 (a ROC with vavo): it reads as mbo when it has an mbo location.
     private bool ReadsAsMbo(Caller caller) =>
-        caller.Role is Roles.Intake or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && !site.Locations(i).Any(site.IsVo);
+        caller.Role is Roles.Intake or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.Locations(i).Any(l => !site.IsVo(l));
 
     private void Audit(Caller caller, string pupil, string action, DossierCategory? category, string? purpose, string outcome, string? rule) =>
         AuditLog.Append(Database, new AuditEntry(site.Clock.GetUtcNow(), caller.Name, caller.Role, caller.Institution, pupil, action,

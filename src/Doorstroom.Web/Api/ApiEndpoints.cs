@@ -32,6 +32,7 @@ public static class ApiEndpoints
         ["Institutions"] = "The vo vestigingen and mbo locations the store knows, from public data.",
         ["Pupils"] = "Pupils and their event streams, scoped to the caller's school, institution or own record.",
         ["Monitor"] = "Transition indicators as aggregates, small cells suppressed.",
+        ["Dossier"] = "The transfer dossier (rulebook §10): the vo school writes and releases, the mbo requests after an application and reads per category under the rules, the pupil or a parent consents and sees who read what.",
     };
 
     /// <summary>The token server, the API's policies and problem details, and the OpenAPI document.</summary>
@@ -97,6 +98,7 @@ public static class ApiEndpoints
         api.MapInstitutions();
         api.MapPupils();
         api.MapMonitor();
+        api.MapDossier();
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.")).ExcludeFromDescription();
         return app;
     }
