@@ -68,7 +68,8 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
 
     /// <summary>
     /// An mbo intake officer or zorgcoördinator requests a pupil's dossier for a purpose and categories: refused before the
-    /// pupil applied there (P2). A pupil who never applied to the institution is not found (nothing leaks).
+    /// pupil applied there (P2, refused with the rule: the answer says that the pseudonymous key exists, nothing more;
+    /// decision 0015). An unknown key is not found.
     /// </summary>
     public DossierOutcome<DossierRequest> Request(Caller caller, string pupil, string purpose, ImmutableArray<DossierCategory> categories)
     {
