@@ -197,11 +197,10 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
     private DateOnly? PupilBirth(string pupil) => PupilDirectory.Record(Database, new TransitionEvent(pupil, site.Today, EventKind.Bevorderd))?.BirthDate;
 
     private bool WritesAtSchool(Caller caller) =>
-        caller.Role is Roles.Decaan or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.Locations(i).Any(site.IsVo);
+        caller.Role is Roles.Decaan or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.HasVo(i);
 
-    // An institution may have vo and mbo locations under one BRIN4 (a ROC with vavo): it reads as mbo when it has an mbo location.
     private bool ReadsAsMbo(Caller caller) =>
-        caller.Role is Roles.Intake or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.Locations(i).Any(l => !site.IsVo(l));
+        caller.Role is Roles.Intake or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.HasMbo(i);
 
     private void Audit(Caller caller, string pupil, string action, DossierCategory? category, string? purpose, string outcome, string? rule) =>
         AuditLog.Append(Database, new AuditEntry(site.Clock.GetUtcNow(), caller.Name, caller.Role, caller.Institution, pupil, action,

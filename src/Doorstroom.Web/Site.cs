@@ -66,6 +66,15 @@ public sealed class Site
     /// <summary>True when the BRIN6 is a vo vestiging (cached like the locations).</summary>
     public bool IsVo(string brin6) => vo.GetOrAdd(brin6, code => PupilDirectory.IsVo(Database, code));
 
+    /// <summary>True when the institution (BRIN4 or BRIN6) has a vo vestiging: its staff work on the school side of the dossier.</summary>
+    public bool HasVo(string institution) => Locations(institution).Any(IsVo);
+
+    /// <summary>
+    /// True when the institution has an mbo location. One BRIN4 may hold both (a ROC with vavo): its intake and zorgcoördinator
+    /// staff then work on the mbo side.
+    /// </summary>
+    public bool HasMbo(string institution) => Locations(institution).Any(l => !IsVo(l));
+
     /// <summary>Forgets the cached locations (after an import of institutions).</summary>
     public void ForgetLocations()
     {
