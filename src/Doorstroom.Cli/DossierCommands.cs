@@ -19,16 +19,19 @@ internal static class DossierCommands
     private static Command Audit()
     {
         var db = StoreCommands.DbOption();
+        var anchor = new Option<string?>("--anchor") { Description = "SEQ:HASH of a head printed by an earlier verify and kept outside the store: fails when the log was rewritten up to it" };
         var verify = new Command("verify", "Walk the hash chain of the dossier audit log: exit 0 when it is intact, 1 with the first broken entry when a row was altered, removed or inserted.")
         {
-            db,
+            db, anchor,
         };
         verify.SetAction(parse =>
         {
-            var check = AuditLog.Verify(StoreCommands.OpenStore(parse, db));
+            var check = AuditLog.Verify(StoreCommands.OpenStore(parse, db), Anchor(parse.GetValue(anchor)));
             if (check.Intact)
             {
                 Console.WriteLine($"audit log intact: {check.Entries:N0} entries");
+                if (check.HeadHash is { } head)
+                    Console.WriteLine($"head: {check.Entries}:{head}  (keep it outside the store; 'audit verify --anchor {check.Entries}:{head}' later catches a log rewritten whole)");
                 return ExitCodes.Done;
             }
             Console.WriteLine($"audit log BROKEN at entry {check.BrokenAt}: {check.Problem}");
@@ -56,6 +59,16 @@ internal static class DossierCommands
             return ExitCodes.Done;
         });
         return cmd;
+    }
+
+    private static (long, string)? Anchor(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(':', 2);
+        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq > 0
+            && parts[1].Length == 64 && parts[1].All(char.IsAsciiHexDigit))
+            return (seq, parts[1]);
+        throw new BadInputException($"--anchor: '{text}' is not SEQ:HASH; expected an entry number and its 64-character hex hash, as 'audit verify' prints them");
     }
 
     private static DateOnly? Date(string? text, string option) =>

@@ -27,7 +27,8 @@ public sealed record AuditEntry(
 }
 
 /// <summary>What <see cref="AuditLog.Verify"/> found: the number of entries and, when the chain is broken, where and how.</summary>
-public sealed record AuditCheck(long Entries, long? BrokenAt, string? Problem)
+/// <param name="HeadHash">The hash of the last entry (the head): kept outside the store, it lets a later check catch a log rewritten whole.</param>
+public sealed record AuditCheck(long Entries, long? BrokenAt, string? Problem, string? HeadHash = null)
 {
     public bool Intact => Problem is null;
 }
@@ -70,8 +71,12 @@ public static class AuditLog
         return [.. Read(connection, "WHERE pupil = @pupil", new { pupil })];
     }
 
-    /// <summary>Walks the whole chain: seq must run 1, 2, 3 …, each prev_hash must be the hash before, each hash must match its fields.</summary>
-    public static AuditCheck Verify(Database database)
+    /// <summary>
+    /// Walks the whole chain: seq must run 1, 2, 3 …, each prev_hash must be the hash before, each hash must match its fields.
+    /// With an <paramref name="anchor"/> (a head recorded earlier outside the store), the entry at that seq must still carry
+    /// that hash: a log rewritten whole, every hash recomputed, passes the walk but not the anchor.
+    /// </summary>
+    public static AuditCheck Verify(Database database, (long Seq, string Hash)? anchor = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
@@ -86,10 +91,14 @@ public static class AuditLog
                 return new(count, entry.Seq, $"entry {entry.Seq} does not follow entry {entry.Seq - 1}: an entry was removed, inserted or altered before it");
             if (Compute(entry) != entry.Hash)
                 return new(count, entry.Seq, $"entry {entry.Seq} was altered: its fields no longer match its hash");
+            if (anchor is { } a && a.Seq == entry.Seq && !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase))
+                return new(count, entry.Seq, $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}): the log was rewritten up to there");
             previous = entry.Hash;
             expected++;
         }
-        return new(count, null, null);
+        if (anchor is { } last && last.Seq > count)
+            return new(count, last.Seq, $"entry {last.Seq}, recorded earlier, is gone: the log ends at entry {count}");
+        return new(count, null, null, count == 0 ? null : previous);
     }
 
     /// <summary>The entry with its place in the chain and its hash.</summary>

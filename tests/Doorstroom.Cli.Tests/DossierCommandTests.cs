@@ -31,7 +31,26 @@ public sealed class DossierCommandTests
         Seed(cli, 5);
         var r = await cli.Run("audit", "verify", "--db", "d.db");
         Expect.Done(r);
-        Assert.Equal(["audit log intact: 5 entries"], r.StdoutLines);
+        Assert.Equal("audit log intact: 5 entries", r.StdoutLines[0]);
+        Assert.StartsWith("head: 5:", r.StdoutLines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_verify_with_the_head_printed_before_fails_after_the_last_entry_was_cut_off()
+    {
+        using var cli = new Doorstroom();
+        var database = Seed(cli, 4);
+        var first = await cli.Run("audit", "verify", "--db", "d.db");
+        var head = first.StdoutLines[1].Split(' ')[1];
+        using (var connection = database.ConnectMigrated())
+            connection.Execute("DELETE FROM audit_log WHERE seq = 4");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        Expect.Done(await cli.Run("audit", "verify", "--db", "d.db"));
+        var anchored = await cli.Run("audit", "verify", "--db", "d.db", "--anchor", head);
+        Assert.True(anchored.ExitCode == 1, $"expected exit 1 (broken)\n{anchored}");
+        Assert.StartsWith("audit log BROKEN at entry 4: entry 4, recorded earlier, is gone", anchored.StdoutLines[0], StringComparison.Ordinal);
+        Assert.Equal(2, (await cli.Run("audit", "verify", "--db", "d.db", "--anchor", "4:not-a-hash")).ExitCode);
     }
 
     [Fact]

@@ -126,6 +126,44 @@ public sealed class AuditLogTests
     }
 
     [Theory, ClassData(typeof(BothStores))]
+    public void A_log_rewritten_whole_passes_the_walk_but_not_a_head_recorded_before(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        var appended = AppendMany(store, 6);
+        var before = AuditLog.Verify(store.Database);
+        Assert.True(before.Intact);
+        Assert.Equal(appended[5].Hash, before.HeadHash);
+
+        // Someone with write access alters entry 3 and recomputes every hash from there on: the walk alone cannot tell.
+        var previous = appended[1].Hash;
+        for (var i = 2; i < appended.Count; i++)
+        {
+            var rewritten = AuditLog.Chain(i == 2 ? appended[i] with { Actor = "iemand anders" } : appended[i], i + 1, previous);
+            Sql(store, "UPDATE audit_log SET actor = @Actor, prev_hash = @PreviousHash, hash = @Hash WHERE seq = @Seq",
+                new { rewritten.Actor, rewritten.PreviousHash, rewritten.Hash, rewritten.Seq });
+            previous = rewritten.Hash;
+        }
+        Assert.True(AuditLog.Verify(store.Database).Intact);
+
+        var anchored = AuditLog.Verify(store.Database, (6, before.HeadHash!));
+        Assert.False(anchored.Intact);
+        Assert.Equal(6, anchored.BrokenAt);
+        Assert.True(AuditLog.Verify(store.Database, (2, appended[1].Hash)).Intact, "entries before the rewrite still match their recorded hashes");
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void A_head_recorded_before_catches_a_log_cut_short(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        var appended = AppendMany(store, 5);
+        Sql(store, "DELETE FROM audit_log WHERE seq = 5");
+        Assert.True(AuditLog.Verify(store.Database).Intact);
+        var check = AuditLog.Verify(store.Database, (5, appended[4].Hash));
+        Assert.Equal(5, check.BrokenAt);
+        Assert.Contains("is gone", check.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
     public async Task Concurrent_appends_make_one_gapless_valid_chain(StoreKind kind)
     {
         using var store = TestStore.Create(kind);
