@@ -135,8 +135,17 @@ public static class DossierRules
         return result.ToImmutable();
     }
 
-    /// <summary>The detail of a consent event: <c>zorg/leerling</c>, <c>zorg/ouder</c>.</summary>
-    public static string Detail(DossierCategory category, ConsentBy by) => $"{Name(category)}/{(by == ConsentBy.Leerling ? "leerling" : "ouder")}";
+    /// <summary>
+    /// The detail of a consent event: <c>zorg/leerling</c>, <c>zorg/ouder</c>; the second and later change of the same
+    /// category at the same place on one day carry their ordinal (<c>zorg/leerling/2</c>), so that giving consent again on
+    /// the day it was withdrawn is a new event, not one the store already holds.
+    /// </summary>
+    public static string Detail(DossierCategory category, ConsentBy by, int ordinal = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(ordinal, 1);
+        var detail = $"{Name(category)}/{(by == ConsentBy.Leerling ? "leerling" : "ouder")}";
+        return ordinal == 1 ? detail : detail + "/" + ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The category's name in lower case, as events and the API write it.</summary>
     public static string Name(DossierCategory category) => category.ToString().ToLowerInvariant();
@@ -152,7 +161,10 @@ public static class DossierRules
     {
         category = default;
         by = default;
-        if (detail?.Split('/') is not [var c, var who] || !TryCategory(c, out category)) return false;
+        var parts = detail?.Split('/');
+        if (parts is not ([_, _] or [_, _, _]) || !TryCategory(parts[0], out category)) return false;
+        if (parts.Length == 3 && !(parts[2].Length is > 0 and < 6 && parts[2].All(char.IsAsciiDigit) && parts[2][0] != '0' && parts[2] != "1")) return false;
+        var who = parts[1];
         switch (who)
         {
             case "leerling": by = ConsentBy.Leerling; return true;

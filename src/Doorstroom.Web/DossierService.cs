@@ -142,16 +142,12 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
         }
         var rule = category.NeedsConsent() ? "P5" : "P3";
         var earlier = DossierRules.Consents(stream).Where(c => c.Category == category && string.Equals(c.Institution, location[..4], StringComparison.OrdinalIgnoreCase)).ToList();
-        // The store keeps an event once (same day, kind, place and detail), so a change back to a state recorded earlier today
-        // would be lost: unchanged consent records nothing, and consent withdrawn today can be given again from tomorrow.
+        // Unchanged consent records nothing. A change back to a state recorded earlier today gets the day's next ordinal in its
+        // detail: the store keeps an identical event once, and a withdrawal followed by consent again must both count.
         if (earlier.Count > 0 ? earlier[^1].Given == given && earlier[^1].By == by : !given)
             return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, earlier.Count > 0 ? earlier[^1].On : today));
-        if (given && earlier.Any(c => !c.Given && c.On == today))
-        {
-            Audit(caller, pupil, "toestemming gegeven", category, null, "geweigerd", rule);
-            return DossierOutcome.Refused<ConsentChange>(DossierDecision.No(rule, "De toestemming is vandaag ingetrokken; opnieuw geven kan vanaf morgen."));
-        }
-        var e = new TransitionEvent(pupil, today, given ? EventKind.ToestemmingGegeven : EventKind.ToestemmingIngetrokken, location, Detail: DossierRules.Detail(category, by));
+        var ordinal = 1 + earlier.Count(c => c.On == today);
+        var e = new TransitionEvent(pupil, today, given ? EventKind.ToestemmingGegeven : EventKind.ToestemmingIngetrokken, location, Detail: DossierRules.Detail(category, by, ordinal));
         new EventStore(Database).Append([PupilDirectory.Record(Database, e)!]);
         Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", rule);
         return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, today));

@@ -221,6 +221,11 @@ public sealed class DossierRulesTests
         { EventKind.ToestemmingGegeven, "zorg/Leerling", "25AA01", false },
         { EventKind.ToestemmingGegeven, "zorg", "25AA01", false },
         { EventKind.ToestemmingGegeven, "zorg/leerling/extra", "25AA01", false },
+        { EventKind.ToestemmingGegeven, "zorg/leerling/2", "25AA01", true },
+        { EventKind.ToestemmingIngetrokken, "zorg/ouder/12", "25AA01", true },
+        { EventKind.ToestemmingGegeven, "zorg/leerling/1", "25AA01", false },
+        { EventKind.ToestemmingGegeven, "zorg/leerling/02", "25AA01", false },
+        { EventKind.ToestemmingGegeven, "zorg/leerling/", "25AA01", false },
         { EventKind.ToestemmingGegeven, "gezondheid/leerling", "25AA01", false },
         { EventKind.ToestemmingGegeven, "6/leerling", "25AA01", false },
         { EventKind.ToestemmingGegeven, "zorg/mentor", "25AA01", false },
@@ -242,7 +247,23 @@ public sealed class DossierRulesTests
         var change = Assert.Single(consents);
         Assert.Equal(Mbo, change.Institution);
         Assert.Equal(kind == EventKind.ToestemmingGegeven, change.Given);
-        Assert.Equal(detail, DossierRules.Detail(change.Category, change.By));
+        Assert.Equal(detail!.Split('/')[..2], DossierRules.Detail(change.Category, change.By).Split('/'));
         Assert.Equal(new DateOnly(2026, 11, 2), change.On);
+    }
+
+    [Fact]
+    public void Consent_given_again_on_the_day_it_was_withdrawn_counts_from_the_next_read()
+    {
+        var request = new DossierRequest("r", "P", Mbo, "plaatsing", [DossierCategory.Zorg], new DateOnly(2026, 11, 1), new DateOnly(2028, 7, 31));
+        var day = new DateOnly(2026, 11, 30);
+        var stream = new[]
+        {
+            E(2026, 11, 30, EventKind.ToestemmingGegeven, "25AA01", DossierRules.Detail(DossierCategory.Zorg, ConsentBy.Leerling)),
+            E(2026, 11, 30, EventKind.ToestemmingIngetrokken, "25AA01", DossierRules.Detail(DossierCategory.Zorg, ConsentBy.Leerling, 2)),
+            E(2026, 11, 30, EventKind.ToestemmingGegeven, "25AA01", DossierRules.Detail(DossierCategory.Zorg, ConsentBy.Leerling, 3)),
+        };
+        Assert.Equal([true, false, true], DossierRules.Consents(stream).Select(c => c.Given));
+        Assert.True(DossierRules.MayRead(request, Mbo, DossierCategory.Zorg, DossierRules.Consents(stream), new DateOnly(2010, 1, 1), day).Allowed);
+        Assert.False(DossierRules.MayRead(request, Mbo, DossierCategory.Zorg, DossierRules.Consents(stream[..2]), new DateOnly(2010, 1, 1), day).Allowed);
     }
 }

@@ -153,7 +153,7 @@ public static class DossierApi
             .WithName("ChangeConsent")
             .WithSummary("Give or withdraw consent for a category to an institution")
             .WithDescription("From 16 the pupil consents, under 16 a parent (P4): the wrong person is refused with 403. The institution (BRIN4) must be one the pupil applied to (else 404). "
-                + "A withdrawal counts from the next read; consent withdrawn today can be given again from tomorrow.")
+                + "A withdrawal counts from the next read; consent can be given again at any time, also on the day it was withdrawn.")
             .Accepts<NewConsentDto>("application/json")
             .Produces<ConsentDto>()
             .ProducesValidationProblem()
