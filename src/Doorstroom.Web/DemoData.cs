@@ -81,8 +81,8 @@ public static class DemoData
 
         foreach (var (username, role, displayName, bound) in AccountList)
         {
-            if (Accounts.Find(database, username) is { Demo: true }) continue;
-            if (Accounts.Find(database, username) is not null) continue; // a real account of that name is never overwritten
+            // Made once; a real account of that name is never overwritten.
+            if (Accounts.Find(database, username) is not null) continue;
             var (institution, pupil) = bound switch
             {
                 "pupil" => ((string?)null, (string?)first),
@@ -138,7 +138,7 @@ public static class DemoData
         ArgumentNullException.ThrowIfNull(log);
         log.WriteLine("DEMO-MODUS: alle leerlingen zijn synthetisch. Demo-accounts (wachtwoord '" + Password + "'):");
         foreach (var (username, role, displayName, _) in AccountList)
-            log.WriteLine($"  {username,-9} {Roles.Title(role),-22} {displayName}");
+            log.WriteLine($"  {username,-10} {Roles.Title(role),-22} {displayName}");
         log.WriteLine($"API (OAuth2 client credentials op /connect/token): client_id demo-<account>, client_secret '{ClientSecret}'");
     }
 
