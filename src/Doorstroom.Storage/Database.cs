@@ -21,6 +21,7 @@ public sealed class Database
     public const string Variable = "DOORSTROOM_DB";
 
     private readonly string _connectionString;
+    private volatile bool _migrated;
 
     private Database(Dialect dialect, string connectionString, string description)
     {
@@ -94,11 +95,18 @@ public sealed class Database
         return connection;
     }
 
-    /// <summary>Opens a connection and brings the schema up to date.</summary>
+    /// <summary>
+    /// Opens a connection, the schema brought up to date: checked on the first call of this instance only (a web request
+    /// or an import opens many connections; the schema does not go back in between).
+    /// </summary>
     public DbConnection ConnectMigrated()
     {
         var connection = Connect();
-        Migrations.Apply(connection, Dialect);
+        if (!_migrated)
+        {
+            Migrations.Apply(connection, Dialect);
+            _migrated = true;
+        }
         return connection;
     }
 
