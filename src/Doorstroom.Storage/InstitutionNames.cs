@@ -5,25 +5,25 @@ using Dapper;
 namespace Doorstroom.Storage;
 
 /// <summary>
-/// The names of the vo vestigingen and mbo locations by BRIN6, read once per store and kept (institutions change with an
+/// The names of the vo vestigingen and mbo locations by BRIN6 and of the mbo institutions by BRIN4, read once per store and kept (institutions change with an
 /// import, not per request; <see cref="Forget"/> after one).
 /// </summary>
 public static class InstitutionNames
 {
     private static readonly ConditionalWeakTable<Database, ImmutableDictionary<string, string>> Cache = [];
 
-    /// <summary>Every BRIN6 with its name: the vo vestiging's or the mbo location's.</summary>
+    /// <summary>Every BRIN6 with its name (the vo vestiging's or the mbo location's) and every mbo BRIN4 with the institution's.</summary>
     public static ImmutableDictionary<string, string> All(Database database)
     {
         ArgumentNullException.ThrowIfNull(database);
         return Cache.GetValue(database, Load);
     }
 
-    /// <summary>The name of a BRIN6 location, or the code itself when the store does not know it.</summary>
-    public static string Of(Database database, string brin6)
+    /// <summary>The name of a BRIN6 location or an mbo BRIN4, or the code itself when the store does not know it.</summary>
+    public static string Of(Database database, string code)
     {
-        ArgumentNullException.ThrowIfNull(brin6);
-        return All(database).GetValueOrDefault(brin6, brin6);
+        ArgumentNullException.ThrowIfNull(code);
+        return All(database).GetValueOrDefault(code, code);
     }
 
     /// <summary>Forgets the names read from a store (after an import of institutions).</summary>
@@ -37,8 +37,9 @@ public static class InstitutionNames
     {
         using var connection = database.ConnectMigrated();
         var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (brin6, naam) in connection.Query<(string, string)>("SELECT brin6, naam FROM vo_vestiging UNION ALL SELECT brin6, naam FROM mbo_locatie"))
-            builder[brin6] = naam;
+        foreach (var (code, naam) in connection.Query<(string, string)>(
+            "SELECT brin6, naam FROM vo_vestiging UNION ALL SELECT brin6, naam FROM mbo_locatie UNION ALL SELECT brin4, naam FROM mbo_instelling"))
+            builder[code] = naam;
         return builder.ToImmutable();
     }
 }

@@ -104,14 +104,6 @@ public static class Institutions
         return new([.. rows.Select(r => r.With(locations))], total, page, PageSize);
     }
 
-    /// <summary>Every mbo institution's name by BRIN4.</summary>
-    public static ImmutableDictionary<string, string> MboNames(Database database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        using var connection = database.ConnectMigrated();
-        return connection.Query<(string Brin4, string Naam)>("SELECT brin4, naam FROM mbo_instelling").ToImmutableDictionary(r => r.Brin4, r => r.Naam, StringComparer.Ordinal);
-    }
-
     /// <summary>One mbo institution with its locations, or null when the store does not know it.</summary>
     public static MboInstitution? MboInstelling(Database database, string brin4)
     {

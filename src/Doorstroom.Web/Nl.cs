@@ -7,6 +7,9 @@ namespace Doorstroom.Web;
 /// </summary>
 public static class Nl
 {
+    /// <summary>The Netherlands' time zone: "today" and audit moments are Dutch time.</summary>
+    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
     private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
     private static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", PercentGroupSeparator = ".", PercentDecimalSeparator = "," };
 
@@ -24,15 +27,6 @@ public static class Nl
 
     /// <summary>A number with the given decimals.</summary>
     public static string Number(double value, int decimals = 1) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
-
-    /// <summary>The school year of a date as 2026/27.</summary>
-    public static string SchoolYearOf(DateOnly date)
-    {
-        var start = SchoolYearStart(date);
-        return $"{start}/{(start + 1) % 100:D2}";
-    }
-
-    private static int SchoolYearStart(DateOnly date) => date.Month >= 8 ? date.Year : date.Year - 1;
 
     /// <summary>The Dutch name of an application status.</summary>
     public static string Status(Domain.ApplicationStatus status) => status switch

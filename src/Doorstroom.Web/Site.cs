@@ -33,7 +33,6 @@ public sealed class SiteOptions
 /// </summary>
 public sealed class Site
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> locations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> vo = new(StringComparer.Ordinal);
 
@@ -57,7 +56,7 @@ public sealed class Site
     public Planner Planner { get; }
 
     /// <summary>Today in the Netherlands.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Amsterdam).DateTime);
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Nl.Amsterdam).DateTime);
 
     /// <summary>The BRIN6 locations an institution code covers (cached: institutions change with an import, not per request).</summary>
     public ImmutableArray<string> Locations(string institution) =>

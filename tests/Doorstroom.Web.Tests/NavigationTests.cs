@@ -24,7 +24,8 @@ public sealed class NavigationTests(SiteFactory site)
         using var client = await site.SignedIn("analist");
         var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/monitor", TestContext.Current.CancellationToken));
         var places = DemoData.Places(site.Site.Database);
-        var mboName = Storage.Institutions.MboNames(site.Site.Database)[places.Mbo];
+        var mboName = Storage.InstitutionNames.Of(site.Site.Database, places.Mbo);
+        Assert.NotEqual(places.Mbo, mboName);
         Assert.Contains($"{places.Mbo} — {mboName}", html, StringComparison.Ordinal);
         Assert.Contains($"{places.School} — {Storage.InstitutionNames.Of(site.Site.Database, places.School)}", html, StringComparison.Ordinal);
     }

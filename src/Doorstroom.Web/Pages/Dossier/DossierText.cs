@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Dapper;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 
@@ -8,8 +7,6 @@ namespace Doorstroom.Web.Pages.Dossier;
 /// <summary>How the dossier pages say things in Dutch: categories, entry kinds, rules, audit moments and institutions.</summary>
 public static class DossierText
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     /// <summary>Every category, in the order the forms show them.</summary>
     public static ImmutableArray<DossierCategory> Categories { get; } = [.. Enum.GetValues<DossierCategory>()];
 
@@ -49,23 +46,14 @@ public static class DossierText
         _ => rule,
     };
 
-    /// <summary>A role in the audit trail; the zorgcoördinator works on either side, so the institution beside it says which.</summary>
-    public static string Role(string role) => role == Roles.Zorgcoordinator ? "Zorgcoördinator" : Roles.Title(role);
-
     /// <summary>An audit moment in Dutch time: 30 november 2026 om 10:05.</summary>
     public static string Moment(DateTimeOffset at)
     {
-        var local = TimeZoneInfo.ConvertTime(at, Amsterdam);
+        var local = TimeZoneInfo.ConvertTime(at, Nl.Amsterdam);
         return $"{Nl.Date(DateOnly.FromDateTime(local.DateTime))} om {local:HH\\:mm}";
     }
 
     /// <summary>The name of an mbo institution (BRIN4) or a location or school (BRIN6), else the code.</summary>
-    public static string Institution(Database database, string? code)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        if (string.IsNullOrEmpty(code)) return "–";
-        if (InstitutionNames.All(database).TryGetValue(code, out var name)) return name;
-        using var connection = database.ConnectMigrated();
-        return connection.ExecuteScalar<string?>("SELECT naam FROM mbo_instelling WHERE brin4 = @code", new { code }) ?? code;
-    }
+    public static string Institution(Database database, string? code) =>
+        string.IsNullOrEmpty(code) ? "–" : InstitutionNames.Of(database, code);
 }

@@ -87,16 +87,11 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
     public IEnumerable<(string Value, string Text)> Choices(Dimension dimension) =>
         Data.Choices.TryGetValue(dimension, out var keys) ? keys.Select(k => (k, ChoiceText(dimension, k))) : [];
 
-    private ImmutableDictionary<string, string>? mboNames;
-
-    private ImmutableDictionary<string, string> MboNames => mboNames ??= Doorstroom.Storage.Institutions.MboNames(site.Database);
-
     // Routes, schools and institutions by name beside their code; the other dimensions are their own words.
     private string ChoiceText(Dimension dimension, string key) => dimension switch
     {
         Dimension.Route when site.Catalogue.Routes.FirstOrDefault(r => r.Id == key) is { } route => $"{key} — {route.Name}",
-        Dimension.VoVestiging when Doorstroom.Storage.InstitutionNames.Of(site.Database, key) is { } name && name != key => $"{key} — {name}",
-        Dimension.MboInstelling when MboNames.TryGetValue(key, out var name) => $"{key} — {name}",
+        Dimension.VoVestiging or Dimension.MboInstelling when Doorstroom.Storage.InstitutionNames.Of(site.Database, key) is var name && name != key => $"{key} — {name}",
         _ => key,
     };
 
