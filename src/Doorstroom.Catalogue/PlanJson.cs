@@ -113,6 +113,10 @@ public static class PlanJson
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Reads a date written as <see cref="Iso"/> writes it (YYYY-MM-DD, nothing around it); false for anything else.</summary>
+    public static bool TryIso(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+
     private static void DateOrNull(Utf8JsonWriter w, string name, DateOnly? d)
     {
         if (d is { } x) w.WriteString(name, Iso(x)); else w.WriteNull(name);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Doorstroom.Domain;
 
@@ -159,7 +158,7 @@ public static class PupilJson
             if (Absent(o, name, out var v)) return null;
             var f = Join(field, name);
             if (v.ValueKind != JsonValueKind.String) throw Bad($"{pointer}/{name}", f, "must be a date string YYYY-MM-DD");
-            if (DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            if (PlanJson.TryIso(v.GetString(), out var d)) return d;
             throw Bad($"{pointer}/{name}", f, $"'{v.GetString()}' is not a date; expected YYYY-MM-DD (e.g. 2011-12-31)");
         }
 
@@ -203,9 +202,9 @@ public static class PupilJson
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            w.WriteString("on", Iso(situation.On));
+            w.WriteString("on", PlanJson.Iso(situation.On));
             w.WriteString("school", Names.Of(situation.School));
-            if (situation.BirthDate is { } birth) w.WriteString("birthDate", Iso(birth));
+            if (situation.BirthDate is { } birth) w.WriteString("birthDate", PlanJson.Iso(birth));
             if (situation.Leerweg is { } leerweg) w.WriteString("leerweg", Names.Of(leerweg));
             if (situation.Leerjaar is { } leerjaar) w.WriteNumber("leerjaar", leerjaar);
             if (situation.Niveau is { } niveau) w.WriteNumber("niveau", niveau);
@@ -235,11 +234,9 @@ public static class PupilJson
             if (situation.MboLeerweg is { } mbo) w.WriteString("mboLeerweg", Names.Of(mbo));
             if (situation.SureOfChoice is { } sure) w.WriteBoolean("sureOfChoice", sure);
             if (situation.AtRiskOfNoDiploma is { } risk) w.WriteBoolean("atRiskOfNoDiploma", risk);
-            if (situation.AppliedOn is { } applied) w.WriteString("appliedOn", Iso(applied));
+            if (situation.AppliedOn is { } applied) w.WriteString("appliedOn", PlanJson.Iso(applied));
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-
-        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }

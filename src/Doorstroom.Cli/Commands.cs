@@ -63,7 +63,7 @@ internal static class Commands
     private static DateOnly ParseDate(string? text, string option, DateOnly fallback)
     {
         if (text is null) return fallback;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+        return PlanJson.TryIso(text, out var d)
             ? d
             : throw new BadInputException($"{option}: '{text}' is not a date; expected YYYY-MM-DD (e.g. 2011-12-31)");
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Doorstroom.Catalogue;
 using Doorstroom.Storage;
 
 namespace Doorstroom.Cli;
@@ -73,6 +74,6 @@ internal static class DossierCommands
 
     private static DateOnly? Date(string? text, string option) =>
         text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : PlanJson.TryIso(text, out var d) ? d
         : throw new BadInputException($"{option}: '{text}' is not a date; expected YYYY-MM-DD (e.g. 2026-11-30)");
 }

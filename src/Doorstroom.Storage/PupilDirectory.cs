@@ -71,19 +71,25 @@ public static class PupilDirectory
         return [.. years.OrderDescending()];
     }
 
+    /// <summary>A stored pupil's synthetic flag and birth date, which every appended event must repeat; null for an unknown key.</summary>
+    public static (bool Synthetic, DateOnly? BirthDate)? Attributes(Database database, string pupil)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(pupil);
+        using var connection = database.ConnectMigrated();
+        using var reader = connection.ExecuteReader("SELECT synthetic, birth_date FROM pupil WHERE pkey = @pupil", new { pupil });
+        if (!reader.Read()) return null;
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0, reader.IsDBNull(1) ? null : EventStore.Date(reader.GetValue(1)));
+    }
+
     /// <summary>
     /// An event as a record of its pupil as stored (synthetic flag and birth date), ready to append; null when the
     /// pupil is not in the store. Appending needs both to match what the store has.
     /// </summary>
     public static EventRecord? Record(Database database, TransitionEvent e)
     {
-        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(e);
-        using var connection = database.ConnectMigrated();
-        using var reader = connection.ExecuteReader("SELECT synthetic, birth_date FROM pupil WHERE pkey = @pkey", new { pkey = e.Pupil });
-        if (!reader.Read()) return null;
-        var synthetic = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0;
-        return new(e, synthetic, reader.IsDBNull(1) ? null : EventStore.Date(reader.GetValue(1)));
+        return Attributes(database, e.Pupil) is { } a ? new(e, a.Synthetic, a.BirthDate) : null;
     }
 
     /// <summary>

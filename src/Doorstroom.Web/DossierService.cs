@@ -190,7 +190,7 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
 
     private DossierEntry Open(DossierEntry entry) => entry.Sealed ? entry with { Body = seal.Unprotect(entry.Body), Sealed = false } : entry;
 
-    private DateOnly? PupilBirth(string pupil) => PupilDirectory.Record(Database, new TransitionEvent(pupil, site.Today, EventKind.Bevorderd))?.BirthDate;
+    private DateOnly? PupilBirth(string pupil) => PupilDirectory.Attributes(Database, pupil)?.BirthDate;
 
     private bool WritesAtSchool(Caller caller) =>
         caller.Role is Roles.Decaan or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.HasVo(i);

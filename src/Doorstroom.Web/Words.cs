@@ -103,7 +103,7 @@ public static class Words
 
     /// <summary>A date as an HTML date input sends it (2026-11-30); false for anything else.</summary>
     public static bool TryIsoDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+        PlanJson.TryIso(text?.Trim(), out date);
 
     /// <summary>Why a route is not in force on a date, or null when it is.</summary>
     public static string? NotInForce(Window intake, DateOnly on)

@@ -192,7 +192,7 @@ public static class DossierApi
         if (kind is not (DossierStore.Note or DossierStore.WarmHandOver))
             errors["kind"] = [$"{DossierStore.Note} or {DossierStore.WarmHandOver}"];
         var date = site.Today;
-        if (body.Date is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (body.Date is { } text && !PlanJson.TryIso(text, out date))
             errors["date"] = ["a date as YYYY-MM-DD"];
         if (string.IsNullOrWhiteSpace(body.Body) || body.Body.Length > MaxBody)
             errors["body"] = [$"the text of the entry, 1 to {MaxBody} characters"];

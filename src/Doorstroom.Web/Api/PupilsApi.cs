@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Doorstroom.Catalogue;
@@ -133,7 +132,7 @@ public static class PupilsApi
     /// <summary>A leerling's own record: their whole stream up to today.</summary>
     private static Visible? Own(Site site, string key)
     {
-        if (Attributes(site, key) is not { } attributes) return null;
+        if (PupilDirectory.Attributes(site.Database, key) is not { } attributes) return null;
         var today = site.Today;
         var stream = new EventStore(site.Database).Stream(key).Where(e => e.Date <= today).ToImmutableArray();
         var personal = PupilRegister.Personal(site.Database, key);
@@ -141,23 +140,6 @@ public static class PupilsApi
         var leerweg = stream.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg;
         return new(new PupilDto(key, attributes.Synthetic, name, Applications.ExamYear(stream), leerweg is { } lw ? EventNames.Leerweg(lw) : null,
             [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today).Select(Dto)]), stream);
-    }
-
-    /// <summary>The stored pupil's attributes, which an appended event must repeat; null for an unknown key.</summary>
-    private static (bool Synthetic, DateOnly? Birth)? Attributes(Site site, string key)
-    {
-        using var connection = site.Database.ConnectMigrated();
-        var row = connection.QueryFirstOrDefault<(long Found, long Synthetic, object? Birth)>("SELECT 1, synthetic, birth_date FROM pupil WHERE pkey = @key", new { key });
-        if (row.Found == 0) return null;
-        // SQLite keeps a DATE as ISO text, PostgreSQL as a date.
-        DateOnly? birth = row.Birth switch
-        {
-            DateOnly d => d,
-            DateTime t => DateOnly.FromDateTime(t),
-            string text => DateOnly.Parse(text[..10], CultureInfo.InvariantCulture),
-            _ => null,
-        };
-        return (row.Synthetic != 0, birth);
     }
 
     private static async Task<IResult> Append(HttpContext http, Site site, string key)
@@ -177,7 +159,7 @@ public static class PupilsApi
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var date = site.Today;
-        if (body.Date is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (body.Date is { } text && !PlanJson.TryIso(text, out date))
             errors["date"] = ["a date as YYYY-MM-DD"];
         EventKind kind = default;
         if (body.Type is null || !EventNames.TryKind(body.Type, out kind))
@@ -197,8 +179,7 @@ public static class PupilsApi
 
         if (Refusal(site, caller, e) is { } refusal) return ApiResults.Forbidden(refusal);
         Appended appended;
-        var (synthetic, birth) = Attributes(site, key)!.Value;
-        try { appended = new EventStore(site.Database).Append([new EventRecord(e, synthetic, birth)]); }
+        try { appended = new EventStore(site.Database).Append([PupilDirectory.Record(site.Database, e)!]); }
         catch (ArgumentException problem)
         {
             return ApiResults.Invalid("body", problem.Message);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ public sealed class LeerlingModel(Site site, DossierService dossier) : PageModel
         if (Soort is not (DossierStore.Note or DossierStore.WarmHandOver))
             ModelState.AddModelError(nameof(Soort), "Kies notitie of warme overdracht.");
         var date = default(DateOnly);
-        if (!DateOnly.TryParseExact(Datum, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (!PlanJson.TryIso(Datum, out date))
             ModelState.AddModelError(nameof(Datum), "Geef een datum als jjjj-mm-dd.");
         else if (date > Today)
             ModelState.AddModelError(nameof(Datum), "De datum ligt in de toekomst.");

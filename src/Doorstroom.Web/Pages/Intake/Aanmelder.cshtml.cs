@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Authorization;
@@ -80,7 +81,7 @@ public sealed class AanmelderModel(Site site, IAuthorizationService authorizatio
             ModelState.AddModelError(nameof(Reden), "Geef de reden van de afwijzing.");
 
         var earliest = outcome is null ? application.StatusOn : application.AppliedOn;
-        if (!DateOnly.TryParseExact(Datum, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!PlanJson.TryIso(Datum, out var date))
             ModelState.AddModelError(nameof(Datum), "Geef een datum als jjjj-mm-dd.");
         else if (date > Today)
             ModelState.AddModelError(nameof(Datum), "De datum ligt in de toekomst; leg een intake vast als hij gehouden is.");

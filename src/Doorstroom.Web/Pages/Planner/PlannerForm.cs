@@ -122,7 +122,7 @@ public sealed class PlannerForm
             errors[field] = $"'{text}' is geen datum; vul een datum in als jjjj-mm-dd (bijvoorbeeld 2026-11-30).";
             return null;
         }
-        w.WriteString(name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString(name, PlanJson.Iso(date));
         return date;
     }
 
