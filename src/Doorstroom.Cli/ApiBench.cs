@@ -178,6 +178,8 @@ internal static class ApiBench
                 r.P50Ms.ToString("F2", CultureInfo.InvariantCulture), r.P95Ms.ToString("F2", CultureInfo.InvariantCulture), r.P99Ms.ToString("F2", CultureInfo.InvariantCulture),
                 r.Errors.ToString("N0", CultureInfo.InvariantCulture), (r.PerSecond / baseline.PerSecond).ToString("F2", CultureInfo.InvariantCulture));
         }
+        // A log file or pipe gets the whole table, not one squeezed into 80 columns.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 110);
         AnsiConsole.Write(table);
         var plan = runs[1];
         var page = runs[2];
