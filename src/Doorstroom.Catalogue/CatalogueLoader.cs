@@ -362,7 +362,13 @@ public static class CatalogueLoader
             var reason = ReasonOf(ce);
             ruleRef(doc, pointer + "/rule", reason.Rule);
             Condition? when = ce.TryGetProperty("when", out var w) ? ConditionOf(ctx, doc, w, pointer + "/when", ruleRef) : null;
-            caveats.Add(new Caveat(when, reason));
+            Reason? ifUnknown = null;
+            if (ce.TryGetProperty("ifUnknown", out var u))
+            {
+                ifUnknown = ReasonOf(u);
+                ruleRef(doc, pointer + "/ifUnknown/rule", ifUnknown.Rule);
+            }
+            caveats.Add(new Caveat(when, reason, ifUnknown));
             c++;
         }
 

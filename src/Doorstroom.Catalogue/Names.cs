@@ -70,6 +70,7 @@ public static class Names
     public static readonly IReadOnlyDictionary<string, EntryPoint> EntryPoints = new Dictionary<string, EntryPoint>
     {
         ["now"] = EntryPoint.Now, ["vmbo-leerjaar-1"] = EntryPoint.VmboLeerjaar1, ["vmbo-leerjaar-3"] = EntryPoint.VmboLeerjaar3, ["vmbo-leerjaar-4"] = EntryPoint.VmboLeerjaar4,
+        ["after-school"] = EntryPoint.AfterSchool,
     };
 
     public static readonly IReadOnlyDictionary<string, PupilFact> Facts = new Dictionary<string, PupilFact>

@@ -26,8 +26,11 @@ public sealed record ReasonTemplate(string Code, string Rule, string Text, Confi
     }
 }
 
-/// <summary>Where on the pupil's way a route begins.</summary>
-public enum EntryPoint { Now, VmboLeerjaar1, VmboLeerjaar3, VmboLeerjaar4 }
+/// <summary>
+/// Where on the pupil's way a route begins: now (the pupil's current school), at the start of a vmbo leerjaar, or after
+/// the pupil's current school ends (the first 1 August after its diploma: havo 4 after the vmbo diploma, R11.1).
+/// </summary>
+public enum EntryPoint { Now, VmboLeerjaar1, VmboLeerjaar3, VmboLeerjaar4, AfterSchool }
 
 /// <summary>A duration band in whole school years.</summary>
 public sealed record Years(int Min, int Max);
@@ -51,7 +54,11 @@ public sealed record RestOfSchool(string Rule) : Phase;
 /// <summary>An (integrated) programme starting at the route's entry date.</summary>
 public sealed record Programme(ImmutableArray<Variant> Variants) : Phase;
 
-public sealed record Caveat(Condition? When, Reason Reason);
+/// <summary>
+/// A caveat of a route: shown when <see cref="When"/> holds (or always without one). When the condition cannot be decided
+/// because the input leaves a fact unknown, <see cref="IfUnknown"/> is shown instead (what the fact would change), or nothing.
+/// </summary>
+public sealed record Caveat(Condition? When, Reason Reason, Reason? IfUnknown = null);
 
 public sealed record Route(
     string Id,

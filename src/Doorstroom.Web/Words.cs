@@ -63,6 +63,7 @@ public static class Words
         Domain.EntryPoint.VmboLeerjaar1 => "vanaf vmbo-leerjaar 1",
         Domain.EntryPoint.VmboLeerjaar3 => "vanaf vmbo-leerjaar 3",
         Domain.EntryPoint.VmboLeerjaar4 => "in vmbo-leerjaar 4",
+        Domain.EntryPoint.AfterSchool => "na het diploma van je huidige school",
         _ => "direct",
     };
 

@@ -39,6 +39,8 @@ internal sealed class PlanView
 
     public string Status(string route) => Route(route).GetProperty("status").GetString()!;
 
+    public string Entry(string route) => Route(route).GetProperty("entry").GetString()!;
+
     public IReadOnlyList<(string Code, string Rule, string Confidence)> Reasons(string route) =>
         [.. Route(route).GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("rule").GetString()!, r.GetProperty("confidence").GetString()!))];
 

@@ -126,10 +126,13 @@ public sealed class RouteEligibilityTests
     public void Praktijkonderwijs_leaver_after_2014_enters_entree_only_when_leerplicht_has_ended()
     {
         var plan = PlanView.For("""{ "on": "2022-09-01", "school": "praktijkonderwijs", "leerjaar": 4, "birthDate": "2006-09-15" }""");
-        var entree = plan.Pathways.First(p => p.Outcomes.Contains("entree"));
+        var entree = plan.Pathway("praktijkonderwijs");
         // Turns 16 on 15 Sept 2022, so full leerplicht ends 31 July 2023; entree starts 1 Aug 2023 (A6).
         Assert.Equal("2023-08-01", entree.Steps[1].GetProperty("from").GetString());
         Assert.Equal("2023-07-31", plan.LeerplichtEnds);
+        // One answer everywhere: the entree route card is open for this pupil from that same date.
+        plan.IsOpen("assistentenopleiding");
+        Assert.Equal("2023-08-01", plan.Entry("assistentenopleiding"));
     }
 
     [Fact]

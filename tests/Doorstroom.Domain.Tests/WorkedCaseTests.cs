@@ -142,7 +142,8 @@ public sealed class WorkedCaseTests
         plan.IsClosed("vakmanschapsroute", "not-in-force", "R5.1");
         var hgl = plan.Pathway("groene-lyceum");
         Assert.Equal(["mbo-4", "hbo-bachelor"], hgl.Outcomes);
-        Assert.Equal(("2011-08-01", "2017-07-31"), (hgl.Step(0, "from"), hgl.Step(0, "to")));
+        // The pupil is in year 1 already: the step starts on the question date (no step before it), six years count from 1 Aug 2011.
+        Assert.Equal(("2011-09-01", "2017-07-31"), (hgl.Step(0, "from"), hgl.Step(0, "to")));
         Assert.Equal("2017-07-31", hgl.StartkwalificatieOn);
         Assert.Equal("2021-07-31", hgl.GoalReachedOn);
         var havo = plan.Pathway("havo-doorstroom");
@@ -352,7 +353,7 @@ public sealed class WorkedCaseTests
             """);
         plan.IsOpen("vakcollege");
         var vc = plan.Pathway("vakcollege");
-        Assert.Equal(("mbo-3", "2008-08-01", "2014-07-31"), (vc.Step(0, "outcome"), vc.Step(0, "from"), vc.Step(0, "to")));
+        Assert.Equal(("mbo-3", "2008-09-01", "2014-07-31"), (vc.Step(0, "outcome"), vc.Step(0, "from"), vc.Step(0, "to")));
 
         var friend = PlanView.For("""
             { "on": "2008-09-01", "school": "vmbo", "leerweg": "kb", "leerjaar": 1, "sector": "groen" }
