@@ -70,6 +70,12 @@ internal sealed class PlanView
 
     public IReadOnlyList<string> Notes => [.. root.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("code").GetString()!)];
 
+    /// <summary>The rule of the note with this code (the test fails when there is no such note).</summary>
+    public string NoteRule(string code) =>
+        root.GetProperty("notes").EnumerateArray().FirstOrDefault(n => n.GetProperty("code").GetString() == code) is { ValueKind: JsonValueKind.Object } note
+            ? note.GetProperty("rule").GetString()!
+            : throw new Xunit.Sdk.XunitException($"no note '{code}'; have: {string.Join(", ", Notes)}");
+
     private static string? Str(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetString();
 }
 
