@@ -46,11 +46,13 @@ public static class Admission
     {
         var priors = new List<Diploma>(s.Diplomas);
         var earliest = s.On;
+        if (ImpliedDiploma(s) is { } implied) priors.Add(implied);
         Diploma? expected = ExpectedDiploma(s);
         if (expected is not null)
         {
             priors.Add(expected);
-            earliest = new DateOnly(expected.Year!.Value, 8, 1);
+            var after = new DateOnly(expected.Year!.Value, 8, 1);
+            if (after > earliest) earliest = after;
         }
         if (s.AppliedOn is { } applied && applied > earliest) earliest = applied;
         var start = SchoolYear.NextStart(earliest);
@@ -63,13 +65,24 @@ public static class Admission
         return result;
     }
 
-    /// <summary>The diploma a pupil in the last years of vo is expected to obtain (the planner's default assumption).</summary>
+    /// <summary>
+    /// The diploma a pupil in vo is expected to obtain before entering mbo (the planner's default assumption): the vmbo
+    /// diploma of the leerweg after leerjaar 4, or for a havo/vwo pupil in leerjaar 1–3 the overgangsbewijs 3→4 (A12).
+    /// </summary>
     public static Diploma? ExpectedDiploma(Situation s)
     {
+        var start = SchoolYear.StartOf(s.On).Year;
+        if (s.School is SchoolType.Havo or SchoolType.Vwo && s.Leerjaar is <= 3 and { } ly && !s.Holds(DiplomaKind.HavoOvergang34))
+            return new Diploma(DiplomaKind.HavoOvergang34, start + (3 - ly) + 1);
         if (s.School != SchoolType.Vmbo || s.Leerweg is not { } lw || !lw.IsVmboLeerweg() || s.Leerjaar is not { } lj) return null;
-        var year = SchoolYear.StartOf(s.On).Year + (4 - lj) + 1;
-        return new Diploma(lw.VmboDiploma(), year, s.Sector);
+        return new Diploma(lw.VmboDiploma(), start + Math.Max(1, 4 - lj + 1), s.Sector);
     }
+
+    /// <summary>A havo/vwo pupil in leerjaar 4 or later has completed the first three years: the overgangsbewijs 3→4 (A12).</summary>
+    public static Diploma? ImpliedDiploma(Situation s) =>
+        s.School is SchoolType.Havo or SchoolType.Vwo && s.Leerjaar >= 4 && !s.Holds(DiplomaKind.HavoOvergang34)
+            ? new Diploma(DiplomaKind.HavoOvergang34, SchoolYear.StartOf(s.On).Year)
+            : null;
 
     internal static Prior PriorOf(DiplomaKind kind) => kind switch
     {

@@ -385,7 +385,7 @@ public sealed class Planner(RouteCatalogue catalogue)
                         if (s.Holds(DiplomaKind.HavoOvergang34) || s.Leerjaar >= 4)
                         {
                             var added = held.Count;
-                            if (!s.Holds(DiplomaKind.HavoOvergang34)) held.Add(new Diploma(DiplomaKind.HavoOvergang34, SchoolYear.StartOf(s.On).Year, null));
+                            if (Admission.ImpliedDiploma(s) is { } implied) held.Add(implied);
                             Phases(route, index + 1, entry);
                             held.RemoveRange(added, held.Count - added);
                         }

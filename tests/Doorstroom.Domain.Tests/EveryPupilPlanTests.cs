@@ -56,6 +56,11 @@ public sealed class EveryPupilPlanTests
         Assert.Equal("2020-07-31", plan.FastestGoalOn);
         // Staying for the havo diploma remains a pathway too.
         Assert.Contains(plan.Pathways, p => p.Outcomes[0] == "havo");
+
+        // The admission question agrees, also when the overgangsbewijs is only implied by leerjaar 4.
+        var request = new ProgrammeRequest(MboLevel.Vak, null, Leerweg.Bol, [Leerweg.Bol, Leerweg.Bbl]);
+        var implied = Admission.Decide(TestCatalogue.Catalogue, Situation("""{ "on": "2018-06-10", "school": "havo", "leerjaar": 4 }"""), request);
+        Assert.Equal((AdmissionOutcome.Admissible, new DateOnly(2018, 8, 1)), (implied.Outcome, implied.Start));
     }
 
     [Fact]
