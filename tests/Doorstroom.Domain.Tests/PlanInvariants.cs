@@ -11,7 +11,7 @@ internal sealed record Violation(string Invariant, string Detail);
 /// <list type="bullet">
 /// <item>(i) a pathway that reaches a startkwalificatie or the goal, or a note that says why there is none;</item>
 /// <item>(ii) every onward mbo step carries an admissible outcome that <see cref="Admission.Decide(RouteCatalogue, Situation, IReadOnlyList{Diploma}, DateOnly, ProgrammeRequest, bool)"/>
-/// repeats for the diplomas held at its start; no bbl before full leerplicht ended (M6); no entree outside a vmbo route
+/// repeats for the diplomas held at its start; a route's own step into an mbo programme is admissible by Admission too; no bbl before full leerplicht ended (M6); no entree outside a vmbo route
 /// before full leerplicht ended or for someone who meets the mbo-2 requirement (A6, from 1 August 2014); and the
 /// one-pupil entry point <see cref="Admission.Decide(RouteCatalogue, Situation, ProgrammeRequest)"/> agrees on the first
 /// onward mbo step after the current school;</item>
@@ -28,6 +28,7 @@ internal static class PlanInvariants
     public const string AdmissionMissing = "ii-mbo-stap-zonder-toelating";
     public const string NotAdmissibleOutcome = "ii-toelating-niet-toelaatbaar";
     public const string AdmissionDisagrees = "ii-toelating-oneens";
+    public const string RouteStepNotAdmissible = "ii-routestap-mbo-niet-toelaatbaar";
     public const string BblLeerplichtig = "ii-m6-bbl-leerplichtig";
     public const string EntreeLeerplichtig = "ii-a6-entree-leerplichtig";
     public const string EntreeDiplomaHolder = "ii-a6-entree-diplomahouder";
@@ -35,6 +36,7 @@ internal static class PlanInvariants
     public const string PublicStartApplied = "ii-admission-cmd-andere-start-aanmelding";
     public const string PublicOutcome = "ii-admission-cmd-niet-toelaatbaar";
     public const string BeforeOnRestOfSchool = "iii-start-voor-on-rest-school";
+    public const string BeforeOnThisSchoolYear = "iii-start-voor-on-dit-schooljaar";
     public const string BeforeOn = "iii-start-voor-on";
     public const string Overlap = "iii-overlap";
     public const string Duration = "iii-eind-voor-start";
@@ -58,7 +60,13 @@ internal static class PlanInvariants
     public static List<Violation> Check(RouteCatalogue catalogue, Situation s, Plan plan)
     {
         var found = new List<Violation>();
-        void Add(string invariant, string detail) => found.Add(new Violation(invariant, detail));
+        // The same wrong step shared by several pathways (the rest of the current school, a common first mbo step) counts once.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string invariant, string detail)
+        {
+            var cut = detail.StartsWith('[') ? detail.IndexOf("] ", StringComparison.Ordinal) + 2 : 0;
+            if (seen.Add(invariant + " " + detail[cut..])) found.Add(new Violation(invariant, detail));
+        }
 
         // (i) an answer: a pathway to a startkwalificatie or the goal, or a note that explains.
         if (plan.Pathways.IsEmpty)
@@ -82,8 +90,14 @@ internal static class PlanInvariants
                 var where = $"[{string.Join(",", p.Routes)}] step {i} {step.School} {step.Outcome} {step.Leerweg} {Iso(step.From)}";
 
                 // (iii) dates.
-                var current = i == 0 && step.Route is not null && step.Admission is null && step.School == s.School;
-                if (step.From < s.On) Add(current ? BeforeOnRestOfSchool : BeforeOn, $"{where} starts before on {Iso(s.On)}");
+                var current = IsRestOfCurrentSchool(catalogue, s, step, i);
+                if (step.From < s.On)
+                {
+                    // Three classes for triage: the rest of the current school, another step from 1 August of the current
+                    // school year (a route entered "now"), and a start before the current school year.
+                    var kind = current ? BeforeOnRestOfSchool : step.From >= SchoolYear.StartOf(s.On) ? BeforeOnThisSchoolYear : BeforeOn;
+                    Add(kind, $"{where} starts before on {Iso(s.On)}");
+                }
                 if (step.To < step.From || step.LatestTo < step.To) Add(Duration, $"{where} ends {Iso(step.To)}–{Iso(step.LatestTo)}");
                 if (i > 0 && step.From <= p.Steps[i - 1].To) Add(Overlap, $"{where} starts before step {i - 1} ends {Iso(p.Steps[i - 1].To)}");
 
@@ -103,6 +117,15 @@ internal static class PlanInvariants
                     }
                     var meets = held.FirstOrDefault(d => MeetsMbo2Requirement(d.Kind));
                     if (meets is not null) Add(EntreeDiplomaHolder, $"{where}: already holds {meets.Kind} ({meets.Year})");
+                }
+
+                // (ii) a route's own step into an mbo programme (e.g. the entree programme after leaving school) is an mbo
+                // admission as well: Admission must admit it for what is held at its start (decision 0003).
+                if (!current && step.School == SchoolType.Mbo && step.Route is not null && level > 0)
+                {
+                    var request = new ProgrammeRequest((MboLevel)level, s.WantsSector?.DirectionOf(), step.Leerweg, BolBbl);
+                    var decided = Admission.Decide(catalogue, s, held, step.From, request, explain: false).Outcome;
+                    if (!Admissible(decided)) Add(RouteStepNotAdmissible, $"{where}: Admission {decided} for held [{Held(held)}]");
                 }
 
                 // (ii) onward admission steps: an admissible outcome, the one Admission gives for what is held then.
@@ -157,6 +180,11 @@ internal static class PlanInvariants
         if (plan.FastestGoalOn != minGoal) Add(FastestGoal, $"fastestGoalOn {Iso(plan.FastestGoalOn)}, minimum over pathways {Iso(minGoal)}");
         return found;
     }
+
+    /// <summary>The step that is the rest of the pupil's current school: the first step of a route whose first phase is <see cref="RestOfSchool"/>.</summary>
+    private static bool IsRestOfCurrentSchool(RouteCatalogue catalogue, Situation s, Step step, int i) =>
+        i == 0 && step.Admission is null && step.School == s.School && step.Route is not null
+        && catalogue.FindRoute(step.Route) is { Phases: [RestOfSchool, ..] };
 
     /// <summary>
     /// The first onward mbo step right after the pupil's current school, where the one-pupil admission entry point

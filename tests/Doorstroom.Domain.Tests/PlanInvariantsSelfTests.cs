@@ -123,7 +123,7 @@ public sealed class PlanInvariantsSelfTests
         var aug2017 = new DateOnly(2017, 8, 1);
         var entree = Mbo(1, aug2017, 1, admission: null, route: "assistentenopleiding") with { Rule = "A6" };
         var plan = PlanOf(leaver, [Open("assistentenopleiding", aug2017)], Through("assistentenopleiding", entree));
-        Assert.Equal([PlanInvariants.EntreeLeerplichtig], Found(leaver, plan));
+        Assert.Equal([PlanInvariants.EntreeLeerplichtig, PlanInvariants.RouteStepNotAdmissible], Found(leaver, plan));
     }
 
     [Fact]
@@ -154,7 +154,9 @@ public sealed class PlanInvariantsSelfTests
     {
         var aug2017 = new DateOnly(2017, 8, 1);
         var plan = PlanOf(KbLeaver, [Open("normale-route", Aug2018)], Through("normale-route", Mbo(2, aug2017, 1)));
-        Assert.Contains(PlanInvariants.BeforeOn, Found(KbLeaver, plan));
+        Assert.Contains(PlanInvariants.BeforeOnThisSchoolYear, Found(KbLeaver, plan));
+        var earlier = PlanOf(KbLeaver, [Open("normale-route", Aug2018)], Through("normale-route", Mbo(2, new DateOnly(2016, 8, 1), 1)));
+        Assert.Contains(PlanInvariants.BeforeOn, Found(KbLeaver, earlier));
     }
 
     [Fact]

@@ -125,13 +125,13 @@ internal sealed class InvariantRun
         text.AppendLine("Per invariant (violations, pupils):");
         foreach (var g in Findings.GroupBy(f => f.Violation.Invariant).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key,-36} {g.Count(),7} {g.Select(f => f.Index).Distinct().Count(),7}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key,-42} {g.Count(),7} {g.Select(f => f.Index).Distinct().Count(),7}");
         }
         var classes = Findings.GroupBy(f => f.Class).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         text.AppendLine("Per class: invariant | school | goal (violations, pupils):");
         foreach (var g in classes)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key,-64} {g.Count(),7} {g.Select(f => f.Index).Distinct().Count(),7}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key,-72} {g.Count(),7} {g.Select(f => f.Index).Distinct().Count(),7}");
         }
         text.AppendLine("Examples, the first three pupils per class (echo '<json>' | doorstroom plan --pupil - --format json):");
         foreach (var g in classes)
