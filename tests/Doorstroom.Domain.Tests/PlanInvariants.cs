@@ -16,7 +16,7 @@ internal sealed record Violation(string Invariant, string Detail);
 /// one-pupil entry point <see cref="Admission.Decide(RouteCatalogue, Situation, ProgrammeRequest)"/> agrees on the first
 /// onward mbo step after the current school;</item>
 /// <item>(iii) no step starts before the question date; steps do not overlap;</item>
-/// <item>(iv) the fastest dates are the minimum over the pathways;</item>
+/// <item>(iv) the fastest dates are the minimum over the pathways (for the goal: over those that reach it);</item>
 /// <item>(v) a pathway through a route implies the route is eligible.</item>
 /// </list>
 /// (vi) "no exception" is checked by the caller around the planner and this function.
@@ -83,7 +83,7 @@ internal static class PlanInvariants
         var publicAsked = new HashSet<(DateOnly, int, Leerweg?)>();
         foreach (var p in plan.Pathways)
         {
-            var held = new List<Diploma>(s.Diplomas);
+            var held = Implied(s);
             for (var i = 0; i < p.Steps.Length; i++)
             {
                 var step = p.Steps[i];
@@ -171,7 +171,9 @@ internal static class PlanInvariants
 
         // (iv) the fastest dates are the minimum over the pathways.
         DateOnly? minSk = plan.Pathways.Where(p => p.StartkwalificatieOn is not null).Select(p => p.StartkwalificatieOn).Min();
-        DateOnly? minGoal = plan.Pathways.IsEmpty ? null : plan.Pathways.Min(p => p.GoalReachedOn);
+        // Pathways that only reach a startkwalificatie (given when the goal is out of reach, with a note) do not count for the goal.
+        var toGoal = plan.Pathways.Where(p => p.Steps.Any(x => x.Outcome.Reaches(s.Goal))).ToList();
+        DateOnly? minGoal = toGoal.Count == 0 ? null : toGoal.Min(p => p.GoalReachedOn);
         if (plan.FastestStartkwalificatieOn != minSk)
         {
             var already = s.Diplomas.Any(d => d.Kind.IsStartkwalificatie());
@@ -179,6 +181,20 @@ internal static class PlanInvariants
         }
         if (plan.FastestGoalOn != minGoal) Add(FastestGoal, $"fastestGoalOn {Iso(plan.FastestGoalOn)}, minimum over pathways {Iso(minGoal)}");
         return found;
+    }
+
+    /// <summary>
+    /// The diplomas the pupil holds when a pathway begins: those of the situation, plus the overgangsbewijs 3→4 that a
+    /// havo or vwo pupil in leerjaar 4 or higher has by being there (A12: proof of completing the first three years).
+    /// </summary>
+    private static List<Diploma> Implied(Situation s)
+    {
+        var held = new List<Diploma>(s.Diplomas);
+        if (s.School is SchoolType.Havo or SchoolType.Vwo && s.Leerjaar >= 4 && !s.Holds(DiplomaKind.HavoOvergang34))
+        {
+            held.Add(new Diploma(DiplomaKind.HavoOvergang34, SchoolYear.StartOf(s.On).Year - (s.Leerjaar.Value - 4)));
+        }
+        return held;
     }
 
     /// <summary>The step that is the rest of the pupil's current school: the first step of a route whose first phase is <see cref="RestOfSchool"/>.</summary>

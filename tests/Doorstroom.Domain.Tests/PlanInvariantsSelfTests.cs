@@ -103,6 +103,18 @@ public sealed class PlanInvariantsSelfTests
     }
 
     [Fact]
+    public void Ii_a_havo_4_pupil_holds_the_overgangsbewijs_by_being_there()
+    {
+        // A12: in havo 4 the first three years are done; leaving for mbo-3 now is admissible without listing the proof.
+        var havo4 = new Situation(new DateOnly(2018, 6, 1), SchoolType.Havo) { BirthDate = new DateOnly(2001, 3, 1), Leerjaar = 4, Goal = Goal.Mbo3 };
+        var plan = PlanOf(havo4, [Open("normale-route", Aug2018)], Through("normale-route", Mbo(3, Aug2018, 2)));
+        Assert.DoesNotContain(PlanInvariants.AdmissionDisagrees, Found(havo4, plan));
+        // In havo 3 it is not there yet.
+        var havo3 = havo4 with { Leerjaar = 3 };
+        Assert.Contains(PlanInvariants.AdmissionDisagrees, Found(havo3, plan));
+    }
+
+    [Fact]
     public void Ii_M6_bbl_before_full_leerplicht_ended_is_reported()
     {
         // Born 1 October 2003: turns 16 in 2019/20, full leerplicht ends 31 July 2020; bbl from 1 August 2019 is too early.
@@ -187,6 +199,15 @@ public sealed class PlanInvariantsSelfTests
         Assert.Equal([PlanInvariants.FastestSk], Found(KbLeaver, good with { FastestStartkwalificatieOn = new DateOnly(2018, 7, 31) }));
         Assert.Equal([PlanInvariants.FastestSk], Found(KbLeaver, good with { FastestStartkwalificatieOn = null }));
         Assert.Equal([PlanInvariants.FastestGoal], Found(KbLeaver, good with { FastestGoalOn = new DateOnly(2020, 7, 31) }));
+    }
+
+    [Fact]
+    public void Iv_pathways_that_reach_only_a_startkwalificatie_do_not_set_the_fastest_goal()
+    {
+        var wantsMbo4 = KbLeaver with { Goal = Goal.Mbo4 };
+        var plan = PlanOf(wantsMbo4, [Open("normale-route", Aug2018)], Through("normale-route", Mbo(2, Aug2018, 1))) with { FastestGoalOn = null };
+        Assert.Empty(Found(wantsMbo4, plan));
+        Assert.Equal([PlanInvariants.FastestGoal], Found(wantsMbo4, plan with { FastestGoalOn = new DateOnly(2019, 7, 31) }));
     }
 
     [Fact]
