@@ -9,17 +9,27 @@ internal sealed record Violation(string Invariant, string Detail);
 /// The invariants every plan must satisfy (issue 11), as a plain function over (catalogue, situation, plan), so that
 /// the property test can run it over generated pupils and the self-tests can feed it hand-made wrong plans.
 /// <list type="bullet">
-/// <item>(i) a pathway that reaches a startkwalificatie or the goal, or a note that says why there is none;</item>
-/// <item>(ii) every onward mbo step carries an admissible outcome that <see cref="Admission.Decide(RouteCatalogue, Situation, IReadOnlyList{Diploma}, DateOnly, ProgrammeRequest, bool)"/>
-/// repeats for the diplomas held at its start; a route's own step into an mbo programme is admissible by Admission too; no bbl before full leerplicht ended (M6); no entree outside a vmbo route
-/// before full leerplicht ended or for someone who meets the mbo-2 requirement (A6, from 1 August 2014); and the
-/// one-pupil entry point <see cref="Admission.Decide(RouteCatalogue, Situation, ProgrammeRequest)"/> agrees on the first
-/// onward mbo step after the current school;</item>
-/// <item>(iii) no step starts before the question date; steps do not overlap;</item>
-/// <item>(iv) the fastest dates are the minimum over the pathways (for the goal: over those that reach it);</item>
+/// <item>(i) a pathway that reaches a startkwalificatie or the goal, or a note that says why there is none (a note that
+/// the pupil already has a startkwalificatie explains only when the pupil already holds the goal).</item>
+/// <item>(ii) every onward mbo step (route null) carries an admissible outcome (admissible or admissible-not-entitled)
+/// and <see cref="Admission.Decide(RouteCatalogue, Situation, IReadOnlyList{Diploma}, DateOnly, ProgrammeRequest, bool)"/>
+/// gives that same outcome for the diplomas held at the step's start (the situation's, an overgangsbewijs implied by
+/// havo/vwo leerjaar ≥ 4, and what the earlier steps of the pathway yield); a route's own step into an mbo programme is
+/// admissible by Admission too. Every planned step at mbo level, the rest of the current school excepted: no bbl
+/// unless full leerplicht ended before it (M6); no entree outside a vmbo route (route null, or the pupil not in vmbo)
+/// unless full leerplicht ended before it and the pupil does not meet the mbo-2 requirement (A6; from 1 August 2014,
+/// as under M0 the assistent opleiding had no requirement). With an unknown birth date M6/A6 are not violated:
+/// Admission admits with a caveat (bbl-leeftijd-onbekend, entree-leeftijd-onbekend). And the one-pupil entry point
+/// <see cref="Admission.Decide(RouteCatalogue, Situation, ProgrammeRequest)"/> (the `doorstroom admission` command and
+/// /api/admission) gives the same start and an admissible outcome for the first onward mbo step after the current
+/// school, where it asks the same question (see <see cref="IsFirstAfterCurrentSchool"/>).</item>
+/// <item>(iii) no step starts before the question date (classed apart: the rest of the current school, another step
+/// from 1 August of the current school year, anything earlier); each step ends after it starts; steps do not overlap.</item>
+/// <item>(iv) fastestStartkwalificatieOn is the minimum over the pathways (null when none has one, also when the pupil
+/// already holds one: that case is classed apart); fastestGoalOn the minimum over the pathways that reach the goal.</item>
 /// <item>(v) a pathway through a route implies the route is eligible.</item>
 /// </list>
-/// (vi) "no exception" is checked by the caller around the planner and this function.
+/// (vi) "no exception" is checked by the caller (<see cref="InvariantRun"/>) around the planner and this function.
 /// </summary>
 internal static class PlanInvariants
 {
