@@ -185,6 +185,7 @@ public sealed class Planner(RouteCatalogue catalogue)
         var alreadySk = false;
         foreach (var d in s.Diplomas) alreadySk |= d.Kind.IsStartkwalificatie();
         if (alreadySk) notes.Add(Catalogue.Reason("heeft-al-startkwalificatie"));
+        else if (s.Goal != Goal.Startkwalificatie && s.Diplomas.Any(d => d.Kind.Reaches(s.Goal))) notes.Add(Catalogue.Reason("doel-al-bereikt", ("doel", GoalName(s.Goal))));
 
         var search = new Search(this, s, s.Goal, alreadySk);
         search.Run(answers, notes);
@@ -473,6 +474,8 @@ public sealed class Planner(RouteCatalogue catalogue)
             if (depth >= MaxOnwardSteps || steps.Count == 0 && held.Count == 0 && s.School != SchoolType.None) return;
 
             var start = steps.Count > 0 ? SchoolYear.NextStart(steps[^1].To.AddDays(1)) : SchoolYear.NextStart(s.On);
+            // The pupil's application (A10) is for the first mbo programme: that starts on the first 1 August after it.
+            if (s.AppliedOn is { } applied && !AnyMboStep() && SchoolYear.NextStart(applied) > start) start = SchoolYear.NextStart(applied);
             var durations = catalogue.DurationsOn(start);
             // The wished direction applies to every onward step: nadere eisen (N1/N2) bite whenever a vmbo diploma is what admits.
             var direction = s.WantsSector?.DirectionOf();
@@ -518,6 +521,15 @@ public sealed class Planner(RouteCatalogue catalogue)
             if (verdict is not (MatrixVerdict.Admissible or MatrixVerdict.SameDirection or MatrixVerdict.SameBeroep)) return;
             var explained = Admission.Decide(catalogue, s, held, start, request, explain: true);
             foreach (var reason in explained.Reasons) AddOnce(reason);
+        }
+
+        private bool AnyMboStep()
+        {
+            foreach (var st in steps)
+            {
+                if (st.Niveau is not null) return true;
+            }
+            return false;
         }
 
         private Prior BestPrior()

@@ -53,6 +53,7 @@ internal static class PlanInvariants
     public const string FastestSk = "iv-snelste-sk";
     public const string FastestSkAlreadyHeld = "iv-snelste-sk-al-sk";
     public const string FastestGoal = "iv-snelste-doel";
+    public const string PathwayDates = "iv-pad-data";
     public const string RouteNotEligible = "v-route-niet-open";
     public const string Exception = "vi-exceptie";
 
@@ -167,6 +168,12 @@ internal static class PlanInvariants
 
                 HeldAfter(catalogue, s, step, held);
             }
+
+            // (iv) a pathway's own dates follow from its steps: the goal (or its end) with the last step, the first
+            // startkwalificatie with the step that gives it, none when the pupil holds one already.
+            if (p.GoalReachedOn != p.Steps[^1].To) Add(PathwayDates, $"[{string.Join(",", p.Routes)}] goalReachedOn {Iso(p.GoalReachedOn)}, last step ends {Iso(p.Steps[^1].To)}");
+            DateOnly? firstSk = s.Diplomas.Any(d => d.Kind.IsStartkwalificatie()) ? null : p.Steps.FirstOrDefault(x => x.Outcome.IsStartkwalificatie())?.To;
+            if (p.StartkwalificatieOn != firstSk) Add(PathwayDates, $"[{string.Join(",", p.Routes)}] startkwalificatieOn {Iso(p.StartkwalificatieOn)}, its steps give {Iso(firstSk)}");
 
             // (v) every route of the pathway is open.
             foreach (var id in p.Routes.Concat(p.Steps.Where(x => x.Route is not null).Select(x => x.Route!)).Distinct())

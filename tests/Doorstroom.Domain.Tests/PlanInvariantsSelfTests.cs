@@ -50,6 +50,16 @@ public sealed class PlanInvariantsSelfTests
     }
 
     [Fact]
+    public void Iv_a_pathway_whose_own_dates_do_not_follow_from_its_steps_is_reported()
+    {
+        var good = Through("normale-route", Mbo(2, Aug2018, 1));
+        var lateGoal = good with { GoalReachedOn = good.GoalReachedOn.AddYears(1) };
+        Assert.Contains(PlanInvariants.PathwayDates, Found(KbLeaver, PlanOf(KbLeaver, [Open("normale-route", Aug2018)], lateGoal)));
+        var noSk = good with { StartkwalificatieOn = null };
+        Assert.Contains(PlanInvariants.PathwayDates, Found(KbLeaver, PlanOf(KbLeaver, [Open("normale-route", Aug2018)], noSk)));
+    }
+
+    [Fact]
     public void I_an_empty_plan_without_a_note_is_reported()
     {
         var plan = PlanOf(KbLeaver, [Open("normale-route", Aug2018)]);
