@@ -75,7 +75,8 @@ public sealed class RoutesPageTests(SiteFactory site)
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/routes/geintegreerde-route", TestContext.Current.CancellationToken));
         var route = site.Site.Catalogue.FindRoute("geintegreerde-route")!;
         Assert.Contains(route.Name, html, StringComparison.Ordinal);
-        Assert.Contains("De geïntegreerde route is alleen voor bb-leerlingen (bb naar mbo-2).", html, StringComparison.Ordinal);
+        Assert.Contains("De geïntegreerde route is alleen voor je als je in de basisberoepsgerichte leerweg (bb) zit; ze leidt naar mbo-2.", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\"><small class=\"rule-ref\">(<a href=\"/routes/geintegreerde-route#regel-R9.3\"", html, StringComparison.Ordinal);
         foreach (var rule in route.Rules) Assert.Contains($"<th scope=\"row\">{rule}</th>", html, StringComparison.Ordinal);
 
         using var missing = await client.GetAsync("/routes/bestaat-niet", TestContext.Current.CancellationToken);
