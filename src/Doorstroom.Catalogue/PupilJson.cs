@@ -4,6 +4,42 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Catalogue;
 
+/// <summary>
+/// The dates the pupil JSON contract accepts (docs/pupil-and-plan-json.md, "Dates"), in one place for the parser, the
+/// planner form and the API description. The range starts when the catalogue's rules start: the mbo admission matrix and
+/// durations of the WEB (regime M0) from 1 August 1996; before that no step can be admitted or timed. It ends with
+/// school year 2099/00; a pathway of a pupil asked about then runs into the 2130s. Outside the range a date is bad
+/// input rather than a plan; inside it the Domain answers without overflow (Domain.Tests' DateRangeTests).
+/// </summary>
+public static class ContractDates
+{
+    /// <summary>The earliest <c>on</c> and <c>appliedOn</c>.</summary>
+    public static readonly DateOnly EarliestOn = new(1996, 8, 1);
+
+    /// <summary>The latest <c>on</c> and <c>appliedOn</c>: the last day of school year 2099/00.</summary>
+    public static readonly DateOnly LatestOn = new(2100, 7, 31);
+
+    /// <summary>The earliest <c>birthDate</c>; the latest is the day before <c>on</c>.</summary>
+    public static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
+
+    /// <summary>The range of a diploma's <c>year</c> (the calendar year of the diploma).</summary>
+    public const int EarliestDiplomaYear = 1950;
+
+    /// <inheritdoc cref="EarliestDiplomaYear"/>
+    public const int LatestDiplomaYear = 2100;
+
+    /// <summary>True when <paramref name="date"/> may be an <c>on</c> or <c>appliedOn</c>.</summary>
+    public static bool OnInRange(DateOnly date) => date >= EarliestOn && date <= LatestOn;
+
+    /// <summary>The range of <c>on</c> as the messages write it: "1996-08-01 to 2100-07-31".</summary>
+    public static string OnRange => $"{PlanJson.Iso(EarliestOn)} to {PlanJson.Iso(LatestOn)}";
+
+    /// <summary>The whole range in one sentence, for the OpenAPI description.</summary>
+    public static string Description =>
+        $"Dates: 'on' and 'appliedOn' from {OnRange}; 'birthDate' from {PlanJson.Iso(EarliestBirthDate)} and before 'on'; " +
+        $"a diploma's 'year' from {EarliestDiplomaYear} to {LatestDiplomaYear}. Anything else is a 400 naming the field.";
+}
+
 /// <summary>A parsed pupil, or the one problem that stops it (file, line, field, what was expected).</summary>
 public sealed record PupilParse(Situation? Situation, Problem? Problem);
 
@@ -66,6 +102,7 @@ public static class PupilJson
                 if (!Fields.Contains(p.Name)) throw Bad("/" + p.Name, p.Name, $"unknown field; expected one of {string.Join(", ", Fields)}");
             }
             var on = Date(root, "on") ?? throw Bad("", "on", "is required (the date the question is about, YYYY-MM-DD)");
+            if (!ContractDates.OnInRange(on)) throw Bad("/on", "on", OutOfRange(on));
             var school = Enum(root, "school", "a school type", Names.Schools) ?? throw Bad("", "school", $"is required; expected one of {Names.Expected(Names.Schools)}");
             var leerweg = Enum(root, "leerweg", "a leerweg", Names.Leerwegen);
             var leerjaar = Int(root, "leerjaar");
@@ -89,7 +126,11 @@ public static class PupilJson
                 if (nv < 1 || nv > 4) throw Bad("/niveau", "niveau", $"{nv} is out of range; expected 1 to 4");
             }
             var birth = Date(root, "birthDate");
-            if (birth is { } b && b >= on) throw Bad("/birthDate", "birthDate", "must lie before 'on'");
+            if (birth is { } b && b < ContractDates.EarliestBirthDate)
+                throw Bad("/birthDate", "birthDate", $"'{PlanJson.Iso(b)}' is too early; expected a birth date from {PlanJson.Iso(ContractDates.EarliestBirthDate)}");
+            if (birth is { } b2 && b2 >= on) throw Bad("/birthDate", "birthDate", "must lie before 'on'");
+            var applied = Date(root, "appliedOn");
+            if (applied is { } a && !ContractDates.OnInRange(a)) throw Bad("/appliedOn", "appliedOn", OutOfRange(a));
 
             var diplomas = ImmutableArray.CreateBuilder<Diploma>();
             if (root.TryGetProperty("diplomas", out var ds) && ds.ValueKind != JsonValueKind.Null)
@@ -116,7 +157,7 @@ public static class PupilJson
                 MboLeerweg = MboLeerweg(root),
                 SureOfChoice = Bool(root, "sureOfChoice"),
                 AtRiskOfNoDiploma = Bool(root, "atRiskOfNoDiploma"),
-                AppliedOn = Date(root, "appliedOn"),
+                AppliedOn = applied,
             };
         }
 
@@ -136,7 +177,8 @@ public static class PupilJson
             }
             var kind = Enum(d, "kind", "a diploma kind", Names.Diplomas, pointer, field) ?? throw Bad(pointer, field + ".kind", $"is required; expected one of {Names.Expected(Names.Diplomas)}");
             var year = Int(d, "year", pointer, field);
-            if (year is { } y && (y < 1950 || y > 2100)) throw Bad(pointer + "/year", field + ".year", $"{y} is not a plausible diploma year");
+            if (year is { } y && (y < ContractDates.EarliestDiplomaYear || y > ContractDates.LatestDiplomaYear))
+                throw Bad(pointer + "/year", field + ".year", $"{y} is not a plausible diploma year; expected {ContractDates.EarliestDiplomaYear} to {ContractDates.LatestDiplomaYear}");
             var subjects = ImmutableArray.CreateBuilder<string>();
             if (d.TryGetProperty("subjects", out var s) && s.ValueKind != JsonValueKind.Null)
             {
@@ -149,6 +191,8 @@ public static class PupilJson
             }
             return new Diploma(kind, year, Enum(d, "sector", "a sector or profiel", Names.Sectors, pointer, field), subjects.ToImmutable(), Bool(d, "extraVak", pointer, field) ?? false);
         }
+
+        private static string OutOfRange(DateOnly d) => $"'{PlanJson.Iso(d)}' is outside the dates the planner answers for; expected {ContractDates.OnRange}";
 
         private static bool Absent(JsonElement o, string name, out JsonElement v) =>
             !o.TryGetProperty(name, out v) || v.ValueKind == JsonValueKind.Null;

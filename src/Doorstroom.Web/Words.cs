@@ -106,13 +106,13 @@ public static class Words
     public static bool TryIsoDate(string? text, out DateOnly date) =>
         PlanJson.TryIso(text?.Trim(), out date);
 
-    /// <summary>Why a route is not in force on a date, or null when it is.</summary>
-    public static string? NotInForce(Window intake, DateOnly on)
+    /// <summary>Why a route is not in force on a date, and the rule that says so (shown apart, <see cref="RuleRef"/>); null when it is in force.</summary>
+    public static (string Text, string Rule)? NotInForce(Window intake, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(intake);
         if (intake.Contains(on)) return null;
         return on < intake.From
-            ? $"Nog niet van kracht: neemt pas leerlingen op vanaf {Nl.Date(intake.From)} (regel {intake.Rule})."
-            : $"Niet meer van kracht: nam leerlingen op tot en met {Nl.Date(intake.To!.Value)} (regel {intake.EndRule ?? intake.Rule}).";
+            ? ($"Nog niet van kracht: neemt pas leerlingen op vanaf {Nl.Date(intake.From)}.", intake.Rule)
+            : ($"Niet meer van kracht: nam leerlingen op tot en met {Nl.Date(intake.To!.Value)}.", intake.EndRule ?? intake.Rule);
     }
 }

@@ -223,6 +223,81 @@ public sealed class PupilJsonTests
         Assert.Equal("birthDate", p.Field);
     }
 
+    [Theory]
+    [InlineData("1996-08-01")]
+    [InlineData("2100-07-31")]
+    public void The_first_and_last_day_of_the_date_range_are_accepted_as_on(string on)
+    {
+        var parse = Parse($$"""{ "on": "{{on}}", "school": "vmbo", "appliedOn": "{{on}}" }""");
+
+        Assert.Null(parse.Problem);
+        Assert.Equal(on, PlanJson.Iso(parse.Situation!.On));
+        Assert.Equal(on, PlanJson.Iso(parse.Situation.AppliedOn!.Value));
+    }
+
+    [Theory]
+    [InlineData("1996-07-31")]
+    [InlineData("2100-08-01")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    public void A_question_date_outside_the_range_is_refused_naming_on_and_the_range(string on)
+    {
+        var p = Fails($$"""
+            {
+              "school": "vmbo",
+              "on": "{{on}}"
+            }
+            """);
+
+        Assert.Equal("on", p.Field);
+        Assert.Equal(3, p.Line);
+        Assert.Contains(on, p.Message, StringComparison.Ordinal);
+        Assert.Contains("1996-08-01 to 2100-07-31", p.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1996-07-31")]
+    [InlineData("2100-08-01")]
+    [InlineData("9999-12-31")]
+    public void An_application_date_outside_the_range_is_refused_naming_appliedOn(string applied)
+    {
+        var p = Fails($$"""{ "on": "2020-01-15", "school": "vmbo", "appliedOn": "{{applied}}" }""");
+
+        Assert.Equal("appliedOn", p.Field);
+        Assert.Contains("1996-08-01 to 2100-07-31", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_birth_date_from_1900_is_accepted_and_one_before_it_refused()
+    {
+        Assert.Equal(new DateOnly(1900, 1, 1), Parse("""{ "on": "2020-01-15", "school": "none", "birthDate": "1900-01-01" }""").Situation!.BirthDate);
+        Assert.Equal(new DateOnly(2020, 1, 14), Parse("""{ "on": "2020-01-15", "school": "none", "birthDate": "2020-01-14" }""").Situation!.BirthDate);
+
+        var p = Fails("""{ "on": "2020-01-15", "school": "none", "birthDate": "1899-12-31" }""");
+        Assert.Equal("birthDate", p.Field);
+        Assert.Contains("1900-01-01", p.Message, StringComparison.Ordinal);
+        Assert.Equal("birthDate", Fails("""{ "on": "2020-01-15", "school": "none", "birthDate": "0001-01-01" }""").Field);
+    }
+
+    [Theory]
+    [InlineData(1950, true)]
+    [InlineData(2100, true)]
+    [InlineData(1949, false)]
+    [InlineData(2101, false)]
+    public void A_diploma_year_from_1950_to_2100_is_accepted_and_others_refused_naming_the_diploma(int year, bool accepted)
+    {
+        var parse = Parse($$"""{ "on": "2020-01-15", "school": "none", "diplomas": [ { "kind": "vmbo-bb" }, { "kind": "vmbo-kb", "year": {{year}} } ] }""");
+
+        if (accepted)
+        {
+            Assert.Equal(year, parse.Situation!.Diplomas[1].Year);
+            return;
+        }
+        Assert.Null(parse.Situation);
+        Assert.Equal("diplomas[1].year", parse.Problem!.Field);
+        Assert.Contains("1950 to 2100", parse.Problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Pupil_that_is_not_an_object_is_a_problem()
     {

@@ -25,9 +25,9 @@ public sealed class PlannerPageTests(SiteFactory site)
         Assert.Contains("data-route=\"normale-route\"", open, StringComparison.Ordinal);
         var closed = Section(html, "dichte-routes");
         Assert.Contains("data-route=\"geintegreerde-route\"", closed, StringComparison.Ordinal);
-        Assert.Contains("De geïntegreerde route begint in leerjaar 3; instroom in leerjaar 4 is niet beschreven (onzeker).", closed, StringComparison.Ordinal);
+        Assert.Contains("De geïntegreerde route begint in leerjaar 3: je kunt er alleen in als je niet verder bent dan leerjaar 3 (instromen in leerjaar 4 is niet beschreven; niet zeker).", closed, StringComparison.Ordinal);
         Assert.Contains("data-route=\"havo-doorstroom\"", closed, StringComparison.Ordinal);
-        Assert.Contains("Doorstroom naar havo 4 is er voor leerlingen met een gl- of tl-diploma.", closed, StringComparison.Ordinal);
+        Assert.Contains("Naar havo 4 doorstromen kan alleen met een gl- of tl-diploma (of als je nu in gl of tl zit).", closed, StringComparison.Ordinal);
 
         var pathways = Section(html, "paden");
         Assert.Contains("<td>mbo niveau 2", pathways, StringComparison.Ordinal);
@@ -36,6 +36,32 @@ public sealed class PlannerPageTests(SiteFactory site)
         // L1/L2: born 14 May 2010 — full leerplicht to the end of the school year of the 16th birthday has passed; kwalificatieplicht to 18.
         Assert.Contains("Kwalificatieplicht tot <strong>14 mei 2028</strong>", html, StringComparison.Ordinal);
         Assert.Contains("Volledige leerplicht eindigt op <strong>31 juli 2026</strong>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reason_shows_its_rule_as_a_small_reference_after_the_sentence_linking_to_the_rule_on_the_route_page()
+    {
+        using var client = site.Anonymous();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/planner?op=2026-11-30&school=vmbo&leerweg=bb&leerjaar=4", TestContext.Current.CancellationToken));
+
+        var closed = Section(html, "dichte-routes");
+        var reason = "instromen in leerjaar 4 is niet beschreven; niet zeker).";
+        Assert.Contains(reason + " <small class=\"rule-ref\">(<a href=\"/routes/geintegreerde-route#regel-R9.3\" title=\"Regel R9.3 van het regelboek: ", closed, StringComparison.Ordinal);
+        Assert.Contains(">regel R9.3</a>, onzeker)</small>", closed, StringComparison.Ordinal); // the rule is uncertain (confidence low): said in words, not in colour
+        Assert.DoesNotContain("(R9.3)", closed, StringComparison.Ordinal);
+
+        var route = WebUtility.HtmlDecode(await client.GetStringAsync("/routes/geintegreerde-route", TestContext.Current.CancellationToken));
+        Assert.Contains("<tr id=\"regel-R9.3\">", route, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plan_note_speaks_to_the_pupil_and_names_its_rule_apart()
+    {
+        using var client = site.Anonymous();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/planner?op=2026-11-30&school=vmbo&leerjaar=4", TestContext.Current.CancellationToken));
+
+        Assert.Contains("<strong>Let op:</strong> Je leerweg is niet opgegeven (die kies je aan het eind van leerjaar 2): paden die van je leerweg afhangen, ontbreken. <small class=\"rule-ref\">(", html, StringComparison.Ordinal);
+        Assert.Contains("regel V2", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class RoutesPageTests(SiteFactory site)
         // R9.1: the doorlopende leerroute takes pupils from 1 August 2020.
         Assert.DoesNotContain("id=\"route-doorlopende-leerroute\"", inForce, StringComparison.Ordinal);
         Assert.Contains("id=\"route-doorlopende-leerroute\"", notInForce, StringComparison.Ordinal);
-        Assert.Contains("Nog niet van kracht: neemt pas leerlingen op vanaf 1 augustus 2020 (regel R9.1).", notInForce, StringComparison.Ordinal);
+        Assert.Contains("Nog niet van kracht: neemt pas leerlingen op vanaf 1 augustus 2020. <small class=\"rule-ref\">(<a href=\"/routes/doorlopende-leerroute#regel-R9.1\"", notInForce, StringComparison.Ordinal);
         // The vakmanschapsroute (R5.1, intake 2014/15 up to 2018/19) was in force then.
         Assert.Contains("id=\"route-vakmanschapsroute\"", inForce, StringComparison.Ordinal);
     }
@@ -37,7 +37,8 @@ public sealed class RoutesPageTests(SiteFactory site)
 
         Assert.Contains("Van kracht op 30 november 2026", html, StringComparison.Ordinal);
         Assert.Contains("id=\"route-vakmanschapsroute\"", notInForce, StringComparison.Ordinal);
-        Assert.Contains("Niet meer van kracht: nam leerlingen op tot en met 31 juli 2019 (regel R5.6).", notInForce, StringComparison.Ordinal);
+        Assert.Contains("Niet meer van kracht: nam leerlingen op tot en met 31 juli 2019. <small class=\"rule-ref\">(<a href=\"/routes/vakmanschapsroute#regel-R5.6\"", notInForce, StringComparison.Ordinal);
+        Assert.Contains(">regel R5.6</a>)</small>", notInForce, StringComparison.Ordinal);
         Assert.Contains("id=\"route-normale-route\"", inForce, StringComparison.Ordinal);
         Assert.Equal(site.Site.Catalogue.Routes.Length, CountOf(html, "<tr id=\"route-"));
     }
@@ -75,7 +76,8 @@ public sealed class RoutesPageTests(SiteFactory site)
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/routes/geintegreerde-route", TestContext.Current.CancellationToken));
         var route = site.Site.Catalogue.FindRoute("geintegreerde-route")!;
         Assert.Contains(route.Name, html, StringComparison.Ordinal);
-        Assert.Contains("De geïntegreerde route is alleen voor bb-leerlingen (bb naar mbo-2).", html, StringComparison.Ordinal);
+        Assert.Contains("De geïntegreerde route is alleen voor je als je in de basisberoepsgerichte leerweg (bb) zit; ze leidt naar mbo-2.", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\"><small class=\"rule-ref\">(<a href=\"/routes/geintegreerde-route#regel-R9.3\"", html, StringComparison.Ordinal);
         foreach (var rule in route.Rules) Assert.Contains($"<th scope=\"row\">{rule}</th>", html, StringComparison.Ordinal);
 
         using var missing = await client.GetAsync("/routes/bestaat-niet", TestContext.Current.CancellationToken);

@@ -25,7 +25,7 @@ public static class PlanningApi
             .WithTags("Planning")
             .WithName("Plan")
             .WithSummary("The routes open to a pupil")
-            .WithDescription("The body is the pupil JSON of docs/pupil-and-plan-json.md; the answer is the plan JSON of the same contract. Nothing is stored.")
+            .WithDescription("The body is the pupil JSON of docs/pupil-and-plan-json.md; the answer is the plan JSON of the same contract. Nothing is stored. " + ContractDates.Description)
             .Accepts<JsonElement>("application/json")
             .Produces<JsonElement>(contentType: "application/json")
             .ProducesValidationProblem();
@@ -56,7 +56,7 @@ public static class PlanningApi
             .WithTags("Planning")
             .WithName("Admission")
             .WithSummary("Admission of a pupil to one mbo qualification")
-            .WithDescription("The body is the pupil JSON of docs/pupil-and-plan-json.md; crebo names the qualification, leerweg (bol or bbl) overrides the pupil's mboLeerweg. The answer gives the verdict with its reasons.")
+            .WithDescription("The body is the pupil JSON of docs/pupil-and-plan-json.md; crebo names the qualification, leerweg (bol or bbl) overrides the pupil's mboLeerweg. The answer gives the verdict with its reasons. " + ContractDates.Description)
             .Accepts<JsonElement>("application/json")
             .Produces<JsonElement>(contentType: "application/json")
             .ProducesValidationProblem()

@@ -110,6 +110,13 @@ public sealed class PlannerForm
         return (parsed.Situation, ImmutableDictionary<string, string>.Empty);
     }
 
+    /// <summary>The earliest and latest date of a date field (the contract's <see cref="ContractDates"/>), for the form's min and max.</summary>
+    public static (DateOnly Min, DateOnly Max) RangeOf(string field) => field switch
+    {
+        "geboortedatum" => (ContractDates.EarliestBirthDate, ContractDates.LatestOn),
+        _ => (ContractDates.EarliestOn, ContractDates.LatestOn),
+    };
+
     private static DateOnly? Date(Utf8JsonWriter w, string name, string field, string? text, Dictionary<string, string> errors, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -120,6 +127,12 @@ public sealed class PlannerForm
         if (!Words.TryIsoDate(text, out var date))
         {
             errors[field] = $"'{text}' is geen datum; vul een datum in als jjjj-mm-dd (bijvoorbeeld 2026-11-30).";
+            return null;
+        }
+        var (min, max) = RangeOf(field);
+        if (date < min || date > max)
+        {
+            errors[field] = $"Vul een datum in van {Nl.Date(min)} tot en met {Nl.Date(max)}; de planner rekent niet met {Nl.Date(date)}.";
             return null;
         }
         w.WriteString(name, PlanJson.Iso(date));

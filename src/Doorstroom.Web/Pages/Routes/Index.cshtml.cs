@@ -16,7 +16,7 @@ public sealed class IndexModel(Site site) : PageModel
     public DateOnly On { get; private set; }
     public string? DateError { get; private set; }
     public ImmutableArray<Route> InForce { get; private set; } = [];
-    public ImmutableArray<(Route Route, string Why)> NotInForce { get; private set; } = [];
+    public ImmutableArray<(Route Route, (string Text, string Rule) Why)> NotInForce { get; private set; } = [];
 
     public void OnGet()
     {
@@ -27,6 +27,6 @@ public sealed class IndexModel(Site site) : PageModel
             else DateError = $"'{Op}' is geen datum. Kies een datum (jjjj-mm-dd); nu ziet u de routes van vandaag.";
         }
         InForce = [.. Site.Catalogue.Routes.Where(r => r.Intake.Contains(On))];
-        NotInForce = [.. Site.Catalogue.Routes.Select(r => (r, Words.NotInForce(r.Intake, On))).Where(x => x.Item2 is not null).Select(x => (x.r, x.Item2!))];
+        NotInForce = [.. Site.Catalogue.Routes.Select(r => (r, Words.NotInForce(r.Intake, On))).Where(x => x.Item2 is not null).Select(x => (x.r, x.Item2!.Value))];
     }
 }
