@@ -15,7 +15,7 @@ public sealed class SignInModel(AccountService accounts, Site site) : PageModel
     public bool Failed { get; private set; }
 
     /// <summary>Arrived here from the sign-out (<c>?uitgelogd=1</c>).</summary>
-    [BindProperty(SupportsGet = true, Name = "uitgelogd")] public bool SignedOut { get; set; }
+    public bool SignedOut => Request.Query.ContainsKey("uitgelogd");
 
     /// <summary>Whole minutes until the name may be tried again, when it is locked after too many failures.</summary>
     public int? LockedMinutes { get; private set; }
