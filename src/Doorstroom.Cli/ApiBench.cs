@@ -52,7 +52,8 @@ internal static class ApiBench
         local target = os.getenv("TARGET") or "/"
         local i = 0
         request = function()
-          local headers = { ["Accept"] = "application/json" }
+          -- As a TLS proxy on this machine would send it: the Production site serves tokens and pages over https only.
+          local headers = { ["Accept"] = "application/json", ["X-Forwarded-Proto"] = "https" }
           if token ~= nil and token ~= "" then headers["Authorization"] = "Bearer " .. token end
           if #bodies > 0 then
             i = (i % #bodies) + 1
@@ -131,6 +132,8 @@ internal static class ApiBench
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+                // The site runs in Production (https only) behind a TLS proxy on this machine, as deployed: the proxy's header.
+                http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
                 WaitUntilUp(http, server, cancellationToken);
                 var token = Token(http, "demo-decaan");
                 var page = Check(http, token);

@@ -56,7 +56,7 @@ public static class Institutions
         using var connection = database.ConnectMigrated();
         var pattern = Pattern(query);
         // No "@pattern IS NULL" test: PostgreSQL cannot type a null parameter there, so the filter is left out instead.
-        var where = pattern is null ? "" : "WHERE LOWER(v.naam) LIKE @pattern OR LOWER(COALESCE(v.plaats, '')) LIKE @pattern OR LOWER(v.brin6) LIKE @pattern";
+        var where = pattern is null ? "" : $"WHERE LOWER(v.naam) {Like} OR LOWER(COALESCE(v.plaats, '')) {Like} OR LOWER(v.brin6) {Like}";
         var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM vo_vestiging v {where}", new { pattern });
         var rows = connection.Query<VoRow>($"""
             SELECT {VoColumns} FROM vo_vestiging v {where}
@@ -91,9 +91,9 @@ public static class Institutions
         page = Math.Max(1, page);
         using var connection = database.ConnectMigrated();
         var pattern = Pattern(query);
-        var where = pattern is null ? "" : """
-            WHERE LOWER(i.naam) LIKE @pattern OR LOWER(i.brin4) LIKE @pattern OR EXISTS (
-                SELECT 1 FROM mbo_locatie m WHERE m.brin4 = i.brin4 AND (LOWER(m.naam) LIKE @pattern OR LOWER(COALESCE(m.plaats, '')) LIKE @pattern))
+        var where = pattern is null ? "" : $"""
+            WHERE LOWER(i.naam) {Like} OR LOWER(i.brin4) {Like} OR EXISTS (
+                SELECT 1 FROM mbo_locatie m WHERE m.brin4 = i.brin4 AND (LOWER(m.naam) {Like} OR LOWER(COALESCE(m.plaats, '')) {Like}))
             """;
         var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM mbo_instelling i {where}", new { pattern });
         var rows = connection.Query<MboRow>($"""
@@ -115,12 +115,22 @@ public static class Institutions
         return row?.With(Locations(connection, [row.Brin4]));
     }
 
+    /// <summary>A LIKE against the search pattern, with a backslash as the escape character on both engines.</summary>
+    private const string Like = "LIKE @pattern ESCAPE '\\'";
+
+    /// <summary>
+    /// The LIKE pattern that finds the query as typed: % and _ (and the escape character) are matched literally, so
+    /// <c>?q=%</c> finds names with a % in them, not every row.
+    /// </summary>
     private static string? Pattern(string? query)
     {
         var q = query?.Trim();
         if (string.IsNullOrEmpty(q)) return null;
-        var escaped = q.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
-        return escaped.Length == 0 ? null : "%" + escaped + "%";
+        var escaped = q.ToLowerInvariant()
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+        return "%" + escaped + "%";
     }
 
     /// <summary>The newest school year of the DUO pupil counts, and the vmbo pupils per vestiging and leerweg in it.</summary>

@@ -1,31 +1,65 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace Doorstroom.Web;
 
-/// <summary>Checks passwords and client secrets against the store's hashes and makes the principal of an account.</summary>
-public sealed class AccountService(Site site)
+/// <summary>The outcome of a sign-in or token attempt: the account or client, or refused, or locked for a while.</summary>
+public sealed record SignInAttempt<T>(T? Granted, TimeSpan? LockedFor) where T : class;
+
+/// <summary>
+/// Checks passwords and client secrets against the store's hashes and makes the principal of an account. Every attempt
+/// does the same hash work: an unknown name, or a demo account outside demo mode, is checked against a dummy hash made by
+/// the same hasher, so the time taken does not tell which names exist. Repeated failures lock the name for a while
+/// (<see cref="SignInLockout"/>); a locked name is refused before any hash work.
+/// </summary>
+public sealed class AccountService(Site site, SignInLockout? lockout = null, IPasswordHasher<string>? passwordHasher = null)
 {
-    private readonly PasswordHasher<string> hasher = new();
+    private const string User = "doorstroom";
+
+    private readonly IPasswordHasher<string> hasher = passwordHasher ?? new PasswordHasher<string>();
+    private readonly SignInLockout lockout = lockout ?? new SignInLockout(site.Clock, new SignInLimits());
+    private readonly Lazy<string> dummyHash = new(() => (passwordHasher ?? new PasswordHasher<string>()).HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
     /// <summary>The hash to store for a password or client secret.</summary>
-    public string Hash(string secret) => hasher.HashPassword("doorstroom", secret);
+    public string Hash(string secret) => hasher.HashPassword(User, secret);
 
     /// <summary>The account when the user name and password match and the account may sign in now; else null.</summary>
-    public Account? SignIn(string username, string password)
-    {
-        var account = Accounts.Find(site.Database, username);
-        if (account is null || (account.Demo && !site.Options.Demo)) return null;
-        return hasher.VerifyHashedPassword("doorstroom", account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
-    }
+    public Account? SignIn(string username, string password) => TrySignIn(username, password).Granted;
 
     /// <summary>The API client when the id and secret match and it may be used now; else null.</summary>
-    public ApiClient? Client(string clientId, string secret)
+    public ApiClient? Client(string clientId, string secret) => TryClient(clientId, secret).Granted;
+
+    /// <summary>A sign-in attempt: the account, refused (one answer for a wrong password and an unknown name), or locked.</summary>
+    public SignInAttempt<Account> TrySignIn(string username, string password)
     {
-        var client = Accounts.FindClient(site.Database, clientId);
-        if (client is null || (client.Demo && !site.Options.Demo)) return null;
-        return hasher.VerifyHashedPassword("doorstroom", client.SecretHash, secret) == PasswordVerificationResult.Failed ? null : client;
+        ArgumentNullException.ThrowIfNull(username);
+        return Attempt(SignInLockout.Key("account", username), password, () => Accounts.Find(site.Database, username), a => a.Demo, a => a.PasswordHash);
+    }
+
+    /// <summary>A token attempt: the client, refused (one answer for a wrong secret and an unknown id), or locked.</summary>
+    public SignInAttempt<ApiClient> TryClient(string clientId, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        return Attempt(SignInLockout.Key("client", clientId), secret, () => Accounts.FindClient(site.Database, clientId), c => c.Demo, c => c.SecretHash);
+    }
+
+    private SignInAttempt<T> Attempt<T>(string key, string secret, Func<T?> find, Func<T, bool> demo, Func<T, string> hash) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        if (lockout.LockedFor(key) is { } locked) return new(null, locked);
+        var found = find();
+        var usable = found is not null && (!demo(found) || site.Options.Demo) ? found : null;
+        // The same verification whether or not the name exists: equal work, so equal time.
+        var verified = hasher.VerifyHashedPassword(User, usable is null ? dummyHash.Value : hash(usable), secret) != PasswordVerificationResult.Failed;
+        if (usable is not null && verified)
+        {
+            lockout.Succeeded(key);
+            return new(usable, null);
+        }
+        lockout.Failed(key);
+        return new(null, lockout.LockedFor(key));
     }
 
     /// <summary>The claims of an account: name, role, and the institution or pupil it is bound to.</summary>

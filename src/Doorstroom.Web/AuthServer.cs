@@ -12,7 +12,8 @@ namespace Doorstroom.Web;
 /// <summary>
 /// The OAuth2 token endpoint (client credentials only) and the bearer validation the API accepts. OpenIddict runs in
 /// degraded mode: there is no OpenIddict store; the API clients live in the table api_client and are checked by
-/// <see cref="ClientCredentials"/>. Keys are ephemeral: a restart invalidates every token (clients ask for a new one).
+/// <see cref="ClientCredentials"/>. Outside Development tokens are issued over HTTPS only, and the API reads a bearer token
+/// only from the Authorization header. Keys are ephemeral: a restart invalidates every token (clients ask for a new one).
 /// </summary>
 public static class AuthServer
 {
@@ -42,7 +43,8 @@ public static class AuthServer
                     .AddEphemeralEncryptionKey()
                     .DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(TokenLifetime);
-                server.UseAspNetCore().DisableTransportSecurityRequirement();
+                // Tokens only over HTTPS (OpenIddict's default): Development lifts this with AllowTokensOverHttp.
+                server.UseAspNetCore();
                 server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler =>
                     handler.UseSingletonHandler<ClientCredentials>());
                 server.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(handler =>
@@ -51,8 +53,18 @@ public static class AuthServer
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
-                validation.UseAspNetCore();
+                // A bearer token only in the Authorization header: a token in a URL ends up in logs, history and Referer headers.
+                validation.UseAspNetCore()
+                    .DisableAccessTokenExtractionFromQueryString()
+                    .DisableAccessTokenExtractionFromBodyForm();
             });
+        return services;
+    }
+
+    /// <summary>Development only: the token endpoint answers over plain http (the site runs on http://127.0.0.1 there).</summary>
+    public static IServiceCollection AllowTokensOverHttp(this IServiceCollection services)
+    {
+        services.AddOpenIddict().AddServer(server => server.UseAspNetCore().DisableTransportSecurityRequirement());
         return services;
     }
 }
@@ -75,8 +87,14 @@ public sealed class ClientCredentials(AccountService accounts) :
             context.Reject(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
             return default;
         }
-        var client = context.ClientId is { Length: > 0 } id && context.ClientSecret is { Length: > 0 } secret ? accounts.Client(id, secret) : null;
-        if (client is null)
+        var attempt = context.ClientId is { Length: > 0 } id && context.ClientSecret is { Length: > 0 } secret ? accounts.TryClient(id, secret) : new SignInAttempt<ApiClient>(null, null);
+        if (attempt.LockedFor is { } locked)
+        {
+            // Locked after repeated failures, whether or not the id exists; the right secret waits too.
+            context.Reject(Errors.InvalidClient, $"Too many failed attempts for this client; try again in {Math.Max(1, (int)Math.Ceiling(locked.TotalMinutes))} minutes.");
+            return default;
+        }
+        if (attempt.Granted is not { } client)
         {
             // One answer for an unknown client and a wrong secret: the response says nothing about which ids exist.
             context.Reject(Errors.InvalidClient, "The client id or secret is not valid.");

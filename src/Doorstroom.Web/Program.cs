@@ -2,6 +2,7 @@ using Doorstroom.Storage;
 using Doorstroom.Web;
 using Doorstroom.Web.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Doorstroom").Get<SiteOptions>() ?? new SiteOptions();
@@ -9,8 +10,15 @@ if (Environment.GetEnvironmentVariable(Database.Variable) is { Length: > 0 } fro
     && builder.Configuration["Doorstroom:Database"] == Database.DefaultFile)
     options.Database = fromEnvironment;
 
+var development = builder.Environment.IsDevelopment();
+var signInLimits = SignInLimits.From(builder.Configuration);
+
 builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(signInLimits);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SignInLockout>();
+builder.Services.AddSingleton<IPasswordHasher<string>, PasswordHasher<string>>();
+builder.Services.AddSingleton<SessionStore>();
 builder.Services.AddSingleton<Site>();
 builder.Services.AddSingleton<AccountService>();
 builder.Services.AddSingleton<DossierService>();
@@ -36,22 +44,47 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         cookie.Cookie.Name = "doorstroom";
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Strict;
+        // Outside Development the cookie travels over HTTPS only (behind a TLS proxy, X-Forwarded-Proto makes the request HTTPS).
+        cookie.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         cookie.SlidingExpiration = true;
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
     });
+// The session itself stays on the server (SessionStore): signing out ends it for every copy of the cookie.
+builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+    .Configure<SessionStore>((cookie, sessions) => cookie.SessionStore = sessions);
+builder.Services.AddAntiforgery(antiforgery =>
+{
+    antiforgery.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+});
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddApi();
+if (development) builder.Services.AllowTokensOverHttp();
+builder.Services.AddSignInRateLimits(signInLimits);
+builder.Services.AddForwardedHeaders(builder.Configuration);
+builder.Services.AddExceptionHandler<Hardening.ApiFaults>();
+builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
 using (var connection = site.Database.ConnectMigrated()) { }
 if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
 
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/fout");
+app.UseForwardedHeaders();
+if (!development)
+{
+    app.UseServerFaults();
+    app.UseHsts();
+    // /health stays on http for a load balancer's probe; everything else moves to https.
+    app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+}
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseApiProblems();
 app.UseStaticFiles();
 app.UseRouting();
+app.UsePageMethods();
+app.UseSignInRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();

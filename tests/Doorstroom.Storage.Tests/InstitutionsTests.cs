@@ -62,6 +62,30 @@ public sealed class InstitutionsTests
     }
 
     [Theory, ClassData(typeof(BothStores))]
+    public void Percent_underscore_and_backslash_in_a_search_are_matched_literally_not_as_wildcards(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        Seed(store);
+        using (var connection = store.Database.ConnectMigrated())
+        {
+            connection.Execute("""
+                INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats, leerlingen) VALUES
+                    ('04GH00', '04GH', 'School 100% Praktijk', 'VMBO', 'Delft', 10),
+                    ('05IJ00', '05IJ', 'Het_Lyceum', 'HAVO', 'Delft', 5),
+                    ('06KL00', '06KL', 'A\B College', 'VMBO', 'Delft', 5)
+                """);
+        }
+
+        Assert.Equal(["04GH00"], Institutions.Vo(store.Database, "%", 1).Items.Select(v => v.Brin6));
+        Assert.Equal(["04GH00"], Institutions.Vo(store.Database, "100%", 1).Items.Select(v => v.Brin6));
+        Assert.Equal(["05IJ00"], Institutions.Vo(store.Database, "_", 1).Items.Select(v => v.Brin6));
+        Assert.Equal(["06KL00"], Institutions.Vo(store.Database, "\\", 1).Items.Select(v => v.Brin6));
+        Assert.Equal(6, Institutions.Vo(store.Database, "", 1).Total);
+        Assert.Equal(0, Institutions.Mbo(store.Database, "%", 1).Total);
+        Assert.Equal(0, Institutions.Mbo(store.Database, "_", 1).Total);
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
     public void Mbo_institutions_are_found_by_a_location_plaats_and_count_applications_and_enrolments_per_location(StoreKind kind)
     {
         using var store = TestStore.Create(kind);

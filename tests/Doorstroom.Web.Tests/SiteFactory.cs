@@ -46,6 +46,10 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Doorstroom:Database", DatabaseFile);
         builder.UseSetting("Doorstroom:Demo", "true");
         builder.UseSetting("Doorstroom:DemoPupilsPerCohort", "300");
+        // Hundreds of tests sign in and ask tokens from one (test) address: the guessing limits are tested on a site of their own.
+        builder.UseSetting("Doorstroom:SignIn:PerAddressPerMinute", "1000000");
+        builder.UseSetting("Doorstroom:SignIn:PerAccountPerMinute", "1000000");
+        builder.UseSetting("Doorstroom:SignIn:MaxFailures", "1000000");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StoppedClock(Now))));
     }
 

@@ -99,7 +99,8 @@ public static class ApiEndpoints
         api.MapPupils();
         api.MapMonitor();
         api.MapDossier();
-        api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.")).ExcludeFromDescription();
+        // No catch-all route: it would also catch a known path with a wrong method (404 instead of routing's 405). A path
+        // that matches nothing gets its 404 problem from UseApiProblems.
         return app;
     }
 }

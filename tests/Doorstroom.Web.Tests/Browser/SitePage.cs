@@ -38,6 +38,13 @@ public class SitePage(IPage page, BrowserSite site)
         await SubmitAsync(() => Page.Keyboard.PressAsync("Enter"));
     }
 
+    /// <summary>Signs out with the button in the page header (a POST with the form's antiforgery token).</summary>
+    public Task SignOutAsync() => SubmitAsync(() => Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync());
+
+    /// <summary>The name and role the header shows for the signed-in account, or null when it offers to sign in.</summary>
+    public async Task<string?> SignedInAsAsync() =>
+        await Page.Locator("header .who span").CountAsync() == 0 ? null : await Page.Locator("header .who span").InnerTextAsync();
+
     /// <summary>Submits a form (the action presses or clicks) and waits until the page it leads to has loaded, past any redirect.</summary>
     public async Task SubmitAsync(Func<Task> action)
     {

@@ -13,6 +13,12 @@ public sealed class SignInModel(AccountService accounts, Site site) : PageModel
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public bool Failed { get; private set; }
+
+    /// <summary>Arrived here from the sign-out (<c>?uitgelogd=1</c>).</summary>
+    public bool SignedOut => Request.Query.ContainsKey("uitgelogd");
+
+    /// <summary>Whole minutes until the name may be tried again, when it is locked after too many failures.</summary>
+    public int? LockedMinutes { get; private set; }
     public bool Demo => site.Options.Demo;
 
     public void OnGet()
@@ -21,8 +27,15 @@ public sealed class SignInModel(AccountService accounts, Site site) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var account = accounts.SignIn(Username, Password);
-        if (account is null)
+        var attempt = accounts.TrySignIn(Username, Password);
+        if (attempt.LockedFor is { } locked)
+        {
+            LockedMinutes = Math.Max(1, (int)Math.Ceiling(locked.TotalMinutes));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(locked.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
+        if (attempt.Granted is not { } account)
         {
             Failed = true;
             Response.StatusCode = StatusCodes.Status401Unauthorized;
