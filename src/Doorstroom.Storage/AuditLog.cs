@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Npgsql;
 
 namespace Doorstroom.Storage;
 
@@ -47,20 +48,130 @@ public static class AuditLog
     /// <summary>Appends an entry at the end of the chain (serialised: one writer at a time) and returns it with its seq and hashes.</summary>
     public static AuditEntry Append(Database database, AuditEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(entry);
+        return Append(database, [entry])[0];
+    }
+
+    /// <summary>
+    /// Appends entries in one transaction (a list read logs one entry per pupil shown): one tail read, one lock, one commit.
+    /// </summary>
+    public static ImmutableArray<AuditEntry> Append(Database database, IReadOnlyList<AuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return [];
+        return Write(database, (_, transaction) => Append(transaction, entries), _ => []);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> and appends the audit entries <paramref name="audit"/> makes of its result in ONE
+    /// transaction: both are stored or neither (a crash, or a failure in between, leaves no write without its entry). The
+    /// transaction is a write transaction from its start (SQLite <c>BEGIN IMMEDIATE</c>; PostgreSQL takes the audit lock
+    /// first, so two writers never wait on each other's rows while holding it). Returns the write's result.
+    /// </summary>
+    public static T Write<T>(Database database, Func<DbConnection, DbTransaction, T> write, Func<T, IEnumerable<AuditEntry>> audit)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(audit);
         using var connection = database.ConnectMigrated();
-        // SQLite: BEGIN IMMEDIATE takes the write lock before reading the tail; PostgreSQL: an exclusive table lock.
-        using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
-        if (database.Dialect == Dialect.Postgres) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
+        using var transaction = BeginWrite(connection);
+        var result = write(connection, transaction);
+        Append(transaction, [.. audit(result)]);
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>
+    /// A write transaction that may append to the audit log: SQLite <c>BEGIN IMMEDIATE</c> (the write lock before the tail is
+    /// read); PostgreSQL an exclusive lock on the audit table, taken first and held until the commit.
+    /// </summary>
+    public static DbTransaction BeginWrite(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        // Microsoft.Data.Sqlite begins a non-deferred transaction with BEGIN IMMEDIATE.
+        var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
+        if (connection is NpgsqlConnection) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
+        return transaction;
+    }
+
+    /// <summary>
+    /// Appends entries at the end of the chain inside the caller's transaction, which must be a write transaction from its
+    /// start (<see cref="BeginWrite"/>): nothing is stored until the caller commits, and a rollback takes the entries with it.
+    /// </summary>
+    public static ImmutableArray<AuditEntry> Append(DbTransaction transaction, IReadOnlyList<AuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return [];
+        var connection = transaction.Connection ?? throw new ArgumentException("the transaction has ended", nameof(transaction));
+        var postgres = connection is NpgsqlConnection;
+        if (postgres) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
         var tail = connection.QueryFirstOrDefault<(long Seq, string Hash)?>("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction: transaction);
-        var chained = Chain(entry, (tail?.Seq ?? 0) + 1, tail?.Hash ?? Genesis);
+        var chained = ImmutableArray.CreateBuilder<AuditEntry>(entries.Count);
+        long seq = tail?.Seq ?? 0;
+        var previous = tail?.Hash ?? Genesis;
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            var placed = Chain(entry, ++seq, previous);
+            chained.Add(placed);
+            previous = placed.Hash;
+        }
+        if (postgres) InsertPostgres(connection, transaction, chained);
+        else InsertSqlite(connection, transaction, chained);
+        return chained.MoveToImmutable();
+    }
+
+    private const string Insert = $"""
+        INSERT INTO audit_log ({Columns})
+        VALUES (@Seq, @At, @Actor, @Role, @Institution, @Pupil, @Action, @Category, @Purpose, @Outcome, @Rule, @PreviousHash, @Hash)
+        """;
+
+    // SQLite: one prepared statement, its parameters rebound per row (no SQL text to parse per row).
+    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, ImmutableArray<AuditEntry>.Builder entries)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Insert;
+        string[] names = ["Seq", "At", "Actor", "Role", "Institution", "Pupil", "Action", "Category", "Purpose", "Outcome", "Rule", "PreviousHash", "Hash"];
+        var parameters = names.Select(name =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        command.Prepare();
+        foreach (var e in entries)
+        {
+            object?[] values = [e.Seq, Iso(e.At), e.Actor, e.Role, e.Institution, e.Pupil, e.Action, e.Category, e.Purpose, e.Outcome, e.Rule, e.PreviousHash, e.Hash];
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    // PostgreSQL: one statement for the whole batch (one round trip), the columns as arrays.
+    private static void InsertPostgres(DbConnection connection, DbTransaction transaction, ImmutableArray<AuditEntry>.Builder entries)
+    {
+        if (entries.Count == 1)
+        {
+            connection.Execute(Insert, Parameters(entries[0]), transaction);
+            return;
+        }
         connection.Execute($"""
             INSERT INTO audit_log ({Columns})
-            VALUES (@Seq, @At, @Actor, @Role, @Institution, @Pupil, @Action, @Category, @Purpose, @Outcome, @Rule, @PreviousHash, @Hash)
-            """, Parameters(chained), transaction);
-        transaction.Commit();
-        return chained;
+            SELECT * FROM unnest(@Seq::bigint[], @At::text[], @Actor::text[], @Role::text[], @Institution::text[], @Pupil::text[], @Action::text[],
+                                 @Category::text[], @Purpose::text[], @Outcome::text[], @Rule::text[], @PreviousHash::text[], @Hash::text[])
+            """, new
+        {
+            Seq = entries.Select(e => e.Seq).ToArray(), At = entries.Select(e => Iso(e.At)).ToArray(),
+            Actor = entries.Select(e => e.Actor).ToArray(), Role = entries.Select(e => e.Role).ToArray(),
+            Institution = entries.Select(e => e.Institution).ToArray(), Pupil = entries.Select(e => e.Pupil).ToArray(),
+            Action = entries.Select(e => e.Action).ToArray(), Category = entries.Select(e => e.Category).ToArray(),
+            Purpose = entries.Select(e => e.Purpose).ToArray(), Outcome = entries.Select(e => e.Outcome).ToArray(),
+            Rule = entries.Select(e => e.Rule).ToArray(), PreviousHash = entries.Select(e => e.PreviousHash).ToArray(),
+            Hash = entries.Select(e => e.Hash).ToArray(),
+        }, transaction);
     }
 
     /// <summary>The entries about one pupil's dossier, oldest first: what the pupil reads on their audit page.</summary>

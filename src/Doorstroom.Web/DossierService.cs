@@ -39,9 +39,10 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
             return DossierOutcome.Missing<DossierEntry>();
         var entry = new DossierEntry(0, pupil, category, kind, on, caller.Name, caller.Institution!, category.NeedsConsent() ? seal.Protect(body) : body,
             Sealed: category.NeedsConsent(), Released: false);
-        var id = DossierStore.AddEntry(Database, entry);
+        // The entry and its audit line are one transaction: never an entry without its "geschreven".
+        var id = AuditLog.Write(Database, (connection, transaction) => DossierStore.AddEntry(connection, transaction, entry),
+            id => id is null ? [] : [Entry(caller, pupil, kind == DossierStore.WarmHandOver ? "warme overdracht vastgelegd" : "geschreven", category, null, "gedaan", null)]);
         if (id is null) return DossierOutcome.Missing<DossierEntry>();
-        Audit(caller, pupil, kind == DossierStore.WarmHandOver ? "warme overdracht vastgelegd" : "geschreven", category, null, "gedaan", null);
         return DossierOutcome.Done<DossierEntry>(entry with { Id = id.Value, Body = body });
     }
 
@@ -51,9 +52,9 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
         ArgumentNullException.ThrowIfNull(caller);
         if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null)
             return DossierOutcome.Missing<bool>();
-        if (!DossierStore.Release(Database, pupil, entry, released)) return DossierOutcome.Missing<bool>();
-        var category = DossierStore.Entries(Database, pupil).First(e => e.Id == entry).Category;
-        Audit(caller, pupil, released ? "vrijgegeven" : "teruggehouden", category, null, "gedaan", null);
+        var category = AuditLog.Write(Database, (connection, transaction) => DossierStore.Release(connection, transaction, pupil, entry, released),
+            category => category is { } c ? [Entry(caller, pupil, released ? "vrijgegeven" : "teruggehouden", c, null, "gedaan", null)] : []);
+        if (category is null) return DossierOutcome.Missing<bool>();
         return DossierOutcome.Done<bool>(released);
     }
 
@@ -87,8 +88,8 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
         }
         var expires = DossierRules.DefaultExpiry(today).AddYears(Math.Max(0, site.Options.ShareYears - 1));
         var request = new DossierRequest(Guid.NewGuid().ToString("n"), pupil, institution, purpose, categories.Distinct().ToImmutableArray(), today, expires);
-        DossierStore.AddRequest(Database, request, caller.Name);
-        Audit(caller, pupil, "verzoek", null, purpose + " [" + string.Join(", ", request.Categories.Select(DossierRules.Name)) + "]", "gedaan", may.Rule);
+        AuditLog.Write(Database, (connection, transaction) => DossierStore.AddRequest(connection, transaction, request, caller.Name),
+            stored => stored ? [Entry(caller, pupil, "verzoek", null, purpose + " [" + string.Join(", ", request.Categories.Select(DossierRules.Name)) + "]", "gedaan", may.Rule)] : []);
         return DossierOutcome.Done<DossierRequest>(request);
     }
 
@@ -148,8 +149,9 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
             return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, earlier.Count > 0 ? earlier[^1].On : today));
         var ordinal = 1 + earlier.Count(c => c.On == today);
         var e = new TransitionEvent(pupil, today, given ? EventKind.ToestemmingGegeven : EventKind.ToestemmingIngetrokken, location, Detail: DossierRules.Detail(category, by, ordinal));
-        new EventStore(Database).Append([PupilDirectory.Record(Database, e)!]);
-        Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", rule);
+        var record = PupilDirectory.Record(Database, e)!;
+        AuditLog.Write(Database, (connection, transaction) => new EventStore(Database).Append(connection, transaction, [record]),
+            _ => [Entry(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", rule)]);
         return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, today));
     }
 
@@ -199,8 +201,11 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
         caller.Role is Roles.Intake or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.HasMbo(i);
 
     private void Audit(Caller caller, string pupil, string action, DossierCategory? category, string? purpose, string outcome, string? rule) =>
-        AuditLog.Append(Database, new AuditEntry(site.Clock.GetUtcNow(), caller.Name, caller.Role, caller.Institution, pupil, action,
-            category is { } c ? DossierRules.Name(c) : null, purpose, outcome, rule));
+        AuditLog.Append(Database, Entry(caller, pupil, action, category, purpose, outcome, rule));
+
+    private AuditEntry Entry(Caller caller, string pupil, string action, DossierCategory? category, string? purpose, string outcome, string? rule) =>
+        new(site.Clock.GetUtcNow(), caller.Name, caller.Role, caller.Institution, pupil, action,
+            category is { } c ? DossierRules.Name(c) : null, purpose, outcome, rule);
 }
 
 /// <summary>All a pupil's data, for the AVG right of access (JSON).</summary>
