@@ -182,6 +182,15 @@ public static class AuditLog
         return [.. Read(connection, "WHERE pupil = @pupil", new { pupil })];
     }
 
+    /// <summary>The entries about one pupil with one of these actions, oldest first.</summary>
+    public static ImmutableArray<AuditEntry> ForPupil(Database database, string pupil, IReadOnlyCollection<string> actions)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(actions);
+        using var connection = database.ConnectMigrated();
+        return [.. Read(connection, $"WHERE pupil = @pupil AND {Database.InList(connection, "action", "actions")}", new { pupil, actions = actions.ToArray() })];
+    }
+
     /// <summary>
     /// Walks the whole chain: seq must run 1, 2, 3 …, each prev_hash must be the hash before, each hash must match its fields.
     /// With an <paramref name="anchor"/> (a head recorded earlier outside the store), the entry at that seq must still carry
