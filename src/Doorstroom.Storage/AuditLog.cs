@@ -62,6 +62,44 @@ public static class AuditLog
         return Write(database, (_, transaction) => Append(transaction, entries), _ => []);
     }
 
+    /// <summary>Separates the view, the count and the digest in the purpose of a list read.</summary>
+    public const string ListMark = " · ";
+
+    /// <summary>
+    /// Logs a list read: ONE entry (its pupil empty) whose purpose is the entry's purpose (the view), the number of pupils and
+    /// a SHA-256 over their sorted keys, and one narrow <c>audit_read</c> row per pupil so each pupil finds it
+    /// (<see cref="ForPupil(Database, string)"/>); all in one transaction. <see cref="Verify"/> checks the rows against the digest.
+    /// </summary>
+    public static AuditEntry AppendList(Database database, AuditEntry entry, IEnumerable<string> pupils)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(pupils);
+        var keys = pupils.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var listed = entry with { Pupil = null, Purpose = $"{entry.Purpose}{ListMark}{keys.Length.ToString(CultureInfo.InvariantCulture)} leerlingen{ListMark}{Digest(keys)}" };
+        return Write(database, (connection, transaction) =>
+        {
+            var appended = Append(transaction, [listed])[0];
+            InsertReads(connection, transaction, appended.Seq, keys);
+            return appended;
+        }, _ => []);
+    }
+
+    private static string Digest(IEnumerable<string> sortedKeys) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', sortedKeys))));
+
+    private static void InsertReads(DbConnection connection, DbTransaction transaction, long seq, string[] keys)
+    {
+        if (keys.Length == 0) return;
+        if (connection is NpgsqlConnection)
+        {
+            connection.Execute("INSERT INTO audit_read (pupil, seq) SELECT unnest(@keys::text[]), @seq", new { keys, seq }, transaction);
+            return;
+        }
+        // SQLite: one statement over a JSON array (json_each), no round of the driver per pupil.
+        connection.Execute("INSERT INTO audit_read (pupil, seq) SELECT value, @seq FROM json_each(@keys)",
+            new { keys = System.Text.Json.JsonSerializer.Serialize(keys), seq }, transaction);
+    }
+
     /// <summary>
     /// Runs <paramref name="write"/> and appends the audit entries <paramref name="audit"/> makes of its result in ONE
     /// transaction: both are stored or neither (a crash, or a failure in between, leaves no write without its entry). The
@@ -179,7 +217,12 @@ public static class AuditLog
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return [.. Read(connection, "WHERE pupil = @pupil", new { pupil })];
+        // The pupil's own entries and the list reads that showed them; a list read is shown with this pupil and its view only
+        // (never the number or digest of the others it showed).
+        return [.. Read(connection, "WHERE pupil = @pupil OR seq IN (SELECT seq FROM audit_read WHERE pupil = @pupil)", new { pupil })
+            .Select(e => e.Pupil is null && e.Purpose is { } purpose && purpose.IndexOf(ListMark, StringComparison.Ordinal) is > 0 and var cut
+                ? e with { Pupil = pupil, Purpose = purpose[..cut] }
+                : e)];
     }
 
     /// <summary>The entries about one pupil with one of these actions, oldest first.</summary>
@@ -202,6 +245,7 @@ public static class AuditLog
         using var connection = database.ConnectMigrated();
         long expected = 1, count = 0;
         var previous = Genesis;
+        var lists = new Dictionary<long, string>();
         foreach (var entry in Read(connection, "", null))
         {
             count++;
@@ -213,12 +257,48 @@ public static class AuditLog
                 return new(count, entry.Seq, $"entry {entry.Seq} was altered: its fields no longer match its hash");
             if (anchor is { } a && a.Seq == entry.Seq && !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase))
                 return new(count, entry.Seq, $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}): the log was rewritten up to there");
+            if (entry.Pupil is null && entry.Purpose is { } purpose && purpose.LastIndexOf(ListMark, StringComparison.Ordinal) is > 0 and var mark)
+                lists[entry.Seq] = purpose[(mark + ListMark.Length)..];
             previous = entry.Hash;
             expected++;
         }
         if (anchor is { } last && last.Seq > count)
             return new(count, last.Seq, $"entry {last.Seq}, recorded earlier, is gone: the log ends at entry {count}");
+        if (Lists(connection, lists) is { } broken)
+            return new(count, broken, $"entry {broken}: the pupils it showed (audit_read) no longer match its hash: a row was removed, added or altered");
         return new(count, null, null, count == 0 ? null : previous);
+    }
+
+    /// <summary>The first list read whose audit_read rows do not match its digest (or rows without a list read), or null.</summary>
+    private static long? Lists(DbConnection connection, Dictionary<long, string> lists)
+    {
+        long? first = null;
+        void Broken(long seq) => first = first is { } f ? Math.Min(f, seq) : seq;
+        var seen = new HashSet<long>();
+        long current = -1;
+        var keys = new List<string>();
+        void Close()
+        {
+            if (current < 0) return;
+            seen.Add(current);
+            keys.Sort(StringComparer.Ordinal);
+            if (!lists.TryGetValue(current, out var digest) || digest != Digest(keys)) Broken(current);
+        }
+        foreach (var (seq, pupil) in connection.Query<(long Seq, string Pupil)>("SELECT seq, pupil FROM audit_read ORDER BY seq", buffered: false))
+        {
+            if (seq != current)
+            {
+                Close();
+                current = seq;
+                keys.Clear();
+            }
+            keys.Add(pupil);
+        }
+        Close();
+        // A list read with no rows left at all: only right when it showed nobody.
+        foreach (var (seq, digest) in lists)
+            if (!seen.Contains(seq) && digest != Digest([])) Broken(seq);
+        return first;
     }
 
     /// <summary>The entry with its place in the chain and its hash.</summary>

@@ -14,6 +14,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Site>();
 builder.Services.AddSingleton<AccountService>();
 builder.Services.AddSingleton<DossierService>();
+builder.Services.AddSingleton<ReadLog>();
 builder.Services.AddSingleton<MonitorCache>();
 builder.Services.AddRazorPages(pages =>
 {

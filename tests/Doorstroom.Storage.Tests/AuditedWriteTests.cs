@@ -107,4 +107,29 @@ public sealed class AuditedWriteTests
         Assert.Equal(251, check.Entries);
         Assert.Equal([appended[41]], AuditLog.ForPupil(store.Database, "P-042"));
     }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void A_list_read_is_one_entry_each_pupil_finds_and_verify_catches_a_removed_or_added_pupil(StoreKind kind)
+    {
+        using var store = Seeded(kind);
+        var keys = Enumerable.Range(1, 300).Select(i => $"P-{i:000}").Reverse().ToList();
+        var list = AuditLog.AppendList(store.Database, Line("bekeken", null) with { Category = null, Purpose = "leerlingenlijst" }, keys);
+        Assert.Null(list.Pupil);
+        Assert.StartsWith("leerlingenlijst" + AuditLog.ListMark + "300 leerlingen" + AuditLog.ListMark, list.Purpose, StringComparison.Ordinal);
+        // Each pupil finds the read under their own key and the view, never the others' count or digest.
+        var seen = Assert.Single(AuditLog.ForPupil(store.Database, "P-042"));
+        Assert.Equal((list.Seq, "P-042", "leerlingenlijst"), (seen.Seq, seen.Pupil, seen.Purpose));
+        Assert.Empty(AuditLog.ForPupil(store.Database, "P-301"));
+        Assert.True(AuditLog.Verify(store.Database).Intact);
+
+        using (var connection = store.Database.ConnectMigrated())
+            connection.Execute("DELETE FROM audit_read WHERE pupil = 'P-042'");
+        var removed = AuditLog.Verify(store.Database);
+        Assert.Equal(list.Seq, removed.BrokenAt);
+        Assert.Contains("audit_read", removed.Problem, StringComparison.Ordinal);
+
+        using (var connection = store.Database.ConnectMigrated())
+            connection.Execute("INSERT INTO audit_read (pupil, seq) VALUES ('P-042', @seq), ('P-999', @seq)", new { seq = list.Seq });
+        Assert.Equal(list.Seq, AuditLog.Verify(store.Database).BrokenAt);
+    }
 }
