@@ -27,7 +27,7 @@ public sealed record AuditEntry(
     public string Hash { get; init; } = "";
 }
 
-/// <summary>What <see cref="AuditLog.Verify"/> found: the number of entries and, when the chain is broken, where and how.</summary>
+/// <summary>What <see cref="AuditLog.Verify(Database, IReadOnlyCollection{AuditAnchor})"/> found: the number of entries and, when the chain is broken, where and how.</summary>
 /// <param name="HeadHash">The hash of the last entry (the head): kept outside the store, it lets a later check catch a log rewritten whole.</param>
 public sealed record AuditCheck(long Entries, long? BrokenAt, string? Problem, string? HeadHash = null)
 {
@@ -36,7 +36,7 @@ public sealed record AuditCheck(long Entries, long? BrokenAt, string? Problem, s
 
 /// <summary>
 /// The hash-chained audit log of the transfer dossier. Each entry carries the hash of the one before, so altering,
-/// removing or inserting an entry breaks the chain at that point, and <see cref="Verify"/> says where.
+/// removing or inserting an entry breaks the chain at that point, and <see cref="Verify(Database, IReadOnlyCollection{AuditAnchor})"/> says where.
 /// </summary>
 public static class AuditLog
 {
@@ -68,7 +68,7 @@ public static class AuditLog
     /// <summary>
     /// Logs a list read: ONE entry (its pupil empty) whose purpose is the entry's purpose (the view), the number of pupils and
     /// a SHA-256 over their sorted keys, and one narrow <c>audit_read</c> row per pupil so each pupil finds it
-    /// (<see cref="ForPupil(Database, string)"/>); all in one transaction. <see cref="Verify"/> checks the rows against the digest.
+    /// (<see cref="ForPupil(Database, string)"/>); all in one transaction. <see cref="Verify(Database, IReadOnlyCollection{AuditAnchor})"/> checks the rows against the digest.
     /// </summary>
     public static AuditEntry AppendList(Database database, AuditEntry entry, IEnumerable<string> pupils)
     {
@@ -239,8 +239,17 @@ public static class AuditLog
     /// With an <paramref name="anchor"/> (a head recorded earlier outside the store), the entry at that seq must still carry
     /// that hash: a log rewritten whole, every hash recomputed, passes the walk but not the anchor.
     /// </summary>
-    public static AuditCheck Verify(Database database, (long Seq, string Hash)? anchor = null)
+    public static AuditCheck Verify(Database database, (long Seq, string Hash)? anchor = null) =>
+        Verify(database, anchor is { } a ? [new AuditAnchor(a.Seq, a.Hash, null, "--anchor")] : []);
+
+    /// <summary>
+    /// Walks the whole chain as <see cref="Verify(Database, ValueTuple{long, string}?)"/> does, checking every anchor (heads
+    /// recorded outside the store, <see cref="AuditAnchors"/>): each anchored entry must still exist with its hash.
+    /// </summary>
+    public static AuditCheck Verify(Database database, IReadOnlyCollection<AuditAnchor> anchors)
     {
+        ArgumentNullException.ThrowIfNull(anchors);
+        var anchored = anchors.GroupBy(a => a.Seq).ToDictionary(g => g.Key, g => g.ToList());
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
         long expected = 1, count = 0;
@@ -255,22 +264,23 @@ public static class AuditLog
                 return new(count, entry.Seq, $"entry {entry.Seq} does not follow entry {entry.Seq - 1}: an entry was removed, inserted or altered before it");
             if (Compute(entry) != entry.Hash)
                 return new(count, entry.Seq, $"entry {entry.Seq} was altered: its fields no longer match its hash");
-            if (anchor is { } a && a.Seq == entry.Seq && !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase))
-                return new(count, entry.Seq, $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}): the log was rewritten up to there");
+            if (anchored.TryGetValue(entry.Seq, out var here) && here.FirstOrDefault(a => !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase)) is { } a)
+                return new(count, entry.Seq, $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}, {a.Source}): the log was rewritten up to there, or the record was altered");
             if (entry.Pupil is null && entry.Purpose is { } purpose && purpose.LastIndexOf(ListMark, StringComparison.Ordinal) is > 0 and var mark)
                 lists[entry.Seq] = purpose[(mark + ListMark.Length)..];
             previous = entry.Hash;
             expected++;
         }
-        if (anchor is { } last && last.Seq > count)
-            return new(count, last.Seq, $"entry {last.Seq}, recorded earlier, is gone: the log ends at entry {count}");
-        if (Lists(connection, lists) is { } broken)
+        if (anchors.Where(a => a.Seq > count).MaxBy(a => a.Seq) is { } last)
+            return new(count, last.Seq, $"entry {last.Seq}, recorded earlier, is gone: the log ends at entry {count} (recorded in {last.Source})");
+        if (Lists(connection, lists, count) is { } broken)
             return new(count, broken, $"entry {broken}: the pupils it showed (audit_read) no longer match its hash: a row was removed, added or altered");
         return new(count, null, null, count == 0 ? null : previous);
     }
 
     /// <summary>The first list read whose audit_read rows do not match its digest (or rows without a list read), or null.</summary>
-    private static long? Lists(DbConnection connection, Dictionary<long, string> lists)
+    /// <remarks>Rows after <paramref name="last"/> (the walk's last entry) belong to list reads appended since, and wait for the next walk.</remarks>
+    private static long? Lists(DbConnection connection, Dictionary<long, string> lists, long last)
     {
         long? first = null;
         void Broken(long seq) => first = first is { } f ? Math.Min(f, seq) : seq;
@@ -284,7 +294,7 @@ public static class AuditLog
             keys.Sort(StringComparer.Ordinal);
             if (!lists.TryGetValue(current, out var digest) || digest != Digest(keys)) Broken(current);
         }
-        foreach (var (seq, pupil) in connection.Query<(long Seq, string Pupil)>("SELECT seq, pupil FROM audit_read ORDER BY seq", buffered: false))
+        foreach (var (seq, pupil) in connection.Query<(long Seq, string Pupil)>("SELECT seq, pupil FROM audit_read WHERE seq <= @last ORDER BY seq", new { last }, buffered: false))
         {
             if (seq != current)
             {
