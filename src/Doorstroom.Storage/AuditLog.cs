@@ -84,6 +84,12 @@ public static class AuditLog
         }, _ => []);
     }
 
+    /// <summary>The digest a list read's purpose ends with (a pupil-less entry whose purpose ends in 64 hex digits after the mark), or null.</summary>
+    private static string? ListDigest(AuditEntry entry) =>
+        entry.Pupil is null && entry.Purpose is { } purpose && purpose.LastIndexOf(ListMark, StringComparison.Ordinal) is > 0 and var mark
+        && purpose[(mark + ListMark.Length)..] is { Length: 64 } digest && digest.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')
+            ? digest : null;
+
     private static string Digest(IEnumerable<string> sortedKeys) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', sortedKeys))));
 
@@ -266,8 +272,7 @@ public static class AuditLog
                 return new(count, entry.Seq, $"entry {entry.Seq} was altered: its fields no longer match its hash");
             if (anchored.TryGetValue(entry.Seq, out var here) && here.FirstOrDefault(a => !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase)) is { } a)
                 return new(count, entry.Seq, $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}, {a.Source}): the log was rewritten up to there, or the record was altered");
-            if (entry.Pupil is null && entry.Purpose is { } purpose && purpose.LastIndexOf(ListMark, StringComparison.Ordinal) is > 0 and var mark)
-                lists[entry.Seq] = purpose[(mark + ListMark.Length)..];
+            if (ListDigest(entry) is { } digest) lists[entry.Seq] = digest;
             previous = entry.Hash;
             expected++;
         }
