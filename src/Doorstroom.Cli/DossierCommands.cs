@@ -11,6 +11,9 @@ internal static class DossierCommands
     /// <summary>Exit code of <c>audit verify</c> when the chain is broken.</summary>
     private const int Broken = 1;
 
+    /// <summary>The folder of the anchor file for a PostgreSQL store, when <c>--anchor-file</c> is not given.</summary>
+    internal const string AnchorFolderVariable = "DOORSTROOM_AUDIT_ANCHORS";
+
     internal static void AddTo(IList<Command> commands)
     {
         commands.Add(Audit());
@@ -21,21 +24,31 @@ internal static class DossierCommands
     {
         var db = StoreCommands.DbOption();
         var anchor = new Option<string?>("--anchor") { Description = "SEQ:HASH of a head printed by an earlier verify and kept outside the store: fails when the log was rewritten up to it" };
-        var verify = new Command("verify", "Walk the hash chain of the dossier audit log: exit 0 when it is intact, 1 with the first broken entry when a row was altered, removed or inserted.")
+        var anchorFile = new Option<string?>("--anchor-file")
         {
-            db, anchor,
+            Description = "The append-only file of heads recorded outside the store (default: beside the SQLite file, <db>.anchors; for PostgreSQL "
+                + "in $" + AnchorFolderVariable + " or the current directory). Every head in it is checked, and the new head is added when the log is intact.",
+        };
+        var verify = new Command("verify", "Walk the hash chain of the dossier audit log and check it against the recorded heads: exit 0 when it is intact (the head is then recorded), "
+            + "1 with the first broken entry when a row was altered, removed or inserted, or the log is shorter than a recorded head.")
+        {
+            db, anchor, anchorFile,
         };
         verify.SetAction(parse =>
         {
-            var check = AuditLog.Verify(StoreCommands.OpenStore(parse, db), Anchor(parse.GetValue(anchor)));
+            var database = StoreCommands.OpenStore(parse, db);
+            var file = parse.GetValue(anchorFile) is { Length: > 0 } given ? Path.GetFullPath(given)
+                : AuditAnchors.DefaultPath(database, Environment.GetEnvironmentVariable(AnchorFolderVariable));
+            var extra = Anchor(parse.GetValue(anchor)) is { } a ? new AuditAnchor(a.Item1, a.Item2, null, "--anchor") : null;
+            var (check, recorded) = AuditAnchors.Check(database, file, TimeProvider.System.GetUtcNow(), extra);
             if (check.Intact)
             {
                 Console.WriteLine($"audit log intact: {check.Entries:N0} entries");
                 if (check.HeadHash is { } head)
-                    Console.WriteLine($"head: {check.Entries}:{head}  (keep it outside the store; 'audit verify --anchor {check.Entries}:{head}' later catches a log rewritten whole)");
+                    Console.WriteLine($"head: {check.Entries}:{head}  ({(recorded ? "recorded in" : "already in")} {file}; keep a copy elsewhere too)");
                 return ExitCodes.Done;
             }
-            Console.WriteLine($"audit log BROKEN at entry {check.BrokenAt}: {check.Problem}");
+            Console.WriteLine(check.BrokenAt is { } at ? $"audit log BROKEN at entry {at}: {check.Problem}" : $"audit log anchors BROKEN: {check.Problem}");
             return Broken;
         });
         return new Command("audit", "The transfer dossier's audit log (who read, wrote, shared or refused what).") { verify };

@@ -30,6 +30,12 @@ public enum ConsentBy { Leerling, Ouder }
 /// <summary>One consent change for one category and one receiving institution (BRIN4), as recorded.</summary>
 public sealed record ConsentChange(DossierCategory Category, string Institution, bool Given, ConsentBy By, DateOnly On);
 
+/// <summary>
+/// A pupil of 16 or older lets a parent see their dossier (<see cref="Given"/>) or ends that (P4), on a date. A change made
+/// before the 16th birthday does not count: until then the parent sees the dossier anyway.
+/// </summary>
+public sealed record ParentAccessChange(bool Given, DateOnly On);
+
 /// <summary>An mbo institution's request for a pupil's dossier: its purpose and categories (purpose binding) and until when it holds.</summary>
 /// <param name="Institution">The requesting mbo institution (BRIN4).</param>
 /// <param name="Expires">The last day the share may be read: by default the end of the first mbo year (31 July).</param>
@@ -79,6 +85,35 @@ public static class DossierRules
     /// <summary>Who must consent for this pupil on this date: the pupil from 16, else a parent (P4); unknown birth date means a parent.</summary>
     public static ConsentBy ConsentFrom(DateOnly? birthDate, DateOnly on) =>
         birthDate is { } b && b.AddYears(ConsentAge) <= on ? ConsentBy.Leerling : ConsentBy.Ouder;
+
+    /// <summary>
+    /// P4: whether a parent (ouder or verzorger) may see the pupil's own dossier, its shares, its log and the AVG export on
+    /// <paramref name="on"/>. Under 16 (or with an unknown birth date) the parent represents the pupil and may; from the 16th
+    /// birthday the pupil decides: the parent may only while the latest change the pupil made since turning 16, on or before
+    /// that date, is a "given". A withdrawal ends the access at once (same day included).
+    /// </summary>
+    public static DossierDecision ParentMayRead(DateOnly? birthDate, IEnumerable<ParentAccessChange> changes, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (ConsentFrom(birthDate, on) == ConsentBy.Ouder)
+            return DossierDecision.Yes(ParentAccessRule, "Onder de 16 ziet een ouder of verzorger het dossier van het kind.");
+        var sixteen = birthDate!.Value.AddYears(ConsentAge);
+        var latest = changes.Where(c => c.On >= sixteen && c.On <= on).OrderBy(c => c.On).LastOrDefault();
+        return latest is { Given: true }
+            ? DossierDecision.Yes(ParentAccessRule, $"De leerling (16 of ouder) gaf een ouder inzage op {latest.On:yyyy-MM-dd}.")
+            : DossierDecision.No(ParentAccessRule, latest is null
+                ? "Vanaf 16 jaar beslist de leerling zelf over het dossier; een ouder ziet het alleen als de leerling dat toestaat."
+                : $"Vanaf 16 jaar beslist de leerling zelf over het dossier; de leerling trok de inzage van een ouder in op {latest.On:yyyy-MM-dd}.");
+    }
+
+    /// <summary>P4: only a pupil of 16 or older gives or withdraws a parent's access; before that the parent sees the dossier anyway.</summary>
+    public static DossierDecision MayChangeParentAccess(DateOnly? birthDate, DateOnly on) =>
+        ConsentFrom(birthDate, on) == ConsentBy.Leerling
+            ? DossierDecision.Yes(ParentAccessRule, "Vanaf 16 jaar beslist de leerling zelf wie het dossier mag inzien.")
+            : DossierDecision.No(ParentAccessRule, "Onder de 16 ziet een ouder of verzorger het dossier al; de leerling beslist erover vanaf 16 jaar.");
+
+    /// <summary>The rule that decides a parent's access to the dossier from the pupil's 16th birthday.</summary>
+    public const string ParentAccessRule = "P4";
 
     /// <summary>
     /// Whether <paramref name="reader"/> (an mbo institution, BRIN4) may read <paramref name="category"/> of the request's

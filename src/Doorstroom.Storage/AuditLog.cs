@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Npgsql;
 
 namespace Doorstroom.Storage;
 
@@ -26,7 +27,7 @@ public sealed record AuditEntry(
     public string Hash { get; init; } = "";
 }
 
-/// <summary>What <see cref="AuditLog.Verify"/> found: the number of entries and, when the chain is broken, where and how.</summary>
+/// <summary>What <see cref="AuditLog.Verify(Database, IReadOnlyCollection{AuditAnchor})"/> found: the number of entries and, when the chain is broken, where and how.</summary>
 /// <param name="HeadHash">The hash of the last entry (the head): kept outside the store, it lets a later check catch a log rewritten whole.</param>
 public sealed record AuditCheck(long Entries, long? BrokenAt, string? Problem, string? HeadHash = null)
 {
@@ -35,7 +36,7 @@ public sealed record AuditCheck(long Entries, long? BrokenAt, string? Problem, s
 
 /// <summary>
 /// The hash-chained audit log of the transfer dossier. Each entry carries the hash of the one before, so altering,
-/// removing or inserting an entry breaks the chain at that point, and <see cref="Verify"/> says where.
+/// removing or inserting an entry breaks the chain at that point, and <see cref="Verify(Database, IReadOnlyCollection{AuditAnchor})"/> says where.
 /// </summary>
 public static class AuditLog
 {
@@ -47,20 +48,174 @@ public static class AuditLog
     /// <summary>Appends an entry at the end of the chain (serialised: one writer at a time) and returns it with its seq and hashes.</summary>
     public static AuditEntry Append(Database database, AuditEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(entry);
+        return Append(database, [entry])[0];
+    }
+
+    /// <summary>
+    /// Appends entries in one transaction (a list read logs one entry per pupil shown): one tail read, one lock, one commit.
+    /// </summary>
+    public static ImmutableArray<AuditEntry> Append(Database database, IReadOnlyList<AuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return [];
+        return Write(database, (_, transaction) => Append(transaction, entries), _ => []);
+    }
+
+    /// <summary>Separates the view, the count and the digest in the purpose of a list read.</summary>
+    public const string ListMark = " · ";
+
+    /// <summary>
+    /// Logs a list read: ONE entry (its pupil empty) whose purpose is the entry's purpose (the view), the number of pupils and
+    /// a SHA-256 over their sorted keys, and one narrow <c>audit_read</c> row per pupil so each pupil finds it
+    /// (<see cref="ForPupil(Database, string)"/>); all in one transaction. <see cref="Verify(Database, IReadOnlyCollection{AuditAnchor})"/> checks the rows against the digest.
+    /// </summary>
+    public static AuditEntry AppendList(Database database, AuditEntry entry, IEnumerable<string> pupils)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(pupils);
+        var keys = pupils.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var listed = entry with { Pupil = null, Purpose = $"{entry.Purpose}{ListMark}{keys.Length.ToString(CultureInfo.InvariantCulture)} leerlingen{ListMark}{Digest(keys)}" };
+        return Write(database, (connection, transaction) =>
+        {
+            var appended = Append(transaction, [listed])[0];
+            InsertReads(connection, transaction, appended.Seq, keys);
+            return appended;
+        }, _ => []);
+    }
+
+    /// <summary>The digest a list read's purpose ends with (a pupil-less entry whose purpose ends in 64 hex digits after the mark), or null.</summary>
+    private static string? ListDigest(AuditEntry entry) =>
+        entry.Pupil is null && entry.Purpose is { } purpose && purpose.LastIndexOf(ListMark, StringComparison.Ordinal) is > 0 and var mark
+        && purpose[(mark + ListMark.Length)..] is { Length: 64 } digest && digest.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')
+            ? digest : null;
+
+    private static string Digest(IEnumerable<string> sortedKeys) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', sortedKeys))));
+
+    private static void InsertReads(DbConnection connection, DbTransaction transaction, long seq, string[] keys)
+    {
+        if (keys.Length == 0) return;
+        if (connection is NpgsqlConnection)
+        {
+            connection.Execute("INSERT INTO audit_read (pupil, seq) SELECT unnest(@keys::text[]), @seq", new { keys, seq }, transaction);
+            return;
+        }
+        // SQLite: one statement over a JSON array (json_each), no round of the driver per pupil.
+        connection.Execute("INSERT INTO audit_read (pupil, seq) SELECT value, @seq FROM json_each(@keys)",
+            new { keys = System.Text.Json.JsonSerializer.Serialize(keys), seq }, transaction);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> and appends the audit entries <paramref name="audit"/> makes of its result in ONE
+    /// transaction: both are stored or neither (a crash, or a failure in between, leaves no write without its entry). The
+    /// transaction is a write transaction from its start (SQLite <c>BEGIN IMMEDIATE</c>; PostgreSQL takes the audit lock
+    /// first, so two writers never wait on each other's rows while holding it). Returns the write's result.
+    /// </summary>
+    public static T Write<T>(Database database, Func<DbConnection, DbTransaction, T> write, Func<T, IEnumerable<AuditEntry>> audit)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(audit);
         using var connection = database.ConnectMigrated();
-        // SQLite: BEGIN IMMEDIATE takes the write lock before reading the tail; PostgreSQL: an exclusive table lock.
-        using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
-        if (database.Dialect == Dialect.Postgres) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
+        using var transaction = BeginWrite(connection);
+        var result = write(connection, transaction);
+        Append(transaction, [.. audit(result)]);
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>
+    /// A write transaction that may append to the audit log: SQLite <c>BEGIN IMMEDIATE</c> (the write lock before the tail is
+    /// read); PostgreSQL an exclusive lock on the audit table, taken first and held until the commit.
+    /// </summary>
+    public static DbTransaction BeginWrite(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        // Microsoft.Data.Sqlite begins a non-deferred transaction with BEGIN IMMEDIATE.
+        var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
+        if (connection is NpgsqlConnection) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
+        return transaction;
+    }
+
+    /// <summary>
+    /// Appends entries at the end of the chain inside the caller's transaction, which must be a write transaction from its
+    /// start (<see cref="BeginWrite"/>): nothing is stored until the caller commits, and a rollback takes the entries with it.
+    /// </summary>
+    public static ImmutableArray<AuditEntry> Append(DbTransaction transaction, IReadOnlyList<AuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return [];
+        var connection = transaction.Connection ?? throw new ArgumentException("the transaction has ended", nameof(transaction));
+        var postgres = connection is NpgsqlConnection;
+        if (postgres) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
         var tail = connection.QueryFirstOrDefault<(long Seq, string Hash)?>("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction: transaction);
-        var chained = Chain(entry, (tail?.Seq ?? 0) + 1, tail?.Hash ?? Genesis);
+        var chained = ImmutableArray.CreateBuilder<AuditEntry>(entries.Count);
+        long seq = tail?.Seq ?? 0;
+        var previous = tail?.Hash ?? Genesis;
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            var placed = Chain(entry, ++seq, previous);
+            chained.Add(placed);
+            previous = placed.Hash;
+        }
+        if (postgres) InsertPostgres(connection, transaction, chained);
+        else InsertSqlite(connection, transaction, chained);
+        return chained.MoveToImmutable();
+    }
+
+    private const string Insert = $"""
+        INSERT INTO audit_log ({Columns})
+        VALUES (@Seq, @At, @Actor, @Role, @Institution, @Pupil, @Action, @Category, @Purpose, @Outcome, @Rule, @PreviousHash, @Hash)
+        """;
+
+    // SQLite: one prepared statement, its parameters rebound per row (no SQL text to parse per row).
+    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, ImmutableArray<AuditEntry>.Builder entries)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Insert;
+        string[] names = ["Seq", "At", "Actor", "Role", "Institution", "Pupil", "Action", "Category", "Purpose", "Outcome", "Rule", "PreviousHash", "Hash"];
+        var parameters = names.Select(name =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        command.Prepare();
+        foreach (var e in entries)
+        {
+            object?[] values = [e.Seq, Iso(e.At), e.Actor, e.Role, e.Institution, e.Pupil, e.Action, e.Category, e.Purpose, e.Outcome, e.Rule, e.PreviousHash, e.Hash];
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    // PostgreSQL: one statement for the whole batch (one round trip), the columns as arrays.
+    private static void InsertPostgres(DbConnection connection, DbTransaction transaction, ImmutableArray<AuditEntry>.Builder entries)
+    {
+        if (entries.Count == 1)
+        {
+            connection.Execute(Insert, Parameters(entries[0]), transaction);
+            return;
+        }
         connection.Execute($"""
             INSERT INTO audit_log ({Columns})
-            VALUES (@Seq, @At, @Actor, @Role, @Institution, @Pupil, @Action, @Category, @Purpose, @Outcome, @Rule, @PreviousHash, @Hash)
-            """, Parameters(chained), transaction);
-        transaction.Commit();
-        return chained;
+            SELECT * FROM unnest(@Seq::bigint[], @At::text[], @Actor::text[], @Role::text[], @Institution::text[], @Pupil::text[], @Action::text[],
+                                 @Category::text[], @Purpose::text[], @Outcome::text[], @Rule::text[], @PreviousHash::text[], @Hash::text[])
+            """, new
+        {
+            Seq = entries.Select(e => e.Seq).ToArray(), At = entries.Select(e => Iso(e.At)).ToArray(),
+            Actor = entries.Select(e => e.Actor).ToArray(), Role = entries.Select(e => e.Role).ToArray(),
+            Institution = entries.Select(e => e.Institution).ToArray(), Pupil = entries.Select(e => e.Pupil).ToArray(),
+            Action = entries.Select(e => e.Action).ToArray(), Category = entries.Select(e => e.Category).ToArray(),
+            Purpose = entries.Select(e => e.Purpose).ToArray(), Outcome = entries.Select(e => e.Outcome).ToArray(),
+            Rule = entries.Select(e => e.Rule).ToArray(), PreviousHash = entries.Select(e => e.PreviousHash).ToArray(),
+            Hash = entries.Select(e => e.Hash).ToArray(),
+        }, transaction);
     }
 
     /// <summary>The entries about one pupil's dossier, oldest first: what the pupil reads on their audit page.</summary>
@@ -68,7 +223,21 @@ public static class AuditLog
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return [.. Read(connection, "WHERE pupil = @pupil", new { pupil })];
+        // The pupil's own entries and the list reads that showed them; a list read is shown with this pupil and its view only
+        // (never the number or digest of the others it showed).
+        return [.. Read(connection, "WHERE pupil = @pupil OR seq IN (SELECT seq FROM audit_read WHERE pupil = @pupil)", new { pupil })
+            .Select(e => e.Pupil is null && e.Purpose is { } purpose && purpose.IndexOf(ListMark, StringComparison.Ordinal) is > 0 and var cut
+                ? e with { Pupil = pupil, Purpose = purpose[..cut] }
+                : e)];
+    }
+
+    /// <summary>The entries about one pupil with one of these actions, oldest first.</summary>
+    public static ImmutableArray<AuditEntry> ForPupil(Database database, string pupil, IReadOnlyCollection<string> actions)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(actions);
+        using var connection = database.ConnectMigrated();
+        return [.. Read(connection, $"WHERE pupil = @pupil AND {Database.InList(connection, "action", "actions")}", new { pupil, actions = actions.ToArray() })];
     }
 
     /// <summary>
@@ -76,12 +245,22 @@ public static class AuditLog
     /// With an <paramref name="anchor"/> (a head recorded earlier outside the store), the entry at that seq must still carry
     /// that hash: a log rewritten whole, every hash recomputed, passes the walk but not the anchor.
     /// </summary>
-    public static AuditCheck Verify(Database database, (long Seq, string Hash)? anchor = null)
+    public static AuditCheck Verify(Database database, (long Seq, string Hash)? anchor = null) =>
+        Verify(database, anchor is { } a ? [new AuditAnchor(a.Seq, a.Hash, null, "--anchor")] : []);
+
+    /// <summary>
+    /// Walks the whole chain as <see cref="Verify(Database, ValueTuple{long, string}?)"/> does, checking every anchor (heads
+    /// recorded outside the store, <see cref="AuditAnchors"/>): each anchored entry must still exist with its hash.
+    /// </summary>
+    public static AuditCheck Verify(Database database, IReadOnlyCollection<AuditAnchor> anchors)
     {
+        ArgumentNullException.ThrowIfNull(anchors);
+        var anchored = anchors.GroupBy(a => a.Seq).ToDictionary(g => g.Key, g => g.ToList());
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
         long expected = 1, count = 0;
         var previous = Genesis;
+        var lists = new Dictionary<long, string>();
         foreach (var entry in Read(connection, "", null))
         {
             count++;
@@ -91,14 +270,50 @@ public static class AuditLog
                 return new(count, entry.Seq, $"entry {entry.Seq} does not follow entry {entry.Seq - 1}: an entry was removed, inserted or altered before it");
             if (Compute(entry) != entry.Hash)
                 return new(count, entry.Seq, $"entry {entry.Seq} was altered: its fields no longer match its hash");
-            if (anchor is { } a && a.Seq == entry.Seq && !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase))
-                return new(count, entry.Seq, $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}): the log was rewritten up to there");
+            if (anchored.TryGetValue(entry.Seq, out var here) && here.FirstOrDefault(a => !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase)) is { } a)
+                return new(count, entry.Seq, $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}, {a.Source}): the log was rewritten up to there, or the record was altered");
+            if (ListDigest(entry) is { } digest) lists[entry.Seq] = digest;
             previous = entry.Hash;
             expected++;
         }
-        if (anchor is { } last && last.Seq > count)
-            return new(count, last.Seq, $"entry {last.Seq}, recorded earlier, is gone: the log ends at entry {count}");
+        if (anchors.Where(a => a.Seq > count).MaxBy(a => a.Seq) is { } last)
+            return new(count, last.Seq, $"entry {last.Seq}, recorded earlier, is gone: the log ends at entry {count} (recorded in {last.Source})");
+        if (Lists(connection, lists, count) is { } broken)
+            return new(count, broken, $"entry {broken}: the pupils it showed (audit_read) no longer match its hash: a row was removed, added or altered");
         return new(count, null, null, count == 0 ? null : previous);
+    }
+
+    /// <summary>The first list read whose audit_read rows do not match its digest (or rows without a list read), or null.</summary>
+    /// <remarks>Rows after <paramref name="last"/> (the walk's last entry) belong to list reads appended since, and wait for the next walk.</remarks>
+    private static long? Lists(DbConnection connection, Dictionary<long, string> lists, long last)
+    {
+        long? first = null;
+        void Broken(long seq) => first = first is { } f ? Math.Min(f, seq) : seq;
+        var seen = new HashSet<long>();
+        long current = -1;
+        var keys = new List<string>();
+        void Close()
+        {
+            if (current < 0) return;
+            seen.Add(current);
+            keys.Sort(StringComparer.Ordinal);
+            if (!lists.TryGetValue(current, out var digest) || digest != Digest(keys)) Broken(current);
+        }
+        foreach (var (seq, pupil) in connection.Query<(long Seq, string Pupil)>("SELECT seq, pupil FROM audit_read WHERE seq <= @last ORDER BY seq", new { last }, buffered: false))
+        {
+            if (seq != current)
+            {
+                Close();
+                current = seq;
+                keys.Clear();
+            }
+            keys.Add(pupil);
+        }
+        Close();
+        // A list read with no rows left at all: only right when it showed nobody.
+        foreach (var (seq, digest) in lists)
+            if (!seen.Contains(seq) && digest != Digest([])) Broken(seq);
+        return first;
     }
 
     /// <summary>The entry with its place in the chain and its hash.</summary>

@@ -23,12 +23,16 @@ public sealed class Database
     private readonly string _connectionString;
     private volatile bool _migrated;
 
-    private Database(Dialect dialect, string connectionString, string description)
+    private Database(Dialect dialect, string connectionString, string description, string? file = null)
     {
         Dialect = dialect;
         _connectionString = connectionString;
         Description = description;
+        File = file;
     }
+
+    /// <summary>The SQLite file's full path; null for PostgreSQL.</summary>
+    public string? File { get; }
 
     /// <summary>SQLite or PostgreSQL.</summary>
     public Dialect Dialect { get; }
@@ -53,7 +57,7 @@ public sealed class Database
 
         var path = Path.GetFullPath(target);
         var sqlite = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true };
-        return new Database(Dialect.Sqlite, sqlite.ConnectionString, $"SQLite {path}");
+        return new Database(Dialect.Sqlite, sqlite.ConnectionString, $"SQLite {path}", path);
     }
 
     /// <summary>True when the text names a PostgreSQL server rather than a file.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Data.Common;
 using Dapper;
 using Doorstroom.Domain;
 
@@ -21,9 +22,16 @@ public static class DossierStore
     public static long? AddEntry(Database database, DossierEntry entry)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(entry);
         using var connection = database.ConnectMigrated();
-        var pupil = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @Pupil", new { entry.Pupil });
+        return AddEntry(connection, null, entry);
+    }
+
+    /// <summary>Adds an entry inside the caller's transaction (with its audit entry, <see cref="AuditLog.Write{T}"/>).</summary>
+    public static long? AddEntry(DbConnection connection, DbTransaction? transaction, DossierEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(entry);
+        var pupil = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @Pupil", new { entry.Pupil }, transaction);
         if (pupil is null) return null;
         return connection.ExecuteScalar<long>("""
             INSERT INTO dossier_entry (pupil_id, category, kind, on_date, author, institution, body, sealed, released)
@@ -33,7 +41,7 @@ public static class DossierStore
         {
             pupil, category = DossierRules.Name(entry.Category), entry.Kind, entry.On, entry.Author, entry.Institution, entry.Body,
             @sealed = entry.Sealed ? 1 : 0, released = entry.Released ? 1 : 0,
-        });
+        }, transaction);
     }
 
     /// <summary>Marks an entry of the pupil as released (or not); false when there is no such entry.</summary>
@@ -41,9 +49,18 @@ public static class DossierStore
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.Execute("""
+        return Release(connection, null, pupil, id, released) is not null;
+    }
+
+    /// <summary>Marks an entry of the pupil as released (or not) inside the caller's transaction; its category, or null when there is no such entry.</summary>
+    public static DossierCategory? Release(DbConnection connection, DbTransaction? transaction, string pupil, long id, bool released)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var category = connection.ExecuteScalar<string?>("""
             UPDATE dossier_entry SET released = @released WHERE id = @id AND pupil_id = (SELECT id FROM pupil WHERE pkey = @pupil)
-            """, new { pupil, id, released = released ? 1 : 0 }) == 1;
+            RETURNING category
+            """, new { pupil, id, released = released ? 1 : 0 }, transaction);
+        return category is null ? null : Category(category);
     }
 
     /// <summary>A pupil's entries, oldest first.</summary>
@@ -62,9 +79,16 @@ public static class DossierStore
     public static bool AddRequest(Database database, DossierRequest request, string requestedBy)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(request);
         using var connection = database.ConnectMigrated();
-        var pupil = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @Pupil", new { request.Pupil });
+        return AddRequest(connection, null, request, requestedBy);
+    }
+
+    /// <summary>Stores a request inside the caller's transaction (with its audit entry, <see cref="AuditLog.Write{T}"/>).</summary>
+    public static bool AddRequest(DbConnection connection, DbTransaction? transaction, DossierRequest request, string requestedBy)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        var pupil = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @Pupil", new { request.Pupil }, transaction);
         if (pupil is null) return false;
         return connection.Execute("""
             INSERT INTO dossier_request (id, pupil_id, institution, purpose, categories, requested_on, expires_on, requested_by)
@@ -74,7 +98,7 @@ public static class DossierStore
         {
             request.Id, pupil, request.Institution, request.Purpose, categories = string.Join(',', request.Categories.Select(DossierRules.Name)),
             request.On, request.Expires, requestedBy,
-        }) == 1;
+        }, transaction) == 1;
     }
 
     /// <summary>A request by id, or null.</summary>
@@ -127,7 +151,7 @@ public static class DossierStore
         return (requests, entries);
     }
 
-    private static IEnumerable<DossierRequest> Requests(System.Data.Common.DbConnection connection, string where, object parameters) =>
+    private static IEnumerable<DossierRequest> Requests(DbConnection connection, string where, object parameters) =>
         connection.Query<RequestRow>($"""
             SELECT r.id AS Id, p.pkey AS Pupil, r.institution AS Institution, r.purpose AS Purpose, r.categories AS Categories,
                    r.requested_on AS RequestedOn, r.expires_on AS ExpiresOn

@@ -158,6 +158,21 @@ public sealed class EventStore(Database database)
         ArgumentNullException.ThrowIfNull(events);
         using var connection = database.ConnectMigrated();
         using var transaction = connection.BeginTransaction();
+        var result = Append(connection, transaction, events, progress, cancellationToken);
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>
+    /// Appends events inside the caller's transaction (a consent change with its audit entry, <see cref="AuditLog.Write{T}"/>):
+    /// when one is not well formed an <see cref="ArgumentException"/> says which, and the caller's rollback stores none.
+    /// </summary>
+    public Appended Append(DbConnection connection, DbTransaction transaction, IEnumerable<EventRecord> events,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(events);
         var problems = new List<(long Line, string Field, string Message)>();
         Appended result;
         using (var appender = new EventAppender(connection, transaction, database.Dialect, (line, field, message) => problems.Add((line, field, message)), progress))
@@ -175,7 +190,6 @@ public sealed class EventStore(Database database)
 
         if (problems.Count > 0)
             throw new ArgumentException($"event {problems[0].Line}: {problems[0].Field}: {problems[0].Message}; nothing was stored", nameof(events));
-        transaction.Commit();
         return result;
     }
 

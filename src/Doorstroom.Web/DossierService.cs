@@ -39,9 +39,10 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
             return DossierOutcome.Missing<DossierEntry>();
         var entry = new DossierEntry(0, pupil, category, kind, on, caller.Name, caller.Institution!, category.NeedsConsent() ? seal.Protect(body) : body,
             Sealed: category.NeedsConsent(), Released: false);
-        var id = DossierStore.AddEntry(Database, entry);
+        // The entry and its audit line are one transaction: never an entry without its "geschreven".
+        var id = AuditLog.Write(Database, (connection, transaction) => DossierStore.AddEntry(connection, transaction, entry),
+            id => id is null ? [] : [Entry(caller, pupil, kind == DossierStore.WarmHandOver ? "warme overdracht vastgelegd" : "geschreven", category, null, "gedaan", null)]);
         if (id is null) return DossierOutcome.Missing<DossierEntry>();
-        Audit(caller, pupil, kind == DossierStore.WarmHandOver ? "warme overdracht vastgelegd" : "geschreven", category, null, "gedaan", null);
         return DossierOutcome.Done<DossierEntry>(entry with { Id = id.Value, Body = body });
     }
 
@@ -51,9 +52,9 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
         ArgumentNullException.ThrowIfNull(caller);
         if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null)
             return DossierOutcome.Missing<bool>();
-        if (!DossierStore.Release(Database, pupil, entry, released)) return DossierOutcome.Missing<bool>();
-        var category = DossierStore.Entries(Database, pupil).First(e => e.Id == entry).Category;
-        Audit(caller, pupil, released ? "vrijgegeven" : "teruggehouden", category, null, "gedaan", null);
+        var category = AuditLog.Write(Database, (connection, transaction) => DossierStore.Release(connection, transaction, pupil, entry, released),
+            category => category is { } c ? [Entry(caller, pupil, released ? "vrijgegeven" : "teruggehouden", c, null, "gedaan", null)] : []);
+        if (category is null) return DossierOutcome.Missing<bool>();
         return DossierOutcome.Done<bool>(released);
     }
 
@@ -87,8 +88,8 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
         }
         var expires = DossierRules.DefaultExpiry(today).AddYears(Math.Max(0, site.Options.ShareYears - 1));
         var request = new DossierRequest(Guid.NewGuid().ToString("n"), pupil, institution, purpose, categories.Distinct().ToImmutableArray(), today, expires);
-        DossierStore.AddRequest(Database, request, caller.Name);
-        Audit(caller, pupil, "verzoek", null, purpose + " [" + string.Join(", ", request.Categories.Select(DossierRules.Name)) + "]", "gedaan", may.Rule);
+        AuditLog.Write(Database, (connection, transaction) => DossierStore.AddRequest(connection, transaction, request, caller.Name),
+            stored => stored ? [Entry(caller, pupil, "verzoek", null, purpose + " [" + string.Join(", ", request.Categories.Select(DossierRules.Name)) + "]", "gedaan", may.Rule)] : []);
         return DossierOutcome.Done<DossierRequest>(request);
     }
 
@@ -148,44 +149,107 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
             return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, earlier.Count > 0 ? earlier[^1].On : today));
         var ordinal = 1 + earlier.Count(c => c.On == today);
         var e = new TransitionEvent(pupil, today, given ? EventKind.ToestemmingGegeven : EventKind.ToestemmingIngetrokken, location, Detail: DossierRules.Detail(category, by, ordinal));
-        new EventStore(Database).Append([PupilDirectory.Record(Database, e)!]);
-        Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", rule);
+        var record = PupilDirectory.Record(Database, e)!;
+        AuditLog.Write(Database, (connection, transaction) => new EventStore(Database).Append(connection, transaction, [record]),
+            _ => [Entry(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", rule)]);
         return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, today));
     }
 
-    /// <summary>The consent changes and requests about the caller's own dossier (pupil or parent).</summary>
-    public (ImmutableArray<ConsentChange> Consents, ImmutableArray<DossierRequest> Requests)? OwnShares(Caller caller)
+    /// <summary>The audit actions that record a pupil of 16 or older giving or withdrawing a parent's access (P4).</summary>
+    public const string ParentAccessGiven = "inzage voor ouder gegeven", ParentAccessWithdrawn = "inzage voor ouder ingetrokken";
+
+    /// <summary>The consent changes and requests about the caller's own dossier (pupil, or a parent while P4 lets them).</summary>
+    public DossierOutcome<(ImmutableArray<ConsentChange> Consents, ImmutableArray<DossierRequest> Requests)> OwnShares(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return null;
-        return (DossierRules.Consents(new EventStore(Database).Stream(pupil)), DossierStore.RequestsFor(Database, pupil));
+        return Own<(ImmutableArray<ConsentChange>, ImmutableArray<DossierRequest>)>(caller, null, pupil =>
+            (DossierRules.Consents(new EventStore(Database).Stream(pupil)), DossierStore.RequestsFor(Database, pupil)));
     }
 
-    /// <summary>Who did what with the caller's own dossier, when and why (pupil or parent).</summary>
-    public ImmutableArray<AuditEntry>? OwnAudit(Caller caller)
+    /// <summary>Who did what with the caller's own dossier, when and why (pupil, or a parent while P4 lets them).</summary>
+    public DossierOutcome<ImmutableArray<AuditEntry>> OwnAudit(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return null;
-        return AuditLog.ForPupil(Database, pupil);
+        return Own(caller, null, pupil => AuditLog.ForPupil(Database, pupil));
     }
 
-    /// <summary>The pupil's own entries as the pupil may read them (released or not; care opened): the right of inspection (P3).</summary>
-    public ImmutableArray<DossierEntry>? OwnEntries(Caller caller)
+    /// <summary>
+    /// The pupil's own entries as the pupil may read them (released or not; care opened): the right of inspection (P3). A
+    /// parent of a pupil of 16 or older is refused (P4) unless the pupil gave them access; the read or refusal is audited.
+    /// </summary>
+    public DossierOutcome<ImmutableArray<DossierEntry>> OwnEntries(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return null;
-        Audit(caller, pupil, "ingezien door leerling", null, null, "gedaan", "P3");
-        return [.. DossierStore.Entries(Database, pupil).Select(Open)];
+        return Own(caller, caller.Role == Roles.Ouder ? "ingezien door ouder" : "ingezien door leerling", pupil =>
+        {
+            Audit(caller, pupil, caller.Role == Roles.Ouder ? "ingezien door ouder" : "ingezien door leerling", null, null, "gedaan", "P3");
+            return ImmutableArray.CreateRange(DossierStore.Entries(Database, pupil).Select(Open));
+        });
     }
 
-    /// <summary>Everything the store keeps about the caller (pupil or parent), for the AVG right of access; audited.</summary>
-    public PupilExport? Export(Caller caller)
+    /// <summary>Everything the store keeps about the caller's pupil, for the AVG right of access (a parent only while P4 lets them); audited.</summary>
+    public DossierOutcome<PupilExport> Export(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return null;
-        Audit(caller, pupil, "export", null, "AVG inzage", "gedaan", null);
-        return new(pupil, PupilRegister.Personal(Database, pupil), [.. new EventStore(Database).Stream(pupil)],
-            [.. DossierStore.Entries(Database, pupil).Select(Open)], DossierStore.RequestsFor(Database, pupil), AuditLog.ForPupil(Database, pupil));
+        return Own(caller, "export", pupil =>
+        {
+            Audit(caller, pupil, "export", null, "AVG inzage", "gedaan", null);
+            return new PupilExport(pupil, PupilRegister.Personal(Database, pupil), [.. new EventStore(Database).Stream(pupil)],
+                [.. DossierStore.Entries(Database, pupil).Select(Open)], DossierStore.RequestsFor(Database, pupil), AuditLog.ForPupil(Database, pupil));
+        });
+    }
+
+    /// <summary>
+    /// Whether a parent may see the pupil's dossier today (P4): always under 16, from 16 only while the pupil's latest change
+    /// (recorded in the audit log, as the pupil's own act) is a "given".
+    /// </summary>
+    public DossierDecision ParentAccess(string pupil)
+    {
+        var changes = AuditLog.ForPupil(Database, pupil, [ParentAccessGiven, ParentAccessWithdrawn])
+            .Where(e => e.Role == Roles.Leerling && e.Outcome == "gedaan")
+            .Select(e => new ParentAccessChange(e.Action == ParentAccessGiven, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, Nl.Amsterdam).DateTime)));
+        return DossierRules.ParentMayRead(PupilBirth(pupil), changes, site.Today);
+    }
+
+    /// <summary>True when the caller is a pupil who decides about a parent's access (16 or older, P4).</summary>
+    public bool DecidesParentAccess(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.Role == Roles.Leerling && caller.Pupil is { } pupil && DossierRules.MayChangeParentAccess(PupilBirth(pupil), site.Today).Allowed;
+    }
+
+    /// <summary>
+    /// A pupil of 16 or older gives (or withdraws) a parent's access to the dossier (P4). The change is one audit entry, so
+    /// it is recorded and audited in one write; unchanged access records nothing. A pupil under 16 is refused (the parent
+    /// sees the dossier anyway); any other role is not found.
+    /// </summary>
+    public DossierOutcome<DossierDecision> ChangeParentAccess(Caller caller, bool given)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role != Roles.Leerling || caller.Pupil is not { } pupil) return DossierOutcome.Missing<DossierDecision>();
+        var may = DossierRules.MayChangeParentAccess(PupilBirth(pupil), site.Today);
+        if (!may.Allowed)
+        {
+            Audit(caller, pupil, given ? ParentAccessGiven : ParentAccessWithdrawn, null, null, "geweigerd", may.Rule);
+            return DossierOutcome.Refused<DossierDecision>(may);
+        }
+        if (ParentAccess(pupil).Allowed != given) Audit(caller, pupil, given ? ParentAccessGiven : ParentAccessWithdrawn, null, null, "gedaan", may.Rule);
+        return DossierOutcome.Done(ParentAccess(pupil));
+    }
+
+    /// <summary>
+    /// The caller's own pupil: a pupil reads their own dossier; a parent while P4 lets them, else refused (the refusal audited
+    /// under <paramref name="action"/> when that is given); any other role is not found.
+    /// </summary>
+    private DossierOutcome<T> Own<T>(Caller caller, string? action, Func<string, T> read)
+    {
+        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return DossierOutcome.Missing<T>();
+        if (caller.Role == Roles.Ouder && ParentAccess(pupil) is { Allowed: false } refused)
+        {
+            if (action is not null) Audit(caller, pupil, action, null, null, "geweigerd", refused.Rule);
+            return DossierOutcome.Refused<T>(refused);
+        }
+        return DossierOutcome.Done(read(pupil));
     }
 
     private DossierEntry Open(DossierEntry entry) => entry.Sealed ? entry with { Body = seal.Unprotect(entry.Body), Sealed = false } : entry;
@@ -199,8 +263,11 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
         caller.Role is Roles.Intake or Roles.Zorgcoordinator && caller.Institution is { Length: >= 4 } i && site.HasMbo(i);
 
     private void Audit(Caller caller, string pupil, string action, DossierCategory? category, string? purpose, string outcome, string? rule) =>
-        AuditLog.Append(Database, new AuditEntry(site.Clock.GetUtcNow(), caller.Name, caller.Role, caller.Institution, pupil, action,
-            category is { } c ? DossierRules.Name(c) : null, purpose, outcome, rule));
+        AuditLog.Append(Database, Entry(caller, pupil, action, category, purpose, outcome, rule));
+
+    private AuditEntry Entry(Caller caller, string pupil, string action, DossierCategory? category, string? purpose, string outcome, string? rule) =>
+        new(site.Clock.GetUtcNow(), caller.Name, caller.Role, caller.Institution, pupil, action,
+            category is { } c ? DossierRules.Name(c) : null, purpose, outcome, rule);
 }
 
 /// <summary>All a pupil's data, for the AVG right of access (JSON).</summary>

@@ -22,6 +22,9 @@ builder.Services.AddSingleton<SessionStore>();
 builder.Services.AddSingleton<Site>();
 builder.Services.AddSingleton<AccountService>();
 builder.Services.AddSingleton<DossierService>();
+builder.Services.AddSingleton<ReadLog>();
+builder.Services.AddSingleton<AuditAnchoring>();
+builder.Services.AddHostedService(services => services.GetRequiredService<AuditAnchoring>());
 builder.Services.AddSingleton<MonitorCache>();
 builder.Services.AddRazorPages(pages =>
 {

@@ -24,6 +24,12 @@ public sealed class SiteOptions
     /// <summary>Simulated pupils per cohort in the demo data set.</summary>
     public int DemoPupilsPerCohort { get; set; } = 1500;
 
+    /// <summary>The append-only file of audit heads kept outside the store; default beside the SQLite file (<c>&lt;db&gt;.anchors</c>).</summary>
+    public string? AuditAnchorFile { get; set; }
+
+    /// <summary>Where the anchor file goes when <see cref="AuditAnchorFile"/> is not set (needed for PostgreSQL; default the working directory).</summary>
+    public string? AuditAnchorFolder { get; set; }
+
     /// <summary>How many mbo years a dossier share lasts: 1 = until 31 July of the first mbo year (the default).</summary>
     public int ShareYears { get; set; } = 1;
 }

@@ -36,7 +36,7 @@ public sealed class DossierCommandTests
     }
 
     [Fact]
-    public async Task Audit_verify_with_the_head_printed_before_fails_after_the_last_entry_was_cut_off()
+    public async Task Audit_verify_fails_after_the_last_entry_was_cut_off_against_the_head_it_recorded_or_one_given()
     {
         using var cli = new Doorstroom();
         var database = Seed(cli, 4);
@@ -46,7 +46,13 @@ public sealed class DossierCommandTests
             connection.Execute("DELETE FROM audit_log WHERE seq = 4");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        Expect.Done(await cli.Run("audit", "verify", "--db", "d.db"));
+        // The first verify recorded the head beside the store (d.db.anchors): no --anchor is needed to catch the cut.
+        var plain = await cli.Run("audit", "verify", "--db", "d.db");
+        Assert.True(plain.ExitCode == 1, $"expected exit 1 (broken)\n{plain}");
+        Assert.StartsWith("audit log BROKEN at entry 4: entry 4, recorded earlier, is gone", plain.StdoutLines[0], StringComparison.Ordinal);
+        Assert.Contains("d.db.anchors line 1", plain.StdoutLines[0], StringComparison.Ordinal);
+        File.Delete(Path.Combine(cli.WorkDir, "d.db.anchors"));
+        Expect.Done(await cli.Run("audit", "verify", "--db", "d.db", "--anchor-file", "other.anchors"));
         var anchored = await cli.Run("audit", "verify", "--db", "d.db", "--anchor", head);
         Assert.True(anchored.ExitCode == 1, $"expected exit 1 (broken)\n{anchored}");
         Assert.StartsWith("audit log BROKEN at entry 4: entry 4, recorded earlier, is gone", anchored.StdoutLines[0], StringComparison.Ordinal);

@@ -266,4 +266,49 @@ public sealed class DossierRulesTests
         Assert.True(DossierRules.MayRead(request, Mbo, DossierCategory.Zorg, DossierRules.Consents(stream), new DateOnly(2010, 1, 1), day).Allowed);
         Assert.False(DossierRules.MayRead(request, Mbo, DossierCategory.Zorg, DossierRules.Consents(stream[..2]), new DateOnly(2010, 1, 1), day).Allowed);
     }
+
+    private static ParentAccessChange Access(bool given, int y, int m, int d) => new(given, new DateOnly(y, m, d));
+
+    [Fact]
+    public void P4_a_parent_sees_the_dossier_until_the_pupil_turns_16_and_not_from_then_without_a_grant()
+    {
+        var before = DossierRules.ParentMayRead(Born, [], new DateOnly(2026, 8, 31));
+        Assert.True(before.Allowed);
+        Assert.Equal("P4", before.Rule);
+        var birthday = DossierRules.ParentMayRead(Born, [], new DateOnly(2026, 9, 1));
+        Assert.False(birthday.Allowed);
+        Assert.Equal("P4", birthday.Rule);
+        Assert.Contains("beslist de leerling zelf", birthday.Reason, StringComparison.Ordinal);
+        // An unknown birth date counts as under 16, as for consent.
+        Assert.True(DossierRules.ParentMayRead(null, [], new DateOnly(2026, 11, 30)).Allowed);
+    }
+
+    [Fact]
+    public void P4_from_16_a_parent_sees_the_dossier_while_the_pupils_latest_grant_stands()
+    {
+        ParentAccessChange[] changes = [Access(true, 2026, 10, 1), Access(false, 2026, 11, 1), Access(true, 2026, 11, 1)];
+        Assert.False(DossierRules.ParentMayRead(Born, changes, new DateOnly(2026, 9, 30)).Allowed);
+        Assert.True(DossierRules.ParentMayRead(Born, changes, new DateOnly(2026, 10, 1)).Allowed);
+        // Withdrawn and given again on one day: the later change counts.
+        Assert.True(DossierRules.ParentMayRead(Born, changes, new DateOnly(2026, 11, 1)).Allowed);
+        var withdrawn = DossierRules.ParentMayRead(Born, [.. changes, Access(false, 2026, 11, 30)], new DateOnly(2026, 11, 30));
+        Assert.False(withdrawn.Allowed);
+        Assert.Contains("trok de inzage van een ouder in op 2026-11-30", withdrawn.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void P4_a_grant_dated_before_the_16th_birthday_does_not_count()
+    {
+        Assert.False(DossierRules.ParentMayRead(Born, [Access(true, 2026, 8, 31)], new DateOnly(2026, 9, 1)).Allowed);
+    }
+
+    [Fact]
+    public void P4_only_a_pupil_of_16_changes_a_parents_access()
+    {
+        Assert.False(DossierRules.MayChangeParentAccess(Born, new DateOnly(2026, 8, 31)).Allowed);
+        Assert.False(DossierRules.MayChangeParentAccess(null, new DateOnly(2026, 11, 30)).Allowed);
+        var sixteen = DossierRules.MayChangeParentAccess(Born, new DateOnly(2026, 9, 1));
+        Assert.True(sixteen.Allowed);
+        Assert.Equal("P4", sixteen.Rule);
+    }
 }

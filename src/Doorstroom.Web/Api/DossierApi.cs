@@ -40,6 +40,12 @@ public sealed record ConsentDto(string Category, string Institution, bool Given,
 /// <summary>A consent to give or withdraw: the category, the institution applied to (BRIN4), and given true or false.</summary>
 public sealed record NewConsentDto(string? Category, string? Institution, bool? Given);
 
+/// <summary>A pupil of 16 or older lets a parent see the dossier (given true) or ends that (false).</summary>
+public sealed record NewParentAccessDto(bool? Given);
+
+/// <summary>Whether a parent may now see the pupil's dossier, with the rule (P4) and its Dutch reason.</summary>
+public sealed record ParentAccessDto(bool Given, string Rule, string Reason);
+
 /// <summary>Who asked for the caller's dossier and which consents were given or withdrawn.</summary>
 public sealed record SharesDto(ImmutableArray<DossierRequestDto> Requests, ImmutableArray<ConsentDto> Consents);
 
@@ -138,16 +144,20 @@ public static class DossierApi
                 new OwnDossierDto(Caller.From(http.User)!.Pupil!, [.. entries.Select(Dto)])))
             .WithName("GetOwnDossier")
             .WithSummary("The caller's own dossier")
-            .WithDescription("Leerling or ouder: every entry about the pupil, released or not (right of inspection, P3). Audited.")
+            .WithDescription("Leerling or ouder: every entry about the pupil, released or not (right of inspection, P3). Audited. "
+                + ParentNote)
             .Produces<OwnDossierDto>()
             .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("/shares", (HttpContext http, DossierService dossier) => Own(http, dossier.OwnShares(Caller.From(http.User)!), shares =>
                 new SharesDto([.. shares.Requests.Select(Dto)], [.. shares.Consents.Select(Dto)])))
             .WithName("GetOwnShares")
             .WithSummary("Who asked for the caller's dossier, and the consent changes")
+            .WithDescription(ParentNote)
             .Produces<SharesDto>()
             .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPost("/consents", Consent)
             .WithName("ChangeConsent")
@@ -162,16 +172,29 @@ public static class DossierApi
                 new AuditTrailDto([.. audit.Select(Dto)])))
             .WithName("GetOwnAudit")
             .WithSummary("Who read or changed the caller's dossier, when, and why")
+            .WithDescription(ParentNote)
             .Produces<AuditTrailDto>()
             .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        me.MapGet("/export", (HttpContext http, DossierService dossier) => dossier.Export(Caller.From(http.User)!) is { } export
-                ? ApiResults.Tagged(http, Dto(export)) : ApiResults.PupilNotFound())
+        me.MapPost("/parent-access", ParentAccess)
+            .WithName("ChangeParentAccess")
+            .WithSummary("A pupil of 16 or older gives or withdraws a parent's access to their dossier")
+            .WithDescription("Leerling of 16 or older (P4): given true lets a parent (role ouder) see the dossier, its shares, its audit trail and the export; "
+                + "false ends that at once. Under 16 the parent sees the dossier anyway, so the call is refused with 403 (rule P4); an ouder gets 404. "
+                + "Audited; an unchanged state records nothing. The answer says whether a parent may now see the dossier, with the rule and its reason.")
+            .Accepts<NewParentAccessDto>("application/json")
+            .Produces<ParentAccessDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapGet("/export", (HttpContext http, DossierService dossier) => Own(http, dossier.Export(Caller.From(http.User)!), Dto))
             .WithName("ExportOwnData")
             .WithSummary("Everything the store keeps about the pupil (AVG right of access)")
-            .WithDescription("Personal details, events, dossier entries, requests and the audit trail as JSON. Audited.")
+            .WithDescription("Personal details, events, dossier entries, requests and the audit trail as JSON. Audited. " + ParentNote)
             .Produces<ExportDto>()
             .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -179,8 +202,8 @@ public static class DossierApi
     private static Action<AuthorizationPolicyBuilder> Roles(params string[] roles) => p =>
         p.AddAuthenticationSchemes(AuthServer.BearerScheme).RequireAuthenticatedUser().RequireRole(roles);
 
-    private static IResult Own<T, TDto>(HttpContext http, T? value, Func<T, TDto> dto) where T : struct =>
-        value is { } v ? ApiResults.Tagged(http, dto(v)) : ApiResults.PupilNotFound();
+    private static IResult Own<T, TDto>(HttpContext http, DossierOutcome<T> outcome, Func<T, TDto> dto) =>
+        outcome.Refusal is { } why ? Refused(why) : outcome.NotFound ? ApiResults.PupilNotFound() : ApiResults.Tagged(http, dto(outcome.Value!));
 
     private static async Task<IResult> Write(HttpContext http, DossierService dossier, Site site, string key)
     {
@@ -269,6 +292,18 @@ public static class DossierApi
         return outcome.Value is { } change
             ? Results.Ok(Dto(change))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "The pupil did not apply to that institution.");
+    }
+
+    private const string ParentNote = "From the pupil's 16th birthday a parent (ouder) is refused with 403 (rule P4) unless the pupil gave them access (POST /api/me/parent-access).";
+
+    private static async Task<IResult> ParentAccess(HttpContext http, DossierService dossier)
+    {
+        var (body, problem) = await Json<NewParentAccessDto>(http, "a JSON object with given");
+        if (body is null) return problem!;
+        if (body.Given is null) return ApiResults.Invalid("given", "true to let a parent see the dossier, false to end that");
+        var outcome = dossier.ChangeParentAccess(Caller.From(http.User)!, body.Given.Value);
+        if (outcome.Refusal is { } why) return Refused(why);
+        return outcome.Value is { } now ? Results.Ok(new ParentAccessDto(now.Allowed, now.Rule, now.Reason)) : ApiResults.PupilNotFound();
     }
 
     /// <summary>403 for a refusal by a rule of rulebook §10: the rule as <c>rule</c>, the Dutch reason as the detail.</summary>

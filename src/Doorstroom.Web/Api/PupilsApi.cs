@@ -50,35 +50,36 @@ public static class PupilsApi
     public static void MapPupils(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pupils").WithTags("Pupils").RequireAuthorization(ApiEndpoints.PupilReaders);
-        group.MapGet("/", (HttpContext http, Site site, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
+        group.MapGet("/", (HttpContext http, Site site, ReadLog reads, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);
                 if (problem is not null) return problem;
                 var caller = Caller.From(http.User)!;
                 var (items, next) = List(site, caller, paging);
+                reads.Pupils(caller, PupilView.ApiList, items.Select(p => p.Key));
                 return ApiResults.Paged(http, items, next);
             })
             .WithName("ListPupils")
             .WithSummary("The pupils in the caller's scope")
-            .WithDescription("Decaan: the pupils of their school. Intake and zorgcoördinator: the applicants to their institution. Leerling: only themselves. Analist and beheerder: 403. Cursor paged by pupil key.")
+            .WithDescription("Decaan: the pupils of their school. Intake and zorgcoördinator: the applicants to their institution. Leerling: only themselves. Analist and beheerder: 403. Cursor paged by pupil key. Each pupil returned is logged in that pupil's audit trail (who, which view, when).")
             .Produces<Page<PupilDto>>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
-        group.MapGet("/{key}", (HttpContext http, Site site, string key) =>
-                Find(site, Caller.From(http.User)!, key) is { } visible ? ApiResults.Tagged(http, visible.Pupil) : ApiResults.PupilNotFound())
+        group.MapGet("/{key}", (HttpContext http, Site site, ReadLog reads, string key) =>
+                Find(site, reads, Caller.From(http.User)!, key, PupilView.ApiPupil) is { } visible ? ApiResults.Tagged(http, visible.Pupil) : ApiResults.PupilNotFound())
             .WithName("GetPupil")
             .WithSummary("One pupil in the caller's scope")
-            .WithDescription("The pupil with their applications and signals as the caller may see them; 404 for a pupil outside the caller's scope, exactly as for an unknown key.")
+            .WithDescription("The pupil with their applications and signals as the caller may see them; 404 for a pupil outside the caller's scope, exactly as for an unknown key. Each pupil returned is logged in that pupil's audit trail (who, which view, when).")
             .Produces<PupilDto>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{key}/events", (HttpContext http, Site site, string key) =>
-                Find(site, Caller.From(http.User)!, key) is { } visible
+        group.MapGet("/{key}/events", (HttpContext http, Site site, ReadLog reads, string key) =>
+                Find(site, reads, Caller.From(http.User)!, key, PupilView.ApiEvents) is { } visible
                     ? ApiResults.Tagged(http, new EventsDto(visible.Pupil.Key, [.. visible.Stream.Select(Dto)]))
                     : ApiResults.PupilNotFound())
             .WithName("ListPupilEvents")
             .WithSummary("The events of a pupil the caller may read")
-            .WithDescription("Decaan: the stream up to the pupil's first mbo year. Intake and zorgcoördinator: only the events at their own institution. Leerling: their own stream.")
+            .WithDescription("Decaan: the stream up to the pupil's first mbo year. Intake and zorgcoördinator: only the events at their own institution. Leerling: their own stream. Each pupil returned is logged in that pupil's audit trail (who, which view, when).")
             .Produces<EventsDto>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -112,6 +113,14 @@ public static class PupilsApi
             default:
                 return ([], null);
         }
+    }
+
+    /// <summary>The pupil as the caller may see them, the read logged under <paramref name="view"/> (<see cref="ReadLog"/>).</summary>
+    private static Visible? Find(Site site, ReadLog reads, Caller caller, string key, string view)
+    {
+        var visible = Find(site, caller, key);
+        if (visible is not null) reads.Pupil(caller, view, visible.Pupil.Key);
+        return visible;
     }
 
     private static Visible? Find(Site site, Caller caller, string key)

@@ -13,7 +13,7 @@ namespace Doorstroom.Web.Pages.Intake;
 /// One applicant as the institution sees them (only events at its own locations) and, for the intake role, the form that
 /// records an intake and its outcome. An applicant or application outside the caller's institution is not found (404).
 /// </summary>
-public sealed class AanmelderModel(Site site, IAuthorizationService authorization) : PageModel
+public sealed class AanmelderModel(Site site, IAuthorizationService authorization, ReadLog reads) : PageModel
 {
     /// <summary>The outcomes of an intake interview, as recorded in the event's detail.</summary>
     public static ImmutableArray<string> Outcomes { get; } = ["positief", "twijfel", "negatief"];
@@ -109,6 +109,7 @@ public sealed class AanmelderModel(Site site, IAuthorizationService authorizatio
         var applicant = PupilDirectory.Applicant(site.Database, site.Locations(caller.Institution!), key, Today);
         if (applicant is null) return false;
         Applicant = applicant;
+        reads.Pupil(caller, PupilView.Applicant, applicant.Key);
         Timeline = EventText.View(applicant.Stream, Today, InstitutionNames.All(site.Database), applicant.Applications);
         MayRecord = (await authorization.AuthorizeAsync(User, Policies.RecordIntake)).Succeeded;
         return true;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Intake;
 
 /// <summary>The applications to the caller's own institution, with their status, filtered by status, keyset-paged.</summary>
-public sealed class IndexModel(Site site) : PageModel
+public sealed class IndexModel(Site site, ReadLog reads) : PageModel
 {
     /// <summary>Only applicants with an application in this status.</summary>
     [BindProperty(SupportsGet = true, Name = "status")] public ApplicationStatus? Status { get; set; }
@@ -28,6 +28,7 @@ public sealed class IndexModel(Site site) : PageModel
             (after, limit) => PupilDirectory.Applicants(site.Database, locations, after, limit, today),
             status is { } s ? a => a.Applications.Any(x => x.Status == s) : null, a => a.Key, After, Size.Value);
         Names = InstitutionNames.All(site.Database);
+        reads.Pupils(caller, PupilView.Applicants, Applicants.Items.Select(a => a.Key));
     }
 
     /// <summary>The link to the next page, keeping the filter.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Leerlingen;
 
 /// <summary>The decaan's list of the school's pupils: applications, status and signals, per exam year, keyset-paged.</summary>
-public sealed class IndexModel(Site site) : PageModel
+public sealed class IndexModel(Site site, ReadLog reads) : PageModel
 {
     /// <summary>The exam year shown; default the newest one up to the current exam year.</summary>
     [BindProperty(SupportsGet = true, Name = "examenjaar")] public int? ExamYear { get; set; }
@@ -33,6 +33,7 @@ public sealed class IndexModel(Site site) : PageModel
             (after, limit) => PupilDirectory.SchoolPupils(site.Database, locations, ExamYear, after, limit, today),
             OnlySignals ? p => !p.Signals.IsEmpty : null, p => p.Key, After, Size.Value);
         Names = InstitutionNames.All(site.Database);
+        reads.Pupils(caller, PupilView.SchoolList, Pupils.Items.Select(p => p.Key));
     }
 
     /// <summary>The link to the next page, keeping the filters.</summary>

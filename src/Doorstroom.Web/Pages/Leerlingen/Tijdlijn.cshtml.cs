@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Leerlingen;
 
 /// <summary>One pupil's timeline as the decaan may see it; a pupil of another school is not found (404), so nothing leaks.</summary>
-public sealed class TijdlijnModel(Site site) : PageModel
+public sealed class TijdlijnModel(Site site, ReadLog reads) : PageModel
 {
     public SchoolPupil Pupil { get; private set; } = null!;
     public TimelineView Timeline { get; private set; } = null!;
@@ -17,6 +17,7 @@ public sealed class TijdlijnModel(Site site) : PageModel
         var pupil = PupilDirectory.SchoolPupil(site.Database, site.Locations(caller.Institution!), key, today);
         if (pupil is null) return NotFound();
         Pupil = pupil;
+        reads.Pupil(caller, PupilView.SchoolTimeline, pupil.Key);
         Timeline = EventText.View(pupil.Stream, today, InstitutionNames.All(site.Database), pupil.Applications, pupil.Signals);
         return Page();
     }

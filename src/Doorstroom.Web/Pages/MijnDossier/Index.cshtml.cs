@@ -36,15 +36,39 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
     public ImmutableArray<ConsentLine> Consents { get; private set; } = [];
     public bool IsParent { get; private set; }
 
+    /// <summary>Why a parent does not see the dossier (P4: the pupil is 16 or older and gave no access), or null.</summary>
+    public DossierDecision? Closed { get; private set; }
+
+    /// <summary>For a pupil: whether a parent may see the dossier now (P4).</summary>
+    public DossierDecision? ParentAccess { get; private set; }
+
+    /// <summary>The pupil is 16 or older and decides about a parent's access.</summary>
+    public bool DecidesParentAccess { get; private set; }
+
     public string InstitutionName(string code) => DossierText.Institution(site.Database, code);
+
+    /// <summary>What a parent of a pupil of 16 or older without access reads (P4), in plain Dutch.</summary>
+    public const string ClosedText = "Je kind is 16 jaar of ouder en beslist nu zelf over het overstapdossier (regel P4). "
+        + "Daarom kun je het dossier, het logboek en de download niet meer inzien, tenzij je kind je daar zelf toegang voor geeft op de eigen pagina Mijn dossier.";
 
     public void OnGet()
     {
         var caller = Caller.From(User)!;
         IsParent = caller.Role == Roles.Ouder;
-        Entries = dossier.OwnEntries(caller) ?? [];
-        var (consents, requests) = dossier.OwnShares(caller) ?? ([], []);
+        var entries = dossier.OwnEntries(caller);
+        if (entries.Refusal is { } closed)
+        {
+            Closed = closed;
+            return;
+        }
+        Entries = entries.Value;
+        var (consents, requests) = dossier.OwnShares(caller).Value;
         Requests = requests;
+        if (caller.Role == Roles.Leerling)
+        {
+            ParentAccess = dossier.ParentAccess(caller.Pupil!);
+            DecidesParentAccess = dossier.DecidesParentAccess(caller);
+        }
         var applied = new EventStore(site.Database).Stream(caller.Pupil!)
             .Where(e => e.Kind == EventKind.Aangemeld && e.Date <= site.Today && e.Institution is { Length: >= 4 })
             .Select(e => e.Institution![..4]).Distinct(StringComparer.OrdinalIgnoreCase);
@@ -64,11 +88,26 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
         return LocalRedirect("/mijn-dossier");
     }
 
+    /// <summary>A pupil of 16 or older lets a parent see the dossier, or ends that (P4).</summary>
+    public IActionResult OnPostOuderinzage(bool geven)
+    {
+        var outcome = dossier.ChangeParentAccess(Caller.From(User)!, geven);
+        if (outcome.NotFound) return NotFound();
+        if (outcome.Refusal is { } why)
+            Weigering = $"Niet gelukt (regel {why.Rule}): tot je 16de kan je ouder of verzorger je dossier al inzien; vanaf je 16de beslis je daar zelf over.";
+        else
+            Melding = geven ? "Je ouder of verzorger kan je dossier nu inzien." : "Je ouder of verzorger kan je dossier niet meer inzien.";
+        return LocalRedirect("/mijn-dossier");
+    }
+
     /// <summary>Everything the store keeps about the pupil as JSON (AVG right of access); the download is audited.</summary>
     public IActionResult OnGetExport()
     {
-        var export = dossier.Export(Caller.From(User)!);
-        if (export is null) return NotFound();
+        var outcome = dossier.Export(Caller.From(User)!);
+        if (outcome.NotFound) return NotFound();
+        if (outcome.Refusal is not null)
+            return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = ClosedText };
+        var export = outcome.Value!;
         return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", $"mijn-gegevens-{export.Pupil}.json");
     }
 }

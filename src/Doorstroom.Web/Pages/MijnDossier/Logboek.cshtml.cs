@@ -12,5 +12,13 @@ public sealed class LogboekModel(Site site, DossierService dossier) : PageModel
 
     public string InstitutionName(string? code) => DossierText.Institution(site.Database, code);
 
-    public void OnGet() => Entries = dossier.OwnAudit(Caller.From(User)!) ?? [];
+    /// <summary>Set when a parent does not see the dossier (P4): the pupil is 16 or older and gave no access.</summary>
+    public bool Closed { get; private set; }
+
+    public void OnGet()
+    {
+        var outcome = dossier.OwnAudit(Caller.From(User)!);
+        Closed = outcome.Refusal is not null;
+        Entries = outcome.NotFound || Closed ? [] : outcome.Value;
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.MijnTijdlijn;
 
 /// <summary>The signed-in pupil's own stream and applications; whose stream it is comes from the sign-in, never the request.</summary>
-public sealed class IndexModel(Site site) : PageModel
+public sealed class IndexModel(Site site, ReadLog reads) : PageModel
 {
     public TimelineView Timeline { get; private set; } = null!;
 
@@ -15,5 +15,6 @@ public sealed class IndexModel(Site site) : PageModel
         var today = site.Today;
         var stream = new EventStore(site.Database).Stream(caller.Pupil!).Where(e => e.Date <= today).ToList();
         Timeline = EventText.View(stream, today, InstitutionNames.All(site.Database), Applications.Of(stream));
+        reads.Pupil(caller, PupilView.OwnTimeline, caller.Pupil!);
     }
 }
