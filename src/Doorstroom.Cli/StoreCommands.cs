@@ -165,9 +165,10 @@ internal static class StoreCommands
             };
             var database = OpenStore(parse, db);
             using var output = target == "-" ? Console.OpenStandardOutput() : File.Create(target);
-            var written = chosen == EventFormat.Csv
-                ? EventExport.WriteCsv(database, output, cancellationToken)
-                : EventExport.WriteJsonLines(database, output, cancellationToken);
+            var skipped = new SkippedRows();
+            var events = new EventStore(database).ReadAll(skipped, cancellationToken);
+            var written = chosen == EventFormat.Csv ? EventExport.WriteCsv(events, output) : EventExport.WriteJsonLines(events, output);
+            if (skipped.Note() is { } note) Console.Error.WriteLine("doorstroom: warning: " + note);
             if (target != "-") Console.WriteLine($"{written:N0} events written to {target}");
             return Task.FromResult(ExitCodes.Done);
         });

@@ -52,14 +52,24 @@ public static class AuditLog
         using var connection = database.ConnectMigrated();
         // SQLite: BEGIN IMMEDIATE takes the write lock before reading the tail; PostgreSQL: an exclusive table lock.
         using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
-        if (database.Dialect == Dialect.Postgres) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
+        var chained = Append(connection, transaction, database.Dialect, entry);
+        transaction.Commit();
+        return chained;
+    }
+
+    /// <summary>
+    /// Appends an entry inside the caller's transaction (begun <see cref="IsolationLevel.Serializable"/>), so that what it
+    /// records and the entry commit together or not at all.
+    /// </summary>
+    internal static AuditEntry Append(DbConnection connection, DbTransaction transaction, Dialect dialect, AuditEntry entry)
+    {
+        if (dialect == Dialect.Postgres) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
         var tail = connection.QueryFirstOrDefault<(long Seq, string Hash)?>("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction: transaction);
         var chained = Chain(entry, (tail?.Seq ?? 0) + 1, tail?.Hash ?? Genesis);
         connection.Execute($"""
             INSERT INTO audit_log ({Columns})
             VALUES (@Seq, @At, @Actor, @Role, @Institution, @Pupil, @Action, @Category, @Purpose, @Outcome, @Rule, @PreviousHash, @Hash)
             """, Parameters(chained), transaction);
-        transaction.Commit();
         return chained;
     }
 

@@ -29,10 +29,12 @@ public static class EventColumns
     public const string Synthetic = "synthetic";
     /// <summary>The pupil's date of birth.</summary>
     public const string BirthDate = "birth_date";
+    /// <summary>Only on a Vervallen: the id (digest, 16 hex digits) of the event it voids.</summary>
+    public const string Voids = "voids";
 
     /// <summary>Every column, in order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Pupil, Date, Type, "institution", "leerweg", "leerjaar", "niveau", "crebo", "route", "detail", Synthetic, BirthDate];
+        [Pupil, Date, Type, "institution", "leerweg", "leerjaar", "niveau", "crebo", "route", "detail", Voids, Synthetic, BirthDate];
 
     /// <summary>The file format named by a path's extension (.jsonl or .csv), or null.</summary>
     public static EventFormat? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -197,6 +199,7 @@ internal static class EventReader
     {
         private string? _pupil, _institution, _route, _detail;
         private DateOnly? _date, _birth;
+        private long? _voids;
         private EventKind? _kind;
         private Leerweg? _leerweg;
         private int? _leerjaar, _niveau, _crebo;
@@ -227,6 +230,7 @@ internal static class EventReader
             _kind = null;
             _leerweg = null;
             _leerjaar = _niveau = _crebo = null;
+            _voids = null;
             _synthetic = _bad = false;
         }
 
@@ -256,6 +260,10 @@ internal static class EventReader
                 case "institution": _institution = Intern(value); break;
                 case "route": _route = Intern(value); break;
                 case "detail": _detail = Intern(value); break;
+                case EventColumns.Voids:
+                    if (EventNames.TryIdentity(value, out var voids)) _voids = voids;
+                    else Problem(column, $"{EventNames.IdentityExpected} (found '{Shorten(value)}')");
+                    break;
                 case "leerjaar" or "niveau" or "crebo": SetInt(column, Int(column, value)); break;
                 case EventColumns.Synthetic:
                     if (value is "true") _synthetic = true;
@@ -323,7 +331,7 @@ internal static class EventReader
             if (_kind is null && !_bad) Problem(EventColumns.Type, EventNames.KindExpected + " (required)");
             if (_bad) return null;
             return new EventRecord(
-                new TransitionEvent(_pupil ?? "", _date!.Value, _kind!.Value, _institution, _leerweg, _leerjaar, _niveau, _crebo, _route, _detail),
+                new TransitionEvent(_pupil ?? "", _date!.Value, _kind!.Value, _institution, _leerweg, _leerjaar, _niveau, _crebo, _route, _detail, _voids),
                 _synthetic, _birth);
         }
 
@@ -336,7 +344,7 @@ public static class EventExport
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    /// <summary>Every event in the store as JSON Lines (see <see cref="EventStore.ReadAll"/> for the order); returns the count.</summary>
+    /// <summary>Every event in the store as JSON Lines (see <see cref="EventStore.ReadAll(CancellationToken)"/> for the order); returns the count.</summary>
     public static long WriteJsonLines(Database database, Stream output, CancellationToken cancellationToken = default) =>
         WriteJsonLines(new EventStore(database).ReadAll(cancellationToken), output);
 
@@ -365,6 +373,7 @@ public static class EventExport
             Number("crebo", e.Crebo);
             String("route", e.Route);
             String("detail", e.Detail);
+            String(EventColumns.Voids, e.Voids is { } v ? EventNames.Identity(v) : null);
             json.WriteBoolean(EventColumns.Synthetic, synthetic);
             String(EventColumns.BirthDate, birth is { } b ? EventNames.Date(b) : null);
             json.WriteEndObject();
@@ -415,6 +424,8 @@ public static class EventExport
             Cell(e.Route);
             text.Write(EventReader.CsvSeparator);
             Cell(e.Detail);
+            text.Write(EventReader.CsvSeparator);
+            if (e.Voids is { } voids) text.Write(EventNames.Identity(voids));
             text.Write(EventReader.CsvSeparator);
             text.Write(synthetic ? "true" : "false");
             text.Write(EventReader.CsvSeparator);

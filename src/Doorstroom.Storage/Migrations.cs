@@ -283,6 +283,11 @@ public static class Migrations
             );
             CREATE INDEX audit_log_pupil ON audit_log (pupil, seq);
             """),
+        new(6, "corrections: an event that voids an earlier one", """
+            -- Only on a Vervallen event: the digest of the event of the same pupil it declares void (docs/events.md). The
+            -- voided row stays; every read that counts leaves both out.
+            ALTER TABLE event ADD COLUMN voids BIGINT;
+            """),
     ];
 
     /// <summary>Brings the schema of an open connection up to the newest migration.</summary>

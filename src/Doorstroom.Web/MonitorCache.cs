@@ -60,7 +60,7 @@ public sealed class MonitorCache(Site site) : IDisposable
     private MonitorSnapshot Compute(long version, CancellationToken cancellationToken)
     {
         var context = EventMonitor.Context(site.Database, site.Catalogue.Domains);
-        var (cube, pupils, synthetic) = EventMonitor.Compute(site.Database, context, cancellationToken);
+        var (cube, pupils, synthetic, _) = EventMonitor.Compute(site.Database, context, cancellationToken);
         var choices = Filterable.ToImmutableDictionary(d => d, d => Enum.GetValues<Indicator>()
             .SelectMany(i => cube.Table(i, [d]).Rows.Select(r => r.Keys[0]))
             .Distinct(StringComparer.Ordinal)
