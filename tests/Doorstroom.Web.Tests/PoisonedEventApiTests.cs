@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Doorstroom.Storage;
+
+namespace Doorstroom.Web.Tests;
+
+/// <summary>Issue 12, finding 5 through the API: a date outside the contract is a 400; a beheerder voids a wrong event.</summary>
+public sealed class PoisonedEventApiTests(SiteFactory site)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9998-09-01")]
+    public async Task An_event_dated_outside_the_contract_is_a_400_problem_naming_date_and_is_not_stored(string date)
+    {
+        var api = await site.Api("intake");
+        var key = DemoData.PupilKey(SiteFactory.Today, 2);
+        var location = DemoData.Places(site.Site.Database).MboLocations[0];
+        var before = new EventStore(site.Site.Database).Count();
+
+        using var response = await api.PostAsJsonAsync($"/api/pupils/{key}/events", new { date, type = "IntakeGehouden", institution = location, detail = "positief" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        var errors = json.RootElement.GetProperty("errors");
+        Assert.Contains("1990-01-01 … 2100-07-31", errors.GetProperty("date")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, new EventStore(site.Site.Database).Count());
+    }
+
+    [Fact]
+    public async Task A_beheerder_voids_a_wrong_event_and_it_no_longer_shows_for_the_decaan()
+    {
+        var decaan = await site.Api("decaan");
+        var key = DemoData.PupilKey(SiteFactory.Today, 2);
+        var school = DemoData.Places(site.Site.Database).School;
+        using (var posted = await decaan.PostAsJsonAsync($"/api/pupils/{key}/events",
+            new { date = "2026-11-02", type = "Gedoubleerd", institution = school, leerweg = "kb", leerjaar = 4 }, Cancel))
+        {
+            Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync(Cancel));
+        }
+        var wrong = (await Events(decaan, key)).Single(e => e.GetProperty("type").GetString() == "Gedoubleerd" && e.GetProperty("date").GetString() == "2026-11-02");
+        var id = wrong.GetProperty("id").GetString();
+
+        var beheer = await site.Api("beheer");
+        using var refused = await beheer.PostAsJsonAsync($"/api/pupils/{key}/events/{id}/void", new { reason = "" }, Cancel);
+        using var notMine = await decaan.PostAsJsonAsync($"/api/pupils/{key}/events/{id}/void", new { reason = "fout" }, Cancel);
+        using var voided = await beheer.PostAsJsonAsync($"/api/pupils/{key}/events/{id}/void", new { reason = "verkeerde leerling" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notMine.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, voided.StatusCode);
+        Assert.DoesNotContain(await Events(decaan, key), e => e.GetProperty("id").GetString() == id);
+        Assert.Contains(AuditLog.ForPupil(site.Site.Database, key), a => a.Action == EventCorrections.AuditAction && a.Purpose == "verkeerde leerling");
+    }
+
+    [Fact]
+    public async Task A_stored_row_the_api_cannot_read_is_left_out_and_counted_instead_of_a_500()
+    {
+        var key = DemoData.PupilKey(SiteFactory.Today, 7);
+        using (var connection = site.Site.Database.ConnectMigrated())
+        {
+            connection.Execute("""
+                INSERT INTO event (pupil_id, kind, on_date, institution, leerweg, leerjaar, digest)
+                SELECT id, 'Bevorderd', '9998-09-01', @school, 'kb', 4, 77 FROM pupil WHERE pkey = @key
+                """, new { key, school = DemoData.Places(site.Site.Database).School });
+        }
+        var decaan = await site.Api("decaan");
+
+        using var list = await decaan.GetAsync("/api/pupils?limit=500", Cancel);
+        using var pupil = await decaan.GetAsync($"/api/pupils/{key}", Cancel);
+        using var events = await decaan.GetAsync($"/api/pupils/{key}/events", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pupil.StatusCode);
+        using var json = JsonDocument.Parse(await events.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(1, json.RootElement.GetProperty("skipped").GetInt32());
+    }
+
+    private static async Task<List<JsonElement>> Events(HttpClient api, string key)
+    {
+        using var json = JsonDocument.Parse(await api.GetStringAsync($"/api/pupils/{key}/events", Cancel));
+        return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())];
+    }
+}
