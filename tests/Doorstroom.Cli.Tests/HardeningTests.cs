@@ -21,4 +21,28 @@ public sealed class HardeningTests
             refused.StderrLines[^1], StringComparison.Ordinal);
         Expect.Done(monitor);
     }
+
+    [Fact]
+    public async Task A_beheerder_voids_an_event_from_the_command_line_and_the_export_keeps_it_for_a_lossless_reimport()
+    {
+        using var cli = new Doorstroom();
+        var file = cli.Write("e.csv", Header + "P1;2024-08-01;Ingeschreven;01AB00;kb;3\nP1;2025-08-01;Gedoubleerd;01AB00;kb;3\n");
+        Expect.Done(await cli.Run("import", "events", file, "--db", "v.db"));
+        var listed = await cli.Run("events", "list", "--pupil", "P1", "--db", "v.db");
+        var id = listed.StdoutLines.Single(l => l.Contains("Gedoubleerd", StringComparison.Ordinal))[..16];
+
+        var noReason = await cli.Run("events", "void", "--pupil", "P1", "--id", id, "--reason", " ", "--db", "v.db");
+        var voided = await cli.Run("events", "void", "--pupil", "P1", "--id", id, "--reason", "was bevorderd", "--by", "beheer", "--db", "v.db");
+        var after = await cli.Run("events", "list", "--pupil", "P1", "--db", "v.db");
+        Expect.Done(await cli.Run("export", "out.jsonl", "--db", "v.db"));
+        Expect.Done(await cli.Run("import", "events", Path.Combine(cli.WorkDir, "out.jsonl"), "--db", "copy.db"));
+        Expect.Done(await cli.Run("export", "copy.jsonl", "--db", "copy.db"));
+
+        Expect.BadInput(noReason, "--reason");
+        Expect.Done(voided);
+        Assert.Contains("audit entry 1", voided.Stdout, StringComparison.Ordinal);
+        Assert.Contains(after.StdoutLines, l => l.StartsWith(id, StringComparison.Ordinal) && l.EndsWith("(voided)", StringComparison.Ordinal));
+        Assert.Contains(after.StdoutLines, l => l.Contains("Vervallen", StringComparison.Ordinal) && l.Contains("voids " + id + ": was bevorderd", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(cli.WorkDir, "out.jsonl")), File.ReadAllBytes(Path.Combine(cli.WorkDir, "copy.jsonl")));
+    }
 }
