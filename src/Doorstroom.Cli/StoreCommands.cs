@@ -14,12 +14,17 @@ internal static class StoreCommands
         Description = $"The store: a SQLite file, or a PostgreSQL connection string (Host=…;Database=…) (default: ${Database.Variable} or {Database.DefaultFile})",
     };
 
+    /// <summary>The store this run opened, as a person reads it (for the one line of a store failure).</summary>
+    internal static string? Opened { get; private set; }
+
     internal static Database OpenStore(ParseResult parse, Option<string?> db)
     {
         var target = parse.GetValue(db);
         try
         {
-            return Database.Open(target);
+            var database = Database.Open(target);
+            Opened = database.Description;
+            return database;
         }
         catch (ArgumentException e)
         {
@@ -59,6 +64,8 @@ internal static class StoreCommands
                     : [.. importer.DefaultFiles.Select(f => (importer, Path.Combine(dataDir, f)))];
             }
 
+            foreach (var (_, file) in work.Where(w => Directory.Exists(w.File)))
+                throw new BadInputException($"{file}: is a folder, not a file");
             foreach (var (_, file) in work.Where(w => !File.Exists(w.File)))
                 throw new BadInputException($"{file}: file not found{(given.Length == 0 ? $" (the real data folder is {dataDir}; set --data or ${DataPaths.DataVariable})" : "")}");
 

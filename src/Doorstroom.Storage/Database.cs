@@ -23,8 +23,12 @@ public sealed class Database
     private readonly string _connectionString;
     private volatile bool _migrated;
 
-    private Database(Dialect dialect, string connectionString, string description)
+    private readonly string? _file;
+    private volatile bool _created;
+
+    private Database(Dialect dialect, string connectionString, string description, string? file = null)
     {
+        _file = file;
         Dialect = dialect;
         _connectionString = connectionString;
         Description = description;
@@ -53,7 +57,7 @@ public sealed class Database
 
         var path = Path.GetFullPath(target);
         var sqlite = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true };
-        return new Database(Dialect.Sqlite, sqlite.ConnectionString, $"SQLite {path}");
+        return new Database(Dialect.Sqlite, sqlite.ConnectionString, $"SQLite {path}", path);
     }
 
     /// <summary>True when the text names a PostgreSQL server rather than a file.</summary>
@@ -87,12 +91,39 @@ public sealed class Database
             return pg;
         }
 
+        CreatePrivately();
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>
+    /// A new SQLite file is created readable and writable by its owner only (0600): it holds pupils' data. SQLite gives
+    /// the -wal and -shm files the mode of the database file.
+    /// </summary>
+    private void CreatePrivately()
+    {
+        if (_created || _file is null || OperatingSystem.IsWindows()) return;
+        _created = true;
+        if (File.Exists(_file) || Directory.Exists(_file)) return;
+        try
+        {
+            using var created = new FileStream(_file, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException)
+        {
+            // Made meanwhile by another connection, or its folder is missing: opening it says which.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // A folder we may not write to: opening the store says so.
+        }
     }
 
     /// <summary>

@@ -53,6 +53,12 @@ internal static class EventReader
 {
     public const char CsvSeparator = ';';
 
+    private static readonly string LineTooLong = string.Create(CultureInfo.InvariantCulture,
+        $"a line of at most {BoundedLines.MaxLineLength:N0} characters (an event takes a few hundred; the file was not read further)");
+
+    /// <summary>A CSV text cell as read: one leading apostrophe (the export's neutraliser) taken off.</summary>
+    private static ReadOnlySpan<char> Unneutralised(ReadOnlySpan<char> value) => value.Length > 0 && value[0] == '\'' ? value[1..] : value;
+
     public static IEnumerable<(long Line, EventRecord? Record)> Read(EventFormat format, string path, Action<long, string, string> problem,
         CancellationToken cancellationToken) =>
         format == EventFormat.Csv ? ReadCsv(path, problem, cancellationToken) : ReadJsonLines(path, problem, cancellationToken);
@@ -60,7 +66,8 @@ internal static class EventReader
     public static IEnumerable<(long Line, EventRecord? Record)> ReadJsonLines(string path, Action<long, string, string> problem,
         CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        // A byte-order mark is skipped as in a CSV file; a line is read only up to BoundedLines.MaxLineLength.
+        using var text = new BoundedLines(new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
         var fields = new Fields(problem);
         var buffer = new byte[4096];
         long line = 0;
@@ -75,6 +82,11 @@ internal static class EventReader
             catch (DecoderFallbackException)
             {
                 problem(line + 1, "", "UTF-8 text (found a byte that is not UTF-8)");
+                yield break;
+            }
+            catch (LineTooLongException tooLong)
+            {
+                problem(tooLong.Line, "", LineTooLong);
                 yield break;
             }
 
@@ -129,7 +141,7 @@ internal static class EventReader
     public static IEnumerable<(long Line, EventRecord? Record)> ReadCsv(string path, Action<long, string, string> problem,
         CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var text = new BoundedLines(new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
         SepReader reader;
         try
         {
@@ -138,6 +150,11 @@ internal static class EventReader
         catch (DecoderFallbackException)
         {
             problem(1, "", "UTF-8 text (found a byte that is not UTF-8)");
+            yield break;
+        }
+        catch (LineTooLongException tooLong)
+        {
+            problem(tooLong.Line, "", LineTooLong);
             yield break;
         }
 
@@ -175,6 +192,11 @@ internal static class EventReader
                     problem(fields.Line + 1, "", "UTF-8 text (found a byte that is not UTF-8)");
                     yield break;
                 }
+                catch (LineTooLongException tooLong)
+                {
+                    problem(tooLong.Line, "", LineTooLong);
+                    yield break;
+                }
 
                 yield return (line, record);
             }
@@ -190,7 +212,8 @@ internal static class EventReader
             return (fields.Line, null);
         }
 
-        for (var i = 0; i < names.Length; i++) fields.SetText(names[i], row[i].Span);
+        for (var i = 0; i < names.Length; i++)
+            fields.SetText(names[i], names[i] is EventColumns.Pupil or "institution" or "route" or "detail" ? Unneutralised(row[i].Span) : row[i].Span);
         return (fields.Line, fields.Build());
     }
 
@@ -444,13 +467,17 @@ public static class EventExport
         void Cell(string? value)
         {
             if (value is null) return;
+            // A cell a spreadsheet would run as a formula is neutralised (docs/events.md); the import takes the apostrophe off.
+            var apostrophe = CsvCell.NeedsApostrophe(value);
             if (value.AsSpan().IndexOfAny(";\"\r\n") < 0)
             {
+                if (apostrophe) text.Write('\'');
                 text.Write(value);
                 return;
             }
 
             text.Write('"');
+            if (apostrophe) text.Write('\'');
             text.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
             text.Write('"');
         }
