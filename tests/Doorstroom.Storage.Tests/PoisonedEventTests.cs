@@ -215,3 +215,81 @@ public sealed class PoisonedEventTests
         static (string, bool) Refusal(VoidOutcome outcome) => Assert.IsType<VoidRefused>(outcome) is var r ? (r.Field, r.NotFound) : default;
     }
 }
+
+/// <summary>Issue 12, finding 10: the event files' smaller hardening (formula cells, a byte-order mark, a line without end).</summary>
+public sealed class EventFileHardeningTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void Csv_cells_a_spreadsheet_would_run_are_neutralised_and_import_back_unchanged(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        using var temp = new TempDirectory();
+        EventRecord E(string pupil, string? route, string detail) =>
+            new(new TransitionEvent(pupil, new DateOnly(2024, 8, 1), EventKind.Afgewezen, "25PJ00", Route: null, Detail: detail) with { Route = route });
+        EventRecord[] events =
+        [
+            new(new TransitionEvent("=cmd|'/c calc'!A0", new DateOnly(2024, 8, 1), EventKind.Ingeschreven, "25PJ00", Route: "+route")),
+            E("@P2", null, "-1+1"),
+            E("P3", null, "'al een apostrof"),
+            E("P4", null, "\tmet tab"),
+            E("P5", null, "=HYPERLINK(\"http://x\";\"klik\")"),
+        ];
+        new EventStore(store.Database).Append(events, cancellationToken: Ct);
+        var csv = Path.Combine(temp.Path, "events.csv");
+        using (var file = File.Create(csv)) EventExport.WriteCsv(store.Database, file, Ct);
+        var cells = File.ReadAllLines(csv).Skip(1).SelectMany(l => l.Split(';')).Select(c => c.TrimStart('"')).ToList();
+        using var copy = TestStore.Create(kind);
+
+        Expect.Imported(new EventImporter().Run(copy.Database, csv, TimeProvider.System, cancellationToken: Ct));
+
+        Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t');
+        Assert.Contains("'=cmd|'/c calc'!A0", cells);
+        Assert.Contains("''al een apostrof", cells);
+        Assert.Equal(new EventStore(store.Database).ReadAll(Ct), new EventStore(copy.Database).ReadAll(Ct));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void A_json_lines_file_with_a_byte_order_mark_imports_like_a_csv_with_one(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        using var temp = new TempDirectory();
+        var jsonl = Path.Combine(temp.Path, "bom.jsonl");
+        File.WriteAllText(jsonl, "\uFEFF{\"pupil\":\"B1\",\"date\":\"2024-08-01\",\"type\":\"Ingeschreven\",\"institution\":\"25PJ00\"}\n",
+            new System.Text.UTF8Encoding(false));
+
+        Expect.Imported(new EventImporter().Run(store.Database, jsonl, TimeProvider.System, cancellationToken: Ct));
+
+        Assert.Equal([new TransitionEvent("B1", new DateOnly(2024, 8, 1), EventKind.Ingeschreven, "25PJ00")], new EventStore(store.Database).Stream("B1"));
+    }
+
+    [Theory]
+    [InlineData("huge.jsonl")]
+    [InlineData("huge.csv")]
+    public void A_50_MB_line_is_refused_naming_file_and_line_without_holding_it_in_memory(string name)
+    {
+        using var store = TestStore.Create(StoreKind.Sqlite);
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, name);
+        using (var file = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)))
+        {
+            file.Write(name.EndsWith(".csv", StringComparison.Ordinal)
+                ? "pupil;date;type;institution\nP1;2024-08-01;Ingeschreven;25PJ00\nP2;2024-08-01;Ingeschreven;"
+                : "{\"pupil\":\"P1\",\"date\":\"2024-08-01\",\"type\":\"Ingeschreven\",\"institution\":\"25PJ00\"}\n{\"pupil\":\"P2\",\"detail\":\"");
+            var block = new string('x', 1 << 20);
+            for (var i = 0; i < 50; i++) file.Write(block);
+            file.Write("\n");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var refused = Assert.IsType<Refused>(new EventImporter().Run(store.Database, path, TimeProvider.System, cancellationToken: Ct));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var problem = Assert.Single(refused.Problems).ToString();
+        Assert.StartsWith($"{name}:{(name.EndsWith(".csv", StringComparison.Ordinal) ? 3 : 2)}: ", problem, StringComparison.Ordinal);
+        Assert.Contains("a line of at most 65,536 characters", problem, StringComparison.Ordinal);
+        Assert.True(allocated < 8 << 20, $"the import allocated {allocated:N0} bytes for a 50 MB line");
+        Assert.Equal(0, new EventStore(store.Database).Count());
+    }
+}
