@@ -283,7 +283,7 @@ internal sealed class SqliteEventSink : IEventSink
             var rc = raw.sqlite3_step(_find);
             if (rc == raw.SQLITE_ROW)
             {
-                DateOnly? birth = raw.sqlite3_column_type(_find, 2) == raw.SQLITE_NULL ? null : EventStore.Date(raw.sqlite3_column_text(_find, 2).utf8_to_string());
+                DateOnly? birth = raw.sqlite3_column_type(_find, 2) != raw.SQLITE_NULL && EventStore.TryDate(raw.sqlite3_column_text(_find, 2).utf8_to_string(), out var b) ? b : null;
                 into[key] = new PupilRef(raw.sqlite3_column_int64(_find, 0), raw.sqlite3_column_int64(_find, 1) != 0, birth, New: false);
             }
             else Check(rc);

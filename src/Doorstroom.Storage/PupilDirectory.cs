@@ -91,7 +91,9 @@ public static class PupilDirectory
         using var connection = database.ConnectMigrated();
         using var reader = connection.ExecuteReader("SELECT synthetic, birth_date FROM pupil WHERE pkey = @pupil", new { pupil });
         if (!reader.Read()) return null;
-        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0, reader.IsDBNull(1) ? null : EventStore.Date(reader.GetValue(1)));
+        // A birth date put in past the checks that is not a date reads as unknown, as in every other read.
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0,
+            !reader.IsDBNull(1) && EventStore.TryDate(reader.GetValue(1), out var birth) ? birth : null);
     }
 
     /// <summary>

@@ -140,6 +140,22 @@ public sealed class PoisonedEventTests
         Assert.Equal([2027, 2026], PupilDirectory.ExamYears(store.Database, PupilDirectory.Locations(store.Database, "01AB")));
     }
 
+    [Fact]
+    public void A_birth_date_that_does_not_parse_reads_as_unknown_and_an_import_for_that_pupil_still_runs()
+    {
+        using var store = TestStore.Create(StoreKind.Sqlite);
+        Seed(store);
+        using (var connection = store.Database.ConnectMigrated()) connection.Execute("UPDATE pupil SET birth_date = 'ooit' WHERE pkey = 'P-1'");
+
+        var attributes = PupilDirectory.Attributes(store.Database, "P-1");
+        var appended = new EventStore(store.Database).Append([new EventRecord(
+            new TransitionEvent("P-1", new DateOnly(2026, 11, 2), EventKind.Gedoubleerd, "01AB00", Leerweg.Kb, 4))], cancellationToken: Ct);
+
+        Assert.Equal((false, (DateOnly?)null), attributes);
+        Assert.Equal(1, appended.Inserted);
+        Assert.Equal(4, new EventStore(store.Database).Stream("P-1").Count);
+    }
+
     [Theory, ClassData(typeof(BothStores))]
     public void The_monitor_skips_a_stored_event_it_cannot_interpret_and_counts_it(StoreKind kind)
     {
