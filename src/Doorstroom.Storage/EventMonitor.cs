@@ -22,9 +22,18 @@ public static class EventMonitor
                 q.Domein is { } d && directions.TryGetValue(d, out var dir) ? dir.Direction : Direction.Intersectoraal));
         // SQLite keeps a DATE as ISO text, PostgreSQL as a date: read it as whatever the provider gives. A row outside the
         // contract's dates (put in by SQL past the checks; the reads skip it) must not stretch the monitor to the year 9998.
-        var last = connection.ExecuteScalar<object?>("SELECT MAX(on_date) FROM event WHERE on_date >= @earliest AND on_date <= @latest",
-            new { earliest = ContractDates.Earliest, latest = ContractDates.Latest });
-        return new MonitorContext(crebos, through ?? (last is not null && EventStore.TryDate(last, out var d) ? d : DateOnly.MinValue));
+        // SQLite compares text, so '2026-13-45' lies in range: the latest value that is a date is the last event date.
+        var last = DateOnly.MinValue;
+        using (var reader = connection.ExecuteReader("""
+            SELECT DISTINCT on_date FROM event WHERE on_date >= @earliest AND on_date <= @latest ORDER BY on_date DESC LIMIT 100
+            """, new { earliest = ContractDates.Earliest, latest = ContractDates.Latest }))
+        {
+            while (reader.Read())
+            {
+                if (EventStore.TryDate(reader.GetValue(0), out var d) && ContractDates.Contains(d)) { last = d; break; }
+            }
+        }
+        return new MonitorContext(crebos, through ?? last);
     }
 
     /// <summary>

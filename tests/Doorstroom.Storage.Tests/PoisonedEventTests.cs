@@ -130,14 +130,15 @@ public sealed class PoisonedEventTests
         // Only SQLite keeps a DATE as text, so only there can a row hold a date that is not one.
         using var store = TestStore.Create(StoreKind.Sqlite);
         Seed(store);
-        Poison(store, "'Bevorderd', 'gisteren', '01AB00', 'kb', 4", "'Bevorderd', '2026-02-30', '01AB00', 'kb', 4");
+        Poison(store, "'Bevorderd', 'gisteren', '01AB00', 'kb', 4", "'Bevorderd', '2026-02-30', '01AB00', 'kb', 4", "'Bevorderd', '2026-13-45', '01AB00', 'kb', 4");
 
         var stream = new EventStore(store.Database).Read("P-1");
         var pupil = PupilDirectory.SchoolPupil(store.Database, PupilDirectory.Locations(store.Database, "01AB"), "P-1", Today);
 
-        Assert.Equal((3, 2), (stream.Events.Length, stream.Skipped));
-        Assert.Equal(2, pupil!.Skipped);
+        Assert.Equal((3, 3), (stream.Events.Length, stream.Skipped));
+        Assert.Equal(3, pupil!.Skipped);
         Assert.Equal([2027, 2026], PupilDirectory.ExamYears(store.Database, PupilDirectory.Locations(store.Database, "01AB")));
+        Assert.Equal(new DateOnly(2026, 10, 5), EventMonitor.Context(store.Database, new Dictionary<string, DomainDirection>()).Through);
     }
 
     [Fact]

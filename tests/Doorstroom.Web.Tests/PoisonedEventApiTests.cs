@@ -7,8 +7,16 @@ using Doorstroom.Storage;
 namespace Doorstroom.Web.Tests;
 
 /// <summary>Issue 12, finding 5 through the API: a date outside the contract is a 400; a beheerder voids a wrong event.</summary>
+/// <remarks>
+/// These tests add events to the shared demo store; the monitor page tests compare the page with a computation of their
+/// own on that store, so both run in one collection (one after the other).
+/// </remarks>
+[Collection(StoreWriters)]
 public sealed class PoisonedEventApiTests(SiteFactory site)
 {
+    /// <summary>The collection of the tests that write the demo store's events and those that need them still.</summary>
+    public const string StoreWriters = "demo store events";
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -87,6 +95,18 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Equal(HttpStatusCode.OK, timeline.StatusCode);
         Assert.Contains("1 opgeslagen gebeurtenis kon niet worden gelezen", await timeline.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_monitor_page_leaves_out_a_row_it_cannot_read_and_says_so()
+    {
+        Poison(DemoData.PupilKey(SiteFactory.Today, 14), "Uitgeschreven", "2026-13-45", 79);
+        using var client = await site.SignedIn("analist");
+
+        using var page = await client.GetAsync("/monitor", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("niet worden gelezen", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     /// <summary>Puts a row in as SQL would, past every check (each test its own pupil and digest: the store is shared).</summary>
