@@ -38,7 +38,9 @@ internal static class MonitorEvents
     public static (MonitorCube Cube, MonitorContext Context, long Pupils, long Synthetic) Compute(Database database, RouteCatalogue catalogue, CancellationToken cancellationToken)
     {
         var context = EventMonitor.Context(database, catalogue.Domains);
-        var (cube, pupils, synthetic) = EventMonitor.Compute(database, context, cancellationToken);
+        var skipped = new SkippedRows();
+        var (cube, pupils, synthetic, _) = EventMonitor.Compute(database, context, skipped, cancellationToken);
+        if (skipped.Note() is { } note) Console.Error.WriteLine("doorstroom: warning: " + note);
         if (pupils == 0) throw new BadInputException($"monitor: {database.Description} holds no pupil events (import them with 'doorstroom import events FILE', or simulate: 'doorstroom simulate')");
         return (cube, context, pupils, synthetic);
     }

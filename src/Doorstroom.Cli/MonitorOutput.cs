@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Doorstroom.Storage;
 using Spectre.Console;
 
 namespace Doorstroom.Cli;
@@ -76,7 +77,7 @@ internal sealed record MonitorOutput(
                 null => "",
                 long n => n.ToString(CultureInfo.InvariantCulture),
                 double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-                _ => v.ToString() ?? "",
+                _ => CsvCell.Neutralised(v.ToString() ?? ""),
             }))).Append('\n');
         }
 

@@ -14,12 +14,17 @@ internal static class StoreCommands
         Description = $"The store: a SQLite file, or a PostgreSQL connection string (Host=…;Database=…) (default: ${Database.Variable} or {Database.DefaultFile})",
     };
 
+    /// <summary>The store this run opened, as a person reads it (for the one line of a store failure).</summary>
+    internal static string? Opened { get; private set; }
+
     internal static Database OpenStore(ParseResult parse, Option<string?> db)
     {
         var target = parse.GetValue(db);
         try
         {
-            return Database.Open(target);
+            var database = Database.Open(target);
+            Opened = database.Description;
+            return database;
         }
         catch (ArgumentException e)
         {
@@ -59,6 +64,8 @@ internal static class StoreCommands
                     : [.. importer.DefaultFiles.Select(f => (importer, Path.Combine(dataDir, f)))];
             }
 
+            foreach (var (_, file) in work.Where(w => Directory.Exists(w.File)))
+                throw new BadInputException($"{file}: is a folder, not a file");
             foreach (var (_, file) in work.Where(w => !File.Exists(w.File)))
                 throw new BadInputException($"{file}: file not found{(given.Length == 0 ? $" (the real data folder is {dataDir}; set --data or ${DataPaths.DataVariable})" : "")}");
 
@@ -165,9 +172,10 @@ internal static class StoreCommands
             };
             var database = OpenStore(parse, db);
             using var output = target == "-" ? Console.OpenStandardOutput() : File.Create(target);
-            var written = chosen == EventFormat.Csv
-                ? EventExport.WriteCsv(database, output, cancellationToken)
-                : EventExport.WriteJsonLines(database, output, cancellationToken);
+            var skipped = new SkippedRows();
+            var events = new EventStore(database).ReadAll(skipped, cancellationToken);
+            var written = chosen == EventFormat.Csv ? EventExport.WriteCsv(events, output) : EventExport.WriteJsonLines(events, output);
+            if (skipped.Note() is { } note) Console.Error.WriteLine("doorstroom: warning: " + note);
             if (target != "-") Console.WriteLine($"{written:N0} events written to {target}");
             return Task.FromResult(ExitCodes.Done);
         });

@@ -35,6 +35,12 @@ public enum EventKind
     ToestemmingIngetrokken,
     /// <summary>The pupil withdrew an application (institution, and the crebo it was for); the reason, if given, in <see cref="TransitionEvent.Detail"/>.</summary>
     AanmeldingIngetrokken,
+    /// <summary>
+    /// A correction: an earlier event of the pupil, named by its identity in <see cref="TransitionEvent.Voids"/>, was wrong
+    /// and no longer counts (<see cref="Corrections"/>); the reason in <see cref="TransitionEvent.Detail"/>. The stream stays
+    /// append-only: the wrong event is kept, voided.
+    /// </summary>
+    Vervallen,
 }
 
 /// <summary>
@@ -52,7 +58,8 @@ public enum Uitschrijfreden { Diploma, Overstap, Werk, Verhuisd, Buitenland, Zor
 /// <param name="Date">The day the fact took effect.</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="Institution">The BRIN6 of the vo vestiging or mbo location (BRIN4 + 2).</param>
-/// <param name="Detail">Kind-specific: the uitschrijfreden, the intake outcome, the refusal reason, the dossier category.</param>
+/// <param name="Detail">Kind-specific: the uitschrijfreden, the intake outcome, the refusal reason, the dossier category, the reason of a correction.</param>
+/// <param name="Voids">Only on <see cref="EventKind.Vervallen"/>: the identity of the event of the same pupil it declares void (its digest, docs/events.md).</param>
 public sealed record TransitionEvent(
     string Pupil,
     DateOnly Date,
@@ -63,10 +70,11 @@ public sealed record TransitionEvent(
     int? Niveau = null,
     int? Crebo = null,
     string? Route = null,
-    string? Detail = null);
+    string? Detail = null,
+    long? Voids = null);
 
 /// <summary>The fields an event can carry.</summary>
-public enum EventField { Institution, Leerweg, Leerjaar, Niveau, Crebo, Route, Detail }
+public enum EventField { Institution, Leerweg, Leerjaar, Niveau, Crebo, Route, Detail, Voids }
 
 /// <summary>Which fields an event kind needs and which it may carry.</summary>
 public sealed record EventShape(EventKind Kind, ImmutableArray<EventField> Required, ImmutableArray<EventField> Optional)
@@ -87,7 +95,7 @@ public static class EventShapes
     private static ImmutableDictionary<EventKind, EventShape> Build()
     {
         const EventField I = EventField.Institution, L = EventField.Leerweg, J = EventField.Leerjaar,
-            N = EventField.Niveau, C = EventField.Crebo, R = EventField.Route, D = EventField.Detail;
+            N = EventField.Niveau, C = EventField.Crebo, R = EventField.Route, D = EventField.Detail, V = EventField.Voids;
         EventShape S(EventKind k, EventField[] req, EventField[] opt) => new(k, [.. req], [.. opt]);
         return new[]
         {
@@ -106,6 +114,7 @@ public static class EventShapes
             S(EventKind.ToestemmingGegeven, [I, D], []),
             S(EventKind.ToestemmingIngetrokken, [I, D], []),
             S(EventKind.AanmeldingIngetrokken, [I], [L, N, C, D]),
+            S(EventKind.Vervallen, [V, D], []),
         }.ToImmutableDictionary(s => s.Kind);
     }
 
@@ -122,6 +131,9 @@ public static class EventShapes
         else if (e.Pupil.Length > MaxTextLength)
             problems.Add(("pupil", $"a key of at most {MaxTextLength} characters"));
 
+        if (!ContractDates.Contains(e.Date))
+            problems.Add(("date", $"a date from {ContractDates.Range} (found {e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})"));
+
         if (!All.TryGetValue(e.Kind, out var shape))
         {
             problems.Add(("type", "one of " + string.Join(", ", All.Keys.Order())));
@@ -135,6 +147,7 @@ public static class EventShapes
         Present(EventField.Crebo, e.Crebo is not null);
         Present(EventField.Route, e.Route is not null);
         Present(EventField.Detail, e.Detail is not null);
+        Present(EventField.Voids, e.Voids is not null);
 
         if (e.Institution is { } brin && !IsBrin6(brin))
             problems.Add(("institution", "a BRIN6 code: four characters (two digits, two letters or digits) and a two-digit vestiging number, e.g. 25PJ00"));
@@ -172,4 +185,43 @@ public static class EventShapes
         && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1])
         && char.IsAsciiLetterOrDigit(code[2]) && char.IsAsciiLetterOrDigit(code[3])
         && char.IsAsciiDigit(code[4]) && char.IsAsciiDigit(code[5]);
+}
+
+/// <summary>
+/// Corrections in a pupil's stream: a <see cref="EventKind.Vervallen"/> names an earlier event of the pupil by its identity,
+/// and from then on that event counts for nothing — not on the timeline, not in the applications or signals, not in the
+/// monitor. The correction itself counts for nothing either; both stay in the stream (and in an export), which is
+/// append-only.
+/// </summary>
+public static class Corrections
+{
+    /// <summary>True when the stream holds a correction (the common case, none, costs one pass and no allocation).</summary>
+    public static bool Any(ReadOnlySpan<TransitionEvent> stream)
+    {
+        foreach (var e in stream)
+        {
+            if (e.Kind == EventKind.Vervallen) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The stream as it counts: without the events a correction names (by <paramref name="identity"/>, the store's digest)
+    /// and without the corrections.
+    /// </summary>
+    public static ImmutableArray<TransitionEvent> Apply(ReadOnlySpan<TransitionEvent> stream, Func<TransitionEvent, long> identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var voided = new HashSet<long>();
+        foreach (var e in stream)
+        {
+            if (e.Kind == EventKind.Vervallen && e.Voids is { } v) voided.Add(v);
+        }
+        var counted = ImmutableArray.CreateBuilder<TransitionEvent>(stream.Length);
+        foreach (var e in stream)
+        {
+            if (e.Kind != EventKind.Vervallen && (voided.Count == 0 || !voided.Contains(identity(e)))) counted.Add(e);
+        }
+        return counted.ToImmutable();
+    }
 }

@@ -166,6 +166,9 @@ public static class AuditLog
         return chained.MoveToImmutable();
     }
 
+    /// <summary>Appends one entry inside the caller's write transaction (<see cref="BeginWrite"/>); see <see cref="Append(DbTransaction, IReadOnlyList{AuditEntry})"/>.</summary>
+    internal static AuditEntry Append(DbTransaction transaction, AuditEntry entry) => Append(transaction, [entry])[0];
+
     private const string Insert = $"""
         INSERT INTO audit_log ({Columns})
         VALUES (@Seq, @At, @Actor, @Role, @Institution, @Pupil, @Action, @Category, @Purpose, @Outcome, @Rule, @PreviousHash, @Hash)

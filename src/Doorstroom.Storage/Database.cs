@@ -23,6 +23,8 @@ public sealed class Database
     private readonly string _connectionString;
     private volatile bool _migrated;
 
+    private volatile bool _created;
+
     private Database(Dialect dialect, string connectionString, string description, string? file = null)
     {
         Dialect = dialect;
@@ -91,12 +93,39 @@ public sealed class Database
             return pg;
         }
 
+        CreatePrivately();
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>
+    /// A new SQLite file is created readable and writable by its owner only (0600): it holds pupils' data. SQLite gives
+    /// the -wal and -shm files the mode of the database file.
+    /// </summary>
+    private void CreatePrivately()
+    {
+        if (_created || File is null || OperatingSystem.IsWindows()) return;
+        _created = true;
+        if (System.IO.File.Exists(File) || Directory.Exists(File)) return;
+        try
+        {
+            using var created = new FileStream(File, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException)
+        {
+            // Made meanwhile by another connection, or its folder is missing: opening it says which.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // A folder we may not write to: opening the store says so.
+        }
     }
 
     /// <summary>

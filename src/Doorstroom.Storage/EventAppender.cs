@@ -62,12 +62,20 @@ internal sealed class EventAppender : IDisposable
         var e = EventNames.Normalize(record.Event);
         var problems = EventShapes.Check(e);
         foreach (var (field, message) in problems) Report(line, field, message);
+        if (record.BirthDate is { } birth && !BirthDateInRange(birth))
+        {
+            Report(line, "birth_date", $"a birth date from {EventNames.Date(ContractDates.EarliestBirthDate)} … {EventNames.Date(ContractDates.Latest)} (found {EventNames.Date(birth)})");
+            return;
+        }
         if (++_events % ProgressEvery == 0) _progress?.Report(new ImportProgress("storing", _events, null));
         if (!problems.IsEmpty || _failed) return;
 
         _batch[_count++] = new Pending(line, e, record.Synthetic, record.BirthDate, EventDigest.Of(e));
         if (_count == _batch.Length) HandOver();
     }
+
+    /// <summary>True for a birth date the contract accepts.</summary>
+    internal static bool BirthDateInRange(DateOnly birth) => birth >= ContractDates.EarliestBirthDate && birth <= ContractDates.Latest;
 
     /// <summary>Writes what is queued, waits for the writer, and says what the append did.</summary>
     public Appended Complete()
@@ -218,7 +226,10 @@ internal sealed class SqliteEventSink : IEventSink
 {
     internal const int RowsPerStatement = 128;
     internal const string EventColumns = "pupil_id, kind, on_date, institution, leerweg, leerjaar, niveau, crebo, route, detail, digest";
-    private const int ColumnCount = 11;
+
+    /// <summary>The columns an append writes: <see cref="EventColumns"/> (what the ingest benchmark's native loaders fill) and the correction's reference.</summary>
+    internal const string WriteColumns = EventColumns + ", voids";
+    private const int ColumnCount = 12;
 
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
@@ -238,7 +249,7 @@ internal sealed class SqliteEventSink : IEventSink
     private static string Insert(int rows)
     {
         var one = "(" + string.Join(", ", Enumerable.Repeat("?", ColumnCount)) + ")";
-        return $"INSERT INTO event ({EventColumns}) VALUES {string.Join(", ", Enumerable.Repeat(one, rows))} ON CONFLICT (pupil_id, digest) DO NOTHING";
+        return $"INSERT INTO event ({WriteColumns}) VALUES {string.Join(", ", Enumerable.Repeat(one, rows))} ON CONFLICT (pupil_id, digest) DO NOTHING";
     }
 
     /// <summary>The page cache while appending (KiB): the event table and its index grow by hundreds of MiB.</summary>
@@ -272,7 +283,7 @@ internal sealed class SqliteEventSink : IEventSink
             var rc = raw.sqlite3_step(_find);
             if (rc == raw.SQLITE_ROW)
             {
-                DateOnly? birth = raw.sqlite3_column_type(_find, 2) == raw.SQLITE_NULL ? null : EventStore.Date(raw.sqlite3_column_text(_find, 2).utf8_to_string());
+                DateOnly? birth = raw.sqlite3_column_type(_find, 2) != raw.SQLITE_NULL && EventStore.TryDate(raw.sqlite3_column_text(_find, 2).utf8_to_string(), out var b) ? b : null;
                 into[key] = new PupilRef(raw.sqlite3_column_int64(_find, 0), raw.sqlite3_column_int64(_find, 1) != 0, birth, New: false);
             }
             else Check(rc);
@@ -337,6 +348,7 @@ internal sealed class SqliteEventSink : IEventSink
         Text(s, at + 9, e.Route);
         Text(s, at + 10, e.Detail);
         raw.sqlite3_bind_int64(s, at + 11, row.Digest);
+        if (e.Voids is { } voids) raw.sqlite3_bind_int64(s, at + 12, voids); else raw.sqlite3_bind_null(s, at + 12);
 
         static void Text(sqlite3_stmt s, int i, string? value)
         {
@@ -421,7 +433,7 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
             transaction.Save(Savepoint);
             try
             {
-                var copied = Copy($"COPY event ({SqliteEventSink.EventColumns}) FROM STDIN (FORMAT BINARY)", rows, ordinal: false);
+                var copied = Copy($"COPY event ({SqliteEventSink.WriteColumns}) FROM STDIN (FORMAT BINARY)", rows, ordinal: false);
                 transaction.Release(Savepoint);
                 return copied;
             }
@@ -438,17 +450,17 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
         }
 
         Execute("TRUNCATE event_staging");
-        Copy($"COPY event_staging (ord, {SqliteEventSink.EventColumns}) FROM STDIN (FORMAT BINARY)", rows, ordinal: true);
+        Copy($"COPY event_staging (ord, {SqliteEventSink.WriteColumns}) FROM STDIN (FORMAT BINARY)", rows, ordinal: true);
         return Execute($"""
-            INSERT INTO event ({SqliteEventSink.EventColumns})
-            SELECT {SqliteEventSink.EventColumns} FROM event_staging ORDER BY ord
+            INSERT INTO event ({SqliteEventSink.WriteColumns})
+            SELECT {SqliteEventSink.WriteColumns} FROM event_staging ORDER BY ord
             ON CONFLICT (pupil_id, digest) DO NOTHING
             """);
     }
 
     private const string StagingColumns = """
         pupil_id BIGINT NOT NULL, kind TEXT NOT NULL, on_date DATE NOT NULL, institution TEXT, leerweg TEXT,
-        leerjaar SMALLINT, niveau SMALLINT, crebo INTEGER, route TEXT, detail TEXT, digest BIGINT NOT NULL
+        leerjaar SMALLINT, niveau SMALLINT, crebo INTEGER, route TEXT, detail TEXT, digest BIGINT NOT NULL, voids BIGINT
         """;
 
     private int Execute(string sql)
@@ -477,6 +489,7 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
             Text(e.Route);
             Text(e.Detail);
             importer.Write(row.Digest, NpgsqlDbType.Bigint);
+            if (e.Voids is { } voids) importer.Write(voids, NpgsqlDbType.Bigint); else importer.WriteNull();
         }
 
         return (long)importer.Complete();

@@ -29,10 +29,12 @@ public static class EventColumns
     public const string Synthetic = "synthetic";
     /// <summary>The pupil's date of birth.</summary>
     public const string BirthDate = "birth_date";
+    /// <summary>Only on a Vervallen: the id (digest, 16 hex digits) of the event it voids.</summary>
+    public const string Voids = "voids";
 
     /// <summary>Every column, in order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Pupil, Date, Type, "institution", "leerweg", "leerjaar", "niveau", "crebo", "route", "detail", Synthetic, BirthDate];
+        [Pupil, Date, Type, "institution", "leerweg", "leerjaar", "niveau", "crebo", "route", "detail", Voids, Synthetic, BirthDate];
 
     /// <summary>The file format named by a path's extension (.jsonl or .csv), or null.</summary>
     public static EventFormat? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -51,6 +53,12 @@ internal static class EventReader
 {
     public const char CsvSeparator = ';';
 
+    private static readonly string LineTooLong = string.Create(CultureInfo.InvariantCulture,
+        $"a line of at most {BoundedLines.MaxLineLength:N0} characters (an event takes a few hundred; the file was not read further)");
+
+    /// <summary>A CSV text cell as read: one leading apostrophe (the export's neutraliser) taken off.</summary>
+    private static ReadOnlySpan<char> Unneutralised(ReadOnlySpan<char> value) => value.Length > 0 && value[0] == '\'' ? value[1..] : value;
+
     public static IEnumerable<(long Line, EventRecord? Record)> Read(EventFormat format, string path, Action<long, string, string> problem,
         CancellationToken cancellationToken) =>
         format == EventFormat.Csv ? ReadCsv(path, problem, cancellationToken) : ReadJsonLines(path, problem, cancellationToken);
@@ -58,7 +66,8 @@ internal static class EventReader
     public static IEnumerable<(long Line, EventRecord? Record)> ReadJsonLines(string path, Action<long, string, string> problem,
         CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        // A byte-order mark is skipped as in a CSV file; a line is read only up to BoundedLines.MaxLineLength.
+        using var text = new BoundedLines(new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
         var fields = new Fields(problem);
         var buffer = new byte[4096];
         long line = 0;
@@ -73,6 +82,11 @@ internal static class EventReader
             catch (DecoderFallbackException)
             {
                 problem(line + 1, "", "UTF-8 text (found a byte that is not UTF-8)");
+                yield break;
+            }
+            catch (LineTooLongException tooLong)
+            {
+                problem(tooLong.Line, "", LineTooLong);
                 yield break;
             }
 
@@ -127,7 +141,7 @@ internal static class EventReader
     public static IEnumerable<(long Line, EventRecord? Record)> ReadCsv(string path, Action<long, string, string> problem,
         CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var text = new BoundedLines(new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
         SepReader reader;
         try
         {
@@ -136,6 +150,11 @@ internal static class EventReader
         catch (DecoderFallbackException)
         {
             problem(1, "", "UTF-8 text (found a byte that is not UTF-8)");
+            yield break;
+        }
+        catch (LineTooLongException tooLong)
+        {
+            problem(tooLong.Line, "", LineTooLong);
             yield break;
         }
 
@@ -173,6 +192,11 @@ internal static class EventReader
                     problem(fields.Line + 1, "", "UTF-8 text (found a byte that is not UTF-8)");
                     yield break;
                 }
+                catch (LineTooLongException tooLong)
+                {
+                    problem(tooLong.Line, "", LineTooLong);
+                    yield break;
+                }
 
                 yield return (line, record);
             }
@@ -188,7 +212,8 @@ internal static class EventReader
             return (fields.Line, null);
         }
 
-        for (var i = 0; i < names.Length; i++) fields.SetText(names[i], row[i].Span);
+        for (var i = 0; i < names.Length; i++)
+            fields.SetText(names[i], names[i] is EventColumns.Pupil or "institution" or "route" or "detail" ? Unneutralised(row[i].Span) : row[i].Span);
         return (fields.Line, fields.Build());
     }
 
@@ -197,6 +222,7 @@ internal static class EventReader
     {
         private string? _pupil, _institution, _route, _detail;
         private DateOnly? _date, _birth;
+        private long? _voids;
         private EventKind? _kind;
         private Leerweg? _leerweg;
         private int? _leerjaar, _niveau, _crebo;
@@ -227,6 +253,7 @@ internal static class EventReader
             _kind = null;
             _leerweg = null;
             _leerjaar = _niveau = _crebo = null;
+            _voids = null;
             _synthetic = _bad = false;
         }
 
@@ -256,6 +283,10 @@ internal static class EventReader
                 case "institution": _institution = Intern(value); break;
                 case "route": _route = Intern(value); break;
                 case "detail": _detail = Intern(value); break;
+                case EventColumns.Voids:
+                    if (EventNames.TryIdentity(value, out var voids)) _voids = voids;
+                    else Problem(column, $"{EventNames.IdentityExpected} (found '{Shorten(value)}')");
+                    break;
                 case "leerjaar" or "niveau" or "crebo": SetInt(column, Int(column, value)); break;
                 case EventColumns.Synthetic:
                     if (value is "true") _synthetic = true;
@@ -323,7 +354,7 @@ internal static class EventReader
             if (_kind is null && !_bad) Problem(EventColumns.Type, EventNames.KindExpected + " (required)");
             if (_bad) return null;
             return new EventRecord(
-                new TransitionEvent(_pupil ?? "", _date!.Value, _kind!.Value, _institution, _leerweg, _leerjaar, _niveau, _crebo, _route, _detail),
+                new TransitionEvent(_pupil ?? "", _date!.Value, _kind!.Value, _institution, _leerweg, _leerjaar, _niveau, _crebo, _route, _detail, _voids),
                 _synthetic, _birth);
         }
 
@@ -336,7 +367,7 @@ public static class EventExport
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    /// <summary>Every event in the store as JSON Lines (see <see cref="EventStore.ReadAll"/> for the order); returns the count.</summary>
+    /// <summary>Every event in the store as JSON Lines (see <see cref="EventStore.ReadAll(CancellationToken)"/> for the order); returns the count.</summary>
     public static long WriteJsonLines(Database database, Stream output, CancellationToken cancellationToken = default) =>
         WriteJsonLines(new EventStore(database).ReadAll(cancellationToken), output);
 
@@ -365,6 +396,7 @@ public static class EventExport
             Number("crebo", e.Crebo);
             String("route", e.Route);
             String("detail", e.Detail);
+            String(EventColumns.Voids, e.Voids is { } v ? EventNames.Identity(v) : null);
             json.WriteBoolean(EventColumns.Synthetic, synthetic);
             String(EventColumns.BirthDate, birth is { } b ? EventNames.Date(b) : null);
             json.WriteEndObject();
@@ -416,6 +448,8 @@ public static class EventExport
             text.Write(EventReader.CsvSeparator);
             Cell(e.Detail);
             text.Write(EventReader.CsvSeparator);
+            if (e.Voids is { } voids) text.Write(EventNames.Identity(voids));
+            text.Write(EventReader.CsvSeparator);
             text.Write(synthetic ? "true" : "false");
             text.Write(EventReader.CsvSeparator);
             if (birth is { } b) text.Write(EventNames.Date(b));
@@ -433,13 +467,17 @@ public static class EventExport
         void Cell(string? value)
         {
             if (value is null) return;
+            // A cell a spreadsheet would run as a formula is neutralised (docs/events.md); the import takes the apostrophe off.
+            var apostrophe = CsvCell.NeedsApostrophe(value);
             if (value.AsSpan().IndexOfAny(";\"\r\n") < 0)
             {
+                if (apostrophe) text.Write('\'');
                 text.Write(value);
                 return;
             }
 
             text.Write('"');
+            if (apostrophe) text.Write('\'');
             text.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
             text.Write('"');
         }

@@ -20,26 +20,40 @@ public static class EventMonitor
         var crebos = connection.Query<(long Crebo, long Niveau, string? Domein)>("SELECT crebo, niveau, domein FROM kwalificatie")
             .ToImmutableDictionary(q => (int)q.Crebo, q => new CreboInfo((int)q.Crebo, (int)q.Niveau, q.Domein ?? "",
                 q.Domein is { } d && directions.TryGetValue(d, out var dir) ? dir.Direction : Direction.Intersectoraal));
-        // SQLite keeps a DATE as ISO text, PostgreSQL as a date: read it as whatever the provider gives.
-        var last = connection.ExecuteScalar<object?>("SELECT MAX(on_date) FROM event") switch
+        // SQLite keeps a DATE as ISO text, PostgreSQL as a date: read it as whatever the provider gives. A row outside the
+        // contract's dates (put in by SQL past the checks; the reads skip it) must not stretch the monitor to the year 9998.
+        // SQLite compares text, so '2026-13-45' lies in range: the latest value that is a date is the last event date.
+        var last = DateOnly.MinValue;
+        using (var reader = connection.ExecuteReader("""
+            SELECT DISTINCT on_date FROM event WHERE on_date >= @earliest AND on_date <= @latest ORDER BY on_date DESC LIMIT 100
+            """, new { earliest = ContractDates.Earliest, latest = ContractDates.Latest }))
         {
-            DateOnly d => d,
-            DateTime t => DateOnly.FromDateTime(t),
-            string text => DateOnly.Parse(text[..10], System.Globalization.CultureInfo.InvariantCulture),
-            _ => DateOnly.MinValue,
-        };
+            while (reader.Read())
+            {
+                if (EventStore.TryDate(reader.GetValue(0), out var d) && ContractDates.Contains(d)) { last = d; break; }
+            }
+        }
         return new MonitorContext(crebos, through ?? last);
     }
 
-    /// <summary>Every indicator over every stored pupil, into one cube.</summary>
-    public static (MonitorCube Cube, long Pupils, long SyntheticPupils) Compute(Database database, MonitorContext context, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every indicator over every stored pupil, into one cube; each stream as it counts (<see cref="Corrections"/>). A stored
+    /// row that cannot be read as an event is left out and counted in <c>Skipped</c> (a <see cref="SkippedRows"/> given says which).
+    /// </summary>
+    public static (MonitorCube Cube, long Pupils, long SyntheticPupils, long Skipped) Compute(Database database, MonitorContext context,
+        CancellationToken cancellationToken = default) => Compute(database, context, null, cancellationToken);
+
+    /// <inheritdoc cref="Compute(Database, MonitorContext, CancellationToken)"/>
+    public static (MonitorCube Cube, long Pupils, long SyntheticPupils, long Skipped) Compute(Database database, MonitorContext context,
+        SkippedRows? skipped, CancellationToken cancellationToken = default)
     {
+        skipped ??= new SkippedRows();
         var cube = new MonitorCube();
         var stream = new List<TransitionEvent>(64);
         string? pupil = null;
         DateOnly? birth = null;
         long pupils = 0, synthetic = 0;
-        foreach (var record in new EventStore(database).ReadAll(cancellationToken))
+        foreach (var record in new EventStore(database).ReadAll(skipped, cancellationToken))
         {
             if (record.Event.Pupil != pupil)
             {
@@ -53,12 +67,16 @@ public static class EventMonitor
         }
 
         Flush();
-        return (cube, pupils, synthetic);
+        return (cube, pupils, synthetic, skipped.Count);
 
         void Flush()
         {
             if (stream.Count == 0) return;
-            Indicators.Observe(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stream), birth, context, cube);
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stream);
+            if (Corrections.Any(span))
+                Indicators.Observe(Corrections.Apply(span, EventDigest.Of).AsSpan(), birth, context, cube);
+            else
+                Indicators.Observe(span, birth, context, cube);
             pupils++;
             stream.Clear();
         }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Data.Common;
@@ -14,6 +15,37 @@ namespace Doorstroom.Storage;
 /// <param name="Synthetic">True for a generated pupil (demo, benchmark), never to be presented as real.</param>
 /// <param name="BirthDate">The pupil's date of birth, when known.</param>
 public sealed record EventRecord(TransitionEvent Event, bool Synthetic = false, DateOnly? BirthDate = null);
+
+/// <summary>One pupil's stream as it counts, and how many stored rows of it could not be read as events (and were left out).</summary>
+public sealed record PupilEvents(ImmutableArray<TransitionEvent> Events, int Skipped);
+
+/// <summary>A stored event with its row id (what <c>doorstroom events void --id</c> names).</summary>
+public sealed record StoredEvent(long Id, TransitionEvent Event);
+
+/// <summary>
+/// The stored rows a read left out because it could not interpret them (a row put in by SQL past every check): how many,
+/// and for the first few the row id and what was wrong — never a pupil key or a value, so it may go to a log.
+/// </summary>
+public sealed class SkippedRows
+{
+    private readonly List<string> _examples = [];
+
+    /// <summary>How many rows were left out.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Up to five of them: "event 42: its date lies outside …".</summary>
+    public IReadOnlyList<string> Examples => _examples;
+
+    internal void Add(long id, string problem)
+    {
+        Count++;
+        if (_examples.Count < 5) _examples.Add($"event {id}: {problem}");
+    }
+
+    /// <summary>One line for a person: none when nothing was skipped.</summary>
+    public string? Note() => Count == 0 ? null
+        : $"{Count:N0} stored event{(Count == 1 ? "" : "s")} could not be read and {(Count == 1 ? "was" : "were")} left out ({string.Join("; ", Examples)}{(Count > Examples.Count ? "; …" : "")}); correct or remove {(Count == 1 ? "it" : "them")} in the store";
+}
 
 /// <summary>What an append did.</summary>
 /// <param name="Events">Events offered.</param>
@@ -42,7 +74,7 @@ public static class EventDigest
 
         var length = 9 * 2 + 10 + EventNames.KindUtf8(e.Kind).Length + Utf8Length(e.Institution)
             + (e.Leerweg is { } lw ? EventNames.LeerwegUtf8(lw).Length : 0) + Math.Max(n1, 0) + Math.Max(n2, 0) + Math.Max(n3, 0)
-            + Utf8Length(e.Route) + Utf8Length(e.Detail);
+            + Utf8Length(e.Route) + Utf8Length(e.Detail) + (e.Voids is null ? 0 : 2 + 16);
         byte[]? rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
         var buffer = rented is null ? stackalloc byte[1024] : rented;
         var at = 0;
@@ -55,6 +87,13 @@ public static class EventDigest
         PutNumber(buffer, ref at, numbers[22..], n3);
         PutText(buffer, ref at, e.Route);
         PutText(buffer, ref at, e.Detail);
+        // A tenth field only on a correction, so every other event keeps the digest it was stored with.
+        if (e.Voids is { } voids)
+        {
+            Span<byte> hex = stackalloc byte[16];
+            unchecked((ulong)voids).TryFormat(hex, out _, "x16", CultureInfo.InvariantCulture);
+            Put(buffer, ref at, hex);
+        }
         var digest = unchecked((long)XxHash3.HashToUInt64(buffer[..at]));
         if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         return digest;
@@ -127,6 +166,21 @@ public static class EventNames
 
     internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>An event's identity (its digest) as the formats, the API and the CLI write it: 16 lowercase hex digits.</summary>
+    public static string Identity(long digest) => unchecked((ulong)digest).ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>An identity written as 16 hex digits, if the text is one.</summary>
+    public static bool TryIdentity(ReadOnlySpan<char> text, out long digest)
+    {
+        digest = 0;
+        if (text.Length != 16 || !ulong.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)) return false;
+        digest = unchecked((long)value);
+        return true;
+    }
+
+    /// <summary>What an identity cell must hold.</summary>
+    public const string IdentityExpected = "an event id: 16 hexadecimal digits";
+
     /// <summary>Empty text is no value: the formats cannot tell an empty cell from a missing one, so neither does the store.</summary>
     internal static TransitionEvent Normalize(TransitionEvent e) =>
         e.Institution is "" || e.Route is "" || e.Detail is ""
@@ -143,9 +197,9 @@ public static class EventNames
 /// </summary>
 public sealed class EventStore(Database database)
 {
-    /// <summary>The columns <see cref="ReadEvent"/> reads, in its order (<c>e</c> the event, <c>p</c> its pupil).</summary>
+    /// <summary>The columns <see cref="TryReadEvent"/> reads, in its order (<c>e</c> the event, <c>p</c> its pupil).</summary>
     internal const string EventColumns = """
-        p.pkey, p.synthetic, p.birth_date, e.kind, e.on_date, e.institution, e.leerweg, e.leerjaar, e.niveau, e.crebo, e.route, e.detail
+        p.pkey, p.synthetic, p.birth_date, e.kind, e.on_date, e.institution, e.leerweg, e.leerjaar, e.niveau, e.crebo, e.route, e.detail, e.voids, e.id
         """;
 
     /// <summary>
@@ -193,32 +247,73 @@ public sealed class EventStore(Database database)
         return result;
     }
 
-    /// <summary>One pupil's stream, in order of date and then of arrival; empty for an unknown pupil.</summary>
-    public IReadOnlyList<TransitionEvent> Stream(string pupil)
+    /// <summary>
+    /// One pupil's stream as it counts, in order of date and then of arrival; empty for an unknown pupil. A stored row that
+    /// cannot be read as an event is left out (<see cref="Read"/> counts them); so are the events a correction voided and
+    /// the corrections (<see cref="Corrections"/>).
+    /// </summary>
+    public IReadOnlyList<TransitionEvent> Stream(string pupil) => Read(pupil).Events;
+
+    /// <summary>One pupil's stream as it counts (see <see cref="Stream"/>), and how many stored rows could not be read.</summary>
+    public PupilEvents Read(string pupil)
+    {
+        var (events, skipped) = Raw(pupil);
+        return new PupilEvents(Counted(events), (int)skipped.Count);
+    }
+
+    /// <summary>One pupil's stored events as they are, corrections and voided events included, each with its id; unreadable rows counted.</summary>
+    public (ImmutableArray<StoredEvent> Events, SkippedRows Skipped) Raw(string pupil)
     {
         using var connection = database.ConnectMigrated();
+        return Raw(pupil, connection, null);
+    }
+
+    internal static (ImmutableArray<StoredEvent> Events, SkippedRows Skipped) Raw(string pupil, DbConnection connection, DbTransaction? transaction)
+    {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT {EventColumns} FROM event e JOIN pupil p ON p.id = e.pupil_id WHERE p.pkey = @pkey ORDER BY e.on_date, e.id";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "pkey";
         parameter.Value = pupil;
         command.Parameters.Add(parameter);
-        return [.. Read(command).Select(r => r.Event)];
+        var skipped = new SkippedRows();
+        var events = ImmutableArray.CreateBuilder<StoredEvent>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (TryReadEvent(reader, 0, skipped) is { } record)
+                events.Add(new StoredEvent(Convert.ToInt64(reader.GetValue(13), CultureInfo.InvariantCulture), record.Event));
+        }
+        return (events.ToImmutable(), skipped);
+    }
+
+    /// <summary>The stream as it counts: without voided events and corrections (<see cref="Corrections.Apply"/> by digest).</summary>
+    internal static ImmutableArray<TransitionEvent> Counted(ImmutableArray<StoredEvent> events)
+    {
+        var stream = events.Select(e => e.Event).ToImmutableArray();
+        return Corrections.Any(stream.AsSpan()) ? Corrections.Apply(stream.AsSpan(), EventDigest.Of) : stream;
     }
 
     /// <summary>
     /// Every event with its pupil's attributes, streamed (never all in memory), pupil by pupil in the order the
-    /// pupils were created, each pupil's stream in order of date and then arrival.
+    /// pupils were created, each pupil's stream in order of date and then arrival; corrections and voided events
+    /// included (an export keeps them). A row that cannot be read as an event is left out and counted (in the <see cref="SkippedRows"/> given).
     /// </summary>
-    public IEnumerable<EventRecord> ReadAll(CancellationToken cancellationToken = default)
+    public IEnumerable<EventRecord> ReadAll(CancellationToken cancellationToken = default) => ReadAll(new SkippedRows(), cancellationToken);
+
+    /// <inheritdoc cref="ReadAll(CancellationToken)"/>
+    public IEnumerable<EventRecord> ReadAll(SkippedRows skipped, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(skipped);
         using var connection = database.ConnectMigrated();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {EventColumns} FROM event e JOIN pupil p ON p.id = e.pupil_id ORDER BY e.pupil_id, e.on_date, e.id";
-        foreach (var record in Read(command))
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return record;
+            if (TryReadEvent(reader, 0, skipped) is { } record) yield return record;
         }
     }
 
@@ -243,28 +338,51 @@ public sealed class EventStore(Database database)
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static IEnumerable<EventRecord> Read(DbCommand command)
+    /// <summary>
+    /// The event at the reader's row, its <see cref="EventColumns"/> starting at column <paramref name="offset"/>; null (and
+    /// counted in <paramref name="skipped"/>) for a row that is not an event this version can interpret: put in by SQL
+    /// past the checks, a date that does not parse or lies outside <see cref="ContractDates"/>, an unknown kind or leerweg.
+    /// An unreadable birth date is read as unknown. Never throws for a row's content.
+    /// </summary>
+    internal static EventRecord? TryReadEvent(DbDataReader reader, int offset, SkippedRows skipped)
     {
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) yield return ReadEvent(reader, 0);
-    }
-
-    /// <summary>The event at the reader's row, its <see cref="EventColumns"/> starting at column <paramref name="offset"/>.</summary>
-    internal static EventRecord ReadEvent(DbDataReader reader, int offset)
-    {
-        var kindName = reader.GetString(offset + 3);
-        var e = new TransitionEvent(
-            reader.GetString(offset),
-            Date(reader.GetValue(offset + 4)),
-            EventNames.TryKind(kindName, out var kind) ? kind : throw new InvalidDataException($"unknown event kind '{kindName}' in the store"),
-            Text(5),
-            reader.IsDBNull(offset + 6) ? null : EventNames.TryLeerweg(reader.GetString(offset + 6), out var lw) ? lw : throw new InvalidDataException($"unknown leerweg '{reader.GetString(offset + 6)}' in the store"),
-            Int(7), Int(8), Int(9), Text(10), Text(11));
-        return new EventRecord(e, Convert.ToInt64(reader.GetValue(offset + 1), CultureInfo.InvariantCulture) != 0,
-            reader.IsDBNull(offset + 2) ? null : Date(reader.GetValue(offset + 2)));
-
         string? Text(int i) => reader.IsDBNull(offset + i) ? null : reader.GetString(offset + i);
         int? Int(int i) => reader.IsDBNull(offset + i) ? null : Convert.ToInt32(reader.GetValue(offset + i), CultureInfo.InvariantCulture);
+        string problem;
+        try
+        {
+            var kindName = reader.GetString(offset + 3);
+            if (!TryDate(reader.GetValue(offset + 4), out var date)) problem = "its date is not a date";
+            else if (!ContractDates.Contains(date)) problem = $"its date lies outside {ContractDates.Range}";
+            else if (!EventNames.TryKind(kindName, out var kind)) problem = "its kind is unknown";
+            else if (!reader.IsDBNull(offset + 6) && !EventNames.TryLeerweg(reader.GetString(offset + 6), out _)) problem = "its leerweg is unknown";
+            else
+            {
+                Leerweg? leerweg = reader.IsDBNull(offset + 6) ? null : EventNames.TryLeerweg(reader.GetString(offset + 6), out var lw) ? lw : null;
+                var e = new TransitionEvent(reader.GetString(offset), date, kind, Text(5), leerweg, Int(7), Int(8), Int(9), Text(10), Text(11),
+                    reader.IsDBNull(offset + 12) ? null : Convert.ToInt64(reader.GetValue(offset + 12), CultureInfo.InvariantCulture));
+                DateOnly? birth = !reader.IsDBNull(offset + 2) && TryDate(reader.GetValue(offset + 2), out var b) && EventAppender.BirthDateInRange(b) ? b : null;
+                return new EventRecord(e, Convert.ToInt64(reader.GetValue(offset + 1), CultureInfo.InvariantCulture) != 0, birth);
+            }
+        }
+        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException or InvalidDataException)
+        {
+            problem = "a column does not hold what the schema says";
+        }
+        skipped.Add(reader.IsDBNull(offset + 13) ? 0 : Convert.ToInt64(reader.GetValue(offset + 13), CultureInfo.InvariantCulture), problem);
+        return null;
+    }
+
+    /// <summary>A DATE as either store returns it, if it is one (SQLite keeps text, which SQL can make anything).</summary>
+    internal static bool TryDate(object value, out DateOnly date)
+    {
+        switch (value)
+        {
+            case string s: return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+            case DateOnly d: date = d; return true;
+            case DateTime t: date = DateOnly.FromDateTime(t); return true;
+            default: date = default; return false;
+        }
     }
 
     /// <summary>A DATE as either store returns it: ISO text (SQLite) or a date (PostgreSQL).</summary>

@@ -284,7 +284,11 @@ public static class Migrations
             );
             CREATE INDEX audit_log_pupil ON audit_log (pupil, seq);
             """),
-        // 6 is another branch's; the runner applies what is missing in order, so the gap is harmless.
+        new(6, "corrections: an event that voids an earlier one", """
+            -- Only on a Vervallen event: the digest of the event of the same pupil it declares void (docs/events.md). The
+            -- voided row stays; every read that counts leaves both out.
+            ALTER TABLE event ADD COLUMN voids BIGINT;
+            """),
         new(7, "audit log: the pupils a list read showed", """
             -- A list read (the pupil list, the pupils API) is ONE audit_log entry (pupil NULL) whose purpose carries the view, the
             -- number of pupils and a SHA-256 over their sorted keys; this table finds that entry from each pupil it showed, and

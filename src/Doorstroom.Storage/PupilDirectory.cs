@@ -13,10 +13,18 @@ public sealed record KeyPage<T>(ImmutableArray<T> Items, string? NextAfter);
 /// <param name="Name">Given and family name when the school keeps them (never for synthetic pupils); else null.</param>
 public sealed record SchoolPupil(
     string Key, bool Synthetic, string? Name, int? ExamYear, Leerweg? Leerweg,
-    ImmutableArray<Application> Applications, ImmutableArray<Signal> Signals, ImmutableArray<TransitionEvent> Stream);
+    ImmutableArray<Application> Applications, ImmutableArray<Signal> Signals, ImmutableArray<TransitionEvent> Stream)
+{
+    /// <summary>Stored rows of the pupil that could not be read as events and were left out (see <see cref="SkippedRows"/>).</summary>
+    public int Skipped { get; init; }
+}
 
 /// <summary>An applicant as an mbo intake officer sees them: only what happened at their own institution.</summary>
-public sealed record Applicant(string Key, bool Synthetic, string? Name, ImmutableArray<Application> Applications, ImmutableArray<TransitionEvent> Stream);
+public sealed record Applicant(string Key, bool Synthetic, string? Name, ImmutableArray<Application> Applications, ImmutableArray<TransitionEvent> Stream)
+{
+    /// <summary>Stored rows of the pupil that could not be read as events and were left out (see <see cref="SkippedRows"/>).</summary>
+    public int Skipped { get; init; }
+}
 
 /// <summary>
 /// The lists behind the decaan's and the intake officer's pages, scoped to the BRIN6 locations of one institution.
@@ -67,7 +75,11 @@ public static class PupilDirectory
             WHERE {Database.InList(connection, "institution", "locations")} AND leerjaar = 4 AND kind IN ('Ingeschreven', 'Bevorderd', 'Gedoubleerd')
             """, new { locations = locations.ToArray() });
         var years = new HashSet<int>();
-        while (reader.Read()) years.Add(SchoolYear.StartOf(EventStore.Date(reader.GetValue(0))).Year + 1);
+        while (reader.Read())
+        {
+            // A date put in by SQL past the checks (not a date, or outside the contract) names no exam year.
+            if (EventStore.TryDate(reader.GetValue(0), out var date) && ContractDates.Contains(date)) years.Add(SchoolYear.StartOf(date).Year + 1);
+        }
         return [.. years.OrderDescending()];
     }
 
@@ -79,7 +91,9 @@ public static class PupilDirectory
         using var connection = database.ConnectMigrated();
         using var reader = connection.ExecuteReader("SELECT synthetic, birth_date FROM pupil WHERE pkey = @pupil", new { pupil });
         if (!reader.Read()) return null;
-        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0, reader.IsDBNull(1) ? null : EventStore.Date(reader.GetValue(1)));
+        // A birth date put in past the checks that is not a date reads as unknown, as in every other read.
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0,
+            !reader.IsDBNull(1) && EventStore.TryDate(reader.GetValue(1), out var birth) ? birth : null);
     }
 
     /// <summary>
@@ -141,13 +155,13 @@ public static class PupilDirectory
         var items = ImmutableArray.CreateBuilder<SchoolPupil>(pupils.Count);
         foreach (var p in pupils)
         {
-            var full = streams.GetValueOrDefault(p.Id, []);
+            var (full, skipped) = streams.GetValueOrDefault(p.Id, ([], 0));
             var exam = Applications.ExamYear(full);
             var cut = new DateOnly((exam ?? today.Year) + 1, 8, 1);
             var stream = full.Where(e => e.Date < cut).ToImmutableArray();
             var seen = stream.Where(e => e.Date <= today).ToImmutableArray();
             items.Add(new(p.Pkey, p.Synthetic != 0, p.Name, exam, seen.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg,
-                Applications.Of(seen), Applications.Signals(seen, today), stream));
+                Applications.Of(seen), Applications.Signals(seen, today), stream) { Skipped = skipped });
         }
         return new(items.MoveToImmutable(), more ? pupils[^1].Pkey : null);
     }
@@ -187,20 +201,25 @@ public static class PupilDirectory
         var streams = Streams(connection, pupils.Select(p => p.Id), locations);
         var items = pupils.Select(p =>
         {
-            var stream = streams.GetValueOrDefault(p.Id, []).Where(e => e.Date <= today).ToImmutableArray();
-            return new Applicant(p.Pkey, p.Synthetic != 0, p.Name, Applications.Of(stream), stream);
-        }).ToImmutableArray();
+            var (events, skipped) = streams.GetValueOrDefault(p.Id, ([], 0));
+            var stream = events.Where(e => e.Date <= today).ToImmutableArray();
+            return new Applicant(p.Pkey, p.Synthetic != 0, p.Name, Applications.Of(stream), stream) { Skipped = skipped };
+        }).Where(a => a.Stream.Any(e => e.Kind == EventKind.Aangemeld)).ToImmutableArray(); // an application voided since is none
         return new(items, more ? pupils[^1].Pkey : null);
     }
 
-    private static Dictionary<long, ImmutableArray<TransitionEvent>> Streams(DbConnection connection, IEnumerable<long> pupils, IReadOnlyCollection<string>? locations)
+    /// <summary>
+    /// Each pupil's stream as it counts (<see cref="EventStore.Stream"/>), with the number of stored rows that could not be
+    /// read. With <paramref name="locations"/> only the events there; a correction counts wherever it was recorded.
+    /// </summary>
+    private static Dictionary<long, (ImmutableArray<TransitionEvent> Stream, int Skipped)> Streams(DbConnection connection, IEnumerable<long> pupils, IReadOnlyCollection<string>? locations)
     {
         var ids = pupils.ToArray();
-        var result = new Dictionary<long, ImmutableArray<TransitionEvent>>();
+        var result = new Dictionary<long, (ImmutableArray<TransitionEvent>, int)>();
         if (ids.Length == 0) return result;
         using var command = connection.CreateCommand();
         var names = Parameters(command, "p", ids.Select(id => (object)id));
-        var scope = locations is null ? "" : $" AND e.institution IN ({Parameters(command, "l", locations)})";
+        var scope = locations is null ? "" : $" AND (e.institution IN ({Parameters(command, "l", locations)}) OR e.kind = 'Vervallen')";
         command.CommandText = $"""
             SELECT e.pupil_id, {EventStore.EventColumns} FROM event e JOIN pupil p ON p.id = e.pupil_id
             WHERE e.pupil_id IN ({names}){scope}
@@ -208,20 +227,24 @@ public static class PupilDirectory
             """;
         using var reader = command.ExecuteReader();
         long current = -1;
-        var builder = ImmutableArray.CreateBuilder<TransitionEvent>();
+        var builder = ImmutableArray.CreateBuilder<StoredEvent>();
+        var skipped = new SkippedRows();
         while (reader.Read())
         {
             var id = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-            if (id != current && current >= 0)
-            {
-                result[current] = builder.ToImmutable();
-                builder.Clear();
-            }
+            if (id != current && current >= 0) Done();
             current = id;
-            builder.Add(EventStore.ReadEvent(reader, offset: 1).Event);
+            if (EventStore.TryReadEvent(reader, offset: 1, skipped) is { } record) builder.Add(new StoredEvent(0, record.Event));
         }
-        if (current >= 0) result[current] = builder.ToImmutable();
+        if (current >= 0) Done();
         return result;
+
+        void Done()
+        {
+            result[current] = (EventStore.Counted(builder.ToImmutable()), (int)skipped.Count);
+            builder.Clear();
+            skipped = new SkippedRows();
+        }
     }
 
     /// <summary>Adds one parameter per value (@p0, @p1, … for prefix p) and returns their names joined for an IN list.</summary>

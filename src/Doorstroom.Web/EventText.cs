@@ -41,6 +41,7 @@ public static class EventText
             EventKind.ToestemmingGegeven => "Toestemming gegeven om te delen" + detail,
             EventKind.ToestemmingIngetrokken => "Toestemming ingetrokken" + detail,
             EventKind.AanmeldingIngetrokken => "Aanmelding ingetrokken" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
+            EventKind.Vervallen => "Eerdere gebeurtenis vervallen" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
             _ => e.Kind.ToString(),
         };
     }

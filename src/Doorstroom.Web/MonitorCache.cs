@@ -14,7 +14,11 @@ namespace Doorstroom.Web;
 /// <param name="Choices">Per filterable dimension, the keys (as <see cref="MonitorCube.Key"/> writes them) that occur in any indicator.</param>
 public sealed record MonitorSnapshot(
     MonitorCube Cube, MonitorContext Context, long Pupils, long SyntheticPupils, long Events, long Version, DateTimeOffset Computed,
-    ImmutableDictionary<Dimension, ImmutableArray<string>> Choices);
+    ImmutableDictionary<Dimension, ImmutableArray<string>> Choices)
+{
+    /// <summary>Stored events that could not be read (put in past the checks) and were left out of every indicator.</summary>
+    public long Skipped { get; init; }
+}
 
 /// <summary>
 /// Computing the monitor reads every event of the store, so it is done once and kept: a request asks the store only for
@@ -60,12 +64,15 @@ public sealed class MonitorCache(Site site) : IDisposable
     private MonitorSnapshot Compute(long version, CancellationToken cancellationToken)
     {
         var context = EventMonitor.Context(site.Database, site.Catalogue.Domains);
-        var (cube, pupils, synthetic) = EventMonitor.Compute(site.Database, context, cancellationToken);
+        var (cube, pupils, synthetic, skipped) = EventMonitor.Compute(site.Database, context, cancellationToken);
         var choices = Filterable.ToImmutableDictionary(d => d, d => Enum.GetValues<Indicator>()
             .SelectMany(i => cube.Table(i, [d]).Rows.Select(r => r.Keys[0]))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToImmutableArray());
-        return new MonitorSnapshot(cube, context, pupils, synthetic, new EventStore(site.Database).Count(), version, site.Clock.GetUtcNow(), choices);
+        return new MonitorSnapshot(cube, context, pupils, synthetic, new EventStore(site.Database).Count(), version, site.Clock.GetUtcNow(), choices)
+        {
+            Skipped = skipped,
+        };
     }
 }

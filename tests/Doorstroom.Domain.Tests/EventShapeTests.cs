@@ -14,9 +14,9 @@ public sealed class EventShapeTests
     }
 
     [Fact]
-    public void Every_kind_needs_an_institution()
+    public void Every_kind_but_a_correction_needs_an_institution()
     {
-        foreach (var kind in Enum.GetValues<EventKind>())
+        foreach (var kind in Enum.GetValues<EventKind>().Where(k => k != EventKind.Vervallen))
         {
             var problems = EventShapes.Check(new TransitionEvent("P-1", Day, kind, Detail: "x"));
             Assert.Contains(problems, p => p.Field == "institution" && p.Message.Contains("required", StringComparison.Ordinal));
@@ -71,5 +71,44 @@ public sealed class EventShapeTests
         Assert.Contains("pupil", Fields(new TransitionEvent(new string('x', 65), Day, EventKind.Geplaatst, "25GV01")));
         Assert.Contains("crebo", Fields(new TransitionEvent("P-1", Day, EventKind.Geplaatst, "25GV01", Crebo: 999)));
         Assert.Contains("niveau", Fields(new TransitionEvent("P-1", Day, EventKind.Geplaatst, "25GV01", Niveau: 6)));
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(1989, 12, 31)]
+    [InlineData(2100, 8, 1)]
+    [InlineData(9998, 9, 1)]
+    public void A_date_outside_the_contract_is_refused(int year, int month, int day)
+    {
+        var e = new TransitionEvent("P-1", new DateOnly(year, month, day), EventKind.Ingeschreven, "00AH00");
+        var problem = Assert.Single(EventShapes.Check(e));
+        Assert.Equal("date", problem.Field);
+        Assert.Contains(ContractDates.Range, problem.Message, StringComparison.Ordinal);
+        Assert.Empty(EventShapes.Check(e with { Date = ContractDates.Earliest }));
+        Assert.Empty(EventShapes.Check(e with { Date = ContractDates.Latest }));
+    }
+
+    [Fact]
+    public void A_correction_names_the_event_it_voids_and_a_reason_and_nothing_else()
+    {
+        Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.Vervallen, Detail: "verkeerde datum", Voids: 42)));
+        Assert.Contains("voids", Fields(new TransitionEvent("P-1", Day, EventKind.Vervallen, Detail: "verkeerde datum")));
+        Assert.Contains("detail", Fields(new TransitionEvent("P-1", Day, EventKind.Vervallen, Voids: 42)));
+        Assert.Contains("institution", Fields(new TransitionEvent("P-1", Day, EventKind.Vervallen, "00AH00", Detail: "x", Voids: 42)));
+        Assert.Contains("voids", Fields(new TransitionEvent("P-1", Day, EventKind.Ingeschreven, "00AH00", Voids: 42)));
+    }
+
+    [Fact]
+    public void A_voided_event_and_its_correction_no_longer_count()
+    {
+        var enrolled = new TransitionEvent("P-1", Day, EventKind.Ingeschreven, "00AH00", Leerweg.Kb, Leerjaar: 4);
+        var wrong = new TransitionEvent("P-1", Day.AddDays(30), EventKind.Uitgeschreven, "00AH00", Detail: "werk");
+        var correction = new TransitionEvent("P-1", Day.AddDays(40), EventKind.Vervallen, Detail: "stond er nog", Voids: 2);
+        long Identity(TransitionEvent e) => e == enrolled ? 1 : e == wrong ? 2 : 3;
+
+        Assert.False(Corrections.Any([enrolled, wrong]));
+        Assert.True(Corrections.Any([enrolled, wrong, correction]));
+        Assert.Equal([enrolled], Corrections.Apply([enrolled, wrong, correction], Identity));
+        Assert.Equal([enrolled, wrong], Corrections.Apply([enrolled, wrong, correction with { Voids = 99 }], Identity));
     }
 }

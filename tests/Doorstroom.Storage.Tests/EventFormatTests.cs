@@ -150,14 +150,6 @@ public sealed class EventFormatTests
         }
     }
 
-    /// <summary>A temporary folder, deleted with its files at the end of the test.</summary>
-    private sealed class TempDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("doorstroom-events-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
-
     private sealed class SyncProgress(List<ImportProgress> into) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => into.Add(value);

@@ -38,7 +38,7 @@ public sealed class EventMonitorTests
         var context = EventMonitor.Context(store.Database, new Dictionary<string, DomainDirection>());
         Assert.Equal(new DateOnly(2020, 2, 1), context.Through);
         Assert.Equal(2, context.Crebos.Count);
-        var (cube, pupils, synthetic) = EventMonitor.Compute(store.Database, context with { Through = new DateOnly(2021, 12, 31) },
+        var (cube, pupils, synthetic, _) = EventMonitor.Compute(store.Database, context with { Through = new DateOnly(2021, 12, 31) },
             TestContext.Current.CancellationToken);
         Assert.Equal((2L, 0L), (pupils, synthetic));
         var row = Assert.Single(cube.Table(Indicator.Switch, [Dimension.Cohort]).Rows);

@@ -48,7 +48,7 @@ public sealed class EventStoreTests
         Assert.Equal(sample.Count - 20, appended.Inserted);
         Assert.Equal(2, appended.NewPupils);
         Assert.Equal(sample.Count, events.Count());
-        Assert.Equal(sample.Where(r => r.Event.Pupil == "P00001").Select(r => r.Event), events.Stream("P00001"));
+        Assert.Equal(sample.Where(r => r.Event.Pupil == "P00001").Select(r => r.Event), events.Raw("P00001").Events.Select(e => e.Event));
     }
 
     [Theory, ClassData(typeof(BothStores))]

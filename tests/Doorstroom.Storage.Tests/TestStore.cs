@@ -106,3 +106,11 @@ public static class Expect
         return Assert.IsType<Imported>(outcome);
     }
 }
+
+/// <summary>A temporary folder, deleted with its files at the end of the test.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("doorstroom-events-").FullName;
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

@@ -102,6 +102,10 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                     : !visible ? Cell(account, "POST /api/pupils/{key}/events", target, 404, "outside its scope, as if unknown")
                     : mayRecord.Contains(account) ? Cell(account, "POST /api/pupils/{key}/events", target, 200, $"may record {kind} here; already stored, so nothing changes")
                     : Cell(account, "POST /api/pupils/{key}/events", target, 403, $"may not record {kind} at that institution");
+                // The matrix names an event no pupil has: the beheerder's answer is the 404 of an unknown event, nothing is voided.
+                yield return none ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 401, "no token")
+                    : account == "beheer" ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
+                    : Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
             }
         }
     }
@@ -208,6 +212,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             "GET /api/pupils/{key}" => new(HttpMethod.Get, $"/api/pupils/{key}"),
             "GET /api/pupils/{key}/events" => new(HttpMethod.Get, $"/api/pupils/{key}/events"),
             "POST /api/pupils/{key}/events" => Post($"/api/pupils/{key}/events", EventBody(key)),
+            "POST /api/pupils/{key}/events/{id}/void" => Post($"/api/pupils/{key}/events/0000000000000000/void", """{ "reason": "matrix" }"""),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the matrix"),
         };
 

@@ -9,8 +9,9 @@ namespace Doorstroom.Web.Tests;
 
 /// <summary>
 /// The analyst's monitor: only the analist reaches it, it shows every indicator over a selection that agrees with
-/// <see cref="EventMonitor.Compute"/> on the same store, small cells are suppressed as in the CLI, and no pupil key appears.
+/// <see cref="EventMonitor.Compute(Database, MonitorContext, CancellationToken)"/> on the same store, small cells are suppressed as in the CLI, and no pupil key appears.
 /// </summary>
+[Collection(PoisonedEventApiTests.StoreWriters)]
 public sealed partial class MonitorPageTests(SiteFactory site)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

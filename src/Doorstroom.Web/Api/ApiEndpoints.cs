@@ -25,6 +25,9 @@ public static class ApiEndpoints
     /// <summary>Aggregates only: analist.</summary>
     public const string Aggregates = "api-aggregates";
 
+    /// <summary>Who may void a wrong event (a correction): the beheerder.</summary>
+    public const string EventCorrectors = "api-corrections";
+
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Catalogue"] = "The versioned route catalogue: routes, their intake windows, rules and sources.",
@@ -48,7 +51,8 @@ public static class ApiEndpoints
             .AddPolicy(AnyRole, p => Bearer(p).RequireRole(Roles.All))
             .AddPolicy(PupilReaders, p => Bearer(p).RequireRole(Roles.Decaan, Roles.Intake, Roles.Zorgcoordinator, Roles.Leerling))
             .AddPolicy(EventWriters, p => Bearer(p).RequireRole(Roles.Decaan, Roles.Intake))
-            .AddPolicy(Aggregates, p => Bearer(p).RequireRole(Roles.Analist));
+            .AddPolicy(Aggregates, p => Bearer(p).RequireRole(Roles.Analist))
+            .AddPolicy(EventCorrectors, p => Bearer(p).RequireRole(Roles.Beheerder));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

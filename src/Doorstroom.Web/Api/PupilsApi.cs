@@ -19,10 +19,18 @@ public sealed record SignalDto(string Kind, string Rule, string Text);
 public sealed record PupilDto(string Key, bool Synthetic, string? Name, int? ExamYear, string? Leerweg, ImmutableArray<ApplicationDto> Applications, ImmutableArray<SignalDto> Signals);
 
 /// <summary>One event of a pupil's stream; <c>type</c> is the event kind, the other fields as its shape allows.</summary>
-public sealed record EventDto(string Date, string Type, string? Institution, string? Leerweg, int? Leerjaar, int? Niveau, int? Crebo, string? Route, string? Detail);
+/// <param name="Id">The event's identity within the pupil's stream (16 hex digits, the same in every store and export): what a correction names.</param>
+public sealed record EventDto(string Date, string Type, string? Institution, string? Leerweg, int? Leerjaar, int? Niveau, int? Crebo, string? Route, string? Detail, string? Id = null);
 
-/// <summary>The events of a pupil's stream that the caller may read.</summary>
-public sealed record EventsDto(string Pupil, ImmutableArray<EventDto> Items);
+/// <summary>The events of a pupil's stream that the caller may read, as they count (voided events and corrections left out).</summary>
+/// <param name="Skipped">Stored events of the pupil that could not be read (put in past the checks) and were left out; 0 normally.</param>
+public sealed record EventsDto(string Pupil, ImmutableArray<EventDto> Items, int Skipped);
+
+/// <summary>A correction: why the event is wrong (at most 64 characters).</summary>
+public sealed record VoidDto(string? Reason);
+
+/// <summary>A voided event and the correction that voids it.</summary>
+public sealed record VoidedDto(EventDto Voided, EventDto Correction);
 
 /// <summary>An event to append: the pupil is the one in the path; date defaults to today.</summary>
 public sealed record NewEventDto(string? Date, string? Type, string? Institution, string? Leerweg, int? Leerjaar, int? Niveau, int? Crebo, string? Route, string? Detail);
@@ -45,7 +53,7 @@ public static class PupilsApi
         [EventKind.Ingeschreven, EventKind.Bevorderd, EventKind.Gedoubleerd, EventKind.DiplomaBehaald, EventKind.Uitgeschreven, EventKind.Aangemeld];
 
     /// <summary>A pupil within the caller's scope: what the caller sees of them, and the events the caller may read.</summary>
-    private sealed record Visible(PupilDto Pupil, ImmutableArray<TransitionEvent> Stream);
+    private sealed record Visible(PupilDto Pupil, ImmutableArray<TransitionEvent> Stream, int Skipped = 0);
 
     public static void MapPupils(this RouteGroupBuilder api)
     {
@@ -75,11 +83,13 @@ public static class PupilsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{key}/events", (HttpContext http, Site site, ReadLog reads, string key) =>
                 Find(site, reads, Caller.From(http.User)!, key, PupilView.ApiEvents) is { } visible
-                    ? ApiResults.Tagged(http, new EventsDto(visible.Pupil.Key, [.. visible.Stream.Select(Dto)]))
+                    ? ApiResults.Tagged(http, new EventsDto(visible.Pupil.Key, [.. visible.Stream.Select(Dto)], visible.Skipped))
                     : ApiResults.PupilNotFound())
             .WithName("ListPupilEvents")
             .WithSummary("The events of a pupil the caller may read")
-            .WithDescription("Decaan: the stream up to the pupil's first mbo year. Intake and zorgcoördinator: only the events at their own institution. Leerling: their own stream. Each pupil returned is logged in that pupil's audit trail (who, which view, when).")
+            .WithDescription("Decaan: the stream up to the pupil's first mbo year. Intake and zorgcoördinator: only the events at their own institution. Leerling: their own stream. "
+                + "Voided events and their corrections are left out; skipped counts stored events that could not be read. "
+                + "Each pupil returned is logged in that pupil's audit trail (who, which view, when).")
             .Produces<EventsDto>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -93,6 +103,17 @@ public static class PupilsApi
             .Accepts<NewEventDto>("application/json")
             .Produces<EventDto>(StatusCodes.Status201Created)
             .Produces<EventDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/pupils/{key}/events/{id}/void", Void)
+            .RequireAuthorization(ApiEndpoints.EventCorrectors)
+            .WithTags("Pupils")
+            .WithName("VoidPupilEvent")
+            .WithSummary("Void a wrong event")
+            .WithDescription("Beheerder: appends a correction (Vervallen) that voids the event with this id, with a reason; audited. "
+                + "From then on the event counts for nothing: not in the pupil's events, applications and signals, not in the monitor. The stream stays append-only.")
+            .Accepts<VoidDto>("application/json")
+            .Produces<VoidedDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -128,8 +149,8 @@ public static class PupilsApi
         var today = site.Today;
         return caller.Role switch
         {
-            Roles.Decaan => PupilDirectory.SchoolPupil(site.Database, Locations(site, caller), key, today) is { } p ? new(Dto(p), p.Stream) : null,
-            Roles.Intake or Roles.Zorgcoordinator => PupilDirectory.Applicant(site.Database, Locations(site, caller), key, today) is { } a ? new(Dto(a), a.Stream) : null,
+            Roles.Decaan => PupilDirectory.SchoolPupil(site.Database, Locations(site, caller), key, today) is { } p ? new(Dto(p), p.Stream, p.Skipped) : null,
+            Roles.Intake or Roles.Zorgcoordinator => PupilDirectory.Applicant(site.Database, Locations(site, caller), key, today) is { } a ? new(Dto(a), a.Stream, a.Skipped) : null,
             Roles.Leerling when string.Equals(caller.Pupil, key, StringComparison.Ordinal) => Own(site, key),
             _ => null,
         };
@@ -143,12 +164,13 @@ public static class PupilsApi
     {
         if (PupilDirectory.Attributes(site.Database, key) is not { } attributes) return null;
         var today = site.Today;
-        var stream = new EventStore(site.Database).Stream(key).Where(e => e.Date <= today).ToImmutableArray();
+        var read = new EventStore(site.Database).Read(key);
+        var stream = read.Events.Where(e => e.Date <= today).ToImmutableArray();
         var personal = PupilRegister.Personal(site.Database, key);
         var name = personal is null || (personal.GivenName is null && personal.FamilyName is null) ? null : $"{personal.GivenName} {personal.FamilyName}".Trim();
         var leerweg = stream.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg;
         return new(new PupilDto(key, attributes.Synthetic, name, Applications.ExamYear(stream), leerweg is { } lw ? EventNames.Leerweg(lw) : null,
-            [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today).Select(Dto)]), stream);
+            [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today).Select(Dto)]), stream, read.Skipped);
     }
 
     private static async Task<IResult> Append(HttpContext http, Site site, string key)
@@ -199,6 +221,26 @@ public static class PupilsApi
             : Results.Ok(dto);
     }
 
+    private static async Task<IResult> Void(HttpContext http, Site site, string key, string id)
+    {
+        var caller = Caller.From(http.User)!;
+        var bytes = await ApiResults.ReadBody(http, MaxBody);
+        if (bytes is null) return ApiResults.Invalid("body", $"a reason of at most {MaxBody / 1024} KB");
+        VoidDto? body;
+        try { body = JsonSerializer.Deserialize<VoidDto>(bytes, ApiResults.Json); }
+        catch (JsonException bad)
+        {
+            return ApiResults.Invalid("body", "a JSON object with a reason: " + bad.Message.Split(" Path:")[0]);
+        }
+        return EventCorrections.Void(site.Database, key, id, body?.Reason, site.Today, new Corrector(caller.Name, caller.Role, caller.Institution), site.Clock.GetUtcNow()) switch
+        {
+            Voided v => Results.Created($"{ApiEndpoints.Prefix}/pupils/{Uri.EscapeDataString(key)}/events", new VoidedDto(Dto(v.Target), Dto(v.Correction))),
+            VoidRefused { NotFound: true } => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No such pupil or event."),
+            VoidRefused r => ApiResults.Invalid(r.Field, r.Expected),
+            _ => throw new InvalidOperationException("unknown void outcome"),
+        };
+    }
+
     /// <summary>Why the caller may not record this event, or null when they may.</summary>
     private static string? Refusal(Site site, Caller caller, TransitionEvent e)
     {
@@ -235,5 +277,6 @@ public static class PupilsApi
     private static SignalDto Dto(Signal s) => new(s.Kind.ToString(), s.Rule, s.Text);
 
     private static EventDto Dto(TransitionEvent e) =>
-        new(PlanJson.Iso(e.Date), EventNames.Kind(e.Kind), e.Institution, e.Leerweg is { } l ? EventNames.Leerweg(l) : null, e.Leerjaar, e.Niveau, e.Crebo, e.Route, e.Detail);
+        new(PlanJson.Iso(e.Date), EventNames.Kind(e.Kind), e.Institution, e.Leerweg is { } l ? EventNames.Leerweg(l) : null, e.Leerjaar, e.Niveau, e.Crebo, e.Route, e.Detail,
+            EventNames.Identity(EventDigest.Of(e)));
 }
