@@ -29,6 +29,7 @@ internal static class Commands
         root.Subcommands.Add(Simulate.Command(DataOption, parse => LoadCatalogue(parse)));
         root.Subcommands.Add(StoreCommands.Stats());
         DossierCommands.AddTo(root.Subcommands);
+        AccountCommands.AddTo(root.Subcommands);
         root.Subcommands.Add(MonitorCommand.Create(parse => LoadCatalogue(parse)));
         root.Subcommands.Add(ReportCommand.Create(parse => LoadCatalogue(parse)));
         root.Subcommands.Add(BenchCommand());

@@ -1,31 +1,31 @@
 using System.Security.Claims;
 using Doorstroom.Storage;
-using Microsoft.AspNetCore.Identity;
 
 namespace Doorstroom.Web;
 
-/// <summary>Checks passwords and client secrets against the store's hashes and makes the principal of an account.</summary>
+/// <summary>
+/// Checks passwords and client secrets against the store's hashes (<see cref="Passwords"/>, the one hasher the command line
+/// uses too) and makes the principal of an account. A disabled account and a revoked client are refused like a wrong password.
+/// </summary>
 public sealed class AccountService(Site site)
 {
-    private readonly PasswordHasher<string> hasher = new();
-
     /// <summary>The hash to store for a password or client secret.</summary>
-    public string Hash(string secret) => hasher.HashPassword("doorstroom", secret);
+    public string Hash(string secret) => Passwords.Hash(secret);
 
     /// <summary>The account when the user name and password match and the account may sign in now; else null.</summary>
     public Account? SignIn(string username, string password)
     {
         var account = Accounts.Find(site.Database, username);
-        if (account is null || (account.Demo && !site.Options.Demo)) return null;
-        return hasher.VerifyHashedPassword("doorstroom", account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
+        if (account is null || account.Disabled || (account.Demo && !site.Options.Demo)) return null;
+        return Passwords.Verify(account.PasswordHash, password) ? account : null;
     }
 
     /// <summary>The API client when the id and secret match and it may be used now; else null.</summary>
     public ApiClient? Client(string clientId, string secret)
     {
         var client = Accounts.FindClient(site.Database, clientId);
-        if (client is null || (client.Demo && !site.Options.Demo)) return null;
-        return hasher.VerifyHashedPassword("doorstroom", client.SecretHash, secret) == PasswordVerificationResult.Failed ? null : client;
+        if (client is null || client.Revoked || (client.Demo && !site.Options.Demo)) return null;
+        return Passwords.Verify(client.SecretHash, secret) ? client : null;
     }
 
     /// <summary>The claims of an account: name, role, and the institution or pupil it is bound to.</summary>
