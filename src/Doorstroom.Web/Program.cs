@@ -41,6 +41,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     });
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddApi();
+builder.AddStoredKeys();
 
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
