@@ -237,6 +237,8 @@ internal static class ApiBench
     private static Process StartServer(string webDll, string url, string db)
     {
         var start = new ProcessStartInfo("dotnet", [webDll, "--urls", url, "--Doorstroom:Database=" + Path.GetFullPath(db), "--Doorstroom:Demo=true",
+            // A throw-away bench store: its keys need no certificate; the issuer is the bench's own address.
+            "--Doorstroom:Keys:AllowUnprotected=true", "--Doorstroom:Issuer=" + url,
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"])
         {
             UseShellExecute = false,

@@ -30,6 +30,7 @@ internal static class Commands
         root.Subcommands.Add(StoreCommands.Stats());
         root.Subcommands.Add(EventCommands.Create());
         DossierCommands.AddTo(root.Subcommands);
+        AccountCommands.AddTo(root.Subcommands);
         root.Subcommands.Add(MonitorCommand.Create(parse => LoadCatalogue(parse)));
         root.Subcommands.Add(ReportCommand.Create(parse => LoadCatalogue(parse)));
         root.Subcommands.Add(BenchCommand());

@@ -8,20 +8,22 @@ namespace Doorstroom.Storage;
 /// <param name="PupilKey">For the pupil role: the pseudonymous key of the pupil's own stream.</param>
 /// <param name="PasswordHash">An ASP.NET Core Identity password hash; never the password.</param>
 /// <param name="Demo">Made by the demo seed: refused at sign-in unless the site runs in demo mode.</param>
-public sealed record Account(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo);
+/// <param name="Disabled">Disabled by an operator: refused at sign-in until enabled again.</param>
+public sealed record Account(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo, bool Disabled = false);
 
 /// <summary>A program that calls <c>/api</c> with OAuth2 client credentials, bound like an account to an institution or a pupil.</summary>
 /// <param name="SecretHash">The client secret, hashed like a password.</param>
 /// <param name="PupilKey">For the pupil role (an app of the pupil's own): the pupil's key.</param>
-public sealed record ApiClient(string ClientId, string SecretHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo);
+/// <param name="Revoked">Revoked by an operator: no token is issued for it again.</param>
+public sealed record ApiClient(string ClientId, string SecretHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo, bool Revoked = false);
 
 /// <summary>The account and API-client tables.</summary>
 public static class Accounts
 {
-    private const string AccountColumns = "username, password_hash, role, institution, pupil_key, display_name, demo";
-    private const string ClientColumns = "client_id, secret_hash, role, institution, pupil_key, display_name, demo";
-    private const string AccountSelect = "username AS Username, password_hash AS PasswordHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo";
-    private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo";
+    private const string AccountColumns = "username, password_hash, role, institution, pupil_key, display_name, demo, disabled";
+    private const string ClientColumns = "client_id, secret_hash, role, institution, pupil_key, display_name, demo, revoked";
+    private const string AccountSelect = "username AS Username, password_hash AS PasswordHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, disabled AS Disabled";
+    private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, revoked AS Revoked";
 
     /// <summary>The account with this user name (exact, case-sensitive), or null.</summary>
     public static Account? Find(Database database, string username)
@@ -47,10 +49,10 @@ public static class Accounts
         ArgumentNullException.ThrowIfNull(account);
         using var connection = database.ConnectMigrated();
         connection.Execute($"""
-            INSERT INTO account ({AccountColumns}) VALUES (@Username, @PasswordHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo)
+            INSERT INTO account ({AccountColumns}) VALUES (@Username, @PasswordHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo, @Disabled)
             ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, institution = excluded.institution,
-                pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo
-            """, new { account.Username, account.PasswordHash, account.Role, account.Institution, account.PupilKey, account.DisplayName, Demo = account.Demo ? 1 : 0 });
+                pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo, disabled = excluded.disabled
+            """, new { account.Username, account.PasswordHash, account.Role, account.Institution, account.PupilKey, account.DisplayName, Demo = account.Demo ? 1 : 0, Disabled = account.Disabled ? 1 : 0 });
     }
 
     /// <summary>The API client with this id, or null.</summary>
@@ -69,10 +71,18 @@ public static class Accounts
         ArgumentNullException.ThrowIfNull(client);
         using var connection = database.ConnectMigrated();
         connection.Execute($"""
-            INSERT INTO api_client ({ClientColumns}) VALUES (@ClientId, @SecretHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo)
+            INSERT INTO api_client ({ClientColumns}) VALUES (@ClientId, @SecretHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo, @Revoked)
             ON CONFLICT (client_id) DO UPDATE SET secret_hash = excluded.secret_hash, role = excluded.role, institution = excluded.institution,
-                pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo
-            """, new { client.ClientId, client.SecretHash, client.Role, client.Institution, client.PupilKey, client.DisplayName, Demo = client.Demo ? 1 : 0 });
+                pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo, revoked = excluded.revoked
+            """, new { client.ClientId, client.SecretHash, client.Role, client.Institution, client.PupilKey, client.DisplayName, Demo = client.Demo ? 1 : 0, Revoked = client.Revoked ? 1 : 0 });
+    }
+
+    /// <summary>Every API client, by id.</summary>
+    public static ImmutableArray<ApiClient> AllClients(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return [.. connection.Query<ClientRow>($"SELECT {ClientSelect} FROM api_client ORDER BY client_id").Select(r => r.ToClient())];
     }
 
     // Classes with setters: Dapper converts SMALLINT (PostgreSQL) and INTEGER (SQLite) alike into a property.
@@ -85,8 +95,9 @@ public static class Accounts
         public string? PupilKey { get; set; }
         public string DisplayName { get; set; } = "";
         public long Demo { get; set; }
+        public long Disabled { get; set; }
 
-        public Account ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0);
+        public Account ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0, Disabled != 0);
     }
 
     private sealed class ClientRow
@@ -98,7 +109,8 @@ public static class Accounts
         public string? PupilKey { get; set; }
         public string DisplayName { get; set; } = "";
         public long Demo { get; set; }
+        public long Revoked { get; set; }
 
-        public ApiClient ToClient() => new(ClientId, SecretHash, Role, Institution, PupilKey, DisplayName, Demo != 0);
+        public ApiClient ToClient() => new(ClientId, SecretHash, Role, Institution, PupilKey, DisplayName, Demo != 0, Revoked != 0);
     }
 }

@@ -299,6 +299,29 @@ public static class Migrations
                 PRIMARY KEY (pupil, seq)
             ){without_rowid};
             """),
+        new(8, "operator: disabled accounts, revoked clients, Data Protection keys, token keys", """
+            -- An operator disables an account or revokes an API client (doorstroom accounts disable, clients revoke): the row
+            -- stays (its name is not handed out again), sign-in and tokens are refused.
+            ALTER TABLE account ADD COLUMN disabled SMALLINT NOT NULL DEFAULT 0;
+            ALTER TABLE api_client ADD COLUMN revoked SMALLINT NOT NULL DEFAULT 0;
+
+            -- The ASP.NET Core Data Protection key ring (StoredXmlRepository): one XML element per key or revocation, as Data
+            -- Protection writes it (encrypted with the configured certificate, or in clear where that is allowed). Shared by
+            -- every web node on this store; backed up and restored with it.
+            CREATE TABLE data_protection_key (
+                name      TEXT PRIMARY KEY,
+                xml       TEXT NOT NULL,
+                stored_at TEXT NOT NULL
+            );
+
+            -- The keys that sign (and could encrypt) the API's access tokens (TokenKeys): made once by the first node,
+            -- stored sealed with Data Protection, read by every node.
+            CREATE TABLE token_key (
+                name       TEXT PRIMARY KEY,
+                sealed_key TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>Brings the schema of an open connection up to the newest migration.</summary>

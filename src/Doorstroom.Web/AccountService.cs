@@ -12,15 +12,16 @@ public sealed record SignInAttempt<T>(T? Granted, TimeSpan? LockedFor) where T :
 /// Checks passwords and client secrets against the store's hashes and makes the principal of an account. Every attempt
 /// does the same hash work: an unknown name, or a demo account outside demo mode, is checked against a dummy hash made by
 /// the same hasher, so the time taken does not tell which names exist. Repeated failures lock the name for a while
-/// (<see cref="SignInLockout"/>); a locked name is refused before any hash work.
+/// (<see cref="SignInLockout"/>); a locked name is refused before any hash work. A disabled account and a revoked client
+/// are refused like a wrong password. Hashes are those of <see cref="Passwords"/>, the one hasher the command line uses too.
 /// </summary>
 public sealed class AccountService(Site site, SignInLockout? lockout = null, IPasswordHasher<string>? passwordHasher = null)
 {
     private const string User = "doorstroom";
 
-    private readonly IPasswordHasher<string> hasher = passwordHasher ?? new PasswordHasher<string>();
+    private readonly IPasswordHasher<string> hasher = passwordHasher ?? Passwords.Hasher;
     private readonly SignInLockout lockout = lockout ?? new SignInLockout(site.Clock, new SignInLimits());
-    private readonly Lazy<string> dummyHash = new(() => (passwordHasher ?? new PasswordHasher<string>()).HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    private readonly Lazy<string> dummyHash = new(() => (passwordHasher ?? Passwords.Hasher).HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
     /// <summary>The hash to store for a password or client secret.</summary>
     public string Hash(string secret) => hasher.HashPassword(User, secret);
@@ -35,22 +36,22 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
     public SignInAttempt<Account> TrySignIn(string username, string password)
     {
         ArgumentNullException.ThrowIfNull(username);
-        return Attempt(SignInLockout.Key("account", username), password, () => Accounts.Find(site.Database, username), a => a.Demo, a => a.PasswordHash);
+        return Attempt(SignInLockout.Key("account", username), password, () => Accounts.Find(site.Database, username), a => a.Disabled || (a.Demo && !site.Options.Demo), a => a.PasswordHash);
     }
 
     /// <summary>A token attempt: the client, refused (one answer for a wrong secret and an unknown id), or locked.</summary>
     public SignInAttempt<ApiClient> TryClient(string clientId, string secret)
     {
         ArgumentNullException.ThrowIfNull(clientId);
-        return Attempt(SignInLockout.Key("client", clientId), secret, () => Accounts.FindClient(site.Database, clientId), c => c.Demo, c => c.SecretHash);
+        return Attempt(SignInLockout.Key("client", clientId), secret, () => Accounts.FindClient(site.Database, clientId), c => c.Revoked || (c.Demo && !site.Options.Demo), c => c.SecretHash);
     }
 
-    private SignInAttempt<T> Attempt<T>(string key, string secret, Func<T?> find, Func<T, bool> demo, Func<T, string> hash) where T : class
+    private SignInAttempt<T> Attempt<T>(string key, string secret, Func<T?> find, Func<T, bool> refused, Func<T, string> hash) where T : class
     {
         ArgumentNullException.ThrowIfNull(secret);
         if (lockout.LockedFor(key) is { } locked) return new(null, locked);
         var found = find();
-        var usable = found is not null && (!demo(found) || site.Options.Demo) ? found : null;
+        var usable = found is not null && !refused(found) ? found : null;
         // The same verification whether or not the name exists: equal work, so equal time.
         var verified = hasher.VerifyHashedPassword(User, usable is null ? dummyHash.Value : hash(usable), secret) != PasswordVerificationResult.Failed;
         if (usable is not null && verified)

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using Microsoft.IdentityModel.Tokens;
 using Doorstroom.Storage;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -13,7 +11,7 @@ namespace Doorstroom.Web;
 /// The OAuth2 token endpoint (client credentials only) and the bearer validation the API accepts. OpenIddict runs in
 /// degraded mode: there is no OpenIddict store; the API clients live in the table api_client and are checked by
 /// <see cref="ClientCredentials"/>. Outside Development tokens are issued over HTTPS only, and the API reads a bearer token
-/// only from the Authorization header. Keys are ephemeral: a restart invalidates every token (clients ask for a new one).
+/// only from the Authorization header. The keys and the issuer are configured by <see cref="Keys"/>.
 /// </summary>
 public static class AuthServer
 {
@@ -34,14 +32,12 @@ public static class AuthServer
                 server.EnableDegradedMode();
                 server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
-                // The tokens are issued and checked by this process only (local validation), so access tokens are signed with a
-                // symmetric key made at start-up (HMAC: microseconds per check) and not encrypted: decrypting a JWE on every
-                // API request took most of a plan request's time (bench api, trace). The token carries only the client id,
-                // role and institution, which the client knows anyway. A restart invalidates every token.
-                server.AddSigningKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)))
-                    .AddEphemeralSigningKey() // OpenIddict requires an asymmetric key beside it; access tokens use the symmetric one
-                    .AddEphemeralEncryptionKey()
-                    .DisableAccessTokenEncryption();
+                // The tokens are issued and checked by the site's own nodes (local validation), so access tokens are signed with a
+                // symmetric key (HMAC: microseconds per check) and not encrypted: decrypting a JWE on every API request took most
+                // of a plan request's time (bench api, trace). The token carries only the client id, role and institution, which
+                // the client knows anyway. The keys and the issuer come from the store and the settings (Keys.AddStoredKeys), so
+                // every node accepts every node's tokens and a restart keeps them valid.
+                server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(TokenLifetime);
                 // Tokens only over HTTPS (OpenIddict's default): Development lifts this with AllowTokensOverHttp.
                 server.UseAspNetCore();

@@ -67,6 +67,7 @@ builder.Services.AddSignInRateLimits(signInLimits);
 builder.Services.AddForwardedHeaders(builder.Configuration);
 builder.Services.AddExceptionHandler<Hardening.ApiFaults>();
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+builder.AddStoredKeys();
 
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();

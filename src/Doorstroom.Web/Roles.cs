@@ -1,22 +1,24 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
+using Doorstroom.Storage;
 
 namespace Doorstroom.Web;
 
 /// <summary>The roles of the people and programs who use Doorstroom; each is bound to an institution or a pupil.</summary>
 public static class Roles
 {
-    public const string Leerling = "leerling";
+    // The names live in the store's AccountRoles (the command line checks new accounts against them too).
+    public const string Leerling = AccountRoles.Leerling;
     /// <summary>A parent or guardian, bound to their child's pupil key: consents for a pupil under 16 (P4).</summary>
-    public const string Ouder = "ouder";
-    public const string Decaan = "decaan";
-    public const string Intake = "intake";
-    public const string Zorgcoordinator = "zorgcoordinator";
-    public const string Analist = "analist";
-    public const string Beheerder = "beheerder";
+    public const string Ouder = AccountRoles.Ouder;
+    public const string Decaan = AccountRoles.Decaan;
+    public const string Intake = AccountRoles.Intake;
+    public const string Zorgcoordinator = AccountRoles.Zorgcoordinator;
+    public const string Analist = AccountRoles.Analist;
+    public const string Beheerder = AccountRoles.Beheerder;
 
     /// <summary>Every role.</summary>
-    public static ImmutableArray<string> All { get; } = [Leerling, Ouder, Decaan, Intake, Zorgcoordinator, Analist, Beheerder];
+    public static ImmutableArray<string> All => AccountRoles.All;
 
     /// <summary>The role's name on screen.</summary>
     public static string Title(string role) => role switch

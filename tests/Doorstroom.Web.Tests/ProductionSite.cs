@@ -54,6 +54,10 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("AllowedHosts", Host);
         builder.UseSetting("Doorstroom:Proxies:0", Proxy);
         builder.UseSetting("https_port", "443");
+        // Production refuses to start without a key certificate and an issuer (decision 0018); a test store may keep its
+        // keys unprotected, the issuer is the test host's.
+        builder.UseSetting("Doorstroom:Keys:AllowUnprotected", "true");
+        builder.UseSetting("Doorstroom:Issuer", $"https://{Host}/");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

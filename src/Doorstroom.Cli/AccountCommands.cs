@@ -1,0 +1,187 @@
+using System.CommandLine;
+using Doorstroom.Storage;
+
+namespace Doorstroom.Cli;
+
+/// <summary>
+/// The operator's first step: accounts (people who sign in to the web) and API clients (programs that get tokens), made,
+/// listed, disabled and reset from the command line. Every change is checked first (a refusal stores nothing, exit 2 with
+/// one line naming the option) and recorded in the audit log; passwords come from stdin, never from the command line.
+/// </summary>
+internal static class AccountCommands
+{
+    private static readonly string RoleList = string.Join(", ", AccountRoles.All);
+
+    internal static void AddTo(IList<Command> commands)
+    {
+        commands.Add(AccountsCommand());
+        commands.Add(ClientsCommand());
+    }
+
+    /// <summary>Who the audit log says made the change: the command line and the operating-system user running it.</summary>
+    private static string Actor => $"cli ({Environment.UserName})";
+
+    private static Command AccountsCommand()
+    {
+        var cmd = new Command("accounts", $"Accounts of people who sign in to the web application. Password rule: {Passwords.Rule}.");
+        var name = NameOption("The account's user name");
+        var role = RoleOption();
+        var institution = InstitutionOption();
+        var pupil = PupilOption();
+        var display = DisplayOption();
+        var stdin = PasswordStdinOption();
+        var db = StoreCommands.DbOption();
+        var add = new Command("add", $"Add an account; the password is read from stdin (one line) and must have {Passwords.Rule}.")
+        {
+            name, role, institution, pupil, display, stdin, db,
+        };
+        add.SetAction(parse =>
+        {
+            var password = ReadPassword(parse, stdin);
+            var database = StoreCommands.OpenStore(parse, db);
+            var username = parse.GetValue(name)!;
+            Check(AccountAdmin.AddAccount(database, username, parse.GetValue(role)!, Code(parse.GetValue(institution)), parse.GetValue(pupil),
+                parse.GetValue(display), password, Actor));
+            Console.WriteLine($"account '{username}' added");
+            return ExitCodes.Done;
+        });
+        cmd.Subcommands.Add(add);
+
+        var listDb = StoreCommands.DbOption();
+        var list = new Command("list", "Every account: name, role, what it is bound to, enabled or disabled (never a password hash).") { listDb };
+        list.SetAction(parse =>
+        {
+            var accounts = Accounts.All(StoreCommands.OpenStore(parse, listDb));
+            Console.WriteLine($"{"name",-24} {"role",-16} {"bound to",-20} {"state",-9} display name");
+            foreach (var a in accounts)
+                Console.WriteLine($"{a.Username,-24} {a.Role,-16} {Bound(a.Institution, a.PupilKey),-20} {(a.Disabled ? "disabled" : "enabled"),-9} {a.DisplayName}{(a.Demo ? "  (demo)" : "")}");
+            Console.WriteLine($"{accounts.Length} account(s)");
+            return ExitCodes.Done;
+        });
+        cmd.Subcommands.Add(list);
+
+        cmd.Subcommands.Add(Named("disable", "Disable an account: it can no longer sign in.", "account", (database, n) => AccountAdmin.SetDisabled(database, n, true, Actor), "disabled"));
+        cmd.Subcommands.Add(Named("enable", "Enable a disabled account again.", "account", (database, n) => AccountAdmin.SetDisabled(database, n, false, Actor), "enabled"));
+
+        var resetName = new Argument<string>("name") { Description = "The account's user name" };
+        var resetStdin = PasswordStdinOption();
+        var resetDb = StoreCommands.DbOption();
+        var reset = new Command("reset-password", $"Give an account a new password, read from stdin (one line); {Passwords.Rule}.") { resetName, resetStdin, resetDb };
+        reset.SetAction(parse =>
+        {
+            var password = ReadPassword(parse, resetStdin);
+            var username = parse.GetValue(resetName)!;
+            Check(AccountAdmin.ResetPassword(StoreCommands.OpenStore(parse, resetDb), username, password, Actor), "name");
+            Console.WriteLine($"account '{username}': password reset");
+            return ExitCodes.Done;
+        });
+        cmd.Subcommands.Add(reset);
+        return cmd;
+    }
+
+    private static Command ClientsCommand()
+    {
+        var cmd = new Command("clients", "API clients: programs that get a token with OAuth2 client credentials at /connect/token.");
+        var name = NameOption("The client id");
+        var role = RoleOption();
+        var institution = InstitutionOption();
+        var pupil = PupilOption();
+        var display = DisplayOption();
+        var db = StoreCommands.DbOption();
+        var add = new Command("add", "Add an API client; its secret is printed once (only its hash is stored).") { name, role, institution, pupil, display, db };
+        add.SetAction(parse =>
+        {
+            var id = parse.GetValue(name)!;
+            var change = Check(AccountAdmin.AddClient(StoreCommands.OpenStore(parse, db), id, parse.GetValue(role)!, Code(parse.GetValue(institution)),
+                parse.GetValue(pupil), parse.GetValue(display), Actor));
+            Console.WriteLine($"client '{id}' added; its secret, shown only now:");
+            Console.WriteLine($"secret: {change.Secret}");
+            return ExitCodes.Done;
+        });
+        cmd.Subcommands.Add(add);
+
+        var listDb = StoreCommands.DbOption();
+        var list = new Command("list", "Every API client: id, role, what it is bound to, active or revoked (never a secret or its hash).") { listDb };
+        list.SetAction(parse =>
+        {
+            var clients = Accounts.AllClients(StoreCommands.OpenStore(parse, listDb));
+            Console.WriteLine($"{"client id",-24} {"role",-16} {"bound to",-20} {"state",-8} display name");
+            foreach (var c in clients)
+                Console.WriteLine($"{c.ClientId,-24} {c.Role,-16} {Bound(c.Institution, c.PupilKey),-20} {(c.Revoked ? "revoked" : "active"),-8} {c.DisplayName}{(c.Demo ? "  (demo)" : "")}");
+            Console.WriteLine($"{clients.Length} client(s)");
+            return ExitCodes.Done;
+        });
+        cmd.Subcommands.Add(list);
+
+        cmd.Subcommands.Add(Named("revoke", "Revoke an API client: no token is issued for it again.", "client id", (database, n) => AccountAdmin.RevokeClient(database, n, Actor), "revoked"));
+
+        var rotateName = new Argument<string>("name") { Description = "The client id" };
+        var rotateDb = StoreCommands.DbOption();
+        var rotate = new Command("rotate", "Give an API client a new secret, printed once; the old secret stops working at once.") { rotateName, rotateDb };
+        rotate.SetAction(parse =>
+        {
+            var id = parse.GetValue(rotateName)!;
+            var change = Check(AccountAdmin.RotateClient(StoreCommands.OpenStore(parse, rotateDb), id, Actor), "name");
+            Console.WriteLine($"client '{id}': new secret, shown only now (the old one no longer works):");
+            Console.WriteLine($"secret: {change.Secret}");
+            return ExitCodes.Done;
+        });
+        cmd.Subcommands.Add(rotate);
+        return cmd;
+    }
+
+    /// <summary>A subcommand that takes one name and makes one change.</summary>
+    private static Command Named(string verb, string description, string what, Func<Database, string, AccountChange> change, string done)
+    {
+        var name = new Argument<string>("name") { Description = $"The {what}" };
+        var db = StoreCommands.DbOption();
+        var cmd = new Command(verb, description) { name, db };
+        cmd.SetAction(parse =>
+        {
+            var n = parse.GetValue(name)!;
+            Check(change(StoreCommands.OpenStore(parse, db), n), "name");
+            Console.WriteLine($"'{n}' {done}");
+            return ExitCodes.Done;
+        });
+        return cmd;
+    }
+
+    /// <summary>The change, or bad input naming the option (<paramref name="name"/>: how this command takes the name).</summary>
+    private static AccountChange Check(AccountChange change, string name = "--name") =>
+        change.Problem is { } p ? throw new BadInputException($"{Option(p.Field, name)}: {p.Message}; nothing stored") : change;
+
+    private static string Option(string field, string name) => field switch
+    {
+        "password" => "--password-stdin",
+        "name" => name,
+        _ => "--" + field,
+    };
+
+    private static string Bound(string? institution, string? pupil) => institution ?? (pupil is null ? "-" : "pupil " + pupil);
+
+    // BRIN codes are upper case in the store (01AB00, 25AA); an operator may type them in lower case.
+    private static string? Code(string? institution) => institution?.Trim().ToUpperInvariant();
+
+    private static string ReadPassword(ParseResult parse, Option<bool> stdin)
+    {
+        if (!parse.GetValue(stdin)) throw new BadInputException("--password-stdin: give the password on standard input with --password-stdin (never as an argument)");
+        var line = Console.In.ReadLine();
+        if (string.IsNullOrEmpty(line)) throw new BadInputException("--password-stdin: standard input has no password (one line expected); nothing stored");
+        return line;
+    }
+
+    private static Option<string> NameOption(string description) => new("--name") { Description = $"{description}: {AccountAdmin.NameRule}", Required = true };
+
+    private static Option<string> RoleOption() => new("--role") { Description = $"One of {RoleList}", Required = true };
+
+    private static Option<string?> InstitutionOption() => new("--institution")
+    {
+        Description = "decaan: the BRIN6 of a vo vestiging; intake: the BRIN4 of an mbo institution; zorgcoordinator: either; checked against the store",
+    };
+
+    private static Option<string?> PupilOption() => new("--pupil") { Description = "leerling and ouder only: the pupil's key, checked against the store" };
+
+    private static Option<string?> DisplayOption() => new("--display-name") { Description = "The name shown on screen (default: the name)" };
+
+    private static Option<bool> PasswordStdinOption() => new("--password-stdin") { Description = $"Read the password from standard input (one line); {Passwords.Rule}" };
+}

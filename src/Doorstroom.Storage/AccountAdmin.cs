@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+using Dapper;
+
+namespace Doorstroom.Storage;
+
+/// <summary>Why an operator's change was refused: the field (name, role, institution, pupil, password) and what is wrong.</summary>
+public sealed record AccountProblem(string Field, string Message);
+
+/// <summary>What an operator's change came to: done (with a client secret to show once, for clients), or refused.</summary>
+public sealed record AccountChange(AccountProblem? Problem, string? Secret = null)
+{
+    public bool Done => Problem is null;
+
+    internal static AccountChange Refused(string field, string message) => new(new AccountProblem(field, message));
+}
+
+/// <summary>
+/// The operator's changes to accounts and API clients (the command line's <c>accounts</c> and <c>clients</c>; later the
+/// beheer pages): each checked first (a refusal stores nothing), each a security event in the hash-chained audit log
+/// (who, what, which account; never a password or secret). Demo accounts are made only by the demo seed, never here.
+/// </summary>
+public static partial class AccountAdmin
+{
+    /// <summary>The role the audit log gives an operator's changes.</summary>
+    public const string OperatorRole = "operator";
+
+    /// <summary>Account names and client ids: 1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit.</summary>
+    public const string NameRule = "1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit";
+
+    /// <summary>Checks a new account or client: name free and well formed, role known, institution or pupil as the role needs.</summary>
+    public static AccountProblem? CheckNew(Database database, string name, string role, string? institution, string? pupil, bool client)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(role);
+        var thing = client ? "client" : "account";
+        if (!NamePattern().IsMatch(name)) return new("name", $"'{name}' is not a valid {thing} name; expected {NameRule}");
+        if (!AccountRoles.Bindings.TryGetValue(role, out var binding))
+            return new("role", $"'{role}' is not a role; expected one of {string.Join(", ", AccountRoles.All)}");
+        if (binding == Binding.Pupil)
+        {
+            if (institution is not null) return new("institution", $"a {role} is bound to a pupil, not to an institution; leave --institution out");
+            if (pupil is null) return new("pupil", $"a {role} needs the pupil's key");
+            if (!Exists(database, "SELECT COUNT(*) FROM pupil WHERE pkey = @code", pupil)) return new("pupil", $"'{pupil}' is not a pupil key in this store");
+        }
+        else
+        {
+            if (pupil is not null) return new("pupil", $"a {role} is not bound to a pupil; only leerling and ouder take a pupil key");
+            if (binding == Binding.None && institution is not null) return new("institution", $"a {role} is not bound to an institution; leave --institution out");
+            if (binding != Binding.None && InstitutionProblem(database, role, binding, institution) is { } problem) return new("institution", problem);
+        }
+        bool taken;
+        using (var connection = database.ConnectMigrated())
+            taken = connection.ExecuteScalar<long>(client ? "SELECT COUNT(*) FROM api_client WHERE client_id = @name" : "SELECT COUNT(*) FROM account WHERE username = @name", new { name }) > 0;
+        return taken ? new("name", $"{thing} '{name}' already exists") : null;
+    }
+
+    private static string? InstitutionProblem(Database database, string role, Binding binding, string? institution)
+    {
+        var expected = binding switch
+        {
+            Binding.Vo => "the BRIN6 of a vo vestiging (e.g. 01AB00)",
+            Binding.Mbo => "the BRIN4 of an mbo institution (e.g. 25AA)",
+            _ => "the BRIN6 of a vo vestiging or the BRIN4 of an mbo institution",
+        };
+        if (institution is null) return $"a {role} needs an institution: {expected}";
+        var vo = binding is Binding.Vo or Binding.VoOrMbo && Exists(database, "SELECT COUNT(*) FROM vo_vestiging WHERE brin6 = @code", institution);
+        var mbo = binding is Binding.Mbo or Binding.VoOrMbo && Exists(database, "SELECT COUNT(*) FROM mbo_instelling WHERE brin4 = @code", institution);
+        return vo || mbo ? null : $"'{institution}' is not {expected} in this store (import the institutions first: doorstroom import all)";
+    }
+
+    private static bool Exists(Database database, string sql, string code)
+    {
+        using var connection = database.ConnectMigrated();
+        return connection.ExecuteScalar<long>(sql, new { code }) > 0;
+    }
+
+    /// <summary>Adds an account with a password that keeps <see cref="Passwords.Rule"/>; never a demo account.</summary>
+    public static AccountChange AddAccount(Database database, string name, string role, string? institution, string? pupil, string? displayName, string password, string actor, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        if (CheckNew(database, name, role, institution, pupil, client: false) is { } problem) return new(problem);
+        if (Passwords.Weakness(password, name) is { } weak) return AccountChange.Refused("password", $"{weak} ({Passwords.Rule})");
+        Accounts.Save(database, new Account(name, Passwords.Hash(password), role, institution, pupil, displayName ?? name, Demo: false));
+        Audit(database, clock, actor, "account toegevoegd", "account", name, institution);
+        return new(null);
+    }
+
+    /// <summary>Disables or enables an account by name.</summary>
+    public static AccountChange SetDisabled(Database database, string name, bool disabled, string actor, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'");
+        using (var connection = database.ConnectMigrated())
+            connection.Execute("UPDATE account SET disabled = @d WHERE username = @name", new { d = disabled ? 1 : 0, name });
+        Audit(database, clock, actor, disabled ? "account uitgeschakeld" : "account ingeschakeld", "account", name, account.Institution);
+        return new(null);
+    }
+
+    /// <summary>Gives an account a new password that keeps <see cref="Passwords.Rule"/>.</summary>
+    public static AccountChange ResetPassword(Database database, string name, string password, string actor, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(password);
+        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'");
+        if (Passwords.Weakness(password, name) is { } weak) return AccountChange.Refused("password", $"{weak} ({Passwords.Rule})");
+        using (var connection = database.ConnectMigrated())
+            connection.Execute("UPDATE account SET password_hash = @hash WHERE username = @name", new { hash = Passwords.Hash(password), name });
+        Audit(database, clock, actor, "wachtwoord opnieuw ingesteld", "account", name, account.Institution);
+        return new(null);
+    }
+
+    /// <summary>Adds an API client with a new secret (<see cref="AccountChange.Secret"/>: shown once; only its hash is stored).</summary>
+    public static AccountChange AddClient(Database database, string name, string role, string? institution, string? pupil, string? displayName, string actor, TimeProvider? clock = null)
+    {
+        if (CheckNew(database, name, role, institution, pupil, client: true) is { } problem) return new(problem);
+        var secret = Passwords.NewSecret();
+        Accounts.SaveClient(database, new ApiClient(name, Passwords.Hash(secret), role, institution, pupil, displayName ?? name, Demo: false));
+        Audit(database, clock, actor, "api-client toegevoegd", "api-client", name, institution);
+        return new(null, secret);
+    }
+
+    /// <summary>Revokes an API client: no token is issued for it again (a token issued before lives out its hour).</summary>
+    public static AccountChange RevokeClient(Database database, string name, string actor, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (Accounts.FindClient(database, name) is not { } client) return AccountChange.Refused("name", $"there is no API client '{name}'");
+        using (var connection = database.ConnectMigrated())
+            connection.Execute("UPDATE api_client SET revoked = 1 WHERE client_id = @name", new { name });
+        Audit(database, clock, actor, "api-client ingetrokken", "api-client", name, client.Institution);
+        return new(null);
+    }
+
+    /// <summary>Gives an API client a new secret (shown once); the old secret stops working at once. A revoked client stays revoked.</summary>
+    public static AccountChange RotateClient(Database database, string name, string actor, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (Accounts.FindClient(database, name) is not { } client) return AccountChange.Refused("name", $"there is no API client '{name}'");
+        if (client.Revoked) return AccountChange.Refused("name", $"API client '{name}' is revoked; add a new client instead");
+        var secret = Passwords.NewSecret();
+        using (var connection = database.ConnectMigrated())
+            connection.Execute("UPDATE api_client SET secret_hash = @hash WHERE client_id = @name", new { hash = Passwords.Hash(secret), name });
+        Audit(database, clock, actor, "api-client-geheim vervangen", "api-client", name, client.Institution);
+        return new(null, secret);
+    }
+
+    // Who (the operator), what (the action), which account or client (the category field, "account:NAME"); never a secret.
+    private static void Audit(Database database, TimeProvider? clock, string actor, string action, string kind, string name, string? institution) =>
+        AuditLog.Append(database, new AuditEntry((clock ?? TimeProvider.System).GetUtcNow(), actor, OperatorRole, institution, null, action,
+            $"{kind}:{name}", null, "gedaan", null));
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")]
+    private static partial Regex NamePattern();
+}
