@@ -70,7 +70,7 @@ public sealed class Node(string database, string environment = "Development", IR
 }
 
 /// <summary>
-/// Keys in the store (decision 0016): the Data Protection key ring and the token keys live in the store, so a second node,
+/// Keys in the store (decision 0018): the Data Protection key ring and the token keys live in the store, so a second node,
 /// another release folder or a restored copy of the store reads sealed care entries and accepts tokens; outside
 /// Development the keys are encrypted with a configured certificate or the site does not start.
 /// </summary>
