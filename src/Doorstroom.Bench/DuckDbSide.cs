@@ -29,7 +29,7 @@ internal static class DuckDbSide
         ("load", $$"""
             CREATE TABLE ev AS SELECT * FROM read_csv('{{Quote(eventsCsv)}}', delim = ';', header = true, quote = '"', escape = '"',
               columns = {'pupil': 'VARCHAR', 'date': 'DATE', 'type': 'VARCHAR', 'institution': 'VARCHAR', 'leerweg': 'VARCHAR',
-                         'leerjaar': 'INTEGER', 'niveau': 'INTEGER', 'crebo': 'INTEGER', 'route': 'VARCHAR', 'detail': 'VARCHAR',
+                         'leerjaar': 'INTEGER', 'niveau': 'INTEGER', 'crebo': 'INTEGER', 'route': 'VARCHAR', 'detail': 'VARCHAR', 'voids': 'VARCHAR',
                          'synthetic': 'BOOLEAN', 'birth_date': 'DATE'});
             CREATE TABLE crebo AS SELECT * FROM read_csv('{{Quote(crebosCsv)}}', delim = ';', header = true,
               columns = {'crebo': 'INTEGER', 'niveau': 'INTEGER', 'domain': 'VARCHAR', 'direction': 'VARCHAR'});

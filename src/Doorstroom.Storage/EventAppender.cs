@@ -64,7 +64,7 @@ internal sealed class EventAppender : IDisposable
         foreach (var (field, message) in problems) Report(line, field, message);
         if (record.BirthDate is { } birth && !BirthDateInRange(birth))
         {
-            Report(line, "birth_date", $"a birth date from {EventNames.Date(ContractDates.EarliestBirthDate)} … {EventNames.Date(ContractDates.Latest)} (found {EventNames.Date(birth)})");
+            Report(line, "birth_date", $"a birth date from {EventNames.Date(ContractDates.EarliestBirthDate)} to {EventNames.Date(ContractDates.Latest)} (found {EventNames.Date(birth)})");
             return;
         }
         if (++_events % ProgressEvery == 0) _progress?.Report(new ImportProgress("storing", _events, null));

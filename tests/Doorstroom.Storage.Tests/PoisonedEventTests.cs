@@ -62,7 +62,7 @@ public sealed class PoisonedEventTests
             """);
         var jsonl = Path.Combine(temp.Path, "poison.jsonl");
         File.WriteAllText(jsonl, """
-            {"pupil":"Q1","date":"1989-12-31","type":"Ingeschreven","institution":"01AB00"}
+            {"pupil":"Q1","date":"1996-07-31","type":"Ingeschreven","institution":"01AB00"}
             {"pupil":"Q2","date":"2100-07-31","type":"Ingeschreven","institution":"01AB00"}
             {"pupil":"Q3","date":"2100-08-01","type":"Ingeschreven","institution":"01AB00"}
             """);
@@ -72,14 +72,14 @@ public sealed class PoisonedEventTests
 
         Assert.Equal(
         [
-            "poison.csv:3: date: a date from 1990-01-01 … 2100-07-31 (found 0001-01-01)",
-            "poison.csv:4: date: a date from 1990-01-01 … 2100-07-31 (found 9998-09-01)",
-            "poison.csv:5: birth_date: a birth date from 1900-01-01 … 2100-07-31 (found 0001-01-01)",
+            "poison.csv:3: date: a date from 1996-08-01 to 2100-07-31 (found 0001-01-01)",
+            "poison.csv:4: date: a date from 1996-08-01 to 2100-07-31 (found 9998-09-01)",
+            "poison.csv:5: birth_date: a birth date from 1900-01-01 to 2100-07-31 (found 0001-01-01)",
         ], refusedCsv.Problems.Select(p => p.ToString()));
         Assert.Equal(
         [
-            "poison.jsonl:1: date: a date from 1990-01-01 … 2100-07-31 (found 1989-12-31)",
-            "poison.jsonl:3: date: a date from 1990-01-01 … 2100-07-31 (found 2100-08-01)",
+            "poison.jsonl:1: date: a date from 1996-08-01 to 2100-07-31 (found 1996-07-31)",
+            "poison.jsonl:3: date: a date from 1996-08-01 to 2100-07-31 (found 2100-08-01)",
         ], refusedJson.Problems.Select(p => p.ToString()));
         Assert.Equal(0, new EventStore(store.Database).Count());
     }
@@ -95,7 +95,7 @@ public sealed class PoisonedEventTests
             E("Q1", "9998-09-01", EventKind.Bevorderd, "01AB00", Leerweg.Kb, leerjaar: 4),
         ], cancellationToken: Ct));
 
-        Assert.StartsWith("event 2: date: a date from 1990-01-01 … 2100-07-31", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("event 2: date: a date from 1996-08-01 to 2100-07-31", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, events.Count());
     }
 
