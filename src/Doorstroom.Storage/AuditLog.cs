@@ -228,7 +228,7 @@ public static class AuditLog
         using var connection = database.ConnectMigrated();
         // The pupil's own entries and the list reads that showed them; a list read is shown with this pupil and its view only
         // (never the number or digest of the others it showed).
-        return [.. Read(connection, "WHERE pupil = @pupil OR seq IN (SELECT seq FROM audit_read WHERE pupil = @pupil)", new { pupil })
+        return [.. Read(connection, "WHERE pupil = @pupil OR (pupil IS NULL AND EXISTS (SELECT 1 FROM audit_read r WHERE r.seq = audit_log.seq AND r.pupil = @pupil))", new { pupil })
             .Select(e => e.Pupil is null && e.Purpose is { } purpose && purpose.IndexOf(ListMark, StringComparison.Ordinal) is > 0 and var cut
                 ? e with { Pupil = pupil, Purpose = purpose[..cut] }
                 : e)];
