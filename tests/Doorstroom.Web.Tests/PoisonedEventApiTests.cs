@@ -80,6 +80,11 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.OK, pupil.StatusCode);
         using var json = JsonDocument.Parse(await events.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(1, json.RootElement.GetProperty("skipped").GetInt32());
+        // The pupil and the list say so too.
+        using var one = JsonDocument.Parse(await pupil.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(1, one.RootElement.GetProperty("skipped").GetInt32());
+        using var page = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains(page.RootElement.GetProperty("items").EnumerateArray(), p => p.GetProperty("key").GetString() == key && p.GetProperty("skipped").GetInt32() == 1);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public sealed record SignalDto(string Kind, string Rule, string Text);
 
 /// <summary>A pupil as the caller may see them.</summary>
 /// <param name="Name">Given and family name when the store keeps them (never for synthetic pupils without a demo name).</param>
-public sealed record PupilDto(string Key, bool Synthetic, string? Name, int? ExamYear, string? Leerweg, ImmutableArray<ApplicationDto> Applications, ImmutableArray<SignalDto> Signals);
+/// <param name="Skipped">Stored events of the pupil that could not be read (put in past the checks) and were left out; 0 normally.</param>
+public sealed record PupilDto(string Key, bool Synthetic, string? Name, int? ExamYear, string? Leerweg, ImmutableArray<ApplicationDto> Applications, ImmutableArray<SignalDto> Signals,
+    int Skipped);
 
 /// <summary>One event of a pupil's stream; <c>type</c> is the event kind, the other fields as its shape allows.</summary>
 /// <param name="Id">The event's identity within the pupil's stream (16 hex digits, the same in every store and export): what a correction names.</param>
@@ -170,7 +172,7 @@ public static class PupilsApi
         var name = personal is null || (personal.GivenName is null && personal.FamilyName is null) ? null : $"{personal.GivenName} {personal.FamilyName}".Trim();
         var leerweg = stream.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg;
         return new(new PupilDto(key, attributes.Synthetic, name, Applications.ExamYear(stream), leerweg is { } lw ? EventNames.Leerweg(lw) : null,
-            [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today).Select(Dto)]), stream, read.Skipped);
+            [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today).Select(Dto)], read.Skipped), stream, read.Skipped);
     }
 
     private static async Task<IResult> Append(HttpContext http, Site site, string key)
@@ -266,10 +268,10 @@ public static class PupilsApi
     }
 
     private static PupilDto Dto(SchoolPupil p) =>
-        new(p.Key, p.Synthetic, p.Name, p.ExamYear, p.Leerweg is { } l ? EventNames.Leerweg(l) : null, [.. p.Applications.Select(Dto)], [.. p.Signals.Select(Dto)]);
+        new(p.Key, p.Synthetic, p.Name, p.ExamYear, p.Leerweg is { } l ? EventNames.Leerweg(l) : null, [.. p.Applications.Select(Dto)], [.. p.Signals.Select(Dto)], p.Skipped);
 
     private static PupilDto Dto(Applicant a) =>
-        new(a.Key, a.Synthetic, a.Name, null, null, [.. a.Applications.Select(Dto)], []);
+        new(a.Key, a.Synthetic, a.Name, null, null, [.. a.Applications.Select(Dto)], [], a.Skipped);
 
     private static ApplicationDto Dto(Application a) =>
         new(a.Institution, a.Crebo, a.Niveau, a.Leerweg is { } l ? EventNames.Leerweg(l) : null, a.Route, PlanJson.Iso(a.AppliedOn), a.Status.ToString(), PlanJson.Iso(a.StatusOn), a.Detail);
