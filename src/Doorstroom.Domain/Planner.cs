@@ -185,7 +185,7 @@ public sealed class Planner(RouteCatalogue catalogue)
         var alreadySk = false;
         foreach (var d in s.Diplomas) alreadySk |= d.Kind.IsStartkwalificatie();
         if (alreadySk) notes.Add(Catalogue.Reason("heeft-al-startkwalificatie"));
-        else if (s.Goal != Goal.Startkwalificatie && s.Diplomas.Any(d => d.Kind.Reaches(s.Goal))) notes.Add(Catalogue.Reason("doel-al-bereikt", ("doel", GoalName(s.Goal))));
+        else if (s.Goal != Goal.Startkwalificatie && s.Diplomas.Any(d => d.Kind.Reaches(s.Goal))) notes.Add(Catalogue.Reason("doel-al-bereikt", ("doel", Admission.Name(s.Goal))));
 
         var search = new Search(this, s, s.Goal, alreadySk);
         search.Run(answers, notes);
@@ -194,7 +194,7 @@ public sealed class Planner(RouteCatalogue catalogue)
         {
             var toSk = new Search(this, s, Goal.Startkwalificatie, alreadySk);
             toSk.Run(answers, notes);
-            if (toSk.Results.Count > 0) notes.Add(Catalogue.Reason("doel-niet-bereikbaar", ("doel", GoalName(s.Goal))));
+            if (toSk.Results.Count > 0) notes.Add(Catalogue.Reason("doel-niet-bereikbaar", ("doel", Admission.Name(s.Goal))));
             pathways = toSk.Results;
         }
         if (pathways.Count == 0) notes.Add(NoPathway(s, answers, alreadySk));
@@ -216,24 +216,13 @@ public sealed class Planner(RouteCatalogue catalogue)
     /// <summary>Why no pathway exists: no open route, or open routes that lead nowhere the planner can date.</summary>
     private Reason NoPathway(Situation s, ImmutableArray<RouteAnswer> answers, bool alreadySk)
     {
-        if (alreadySk) return Catalogue.Reason("geen-pad-al-startkwalificatie", ("doel", GoalName(s.Goal)));
+        if (alreadySk) return Catalogue.Reason("geen-pad-al-startkwalificatie", ("doel", Admission.Name(s.Goal)));
         foreach (var a in answers)
         {
             if (a.Status == RouteStatus.Eligible) return Catalogue.Reason("geen-pad-onvoldoende-gegevens");
         }
         return Catalogue.Reason("geen-pad-geen-route");
     }
-
-    public static string GoalName(Goal goal) => goal switch
-    {
-        Goal.Startkwalificatie => "een startkwalificatie",
-        Goal.Mbo1 => "een mbo-diploma op niveau 1",
-        Goal.Mbo2 => "een mbo-diploma op niveau 2",
-        Goal.Mbo3 => "een mbo-diploma op niveau 3",
-        Goal.Mbo4 => "een mbo-diploma op niveau 4",
-        Goal.Havo => "een havodiploma",
-        _ => "een hbo-bachelor",
-    };
 
     private static int ComparePathways(Pathway a, Pathway b)
     {
@@ -256,6 +245,8 @@ public sealed class Planner(RouteCatalogue catalogue)
         private readonly List<Step> steps = new(8);
         private readonly List<Diploma> held = new(s.Diplomas);
         private readonly ReasonSink sink = new();
+        // The current school's end, the same for every route of this plan.
+        private readonly DateOnly? schoolEnds = planner.CurrentSchoolEnds(s);
         private ImmutableArray<Reason>.Builder notes = null!;
         private string routeId = "";
         public readonly List<Pathway> Results = [];
@@ -352,7 +343,7 @@ public sealed class Planner(RouteCatalogue catalogue)
         private void RestOfCurrentSchool(Route route, int index, string rule, DateOnly entry)
         {
             // A route entered at a later leerjaar of this school starts its part there; one entered after it, now.
-            var from = entry > s.On && planner.CurrentSchoolEnds(s) is { } ends && entry <= ends ? entry : s.On;
+            var from = entry > s.On && schoolEnds is { } ends && entry <= ends ? entry : s.On;
             switch (s.School)
             {
                 case SchoolType.Vmbo:
@@ -361,7 +352,7 @@ public sealed class Planner(RouteCatalogue catalogue)
                         AddOnce(catalogue.Reason("leerweg-onbekend"));
                         break;
                     }
-                    if (planner.CurrentSchoolEnds(s) is not { } end)
+                    if (schoolEnds is not { } end)
                     {
                         AddOnce(catalogue.Reason("leerjaar-onbekend"));
                         break;
@@ -370,13 +361,13 @@ public sealed class Planner(RouteCatalogue catalogue)
                     return;
                 case SchoolType.Praktijkonderwijs:
                     {
-                        var leaves = planner.CurrentSchoolEnds(s)!.Value;
+                        var leaves = schoolEnds!.Value;
                         Follow(route, index, entry, new Step(routeId, SchoolType.Praktijkonderwijs, null, null, from, leaves, leaves, DiplomaKind.Pro, rule, null));
                         return;
                     }
                 case SchoolType.Havo or SchoolType.Vwo:
                     {
-                        if (planner.CurrentSchoolEnds(s) is not { } diplomaOn)
+                        if (schoolEnds is not { } diplomaOn)
                         {
                             AddOnce(catalogue.Reason("leerjaar-onbekend"));
                             break;
@@ -401,12 +392,11 @@ public sealed class Planner(RouteCatalogue catalogue)
                     {
                         var current = SchoolYear.StartOf(s.On);
                         var level = (MboLevel)Math.Clamp(s.Niveau ?? 2, 1, 4);
-                        var years = catalogue.DurationsOn(current).Levels[level];
-                        var done = (s.Leerjaar ?? 1) - 1;
-                        var min = Math.Max(1, years.Min - done);
-                        var max = Math.Max(min, years.Max - done);
+                        // The earliest end is the school's end; the latest takes the top of the niveau's duration band.
+                        var earliest = schoolEnds!.Value;
+                        var latest = SchoolYear.EndAfter(current, Math.Max(earliest.Year - current.Year, catalogue.DurationsOn(current).Levels[level].Max - ((s.Leerjaar ?? 1) - 1)));
                         Follow(route, index, entry, new Step(routeId, SchoolType.Mbo, (int)level, s.Leerweg is Leerweg.Bol or Leerweg.Bbl ? s.Leerweg : Leerweg.Bol, from,
-                            SchoolYear.EndAfter(current, min), SchoolYear.EndAfter(current, max), Vocabulary.MboDiploma(level, current), rule, null));
+                            earliest, latest, Vocabulary.MboDiploma(level, current), rule, null));
                         return;
                     }
             }
