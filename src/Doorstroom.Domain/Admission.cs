@@ -344,5 +344,18 @@ public static class Admission
         _ => s.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The goal as pupils read it: startkwalificatie, mbo niveau 2 of hoger, havo-diploma …</summary>
+    public static string Name(Goal goal) => goal switch
+    {
+        Goal.Startkwalificatie => "startkwalificatie",
+        Goal.Mbo1 => "mbo niveau 1 of hoger",
+        Goal.Mbo2 => "mbo niveau 2 of hoger",
+        Goal.Mbo3 => "mbo niveau 3 of hoger",
+        Goal.Mbo4 => "mbo niveau 4",
+        Goal.Havo => "havo-diploma",
+        Goal.Hbo => "hbo-bachelor",
+        _ => goal.ToString(),
+    };
+
     public static string Name(Leerweg l) => l.ToString().ToLowerInvariant();
 }

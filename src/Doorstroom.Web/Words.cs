@@ -27,17 +27,7 @@ public static class Words
     };
 
     /// <summary>startkwalificatie, mbo niveau 2 of hoger, havo-diploma …</summary>
-    public static string Goal(Goal goal) => goal switch
-    {
-        Domain.Goal.Startkwalificatie => "startkwalificatie",
-        Domain.Goal.Mbo1 => "mbo niveau 1 of hoger",
-        Domain.Goal.Mbo2 => "mbo niveau 2 of hoger",
-        Domain.Goal.Mbo3 => "mbo niveau 3 of hoger",
-        Domain.Goal.Mbo4 => "mbo niveau 4",
-        Domain.Goal.Havo => "havo-diploma",
-        Domain.Goal.Hbo => "hbo-bachelor",
-        _ => goal.ToString(),
-    };
+    public static string Goal(Goal goal) => Admission.Name(goal);
 
     /// <summary>The sector (V0) or profiel (V1) as schools write it.</summary>
     public static string Sector(Sector sector) => sector switch
