@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
 
@@ -17,7 +18,9 @@ public sealed record AccountChange(AccountProblem? Problem, string? Secret = nul
 /// <summary>
 /// The operator's changes to accounts and API clients (the command line's <c>accounts</c> and <c>clients</c>; later the
 /// beheer pages): each checked first (a refusal stores nothing), each a security event in the hash-chained audit log
-/// (who, what, which account; never a password or secret). Demo accounts are made only by the demo seed, never here.
+/// (who, what, which account; never a password or secret), the change and its line in one transaction. A change that must
+/// end the account's open sessions (disable, password reset, and any later role or binding change) gives it a new
+/// security stamp in that same transaction. Demo accounts are made only by the demo seed, never here.
 /// </summary>
 public static partial class AccountAdmin
 {
@@ -81,32 +84,46 @@ public static partial class AccountAdmin
         ArgumentNullException.ThrowIfNull(password);
         if (CheckNew(database, name, role, institution, pupil, client: false) is { } problem) return new(problem);
         if (Passwords.Weakness(password, name) is { } weak) return AccountChange.Refused("password", $"{weak} ({Passwords.Rule})");
-        Accounts.Save(database, new Account(name, Passwords.Hash(password), role, institution, pupil, displayName ?? name, Demo: false));
-        Audit(database, clock, actor, "account toegevoegd", "account", name, institution);
+        var account = new Account(name, Passwords.Hash(password), role, institution, pupil, displayName ?? name, Demo: false, SecurityStamp: Accounts.NewStamp());
+        Audited(database, clock, actor, "account toegevoegd", "account", name, institution, (connection, transaction) => Accounts.Save(connection, transaction, account));
         return new(null);
     }
 
-    /// <summary>Disables or enables an account by name.</summary>
+    /// <summary>
+    /// Disables or enables an account by name. Disabling gives it a new security stamp, so its open sessions end (decision
+    /// 0019); enabling keeps the stamp (a session from before the disable stays ended).
+    /// </summary>
     public static AccountChange SetDisabled(Database database, string name, bool disabled, string actor, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'");
-        using (var connection = database.ConnectMigrated())
-            connection.Execute("UPDATE account SET disabled = @d WHERE username = @name", new { d = disabled ? 1 : 0, name });
-        Audit(database, clock, actor, disabled ? "account uitgeschakeld" : "account ingeschakeld", "account", name, account.Institution);
+        Audited(database, clock, actor, disabled ? "account uitgeschakeld" : "account ingeschakeld", "account", name, account.Institution, (connection, transaction) =>
+            connection.Execute(disabled
+                ? "UPDATE account SET disabled = 1, security_stamp = @stamp WHERE username = @name"
+                : "UPDATE account SET disabled = 0 WHERE username = @name", new { stamp = Accounts.NewStamp(), name }, transaction));
         return new(null);
     }
 
-    /// <summary>Gives an account a new password that keeps <see cref="Passwords.Rule"/>.</summary>
+    /// <summary>Ends every open session of an account (a new security stamp) without changing anything else.</summary>
+    public static AccountChange EndSessions(Database database, string name, string actor, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'");
+        Audited(database, clock, actor, "sessies beëindigd", "account", name, account.Institution, (connection, transaction) =>
+            connection.Execute("UPDATE account SET security_stamp = @stamp WHERE username = @name", new { stamp = Accounts.NewStamp(), name }, transaction));
+        return new(null);
+    }
+
+    /// <summary>Gives an account a new password that keeps <see cref="Passwords.Rule"/>, and a new security stamp (its sessions end).</summary>
     public static AccountChange ResetPassword(Database database, string name, string password, string actor, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(password);
         if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'");
         if (Passwords.Weakness(password, name) is { } weak) return AccountChange.Refused("password", $"{weak} ({Passwords.Rule})");
-        using (var connection = database.ConnectMigrated())
-            connection.Execute("UPDATE account SET password_hash = @hash WHERE username = @name", new { hash = Passwords.Hash(password), name });
-        Audit(database, clock, actor, "wachtwoord opnieuw ingesteld", "account", name, account.Institution);
+        var hash = Passwords.Hash(password);
+        Audited(database, clock, actor, "wachtwoord opnieuw ingesteld", "account", name, account.Institution, (connection, transaction) =>
+            connection.Execute("UPDATE account SET password_hash = @hash, security_stamp = @stamp WHERE username = @name", new { hash, stamp = Accounts.NewStamp(), name }, transaction));
         return new(null);
     }
 
@@ -115,8 +132,8 @@ public static partial class AccountAdmin
     {
         if (CheckNew(database, name, role, institution, pupil, client: true) is { } problem) return new(problem);
         var secret = Passwords.NewSecret();
-        Accounts.SaveClient(database, new ApiClient(name, Passwords.Hash(secret), role, institution, pupil, displayName ?? name, Demo: false));
-        Audit(database, clock, actor, "api-client toegevoegd", "api-client", name, institution);
+        var client = new ApiClient(name, Passwords.Hash(secret), role, institution, pupil, displayName ?? name, Demo: false);
+        Audited(database, clock, actor, "api-client toegevoegd", "api-client", name, institution, (connection, transaction) => Accounts.SaveClient(connection, transaction, client));
         return new(null, secret);
     }
 
@@ -125,9 +142,8 @@ public static partial class AccountAdmin
     {
         ArgumentNullException.ThrowIfNull(database);
         if (Accounts.FindClient(database, name) is not { } client) return AccountChange.Refused("name", $"there is no API client '{name}'");
-        using (var connection = database.ConnectMigrated())
-            connection.Execute("UPDATE api_client SET revoked = 1 WHERE client_id = @name", new { name });
-        Audit(database, clock, actor, "api-client ingetrokken", "api-client", name, client.Institution);
+        Audited(database, clock, actor, "api-client ingetrokken", "api-client", name, client.Institution, (connection, transaction) =>
+            connection.Execute("UPDATE api_client SET revoked = 1 WHERE client_id = @name", new { name }, transaction));
         return new(null);
     }
 
@@ -138,16 +154,24 @@ public static partial class AccountAdmin
         if (Accounts.FindClient(database, name) is not { } client) return AccountChange.Refused("name", $"there is no API client '{name}'");
         if (client.Revoked) return AccountChange.Refused("name", $"API client '{name}' is revoked; add a new client instead");
         var secret = Passwords.NewSecret();
-        using (var connection = database.ConnectMigrated())
-            connection.Execute("UPDATE api_client SET secret_hash = @hash WHERE client_id = @name", new { hash = Passwords.Hash(secret), name });
-        Audit(database, clock, actor, "api-client-geheim vervangen", "api-client", name, client.Institution);
+        var hash = Passwords.Hash(secret);
+        Audited(database, clock, actor, "api-client-geheim vervangen", "api-client", name, client.Institution, (connection, transaction) =>
+            connection.Execute("UPDATE api_client SET secret_hash = @hash WHERE client_id = @name", new { hash, name }, transaction));
         return new(null, secret);
     }
 
-    // Who (the operator), what (the action), which account or client (the category field, "account:NAME"); never a secret.
-    private static void Audit(Database database, TimeProvider? clock, string actor, string action, string kind, string name, string? institution) =>
-        AuditLog.Append(database, new AuditEntry((clock ?? TimeProvider.System).GetUtcNow(), actor, OperatorRole, institution, null, action,
-            $"{kind}:{name}", null, "gedaan", null));
+    // The change and its audit line in ONE transaction (AuditLog.Write): both are stored or neither. The line says who (the
+    // operator), what (the action), which account or client (the category field, "account:NAME"); never a secret.
+    private static void Audited(Database database, TimeProvider? clock, string actor, string action, string kind, string name, string? institution,
+        Action<DbConnection, DbTransaction> change)
+    {
+        var line = new AuditEntry((clock ?? TimeProvider.System).GetUtcNow(), actor, OperatorRole, institution, null, action, $"{kind}:{name}", null, "gedaan", null);
+        AuditLog.Write(database, (connection, transaction) =>
+        {
+            change(connection, transaction);
+            return line;
+        }, entry => [entry]);
+    }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")]
     private static partial Regex NamePattern();

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Data.Common;
+using System.Security.Cryptography;
 using Dapper;
 
 namespace Doorstroom.Storage;
@@ -9,7 +11,11 @@ namespace Doorstroom.Storage;
 /// <param name="PasswordHash">An ASP.NET Core Identity password hash; never the password.</param>
 /// <param name="Demo">Made by the demo seed: refused at sign-in unless the site runs in demo mode.</param>
 /// <param name="Disabled">Disabled by an operator: refused at sign-in until enabled again.</param>
-public sealed record Account(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo, bool Disabled = false);
+/// <param name="SecurityStamp">
+/// Random, changed by every operator change that must end the account's open sessions (disable, password reset, role or
+/// binding): a session signed in under another stamp is refused (decision 0019). Empty when saved: a new one is made.
+/// </param>
+public sealed record Account(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo, bool Disabled = false, string SecurityStamp = "");
 
 /// <summary>A program that calls <c>/api</c> with OAuth2 client credentials, bound like an account to an institution or a pupil.</summary>
 /// <param name="SecretHash">The client secret, hashed like a password.</param>
@@ -20,9 +26,9 @@ public sealed record ApiClient(string ClientId, string SecretHash, string Role, 
 /// <summary>The account and API-client tables.</summary>
 public static class Accounts
 {
-    private const string AccountColumns = "username, password_hash, role, institution, pupil_key, display_name, demo, disabled";
+    private const string AccountColumns = "username, password_hash, role, institution, pupil_key, display_name, demo, disabled, security_stamp";
     private const string ClientColumns = "client_id, secret_hash, role, institution, pupil_key, display_name, demo, revoked";
-    private const string AccountSelect = "username AS Username, password_hash AS PasswordHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, disabled AS Disabled";
+    private const string AccountSelect = "username AS Username, password_hash AS PasswordHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, disabled AS Disabled, security_stamp AS SecurityStamp";
     private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, revoked AS Revoked";
 
     /// <summary>The account with this user name (exact, case-sensitive), or null.</summary>
@@ -42,18 +48,35 @@ public static class Accounts
         return [.. connection.Query<AccountRow>($"SELECT {AccountSelect} FROM account ORDER BY username").Select(r => r.ToAccount())];
     }
 
-    /// <summary>Adds the account, or replaces the one with the same user name.</summary>
+    /// <summary>
+    /// Adds the account, or replaces the one with the same user name; an empty <see cref="Account.SecurityStamp"/> is stored
+    /// as a new one (a replaced account's sessions end).
+    /// </summary>
     public static void Save(Database database, Account account)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(account);
         using var connection = database.ConnectMigrated();
-        connection.Execute($"""
-            INSERT INTO account ({AccountColumns}) VALUES (@Username, @PasswordHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo, @Disabled)
-            ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, institution = excluded.institution,
-                pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo, disabled = excluded.disabled
-            """, new { account.Username, account.PasswordHash, account.Role, account.Institution, account.PupilKey, account.DisplayName, Demo = account.Demo ? 1 : 0, Disabled = account.Disabled ? 1 : 0 });
+        Save(connection, null, account);
     }
+
+    /// <summary>Adds or replaces the account inside the caller's transaction (see <see cref="Save(Database, Account)"/>).</summary>
+    internal static void Save(DbConnection connection, DbTransaction? transaction, Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        connection.Execute($"""
+            INSERT INTO account ({AccountColumns}) VALUES (@Username, @PasswordHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo, @Disabled, @Stamp)
+            ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, institution = excluded.institution,
+                pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo, disabled = excluded.disabled,
+                security_stamp = excluded.security_stamp
+            """, new
+        {
+            account.Username, account.PasswordHash, account.Role, account.Institution, account.PupilKey, account.DisplayName, Demo = account.Demo ? 1 : 0,
+            Disabled = account.Disabled ? 1 : 0, Stamp = account.SecurityStamp.Length > 0 ? account.SecurityStamp : NewStamp(),
+        }, transaction);
+    }
+
+    /// <summary>A new security stamp: 16 random bytes from the OS CSPRNG, hex.</summary>
+    public static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>The API client with this id, or null.</summary>
     public static ApiClient? FindClient(Database database, string clientId)
@@ -68,13 +91,19 @@ public static class Accounts
     public static void SaveClient(Database database, ApiClient client)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(client);
         using var connection = database.ConnectMigrated();
+        SaveClient(connection, null, client);
+    }
+
+    /// <summary>Adds or replaces the API client inside the caller's transaction.</summary>
+    internal static void SaveClient(DbConnection connection, DbTransaction? transaction, ApiClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         connection.Execute($"""
             INSERT INTO api_client ({ClientColumns}) VALUES (@ClientId, @SecretHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo, @Revoked)
             ON CONFLICT (client_id) DO UPDATE SET secret_hash = excluded.secret_hash, role = excluded.role, institution = excluded.institution,
                 pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo, revoked = excluded.revoked
-            """, new { client.ClientId, client.SecretHash, client.Role, client.Institution, client.PupilKey, client.DisplayName, Demo = client.Demo ? 1 : 0, Revoked = client.Revoked ? 1 : 0 });
+            """, new { client.ClientId, client.SecretHash, client.Role, client.Institution, client.PupilKey, client.DisplayName, Demo = client.Demo ? 1 : 0, Revoked = client.Revoked ? 1 : 0 }, transaction);
     }
 
     /// <summary>Every API client, by id.</summary>
@@ -96,8 +125,9 @@ public static class Accounts
         public string DisplayName { get; set; } = "";
         public long Demo { get; set; }
         public long Disabled { get; set; }
+        public string SecurityStamp { get; set; } = "";
 
-        public Account ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0, Disabled != 0);
+        public Account ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0, Disabled != 0, SecurityStamp);
     }
 
     private sealed class ClientRow

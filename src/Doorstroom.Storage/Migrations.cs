@@ -325,6 +325,36 @@ public static class Migrations
                 created_at TEXT NOT NULL
             );
             """),
+        new(9, "sessions in the store, security stamps, sign-in lockouts", """
+            -- Changed by every operator change that must end an account's sessions (disable, password reset, role or binding);
+            -- a session carries the stamp of its sign-in and is refused once it differs (WebSessions, decision 0019). Accounts
+            -- made before this migration share the empty stamp until their first such change.
+            ALTER TABLE account ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+
+            -- The server side of the sign-in cookie (decision 0019): the cookie carries a random key, this table its SHA-256
+            -- (never the key) and the ticket sealed with Data Protection. Every web node on the store reads the same sessions.
+            -- Times are Unix milliseconds (UTC).
+            CREATE TABLE web_session (
+                key_hash       TEXT PRIMARY KEY,
+                username       TEXT NOT NULL,
+                ticket         TEXT NOT NULL,
+                security_stamp TEXT NOT NULL,
+                created_at     BIGINT NOT NULL,
+                expires_at     BIGINT NOT NULL,
+                renewed_at     BIGINT NOT NULL
+            );
+            CREATE INDEX web_session_expires ON web_session (expires_at);
+            CREATE INDEX web_session_username ON web_session (username);
+
+            -- Failed sign-in and token attempts per account name or client id (SignInFailures): shared by every web node, so
+            -- two nodes give a guesser no more tries than one. Times are Unix milliseconds (UTC).
+            CREATE TABLE sign_in_failure (
+                name         TEXT PRIMARY KEY,
+                since        BIGINT NOT NULL,
+                failures     INTEGER NOT NULL,
+                locked_until BIGINT
+            );
+            """),
     ];
 
     /// <summary>Brings the schema of an open connection up to the newest migration.</summary>

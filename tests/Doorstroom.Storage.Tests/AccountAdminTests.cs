@@ -151,4 +151,79 @@ public sealed class AccountAdminTests
         Assert.Equal("name", AccountAdmin.RotateClient(store.Database, "niemand", "cli").Problem?.Field);
         Assert.Equal(before, Counts(store.Database));
     }
+
+    /// <summary>Makes every insert into the audit log fail, as a full disk or a lost connection at that moment would.</summary>
+    private static void BreakAuditAppends(TestStore store)
+    {
+        using var connection = store.Database.ConnectMigrated();
+        connection.Execute(store.Database.Dialect == Dialect.Postgres
+            ? """
+              CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected audit failure'; END $$;
+              CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();
+              """
+            : "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected audit failure'); END;");
+    }
+
+    private static string Snapshot(Database database)
+    {
+        using var connection = database.ConnectMigrated();
+        return string.Join("\n", connection.Query<string>("SELECT username || '|' || password_hash || '|' || disabled || '|' || security_stamp FROM account ORDER BY username")
+            .Concat(connection.Query<string>("SELECT client_id || '|' || secret_hash || '|' || revoked FROM api_client ORDER BY client_id")));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void An_operator_change_whose_audit_line_fails_is_not_stored_either(StoreKind kind)
+    {
+        using var store = Seeded(kind);
+        Assert.True(AccountAdmin.AddAccount(store.Database, "mentor1", "decaan", "01AB00", null, null, Good, "cli").Done);
+        Assert.True(AccountAdmin.AddClient(store.Database, "sis", "analist", null, null, null, "cli").Done);
+        var before = Snapshot(store.Database);
+        var counts = Counts(store.Database);
+        BreakAuditAppends(store);
+
+        Action[] changes =
+        [
+            () => AccountAdmin.AddAccount(store.Database, "mentor2", "analist", null, null, null, Good, "cli"),
+            () => AccountAdmin.SetDisabled(store.Database, "mentor1", true, "cli"),
+            () => AccountAdmin.ResetPassword(store.Database, "mentor1", "een-nieuw-wachtwoord-9", "cli"),
+            () => AccountAdmin.EndSessions(store.Database, "mentor1", "cli"),
+            () => AccountAdmin.AddClient(store.Database, "sis2", "analist", null, null, null, "cli"),
+            () => AccountAdmin.RotateClient(store.Database, "sis", "cli"),
+            () => AccountAdmin.RevokeClient(store.Database, "sis", "cli"),
+        ];
+        foreach (var change in changes)
+        {
+            Assert.ThrowsAny<System.Data.Common.DbException>(change);
+            Assert.Equal(before, Snapshot(store.Database));
+        }
+        Assert.Equal(counts, Counts(store.Database));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void Disable_reset_and_end_sessions_change_the_security_stamp_and_enable_keeps_it(StoreKind kind)
+    {
+        using var store = Seeded(kind);
+        AccountAdmin.AddAccount(store.Database, "mentor1", "decaan", "01AB00", null, null, Good, "cli");
+        AccountAdmin.AddAccount(store.Database, "mentor2", "decaan", "01AB00", null, null, Good, "cli");
+        string Stamp() => Accounts.Find(store.Database, "mentor1")!.SecurityStamp;
+        var stamps = new List<string> { Stamp() };
+        Assert.Equal(32, stamps[0].Length);
+        Assert.NotEqual(stamps[0], Accounts.Find(store.Database, "mentor2")!.SecurityStamp);
+
+        AccountAdmin.SetDisabled(store.Database, "mentor1", true, "cli");
+        stamps.Add(Stamp());
+        AccountAdmin.SetDisabled(store.Database, "mentor1", false, "cli");
+        Assert.Equal(stamps[^1], Stamp());
+        AccountAdmin.ResetPassword(store.Database, "mentor1", "een-nieuw-wachtwoord-9", "cli");
+        stamps.Add(Stamp());
+        Assert.True(AccountAdmin.EndSessions(store.Database, "mentor1", "cli").Done);
+        stamps.Add(Stamp());
+        Assert.Equal(stamps.Count, stamps.Distinct().Count());
+        Assert.Equal("sessies beëindigd", All(store.Database)[^1].Action);
+
+        // A refused change keeps the stamp.
+        AccountAdmin.ResetPassword(store.Database, "mentor1", "kort", "cli");
+        Assert.Equal(stamps[^1], Stamp());
+        Assert.Equal("name", AccountAdmin.EndSessions(store.Database, "niemand", "cli").Problem?.Field);
+    }
 }
