@@ -20,7 +20,7 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
     private const string User = "doorstroom";
 
     private readonly IPasswordHasher<string> hasher = passwordHasher ?? Passwords.Hasher;
-    private readonly SignInLockout lockout = lockout ?? new SignInLockout(site.Clock, new SignInLimits());
+    private readonly SignInLockout lockout = lockout ?? new SignInLockout(site, new SignInLimits());
     private readonly Lazy<string> dummyHash = new(() => (passwordHasher ?? Passwords.Hasher).HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
     /// <summary>The hash to store for a password or client secret.</summary>
@@ -63,7 +63,10 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
         return new(null, lockout.LockedFor(key));
     }
 
-    /// <summary>The claims of an account: name, role, and the institution or pupil it is bound to.</summary>
+    /// <summary>
+    /// The claims of an account: name, role, the institution or pupil it is bound to, and its security stamp (a cookie
+    /// session is refused once the account's stamp changes: <see cref="SessionCheck"/>).
+    /// </summary>
     public static ClaimsIdentity Identity(Account account, string scheme)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -73,6 +76,7 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
         identity.AddClaim(new(ClaimTypes.Role, account.Role));
         if (account.Institution is { } institution) identity.AddClaim(new(Claims.Institution, institution));
         if (account.PupilKey is { } pupil) identity.AddClaim(new(Claims.Pupil, pupil));
+        identity.AddClaim(new(SessionCheck.StampClaim, account.SecurityStamp));
         return identity;
     }
 }

@@ -19,6 +19,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SignInLockout>();
 builder.Services.AddSingleton<IPasswordHasher<string>, PasswordHasher<string>>();
 builder.Services.AddSingleton<SessionStore>();
+builder.Services.AddSingleton<SessionCheck>();
 builder.Services.AddSingleton<Site>();
 builder.Services.AddSingleton<AccountService>();
 builder.Services.AddSingleton<DossierService>();
@@ -52,9 +53,14 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         cookie.SlidingExpiration = true;
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
     });
-// The session itself stays on the server (SessionStore): signing out ends it for every copy of the cookie.
+// The session itself stays in the store (SessionStore): signing out ends it for every copy of the cookie, on every node;
+// SessionCheck ends it when the account is disabled or its stamp changes.
 builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-    .Configure<SessionStore>((cookie, sessions) => cookie.SessionStore = sessions);
+    .Configure<SessionStore, SessionCheck>((cookie, sessions, check) =>
+    {
+        cookie.SessionStore = sessions;
+        cookie.Events.OnValidatePrincipal = check.ValidateAsync;
+    });
 builder.Services.AddAntiforgery(antiforgery =>
 {
     antiforgery.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

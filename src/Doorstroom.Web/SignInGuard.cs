@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.RateLimiting;
+using Doorstroom.Storage;
 
 namespace Doorstroom.Web;
 
@@ -47,35 +47,44 @@ public sealed class SignInLimits
 }
 
 /// <summary>
-/// Temporary lockout after repeated failures, per account name or API client id, kept in this process's memory: it holds
-/// across requests without a write to the store on every wrong password (which would itself be a load an attacker
-/// controls), and a restart forgets it (an attacker cannot cause one). Unknown names are counted exactly like known ones,
-/// so a lock says nothing about whether a name exists. Several web processes would each keep their own (a later issue).
+/// Temporary lockout after repeated failures, per account name or API client id, kept in the store
+/// (<see cref="SignInFailures"/>, decision 0019): every web node counts the same failures, so two nodes give a guesser no
+/// more tries than one, and a restart forgets nothing. A failure costs one upsert; the per-address and per-name rate
+/// limits (<see cref="SignInRateLimits"/>, per process) bound how many an attacker can cause. Unknown names are counted
+/// exactly like known ones, so a lock says nothing about whether a name exists. Names whose failures or lock have ended
+/// are swept from the store at most once per failure window.
 /// </summary>
-public sealed class SignInLockout(TimeProvider clock, SignInLimits limits)
+public sealed class SignInLockout(Database database, TimeProvider clock, SignInLimits limits)
 {
-    /// <summary>Names remembered at most; beyond this, entries without a lock are forgotten first.</summary>
-    private const int MaxEntries = 100_000;
+    private long lastSweep;
 
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    /// <summary>The lockout of a site: its store and clock.</summary>
+    public SignInLockout(Site site, SignInLimits limits)
+        : this((site ?? throw new ArgumentNullException(nameof(site))).Database, site.Clock, limits)
+    {
+    }
+
+    private TimeSpan Window => TimeSpan.FromMinutes(limits.FailureWindowMinutes);
 
     /// <summary>How long the key stays locked, or null when it is not locked now.</summary>
     public TimeSpan? LockedFor(string key)
     {
         var now = clock.GetUtcNow();
-        return entries.TryGetValue(key, out var entry) && entry.LockedUntil is { } until && until > now ? until - now : null;
+        return SignInFailures.LockedUntil(database, key, now) is { } until ? until - now : null;
     }
 
     /// <summary>Counts a failed attempt; the failure that reaches the limit starts the lock.</summary>
     public void Failed(string key)
     {
         var now = clock.GetUtcNow();
-        if (entries.Count >= MaxEntries) Prune(now);
-        entries.AddOrUpdate(key, _ => Next(new Entry(now, 0, null), now), (_, old) => Next(old, now));
+        var last = Interlocked.Read(ref lastSweep);
+        if (now.UtcTicks - last > Window.Ticks && Interlocked.CompareExchange(ref lastSweep, now.UtcTicks, last) == last)
+            SignInFailures.Sweep(database, now, Window);
+        SignInFailures.Failed(database, key, now, limits.MaxFailures, Window, TimeSpan.FromMinutes(limits.LockoutMinutes));
     }
 
     /// <summary>A successful attempt clears the failures.</summary>
-    public void Succeeded(string key) => entries.TryRemove(key, out _);
+    public void Succeeded(string key) => SignInFailures.Succeeded(database, key);
 
     /// <summary>The lockout key of an account name or client id: case and surrounding spaces do not make another key.</summary>
     public static string Key(string kind, string name)
@@ -83,30 +92,6 @@ public sealed class SignInLockout(TimeProvider clock, SignInLimits limits)
         ArgumentNullException.ThrowIfNull(name);
         return kind + ":" + SignInRateLimits.Normalise(name);
     }
-
-    private Entry Next(Entry old, DateTimeOffset now)
-    {
-        if (old.LockedUntil is { } until && until > now) return old;
-        var fresh = old.LockedUntil is not null || now - old.Since > TimeSpan.FromMinutes(limits.FailureWindowMinutes);
-        var entry = fresh ? new Entry(now, 1, null) : old with { Failures = old.Failures + 1 };
-        return entry.Failures >= limits.MaxFailures ? entry with { LockedUntil = now + TimeSpan.FromMinutes(limits.LockoutMinutes) } : entry;
-    }
-
-    private void Prune(DateTimeOffset now)
-    {
-        var window = TimeSpan.FromMinutes(limits.FailureWindowMinutes);
-        foreach (var (key, entry) in entries)
-        {
-            if (entry.LockedUntil is { } until ? until <= now : now - entry.Since > window) entries.TryRemove(key, out _);
-        }
-        if (entries.Count < MaxEntries) return;
-        foreach (var (key, entry) in entries)
-        {
-            if (entry.LockedUntil is null) entries.TryRemove(key, out _);
-        }
-    }
-
-    private sealed record Entry(DateTimeOffset Since, int Failures, DateTimeOffset? LockedUntil);
 }
 
 /// <summary>

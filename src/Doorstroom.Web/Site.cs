@@ -30,6 +30,12 @@ public sealed class SiteOptions
     /// <summary>Where the anchor file goes when <see cref="AuditAnchorFile"/> is not set (needed for PostgreSQL; default the working directory).</summary>
     public string? AuditAnchorFolder { get; set; }
 
+    /// <summary>
+    /// At most this many seconds pass before a signed-in session is checked against its account again (disabled, password
+    /// reset, role changed: <see cref="SessionCheck"/>); 0 checks on every request.
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 60;
+
     /// <summary>How many mbo years a dossier share lasts: 1 = until 31 July of the first mbo year (the default).</summary>
     public int ShareYears { get; set; } = 1;
 }

@@ -30,14 +30,25 @@ public sealed class CountingHasher : IPasswordHasher<string>
 }
 
 /// <summary>Guessing passwords and client secrets: lockout, equal work for unknown names (issue 12, finding 2).</summary>
-public sealed class SignInLimitTests(SiteFactory site)
+public sealed class SignInLimitTests(SiteFactory site) : IDisposable
 {
+    private readonly string folder = Directory.CreateTempSubdirectory("doorstroom-lockout-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+    }
+
     private (AccountService Accounts, ManualClock Clock, CountingHasher Hasher) Service(bool demo = true)
     {
         var clock = new ManualClock(SiteFactory.Now);
         var hasher = new CountingHasher();
         var store = new Site(new SiteOptions { Database = site.DatabaseFile, Demo = demo }, clock);
-        return (new AccountService(store, new SignInLockout(clock, new SignInLimits()), hasher), clock, hasher);
+        // The failures are counted in a store of their own: a lock in the shared site's store would lock its other tests out.
+        var failures = Storage.Database.Open(Path.Combine(folder, "lockout.db"));
+        return (new AccountService(store, new SignInLockout(failures, clock, new SignInLimits()), hasher), clock, hasher);
     }
 
     [Fact]
