@@ -152,18 +152,6 @@ public sealed class AccountAdminTests
         Assert.Equal(before, Counts(store.Database));
     }
 
-    /// <summary>Makes every insert into the audit log fail, as a full disk or a lost connection at that moment would.</summary>
-    private static void BreakAuditAppends(TestStore store)
-    {
-        using var connection = store.Database.ConnectMigrated();
-        connection.Execute(store.Database.Dialect == Dialect.Postgres
-            ? """
-              CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected audit failure'; END $$;
-              CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();
-              """
-            : "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected audit failure'); END;");
-    }
-
     private static string Snapshot(Database database)
     {
         using var connection = database.ConnectMigrated();
@@ -179,7 +167,7 @@ public sealed class AccountAdminTests
         Assert.True(AccountAdmin.AddClient(store.Database, "sis", "analist", null, null, null, "cli").Done);
         var before = Snapshot(store.Database);
         var counts = Counts(store.Database);
-        BreakAuditAppends(store);
+        AuditedWriteTests.BreakAuditAppends(store);
 
         Action[] changes =
         [

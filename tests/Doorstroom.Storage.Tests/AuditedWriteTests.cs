@@ -32,7 +32,7 @@ public sealed class AuditedWriteTests
     }
 
     /// <summary>Makes every insert into the audit log fail, as a full disk or a lost connection at that moment would.</summary>
-    private static void BreakAuditAppends(TestStore store)
+    internal static void BreakAuditAppends(TestStore store)
     {
         using var connection = store.Database.ConnectMigrated();
         connection.Execute(store.Database.Dialect == Dialect.Postgres
