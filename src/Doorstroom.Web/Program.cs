@@ -77,6 +77,7 @@ builder.AddStoredKeys();
 
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
+_ = app.Services.GetRequiredService<SessionCheck>(); // refuses a bad Doorstroom:SessionCheckSeconds before serving
 using (var connection = site.Database.ConnectMigrated()) { }
 if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
 

@@ -173,4 +173,33 @@ public sealed class SessionEndTests : IDisposable
         }
         Assert.Equal(1, WebSessions.Count(Database, "analist1", clock.GetUtcNow()));
     }
+
+    [Fact]
+    public void Wrong_passwords_on_two_nodes_add_up_to_one_lock()
+    {
+        var limits = new SignInLimits { MaxFailures = 4 };
+        AccountService Node()
+        {
+            var site = new Site(new SiteOptions { Database = Database.File! }, clock);
+            return new AccountService(site, new SignInLockout(site, limits));
+        }
+        var one = Node();
+        var two = Node();
+        Assert.Null(one.TrySignIn("analist1", "geraden-1").LockedFor);
+        Assert.Null(two.TrySignIn("analist1", "geraden-2").LockedFor);
+        Assert.Null(one.TrySignIn("analist1", "geraden-3").LockedFor);
+        Assert.Equal(TimeSpan.FromMinutes(15), two.TrySignIn("analist1", "geraden-4").LockedFor);
+        Assert.NotNull(one.TrySignIn("analist1", Password).LockedFor);
+        Assert.Null(one.TrySignIn("analist1", Password).Granted);
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.NotNull(two.TrySignIn("analist1", Password).Granted);
+    }
+
+    [Fact]
+    public void A_negative_check_interval_stops_the_site_at_start_naming_the_setting()
+    {
+        using var node = new ClockedNode(Database.File!, clock, checkSeconds: -1);
+        var refused = Assert.ThrowsAny<Exception>(() => node.Services);
+        Assert.Contains("Doorstroom:SessionCheckSeconds", (refused.InnerException ?? refused).Message + refused.Message, StringComparison.Ordinal);
+    }
 }
