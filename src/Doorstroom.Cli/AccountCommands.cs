@@ -62,6 +62,8 @@ internal static class AccountCommands
 
         cmd.Subcommands.Add(Named("disable", "Disable an account: it can no longer sign in.", "account", (database, n) => AccountAdmin.SetDisabled(database, n, true, Actor), "disabled"));
         cmd.Subcommands.Add(Named("enable", "Enable a disabled account again.", "account", (database, n) => AccountAdmin.SetDisabled(database, n, false, Actor), "enabled"));
+        cmd.Subcommands.Add(Named("end-sessions", "End every open session of an account within a minute (e.g. a lost device); it can sign in again.", "account",
+            (database, n) => AccountAdmin.EndSessions(database, n, Actor), "signed out everywhere"));
 
         var resetName = new Argument<string>("name") { Description = "The account's user name" };
         var resetStdin = PasswordStdinOption();

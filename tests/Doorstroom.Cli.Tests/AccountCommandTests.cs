@@ -51,12 +51,16 @@ public sealed class AccountCommandTests
         Expect.Done(await cli.Run("accounts", "enable", "mentor1", "--db", "d.db"));
         Expect.Done(await cli.RunWithStdin("een-nieuw-wachtwoord-9\n", "accounts", "reset-password", "mentor1", "--password-stdin", "--db", "d.db"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var stamp = Accounts.Find(database, "mentor1")!.SecurityStamp;
+        Expect.Done(await cli.Run("accounts", "end-sessions", "mentor1", "--db", "d.db"));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var mentor = Accounts.Find(database, "mentor1")!;
+        Assert.NotEqual(stamp, mentor.SecurityStamp);
         Assert.False(mentor.Disabled);
         Assert.True(Passwords.Verify(mentor.PasswordHash, "een-nieuw-wachtwoord-9"));
 
         using var connection = database.ConnectMigrated();
-        Assert.Equal(["account toegevoegd", "account toegevoegd", "account uitgeschakeld", "account ingeschakeld", "wachtwoord opnieuw ingesteld"],
+        Assert.Equal(["account toegevoegd", "account toegevoegd", "account uitgeschakeld", "account ingeschakeld", "wachtwoord opnieuw ingesteld", "sessies beëindigd"],
             connection.Query<string>("SELECT action FROM audit_log ORDER BY seq"));
         Assert.All(connection.Query<string>("SELECT actor FROM audit_log"), a => Assert.StartsWith("cli (", a, StringComparison.Ordinal));
         Expect.Done(await cli.Run("audit", "verify", "--db", "d.db"));
@@ -108,6 +112,7 @@ public sealed class AccountCommandTests
         await Bad(Good, "--name", "accounts", "add", "--name", "bestaand", "--role", "analist", "--password-stdin");
         await Bad(Good, "name", "accounts", "disable", "niemand");
         await Bad(Good, "name", "accounts", "enable", "niemand");
+        await Bad(Good, "name", "accounts", "end-sessions", "niemand");
         await Bad(Good, "name", "accounts", "reset-password", "niemand", "--password-stdin");
         await Bad("kort\n", "--password-stdin", "accounts", "reset-password", "bestaand", "--password-stdin");
         Expect.BadInput(await cli.RunWithStdin(Good, "accounts", "add", "--name", "n", "--role", "analist", "--db", "d.db"), "--password-stdin");
