@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Doorstroom.Storage;
 using Doorstroom.Web;
 using Doorstroom.Web.Api;
@@ -5,13 +6,16 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
-var options = builder.Configuration.GetSection("Doorstroom").Get<SiteOptions>() ?? new SiteOptions();
-if (Environment.GetEnvironmentVariable(Database.Variable) is { Length: > 0 } fromEnvironment
-    && builder.Configuration["Doorstroom:Database"] == Database.DefaultFile)
-    options.Database = fromEnvironment;
-
+// Every setting is checked before anything starts or touches the store: a refusal is one line on stderr, exit 2 (decision 0023).
+var (settings, problems) = StartupChecks.Read(builder.Configuration, builder.Environment);
+if (settings is null)
+{
+    foreach (var problem in problems) Console.Error.WriteLine("doorstroom: " + problem.Line);
+    return StartupChecks.BadSetting;
+}
+var options = settings.Options;
 var development = builder.Environment.IsDevelopment();
-var signInLimits = SignInLimits.From(builder.Configuration);
+var signInLimits = settings.SignIn;
 
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(signInLimits);
@@ -67,12 +71,21 @@ builder.Services.AddSignInRateLimits(signInLimits);
 builder.Services.AddForwardedHeaders(builder.Configuration);
 builder.Services.AddExceptionHandler<Hardening.ApiFaults>();
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
-builder.AddStoredKeys();
+builder.AddStoredKeys(settings.Keys);
 
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
-using (var connection = site.Database.ConnectMigrated()) { }
-if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
+try
+{
+    using (var connection = site.Database.ConnectMigrated()) { }
+    if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
+}
+catch (DbException e)
+{
+    // Unreachable, locked, not a store, damaged: one line naming the store (never its password) and what to do, exit 3.
+    Console.Error.WriteLine("doorstroom: " + StoreFailure.Explain($"{StartupChecks.DatabaseSetting} ({site.Database.Description})", e));
+    return StartupChecks.StoreFailed;
+}
 
 app.UseForwardedHeaders();
 if (!development)
@@ -102,6 +115,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     if (options.Demo) DemoData.PrintAccounts(Console.Out);
 });
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

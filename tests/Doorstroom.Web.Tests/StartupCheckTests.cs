@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
+
+namespace Doorstroom.Web.Tests;
+
+/// <summary>A self-signed PFX with its private key, as an operator makes one with openssl.</summary>
+public static class TestPfx
+{
+    public static void Write(string path, string password)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Doorstroom keys (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
+    }
+}
+
+/// <summary>
+/// Decision 0023: demo mode is an explicit setting, refused outside Development and the Demo environment; a setting the
+/// site cannot start with is one line on stderr and exit 2 (an unreachable store: exit 3), never a stack trace, and the
+/// store is not touched.
+/// </summary>
+public sealed class StartupCheckTests : IDisposable
+{
+    private const string PfxPassword = "pfx-wachtwoord";
+    private readonly string folder = Directory.CreateTempSubdirectory("doorstroom-startup-").FullName;
+
+    private static (StartupSettings? Settings, IReadOnlyList<StartupProblem> Problems) Check(string environment, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var (read, problems) = StartupChecks.Read(configuration, new HostingEnvironment { EnvironmentName = environment });
+        return (read, problems);
+    }
+
+    private Dictionary<string, string?> Deployable(params (string Key, string? Value)[] extra)
+    {
+        var pfx = Path.Combine(folder, "keys.pfx");
+        if (!File.Exists(pfx)) TestPfx.Write(pfx, PfxPassword);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Doorstroom:Database"] = Path.Combine(folder, "doorstroom.db"),
+            ["Doorstroom:Keys:Certificate"] = pfx,
+            ["Doorstroom:Keys:CertificatePassword"] = PfxPassword,
+            ["Doorstroom:Issuer"] = "https://doorstroom.example.nl/",
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        return settings;
+    }
+
+    [Theory]
+    [InlineData("Development", true)]
+    [InlineData("Demo", true)]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    public void Demo_mode_runs_only_in_Development_and_the_Demo_environment(string environment, bool allowed)
+    {
+        var (settings, problems) = Check(environment, Deployable(("Doorstroom:Demo", "true")));
+        Assert.Equal(allowed, settings is not null);
+        Assert.Equal(allowed ? [] : ["Doorstroom:Demo"], problems.Select(p => p.Setting));
+        if (settings is not null) Assert.True(settings.Options.Demo);
+    }
+
+    [Fact]
+    public void Demo_mode_is_off_unless_set()
+    {
+        var (settings, _) = Check("Development", []);
+        Assert.False(settings!.Options.Demo);
+    }
+
+    [Fact]
+    public void A_deployable_production_configuration_passes_with_its_certificate_and_issuer()
+    {
+        var (settings, problems) = Check("Production", Deployable());
+        Assert.Empty(problems);
+        Assert.True(settings!.Keys.Certificate!.HasPrivateKey);
+        Assert.Equal(new Uri("https://doorstroom.example.nl/"), settings.Keys.Issuer);
+    }
+
+    [Fact]
+    public void Production_refuses_every_missing_setting_at_once_and_Development_needs_none()
+    {
+        var (settings, problems) = Check("Production", new() { ["Doorstroom:Proxies:0"] = "proxy.example.nl", ["Doorstroom:SignIn:MaxFailures"] = "0" });
+        Assert.Null(settings);
+        Assert.Equal(["Doorstroom:SignIn", "Doorstroom:Proxies", "Doorstroom:Keys:Certificate", "Doorstroom:Issuer"], problems.Select(p => p.Setting));
+        Assert.All(problems, p => Assert.DoesNotContain('\n', p.Line));
+        Assert.Empty(Check("Development", []).Problems);
+        Assert.Empty(Check("Production", new() { ["Doorstroom:Keys:AllowUnprotected"] = "true", ["Doorstroom:Issuer"] = "https://d.example.nl/" }).Problems);
+    }
+
+    /// <summary>The refusals an operator meets, each through a real process: exit code, one line naming the setting, no store written.</summary>
+    public static TheoryData<string, string, string[], int> Refusals => new()
+    {
+        { "no issuer", "Doorstroom:Issuer", ["--Doorstroom:Issuer", ""], 2 },
+        { "no certificate", "Doorstroom:Keys:Certificate", ["--Doorstroom:Keys:Certificate", ""], 2 },
+        { "a missing certificate file", "Doorstroom:Keys:Certificate", ["--Doorstroom:Keys:Certificate", "/nergens/keys.pfx"], 2 },
+        { "a wrong certificate password", "Doorstroom:Keys:CertificatePassword", ["--Doorstroom:Keys:CertificatePassword", "fout"], 2 },
+        { "demo mode in Production", "Doorstroom:Demo", ["--Doorstroom:Demo", "true"], 2 },
+        { "a SQLite file in a missing folder", "Doorstroom:Database", ["--Doorstroom:Database", "/nergens/doorstroom.db"], 2 },
+        { "a malformed PostgreSQL connection string", "Doorstroom:Database", ["--Doorstroom:Database", "Host=127.0.0.1;Gebruiker=x;Password=geheim-wachtwoord"], 2 },
+        { "an unreachable PostgreSQL server", "Doorstroom:Database", ["--Doorstroom:Database", $"Host=127.0.0.1;Port={WebProcess.FreePort()};Database=d;Username=u;Password=geheim-wachtwoord;Timeout=5"], 3 },
+        { "a proxy that is not an address", "Doorstroom:Proxies", ["--Doorstroom:Proxies:0", "proxy.example.nl"], 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_refused_start_is_one_line_naming_the_setting_and_writes_no_store(string what, string setting, string[] arguments, int exitCode)
+    {
+        var store = Path.Combine(folder, "doorstroom.db");
+        var settings = Deployable().Where(s => !arguments.Contains("--" + s.Key)).SelectMany(s => new[] { "--" + s.Key, s.Value! });
+        var info = WebProcess.StartInfo(folder, "Production", ["--urls", $"http://127.0.0.1:{WebProcess.FreePort()}", .. settings, .. arguments]);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{what}: the site started instead of refusing: {await output}");
+        }
+        var lines = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(exitCode == process.ExitCode, $"{what}: exit {process.ExitCode}\n{await output}\n{await errors}");
+        var line = Assert.Single(lines);
+        Assert.StartsWith("doorstroom: ", line, StringComparison.Ordinal);
+        Assert.Contains(setting, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("geheim-wachtwoord", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", await output, StringComparison.Ordinal);
+        Assert.False(File.Exists(store), $"{what}: the store was written");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
