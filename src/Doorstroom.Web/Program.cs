@@ -114,7 +114,15 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var url in app.Urls) Console.WriteLine($"Doorstroom draait op {url}  (store: {site.Database.Description})");
     if (options.Demo) DemoData.PrintAccounts(Console.Out);
 });
-app.Run();
+try
+{
+    app.Run();
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"doorstroom: Urls: {e.Message.TrimEnd('.')}; stop the process that listens there or set Urls (--urls) to another address");
+    return StartupChecks.BadSetting;
+}
 return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>

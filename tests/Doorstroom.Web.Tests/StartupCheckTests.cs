@@ -109,9 +109,34 @@ public sealed class StartupCheckTests : IDisposable
     public async Task A_refused_start_is_one_line_naming_the_setting_and_writes_no_store(string what, string setting, string[] arguments, int exitCode)
     {
         var store = Path.Combine(folder, "doorstroom.db");
-        var settings = Deployable().Where(s => !arguments.Contains("--" + s.Key)).SelectMany(s => new[] { "--" + s.Key, s.Value! });
-        var info = WebProcess.StartInfo(folder, "Production", ["--urls", $"http://127.0.0.1:{WebProcess.FreePort()}", .. settings, .. arguments]);
-        using var process = Process.Start(info)!;
+        var settings = Arguments(new(Deployable().Where(s => !arguments.Contains("--" + s.Key))));
+        var (exit, lines, output) = await Run(what, ["--urls", $"http://127.0.0.1:{WebProcess.FreePort()}", .. settings, .. arguments]);
+        Assert.True(exitCode == exit, $"{what}: exit {exit}\n{output}\n{string.Join('\n', lines)}");
+        var line = Assert.Single(lines);
+        Assert.StartsWith("doorstroom: ", line, StringComparison.Ordinal);
+        Assert.Contains(setting, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("geheim-wachtwoord", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(store), $"{what}: the store was written");
+    }
+
+    [Fact]
+    public async Task An_address_in_use_is_one_line_naming_Urls()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        var (exit, lines, _) = await Run("an address in use", ["--urls", url, .. Arguments(Deployable())]);
+        Assert.Equal(2, exit);
+        Assert.Contains("Urls", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Arguments(Dictionary<string, string?> settings) => settings.SelectMany(s => new[] { "--" + s.Key, s.Value! });
+
+    /// <summary>Starts the site in Production and waits (at most a minute) for it to refuse: its exit code, stderr lines, stdout.</summary>
+    private async Task<(int Exit, string[] Errors, string Output)> Run(string what, IEnumerable<string> arguments)
+    {
+        using var process = Process.Start(WebProcess.StartInfo(folder, "Production", arguments))!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -125,14 +150,9 @@ public sealed class StartupCheckTests : IDisposable
             process.Kill(entireProcessTree: true);
             Assert.Fail($"{what}: the site started instead of refusing: {await output}");
         }
-        var lines = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(exitCode == process.ExitCode, $"{what}: exit {process.ExitCode}\n{await output}\n{await errors}");
-        var line = Assert.Single(lines);
-        Assert.StartsWith("doorstroom: ", line, StringComparison.Ordinal);
-        Assert.Contains(setting, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("geheim-wachtwoord", line, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at ", await output, StringComparison.Ordinal);
-        Assert.False(File.Exists(store), $"{what}: the store was written");
+        var text = await errors;
+        TestContext.Current.TestOutputHelper?.WriteLine($"{what}: exit {process.ExitCode}\n{text}");
+        return (process.ExitCode, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), await output);
     }
 
     public void Dispose()
