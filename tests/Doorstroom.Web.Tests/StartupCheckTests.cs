@@ -71,6 +71,20 @@ public sealed class StartupCheckTests : IDisposable
     }
 
     [Fact]
+    public void The_development_launch_profile_turns_demo_mode_on_and_the_development_settings_do_not()
+    {
+        var root = Doorstroom.Catalogue.DataPaths.RepositoryRoot();
+        Assert.SkipWhen(root is null, "repository root (Doorstroom.slnx) not found from the test folder");
+        var web = Path.Combine(root!, "src", "Doorstroom.Web");
+        using var profile = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(web, "Properties", "launchSettings.json")));
+        var variables = profile.RootElement.GetProperty("profiles").GetProperty("Doorstroom.Web").GetProperty("environmentVariables");
+        Assert.Equal("Development", variables.GetProperty("ASPNETCORE_ENVIRONMENT").GetString());
+        Assert.Equal("true", variables.GetProperty("Doorstroom__Demo").GetString());
+        var files = new ConfigurationBuilder().AddJsonFile(Path.Combine(web, "appsettings.json")).AddJsonFile(Path.Combine(web, "appsettings.Development.json")).Build();
+        Assert.False(Check("Development", files.AsEnumerable().ToDictionary()).Settings!.Options.Demo);
+    }
+
+    [Fact]
     public void A_deployable_production_configuration_passes_with_its_certificate_and_issuer()
     {
         var (settings, problems) = Check("Production", Deployable());
