@@ -49,8 +49,11 @@ public static partial class Keys
             if (!development)
                 problems.Add(new(IssuerSetting, $"{IssuerSetting} is not set: outside Development tokens carry a fixed issuer; set it to the site's public https address (e.g. https://doorstroom.example.nl/)"));
         }
-        else if (!Uri.TryCreate(issuer, UriKind.Absolute, out issuerUri))
-            problems.Add(new(IssuerSetting, $"{IssuerSetting}: '{issuer}' is not an absolute URL; set it to the site's public https address (e.g. https://doorstroom.example.nl/)"));
+        else if (!Uri.TryCreate(issuer, UriKind.Absolute, out issuerUri) || issuerUri.Scheme is not ("https" or "http"))
+        {
+            problems.Add(new(IssuerSetting, $"{IssuerSetting}: '{issuer}' is not an absolute http(s) URL; set it to the site's public https address (e.g. https://doorstroom.example.nl/)"));
+            issuerUri = null;
+        }
         return new KeySettings(certificate, previous, issuerUri);
     }
 

@@ -70,7 +70,7 @@ public static class StartupChecks
         catch (InvalidOperationException e)
         {
             var line = string.Join(" ", (e.InnerException is { } inner ? e.Message + " " + inner.Message : e.Message).Split('\n', StringSplitOptions.TrimEntries));
-            problems.Add(new(section, line));
+            problems.Add(new(section, $"{line.TrimEnd('.')}; correct the setting"));
             return null;
         }
     }

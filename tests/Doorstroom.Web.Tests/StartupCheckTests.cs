@@ -104,6 +104,24 @@ public sealed class StartupCheckTests : IDisposable
         Assert.Empty(Check("Production", new() { ["Doorstroom:Keys:AllowUnprotected"] = "true", ["Doorstroom:Issuer"] = "https://d.example.nl/" }).Problems);
     }
 
+    [Theory]
+    [InlineData("doorstroom.example.nl")]
+    [InlineData("/srv/doorstroom")]
+    [InlineData("ftp://doorstroom.example.nl/")]
+    public void An_issuer_must_be_an_absolute_http_address(string issuer)
+    {
+        var (settings, problems) = Check("Production", Deployable(("Doorstroom:Issuer", issuer)));
+        Assert.Null(settings);
+        Assert.Contains(issuer, Assert.Single(problems, p => p.Setting == "Doorstroom:Issuer").Line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_named_with_its_key()
+    {
+        var (_, problems) = Check("Development", new() { ["Doorstroom:Demo"] = "ja" });
+        Assert.Contains("Doorstroom:Demo", Assert.Single(problems).Line, StringComparison.Ordinal);
+    }
+
     /// <summary>The refusals an operator meets, each through a real process: exit code, one line naming the setting, no store written.</summary>
     public static TheoryData<string, string, string[], int> Refusals => new()
     {
