@@ -246,7 +246,8 @@ internal static class ApiBench
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(webDll)!,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The production pipeline (https only, HSTS, no developer pages) with demo data: the Demo environment (decision 0023).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the web application did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("server: " + line); };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Doorstroom.Cli;
+using Doorstroom.Storage;
 
 // doorstroom: the article's question for one pupil, from the command line.
 // Exit codes: 0 done; 2 bad input (one line naming the field and what was expected); 3 the store failed (one line).

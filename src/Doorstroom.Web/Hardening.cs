@@ -31,16 +31,8 @@ public static class Hardening
     /// </summary>
     public static IServiceCollection AddForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var proxies = configuration.GetSection(ProxiesKey).Get<string[]>() ?? [];
-        var addresses = new List<IPAddress>();
-        var networks = new List<System.Net.IPNetwork>();
-        foreach (var proxy in proxies.Select(p => p.Trim()).Where(p => p.Length > 0))
-        {
-            if (proxy.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(proxy, out var network)) networks.Add(network);
-            else if (IPAddress.TryParse(proxy, out var address)) addresses.Add(address);
-            else throw new InvalidOperationException($"{ProxiesKey}: '{proxy}' is not an IP address (10.0.0.5) or network (10.0.0.0/8)");
-        }
+        var (addresses, networks, problem) = Proxies(configuration);
+        if (problem is not null) throw new InvalidOperationException(problem.Line); // StartupChecks refused it before
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -50,6 +42,21 @@ public static class Hardening
             foreach (var address in addresses) options.KnownProxies.Add(address);
             foreach (var network in networks) options.KnownIPNetworks.Add(network);
         });
+    }
+
+    /// <summary>The proxies of <c>Doorstroom:Proxies</c>, or the first entry that is neither an address nor a network.</summary>
+    public static (List<IPAddress> Addresses, List<System.Net.IPNetwork> Networks, StartupProblem? Problem) Proxies(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var addresses = new List<IPAddress>();
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var proxy in (configuration.GetSection(ProxiesKey).Get<string[]>() ?? []).Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            if (proxy.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(proxy, out var network)) networks.Add(network);
+            else if (IPAddress.TryParse(proxy, out var address)) addresses.Add(address);
+            else return (addresses, networks, new(ProxiesKey, $"{ProxiesKey}: '{proxy}' is not an IP address (10.0.0.5) or network (10.0.0.0/8); list the TLS proxies' addresses"));
+        }
+        return (addresses, networks, null);
     }
 
     /// <summary>Adds the security headers to every response, also to errors and static files.</summary>

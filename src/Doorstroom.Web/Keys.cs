@@ -14,7 +14,7 @@ namespace Doorstroom.Web;
 /// certificate of <c>Doorstroom:Keys:Certificate</c>; the token keys (<see cref="TokenKeys"/>) in the store, sealed with Data
 /// Protection; the token issuer from <c>Doorstroom:Issuer</c>. Every node on one store, and a restored store in any folder
 /// or home directory, shares them. Outside Development the site refuses to start without the certificate (unless
-/// <c>Doorstroom:Keys:AllowUnprotected</c>) and without an issuer.
+/// <c>Doorstroom:Keys:AllowUnprotected</c>) and without an issuer (<see cref="Read"/>, <see cref="StartupChecks"/>).
 /// </summary>
 public static partial class Keys
 {
@@ -28,23 +28,41 @@ public static partial class Keys
     public const string AllowUnprotectedSetting = "Doorstroom:Keys:AllowUnprotected";
     public const string IssuerSetting = "Doorstroom:Issuer";
 
-    /// <summary>Data Protection with its key ring in the store, the token keys, and the issuer; throws (refuses to start) on a missing setting.</summary>
-    public static WebApplicationBuilder AddStoredKeys(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The key settings read and checked before the site starts (<see cref="StartupChecks"/>): a missing or unreadable
+    /// certificate, a wrong password or a missing issuer outside Development is a problem in <paramref name="problems"/>.
+    /// </summary>
+    public static KeySettings Read(IConfiguration configuration, bool development, ICollection<StartupProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(problems);
+        var certificate = Load(configuration, CertificateSetting, CertificatePasswordSetting, problems);
+        var previous = Load(configuration, PreviousCertificateSetting, PreviousCertificatePasswordSetting, problems);
+        var allowUnprotected = string.Equals(configuration[AllowUnprotectedSetting], "true", StringComparison.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(configuration[CertificateSetting]) && !development && !allowUnprotected)
+            problems.Add(new(CertificateSetting, $"{CertificateSetting} is not set: outside Development Doorstroom stores its keys only encrypted; "
+                + $"set it to a PFX file and {CertificatePasswordSetting} to its password (or {AllowUnprotectedSetting}=true to store them unprotected)"));
+        var issuer = configuration[IssuerSetting];
+        Uri? issuerUri = null;
+        if (string.IsNullOrWhiteSpace(issuer))
+        {
+            if (!development)
+                problems.Add(new(IssuerSetting, $"{IssuerSetting} is not set: outside Development tokens carry a fixed issuer; set it to the site's public https address (e.g. https://doorstroom.example.nl/)"));
+        }
+        else if (!Uri.TryCreate(issuer, UriKind.Absolute, out issuerUri) || issuerUri.Scheme is not ("https" or "http"))
+        {
+            problems.Add(new(IssuerSetting, $"{IssuerSetting}: '{issuer}' is not an absolute http(s) URL; set it to the site's public https address (e.g. https://doorstroom.example.nl/)"));
+            issuerUri = null;
+        }
+        return new KeySettings(certificate, previous, issuerUri);
+    }
+
+    /// <summary>Data Protection with its key ring in the store, the token keys, and the issuer, from settings <see cref="Read"/> checked.</summary>
+    public static WebApplicationBuilder AddStoredKeys(this WebApplicationBuilder builder, KeySettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var configuration = builder.Configuration;
-        var development = builder.Environment.IsDevelopment();
-        var certificate = Load(configuration, CertificateSetting, CertificatePasswordSetting);
-        var previous = Load(configuration, PreviousCertificateSetting, PreviousCertificatePasswordSetting);
-        var allowUnprotected = configuration.GetValue<bool>(AllowUnprotectedSetting);
-        if (certificate is null && !development && !allowUnprotected)
-            throw new InvalidOperationException($"{CertificateSetting} is not set: outside Development Doorstroom stores its keys only encrypted. "
-                + $"Set {CertificateSetting} to a PFX file and {CertificatePasswordSetting} to its password (or {AllowUnprotectedSetting}=true to store them unprotected).");
-        var issuer = configuration[IssuerSetting];
-        if (string.IsNullOrWhiteSpace(issuer) && !development)
-            throw new InvalidOperationException($"{IssuerSetting} is not set: outside Development tokens carry a fixed issuer, the site's public https address (e.g. https://doorstroom.example.nl/).");
-        if (!string.IsNullOrWhiteSpace(issuer) && !Uri.TryCreate(issuer, UriKind.Absolute, out _))
-            throw new InvalidOperationException($"{IssuerSetting}: '{issuer}' is not an absolute URL (e.g. https://doorstroom.example.nl/).");
+        ArgumentNullException.ThrowIfNull(settings);
+        var (certificate, previous, issuer) = settings;
 
         var protection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         if (certificate is not null) protection.ProtectKeysWithCertificate(certificate);
@@ -63,7 +81,7 @@ public static partial class Keys
             options.SigningCredentials.Add(new SigningCredentials(keys.AccessTokens, SecurityAlgorithms.HmacSha256));
             options.SigningCredentials.Add(new SigningCredentials(keys.Signing, SecurityAlgorithms.RsaSha256));
             options.EncryptionCredentials.Add(new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
-            if (!string.IsNullOrWhiteSpace(issuer)) options.Issuer = new Uri(issuer, UriKind.Absolute);
+            if (issuer is not null) options.Issuer = issuer;
         });
         return builder;
     }
@@ -71,11 +89,15 @@ public static partial class Keys
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Data Protection keys are stored in the store UNPROTECTED: set {Setting} to a PFX certificate to encrypt them")]
     private static partial void Unprotected(ILogger logger, string setting);
 
-    private static X509Certificate2? Load(ConfigurationManager configuration, string pathSetting, string passwordSetting)
+    private static X509Certificate2? Load(IConfiguration configuration, string pathSetting, string passwordSetting, ICollection<StartupProblem> problems)
     {
         var path = configuration[pathSetting];
         if (string.IsNullOrWhiteSpace(path)) return null;
-        if (!File.Exists(path)) throw new InvalidOperationException($"{pathSetting}: the certificate file '{path}' does not exist.");
+        if (!File.Exists(path))
+        {
+            problems.Add(new(pathSetting, $"{pathSetting}: the certificate file '{path}' does not exist; name the PFX file (a full path)"));
+            return null;
+        }
         X509Certificate2 certificate;
         try
         {
@@ -83,12 +105,23 @@ public static partial class Keys
         }
         catch (CryptographicException e)
         {
-            throw new InvalidOperationException($"{pathSetting}: '{path}' is not a PFX file this password opens ({e.Message}).", e);
+            problems.Add(new(passwordSetting, $"{passwordSetting} does not open '{path}', or it is not a PFX file ({e.Message.Trim().TrimEnd('.')}); set the PFX's password"));
+            return null;
         }
-        return certificate.HasPrivateKey ? certificate
-            : throw new InvalidOperationException($"{pathSetting}: '{path}' holds no private key; the keys cannot be decrypted with it.");
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new(pathSetting, $"{pathSetting}: '{path}' cannot be read ({e.Message.Trim().TrimEnd('.')}); let the site's user read it"));
+            return null;
+        }
+        if (certificate.HasPrivateKey) return certificate;
+        certificate.Dispose();
+        problems.Add(new(pathSetting, $"{pathSetting}: '{path}' holds no private key, so the keys cannot be decrypted with it; export the PFX with its key"));
+        return null;
     }
 }
+
+/// <summary>The checked key settings: the certificate that encrypts the key ring, the one before a renewal, the token issuer.</summary>
+public sealed record KeySettings(X509Certificate2? Certificate, X509Certificate2? Previous, Uri? Issuer);
 
 /// <summary>
 /// The token server's keys, made once by the first node and kept in the store sealed with Data Protection

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Doorstroom.Storage;
 using Doorstroom.Web;
 using Doorstroom.Web.Api;
@@ -5,13 +6,16 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
-var options = builder.Configuration.GetSection("Doorstroom").Get<SiteOptions>() ?? new SiteOptions();
-if (Environment.GetEnvironmentVariable(Database.Variable) is { Length: > 0 } fromEnvironment
-    && builder.Configuration["Doorstroom:Database"] == Database.DefaultFile)
-    options.Database = fromEnvironment;
-
+// Every setting is checked before anything starts or touches the store: a refusal is one line on stderr, exit 2 (decision 0023).
+var (settings, problems) = StartupChecks.Read(builder.Configuration, builder.Environment);
+if (settings is null)
+{
+    foreach (var problem in problems) Console.Error.WriteLine("doorstroom: " + problem.Line);
+    return StartupChecks.BadSetting;
+}
+var options = settings.Options;
 var development = builder.Environment.IsDevelopment();
-var signInLimits = SignInLimits.From(builder.Configuration);
+var signInLimits = settings.SignIn;
 
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(signInLimits);
@@ -73,13 +77,21 @@ builder.Services.AddSignInRateLimits(signInLimits);
 builder.Services.AddForwardedHeaders(builder.Configuration);
 builder.Services.AddExceptionHandler<Hardening.ApiFaults>();
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
-builder.AddStoredKeys();
+builder.AddStoredKeys(settings.Keys);
 
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
-_ = app.Services.GetRequiredService<SessionCheck>(); // refuses a bad Doorstroom:SessionCheckSeconds before serving
-using (var connection = site.Database.ConnectMigrated()) { }
-if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
+try
+{
+    using (var connection = site.Database.ConnectMigrated()) { }
+    if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
+}
+catch (DbException e)
+{
+    // Unreachable, locked, not a store, damaged: one line naming the store (never its password) and what to do, exit 3.
+    Console.Error.WriteLine("doorstroom: " + StoreFailure.Explain($"{StartupChecks.DatabaseSetting} ({site.Database.Description})", e));
+    return StartupChecks.StoreFailed;
+}
 
 app.UseForwardedHeaders();
 if (!development)
@@ -108,7 +120,16 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var url in app.Urls) Console.WriteLine($"Doorstroom draait op {url}  (store: {site.Database.Description})");
     if (options.Demo) DemoData.PrintAccounts(Console.Out);
 });
-app.Run();
+try
+{
+    app.Run();
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"doorstroom: Urls: {e.Message.TrimEnd('.')}; stop the process that listens there or set Urls (--urls) to another address");
+    return StartupChecks.BadSetting;
+}
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using Dapper;
 using Doorstroom.Domain;
@@ -39,20 +38,10 @@ public sealed class RestoreProcessTests(SiteFactory site) : IDisposable
         var restored = Path.Combine(restoredFolder, "doorstroom.db");
         File.Copy(original, restored);
 
-        var port = FreePort();
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            WorkingDirectory = restoredFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Doorstroom.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", restoredFolder,
-                     "--Doorstroom:Database", restored, "--Doorstroom:Demo", "false", "--Doorstroom:Issuer", Node.Issuer })
-            info.ArgumentList.Add(a);
+        var port = WebProcess.FreePort();
+        var info = WebProcess.StartInfo(restoredFolder, "Development", ["--urls", $"http://127.0.0.1:{port}", "--contentRoot", restoredFolder,
+            "--Doorstroom:Database", restored, "--Doorstroom:Demo", "false", "--Doorstroom:Issuer", Node.Issuer]);
         info.Environment["HOME"] = home;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment.Remove("DOORSTROOM_DB");
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -99,13 +88,6 @@ public sealed class RestoreProcessTests(SiteFactory site) : IDisposable
             await Task.Delay(250, TestContext.Current.CancellationToken);
         }
         Assert.Fail("the restored site did not answer /health within 90 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

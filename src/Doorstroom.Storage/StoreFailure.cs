@@ -2,13 +2,17 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Doorstroom.Cli;
+namespace Doorstroom.Storage;
 
-/// <summary>A store that failed, said in one line: which store, what happened, what to do (no stack trace, no data).</summary>
-internal static class StoreFailure
+/// <summary>
+/// A store that failed, said in one line: which store, what happened, what to do (no stack trace, no data). The command
+/// line and the web site's start both say it this way.
+/// </summary>
+public static class StoreFailure
 {
     public static string Explain(string? store, DbException e)
     {
+        ArgumentNullException.ThrowIfNull(e);
         var name = store ?? "the store";
         return e switch
         {
@@ -22,7 +26,7 @@ internal static class StoreFailure
             SqliteException { SqliteErrorCode: 1 } s when s.Message.Contains("no such", StringComparison.Ordinal) => Missing(name, s.Message),
             PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn } p => Missing(name, p.MessageText),
             PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } => $"{name} is locked by another session; try again when it is done",
-            NpgsqlException { InnerException: { } inner } => $"{name} cannot be reached: {inner.Message}",
+            NpgsqlException { InnerException: { } inner } => $"{name} cannot be reached ({inner.Message.Trim().TrimEnd('.')}); check that the server runs and that its host, port and database are right",
             _ => $"{name} failed: {e.Message}",
         };
     }

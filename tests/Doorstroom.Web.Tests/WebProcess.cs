@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Doorstroom.Web.Tests;
+
+/// <summary>The site as an operator starts it: <c>dotnet Doorstroom.Web.dll</c> from the test output, in a process of its own.</summary>
+public static class WebProcess
+{
+    /// <summary>
+    /// A start of the site in <paramref name="workingDirectory"/> in the given environment, with these command-line
+    /// settings, without the tester's <c>DOORSTROOM_DB</c>; output and errors redirected.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, string environment, IEnumerable<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Doorstroom.Web.dll"));
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        info.Environment.Remove("DOORSTROOM_DB");
+        return info;
+    }
+
+    /// <summary>A TCP port nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
