@@ -44,6 +44,19 @@ public static class Hardening
         });
     }
 
+    /// <summary>
+    /// Where plain http is sent: the <c>https_port</c> setting, else the site's own https address, else 443 (the TLS proxy
+    /// in front). Without this a node behind a proxy that only listens on http could not redirect and the secure-only
+    /// cookies then fail the request.
+    /// </summary>
+    public static IServiceCollection AddHttpsRedirectionPort(this IServiceCollection services, IConfiguration configuration)
+    {
+        var configured = configuration.GetValue<int?>("https_port") ?? configuration.GetValue<int?>("HTTPS_PORT");
+        var ownHttps = (configuration["urls"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase);
+        if (configured is null && ownHttps) return services; // the middleware finds the site's own https address
+        return services.AddHttpsRedirection(redirect => redirect.HttpsPort = configured ?? 443);
+    }
+
     /// <summary>The proxies of <c>Doorstroom:Proxies</c>, or the first entry that is neither an address nor a network.</summary>
     public static (List<IPAddress> Addresses, List<System.Net.IPNetwork> Networks, StartupProblem? Problem) Proxies(IConfiguration configuration)
     {

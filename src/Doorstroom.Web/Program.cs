@@ -77,6 +77,7 @@ builder.Services.AddSignInRateLimits(signInLimits);
 builder.Services.AddForwardedHeaders(builder.Configuration);
 builder.Services.AddExceptionHandler<Hardening.ApiFaults>();
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+builder.Services.AddHttpsRedirectionPort(builder.Configuration);
 builder.AddStoredKeys(settings.Keys);
 
 var app = builder.Build();

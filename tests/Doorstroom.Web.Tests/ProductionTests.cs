@@ -166,3 +166,23 @@ public sealed class ProductionTests(ProductionSite site, SiteFactory development
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
     }
 }
+
+/// <summary>A production site behind a TLS proxy with no <c>https_port</c> set: plain http must still be redirected, not fail.</summary>
+public sealed class NoHttpsPortSite : ProductionSite
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("https_port", "")];
+}
+
+public sealed class HttpsPortDefaultTests(NoHttpsPortSite site) : IClassFixture<NoHttpsPortSite>
+{
+    [Theory]
+    [InlineData("/routes")]
+    [InlineData("/account/inloggen")]
+    public async Task Without_an_https_port_setting_plain_http_is_redirected_to_the_default_https_port(string path)
+    {
+        using var http = site.Client(ProductionSite.Http);
+        using var redirected = await http.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
+        Assert.Equal($"https://{ProductionSite.Host}{path}", redirected.Headers.Location?.ToString());
+    }
+}
