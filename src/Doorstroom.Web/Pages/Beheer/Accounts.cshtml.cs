@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using Doorstroom.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Doorstroom.Web.Pages.Beheer;
+
+/// <summary>
+/// Accounts of people who sign in: the list, a form to add one, and per account disable, enable and (on its own page)
+/// a new password. The same rules and audit entries as <c>doorstroom accounts</c> (AccountAdmin), with the beheerder as actor.
+/// </summary>
+public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerPage(clock)
+{
+    [BindProperty] public string? Naam { get; set; }
+    [BindProperty] public string? Weergavenaam { get; set; }
+    [BindProperty] public string? Rol { get; set; }
+    [BindProperty] public string? Instelling { get; set; }
+    [BindProperty] public string? Leerling { get; set; }
+    [BindProperty] public string? Wachtwoord { get; set; }
+    [BindProperty] public string? Bevestiging { get; set; }
+
+    /// <summary>What was just done (toegevoegd, uitgeschakeld, ingeschakeld, wachtwoord), after the redirect.</summary>
+    [BindProperty(SupportsGet = true, Name = "gedaan")] public string? Done { get; set; }
+
+    /// <summary>The account it was done to.</summary>
+    [BindProperty(SupportsGet = true, Name = "account")] public string? DoneTo { get; set; }
+
+    public ImmutableArray<Storage.Account> All { get; private set; } = [];
+
+    /// <summary>A refusal of a change to one account in the list (disable, enable), shown above the list.</summary>
+    public string? ListError { get; private set; }
+
+    public void OnGet() => Load();
+
+    public IActionResult OnPostAdd()
+    {
+        var name = (Naam ?? "").Trim();
+        var role = (Rol ?? "").Trim();
+        var institution = BeheerText.Code(Instelling);
+        var pupil = BeheerText.Optional(Leerling);
+        var password = Wachtwoord ?? "";
+        if (password.Length == 0) ModelState.AddModelError(nameof(Wachtwoord), "Vul een wachtwoord in.");
+        else if (password != (Bevestiging ?? "")) ModelState.AddModelError(nameof(Bevestiging), "De bevestiging is niet gelijk aan het wachtwoord; typ hetzelfde wachtwoord twee keer.");
+        if (ModelState.IsValid)
+        {
+            var change = AccountAdmin.AddAccount(site.Database, name, role, institution, pupil, BeheerText.Optional(Weergavenaam), password, Actor, Clock, ActorRole);
+            if (change.Done) return After("toegevoegd", name);
+            ModelState.AddModelError(BeheerText.Field(change.Problem!), BeheerText.Problem(change.Problem!, client: false, name, role, institution, pupil, password));
+        }
+        // The password is never sent back in the form.
+        Wachtwoord = Bevestiging = null;
+        Refused();
+        Load();
+        return Page();
+    }
+
+    public IActionResult OnPostDisable(string? account) => SetDisabled(account, true);
+
+    public IActionResult OnPostEnable(string? account) => SetDisabled(account, false);
+
+    private IActionResult SetDisabled(string? account, bool disabled)
+    {
+        var name = account ?? "";
+        var change = AccountAdmin.SetDisabled(site.Database, name, disabled, Actor, Clock, ActorRole);
+        if (change.Done) return After(disabled ? "uitgeschakeld" : "ingeschakeld", name);
+        ListError = BeheerText.Problem(change.Problem!, client: false, name, "") + " Er is niets gewijzigd.";
+        Refused();
+        Load();
+        return Page();
+    }
+
+    private void Load() => All = Accounts.All(site.Database);
+
+    private LocalRedirectResult After(string done, string name) =>
+        LocalRedirect($"/beheer/accounts?gedaan={done}&account={Uri.EscapeDataString(name)}");
+
+    /// <summary>The notice after a change, or null.</summary>
+    public string? Notice => (Done, DoneTo) switch
+    {
+        ("toegevoegd", { } n) => $"Account '{n}' is toegevoegd.",
+        ("uitgeschakeld", { } n) => $"Account '{n}' is uitgeschakeld: het kan niet meer inloggen.",
+        ("ingeschakeld", { } n) => $"Account '{n}' is weer ingeschakeld.",
+        ("wachtwoord", { } n) => $"Account '{n}' heeft een nieuw wachtwoord.",
+        _ => null,
+    };
+}
