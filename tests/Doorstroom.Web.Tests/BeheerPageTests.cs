@@ -58,6 +58,18 @@ public sealed class BeheerPageTests(BeheerSite site) : IClassFixture<BeheerSite>
         if (name != BeheerSite.Beheerder) Assert.Null(Accounts.Find(site.Site.Database, name));
     }
 
+    [Fact]
+    public async Task A_form_with_several_bad_fields_shows_every_error_at_once_and_stores_nothing()
+    {
+        using var beheer = await site.SignedIn();
+        var before = site.Counts();
+        var (status, html, _) = await beheer.PostAsync("/beheer/accounts", "Add", Account("nieuw2", "decaan", "99ZZ00", "", "kort", "kort"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("<p class=\"field-error\" id=\"Instelling-fout\">", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"field-error\" id=\"Wachtwoord-fout\">Het wachtwoord heeft 4 tekens", html, StringComparison.Ordinal);
+        Assert.Equal(before, site.Counts());
+    }
+
     public static TheoryData<string, string, string, string, string, string> BadClients => new()
     {
         { "app1", "rector", "", "", "Rol", "'rector' is geen rol" },
@@ -108,6 +120,18 @@ public sealed class BeheerPageTests(BeheerSite site) : IClassFixture<BeheerSite>
         var (status, html, _) = await beheer.PostAsync(page, handler, new Dictionary<string, string> { [field] = "niemand" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains($"<p class=\"error\" role=\"alert\">{error} Er is niets gewijzigd.</p>", html, StringComparison.Ordinal);
+        Assert.Equal(before, site.Counts());
+    }
+
+    [Fact]
+    public async Task A_beheerder_cannot_disable_their_own_account()
+    {
+        using var beheer = await site.SignedIn();
+        var before = site.Counts();
+        var (status, html, _) = await beheer.PostAsync("/beheer/accounts", "Disable", new Dictionary<string, string> { ["account"] = BeheerSite.Beheerder });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("U kunt uw eigen account niet uitschakelen", html, StringComparison.Ordinal);
+        Assert.False(Accounts.Find(site.Site.Database, BeheerSite.Beheerder)!.Disabled);
         Assert.Equal(before, site.Counts());
     }
 

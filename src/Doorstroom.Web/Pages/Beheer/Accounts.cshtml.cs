@@ -38,7 +38,12 @@ public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerPage(cl
         var institution = BeheerText.Code(Instelling);
         var pupil = BeheerText.Optional(Leerling);
         var password = Wachtwoord ?? "";
+        // Every field at once: the name, role and binding (AccountAdmin's own check), the password rule, the confirmation.
+        if (AccountAdmin.CheckNew(site.Database, name, role, institution, pupil, client: false) is { } problem)
+            ModelState.AddModelError(BeheerText.Field(problem), BeheerText.Problem(problem, client: false, name, role, institution, pupil));
         if (password.Length == 0) ModelState.AddModelError(nameof(Wachtwoord), "Vul een wachtwoord in.");
+        else if (Passwords.Check(password, name) is { } weakness)
+            ModelState.AddModelError(nameof(Wachtwoord), BeheerText.Problem(new AccountProblem("password", "", AccountFault.PasswordWeak, weakness), client: false, name, role, password: password));
         else if (password != (Bevestiging ?? "")) ModelState.AddModelError(nameof(Bevestiging), "De bevestiging is niet gelijk aan het wachtwoord; typ hetzelfde wachtwoord twee keer.");
         if (ModelState.IsValid)
         {
@@ -60,6 +65,14 @@ public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerPage(cl
     private IActionResult SetDisabled(string? account, bool disabled)
     {
         var name = account ?? "";
+        if (disabled && name == Actor)
+        {
+            // A beheerder who disables themselves is signed out for good and may leave no beheerder at all.
+            ListError = "U kunt uw eigen account niet uitschakelen; laat dat een andere beheerder doen. Er is niets gewijzigd.";
+            Refused();
+            Load();
+            return Page();
+        }
         var change = AccountAdmin.SetDisabled(site.Database, name, disabled, Actor, Clock, ActorRole);
         if (change.Done) return After(disabled ? "uitgeschakeld" : "ingeschakeld", name);
         ListError = BeheerText.Problem(change.Problem!, client: false, name, "") + " Er is niets gewijzigd.";
