@@ -8,35 +8,21 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// Accounts of people who sign in: the list, a form to add one, and per account disable, enable and (on its own page)
 /// a new password. The same rules and audit entries as <c>doorstroom accounts</c> (AccountAdmin), with the beheerder as actor.
 /// </summary>
-public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerPage(clock)
+public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerListPage(clock)
 {
-    [BindProperty] public string? Naam { get; set; }
-    [BindProperty] public string? Weergavenaam { get; set; }
-    [BindProperty] public string? Rol { get; set; }
-    [BindProperty] public string? Instelling { get; set; }
-    [BindProperty] public string? Leerling { get; set; }
     [BindProperty] public string? Wachtwoord { get; set; }
     [BindProperty] public string? Bevestiging { get; set; }
 
-    /// <summary>What was just done (toegevoegd, uitgeschakeld, ingeschakeld, wachtwoord), after the redirect.</summary>
-    [BindProperty(SupportsGet = true, Name = "gedaan")] public string? Done { get; set; }
-
-    /// <summary>The account it was done to.</summary>
+    /// <summary>The account a change was just made to.</summary>
     [BindProperty(SupportsGet = true, Name = "account")] public string? DoneTo { get; set; }
 
     public ImmutableArray<Storage.Account> All { get; private set; } = [];
-
-    /// <summary>A refusal of a change to one account in the list (disable, enable), shown above the list.</summary>
-    public string? ListError { get; private set; }
 
     public void OnGet() => Load();
 
     public IActionResult OnPostAdd()
     {
-        var name = (Naam ?? "").Trim();
-        var role = (Rol ?? "").Trim();
-        var institution = BeheerText.Code(Instelling);
-        var pupil = BeheerText.Optional(Leerling);
+        var (name, role, institution, pupil, display) = Typed;
         var password = Wachtwoord ?? "";
         // Every field at once: the name, role and binding (AccountAdmin's own check), the password rule, the confirmation.
         if (AccountAdmin.CheckNew(site.Database, name, role, institution, pupil, client: false) is { } problem)
@@ -47,15 +33,13 @@ public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerPage(cl
         else if (password != (Bevestiging ?? "")) ModelState.AddModelError(nameof(Bevestiging), "De bevestiging is niet gelijk aan het wachtwoord; typ hetzelfde wachtwoord twee keer.");
         if (ModelState.IsValid)
         {
-            var change = AccountAdmin.AddAccount(site.Database, name, role, institution, pupil, BeheerText.Optional(Weergavenaam), password, Actor, Clock, ActorRole);
+            var change = AccountAdmin.AddAccount(site.Database, name, role, institution, pupil, display, password, Actor, Clock, ActorRole);
             if (change.Done) return After("toegevoegd", name);
             ModelState.AddModelError(BeheerText.Field(change.Problem!), BeheerText.Problem(change.Problem!, client: false, name, role, institution, pupil, password));
         }
         // The password is never sent back in the form.
         Wachtwoord = Bevestiging = null;
-        Refused();
-        Load();
-        return Page();
+        return FormRefused();
     }
 
     public IActionResult OnPostDisable(string? account) => SetDisabled(account, true);
@@ -65,23 +49,14 @@ public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerPage(cl
     private IActionResult SetDisabled(string? account, bool disabled)
     {
         var name = account ?? "";
-        if (disabled && name == Actor)
-        {
-            // A beheerder who disables themselves is signed out for good and may leave no beheerder at all.
-            ListError = "U kunt uw eigen account niet uitschakelen; laat dat een andere beheerder doen. Er is niets gewijzigd.";
-            Refused();
-            Load();
-            return Page();
-        }
+        // A beheerder who disables themselves is signed out for good and may leave no beheerder at all.
+        if (disabled && name == Actor) return ListRefused("U kunt uw eigen account niet uitschakelen; laat dat een andere beheerder doen.");
         var change = AccountAdmin.SetDisabled(site.Database, name, disabled, Actor, Clock, ActorRole);
         if (change.Done) return After(disabled ? "uitgeschakeld" : "ingeschakeld", name);
-        ListError = BeheerText.Problem(change.Problem!, client: false, name, "") + " Er is niets gewijzigd.";
-        Refused();
-        Load();
-        return Page();
+        return ListRefused(BeheerText.Problem(change.Problem!, client: false, name, ""));
     }
 
-    private void Load() => All = Accounts.All(site.Database);
+    protected override void Load() => All = Accounts.All(site.Database);
 
     private LocalRedirectResult After(string done, string name) =>
         LocalRedirect($"/beheer/accounts?gedaan={done}&account={Uri.EscapeDataString(name)}");

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Beheer;
 
@@ -9,20 +8,12 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// API clients: the list, a form to add one, revoke and rotate (<c>doorstroom clients</c>, AccountAdmin). A new secret is
 /// shown once, in the answer to the POST that made it (never stored but as a hash, never in a redirect, cookie or log).
 /// </summary>
-public sealed class ClientsModel(Site site, TimeProvider clock) : BeheerPage(clock)
+public sealed class ClientsModel(Site site, TimeProvider clock) : BeheerListPage(clock)
 {
-    [BindProperty] public string? Naam { get; set; }
-    [BindProperty] public string? Weergavenaam { get; set; }
-    [BindProperty] public string? Rol { get; set; }
-    [BindProperty] public string? Instelling { get; set; }
-    [BindProperty] public string? Leerling { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "gedaan")] public string? Done { get; set; }
+    /// <summary>The API client a change was just made to.</summary>
     [BindProperty(SupportsGet = true, Name = "client")] public string? DoneTo { get; set; }
 
     public ImmutableArray<ApiClient> All { get; private set; } = [];
-
-    public string? ListError { get; private set; }
 
     /// <summary>The client a new secret was just made for, and that secret: shown on this answer only.</summary>
     public (string Client, string Secret, bool New)? Shown { get; private set; }
@@ -31,20 +22,15 @@ public sealed class ClientsModel(Site site, TimeProvider clock) : BeheerPage(clo
 
     public IActionResult OnPostAdd()
     {
-        var name = (Naam ?? "").Trim();
-        var role = (Rol ?? "").Trim();
-        var institution = BeheerText.Code(Instelling);
-        var pupil = BeheerText.Optional(Leerling);
-        var change = AccountAdmin.AddClient(site.Database, name, role, institution, pupil, BeheerText.Optional(Weergavenaam), Actor, Clock, ActorRole);
+        var (name, role, institution, pupil, display) = Typed;
+        var change = AccountAdmin.AddClient(site.Database, name, role, institution, pupil, display, Actor, Clock, ActorRole);
         if (change.Done)
         {
             Shown = (name, change.Secret!, true);
             return Page();
         }
         ModelState.AddModelError(BeheerText.Field(change.Problem!), BeheerText.Problem(change.Problem!, client: true, name, role, institution, pupil));
-        Refused();
-        Load();
-        return Page();
+        return FormRefused();
     }
 
     public IActionResult OnPostRevoke(string? client)
@@ -52,27 +38,19 @@ public sealed class ClientsModel(Site site, TimeProvider clock) : BeheerPage(clo
         var name = client ?? "";
         var change = AccountAdmin.RevokeClient(site.Database, name, Actor, Clock, ActorRole);
         if (change.Done) return LocalRedirect($"/beheer/clients?gedaan=ingetrokken&client={Uri.EscapeDataString(name)}");
-        return ListRefused(change.Problem!, name);
+        return ListRefused(BeheerText.Problem(change.Problem!, client: true, name, ""));
     }
 
     public IActionResult OnPostRotate(string? client)
     {
         var name = client ?? "";
         var change = AccountAdmin.RotateClient(site.Database, name, Actor, Clock, ActorRole);
-        if (!change.Done) return ListRefused(change.Problem!, name);
+        if (!change.Done) return ListRefused(BeheerText.Problem(change.Problem!, client: true, name, ""));
         Shown = (name, change.Secret!, false);
         return Page();
     }
 
-    private PageResult ListRefused(AccountProblem problem, string name)
-    {
-        ListError = BeheerText.Problem(problem, client: true, name, "") + " Er is niets gewijzigd.";
-        Refused();
-        Load();
-        return Page();
-    }
-
-    private void Load() => All = Accounts.AllClients(site.Database);
+    protected override void Load() => All = Accounts.AllClients(site.Database);
 
     public string? Notice => (Done, DoneTo) switch
     {
