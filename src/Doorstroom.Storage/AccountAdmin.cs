@@ -4,15 +4,40 @@ using Dapper;
 
 namespace Doorstroom.Storage;
 
-/// <summary>Why an operator's change was refused: the field (name, role, institution, pupil, password) and what is wrong.</summary>
-public sealed record AccountProblem(string Field, string Message);
+/// <summary>Which rule an operator's change broke, so that a page can say it in its own language.</summary>
+public enum AccountFault
+{
+    NameInvalid,
+    NameTaken,
+    RoleUnknown,
+    /// <summary>An institution given to a role bound to a pupil or to nothing.</summary>
+    InstitutionNotTaken,
+    InstitutionMissing,
+    /// <summary>Not in the store, or of the wrong kind for the role (an mbo BRIN4 for a vo role).</summary>
+    InstitutionUnknown,
+    /// <summary>A pupil key given to a role not bound to a pupil.</summary>
+    PupilNotTaken,
+    PupilMissing,
+    PupilUnknown,
+    PasswordWeak,
+    AccountUnknown,
+    ClientUnknown,
+    ClientRevoked,
+}
+
+/// <summary>
+/// Why an operator's change was refused: the field (name, role, institution, pupil, password), what is wrong (English, for
+/// the command line), which rule (<see cref="Fault"/>), and for a weak password which part of the rule.
+/// </summary>
+public sealed record AccountProblem(string Field, string Message, AccountFault Fault, PasswordWeakness? Weakness = null);
 
 /// <summary>What an operator's change came to: done (with a client secret to show once, for clients), or refused.</summary>
 public sealed record AccountChange(AccountProblem? Problem, string? Secret = null)
 {
     public bool Done => Problem is null;
 
-    internal static AccountChange Refused(string field, string message) => new(new AccountProblem(field, message));
+    internal static AccountChange Refused(string field, string message, AccountFault fault, PasswordWeakness? weakness = null) =>
+        new(new AccountProblem(field, message, fault, weakness));
 }
 
 /// <summary>
@@ -24,7 +49,7 @@ public sealed record AccountChange(AccountProblem? Problem, string? Secret = nul
 /// </summary>
 public static partial class AccountAdmin
 {
-    /// <summary>The role the audit log gives an operator's changes.</summary>
+    /// <summary>The role the audit log gives an operator's changes made on the command line.</summary>
     public const string OperatorRole = "operator";
 
     /// <summary>Account names and client ids: 1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit.</summary>
@@ -37,25 +62,26 @@ public static partial class AccountAdmin
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(role);
         var thing = client ? "client" : "account";
-        if (!NamePattern().IsMatch(name)) return new("name", $"'{name}' is not a valid {thing} name; expected {NameRule}");
+        if (!NamePattern().IsMatch(name)) return new("name", $"'{name}' is not a valid {thing} name; expected {NameRule}", AccountFault.NameInvalid);
         if (!AccountRoles.Bindings.TryGetValue(role, out var binding))
-            return new("role", $"'{role}' is not a role; expected one of {string.Join(", ", AccountRoles.All)}");
+            return new("role", $"'{role}' is not a role; expected one of {string.Join(", ", AccountRoles.All)}", AccountFault.RoleUnknown);
         if (binding == Binding.Pupil)
         {
-            if (institution is not null) return new("institution", $"a {role} is bound to a pupil, not to an institution; leave --institution out");
-            if (pupil is null) return new("pupil", $"a {role} needs the pupil's key");
-            if (!Exists(database, "SELECT COUNT(*) FROM pupil WHERE pkey = @code", pupil)) return new("pupil", $"'{pupil}' is not a pupil key in this store");
+            if (institution is not null) return new("institution", $"a {role} is bound to a pupil, not to an institution; leave --institution out", AccountFault.InstitutionNotTaken);
+            if (pupil is null) return new("pupil", $"a {role} needs the pupil's key", AccountFault.PupilMissing);
+            if (!Exists(database, "SELECT COUNT(*) FROM pupil WHERE pkey = @code", pupil)) return new("pupil", $"'{pupil}' is not a pupil key in this store", AccountFault.PupilUnknown);
         }
         else
         {
-            if (pupil is not null) return new("pupil", $"a {role} is not bound to a pupil; only leerling and ouder take a pupil key");
-            if (binding == Binding.None && institution is not null) return new("institution", $"a {role} is not bound to an institution; leave --institution out");
-            if (binding != Binding.None && InstitutionProblem(database, role, binding, institution) is { } problem) return new("institution", problem);
+            if (pupil is not null) return new("pupil", $"a {role} is not bound to a pupil; only leerling and ouder take a pupil key", AccountFault.PupilNotTaken);
+            if (binding == Binding.None && institution is not null) return new("institution", $"a {role} is not bound to an institution; leave --institution out", AccountFault.InstitutionNotTaken);
+            if (binding != Binding.None && InstitutionProblem(database, role, binding, institution) is { } problem)
+                return new("institution", problem, institution is null ? AccountFault.InstitutionMissing : AccountFault.InstitutionUnknown);
         }
         bool taken;
         using (var connection = database.ConnectMigrated())
             taken = connection.ExecuteScalar<long>(client ? "SELECT COUNT(*) FROM api_client WHERE client_id = @name" : "SELECT COUNT(*) FROM account WHERE username = @name", new { name }) > 0;
-        return taken ? new("name", $"{thing} '{name}' already exists") : null;
+        return taken ? new("name", $"{thing} '{name}' already exists", AccountFault.NameTaken) : null;
     }
 
     private static string? InstitutionProblem(Database database, string role, Binding binding, string? institution)
@@ -79,13 +105,13 @@ public static partial class AccountAdmin
     }
 
     /// <summary>Adds an account with a password that keeps <see cref="Passwords.Rule"/>; never a demo account.</summary>
-    public static AccountChange AddAccount(Database database, string name, string role, string? institution, string? pupil, string? displayName, string password, string actor, TimeProvider? clock = null)
+    public static AccountChange AddAccount(Database database, string name, string role, string? institution, string? pupil, string? displayName, string password, string actor, TimeProvider? clock = null, string actorRole = OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(password);
         if (CheckNew(database, name, role, institution, pupil, client: false) is { } problem) return new(problem);
-        if (Passwords.Weakness(password, name) is { } weak) return AccountChange.Refused("password", $"{weak} ({Passwords.Rule})");
+        if (Passwords.Check(password, name) is { } weak) return AccountChange.Refused("password", $"{Passwords.Describe(weak, password)} ({Passwords.Rule})", AccountFault.PasswordWeak, weak);
         var account = new Account(name, Passwords.Hash(password), role, institution, pupil, displayName ?? name, Demo: false, SecurityStamp: Accounts.NewStamp());
-        Audited(database, clock, actor, "account toegevoegd", "account", name, institution, (connection, transaction) => Accounts.Save(connection, transaction, account));
+        Audited(database, clock, actor, actorRole, "account toegevoegd", "account", name, institution, (connection, transaction) => Accounts.Save(connection, transaction, account));
         return new(null);
     }
 
@@ -93,11 +119,11 @@ public static partial class AccountAdmin
     /// Disables or enables an account by name. Disabling gives it a new security stamp, so its open sessions end (decision
     /// 0019); enabling keeps the stamp (a session from before the disable stays ended).
     /// </summary>
-    public static AccountChange SetDisabled(Database database, string name, bool disabled, string actor, TimeProvider? clock = null)
+    public static AccountChange SetDisabled(Database database, string name, bool disabled, string actor, TimeProvider? clock = null, string actorRole = OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'");
-        Audited(database, clock, actor, disabled ? "account uitgeschakeld" : "account ingeschakeld", "account", name, account.Institution, (connection, transaction) =>
+        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'", AccountFault.AccountUnknown);
+        Audited(database, clock, actor, actorRole, disabled ? "account uitgeschakeld" : "account ingeschakeld", "account", name, account.Institution, (connection, transaction) =>
             connection.Execute(disabled
                 ? "UPDATE account SET disabled = 1, security_stamp = @stamp WHERE username = @name"
                 : "UPDATE account SET disabled = 0 WHERE username = @name", new { stamp = Accounts.NewStamp(), name }, transaction));
@@ -105,67 +131,68 @@ public static partial class AccountAdmin
     }
 
     /// <summary>Ends every open session of an account (a new security stamp) without changing anything else.</summary>
-    public static AccountChange EndSessions(Database database, string name, string actor, TimeProvider? clock = null)
+    public static AccountChange EndSessions(Database database, string name, string actor, TimeProvider? clock = null, string actorRole = OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'");
-        Audited(database, clock, actor, "sessies beëindigd", "account", name, account.Institution, (connection, transaction) =>
+        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'", AccountFault.AccountUnknown);
+        Audited(database, clock, actor, actorRole, "sessies beëindigd", "account", name, account.Institution, (connection, transaction) =>
             connection.Execute("UPDATE account SET security_stamp = @stamp WHERE username = @name", new { stamp = Accounts.NewStamp(), name }, transaction));
         return new(null);
     }
 
     /// <summary>Gives an account a new password that keeps <see cref="Passwords.Rule"/>, and a new security stamp (its sessions end).</summary>
-    public static AccountChange ResetPassword(Database database, string name, string password, string actor, TimeProvider? clock = null)
+    public static AccountChange ResetPassword(Database database, string name, string password, string actor, TimeProvider? clock = null, string actorRole = OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(password);
-        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'");
-        if (Passwords.Weakness(password, name) is { } weak) return AccountChange.Refused("password", $"{weak} ({Passwords.Rule})");
+        if (Accounts.Find(database, name) is not { } account) return AccountChange.Refused("name", $"there is no account '{name}'", AccountFault.AccountUnknown);
+        if (Passwords.Check(password, name) is { } weak) return AccountChange.Refused("password", $"{Passwords.Describe(weak, password)} ({Passwords.Rule})", AccountFault.PasswordWeak, weak);
         var hash = Passwords.Hash(password);
-        Audited(database, clock, actor, "wachtwoord opnieuw ingesteld", "account", name, account.Institution, (connection, transaction) =>
+        Audited(database, clock, actor, actorRole, "wachtwoord opnieuw ingesteld", "account", name, account.Institution, (connection, transaction) =>
             connection.Execute("UPDATE account SET password_hash = @hash, security_stamp = @stamp WHERE username = @name", new { hash, stamp = Accounts.NewStamp(), name }, transaction));
         return new(null);
     }
 
     /// <summary>Adds an API client with a new secret (<see cref="AccountChange.Secret"/>: shown once; only its hash is stored).</summary>
-    public static AccountChange AddClient(Database database, string name, string role, string? institution, string? pupil, string? displayName, string actor, TimeProvider? clock = null)
+    public static AccountChange AddClient(Database database, string name, string role, string? institution, string? pupil, string? displayName, string actor, TimeProvider? clock = null, string actorRole = OperatorRole)
     {
         if (CheckNew(database, name, role, institution, pupil, client: true) is { } problem) return new(problem);
         var secret = Passwords.NewSecret();
         var client = new ApiClient(name, Passwords.Hash(secret), role, institution, pupil, displayName ?? name, Demo: false);
-        Audited(database, clock, actor, "api-client toegevoegd", "api-client", name, institution, (connection, transaction) => Accounts.SaveClient(connection, transaction, client));
+        Audited(database, clock, actor, actorRole, "api-client toegevoegd", "api-client", name, institution, (connection, transaction) => Accounts.SaveClient(connection, transaction, client));
         return new(null, secret);
     }
 
     /// <summary>Revokes an API client: no token is issued for it again (a token issued before lives out its hour).</summary>
-    public static AccountChange RevokeClient(Database database, string name, string actor, TimeProvider? clock = null)
+    public static AccountChange RevokeClient(Database database, string name, string actor, TimeProvider? clock = null, string actorRole = OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (Accounts.FindClient(database, name) is not { } client) return AccountChange.Refused("name", $"there is no API client '{name}'");
-        Audited(database, clock, actor, "api-client ingetrokken", "api-client", name, client.Institution, (connection, transaction) =>
+        if (Accounts.FindClient(database, name) is not { } client) return AccountChange.Refused("name", $"there is no API client '{name}'", AccountFault.ClientUnknown);
+        Audited(database, clock, actor, actorRole, "api-client ingetrokken", "api-client", name, client.Institution, (connection, transaction) =>
             connection.Execute("UPDATE api_client SET revoked = 1 WHERE client_id = @name", new { name }, transaction));
         return new(null);
     }
 
     /// <summary>Gives an API client a new secret (shown once); the old secret stops working at once. A revoked client stays revoked.</summary>
-    public static AccountChange RotateClient(Database database, string name, string actor, TimeProvider? clock = null)
+    public static AccountChange RotateClient(Database database, string name, string actor, TimeProvider? clock = null, string actorRole = OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (Accounts.FindClient(database, name) is not { } client) return AccountChange.Refused("name", $"there is no API client '{name}'");
-        if (client.Revoked) return AccountChange.Refused("name", $"API client '{name}' is revoked; add a new client instead");
+        if (Accounts.FindClient(database, name) is not { } client) return AccountChange.Refused("name", $"there is no API client '{name}'", AccountFault.ClientUnknown);
+        if (client.Revoked) return AccountChange.Refused("name", $"API client '{name}' is revoked; add a new client instead", AccountFault.ClientRevoked);
         var secret = Passwords.NewSecret();
         var hash = Passwords.Hash(secret);
-        Audited(database, clock, actor, "api-client-geheim vervangen", "api-client", name, client.Institution, (connection, transaction) =>
+        Audited(database, clock, actor, actorRole, "api-client-geheim vervangen", "api-client", name, client.Institution, (connection, transaction) =>
             connection.Execute("UPDATE api_client SET secret_hash = @hash WHERE client_id = @name", new { hash, name }, transaction));
         return new(null, secret);
     }
 
     // The change and its audit line in ONE transaction (AuditLog.Write): both are stored or neither. The line says who (the
-    // operator), what (the action), which account or client (the category field, "account:NAME"); never a secret.
-    private static void Audited(Database database, TimeProvider? clock, string actor, string action, string kind, string name, string? institution,
+    // command line's user, or the signed-in beheerder and their role), what (the action), which account or client (the
+    // category field, "account:NAME"); never a secret.
+    private static void Audited(Database database, TimeProvider? clock, string actor, string actorRole, string action, string kind, string name, string? institution,
         Action<DbConnection, DbTransaction> change)
     {
-        var line = new AuditEntry((clock ?? TimeProvider.System).GetUtcNow(), actor, OperatorRole, institution, null, action, $"{kind}:{name}", null, "gedaan", null);
+        var line = new AuditEntry((clock ?? TimeProvider.System).GetUtcNow(), actor, actorRole, institution, null, action, $"{kind}:{name}", null, "gedaan", null);
         AuditLog.Write(database, (connection, transaction) =>
         {
             change(connection, transaction);

@@ -5,6 +5,15 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Doorstroom.Storage;
 
+/// <summary>Which part of the password rule a password breaks.</summary>
+public enum PasswordWeakness
+{
+    TooShort,
+    OnlySpaces,
+    ContainsName,
+    Common,
+}
+
 /// <summary>
 /// The one hasher of passwords and client secrets (ASP.NET Core Identity's PBKDF2 format, the hashes already in the store),
 /// the password rule, and new client secrets. The web's sign-in and the command line both use it.
@@ -48,16 +57,33 @@ public static class Passwords
         return Hasher.VerifyHashedPassword(User, hash, secret) != PasswordVerificationResult.Failed;
     }
 
-    /// <summary>Why the password breaks <see cref="Rule"/> for this account, or null when it keeps it.</summary>
-    public static string? Weakness(string password, string accountName)
+    /// <summary>Why the password breaks <see cref="Rule"/> for this account (English), or null when it keeps it.</summary>
+    public static string? Weakness(string password, string accountName) =>
+        Check(password, accountName) is { } weakness ? Describe(weakness, password) : null;
+
+    /// <summary>Which part of <see cref="Rule"/> the password breaks for this account, or null when it keeps it.</summary>
+    public static PasswordWeakness? Check(string password, string accountName)
     {
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(accountName);
-        if (password.Length < MinLength) return $"the password has {password.Length} characters; it needs at least {MinLength}";
-        if (password.Trim().Length == 0) return "the password is only spaces";
-        if (accountName.Length > 0 && password.Contains(accountName, StringComparison.OrdinalIgnoreCase)) return "the password contains the account name";
-        if (Common.Contains(password)) return "the password is a common password";
+        if (password.Length < MinLength) return PasswordWeakness.TooShort;
+        if (password.Trim().Length == 0) return PasswordWeakness.OnlySpaces;
+        if (accountName.Length > 0 && password.Contains(accountName, StringComparison.OrdinalIgnoreCase)) return PasswordWeakness.ContainsName;
+        if (Common.Contains(password)) return PasswordWeakness.Common;
         return null;
+    }
+
+    /// <summary>The weakness as the command line says it.</summary>
+    public static string Describe(PasswordWeakness weakness, string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        return weakness switch
+        {
+            PasswordWeakness.TooShort => $"the password has {password.Length} characters; it needs at least {MinLength}",
+            PasswordWeakness.OnlySpaces => "the password is only spaces",
+            PasswordWeakness.ContainsName => "the password contains the account name",
+            _ => "the password is a common password",
+        };
     }
 
     /// <summary>A new client secret: 32 bytes from the operating system's CSPRNG, base64url (43 characters).</summary>

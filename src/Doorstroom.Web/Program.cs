@@ -39,6 +39,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/MijnTijdlijn", Policies.Pupil);
     pages.Conventions.AuthorizeFolder("/Dossier", Policies.SchoolDossier);
     pages.Conventions.AuthorizeFolder("/MijnDossier", Policies.OwnDossier);
+    pages.Conventions.AuthorizeFolder("/Beheer", Policies.Admin);
     pages.Conventions.AllowAnonymousToFolder("/Account");
 });
 builder.Services.AddRouting(routing => routing.LowercaseUrls = true);

@@ -41,6 +41,30 @@ public sealed class AccountAdminTests
         Assert.True(AuditLog.Verify(store.Database).Intact);
     }
 
+    [Theory, ClassData(typeof(BothStores))]
+    public void A_change_from_the_beheer_pages_names_the_beheerder_and_their_role_in_the_audit_log(StoreKind kind)
+    {
+        using var store = Seeded(kind);
+        Assert.True(AccountAdmin.AddAccount(store.Database, "mentor2", "decaan", "01AB00", null, null, Good, "beheer1", actorRole: "beheerder").Done);
+        Assert.True(AccountAdmin.SetDisabled(store.Database, "mentor2", true, "beheer1", actorRole: "beheerder").Done);
+        Assert.Equal([("beheer1", "beheerder", "account toegevoegd"), ("beheer1", "beheerder", "account uitgeschakeld")],
+            All(store.Database).Select(e => (e.Actor, e.Role, e.Action)));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void A_refusal_names_the_rule_it_broke_so_a_page_can_say_it_in_dutch(StoreKind kind)
+    {
+        using var store = Seeded(kind);
+        Assert.Equal(AccountFault.RoleUnknown, AccountAdmin.AddAccount(store.Database, "n1", "rector", null, null, null, Good, "t").Problem?.Fault);
+        Assert.Equal(AccountFault.InstitutionUnknown, AccountAdmin.AddAccount(store.Database, "n1", "decaan", "99ZZ00", null, null, Good, "t").Problem?.Fault);
+        Assert.Equal(AccountFault.InstitutionMissing, AccountAdmin.AddAccount(store.Database, "n1", "decaan", null, null, null, Good, "t").Problem?.Fault);
+        Assert.Equal(AccountFault.PupilNotTaken, AccountAdmin.AddAccount(store.Database, "n1", "decaan", "01AB00", "P-1", null, Good, "t").Problem?.Fault);
+        var weak = AccountAdmin.AddAccount(store.Database, "n1", "analist", null, null, null, "kort", "t").Problem;
+        Assert.Equal((AccountFault.PasswordWeak, PasswordWeakness.TooShort), (weak?.Fault, weak?.Weakness));
+        Assert.Equal(AccountFault.AccountUnknown, AccountAdmin.SetDisabled(store.Database, "niemand", true, "t").Problem?.Fault);
+        Assert.Empty(All(store.Database));
+    }
+
     private static List<AuditEntry> All(Database database)
     {
         using var connection = database.ConnectMigrated();

@@ -95,6 +95,8 @@ public sealed class ProductionTests(ProductionSite site, SiteFactory development
     [InlineData("decaan", "/leerlingen/DEMO-2027-06")]
     [InlineData("leerling16", "/mijn-dossier")]
     [InlineData("zorgvo", "/dossier/DEMO-2027-03")]
+    [InlineData("beheer", "/beheer/accounts")]
+    [InlineData("beheer", "/beheer/clients")]
     public async Task The_signed_in_pages_and_their_charts_need_no_inline_script_or_style_either(string account, string path)
     {
         using var client = await development.SignedIn(account);

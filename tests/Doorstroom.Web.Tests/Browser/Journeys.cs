@@ -159,6 +159,10 @@ public sealed class Journeys(BrowserSite site)
             ("zorgvo", "/dossier/DEMO-2027-03", "dossier-school"),
             ("decaan", "/dossier/DEMO-2027-02", "dossier-school-decaan"),
             ("intake", "/intake/dossierverzoeken", "dossierverzoeken"),
+            ("beheer", "/beheer", "beheer"),
+            ("beheer", "/beheer/accounts", "beheer-accounts"),
+            ("beheer", "/beheer/accounts/decaan/wachtwoord", "beheer-wachtwoord"),
+            ("beheer", "/beheer/clients", "beheer-clients"),
         ];
         foreach (var group in pages.GroupBy(p => p.Account))
         {
