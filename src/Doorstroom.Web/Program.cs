@@ -38,7 +38,10 @@ builder.Services.AddRazorPages(pages =>
 });
 builder.Services.AddRouting(routing => routing.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
+var schoolProviders = SchoolSignIn.Read(builder.Configuration, development);
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    // School sign-in (decision 0021): one OpenID Connect scheme per Doorstroom:Oidc:Providers:<id>.
+    .AddSchoolSignIn(schoolProviders, development)
     .AddCookie(cookie =>
     {
         cookie.LoginPath = "/account/inloggen";

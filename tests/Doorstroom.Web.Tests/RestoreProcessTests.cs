@@ -101,7 +101,7 @@ public sealed class RestoreProcessTests(SiteFactory site) : IDisposable
         Assert.Fail("the restored site did not answer /health within 90 s");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
