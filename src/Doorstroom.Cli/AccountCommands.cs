@@ -76,6 +76,38 @@ internal static class AccountCommands
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(reset);
+        cmd.Subcommands.Add(InviteCommand());
+        return cmd;
+    }
+
+    /// <summary>
+    /// An invitation to link a school account (OpenID Connect, decision 0021) to an existing account: the code and the link
+    /// are printed once (only the code's hash is stored); it works once, until it expires.
+    /// </summary>
+    private static Command InviteCommand()
+    {
+        var name = new Argument<string>("name") { Description = "The account's user name" };
+        var provider = new Option<string?>("--provider")
+        {
+            Description = $"Only at this school provider (its id in Doorstroom:Oidc:Providers; {AccountLinks.ProviderRule}); default: any configured provider",
+        };
+        var days = new Option<int>("--days") { Description = $"How many days the invitation lasts: 1 to {AccountLinks.MaxDays}", DefaultValueFactory = _ => AccountLinks.DefaultDays };
+        var db = StoreCommands.DbOption();
+        var cmd = new Command("invite", "Invite an account's holder to link the account of their school (school sign-in); prints the code once.")
+        {
+            name, provider, days, db,
+        };
+        cmd.SetAction(parse =>
+        {
+            var username = parse.GetValue(name)!;
+            var database = StoreCommands.OpenStore(parse, db);
+            var change = Check(AccountLinks.Invite(database, username, parse.GetValue(provider), parse.GetValue(days), Actor), "name");
+            var invitation = AccountLinks.FindInvitation(database, change.Secret!)!;
+            Console.WriteLine($"account '{username}': invitation made, valid until {invitation.Expires:yyyy-MM-dd HH:mm} UTC, usable once; shown only now:");
+            Console.WriteLine($"code: {change.Secret}");
+            Console.WriteLine($"link: <the site's address>/account/koppelen/{change.Secret}");
+            return ExitCodes.Done;
+        });
         return cmd;
     }
 
