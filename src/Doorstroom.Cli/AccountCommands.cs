@@ -77,6 +77,46 @@ internal static class AccountCommands
         });
         cmd.Subcommands.Add(reset);
         cmd.Subcommands.Add(InviteCommand());
+        cmd.Subcommands.Add(LinkValueCommand());
+        cmd.Subcommands.Add(UnlinkCommand());
+        return cmd;
+    }
+
+    /// <summary>The value a provider's LinkClaim must have to link a school account to this account at its first sign-in.</summary>
+    private static Command LinkValueCommand()
+    {
+        var name = new Argument<string>("name") { Description = "The account's user name" };
+        var provider = new Option<string>("--provider") { Description = $"The school provider's id in Doorstroom:Oidc:Providers ({AccountLinks.ProviderRule})", Required = true };
+        var value = new Option<string>("--value") { Description = "The claim's value for this person (e.g. their eduPersonPrincipalName); compared ignoring case", Required = true };
+        var db = StoreCommands.DbOption();
+        var cmd = new Command("link-value", "Set the value the provider's LinkClaim must have to link a school account to this account (school sign-in).")
+        {
+            name, provider, value, db,
+        };
+        cmd.SetAction(parse =>
+        {
+            var username = parse.GetValue(name)!;
+            Check(AccountLinks.SetLinkValue(StoreCommands.OpenStore(parse, db), username, parse.GetValue(provider)!, parse.GetValue(value)!, Actor), "name");
+            Console.WriteLine($"account '{username}': link value set for provider '{parse.GetValue(provider)}'");
+            return ExitCodes.Done;
+        });
+        return cmd;
+    }
+
+    /// <summary>Forgets an account's school accounts at one provider: they sign in only after a new link.</summary>
+    private static Command UnlinkCommand()
+    {
+        var name = new Argument<string>("name") { Description = "The account's user name" };
+        var provider = new Option<string>("--provider") { Description = "The school provider's id in Doorstroom:Oidc:Providers", Required = true };
+        var db = StoreCommands.DbOption();
+        var cmd = new Command("unlink", "Remove the links of an account's school accounts at one provider.") { name, provider, db };
+        cmd.SetAction(parse =>
+        {
+            var username = parse.GetValue(name)!;
+            Check(AccountLinks.Unlink(StoreCommands.OpenStore(parse, db), username, parse.GetValue(provider)!, Actor), "name");
+            Console.WriteLine($"account '{username}': unlinked from provider '{parse.GetValue(provider)}'");
+            return ExitCodes.Done;
+        });
         return cmd;
     }
 

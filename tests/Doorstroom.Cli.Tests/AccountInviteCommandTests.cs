@@ -52,4 +52,23 @@ public sealed class AccountInviteCommandTests
         Expect.BadInput(await cli.Run("accounts", "invite", "mentor1", "--days", "een week", "--db", "d.db"), "--days");
         Assert.Equal(before, Counts(database));
     }
+
+    [Fact]
+    public async Task Link_values_are_set_once_per_value_and_bad_input_stores_nothing()
+    {
+        using var cli = new Doorstroom();
+        Expect.Done(await cli.RunWithStdin(Good + "\n", "accounts", "add", "--name", "mentor1", "--role", "analist", "--password-stdin", "--db", "d.db"));
+        Expect.Done(await cli.RunWithStdin(Good + "\n", "accounts", "add", "--name", "mentor2", "--role", "analist", "--password-stdin", "--db", "d.db"));
+        Expect.Done(await cli.Run("accounts", "link-value", "mentor1", "--provider", "entree", "--value", "M.Een@School.example", "--db", "d.db"));
+        var database = Database.Open(Path.Combine(cli.WorkDir, "d.db"));
+        var before = Counts(database);
+        Expect.BadInput(await cli.Run("accounts", "link-value", "mentor2", "--provider", "entree", "--value", "m.een@school.example", "--db", "d.db"), "--value", "another account", "nothing stored");
+        Expect.BadInput(await cli.Run("accounts", "link-value", "niemand", "--provider", "entree", "--value", "x@school.example", "--db", "d.db"), "name", "nothing stored");
+        Expect.BadInput(await cli.Run("accounts", "link-value", "mentor2", "--provider", "Entree!", "--value", "x@school.example", "--db", "d.db"), "--provider", "nothing stored");
+        Expect.BadInput(await cli.Run("accounts", "link-value", "mentor2", "--provider", "entree", "--value", "  ", "--db", "d.db"), "--value", "nothing stored");
+        Expect.BadInput(await cli.Run("accounts", "unlink", "mentor1", "--provider", "entree", "--db", "d.db"), "--provider", "no link", "nothing stored");
+        Assert.Equal(before, Counts(database));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal("mentor1", AccountLinks.LinkByValue(database, "entree", "m.een@school.example", "https://login.example", "sub-1").Account);
+    }
 }
