@@ -20,6 +20,9 @@ public sealed class ExternalSignInModel(SchoolProviders providers, Site site) : 
     [BindProperty] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Uitnodiging { get; set; }
 
+    /// <summary>Nothing to show: the buttons are on the sign-in page.</summary>
+    public IActionResult OnGet() => Redirect("/account/inloggen");
+
     public IActionResult OnPost()
     {
         if (providers.Find(Aanbieder) is not { } provider) return NotFound();
