@@ -96,7 +96,12 @@ public sealed class OidcSite : IAsyncLifetime
     /// <summary>A fresh browser context (own cookies, no provider session) at Doorstroom's address.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "nl-NL" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "nl-NL",
+            ViewportSize = new ViewportSize { Width = BrowserSite.Viewports[0].Width, Height = BrowserSite.Viewports[0].Height },
+        });
         return await context.NewPageAsync();
     }
 

@@ -55,6 +55,13 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         return await who.CountAsync() == 0 ? "" : await who.InnerTextAsync();
     }
 
+    /// <summary>Saves the page (full, at the laptop viewport) beside the other journeys' shots.</summary>
+    private static async Task ShootAsync(IPage page, string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(BrowserSite.RepositoryRoot(), "artifacts", "screenshots")).FullName;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-1280x800.png"), FullPage = true });
+    }
+
     private static async Task<bool> HasSessionCookieAsync(IPage page) => (await page.Context.CookiesAsync()).Any(c => c.Name == "doorstroom");
 
     private string Fail(IPage page) => $"at {page.Url}; provider said:\n{site.ProviderOutput}";
@@ -67,6 +74,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         var page = await site.NewPageAsync();
         await page.GotoAsync($"/account/koppelen/{code}");
         Assert.Contains($"Onderzoeker {name}", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        if (name == "koppel1") await ShootAsync(page, "school-uitnodiging");
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
         await AtProviderAsync(page, login);
         var who = await SignedInAsAsync(page);
@@ -114,6 +122,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         Assert.Contains("Dit account van Testschool is (nog) niet gekoppeld aan Doorstroom. Vraag de beheerder van uw school om een uitnodiging.",
             await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("header .who span").CountAsync());
+        await ShootAsync(page, "school-niet-gekoppeld");
         Assert.False(await HasSessionCookieAsync(page), Fail(page));
         await page.GotoAsync("/leerlingen");
         Assert.Contains("/account/inloggen", page.Url, StringComparison.Ordinal);
