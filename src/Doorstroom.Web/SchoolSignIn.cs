@@ -103,6 +103,7 @@ public static class SchoolSignIn
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = true;
                 if (provider.LinkClaim is { } claim) oidc.ClaimActions.MapUniqueJsonKey(claim, claim);
+                if (provider.LinkClaim == "email") oidc.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
                 oidc.SaveTokens = false;
                 // Never signed in by the handler itself: OnTicketReceived decides, and issues the Doorstroom cookie.
                 oidc.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -153,7 +154,7 @@ public static class SchoolSignIn
         else
         {
             name = AccountLinks.LinkedAccount(site.Database, issuer, subject.Value);
-            if (name is null && provider.LinkClaim is { } claim && context.Principal!.FindFirst(claim)?.Value is { Length: > 0 } value)
+            if (name is null && provider.LinkClaim is { } claim && context.Principal!.FindFirst(claim)?.Value is { Length: > 0 } value && Vouched(context.Principal, claim))
                 name = AccountLinks.LinkByValue(site.Database, provider.Id, value, issuer, subject.Value, site.Clock).Account;
         }
         if (name is null)
@@ -172,6 +173,10 @@ public static class SchoolSignIn
         var next = context.Properties?.RedirectUri is { } uri && IsLocal(uri) ? uri : "/";
         context.Response.Redirect("/account/verder?naar=" + Uri.EscapeDataString(next));
     }
+
+    // An e-mail address the provider says it has not verified links nothing (anyone may type any address at some providers).
+    private static bool Vouched(ClaimsPrincipal principal, string claim) =>
+        claim != "email" || !string.Equals(principal.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A path on this site (not //host or /\host, which browsers read as another site; no control characters).</summary>
     public static bool IsLocal(string? url) =>

@@ -27,13 +27,14 @@ const redirectUris = need('OIDC_REDIRECT_URIS').split(/\s+/).filter(Boolean);
 
 const issuer = `http://127.0.0.1:${port}`;
 
-// The login name is the subject; a name with '@' is also the e-mail address, else NAME@school.example.
+// The login name is the subject; a name with '@' is also the e-mail address, else NAME@school.example. A name that
+// starts with "onbevestigd." has an e-mail address the provider did not verify (email_verified false).
 const findAccount = async (ctx, id) => ({
   accountId: id,
   claims: async () => ({
     sub: id,
     email: id.includes('@') ? id : `${id}@school.example`,
-    email_verified: true,
+    email_verified: !id.startsWith('onbevestigd.'),
     eduPersonPrincipalName: id.includes('@') ? id : `${id}@school.example`,
   }),
 });

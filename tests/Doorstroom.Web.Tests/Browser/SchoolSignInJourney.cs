@@ -148,6 +148,22 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
     }
 
     [Fact]
+    public async Task An_email_the_provider_did_not_verify_links_nothing()
+    {
+        Skip();
+        var account = Account("onbevestigd1");
+        Assert.True(AccountLinks.SetLinkValue(site.Database, account, OidcSite.ProviderId, "onbevestigd.juf@school.example", "test").Done);
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/account/inloggen");
+        await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
+        await AtProviderAsync(page, "onbevestigd.juf");
+        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = 30_000 });
+        Assert.False(await HasSessionCookieAsync(page), Fail(page));
+        Assert.Null(AccountLinks.LinkedAccount(site.Database, ProviderIssuer, "onbevestigd.juf"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_disabled_account_cannot_sign_in_via_its_school()
     {
         Skip();
