@@ -78,6 +78,78 @@ internal static class AccountCommands
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(reset);
+        cmd.Subcommands.Add(InviteCommand());
+        cmd.Subcommands.Add(LinkValueCommand());
+        cmd.Subcommands.Add(UnlinkCommand());
+        return cmd;
+    }
+
+    /// <summary>The value a provider's LinkClaim must have to link a school account to this account at its first sign-in.</summary>
+    private static Command LinkValueCommand()
+    {
+        var name = new Argument<string>("name") { Description = "The account's user name" };
+        var provider = new Option<string>("--provider") { Description = $"The school provider's id in Doorstroom:Oidc:Providers ({AccountLinks.ProviderRule})", Required = true };
+        var value = new Option<string>("--value") { Description = "The claim's value for this person (e.g. their eduPersonPrincipalName); compared ignoring case", Required = true };
+        var db = StoreCommands.DbOption();
+        var cmd = new Command("link-value", "Set the value the provider's LinkClaim must have to link a school account to this account (school sign-in).")
+        {
+            name, provider, value, db,
+        };
+        cmd.SetAction(parse =>
+        {
+            var username = parse.GetValue(name)!;
+            Check(AccountLinks.SetLinkValue(StoreCommands.OpenStore(parse, db), username, parse.GetValue(provider)!, parse.GetValue(value)!, Actor), "name");
+            Console.WriteLine($"account '{username}': link value set for provider '{parse.GetValue(provider)}'");
+            return ExitCodes.Done;
+        });
+        return cmd;
+    }
+
+    /// <summary>Forgets an account's school accounts at one provider: they sign in only after a new link.</summary>
+    private static Command UnlinkCommand()
+    {
+        var name = new Argument<string>("name") { Description = "The account's user name" };
+        var provider = new Option<string>("--provider") { Description = "The school provider's id in Doorstroom:Oidc:Providers", Required = true };
+        var db = StoreCommands.DbOption();
+        var cmd = new Command("unlink", "Remove the links of an account's school accounts at one provider.") { name, provider, db };
+        cmd.SetAction(parse =>
+        {
+            var username = parse.GetValue(name)!;
+            Check(AccountLinks.Unlink(StoreCommands.OpenStore(parse, db), username, parse.GetValue(provider)!, Actor), "name");
+            Console.WriteLine($"account '{username}': unlinked from provider '{parse.GetValue(provider)}'");
+            return ExitCodes.Done;
+        });
+        return cmd;
+    }
+
+    /// <summary>
+    /// An invitation to link a school account (OpenID Connect, decision 0021) to an existing account: the code and the link
+    /// are printed once (only the code's hash is stored); it works once, until it expires.
+    /// </summary>
+    private static Command InviteCommand()
+    {
+        var name = new Argument<string>("name") { Description = "The account's user name" };
+        var provider = new Option<string?>("--provider")
+        {
+            Description = $"Only at this school provider (its id in Doorstroom:Oidc:Providers; {AccountLinks.ProviderRule}); default: any configured provider",
+        };
+        var days = new Option<int>("--days") { Description = $"How many days the invitation lasts: 1 to {AccountLinks.MaxDays}", DefaultValueFactory = _ => AccountLinks.DefaultDays };
+        var db = StoreCommands.DbOption();
+        var cmd = new Command("invite", "Invite an account's holder to link the account of their school (school sign-in); prints the code once.")
+        {
+            name, provider, days, db,
+        };
+        cmd.SetAction(parse =>
+        {
+            var username = parse.GetValue(name)!;
+            var database = StoreCommands.OpenStore(parse, db);
+            var change = Check(AccountLinks.Invite(database, username, parse.GetValue(provider), parse.GetValue(days), Actor), "name");
+            var invitation = AccountLinks.FindInvitation(database, change.Secret!)!;
+            Console.WriteLine($"account '{username}': invitation made, valid until {invitation.Expires:yyyy-MM-dd HH:mm} UTC, usable once; shown only now:");
+            Console.WriteLine($"code: {change.Secret}");
+            Console.WriteLine($"link: <the site's address>/account/koppelen/{change.Secret}");
+            return ExitCodes.Done;
+        });
         return cmd;
     }
 

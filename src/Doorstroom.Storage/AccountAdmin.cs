@@ -23,6 +23,14 @@ public enum AccountFault
     AccountUnknown,
     ClientUnknown,
     ClientRevoked,
+    /// <summary>A demo account, which signs in with its password only (school sign-in, decision 0021).</summary>
+    AccountDemo,
+    AccountDisabled,
+    ProviderInvalid,
+    DaysOutOfRange,
+    LinkValueInvalid,
+    LinkValueTaken,
+    LinkUnknown,
 }
 
 /// <summary>

@@ -355,6 +355,40 @@ public static class Migrations
                 locked_until BIGINT
             );
             """),
+        new(10, "school sign-in: linked provider accounts, invitations, link values", """
+            -- A school's OpenID provider account (its issuer and subject) linked to one Doorstroom account (AccountLinks). A
+            -- subject signs in only through such a link; no account is ever made by a sign-in. provider is the settings id
+            -- the link was made through (Doorstroom:Oidc:Providers:<id>).
+            CREATE TABLE account_link (
+                issuer    TEXT NOT NULL,
+                subject   TEXT NOT NULL,
+                provider  TEXT NOT NULL,
+                account   TEXT NOT NULL,
+                linked_at TEXT NOT NULL,
+                PRIMARY KEY (issuer, subject)
+            );
+            CREATE INDEX account_link_account ON account_link (account);
+
+            -- A single-use invitation to link a provider account to an existing account: only the SHA-256 of the code is
+            -- stored. used_at is set when it is redeemed; an invitation past expires_at is refused.
+            CREATE TABLE account_invitation (
+                code_hash  TEXT PRIMARY KEY,
+                account    TEXT NOT NULL,
+                provider   TEXT,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                used_at    TEXT
+            );
+
+            -- The value a provider's configured claim (LinkClaim, e.g. eduPersonPrincipalName) must have to link a subject to
+            -- this account at its first sign-in; stored in lower case, compared in lower case.
+            CREATE TABLE account_link_value (
+                provider TEXT NOT NULL,
+                value    TEXT NOT NULL,
+                account  TEXT NOT NULL,
+                PRIMARY KEY (provider, value)
+            );
+            """),
     ];
 
     /// <summary>Brings the schema of an open connection up to the newest migration.</summary>

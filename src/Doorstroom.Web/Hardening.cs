@@ -26,6 +26,12 @@ public static class Hardening
         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
+    /// A page whose form leads to another site (the school sign-in buttons: their POST is answered with a redirect to the
+    /// provider, which CSP form-action checks) puts the origins in this request item; they are added to form-action.
+    /// </summary>
+    public const string FormActionItem = "Doorstroom.FormAction";
+
+    /// <summary>
     /// Trusts X-Forwarded-For and X-Forwarded-Proto from the proxies in <c>Doorstroom:Proxies</c> (addresses like
     /// <c>10.0.0.5</c> or networks like <c>10.0.0.0/8</c>); without that setting, ASP.NET Core's default (loopback only).
     /// </summary>
@@ -78,7 +84,9 @@ public static class Hardening
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = http.Items[FormActionItem] is string extra && extra.Length > 0
+                ? ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + extra, StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";

@@ -45,6 +45,8 @@ builder.Services.AddRazorPages(pages =>
 builder.Services.AddRouting(routing => routing.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    // School sign-in (decision 0021): one OpenID Connect scheme per Doorstroom:Oidc:Providers:<id>.
+    .AddSchoolSignIn(settings.Schools, development)
     .AddCookie(cookie =>
     {
         cookie.LoginPath = "/account/inloggen";

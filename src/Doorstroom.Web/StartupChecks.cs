@@ -6,7 +6,7 @@ namespace Doorstroom.Web;
 public sealed record StartupProblem(string Setting, string Line);
 
 /// <summary>The settings the host is built from, once every check passed.</summary>
-public sealed record StartupSettings(SiteOptions Options, SignInLimits SignIn, KeySettings Keys);
+public sealed record StartupSettings(SiteOptions Options, SignInLimits SignIn, KeySettings Keys, SchoolProviders Schools);
 
 /// <summary>
 /// Every setting the site needs, read and checked in one place before anything starts or touches the store (decision
@@ -47,7 +47,8 @@ public static class StartupChecks
             problems.Add(new(SessionCheckSetting, $"{SessionCheckSetting}: expected a whole number of seconds, 0 or more (found {options.SessionCheckSeconds}); 60 is the default"));
         if (Hardening.Proxies(configuration).Problem is { } proxies) problems.Add(proxies);
         var keys = Keys.Read(configuration, environment.IsDevelopment(), problems);
-        return problems.Count == 0 ? (new StartupSettings(options, signIn, keys), []) : (null, [.. problems]);
+        var schools = Bind(SchoolSignIn.Section, () => SchoolSignIn.Read(configuration, environment.IsDevelopment()), problems);
+        return problems.Count == 0 ? (new StartupSettings(options, signIn, keys, schools!), []) : (null, [.. problems]);
     }
 
     /// <summary>

@@ -73,6 +73,17 @@ public sealed class StartupCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_school_provider_without_an_https_authority_is_refused_in_one_line_naming_its_key()
+    {
+        var (settings, problems) = Check("Production", Deployable(("Doorstroom:Oidc:Providers:entree:Authority", "http://login.entree.example/"),
+            ("Doorstroom:Oidc:Providers:entree:ClientId", "doorstroom")));
+        Assert.Null(settings);
+        var problem = Assert.Single(problems);
+        Assert.Contains("Doorstroom:Oidc:Providers:entree:Authority", problem.Line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', problem.Line);
+    }
+
+    [Fact]
     public void Demo_mode_is_off_unless_set()
     {
         var (settings, _) = Check("Development", []);

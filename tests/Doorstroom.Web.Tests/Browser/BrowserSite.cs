@@ -64,7 +64,7 @@ public sealed class BrowserSite : IAsyncLifetime
         await factory.DisposeAsync();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

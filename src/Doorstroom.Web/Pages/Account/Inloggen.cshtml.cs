@@ -7,7 +7,7 @@ using System.Security.Claims;
 namespace Doorstroom.Web.Pages.Account;
 
 /// <summary>Cookie sign-in with a user name and password.</summary>
-public sealed class SignInModel(AccountService accounts, Site site) : PageModel
+public sealed class SignInModel(AccountService accounts, Site site, SchoolProviders providers) : PageModel
 {
     [BindProperty] public string Username { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -20,6 +20,9 @@ public sealed class SignInModel(AccountService accounts, Site site) : PageModel
     /// <summary>Whole minutes until the name may be tried again, when it is locked after too many failures.</summary>
     public int? LockedMinutes { get; private set; }
     public bool Demo => site.Options.Demo;
+
+    /// <summary>A button per configured school provider (none when there are none).</summary>
+    public SchoolButtons SchoolButtons => new(providers.All, ReturnUrl, null, providers.FormActionSources);
 
     public void OnGet()
     {
