@@ -74,6 +74,7 @@ var site = app.Services.GetRequiredService<Site>();
 using (var connection = site.Database.ConnectMigrated()) { }
 if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
 
+app.UseNodeName(options);
 app.UseForwardedHeaders();
 if (!development)
 {
