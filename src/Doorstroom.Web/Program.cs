@@ -72,6 +72,7 @@ builder.AddStoredKeys();
 var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
 using (var connection = site.Database.ConnectMigrated()) { }
+app.LoadKeyRing();
 if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
 
 app.UseNodeName(options);

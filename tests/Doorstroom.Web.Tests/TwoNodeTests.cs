@@ -47,6 +47,16 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task Nodes_started_together_on_a_new_store_make_one_key_ring()
+    {
+        await Up();
+        using var connection = cluster.Database.ConnectMigrated();
+        var keys = connection.Query<string>("SELECT name FROM data_protection_key WHERE name LIKE 'key-%'").ToList();
+        Assert.True(keys.Count == 1, $"one Data Protection key for both nodes, found {keys.Count}: {string.Join(", ", keys)}");
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM token_key"));
+    }
+
+    [Fact]
     public async Task A_cookie_signed_in_through_the_balancer_works_on_both_nodes()
     {
         await Up();

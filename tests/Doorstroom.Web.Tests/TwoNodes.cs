@@ -70,15 +70,14 @@ public sealed class TwoNodes : IAsyncLifetime
         try
         {
             if (haproxy is null) Create();
-            // One node at a time on a new store: the first makes the Data Protection and token keys, the second finds them
-            // (decision 0022: start a new store's first node alone).
+            // Both at once, as an operator starts them: on a new store they must agree on one key ring and one set of token keys.
             for (var i = 0; i < nodes.Length; i++)
             {
                 if (nodes[i] is { Process.HasExited: false }) continue;
                 nodes[i]?.Dispose();
                 nodes[i] = Node.Start(Names[i], ports[i], target, folder);
-                await nodes[i]!.WaitForHealth();
             }
+            foreach (var node in nodes) await node!.WaitForHealth();
             haproxy ??= StartHaproxy();
             await WaitUntilBothServe();
         }
