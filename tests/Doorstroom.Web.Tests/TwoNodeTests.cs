@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Dapper;
+using Doorstroom.Catalogue;
 using Doorstroom.Storage;
 
 namespace Doorstroom.Web.Tests;
@@ -25,6 +28,37 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         {
             TestContext.Current.TestOutputHelper?.WriteLine(cluster.NodeOutput + "\n--- haproxy:\n" + cluster.HaproxyOutput);
             throw;
+        }
+    }
+
+    [Fact]
+    public async Task The_example_haproxy_configuration_is_one_haproxy_accepts()
+    {
+        Assert.SkipWhen(TwoNodes.NoHaproxy is not null, TwoNodes.NoHaproxy ?? "");
+        var example = Path.Combine(DataPaths.RepositoryRoot() ?? throw new InvalidOperationException("no repository root above the tests"), "docs", "deploy", "haproxy.cfg");
+        var folder = Directory.CreateTempSubdirectory("doorstroom-haproxy-").FullName;
+        try
+        {
+            // The example's certificate path, pointed at a throwaway self-signed certificate and key in one PEM file.
+            using var key = RSA.Create(2048);
+            var now = DateTimeOffset.UtcNow;
+            using var certificate = new CertificateRequest("CN=doorstroom.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                .CreateSelfSigned(now.AddMinutes(-1), now.AddDays(1));
+            var pem = Path.Combine(folder, "doorstroom.pem");
+            await File.WriteAllTextAsync(pem, certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n", Cancel);
+            var text = await File.ReadAllTextAsync(example, Cancel);
+            Assert.Contains("/etc/haproxy/certs/doorstroom.pem", text, StringComparison.Ordinal);
+            var config = Path.Combine(folder, "haproxy.cfg");
+            await File.WriteAllTextAsync(config, text.Replace("/etc/haproxy/certs/doorstroom.pem", pem, StringComparison.Ordinal), Cancel);
+
+            var (code, output) = await TwoNodes.RunHaproxy("-c", "-f", config);
+            Assert.True(code == 0, $"haproxy -c refused docs/deploy/haproxy.cfg:\n{output}");
+            Assert.Contains("option httpchk GET /health", text, StringComparison.Ordinal);
+            Assert.Contains("option redispatch", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

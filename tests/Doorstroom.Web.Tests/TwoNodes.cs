@@ -44,6 +44,21 @@ public sealed class TwoNodes : IAsyncLifetime
             ? "PostgreSQL is not configured: set DOORSTROOM_TEST_PG to a connection string of a user who may create databases (.ci/run does this)."
             : HaproxyPath is null ? "haproxy is not installed (Debian package haproxy; .ci/run installs it): the two-node test needs a real load balancer." : null;
 
+    /// <summary>Why haproxy cannot be run here, or null.</summary>
+    public static string? NoHaproxy => HaproxyPath is null ? "haproxy is not installed (Debian package haproxy; .ci/run installs it)." : null;
+
+    /// <summary>Runs haproxy with these arguments to its end: the exit code and what it wrote.</summary>
+    public static async Task<(int Code, string Output)> RunHaproxy(params string[] arguments)
+    {
+        var info = new ProcessStartInfo(HaproxyPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output + await errors);
+    }
+
     private static string? HaproxyPath =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/sbin").Append("/usr/local/sbin")
             .Where(d => d.Length > 0).Select(d => Path.Combine(d, "haproxy")).FirstOrDefault(File.Exists);
