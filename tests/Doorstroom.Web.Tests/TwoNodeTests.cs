@@ -94,7 +94,8 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
     public async Task A_cookie_signed_in_through_the_balancer_works_on_both_nodes()
     {
         await Up();
-        // The form from one node and the POST to the next (round robin): the antiforgery token crosses nodes as well.
+        // The session is in the store (decision 0019), so every node knows it. The form from one node and the POST to the
+        // next (round robin): the antiforgery token crosses nodes as well.
         using var session = new Session(cluster.Client());
         using (var signedIn = await session.SignInAsync(TwoNodes.Username, TwoNodes.Password))
             Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"sign-in: {(int)signedIn.StatusCode} from {TwoNodes.NodeOf(signedIn)}");
