@@ -391,10 +391,34 @@ public static class Migrations
             """),
     ];
 
-    /// <summary>Brings the schema of an open connection up to the newest migration.</summary>
+    /// <summary>The PostgreSQL advisory lock that lets one connection at a time migrate a store (any 64-bit number, fixed).</summary>
+    private const long MigrationLock = 0x446f6f7273_74726d;
+
+    /// <summary>
+    /// Brings the schema of an open connection up to the newest migration. On PostgreSQL under an advisory lock: web nodes
+    /// started together on a new store (decision 0022) migrate it one after the other, the later ones finding it done.
+    /// </summary>
     public static void Apply(DbConnection connection, Dialect dialect)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (dialect != Dialect.Postgres)
+        {
+            ApplyMissing(connection, dialect);
+            return;
+        }
+        connection.Execute("SELECT pg_advisory_lock(@MigrationLock)", new { MigrationLock });
+        try
+        {
+            ApplyMissing(connection, dialect);
+        }
+        finally
+        {
+            connection.Execute("SELECT pg_advisory_unlock(@MigrationLock)", new { MigrationLock });
+        }
+    }
+
+    private static void ApplyMissing(DbConnection connection, Dialect dialect)
+    {
         connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
         var applied = connection.Query<int>("SELECT version FROM schema_migrations").ToHashSet();
         foreach (var migration in All.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))

@@ -13,10 +13,19 @@ public sealed partial class AuditAnchoring(Site site, ILogger<AuditAnchoring> lo
     /// <summary>How often the head is recorded while the site runs.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromDays(1);
 
-    /// <summary>The anchor file this site writes.</summary>
+    /// <summary>
+    /// The anchor file this site writes. A named node (<c>Doorstroom:NodeName</c>) gets its own default file
+    /// (<c>….NODE.anchors</c>): two nodes appending heads to one file would write them out of order, which the check reads
+    /// as an edited file (decision 0022).
+    /// </summary>
     public string File => site.Options.AuditAnchorFile is { Length: > 0 } file
         ? Path.GetFullPath(file)
-        : AuditAnchors.DefaultPath(site.Database, site.Options.AuditAnchorFolder);
+        : ForNode(AuditAnchors.DefaultPath(site.Database, site.Options.AuditAnchorFolder), site.Options.NodeName);
+
+    private static string ForNode(string path, string? node) =>
+        string.IsNullOrEmpty(node) || !path.EndsWith(AuditAnchors.Suffix, StringComparison.Ordinal)
+            ? path
+            : string.Concat(path.AsSpan(0, path.Length - AuditAnchors.Suffix.Length), ".", node, AuditAnchors.Suffix);
 
     /// <summary>One round: verify against the file and record the head; what it found.</summary>
     public AuditCheck Anchor()

@@ -86,6 +86,19 @@ public static partial class Keys
         return builder;
     }
 
+    /// <summary>
+    /// Loads the Data Protection key ring before the first request, making its first key when the store has none, one node
+    /// at a time (<see cref="StoreLock"/>): nodes started together on a new store would otherwise each make a key and each
+    /// keep only its own in memory, so a cookie or form of one node would fail on the other until the ring's daily refresh.
+    /// </summary>
+    public static void LoadKeyRing(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var protection = app.Services.GetRequiredService<IDataProtectionProvider>();
+        StoreLock.Hold(app.Services.GetRequiredService<Site>().Database, StoreLock.KeyRing,
+            () => protection.CreateProtector("Doorstroom.KeyRing.Start").Protect([1]));
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Data Protection keys are stored in the store UNPROTECTED: set {Setting} to a PFX certificate to encrypt them")]
     private static partial void Unprotected(ILogger logger, string setting);
 

@@ -88,6 +88,7 @@ var site = app.Services.GetRequiredService<Site>();
 try
 {
     using (var connection = site.Database.ConnectMigrated()) { }
+    app.LoadKeyRing();
     if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
 }
 catch (DbException e)
@@ -97,6 +98,7 @@ catch (DbException e)
     return StartupChecks.StoreFailed;
 }
 
+app.UseNodeName(options);
 app.UseForwardedHeaders();
 if (!development)
 {

@@ -38,6 +38,13 @@ public sealed class SiteOptions
 
     /// <summary>How many mbo years a dossier share lasts: 1 = until 31 July of the first mbo year (the default).</summary>
     public int ShareYears { get; set; } = 1;
+
+    /// <summary>
+    /// This web node's name when several run on one store behind a load balancer (decision 0022): every response carries it
+    /// in <c>X-Doorstroom-Node</c>, and the default audit anchor file gets it in its name, so nodes never share one file.
+    /// Letters, digits, '.', '_' and '-', at most 64; unset on a single node.
+    /// </summary>
+    public string? NodeName { get; set; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 
 namespace Doorstroom.Storage.Tests;
 
@@ -177,5 +178,42 @@ public sealed class AuditLogTests
         var check = AuditLog.Verify(store.Database);
         Assert.True(check.Intact, check.Problem);
         Assert.Equal(100, check.Entries);
+    }
+
+    [Fact]
+    public async Task Two_nodes_appending_at_once_to_one_PostgreSQL_store_make_one_valid_chain()
+    {
+        using var store = TestStore.Create(StoreKind.Postgres);
+        store.Database.ConnectMigrated().Dispose();
+        // Two web nodes: two Database instances, each with its own connection pool (as two processes have), nothing shared
+        // but the server. Each writes single entries, batches and list reads, all released at once.
+        Database Node(string name) => Database.Open(new NpgsqlConnectionStringBuilder(store.Target) { Pooling = true, ApplicationName = name }.ConnectionString);
+        Database[] nodes = [Node("web-1"), Node("web-2")];
+        const int Writers = 6, Rounds = 15;
+        using var start = new Barrier(Writers);
+        var tasks = Enumerable.Range(0, Writers).Select(w => Task.Run(() =>
+        {
+            var node = nodes[w % nodes.Length];
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            var seqs = new List<long>();
+            for (var i = 0; i < Rounds; i++)
+            {
+                var entry = Entry(w * 100 + i);
+                switch (i % 3)
+                {
+                    case 0: seqs.Add(AuditLog.Append(node, entry).Seq); break;
+                    case 1: seqs.AddRange(AuditLog.Append(node, [entry, entry with { Action = "gelezen-2" }]).Select(e => e.Seq)); break;
+                    default: seqs.Add(AuditLog.AppendList(node, entry, [$"P-{w}", $"P-{i}"]).Seq); break;
+                }
+            }
+            return seqs;
+        }, TestContext.Current.CancellationToken));
+        var all = (await Task.WhenAll(tasks)).SelectMany(s => s).Order().ToList();
+
+        var expected = Writers * (Rounds / 3) * 4;
+        Assert.Equal(Enumerable.Range(1, expected).Select(i => (long)i), all);
+        var check = AuditLog.Verify(store.Database);
+        Assert.True(check.Intact, check.Problem);
+        Assert.Equal(expected, check.Entries);
     }
 }

@@ -17,6 +17,25 @@ public sealed class MigrationTests
         Assert.Equal(0, second.ExecuteScalar<int>("SELECT COUNT(*) FROM event"));
     }
 
+    [Fact]
+    public async Task Nodes_starting_at_once_on_a_new_PostgreSQL_store_migrate_it_once()
+    {
+        using var store = TestStore.Create(StoreKind.Postgres);
+        // Four web nodes started together on an empty store: each opens its first connection at the same moment.
+        const int Nodes = 4;
+        using var start = new Barrier(Nodes);
+        var nodes = Enumerable.Range(1, Nodes)
+            .Select(n => Database.Open(new Npgsql.NpgsqlConnectionStringBuilder(store.Target) { ApplicationName = $"web-{n}" }.ConnectionString)).ToList();
+        await Task.WhenAll(nodes.Select(node => Task.Run(() =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            node.ConnectMigrated().Dispose();
+        }, TestContext.Current.CancellationToken)));
+
+        using var connection = store.Database.ConnectMigrated();
+        Assert.Equal(Migrations.All.Select(m => m.Version).Order(), connection.Query<int>("SELECT version FROM schema_migrations ORDER BY version"));
+    }
+
     [Theory, ClassData(typeof(BothStores))]
     public void An_unchanged_row_upserted_again_changes_nothing(StoreKind kind)
     {

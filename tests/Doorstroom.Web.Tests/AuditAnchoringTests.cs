@@ -1,5 +1,6 @@
 using Doorstroom.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Doorstroom.Web.Tests;
 
@@ -22,5 +23,18 @@ public sealed class AuditAnchoringTests(SiteFactory site)
         var check = anchoring.Anchor();
         Assert.True(check.Intact, check.Problem);
         Assert.True(AuditAnchors.Read(anchoring.File).Anchors[^1].Seq >= check.Entries);
+    }
+
+    [Fact]
+    public void Two_named_nodes_on_one_store_record_their_heads_in_different_files()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "doorstroom-anchors-" + Guid.NewGuid().ToString("n"));
+        string File(string? node) => new AuditAnchoring(
+            new Site(new SiteOptions { Database = "Host=db.example;Port=5432;Database=doorstroom", AuditAnchorFolder = folder, NodeName = node }, TimeProvider.System),
+            NullLogger<AuditAnchoring>.Instance).File;
+
+        Assert.Equal(Path.Combine(folder, "audit-PostgreSQL_db.example_5432_doorstroom.anchors"), File(null));
+        Assert.Equal(Path.Combine(folder, "audit-PostgreSQL_db.example_5432_doorstroom.web-1.anchors"), File("web-1"));
+        Assert.NotEqual(File("web-1"), File("web-2"));
     }
 }

@@ -84,6 +84,15 @@ public sealed class StartupCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_node_name_that_cannot_name_a_file_or_header_is_refused_naming_the_setting()
+    {
+        var (settings, problems) = Check("Production", Deployable(("Doorstroom:NodeName", "node 1/..")));
+        Assert.Null(settings);
+        Assert.Equal(["Doorstroom:NodeName"], problems.Select(p => p.Setting));
+        Assert.NotNull(Check("Production", Deployable(("Doorstroom:NodeName", "web-1"))).Settings);
+    }
+
+    [Fact]
     public void Demo_mode_is_off_unless_set()
     {
         var (settings, _) = Check("Development", []);
