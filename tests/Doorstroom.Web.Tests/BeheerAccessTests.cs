@@ -24,7 +24,8 @@ public sealed class BeheerAccessTests(SiteFactory site)
     /// </summary>
     private static readonly string[] PublicPages =
     [
-        "/", "/account/geen-toegang", "/account/inloggen", "/account/uitloggen", "/fout", "/instellingen", "/instellingen/mbo/{brin4}",
+        "/", "/account/extern", "/account/geen-toegang", "/account/inloggen", "/account/koppelen/{code}", "/account/onbekend", "/account/uitloggen",
+        "/account/verder", "/fout", "/instellingen", "/instellingen/mbo/{brin4}",
         "/instellingen/vo/{brin6}", "/planner", "/routes", "/routes/{id}", "/status/{code:int}",
     ];
 
