@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Dapper;
@@ -120,7 +118,7 @@ public sealed class TwoNodes : IAsyncLifetime
         ClientSecret = AccountAdmin.AddClient(Database, ClientId, Roles.Decaan, School, null, "SIS", "test").Secret!;
         var account = AccountAdmin.AddAccount(Database, Username, Roles.Decaan, School, null, "Decaan", Password, "test");
         Assert.True(account.Problem is null, account.Problem?.Message);
-        for (var i = 0; i < ports.Length; i++) ports[i] = FreePort();
+        for (var i = 0; i < ports.Length; i++) ports[i] = WebProcess.FreePort();
     }
 
     /// <summary>The haproxy configuration of docs/deploy/haproxy.cfg, for loopback ports and with short test timings.</summary>
@@ -157,7 +155,7 @@ public sealed class TwoNodes : IAsyncLifetime
 
     private Process StartHaproxy()
     {
-        var port = FreePort();
+        var port = WebProcess.FreePort();
         var config = Path.Combine(folder, "haproxy.cfg");
         File.WriteAllText(config, HaproxyConfig(port));
         var info = new ProcessStartInfo(HaproxyPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -222,13 +220,6 @@ public sealed class TwoNodes : IAsyncLifetime
     /// <summary>What the nodes wrote (for a failing test's output).</summary>
     public string NodeOutput => string.Join("\n", nodes.Where(n => n is not null).Select(n => $"--- {n!.Name}:\n{n.Output}"));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -275,19 +266,8 @@ public sealed class TwoNodes : IAsyncLifetime
         public static Node Start(string name, int port, string database, string root)
         {
             var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
-            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Doorstroom.Web.dll"));
-            info.ArgumentList.Add("--contentRoot");
-            info.ArgumentList.Add(folder);
-            info.Environment.Remove(Storage.Database.Variable);
+            var info = WebProcess.StartInfo(folder, "Production", ["--contentRoot", folder]);
             info.Environment["HOME"] = folder;
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             info.Environment["AllowedHosts"] = "127.0.0.1";
             info.Environment["Doorstroom__Database"] = database;
