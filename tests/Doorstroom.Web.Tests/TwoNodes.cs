@@ -238,8 +238,7 @@ public sealed class TwoNodes : IAsyncLifetime
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
         }
         starting.Dispose();
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
+        TempFolder.Delete(folder);
     }
 
     /// <summary>One web node: <c>dotnet Doorstroom.Web.dll</c> in its own working folder, settings in environment variables.</summary>
