@@ -294,26 +294,7 @@ public sealed class TwoNodes : IAsyncLifetime
         public async Task WaitForHealth()
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(10) };
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (DateTime.UtcNow < deadline)
-            {
-                Assert.False(Process.HasExited, $"node {Name} stopped before it answered /health:\n{Output}");
-                try
-                {
-                    using var health = await http.GetAsync("health", TestContext.Current.CancellationToken);
-                    if (health.IsSuccessStatusCode) return;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-                {
-                    // Busy starting.
-                }
-                await Task.Delay(200, TestContext.Current.CancellationToken);
-            }
-            Assert.Fail($"node {Name} did not answer /health within 90 s:\n{Output}");
+            await WebProcess.WaitForHealth(http, Process, $"node {Name}", () => Output);
         }
 
         public void Dispose()
