@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Doorstroom.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace Doorstroom.Web;
@@ -36,7 +38,7 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
     public SignInAttempt<Account> TrySignIn(string username, string password)
     {
         ArgumentNullException.ThrowIfNull(username);
-        return Attempt(SignInLockout.Key("account", username), password, () => Accounts.Find(site.Database, username), a => a.Disabled || (a.Demo && !site.Options.Demo), a => a.PasswordHash);
+        return Attempt(SignInLockout.Key("account", username), password, () => Accounts.Find(site.Database, username), a => !MaySignIn(a, site.Options), a => a.PasswordHash);
     }
 
     /// <summary>A token attempt: the client, refused (one answer for a wrong secret and an unknown id), or locked.</summary>
@@ -45,6 +47,22 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
         ArgumentNullException.ThrowIfNull(clientId);
         return Attempt(SignInLockout.Key("client", clientId), secret, () => Accounts.FindClient(site.Database, clientId), c => c.Revoked || (c.Demo && !site.Options.Demo), c => c.SecretHash);
     }
+
+    /// <summary>
+    /// Whether the account may sign in on this site, by password or through its school: not disabled, and not a demo
+    /// account outside demo mode.
+    /// </summary>
+    public static bool MaySignIn(Account account, SiteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
+        return !account.Disabled && !(account.Demo && !options.Demo);
+    }
+
+    /// <summary>Starts the browser's cookie session for the account (the one sign-in of the password and the school sign-in).</summary>
+    public static Task SignInCookie(HttpContext http, Account account) =>
+        http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(Identity(account, CookieAuthenticationDefaults.AuthenticationScheme)));
 
     private SignInAttempt<T> Attempt<T>(string key, string secret, Func<T?> find, Func<T, bool> refused, Func<T, string> hash) where T : class
     {

@@ -163,13 +163,12 @@ public static class SchoolSignIn
             return;
         }
         // A disabled account, or a demo account outside demo mode, is refused here as at the password sign-in.
-        if (Accounts.Find(site.Database, name) is not { } account || account.Disabled || (account.Demo && !site.Options.Demo))
+        if (Accounts.Find(site.Database, name) is not { } account || !AccountService.MaySignIn(account, site.Options))
         {
             context.Response.Redirect(Problem(provider, SignInProblem.Uitgeschakeld));
             return;
         }
-        var principal = new ClaimsPrincipal(AccountService.Identity(account, CookieAuthenticationDefaults.AuthenticationScheme));
-        await context.HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        await AccountService.SignInCookie(context.HttpContext, account);
         var next = context.Properties?.RedirectUri is { } uri && IsLocal(uri) ? uri : "/";
         context.Response.Redirect("/account/verder?naar=" + Uri.EscapeDataString(next));
     }

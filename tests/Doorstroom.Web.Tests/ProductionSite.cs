@@ -79,9 +79,7 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(folder, recursive: true); }
-            catch (IOException) { }
+            TempFolder.Delete(folder);
         }
     }
 

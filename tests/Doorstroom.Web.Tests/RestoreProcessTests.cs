@@ -48,7 +48,7 @@ public sealed class RestoreProcessTests(SiteFactory site) : IDisposable
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await WaitForHealth(http, process);
+            await WebProcess.WaitForHealth(http, process, "the restored site");
             using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "herstel-app", ["client_secret"] = secret });
             using var tokenResponse = await http.PostAsync("connect/token", form, TestContext.Current.CancellationToken);
             var tokenBody = await tokenResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -70,30 +70,8 @@ public sealed class RestoreProcessTests(SiteFactory site) : IDisposable
         }
     }
 
-    private static async Task WaitForHealth(HttpClient http, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.HasExited, "the site stopped before it answered /health");
-            try
-            {
-                using var health = await http.GetAsync("health", TestContext.Current.CancellationToken);
-                if (health.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-        Assert.Fail("the restored site did not answer /health within 90 s");
-    }
-
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
+        TempFolder.Delete(folder);
     }
 }

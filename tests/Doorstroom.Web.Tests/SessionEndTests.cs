@@ -30,8 +30,7 @@ public sealed class ClockedNode(string database, TimeProvider clock, int checkSe
         base.Dispose(disposing);
         if (disposing)
         {
-            try { Directory.Delete(contentRoot, recursive: true); }
-            catch (IOException) { }
+            TempFolder.Delete(contentRoot);
         }
     }
 }
@@ -58,9 +57,7 @@ public sealed class SessionEndTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
+        TempFolder.Delete(folder);
     }
 
     private static async Task<Session> SignedIn(ClockedNode node, string username)

@@ -36,9 +36,7 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
+        TempFolder.Delete(folder);
     }
 
     private (AccountService Accounts, ManualClock Clock, CountingHasher Hasher) Service(bool demo = true)

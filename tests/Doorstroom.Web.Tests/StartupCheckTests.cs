@@ -218,7 +218,6 @@ public sealed class StartupCheckTests : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
+        TempFolder.Delete(folder);
     }
 }

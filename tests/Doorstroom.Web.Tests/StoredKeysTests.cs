@@ -62,8 +62,7 @@ public sealed class Node(string database, string environment = "Development", IR
         base.Dispose(disposing);
         if (disposing)
         {
-            try { Directory.Delete(contentRoot, recursive: true); }
-            catch (IOException) { }
+            TempFolder.Delete(contentRoot);
         }
     }
 }
@@ -222,8 +221,6 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
+        TempFolder.Delete(folder);
     }
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Dapper;
@@ -120,7 +118,7 @@ public sealed class TwoNodes : IAsyncLifetime
         ClientSecret = AccountAdmin.AddClient(Database, ClientId, Roles.Decaan, School, null, "SIS", "test").Secret!;
         var account = AccountAdmin.AddAccount(Database, Username, Roles.Decaan, School, null, "Decaan", Password, "test");
         Assert.True(account.Problem is null, account.Problem?.Message);
-        for (var i = 0; i < ports.Length; i++) ports[i] = FreePort();
+        for (var i = 0; i < ports.Length; i++) ports[i] = WebProcess.FreePort();
     }
 
     /// <summary>The haproxy configuration of docs/deploy/haproxy.cfg, for loopback ports and with short test timings.</summary>
@@ -157,7 +155,7 @@ public sealed class TwoNodes : IAsyncLifetime
 
     private Process StartHaproxy()
     {
-        var port = FreePort();
+        var port = WebProcess.FreePort();
         var config = Path.Combine(folder, "haproxy.cfg");
         File.WriteAllText(config, HaproxyConfig(port));
         var info = new ProcessStartInfo(HaproxyPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -222,13 +220,6 @@ public sealed class TwoNodes : IAsyncLifetime
     /// <summary>What the nodes wrote (for a failing test's output).</summary>
     public string NodeOutput => string.Join("\n", nodes.Where(n => n is not null).Select(n => $"--- {n!.Name}:\n{n.Output}"));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -247,8 +238,7 @@ public sealed class TwoNodes : IAsyncLifetime
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
         }
         starting.Dispose();
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
+        TempFolder.Delete(folder);
     }
 
     /// <summary>One web node: <c>dotnet Doorstroom.Web.dll</c> in its own working folder, settings in environment variables.</summary>
@@ -275,19 +265,8 @@ public sealed class TwoNodes : IAsyncLifetime
         public static Node Start(string name, int port, string database, string root)
         {
             var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
-            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Doorstroom.Web.dll"));
-            info.ArgumentList.Add("--contentRoot");
-            info.ArgumentList.Add(folder);
-            info.Environment.Remove(Storage.Database.Variable);
+            var info = WebProcess.StartInfo(folder, "Production", ["--contentRoot", folder]);
             info.Environment["HOME"] = folder;
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             info.Environment["AllowedHosts"] = "127.0.0.1";
             info.Environment["Doorstroom__Database"] = database;
@@ -315,26 +294,7 @@ public sealed class TwoNodes : IAsyncLifetime
         public async Task WaitForHealth()
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(10) };
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (DateTime.UtcNow < deadline)
-            {
-                Assert.False(Process.HasExited, $"node {Name} stopped before it answered /health:\n{Output}");
-                try
-                {
-                    using var health = await http.GetAsync("health", TestContext.Current.CancellationToken);
-                    if (health.IsSuccessStatusCode) return;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-                {
-                    // Busy starting.
-                }
-                await Task.Delay(200, TestContext.Current.CancellationToken);
-            }
-            Assert.Fail($"node {Name} did not answer /health within 90 s:\n{Output}");
+            await WebProcess.WaitForHealth(http, Process, $"node {Name}", () => Output);
         }
 
         public void Dispose()

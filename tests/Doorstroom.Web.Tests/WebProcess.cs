@@ -28,6 +28,39 @@ public static class WebProcess
         return info;
     }
 
+    /// <summary>
+    /// Waits (90 s at most) until the site at <paramref name="http"/>'s address answers <c>/health</c> with success; the
+    /// test fails when <paramref name="process"/> stops first or the time runs out. <paramref name="what"/> names the site
+    /// in the failure, <paramref name="output"/> (when given) adds what the process wrote.
+    /// </summary>
+    public static async Task WaitForHealth(HttpClient http, Process process, string what, Func<string>? output = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(process);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, $"{what} stopped before it answered /health{Said(output)}");
+            try
+            {
+                using var health = await http.GetAsync("health", TestContext.Current.CancellationToken);
+                if (health.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                // Busy starting.
+            }
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail($"{what} did not answer /health within 90 s{Said(output)}");
+    }
+
+    private static string Said(Func<string>? output) => output is null ? "" : ":\n" + output();
+
     /// <summary>A TCP port nothing listens on right now.</summary>
     public static int FreePort()
     {

@@ -146,9 +146,7 @@ public sealed class OidcSite : IAsyncLifetime
             base.Dispose(disposing);
             if (disposing)
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try { Directory.Delete(folder, recursive: true); }
-                catch (IOException) { }
+                TempFolder.Delete(folder);
             }
         }
     }

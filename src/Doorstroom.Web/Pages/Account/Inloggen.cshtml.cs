@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using System.Security.Claims;
 
 namespace Doorstroom.Web.Pages.Account;
 
@@ -44,8 +41,7 @@ public sealed class SignInModel(AccountService accounts, Site site, SchoolProvid
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
-        var principal = new ClaimsPrincipal(AccountService.Identity(account, CookieAuthenticationDefaults.AuthenticationScheme));
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        await AccountService.SignInCookie(HttpContext, account);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }
