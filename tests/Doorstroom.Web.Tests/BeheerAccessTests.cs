@@ -20,11 +20,13 @@ public sealed class BeheerAccessTests(SiteFactory site)
 
     /// <summary>
     /// The pages anyone may open, written out by hand: none shows a pupil (routes, the planner on typed-in facts, public
-    /// institution numbers, sign-in and error pages). A new page without a policy fails the test until it is added here.
+    /// institution numbers, sign-in, school sign-in and error pages). A new page without a policy fails the test until it is added here.
     /// </summary>
     private static readonly string[] PublicPages =
     [
-        "/", "/account/geen-toegang", "/account/inloggen", "/account/uitloggen", "/fout", "/instellingen", "/instellingen/mbo/{brin4}",
+        "/", "/account/geen-toegang", "/account/inloggen", "/account/uitloggen", "/fout",
+        // School sign-in (decision 0021): the provider button's POST, an invitation (the invited account's name), a refusal, moving on.
+        "/account/extern", "/account/koppelen/{code}", "/account/onbekend", "/account/verder", "/instellingen", "/instellingen/mbo/{brin4}",
         "/instellingen/vo/{brin6}", "/planner", "/routes", "/routes/{id}", "/status/{code:int}",
     ];
 
