@@ -247,6 +247,7 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(where == "error" ? "<p class=\"error\" role=\"alert\">" : $"<p class=\"field-error\" id=\"{where}\">", html, StringComparison.Ordinal);
         Assert.Contains(error, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Er is geen uitnodiging gemaakt", html, StringComparison.Ordinal);
         Assert.Equal(before, Counts());
         Assert.Empty(AccountLinks.LinkValues(site.Site.Database, name));
     }

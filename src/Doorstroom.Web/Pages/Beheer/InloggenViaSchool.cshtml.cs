@@ -37,6 +37,9 @@ public sealed class SchoolLinksModel(Site site, SchoolProviders providers, IConf
     /// <summary>The invitation just made: its link and until when it works, shown on this answer only.</summary>
     public (string Link, string Expires, string Where)? Shown { get; private set; }
 
+    /// <summary>True when this answer refuses the invitation form (its errors stand there, not by the link value).</summary>
+    public bool InviteRefused { get; private set; }
+
     /// <summary>A refusal of an unlink or a link value, shown above the links.</summary>
     public string? LinkError { get; private set; }
 
@@ -74,6 +77,7 @@ public sealed class SchoolLinksModel(Site site, SchoolProviders providers, IConf
             ModelState.AddModelError(problem.Field switch { "provider" => nameof(Aanbieder), "days" => nameof(Dagen), _ => "" },
                 BeheerText.LinkProblem(problem, account, provider is null ? "" : ProviderName(provider), typed ?? "", days));
         }
+        InviteRefused = true;
         return Refused(account);
     }
 
