@@ -31,6 +31,8 @@ public enum AccountFault
     LinkValueInvalid,
     LinkValueTaken,
     LinkUnknown,
+    /// <summary>The account has no link value at the provider (nothing to clear).</summary>
+    LinkValueUnknown,
 }
 
 /// <summary>

@@ -93,7 +93,8 @@ public static partial class AccountLinks
     /// <paramref name="provider"/> is given, only at that provider. The code is in <see cref="AccountChange.Secret"/>: shown
     /// once, only its hash is stored. A refusal stores nothing.
     /// </summary>
-    public static AccountChange Invite(Database database, string account, string? provider, int days, string actor, TimeProvider? clock = null)
+    public static AccountChange Invite(Database database, string account, string? provider, int days, string actor, TimeProvider? clock = null,
+        string actorRole = AccountAdmin.OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(account);
@@ -110,7 +111,7 @@ public static partial class AccountLinks
                 INSERT INTO account_invitation (code_hash, account, provider, created_at, expires_at, used_at)
                 VALUES (@hash, @account, @provider, @created, @expires, NULL)
                 """, new { hash = Hash(code), account, provider, created = Text(now), expires = Text(now.AddDays(days)) }, transaction),
-            _ => [Entry(now, actor, AccountAdmin.OperatorRole, found, "uitnodiging gemaakt", $"schoolaccount koppelen via {provider ?? "elke aanbieder"}, {days} dag(en) geldig")]);
+            _ => [Entry(now, actor, actorRole, found, "uitnodiging gemaakt", $"schoolaccount koppelen via {provider ?? "elke aanbieder"}, {days} dag(en) geldig")]);
         return new(null, code);
     }
 
@@ -199,7 +200,8 @@ public static partial class AccountLinks
     /// account and provider; a new one replaces the old). Refused when the account does not exist, the provider id or value
     /// is malformed, or another account has the value at that provider.
     /// </summary>
-    public static AccountChange SetLinkValue(Database database, string account, string provider, string value, string actor, TimeProvider? clock = null)
+    public static AccountChange SetLinkValue(Database database, string account, string provider, string value, string actor, TimeProvider? clock = null,
+        string actorRole = AccountAdmin.OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(value);
@@ -217,11 +219,36 @@ public static partial class AccountLinks
             connection.Execute("DELETE FROM account_link_value WHERE provider = @provider AND account = @account", new { provider, account }, transaction);
             connection.Execute("INSERT INTO account_link_value (provider, value, account) VALUES (@provider, @normal, @account)", new { provider, normal, account }, transaction);
             return new AccountChange(null);
-        }, change => change.Done ? [Entry(now, actor, AccountAdmin.OperatorRole, found, "koppelwaarde ingesteld", $"aanbieder {provider}")] : []);
+        }, change => change.Done ? [Entry(now, actor, actorRole, found, "koppelwaarde ingesteld", $"aanbieder {provider}")] : []);
+    }
+
+    /// <summary>Removes the account's link value at the provider (links already made stay). Refused when it has none there.</summary>
+    public static AccountChange ClearLinkValue(Database database, string account, string provider, string actor, TimeProvider? clock = null,
+        string actorRole = AccountAdmin.OperatorRole)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Accounts.Find(database, account) is not { } found) return AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown);
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        return AuditLog.Write(database, (connection, transaction) =>
+            connection.Execute("DELETE FROM account_link_value WHERE account = @account AND provider = @provider", new { account, provider }, transaction) == 0
+                ? AccountChange.Refused("provider", $"account '{account}' has no link value at provider '{provider}'", AccountFault.LinkValueUnknown)
+                : new AccountChange(null),
+            change => change.Done ? [Entry(now, actor, actorRole, found, "koppelwaarde gewist", $"aanbieder {provider}")] : []);
+    }
+
+    /// <summary>The account's link values, by provider id (for the beheerder who set them; never in the audit log).</summary>
+    public static ImmutableSortedDictionary<string, string> LinkValues(Database database, string account)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.Query<(string Provider, string Value)>("SELECT provider, value FROM account_link_value WHERE account = @account", new { account })
+            .ToImmutableSortedDictionary(r => r.Provider, r => r.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Removes every link of the account at the provider (the provider account then signs in only after a new link).</summary>
-    public static AccountChange Unlink(Database database, string account, string provider, string actor, TimeProvider? clock = null)
+    public static AccountChange Unlink(Database database, string account, string provider, string actor, TimeProvider? clock = null,
+        string actorRole = AccountAdmin.OperatorRole)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(actor);
@@ -231,7 +258,7 @@ public static partial class AccountLinks
             connection.Execute("DELETE FROM account_link WHERE account = @account AND provider = @provider", new { account, provider }, transaction) == 0
                 ? AccountChange.Refused("provider", $"account '{account}' has no link at provider '{provider}'", AccountFault.LinkUnknown)
                 : new AccountChange(null),
-            change => change.Done ? [Entry(now, actor, AccountAdmin.OperatorRole, found, "schoolaccount ontkoppeld", $"aanbieder {provider}")] : []);
+            change => change.Done ? [Entry(now, actor, actorRole, found, "schoolaccount ontkoppeld", $"aanbieder {provider}")] : []);
     }
 
     private static Invitation? Invitation(DbConnection connection, DbTransaction? transaction, string code) =>

@@ -167,4 +167,23 @@ public sealed class AccountLinksTests
         Assert.Null(AccountLinks.LinkedAccount(store.Database, Issuer, "sub-1"));
         Assert.Equal("provider", AccountLinks.Unlink(store.Database, "mentor", "entree", "cli (test)").Problem?.Field);
     }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void A_cleared_link_value_links_nothing_and_clearing_it_again_is_refused_changing_nothing(StoreKind kind)
+    {
+        using var store = WithAccounts(kind);
+        Assert.True(AccountLinks.SetLinkValue(store.Database, "mentor", "entree", "M.Jansen@School.example", "beheer1", new Clock(Now), "beheerder").Done);
+        Assert.Equal("m.jansen@school.example", AccountLinks.LinkValues(store.Database, "mentor")["entree"]);
+        Assert.True(AccountLinks.ClearLinkValue(store.Database, "mentor", "entree", "beheer1", new Clock(Now), "beheerder").Done);
+        Assert.Empty(AccountLinks.LinkValues(store.Database, "mentor"));
+        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new Clock(Now)).Refusal);
+        var before = Counts(store.Database);
+        Assert.Equal(AccountFault.LinkValueUnknown, AccountLinks.ClearLinkValue(store.Database, "mentor", "entree", "beheer1").Problem?.Fault);
+        Assert.Equal(AccountFault.AccountUnknown, AccountLinks.ClearLinkValue(store.Database, "niemand", "entree", "beheer1").Problem?.Fault);
+        Assert.Equal(before, Counts(store.Database));
+        using var connection = store.Database.ConnectMigrated();
+        var rows = connection.Query<(string Actor, string Role, string Action)>("SELECT actor, role, action FROM audit_log ORDER BY seq").ToList();
+        Assert.Equal([("beheer1", "beheerder", "koppelwaarde ingesteld"), ("beheer1", "beheerder", "koppelwaarde gewist")], rows);
+        Assert.True(AuditLog.Verify(store.Database).Intact);
+    }
 }

@@ -16,16 +16,17 @@ public sealed class BeheerAccessTests(SiteFactory site)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static readonly string[] BeheerPages = ["/beheer", "/beheer/accounts", "/beheer/clients", "/beheer/accounts/decaan/wachtwoord"];
+    private static readonly string[] BeheerPages = ["/beheer", "/beheer/accounts", "/beheer/clients", "/beheer/accounts/decaan/wachtwoord", "/beheer/accounts/decaan/inloggen-via-school"];
 
     /// <summary>
     /// The pages anyone may open, written out by hand: none shows a pupil (routes, the planner on typed-in facts, public
-    /// institution numbers, sign-in and error pages). A new page without a policy fails the test until it is added here.
+    /// institution numbers, sign-in, school sign-in and error pages). A new page without a policy fails the test until it is added here.
     /// </summary>
     private static readonly string[] PublicPages =
     [
-        "/", "/account/extern", "/account/geen-toegang", "/account/inloggen", "/account/koppelen/{code}", "/account/onbekend", "/account/uitloggen",
-        "/account/verder", "/fout", "/instellingen", "/instellingen/mbo/{brin4}",
+        "/", "/account/geen-toegang", "/account/inloggen", "/account/uitloggen", "/fout",
+        // School sign-in (decision 0021): the provider button's POST, an invitation (the invited account's name), a refusal, moving on.
+        "/account/extern", "/account/koppelen/{code}", "/account/onbekend", "/account/verder", "/instellingen", "/instellingen/mbo/{brin4}",
         "/instellingen/vo/{brin6}", "/planner", "/routes", "/routes/{id}", "/status/{code:int}",
     ];
 
@@ -58,6 +59,7 @@ public sealed class BeheerAccessTests(SiteFactory site)
     [Theory]
     [InlineData("decaan", "/beheer/accounts?handler=Disable")]
     [InlineData("analist", "/beheer/clients?handler=Add")]
+    [InlineData("zorg", "/beheer/accounts/decaan2/inloggen-via-school?handler=Invite")]
     public async Task A_post_to_the_beheer_pages_by_another_role_is_refused_and_changes_nothing(string account, string path)
     {
         using var client = await site.SignedIn(account);
@@ -69,6 +71,7 @@ public sealed class BeheerAccessTests(SiteFactory site)
         await PageText.AssertForbidden(client, await client.PostAsync(path, form, Cancel));
         Assert.False(Storage.Accounts.Find(site.Site.Database, "decaan2")!.Disabled);
         Assert.Null(Storage.Accounts.FindClient(site.Site.Database, "indringer"));
+        Assert.Empty(Storage.AccountLinks.Links(site.Site.Database, "decaan2"));
     }
 
     [Theory]

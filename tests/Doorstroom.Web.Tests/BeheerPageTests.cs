@@ -230,6 +230,25 @@ public sealed class BeheerPageTests(BeheerSite site) : IClassFixture<BeheerSite>
     }
 
     [Fact]
+    public async Task Without_a_school_provider_the_school_sign_in_page_says_so_and_makes_no_invitation()
+    {
+        Assert.True(AccountAdmin.AddAccount(site.Site.Database, "school-proef", "analist", null, null, null, Good, "cli (test)").Done);
+        using var beheer = await site.SignedIn();
+        var page = "/beheer/accounts/school-proef/inloggen-via-school";
+        var html = await beheer.GetStringAsync(page);
+        Assert.Contains("Geen school-aanbieder ingesteld", html, StringComparison.Ordinal);
+        Assert.Contains("Doorstroom:Oidc:Providers:&lt;id&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Uitnodiging maken", html, StringComparison.Ordinal);
+        var before = site.Counts();
+        var (status, refused, _) = await beheer.PostAsync(page, "Invite", new Dictionary<string, string> { ["Dagen"] = "7" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.DoesNotContain("Kopieer de link nu", refused, StringComparison.Ordinal);
+        Assert.Equal(before, site.Counts());
+        using var connection = site.Site.Database.ConnectMigrated();
+        Assert.Equal(0, Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT COUNT(*) FROM account_invitation"));
+    }
+
+    [Fact]
     public async Task A_change_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
         using var beheer = await site.SignedIn();

@@ -48,6 +48,11 @@ public sealed class BeheerJourney(BrowserSite site)
         await page.GoAsync("/beheer/accounts/browser-decaan/wachtwoord");
         await CheckAsync(page, "beheer-wachtwoord");
 
+        // The demo site has no school provider: the page says so (the journey with one is SchoolSignInJourney's).
+        await page.GoAsync("/beheer/accounts/browser-decaan/inloggen-via-school");
+        Assert.Contains("Geen school-aanbieder ingesteld", await page.MainTextAsync(), StringComparison.Ordinal);
+        await CheckAsync(page, "beheer-school-geen-aanbieder");
+
         await page.GoAsync("/beheer/clients");
         await CheckAsync(page, "beheer-clients-lijst");
         form = page.Page.Locator("form.admin-form");
@@ -63,16 +68,23 @@ public sealed class BeheerJourney(BrowserSite site)
     /// <summary>axe-core finds no WCAG 2.1 A/AA violation, and at 390 px wide the page is no wider than the screen; then screenshots.</summary>
     private static async Task CheckAsync(SitePage page, string name)
     {
-        var axe = await page.Page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        await AccessibleAndNarrowAsync(page.Page, name);
+        await page.ShootAsync(name);
+    }
+
+    /// <summary>axe-core finds no WCAG 2.1 A/AA violation, and at 390 px wide the page is no wider than the screen.</summary>
+    internal static async Task AccessibleAndNarrowAsync(IPage page, string name)
+    {
+        var axe = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
         Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v =>
             $"{v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-        await page.Page.SetViewportSizeAsync(390, 844);
-        var overflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        var size = page.ViewportSize;
+        await page.SetViewportSizeAsync(390, 844);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{name}: at 390 px the page is {overflow} px wider than the screen");
-        await page.Page.SetViewportSizeAsync(BrowserSite.Viewports[0].Width, BrowserSite.Viewports[0].Height);
-        await page.ShootAsync(name);
+        await page.SetViewportSizeAsync(size?.Width ?? BrowserSite.Viewports[0].Width, size?.Height ?? BrowserSite.Viewports[0].Height);
     }
 }

@@ -196,6 +196,60 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_invitation_made_on_the_beheer_page_links_the_school_account_and_the_beheerder_unlinks_it()
+    {
+        Skip();
+        const string BeheerPassword = "een-beheer-wachtwoord-school";
+        Assert.True(AccountAdmin.AddAccount(site.Database, "beheer-school", Roles.Beheerder, null, null, "Beheerder", BeheerPassword, "test").Done);
+        var account = Account("beheerkoppel1");
+        var beheer = await site.NewPageAsync();
+        await beheer.GotoAsync("/account/inloggen");
+        await beheer.GetByLabel("Gebruikersnaam").FillAsync("beheer-school");
+        await beheer.GetByLabel("Wachtwoord").FillAsync(BeheerPassword);
+        await beheer.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await beheer.WaitForURLAsync($"{site.BaseUrl}/");
+
+        // The account's page: one provider, so no choice of provider; the days default as on the command line.
+        await beheer.GotoAsync($"/beheer/accounts/{account}/inloggen-via-school");
+        Assert.Contains($"Aanbieder: {OidcSite.ProviderName}", await beheer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("7", await beheer.GetByLabel("Geldig (dagen)").InputValueAsync());
+        await BeheerJourney.AccessibleAndNarrowAsync(beheer, "beheer-school");
+        await ShootAsync(beheer, "beheer-school");
+        await beheer.GetByLabel("Geldig (dagen)").FillAsync("2");
+        await beheer.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging maken" }).ClickAsync();
+        await beheer.Locator("#uitnodiging").WaitForAsync();
+        Assert.Contains("Kopieer de link nu", await beheer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var link = await beheer.Locator("#uitnodiging").InnerTextAsync();
+        Assert.StartsWith($"{site.BaseUrl}/account/koppelen/", link, StringComparison.Ordinal);
+        await BeheerJourney.AccessibleAndNarrowAsync(beheer, "beheer-school-uitnodiging");
+        await ShootAsync(beheer, "beheer-school-uitnodiging");
+
+        // The invited person opens the link in a browser of their own and signs in at the school.
+        var invited = await site.NewPageAsync();
+        await invited.GotoAsync(link);
+        await invited.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
+        await AtProviderAsync(invited, "docent.beheerkoppel1");
+        var who = await SignedInAsAsync(invited);
+        Assert.True(who == "Onderzoeker beheerkoppel1 · Analist", $"signed in as '{who}' {Fail(invited)}");
+        Assert.Equal(account, AccountLinks.LinkedAccount(site.Database, ProviderIssuer, "docent.beheerkoppel1"));
+        await invited.Context.CloseAsync();
+
+        // The beheerder sees the link (where and when, not the subject) and unlinks it.
+        await beheer.GotoAsync($"/beheer/accounts/{account}/inloggen-via-school");
+        var main = await beheer.Locator("main").InnerTextAsync();
+        Assert.Contains("Gekoppeld op", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("docent.beheerkoppel1", main, StringComparison.Ordinal);
+        await BeheerJourney.AccessibleAndNarrowAsync(beheer, "beheer-school-gekoppeld");
+        await beheer.GetByRole(AriaRole.Button, new() { Name = $"Ontkoppelen: {OidcSite.ProviderName}" }).ClickAsync();
+        await beheer.WaitForURLAsync(new Regex("gedaan=ontkoppeld"));
+        Assert.Null(AccountLinks.LinkedAccount(site.Database, ProviderIssuer, "docent.beheerkoppel1"));
+        using (var connection = site.Database.ConnectMigrated())
+            Assert.Equal(["uitnodiging gemaakt", "schoolaccount ontkoppeld"], connection.Query<string>(
+                "SELECT action FROM audit_log WHERE category = @category AND actor = 'beheer-school' ORDER BY seq", new { category = $"account:{account}" }));
+        await beheer.Context.CloseAsync();
+    }
+
     private string ProviderIssuer => site.ProviderIssuer;
 
     [GeneratedRegex("/interaction/")]

@@ -66,6 +66,34 @@ public static class BeheerText
         };
     }
 
+    /// <summary>
+    /// A refusal of school sign-in's changes (<see cref="AccountLinks"/>) in Dutch: <paramref name="account"/>, the provider's
+    /// name and id, and the days as the form sent them.
+    /// </summary>
+    public static string LinkProblem(AccountProblem problem, string account, string providerName, string provider, int days)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Fault switch
+        {
+            AccountFault.AccountUnknown => $"Er is geen account '{account}'.",
+            AccountFault.AccountDemo => $"'{account}' is een demo-account; een demo-account logt alleen in met zijn wachtwoord, niet via de school.",
+            AccountFault.AccountDisabled => $"Account '{account}' is uitgeschakeld; schakel het eerst weer in.",
+            AccountFault.ProviderInvalid => NoProvider(provider),
+            AccountFault.DaysOutOfRange => DaysRule(days.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            AccountFault.LinkValueInvalid => "Vul een koppelwaarde in van 1 tot 256 tekens.",
+            AccountFault.LinkValueTaken => $"Een ander account heeft deze koppelwaarde al bij {providerName}; een waarde hoort bij één account.",
+            AccountFault.LinkUnknown => $"Account '{account}' heeft geen gekoppeld schoolaccount bij {providerName}.",
+            AccountFault.LinkValueUnknown => $"Account '{account}' heeft geen koppelwaarde bij {providerName}.",
+            _ => $"De wijziging is geweigerd ({problem.Field}).",
+        };
+    }
+
+    /// <summary>A provider id that is not configured on this site.</summary>
+    public static string NoProvider(string provider) => $"'{provider}' is geen aanbieder die op deze site is ingesteld. Kies een aanbieder uit de lijst.";
+
+    /// <summary>The days field's rule, with what was typed.</summary>
+    public static string DaysRule(string typed) => $"'{typed}' kan niet: een uitnodiging is 1 tot {AccountLinks.MaxDays} dagen geldig. Vul een aantal dagen in.";
+
     private static string Weakness(PasswordWeakness? weakness, string password) => weakness switch
     {
         PasswordWeakness.TooShort => $"Het wachtwoord heeft {password.Length} tekens; het moet er minstens {Passwords.MinLength} hebben.",
