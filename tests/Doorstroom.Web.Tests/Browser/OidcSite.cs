@@ -102,6 +102,7 @@ public sealed class OidcSite : IAsyncLifetime
             Locale = "nl-NL",
             ViewportSize = new ViewportSize { Width = BrowserSite.Viewports[0].Width, Height = BrowserSite.Viewports[0].Height },
         });
+        context.SetDefaultTimeout(60_000); // a hang guard: the full CI run shares two cores between every test project
         return await context.NewPageAsync();
     }
 

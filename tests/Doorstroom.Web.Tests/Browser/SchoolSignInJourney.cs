@@ -32,11 +32,15 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
     }
 
     /// <summary>Logs in at the provider's own page with any name (it becomes the subject) and gives consent.</summary>
+    // A guard against a hang, not a speed check: under CI's full run (every test project on two cores) the provider's
+    // round trip has taken over 30 s.
+    private const float Patience = 90_000;
+
     private static async Task AtProviderAsync(IPage page, string login)
     {
         try
         {
-            await page.WaitForURLAsync(ProviderInteraction(), new() { Timeout = 30_000 });
+            await page.WaitForURLAsync(ProviderInteraction(), new() { Timeout = Patience });
         }
         catch (TimeoutException)
         {
@@ -45,12 +49,12 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         await page.Locator("input[name=login]").FillAsync(login);
         await page.Locator("input[name=password]").FillAsync("wat-dan-ook");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign-in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync(new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync(new() { Timeout = Patience });
     }
 
     private async Task<string> SignedInAsAsync(IPage page)
     {
-        await page.WaitForURLAsync($"{site.BaseUrl}/", new() { Timeout = 30_000 });
+        await page.WaitForURLAsync($"{site.BaseUrl}/", new() { Timeout = Patience });
         var who = page.Locator("header .who span");
         return await who.CountAsync() == 0 ? "" : await who.InnerTextAsync();
     }
@@ -118,7 +122,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         await page.GotoAsync("/account/inloggen");
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
         await AtProviderAsync(page, "onbekende.docent");
-        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = Patience });
         Assert.Contains("Dit account van Testschool is (nog) niet gekoppeld aan Doorstroom. Vraag de beheerder van uw school om een uitnodiging.",
             await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("header .who span").CountAsync());
@@ -157,7 +161,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         await page.GotoAsync("/account/inloggen");
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
         await AtProviderAsync(page, "onbevestigd.juf");
-        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = Patience });
         Assert.False(await HasSessionCookieAsync(page), Fail(page));
         Assert.Null(AccountLinks.LinkedAccount(site.Database, ProviderIssuer, "onbevestigd.juf"));
         await page.Context.CloseAsync();
@@ -173,7 +177,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
 
         Assert.True(AccountAdmin.SetDisabled(site.Database, account, true, "test").Done);
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = Patience });
         Assert.Contains("Uw Doorstroom-account kan nu niet inloggen", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(await HasSessionCookieAsync(page));
         await page.Context.CloseAsync();
