@@ -224,18 +224,9 @@ public static partial class AccountLinks
 
     /// <summary>Removes the account's link value at the provider (links already made stay). Refused when it has none there.</summary>
     public static AccountChange ClearLinkValue(Database database, string account, string provider, string actor, TimeProvider? clock = null,
-        string actorRole = AccountAdmin.OperatorRole)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(actor);
-        if (Accounts.Find(database, account) is not { } found) return AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown);
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
-        return AuditLog.Write(database, (connection, transaction) =>
-            connection.Execute("DELETE FROM account_link_value WHERE account = @account AND provider = @provider", new { account, provider }, transaction) == 0
-                ? AccountChange.Refused("provider", $"account '{account}' has no link value at provider '{provider}'", AccountFault.LinkValueUnknown)
-                : new AccountChange(null),
-            change => change.Done ? [Entry(now, actor, actorRole, found, "koppelwaarde gewist", $"aanbieder {provider}")] : []);
-    }
+        string actorRole = AccountAdmin.OperatorRole) =>
+        RemoveAtProvider(database, account, provider, actor, clock, actorRole, "account_link_value",
+            $"account '{account}' has no link value at provider '{provider}'", AccountFault.LinkValueUnknown, "koppelwaarde gewist");
 
     /// <summary>The account's link values, by provider id (for the beheerder who set them; never in the audit log).</summary>
     public static ImmutableSortedDictionary<string, string> LinkValues(Database database, string account)
@@ -248,17 +239,23 @@ public static partial class AccountLinks
 
     /// <summary>Removes every link of the account at the provider (the provider account then signs in only after a new link).</summary>
     public static AccountChange Unlink(Database database, string account, string provider, string actor, TimeProvider? clock = null,
-        string actorRole = AccountAdmin.OperatorRole)
+        string actorRole = AccountAdmin.OperatorRole) =>
+        RemoveAtProvider(database, account, provider, actor, clock, actorRole, "account_link",
+            $"account '{account}' has no link at provider '{provider}'", AccountFault.LinkUnknown, "schoolaccount ontkoppeld");
+
+    // Deletes the account's rows at the provider from one of the two link tables, with its audit line; refused when there are none.
+    private static AccountChange RemoveAtProvider(Database database, string account, string provider, string actor, TimeProvider? clock, string actorRole,
+        string table, string missing, AccountFault fault, string action)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(actor);
         if (Accounts.Find(database, account) is not { } found) return AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown);
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         return AuditLog.Write(database, (connection, transaction) =>
-            connection.Execute("DELETE FROM account_link WHERE account = @account AND provider = @provider", new { account, provider }, transaction) == 0
-                ? AccountChange.Refused("provider", $"account '{account}' has no link at provider '{provider}'", AccountFault.LinkUnknown)
+            connection.Execute($"DELETE FROM {table} WHERE account = @account AND provider = @provider", new { account, provider }, transaction) == 0
+                ? AccountChange.Refused("provider", missing, fault)
                 : new AccountChange(null),
-            change => change.Done ? [Entry(now, actor, actorRole, found, "schoolaccount ontkoppeld", $"aanbieder {provider}")] : []);
+            change => change.Done ? [Entry(now, actor, actorRole, found, action, $"aanbieder {provider}")] : []);
     }
 
     private static Invitation? Invitation(DbConnection connection, DbTransaction? transaction, string code) =>
