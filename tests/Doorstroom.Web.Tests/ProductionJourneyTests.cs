@@ -100,9 +100,16 @@ public sealed class ProductionJourneyTests(JourneySite site) : IClassFixture<Jou
             site.Audit().Where(e => e.Actor == BeheerSite.Beheerder).Select(e => e.Action));
         Assert.True(AuditLog.Verify(site.Site.Database).Intact);
     }
+}
 
-    // Issue 13 item 5 (sessions that end) is built by another helper (sessions in the store with a security stamp). This test
-    // fails on a build without it: the decaan's open session outlives the disabling. Enable it (remove Skip) after that merge.
+/// <summary>
+/// Issue 13's "Done when", the last step: disabling the decaan in /beheer ends the decaan's open session within a minute
+/// (the security stamp, decision 0019). A store of its own, so the journey above still starts from a fresh one.
+/// </summary>
+public sealed class ProductionJourneySessionTests(JourneySite site) : IClassFixture<JourneySite>
+{
+    private const string DecaanPassword = "een-decaan-wachtwoord-3";
+
     [Fact]
     public async Task Disabling_a_decaan_in_beheer_ends_the_decaans_open_session_within_a_minute()
     {
