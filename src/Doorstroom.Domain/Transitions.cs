@@ -89,6 +89,12 @@ public static class EventShapes
     /// <summary>The greatest key length (pupil keys, institution codes, route ids, details).</summary>
     public const int MaxTextLength = 64;
 
+    /// <summary>
+    /// The greatest detail length: a refusal reason is written for the pupil and may take a few sentences, so
+    /// details get more room than keys (issue 14).
+    /// </summary>
+    public const int MaxDetailLength = 1000;
+
     /// <summary>Every kind's shape.</summary>
     public static ImmutableDictionary<EventKind, EventShape> All { get; } = Build();
 
@@ -159,8 +165,8 @@ public static class EventShapes
             problems.Add(("crebo", "a five-digit crebo code"));
         if (e.Route is { Length: > MaxTextLength })
             problems.Add(("route", $"a route id of at most {MaxTextLength} characters"));
-        if (e.Detail is { Length: > MaxTextLength })
-            problems.Add(("detail", $"a detail of at most {MaxTextLength} characters"));
+        if (e.Detail is { Length: > MaxDetailLength })
+            problems.Add(("detail", $"a detail of at most {MaxDetailLength} characters"));
         if (e.Kind == EventKind.Uitgeschreven && e.Detail is { } reason && !Enum.TryParse<Uitschrijfreden>(reason, ignoreCase: true, out _))
             problems.Add(("detail", "an uitschrijfreden: " + string.Join(", ", Enum.GetNames<Uitschrijfreden>().Select(n => n.ToLowerInvariant()))));
         if (e.Leerweg is { } lw && e.Leerjaar is not null && lw is Leerweg.Bol or Leerweg.Bbl)

@@ -28,13 +28,43 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddPolicy(School, p => p.RequireRole(Roles.Decaan).RequireClaim(Claims.Institution));
-        options.AddPolicy(Institution, p => p.RequireRole(Roles.Intake, Roles.Zorgcoordinator).RequireClaim(Claims.Institution));
-        options.AddPolicy(RecordIntake, p => p.RequireRole(Roles.Intake).RequireClaim(Claims.Institution));
+        options.AddPolicy(School, p => p.RequireRole(Roles.Decaan).RequireClaim(Claims.Institution).AddRequirements(Side.Vo));
+        options.AddPolicy(Institution, p => p.RequireRole(Roles.Intake, Roles.Zorgcoordinator).RequireClaim(Claims.Institution).AddRequirements(Side.Mbo));
+        options.AddPolicy(RecordIntake, p => p.RequireRole(Roles.Intake).RequireClaim(Claims.Institution).AddRequirements(Side.Mbo));
         options.AddPolicy(Aggregates, p => p.RequireRole(Roles.Analist));
         options.AddPolicy(Pupil, p => p.RequireRole(Roles.Leerling).RequireClaim(Claims.Pupil));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
-        options.AddPolicy(SchoolDossier, p => p.RequireRole(Roles.Decaan, Roles.Zorgcoordinator).RequireClaim(Claims.Institution));
+        options.AddPolicy(SchoolDossier, p => p.RequireRole(Roles.Decaan, Roles.Zorgcoordinator).RequireClaim(Claims.Institution).AddRequirements(Side.Vo));
         options.AddPolicy(OwnDossier, p => p.RequireRole(Roles.Leerling, Roles.Ouder).RequireClaim(Claims.Pupil));
+    }
+}
+
+/// <summary>
+/// The side of the caller's institution a page is for: the intake pages are for mbo staff, the school pages for vo staff.
+/// A zorgcoördinator is bound to either, so the role alone does not tell; a hidden menu item is not enough (issue 14).
+/// </summary>
+public sealed class Side : IAuthorizationRequirement
+{
+    private Side(bool vo) => IsVo = vo;
+
+    /// <summary>The institution has a vo location.</summary>
+    public static Side Vo { get; } = new(true);
+    /// <summary>The institution has an mbo location.</summary>
+    public static Side Mbo { get; } = new(false);
+
+    /// <summary>True for the vo side.</summary>
+    public bool IsVo { get; }
+}
+
+/// <summary>Admits a caller whose institution claim names an institution with a location on the required side.</summary>
+public sealed class SideHandler(Site site) : AuthorizationHandler<Side>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, Side requirement)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(requirement);
+        if (context.User.FindFirst(Claims.Institution)?.Value is { Length: > 0 } at && (requirement.IsVo ? site.HasVo(at) : site.HasMbo(at)))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
     }
 }

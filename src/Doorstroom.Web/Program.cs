@@ -74,6 +74,7 @@ builder.Services.AddAntiforgery(antiforgery =>
     antiforgery.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SideHandler>();
 builder.Services.AddApi();
 if (development) builder.Services.AllowTokensOverHttp();
 builder.Services.AddSignInRateLimits(signInLimits);

@@ -33,6 +33,18 @@ public static class Roles
         _ => role,
     };
 
+    /// <summary>
+    /// What the header shows for a signed-in user: the display name, and the role only when the name does not already say it
+    /// ("Analist", "Decaan van de demoschool", "Sanne de Vries (leerling)" name their role; "Jan Smit" does not).
+    /// </summary>
+    public static string Label(string name, string role)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var title = Title(role);
+        var word = title.Split(' ', 2)[0];
+        return name.Contains(word, StringComparison.OrdinalIgnoreCase) ? name : $"{name} · {title}";
+    }
+
     /// <summary>True for the roles bound to a school or institution.</summary>
     public static bool NeedsInstitution(string role) => role is Decaan or Intake or Zorgcoordinator;
 }

@@ -73,6 +73,15 @@ public sealed class EventShapeTests
         Assert.Contains("niveau", Fields(new TransitionEvent("P-1", Day, EventKind.Geplaatst, "25GV01", Niveau: 6)));
     }
 
+    [Fact]
+    public void A_detail_holds_a_refusal_reason_of_a_few_sentences_but_is_bounded()
+    {
+        TransitionEvent Refused(int length) => new("P-1", Day, EventKind.Afgewezen, "25GV01", Detail: new string('r', length));
+        Assert.DoesNotContain("detail", Fields(Refused(500)));
+        Assert.DoesNotContain("detail", Fields(Refused(EventShapes.MaxDetailLength)));
+        Assert.Contains("detail", Fields(Refused(EventShapes.MaxDetailLength + 1)));
+    }
+
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(1996, 7, 31)]

@@ -98,6 +98,28 @@ public sealed class IntakePageTests(SiteFactory site)
         Assert.Equal(before, StoredEvents(key));
     }
 
+    [Fact]
+    public async Task A_refusal_reason_of_500_characters_is_stored_and_an_absurd_one_is_a_field_error()
+    {
+        // A copy of pupil 03 (an open application after a positive intake), so refusing it leaves the shared demo data alone.
+        var key = "DEMO-REDEN-500";
+        var store = new EventStore(site.Site.Database);
+        store.Append([.. store.Stream(Key(3)).Select(e => new EventRecord(e with { Pupil = key }, Synthetic: true))], cancellationToken: TestContext.Current.CancellationToken);
+        using var client = await site.SignedIn("intake");
+        var before = StoredEvents(key);
+        using (var tooLong = await Record(client, key, new() { ["Aanmelding"] = Application(key), ["Datum"] = Day(SiteFactory.Today), ["Uitkomst"] = "negatief", ["Besluit"] = "afgewezen", ["Reden"] = new string('r', Domain.EventShapes.MaxDetailLength + 1) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+            Assert.Contains($"De reden is te lang: hoogstens {Domain.EventShapes.MaxDetailLength} tekens.", await tooLong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.Equal(before, StoredEvents(key));
+        }
+        var reason = "De opleiding is vol en " + new string('x', 480) + " einde.";
+        Assert.True(reason.Length >= 500);
+        using var stored = await Record(client, key, new() { ["Aanmelding"] = Application(key), ["Datum"] = Day(SiteFactory.Today), ["Uitkomst"] = "negatief", ["Besluit"] = "afgewezen", ["Reden"] = reason });
+        Assert.Equal(HttpStatusCode.Redirect, stored.StatusCode);
+        Assert.Contains(new EventStore(site.Site.Database).Stream(key), e => e.Kind == Domain.EventKind.Afgewezen && e.Detail == reason);
+    }
+
     [Theory]
     [InlineData(1, "De datum ligt in de toekomst")]
     [InlineData(-400, "De datum ligt vóór de aanmelding")]

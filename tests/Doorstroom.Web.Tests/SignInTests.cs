@@ -10,7 +10,7 @@ public sealed class SignInTests(SiteFactory site)
     {
         using var client = await site.SignedIn("decaan");
         var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
-        Assert.Contains("Decaan / mentor", home, StringComparison.Ordinal);
+        Assert.Contains("<span>Decaan van de demoschool</span>", home, StringComparison.Ordinal);
         Assert.Contains("href=\"/leerlingen\"", home, StringComparison.Ordinal);
     }
 

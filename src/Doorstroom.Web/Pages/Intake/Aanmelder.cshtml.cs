@@ -98,7 +98,7 @@ public sealed class AanmelderModel(Site site, IAuthorizationService authorizatio
         foreach (var e in events)
             foreach (var (field, _) in EventShapes.Check(e))
                 ModelState.AddModelError(field == "detail" ? nameof(Reden) : nameof(Aanmelding), field == "detail"
-                    ? $"De reden is te lang: hoogstens {EventShapes.MaxTextLength} tekens."
+                    ? $"De reden is te lang: hoogstens {EventShapes.MaxDetailLength} tekens."
                     : "Deze aanmelding kan zo niet worden vastgelegd (" + field + ").");
         return events.ToImmutable();
     }
