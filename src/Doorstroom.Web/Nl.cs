@@ -11,13 +11,14 @@ public static class Nl
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    private static readonly string[] ShortMonths = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
     private static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", PercentGroupSeparator = ".", PercentDecimalSeparator = "," };
 
     /// <summary>1 april 2027.</summary>
     public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
 
-    /// <summary>1 apr 2027, for tables.</summary>
-    public static string ShortDate(DateOnly date) => $"{date.Day} {Months[date.Month - 1][..3]} {date.Year}";
+    /// <summary>1 apr 2027, 3 mrt 2027, for tables: the Dutch abbreviations, without a full stop.</summary>
+    public static string ShortDate(DateOnly date) => $"{date.Day} {ShortMonths[date.Month - 1]} {date.Year}";
 
     /// <summary>1.234.</summary>
     public static string Count(long n) => n.ToString("N0", Numbers);

@@ -96,7 +96,8 @@ public sealed class PlannerPageTests(SiteFactory site)
     [InlineData("school=vmbo&leerjaar=7", "leerjaar", "Leerjaar 7 bestaat niet in het vmbo")]
     [InlineData("school=vmbo&niveau=2", "niveau", "Een niveau hoort bij een leerling in het mbo")]
     [InlineData("school=vmbo&geboortedatum=2027-01-01", "geboortedatum", "De geboortedatum moet vóór de datum van de vraag liggen")]
-    [InlineData("school=school-x", "school", "'school-x' is geen schooltype")]
+    [InlineData("school=school-x", "school", "De planner kent geen schooltype 'school-x'; kies er een uit de lijst.")]
+    [InlineData("school=vmbo&doel=x", "doel", "De planner kent geen doel 'x'")]
     [InlineData("school=vmbo&diploma=vmbo-xx", "diploma", "'vmbo-xx' is geen diploma")]
     public async Task A_situation_the_pupil_contract_refuses_gives_a_Dutch_error_at_its_field(string query, string field, string message)
     {

@@ -57,6 +57,21 @@ public sealed class RoutesPageTests(SiteFactory site)
         }
     }
 
+    [Theory]
+    [InlineData("/routes")]
+    [InlineData("/routes/normale-route")]
+    [InlineData("/routes/vakmanschapsroute")]
+    public async Task The_route_pages_show_their_sources_in_Dutch(string path)
+    {
+        using var client = site.Anonymous();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(path, TestContext.Current.CancellationToken));
+        var lists = System.Text.RegularExpressions.Regex.Matches(html, "<ul class=\"sources\">.*?</ul>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.NotEmpty(lists);
+        foreach (var list in lists.Select(m => m.Value))
+            foreach (var english in new[] { "version", "edition", "commit-pinned", "family key", "cited for", "original text", "as amended", "in force", "mirror on", "page diff", "school page" })
+                Assert.DoesNotContain(english, list, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task A_date_that_is_no_date_gives_a_field_error_and_the_routes_of_today()
     {

@@ -46,6 +46,23 @@ public static class DossierText
         _ => rule,
     };
 
+    /// <summary>
+    /// What an audit entry did, as the pupil reads it in the log: a read names who really read (by the entry's role, so a
+    /// parent is never called "leerling"), and a refused read says so instead of "gelezen" or "ingezien".
+    /// </summary>
+    public static string Action(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var refused = entry.Outcome == "geweigerd";
+        if (entry.Action == "gelezen") return refused ? "lezen geweigerd" : "gelezen";
+        if (entry.Action.StartsWith("ingezien door ", StringComparison.Ordinal) && entry.Role is Roles.Leerling or Roles.Ouder)
+        {
+            var who = entry.Role == Roles.Ouder ? "ouder of verzorger" : "leerling";
+            return refused ? $"inzien door {who} geweigerd" : $"ingezien door {who}";
+        }
+        return entry.Action;
+    }
+
     /// <summary>An audit moment in Dutch time: 30 november 2026 om 10:05.</summary>
     public static string Moment(DateTimeOffset at)
     {

@@ -145,7 +145,7 @@ public sealed class PlannerForm
         var key = text.Trim().ToLowerInvariant();
         if (!map.TryGetValue(key, out var value))
         {
-            errors[field] = $"'{text}' is geen {what} die de planner kent; kies er een uit de lijst.";
+            errors[field] = $"De planner kent geen {what} '{text}'; kies er een uit de lijst.";
             return null;
         }
         w.WriteString(name, key);
