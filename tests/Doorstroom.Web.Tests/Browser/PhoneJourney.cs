@@ -32,6 +32,7 @@ public sealed class PhoneJourney(BrowserSite site)
             await page.GoAsync(path);
             await page.Page.SetViewportSizeAsync(390, 844);
             await FitsAsync(page, wrong, $"{account} {path}");
+            await page.Page.ScreenshotAsync(new() { Path = Path.Combine(site.Screenshots, $"telefoon-{account}-{path.Trim('/').Replace('/', '-')}-390x844.png"), FullPage = true });
             if (path == "/mijn-dossier")
             {
                 // Every consent button can be reached on screen: its right edge is within the phone's width.
