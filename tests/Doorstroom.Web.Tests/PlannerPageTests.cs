@@ -116,7 +116,7 @@ public sealed class PlannerPageTests(SiteFactory site)
     {
         using var client = site.Anonymous();
         var html = await client.GetStringAsync("/planner", TestContext.Current.CancellationToken);
-        Assert.Contains("<form method=\"get\" action=\"/planner\"", html, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"get\" action=\"/planner#resultaten\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"2026-11-30\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("field-error", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"open-routes\"", html, StringComparison.Ordinal);

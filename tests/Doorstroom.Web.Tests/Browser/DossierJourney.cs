@@ -59,7 +59,7 @@ public sealed class DossierJourney(BrowserSite site)
         var firstRead = At("gelezen", "gedaan");
         var given = At("toestemming gegeven", "gedaan");
         var withdrawn = At("toestemming ingetrokken", "gedaan");
-        var refusedRead = At("gelezen", "geweigerd");
+        var refusedRead = At("lezen geweigerd", "geweigerd"); // a refused read is never called "gelezen"
         Assert.True(request >= 0 && given > request && firstRead > given && withdrawn > firstRead && refusedRead > withdrawn,
             $"the audit trail does not show request, consent, read, withdrawal and refused read in order: {string.Join(" | ", audit)}");
         Assert.Contains("Intake mbo", audit[firstRead], StringComparison.Ordinal);
