@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Collections.Immutable;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -99,8 +100,7 @@ public static partial class AccountLinks
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(actor);
-        if (Accounts.Find(database, account) is not { } found) return AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown);
-        if (found.Demo) return AccountChange.Refused("name", $"'{account}' is a demo account; demo accounts sign in with their password only", AccountFault.AccountDemo);
+        if (!Linkable(database, account, out var found, out var refused)) return refused;
         if (found.Disabled) return AccountChange.Refused("name", $"account '{account}' is disabled; enable it first", AccountFault.AccountDisabled);
         if (provider is not null && !IsProviderId(provider))
             return AccountChange.Refused("provider", $"'{provider}' is not a provider id; expected {ProviderRule} (the id in Doorstroom:Oidc:Providers)", AccountFault.ProviderInvalid);
@@ -206,8 +206,7 @@ public static partial class AccountLinks
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(actor);
-        if (Accounts.Find(database, account) is not { } found) return AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown);
-        if (found.Demo) return AccountChange.Refused("name", $"'{account}' is a demo account; demo accounts sign in with their password only", AccountFault.AccountDemo);
+        if (!Linkable(database, account, out var found, out var refused)) return refused;
         if (!IsProviderId(provider)) return AccountChange.Refused("provider", $"'{provider}' is not a provider id; expected {ProviderRule}", AccountFault.ProviderInvalid);
         var normal = Normal(value);
         if (normal.Length is 0 or > 256) return AccountChange.Refused("value", "the link value must have 1 to 256 characters", AccountFault.LinkValueInvalid);
@@ -242,6 +241,16 @@ public static partial class AccountLinks
         string actorRole = AccountAdmin.OperatorRole) =>
         RemoveAtProvider(database, account, provider, actor, clock, actorRole, "account_link",
             $"account '{account}' has no link at provider '{provider}'", AccountFault.LinkUnknown, "schoolaccount ontkoppeld");
+
+    // An account a school sign-in may be linked to: one that exists and is not a demo account.
+    private static bool Linkable(Database database, string account, [NotNullWhen(true)] out Account? found, [NotNullWhen(false)] out AccountChange? refused)
+    {
+        found = Accounts.Find(database, account);
+        refused = found is null ? AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown)
+            : found.Demo ? AccountChange.Refused("name", $"'{account}' is a demo account; demo accounts sign in with their password only", AccountFault.AccountDemo)
+            : null;
+        return refused is null;
+    }
 
     // Deletes the account's rows at the provider from one of the two link tables, with its audit line; refused when there are none.
     private static AccountChange RemoveAtProvider(Database database, string account, string provider, string actor, TimeProvider? clock, string actorRole,
