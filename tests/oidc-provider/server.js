@@ -61,6 +61,13 @@ const provider = new Provider(issuer, {
   cookies: { keys: [crypto.randomUUID()] },
 });
 
+// One line per request (method, path without query, status, time), so a failing sign-in journey can show which step hung.
+provider.use(async (ctx, next) => {
+  const began = Date.now();
+  await next();
+  console.log(`${new Date().toISOString()} ${ctx.method} ${ctx.path} ${ctx.status} ${Date.now() - began}ms`);
+});
+
 const server = provider.listen(port, '127.0.0.1', () => {
   console.log(`oidc-provider ready ${issuer}`);
 });

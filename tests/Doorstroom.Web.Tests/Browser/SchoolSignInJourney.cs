@@ -40,9 +40,9 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
     {
         try
         {
-            await page.WaitForURLAsync(ProviderInteraction(), new() { Timeout = Patience });
+            await Assertions.Expect(page).ToHaveURLAsync(ProviderInteraction(), new() { Timeout = Patience });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             Assert.Fail($"the provider's login page did not open; the browser is at {page.Url}: {await page.Locator("body").InnerTextAsync()}");
         }
@@ -54,7 +54,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
 
     private async Task<string> SignedInAsAsync(IPage page)
     {
-        await page.WaitForURLAsync($"{site.BaseUrl}/", new() { Timeout = Patience });
+        await ArriveAsync(page, $"{site.BaseUrl}/");
         var who = page.Locator("header .who span");
         return await who.CountAsync() == 0 ? "" : await who.InnerTextAsync();
     }
@@ -64,6 +64,28 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
     {
         var folder = Directory.CreateDirectory(Path.Combine(BrowserSite.RepositoryRoot(), "artifacts", "screenshots")).FullName;
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-1280x800.png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// Waits until the browser is at <paramref name="where"/> (the whole address, or a part of it) by polling its address,
+    /// as Playwright's web-first assertions do. Not WaitForURL: that also waits for the page's load event, and after the
+    /// provider's redirects and the Refresh of /account/verder that event was missed now and then (the browser stood at
+    /// the page, rendered, and the wait ran out). If the browser never gets there the failure says where it is instead,
+    /// what that page says and what the provider printed, so a hang names its step.
+    /// </summary>
+    private async Task ArriveAsync(IPage page, string where)
+    {
+        var pattern = where.StartsWith("http", StringComparison.Ordinal) ? new Regex("^" + Regex.Escape(where) + "$") : new Regex(Regex.Escape(where));
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(pattern, new() { Timeout = Patience });
+            await page.Locator("main").WaitForAsync(new() { Timeout = Patience });
+        }
+        catch (PlaywrightException problem)
+        {
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            Assert.Fail($"the browser never reached {where}: {problem.Message}; it is at {page.Url}, which says: {text[..Math.Min(text.Length, 600)]}\nthe provider printed:\n{site.ProviderOutput}");
+        }
     }
 
     private static async Task<bool> HasSessionCookieAsync(IPage page) => (await page.Context.CookiesAsync()).Any(c => c.Name == "doorstroom");
@@ -97,7 +119,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         // Signed out: the Doorstroom session ends; signing in again via the school needs no invitation (the provider
         // still knows the browser, so it sends it straight back).
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/inloggen"));
+        await ArriveAsync(page, "/account/inloggen");
         Assert.Contains("U bent uitgelogd", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(await HasSessionCookieAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
@@ -122,7 +144,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         await page.GotoAsync("/account/inloggen");
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
         await AtProviderAsync(page, "onbekende.docent");
-        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = Patience });
+        await ArriveAsync(page, "/account/onbekend");
         Assert.Contains("Dit account van Testschool is (nog) niet gekoppeld aan Doorstroom. Vraag de beheerder van uw school om een uitnodiging.",
             await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("header .who span").CountAsync());
@@ -161,7 +183,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         await page.GotoAsync("/account/inloggen");
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
         await AtProviderAsync(page, "onbevestigd.juf");
-        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = Patience });
+        await ArriveAsync(page, "/account/onbekend");
         Assert.False(await HasSessionCookieAsync(page), Fail(page));
         Assert.Null(AccountLinks.LinkedAccount(site.Database, ProviderIssuer, "onbevestigd.juf"));
         await page.Context.CloseAsync();
@@ -173,11 +195,11 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         Skip();
         var (account, _, page) = await LinkedByInvitationAsync("uit1", "docent.uit1");
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/inloggen"));
+        await ArriveAsync(page, "/account/inloggen");
 
         Assert.True(AccountAdmin.SetDisabled(site.Database, account, true, "test").Done);
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/onbekend"), new() { Timeout = Patience });
+        await ArriveAsync(page, "/account/onbekend");
         Assert.Contains("Uw Doorstroom-account kan nu niet inloggen", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(await HasSessionCookieAsync(page));
         await page.Context.CloseAsync();
@@ -212,7 +234,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         await beheer.GetByLabel("Gebruikersnaam").FillAsync("beheer-school");
         await beheer.GetByLabel("Wachtwoord").FillAsync(BeheerPassword);
         await beheer.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
-        await beheer.WaitForURLAsync($"{site.BaseUrl}/");
+        await ArriveAsync(beheer, $"{site.BaseUrl}/");
 
         // The account's page: one provider, so no choice of provider; the days default as on the command line.
         await beheer.GotoAsync($"/beheer/accounts/{account}/inloggen-via-school");
@@ -246,7 +268,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         Assert.DoesNotContain("docent.beheerkoppel1", main, StringComparison.Ordinal);
         await BeheerJourney.AccessibleAndNarrowAsync(beheer, "beheer-school-gekoppeld");
         await beheer.GetByRole(AriaRole.Button, new() { Name = $"Ontkoppelen: {OidcSite.ProviderName}" }).ClickAsync();
-        await beheer.WaitForURLAsync(new Regex("gedaan=ontkoppeld"));
+        await ArriveAsync(beheer, "gedaan=ontkoppeld");
         Assert.Null(AccountLinks.LinkedAccount(site.Database, ProviderIssuer, "docent.beheerkoppel1"));
         using (var connection = site.Database.ConnectMigrated())
             Assert.Equal(["uitnodiging gemaakt", "schoolaccount ontkoppeld"], connection.Query<string>(
