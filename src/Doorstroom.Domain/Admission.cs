@@ -337,11 +337,49 @@ public static class Admission
         _ => "intersectoraal",
     };
 
+    /// <summary>The sector or profiel inside a sentence: "de sector zorg en welzijn", "het profiel Zorg en welzijn (Z&amp;W)", "groen (landbouw)".</summary>
     public static string Name(Sector s) => s switch
     {
-        Sector.ZorgEnWelzijn => "zorg en welzijn",
         Sector.Groen => "groen (landbouw)",
-        _ => s.ToString().ToLowerInvariant(),
+        _ when ProfielCode(s) is { } code => $"het profiel {FullName(s)} ({code})",
+        _ => "de sector " + FullName(s).ToLowerInvariant(),
+    };
+
+    /// <summary>
+    /// The full Dutch name of a sector (until 2016 in every leerweg, since then in tl) or a beroepsgericht profiel (bb, kb and gl
+    /// since 2016, rulebook V4/V5). Groen is both the sector (formerly landbouw) and a profiel.
+    /// </summary>
+    public static string FullName(Sector s) => s switch
+    {
+        Sector.Groen => "Groen",
+        Sector.Techniek => "Techniek",
+        Sector.ZorgEnWelzijn => "Zorg en welzijn",
+        Sector.Economie => "Economie",
+        Sector.Bwi => "Bouwen, wonen en interieur",
+        Sector.Pie => "Produceren, installeren en energie",
+        Sector.Mt => "Mobiliteit en transport",
+        Sector.Mvi => "Media, vormgeving en ICT",
+        Sector.Mat => "Maritiem en techniek",
+        Sector.Zw => "Zorg en welzijn",
+        Sector.Eo => "Economie en ondernemen",
+        Sector.Hbr => "Horeca, bakkerij en recreatie",
+        Sector.Dp => "Dienstverlening en producten",
+        _ => s.ToString(),
+    };
+
+    /// <summary>The code schools use for a profiel (BWI, M&amp;T, MaT, Z&amp;W …); null for a sector and for Groen, which has no code.</summary>
+    public static string? ProfielCode(Sector s) => s switch
+    {
+        Sector.Bwi => "BWI",
+        Sector.Pie => "PIE",
+        Sector.Mt => "M&T",
+        Sector.Mvi => "MVI",
+        Sector.Mat => "MaT",
+        Sector.Zw => "Z&W",
+        Sector.Eo => "E&O",
+        Sector.Hbr => "HBR",
+        Sector.Dp => "D&P",
+        _ => null,
     };
 
     /// <summary>The goal as pupils read it: startkwalificatie, mbo niveau 2 of hoger, havo-diploma …</summary>

@@ -29,15 +29,29 @@ public static class Words
     /// <summary>startkwalificatie, mbo niveau 2 of hoger, havo-diploma …</summary>
     public static string Goal(Goal goal) => Admission.Name(goal);
 
-    /// <summary>The sector (V0) or profiel (V1) as schools write it.</summary>
+    /// <summary>
+    /// The sector (V0, and tl since 2016) or profiel (bb, kb, gl since 2016) with its full name (the names live in
+    /// <see cref="Admission.FullName(Domain.Sector)"/>): "Bouwen, wonen en interieur (BWI)", "Zorg en welzijn (sector)",
+    /// "Groen (profiel of sector; vroeger landbouw)".
+    /// </summary>
     public static string Sector(Sector sector) => sector switch
     {
-        Domain.Sector.Groen => "groen (landbouw)",
-        Domain.Sector.Techniek => "techniek",
-        Domain.Sector.ZorgEnWelzijn => "zorg en welzijn",
-        Domain.Sector.Economie => "economie",
-        _ => Names.Of(sector).ToUpperInvariant(),
+        Domain.Sector.Groen => "Groen (profiel of sector; vroeger landbouw)",
+        _ when Admission.ProfielCode(sector) is { } code => $"{Admission.FullName(sector)} ({code})",
+        _ => $"{Admission.FullName(sector)} (sector)",
     };
+
+    /// <summary>
+    /// The choices of the sector list, each once: the profielen of bb, kb and gl first (what most pupils have now), Groen,
+    /// then the sectors of tl (and of every leerweg before 2016). "landbouw" is the old name of groen, not a second choice.
+    /// </summary>
+    public static IReadOnlyList<(string Value, string Text)> SectorChoices() =>
+        [.. Names.Sectors.Where(s => s.Key != "landbouw")
+            .OrderBy(s => Admission.ProfielCode(s.Value) is not null ? 0 : s.Value == Domain.Sector.Groen ? 1 : 2)
+            .Select(s => (s.Key, Sector(s.Value)))];
+
+    /// <summary>The hint under the sector list.</summary>
+    public const string SectorHint = "bb, kb en gl hebben sinds 2016 een profiel; de tl (en vóór 2016 elke leerweg) een sector";
 
     /// <summary>How sure the rulebook is.</summary>
     public static string Confidence(Confidence confidence) => confidence switch

@@ -61,7 +61,19 @@ public sealed class AdmissionTests
         var n1 = Assert.Single(r.Reasons, x => x.Rule == "N1");
         Assert.Equal("nadere-eis-vakken", n1.Code);
         Assert.Contains("wiskunde", n1.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Van de sector zorg en welzijn naar techniek ", n1.Text, StringComparison.Ordinal);
         Assert.Contains(r.Reasons, x => x.Code == "uitzondering-a9");
+    }
+
+    [Fact]
+    public void A_reason_names_a_profiel_by_its_full_name_and_code_and_a_sector_as_a_sector()
+    {
+        Assert.Equal("het profiel Zorg en welzijn (Z&W)", Admission.Name(Sector.Zw));
+        Assert.Equal("de sector zorg en welzijn", Admission.Name(Sector.ZorgEnWelzijn));
+        Assert.Equal("het profiel Mobiliteit en transport (M&T)", Admission.Name(Sector.Mt));
+        Assert.Equal("het profiel Maritiem en techniek (MaT)", Admission.Name(Sector.Mat));
+        Assert.Equal("groen (landbouw)", Admission.Name(Sector.Groen));
+        Assert.Equal(13, Enum.GetValues<Sector>().Select(Admission.Name).Distinct().Count());
     }
 
     [Fact]

@@ -72,6 +72,32 @@ public sealed class RoutesPageTests(SiteFactory site)
                 Assert.DoesNotContain(english, list, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>English function words that do not occur in Dutch (as in the catalogue's DutchTextTests).</summary>
+    private static readonly System.Text.RegularExpressions.Regex English = new(
+        @"\b(the|and|must|with|is required|should|which|only|after|before|until|from|may|are|for|not|this|that|there|edition|version|commit-pinned|pinned|source|rule|since|none|unknown|high|medium|low)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    [Fact]
+    public async Task The_route_pages_show_no_English_text_or_tooltip()
+    {
+        using var client = site.Anonymous();
+        var paths = new[] { "/routes", "/routes?op=2012-01-01" }.Concat(site.Site.Catalogue.Routes.Select(r => "/routes/" + r.Id));
+        var offenders = new List<string>();
+        foreach (var path in paths)
+        {
+            var html = await client.GetStringAsync(path, TestContext.Current.CancellationToken);
+            var main = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+            // What a reader sees or hears: the text between tags and the title tooltips (a rule's statement).
+            var titles = System.Text.RegularExpressions.Regex.Matches(main, "title=\"([^\"]*)\"").Select(m => m.Groups[1].Value);
+            var text = System.Text.RegularExpressions.Regex.Replace(main, "<[^>]*>", " ");
+            foreach (var part in titles.Append(text).Select(t => WebUtility.HtmlDecode(t) ?? ""))
+                foreach (System.Text.RegularExpressions.Match m in English.Matches(part))
+                    offenders.Add($"{path}: '{m.Value}' in …{part[Math.Max(0, m.Index - 40)..Math.Min(part.Length, m.Index + 40)]}…");
+        }
+
+        Assert.True(offenders.Count == 0, $"{offenders.Count} English words: " + string.Join("\n", offenders.Take(40)));
+    }
+
     [Fact]
     public async Task A_date_that_is_no_date_gives_a_field_error_and_the_routes_of_today()
     {
