@@ -71,11 +71,11 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
         if (Format is "xlsx" or "csv")
         {
             reads.Pupils(caller, PupilView.SchoolExport, List.Pupils.Select(p => p.Key));
-            var rows = PupilExport.Rows(List.Pupils, Names, ProgrammeNames);
+            var rows = PupilListFile.Rows(List.Pupils, Names, ProgrammeNames);
             var name = $"leerlingen-{ExamYear.Value.ToString(CultureInfo.InvariantCulture)}-{Today:yyyy-MM-dd}";
             return Format == "xlsx"
-                ? File(PupilExport.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-                : File(PupilExport.Csv(rows), "text/csv; charset=utf-8", name + ".csv");
+                ? File(PupilListFile.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+                : File(PupilListFile.Csv(rows), "text/csv; charset=utf-8", name + ".csv");
         }
 
         Size = Keyset.Size(Size);

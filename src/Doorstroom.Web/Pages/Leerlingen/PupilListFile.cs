@@ -10,7 +10,7 @@ namespace Doorstroom.Web.Pages.Leerlingen;
 /// The decaan's filtered list as a file: one row per pupil, in the list's order, with Dutch column names. An .xlsx
 /// (MiniExcel) and a CSV as Dutch Excel opens it: semicolons, UTF-8 with a byte order mark, no cell that starts a formula.
 /// </summary>
-public static class PupilExport
+public static class PupilListFile
 {
     /// <summary>The columns, in order.</summary>
     public static readonly ImmutableArray<string> Columns = ["Leerlingnummer", "Naam", "Leerweg", "Examenjaar", "Status", "Aanmeldingen", "Signalen"];
