@@ -101,7 +101,7 @@ public sealed class PupilsPageTests(SiteFactory site)
         Assert.Contains("Afgewezen, reden: opleiding vol", html, StringComparison.Ordinal);
         Assert.Contains(names[places.MboLocations[0]], html, StringComparison.Ordinal);
         Assert.Contains(names[places.School], html, StringComparison.Ordinal);
-        Assert.Contains("Signaal A10:", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Afgewezen, niets anders</strong> (A10): Afgewezen en (nog) niet elders toegelaten.", html, StringComparison.Ordinal);
     }
 
     /// <summary>The keys and status cells of every row of a list page (aantal=500: one page).</summary>

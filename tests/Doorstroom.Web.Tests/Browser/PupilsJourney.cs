@@ -53,6 +53,21 @@ public sealed class PupilsJourney(BrowserSite site)
             var sheet = MiniExcel.Query(xlsx, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
             Assert.Equal(rows.Select(r => r.Key), sheet.Select(r => r["Leerlingnummer"]?.ToString()));
             Assert.All(sheet, r => Assert.Equal("niet aangemeld", r["Status"]?.ToString()));
+
+            // Before 1 February no signal yet; from the warning day on each of them carries its own "Nog niet aangemeld" signal.
+            Assert.All(await pupils.SignalsAsync(), s => Assert.DoesNotContain("Nog niet aangemeld", s, StringComparison.Ordinal));
+            var february = new DateTimeOffset(2027, 2, 3, 9, 0, 0, TimeSpan.Zero) - January;
+            site.Clock.Advance(february);
+            moved += february;
+            var list = page.Page.Url;
+            await page.GoAsync(list);
+            if (page.Page.Url.Contains("/account/inloggen", StringComparison.Ordinal))
+            {
+                // Two weeks on, the session has ended: sign in again.
+                await page.SignInAsync("decaan");
+                await page.GoAsync(list);
+            }
+            Assert.All(await pupils.SignalsAsync(), s => Assert.StartsWith("Nog niet aangemeld (A10): Nog niet aangemeld: alleen een aanmelding vóór 1 april 2027", s, StringComparison.Ordinal));
             Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
         }
         finally

@@ -39,6 +39,9 @@ public sealed class PupilsPage(SitePage page)
         return result;
     }
 
+    /// <summary>The signals cell of each row on this page, in order.</summary>
+    public Task<IReadOnlyList<string>> SignalsAsync() => page.Page.Locator("table#leerlingen tbody td[data-label='Signalen']").AllInnerTextsAsync();
+
     /// <summary>The rows of every page of the list, following "Volgende pagina"; ends on the last page.</summary>
     public async Task<List<(string Key, string Status)>> AllRowsAsync()
     {
