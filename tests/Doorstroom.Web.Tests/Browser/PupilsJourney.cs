@@ -54,6 +54,15 @@ public sealed class PupilsJourney(BrowserSite site)
             Assert.Equal(rows.Select(r => r.Key), sheet.Select(r => r["Leerlingnummer"]?.ToString()));
             Assert.All(sheet, r => Assert.Equal("niet aangemeld", r["Status"]?.ToString()));
 
+            // The print view: the same pupils on one page, without the form; readable and narrow as well.
+            await pupils.OpenListAsync();
+            await pupils.FilterStatusAsync("nog niet aangemeld");
+            await page.SubmitAsync(() => page.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Afdrukweergave" }).ClickAsync());
+            Assert.Equal(rows.Select(r => r.Key), (await pupils.RowsAsync()).Select(r => r.Key));
+            Assert.Equal(0, await page.Page.Locator("form.pupil-filters").CountAsync());
+            await BeheerJourney.AccessibleAndNarrowAsync(page.Page, "leerlingen-afdrukken");
+            await page.ShootAsync("leerlingen-afdrukken");
+
             // Before 1 February no signal yet; from the warning day on each of them carries its own "Nog niet aangemeld" signal.
             Assert.All(await pupils.SignalsAsync(), s => Assert.DoesNotContain("Nog niet aangemeld", s, StringComparison.Ordinal));
             var february = new DateTimeOffset(2027, 2, 3, 9, 0, 0, TimeSpan.Zero) - January;
