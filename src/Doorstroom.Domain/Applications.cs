@@ -43,6 +43,49 @@ public enum SignalKind
     Ingetrokken,
     /// <summary>Applied to a lower niveau than usual for the leerweg (bb 2, kb 3, gl/tl 4).</summary>
     LagerNiveau,
+    /// <summary>
+    /// No application yet, from the warning day (<see cref="Applications.DefaultWarnFrom"/>, 1 February unless set) until
+    /// 1 April of the exam year: the decaan can still act before toelatingsrecht is lost (A10).
+    /// </summary>
+    NogNietAangemeld,
+}
+
+/// <summary>
+/// A day of the year without the year (a setting such as "02-01" for 1 February), placed in a school year: August to
+/// December fall in the year it starts, January to March in the year it ends. April to July are refused (the day must
+/// come before 1 April, when toelatingsrecht is decided), and so is 29 February (not in every year).
+/// </summary>
+public readonly record struct MonthDay
+{
+    private MonthDay(int month, int day)
+    {
+        Month = month;
+        Day = day;
+    }
+
+    public int Month { get; }
+    public int Day { get; }
+
+    /// <summary>The day as "MM-dd", the form <see cref="Parse"/> reads.</summary>
+    public override string ToString() => $"{Month:00}-{Day:00}";
+
+    /// <summary>The day, or the reason it is refused (one line): the form is "MM-dd", a day from August to March.</summary>
+    public static (MonthDay? Day, string? Problem) Parse(string? text)
+    {
+        var parts = (text ?? "").Trim().Split('-');
+        if (parts.Length != 2 || parts.Any(p => p.Length is < 1 or > 2 || !p.All(char.IsAsciiDigit)))
+            return (null, $"expected a month and day as MM-dd, such as 02-01 for 1 February (found '{text}')");
+        var month = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        var day = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2027, month))
+            return (null, $"'{text}' is no day of the year (29 February is not in every year)");
+        if (month is >= 4 and <= 7)
+            return (null, $"'{text}' does not come before 1 April in the school year; take a day from August to March, such as 02-01");
+        return (new MonthDay(month, day), null);
+    }
+
+    /// <summary>This day in the school year that ends in the summer of <paramref name="examYear"/>.</summary>
+    public DateOnly In(int examYear) => new(Month >= 8 ? examYear - 1 : examYear, Month, Day);
 }
 
 /// <summary>A signal with the rule it follows from and a sentence for the decaan.</summary>
@@ -55,6 +98,9 @@ public static class Applications
 {
     /// <summary>The day of the school year before which an application gives toelatingsrecht (A10): 1 April.</summary>
     public static DateOnly Deadline(int examYear) => new(examYear, 4, 1);
+
+    /// <summary>From when a pupil without an application is signalled before the deadline, unless set otherwise: 1 February.</summary>
+    public static readonly MonthDay DefaultWarnFrom = MonthDay.Parse("02-01").Day!.Value;
 
     /// <summary>The niveau a vmbo leerweg usually leads to: bb 2, kb 3, gl and tl 4. Not a legal limit (kb, gl and tl admit to 2–4).</summary>
     public static int? UsualNiveau(Leerweg leerweg) => leerweg switch
@@ -116,8 +162,12 @@ public static class Applications
         return year;
     }
 
-    /// <summary>The signals for a pupil on <paramref name="today"/>, each with its rule.</summary>
-    public static ImmutableArray<Signal> Signals(IReadOnlyList<TransitionEvent> stream, DateOnly today)
+    /// <summary>
+    /// The signals for a pupil on <paramref name="today"/>, each with its rule. A pupil in the exam year without any
+    /// application is signalled from <paramref name="warnFrom"/> (default <see cref="DefaultWarnFrom"/>) until 1 April as
+    /// <see cref="SignalKind.NogNietAangemeld"/>, and from 1 April on as <see cref="SignalKind.GeenAanmelding"/>.
+    /// </summary>
+    public static ImmutableArray<Signal> Signals(IReadOnlyList<TransitionEvent> stream, DateOnly today, MonthDay? warnFrom = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var applications = Of(stream);
@@ -127,6 +177,8 @@ public static class Applications
 
         if (exam is { } year && today >= Deadline(year) && !applications.Any(a => a.AppliedOn < Deadline(year)) && !WentOnElsewhere(stream, year))
             signals.Add(new(SignalKind.GeenAanmelding, "A10", $"Geen aanmelding vóór 1 april {year}: geen toelatingsrecht."));
+        else if (exam is { } y && today >= (warnFrom ?? DefaultWarnFrom).In(y) && today < Deadline(y) && applications.IsEmpty && !WentOnElsewhere(stream, y))
+            signals.Add(new(SignalKind.NogNietAangemeld, "A10", $"Nog niet aangemeld: alleen een aanmelding vóór 1 april {y} geeft toelatingsrecht."));
 
         var placedOrAdmitted = applications.Any(a => a.Status is ApplicationStatus.Toegelaten or ApplicationStatus.Geplaatst);
         if (!placedOrAdmitted && applications.Any(a => a.Status == ApplicationStatus.Afgewezen))

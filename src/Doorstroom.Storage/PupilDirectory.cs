@@ -110,18 +110,19 @@ public static class PupilDirectory
     /// The pupils enrolled in vo at the locations (in leerjaar 4 in the school year ending in <paramref name="examYear"/>, when
     /// given), by key, after <paramref name="after"/>, at most <paramref name="limit"/>. Each pupil's stream is cut at
     /// 1 August of the year after the exam year: the school follows the pupil into the first mbo year and no further.
+    /// <paramref name="warnFrom"/> is the day a pupil without an application is signalled from (see <see cref="Applications.Signals"/>).
     /// </summary>
-    public static KeyPage<SchoolPupil> SchoolPupils(Database database, IReadOnlyCollection<string> locations, int? examYear, string? after, int limit, DateOnly today) =>
-        SchoolPage(database, locations, examYear, after, only: null, limit, today);
+    public static KeyPage<SchoolPupil> SchoolPupils(Database database, IReadOnlyCollection<string> locations, int? examYear, string? after, int limit, DateOnly today, MonthDay? warnFrom = null) =>
+        SchoolPage(database, locations, examYear, after, only: null, limit, today, warnFrom);
 
     /// <summary>The pupil as the school sees them, or null when the pupil was never enrolled in vo at the locations.</summary>
-    public static SchoolPupil? SchoolPupil(Database database, IReadOnlyCollection<string> locations, string pupil, DateOnly today)
+    public static SchoolPupil? SchoolPupil(Database database, IReadOnlyCollection<string> locations, string pupil, DateOnly today, MonthDay? warnFrom = null)
     {
         ArgumentNullException.ThrowIfNull(pupil);
-        return SchoolPage(database, locations, null, null, pupil, 1, today).Items.FirstOrDefault();
+        return SchoolPage(database, locations, null, null, pupil, 1, today, warnFrom).Items.FirstOrDefault();
     }
 
-    private static KeyPage<SchoolPupil> SchoolPage(Database database, IReadOnlyCollection<string> locations, int? examYear, string? after, string? only, int limit, DateOnly today)
+    private static KeyPage<SchoolPupil> SchoolPage(Database database, IReadOnlyCollection<string> locations, int? examYear, string? after, string? only, int limit, DateOnly today, MonthDay? warnFrom)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(locations);
@@ -161,7 +162,7 @@ public static class PupilDirectory
             var stream = full.Where(e => e.Date < cut).ToImmutableArray();
             var seen = stream.Where(e => e.Date <= today).ToImmutableArray();
             items.Add(new(p.Pkey, p.Synthetic != 0, p.Name, exam, seen.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg,
-                Applications.Of(seen), Applications.Signals(seen, today), stream) { Skipped = skipped });
+                Applications.Of(seen), Applications.Signals(seen, today, warnFrom), stream) { Skipped = skipped });
         }
         return new(items.MoveToImmutable(), more ? pupils[^1].Pkey : null);
     }

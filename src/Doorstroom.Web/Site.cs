@@ -45,6 +45,22 @@ public sealed class SiteOptions
     /// Letters, digits, '.', '_' and '-', at most 64; unset on a single node.
     /// </summary>
     public string? NodeName { get; set; }
+
+    /// <summary>The decaan's signals (<c>Doorstroom:Signalen</c>).</summary>
+    public SignalOptions Signalen { get; set; } = new();
+}
+
+/// <summary>The settings of the decaan's signals.</summary>
+public sealed class SignalOptions
+{
+    /// <summary>The setting's full key, as the startup check names it.</summary>
+    public const string NotAppliedFromSetting = "Doorstroom:Signalen:NietAangemeldVanaf";
+
+    /// <summary>
+    /// From which day of the exam year (MM-dd, August to March) a pupil without an application is signalled, before the
+    /// 1 April deadline; default 02-01.
+    /// </summary>
+    public string NietAangemeldVanaf { get; set; } = Domain.Applications.DefaultWarnFrom.ToString();
 }
 
 /// <summary>
@@ -65,6 +81,8 @@ public sealed class Site
         Catalogue = load.Catalogue ?? throw new InvalidOperationException("the catalogue does not load: " + string.Join("; ", load.Problems));
         Sources = load.Sources;
         Planner = new Planner(Catalogue);
+        // Checked at startup (StartupChecks); a Site made without the checks keeps the default.
+        WarnFrom = MonthDay.Parse(options.Signalen.NietAangemeldVanaf).Day ?? Applications.DefaultWarnFrom;
     }
 
     public SiteOptions Options { get; }
@@ -73,6 +91,9 @@ public sealed class Site
     public RouteCatalogue Catalogue { get; }
     public ImmutableArray<Source> Sources { get; }
     public Planner Planner { get; }
+
+    /// <summary>From which day of the exam year a pupil without an application is signalled (<see cref="SignalOptions"/>).</summary>
+    public MonthDay WarnFrom { get; }
 
     /// <summary>Today in the Netherlands.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Nl.Amsterdam).DateTime);

@@ -45,6 +45,8 @@ public static class StartupChecks
             problems.Add(new(CatalogueSetting, $"{CatalogueSetting}: the catalogue folder '{catalogue}' does not exist; name a version folder such as catalogue/2026.1, or remove the setting"));
         if (options.SessionCheckSeconds < 0)
             problems.Add(new(SessionCheckSetting, $"{SessionCheckSetting}: expected a whole number of seconds, 0 or more (found {options.SessionCheckSeconds}); 60 is the default"));
+        if (Domain.MonthDay.Parse(options.Signalen.NietAangemeldVanaf).Problem is { } warnFrom)
+            problems.Add(new(SignalOptions.NotAppliedFromSetting, $"{SignalOptions.NotAppliedFromSetting}: {warnFrom}; 02-01 is the default"));
         if (options.NodeName is { Length: > 0 } node && Nodes.Problem(node) is { } badNode) problems.Add(new(Nodes.NameSetting, badNode));
         if (Hardening.Proxies(configuration).Problem is { } proxies) problems.Add(proxies);
         var keys = Keys.Read(configuration, environment.IsDevelopment(), problems);

@@ -20,8 +20,8 @@ public sealed class ApplicationsTests
     private static TransitionEvent Step(DateOnly on, EventKind kind, int niveau, string at = Mbo, string? detail = null) =>
         new("P", on, kind, at, Leerweg.Bol, Niveau: niveau, Crebo: 25000 + niveau, Detail: detail);
 
-    private static IEnumerable<SignalKind> Kinds(List<TransitionEvent> stream, DateOnly today) =>
-        Applications.Signals(stream, today).Select(s => s.Kind);
+    private static IEnumerable<SignalKind> Kinds(List<TransitionEvent> stream, DateOnly today, MonthDay? warnFrom = null) =>
+        Applications.Signals(stream, today, warnFrom).Select(s => s.Kind);
 
     [Fact]
     public void The_exam_year_ends_the_school_year_of_leerjaar_4()
@@ -38,6 +38,56 @@ public sealed class ApplicationsTests
         var signal = Assert.Single(Applications.Signals(stream, new DateOnly(2027, 4, 1)));
         Assert.Equal(SignalKind.GeenAanmelding, signal.Kind);
         Assert.Equal("A10", signal.Rule);
+    }
+
+    [Fact]
+    public void No_application_yet_is_signalled_from_1_February_until_1_April()
+    {
+        var stream = InLeerjaar4(Leerweg.Kb);
+        Assert.Empty(Kinds(stream, new DateOnly(2027, 1, 31)));
+        var signal = Assert.Single(Applications.Signals(stream, new DateOnly(2027, 2, 1)));
+        Assert.Equal(SignalKind.NogNietAangemeld, signal.Kind);
+        Assert.Equal("A10", signal.Rule);
+        Assert.Contains("vóór 1 april 2027", signal.Text, StringComparison.Ordinal);
+        Assert.Equal([SignalKind.NogNietAangemeld], Kinds(stream, new DateOnly(2027, 3, 31)));
+        Assert.Equal([SignalKind.GeenAanmelding], Kinds(stream, new DateOnly(2027, 4, 1)));
+    }
+
+    [Fact]
+    public void The_warning_day_is_a_setting_and_a_day_in_autumn_falls_in_the_year_the_school_year_starts()
+    {
+        var stream = InLeerjaar4(Leerweg.Kb);
+        var january = MonthDay.Parse("01-10").Day!.Value;
+        Assert.Empty(Kinds(stream, new DateOnly(2027, 1, 9), january));
+        Assert.Equal([SignalKind.NogNietAangemeld], Kinds(stream, new DateOnly(2027, 1, 10), january));
+        var november = MonthDay.Parse("11-15").Day!.Value;
+        Assert.Equal(new DateOnly(2026, 11, 15), november.In(2027));
+        Assert.Equal([SignalKind.NogNietAangemeld], Kinds(stream, new DateOnly(2026, 11, 30), november));
+        Assert.Empty(Kinds(stream, new DateOnly(2026, 11, 30)));
+    }
+
+    [Fact]
+    public void Any_application_lifts_the_early_warning_even_a_refused_one()
+    {
+        var stream = InLeerjaar4(Leerweg.Kb);
+        stream.Add(Applied(new DateOnly(2027, 1, 20), 3));
+        stream.Add(Step(new DateOnly(2027, 2, 10), EventKind.Afgewezen, 3));
+        Assert.Equal([SignalKind.Afgewezen], Kinds(stream, new DateOnly(2027, 2, 15)));
+    }
+
+    [Theory]
+    [InlineData("4-15", "before 1 April")]
+    [InlineData("07-31", "before 1 April")]
+    [InlineData("02-29", "not in every year")]
+    [InlineData("13-01", "no day of the year")]
+    [InlineData("1 februari", "MM-dd")]
+    [InlineData("", "MM-dd")]
+    public void A_warning_day_that_is_no_day_before_April_is_refused_with_a_reason(string text, string reason)
+    {
+        var (day, problem) = MonthDay.Parse(text);
+        Assert.Null(day);
+        Assert.Contains(reason, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', problem!);
     }
 
     [Fact]

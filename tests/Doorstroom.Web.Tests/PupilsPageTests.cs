@@ -22,7 +22,7 @@ public sealed class PupilsPageTests(SiteFactory site)
     {
         using var client = await site.SignedIn("decaan");
         var row = await PageText.Row(client, "/leerlingen?examenjaar=2027", Key(6));
-        Assert.Contains("Signaal A10:", row, StringComparison.Ordinal);
+        Assert.Contains("<strong>Afgewezen, niets anders</strong> (A10):", row, StringComparison.Ordinal);
         Assert.Contains("Afgewezen en (nog) niet elders toegelaten.", row, StringComparison.Ordinal);
         Assert.Contains("<strong>afgewezen</strong>", row, StringComparison.Ordinal);
         Assert.Contains("synthetisch", row, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class PupilsPageTests(SiteFactory site)
     {
         using var client = await site.SignedIn("decaan");
         var row = await PageText.Row(client, "/leerlingen?examenjaar=2027", Key(4));
-        Assert.Contains("Signaal A1:", row, StringComparison.Ordinal);
+        Assert.Contains("<strong>Lager niveau dan gebruikelijk</strong> (A1):", row, StringComparison.Ordinal);
         Assert.Contains("Aangemeld voor niveau 2, lager dan gebruikelijk na gl (niveau 4).", row, StringComparison.Ordinal);
     }
 
@@ -101,7 +101,102 @@ public sealed class PupilsPageTests(SiteFactory site)
         Assert.Contains("Afgewezen, reden: opleiding vol", html, StringComparison.Ordinal);
         Assert.Contains(names[places.MboLocations[0]], html, StringComparison.Ordinal);
         Assert.Contains(names[places.School], html, StringComparison.Ordinal);
-        Assert.Contains("Signaal A10:", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Afgewezen, niets anders</strong> (A10): Afgewezen en (nog) niet elders toegelaten.", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The keys and status cells of every row of a list page (aantal=500: one page).</summary>
+    private static List<(string Key, string Status)> Rows(string html) =>
+        [.. Regex.Matches(html, "<tr data-key=\"([^\"]+)\">.*?<td data-label=\"Status\" class=\"pupil-status\">([^<]*)</td>", RegexOptions.Singleline)
+            .Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value), m.Groups[2].Value))];
+
+    private static int Count(string html, string status) =>
+        int.Parse(Regex.Match(html, "<li data-status=\"" + status + "\">\\s*<a[^>]*><strong>(\\d+)</strong>").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_not_applied_filter_shows_only_pupils_without_an_application_and_the_counts_stay_whole()
+    {
+        using var client = await site.SignedIn("decaan");
+        var all = await client.GetStringAsync("/leerlingen?examenjaar=2027&aantal=500", TestContext.Current.CancellationToken);
+        var html = await client.GetStringAsync("/leerlingen?examenjaar=2027&status=niet-aangemeld&aantal=500", TestContext.Current.CancellationToken);
+        var rows = Rows(html);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("niet aangemeld", r.Status));
+        Assert.Equal(Rows(all).Where(r => r.Status == "niet aangemeld").Select(r => r.Key).Order(), rows.Select(r => r.Key).Order());
+        Assert.Equal(rows.Count, Count(html, "niet-aangemeld"));
+        // The counts are those of the whole list, not only of the status chosen.
+        foreach (var status in new[] { "aangemeld", "intake-gedaan", "toegelaten", "afgewezen", "niet-aangemeld" })
+            Assert.Equal(Rows(all).Count(r => r.Status == status.Replace('-', ' ')), Count(html, status));
+        Assert.True(Count(html, "afgewezen") >= 1);
+        // The export and print links carry the filter.
+        Assert.Contains("status=niet-aangemeld&amp;aantal=500&amp;formaat=xlsx", html, StringComparison.Ordinal);
+        Assert.Contains("status=niet-aangemeld&amp;aantal=500&amp;weergave=print", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_by_pupil_number_and_sort_by_number()
+    {
+        using var client = await site.SignedIn("decaan");
+        var html = await client.GetStringAsync("/leerlingen?examenjaar=2027&zoek=" + Uri.EscapeDataString(Key(6).ToLowerInvariant()), TestContext.Current.CancellationToken);
+        Assert.Equal([Key(6)], Rows(html).Select(r => r.Key));
+        var sorted = Rows(await client.GetStringAsync("/leerlingen?examenjaar=2027&sorteer=nummer&aantal=500", TestContext.Current.CancellationToken)).Select(r => r.Key).ToList();
+        Assert.Equal(sorted.Order(StringComparer.Ordinal), sorted);
+    }
+
+    [Fact]
+    public async Task Applications_show_the_programme_and_institution_by_name()
+    {
+        using var client = await site.SignedIn("decaan");
+        var row = await PageText.Row(client, "/leerlingen?examenjaar=2027&aantal=500", Key(6));
+        var names = Storage.ProgrammeNames.All(site.Site.Database);
+        Assert.Contains(names.Values, n => row.Contains(WebUtility.HtmlEncode(n) + " (niveau ", StringComparison.Ordinal));
+        var places = DemoData.Places(site.Site.Database);
+        Assert.Contains(WebUtility.HtmlEncode(Storage.InstitutionNames.All(site.Site.Database)[places.MboLocations[0]]), row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_csv_download_is_the_filtered_list_for_Dutch_Excel_and_is_audited()
+    {
+        using var client = await site.SignedIn("decaan");
+        var query = "/leerlingen?examenjaar=2027&status=afgewezen&aantal=500";
+        var shown = Rows(await client.GetStringAsync(query, TestContext.Current.CancellationToken)).Select(r => r.Key).ToList();
+        Assert.NotEmpty(shown);
+        using var response = await client.GetAsync(query + "&formaat=csv", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Leerlingnummer;Naam;", lines[0], StringComparison.Ordinal);
+        Assert.Equal(shown, lines.Skip(1).Select(l => l.Split(';')[0]));
+        var logged = Storage.AuditLog.ForPupil(site.Site.Database, shown[0]).Where(e => e.Actor == "decaan" && e.Purpose == PupilView.SchoolExport);
+        Assert.NotEmpty(logged);
+    }
+
+    [Fact]
+    public async Task The_download_of_another_schools_decaan_holds_none_of_this_schools_pupils()
+    {
+        using var client = await site.SignedIn("decaan2");
+        using var response = await client.GetAsync("/leerlingen?examenjaar=2027&formaat=xlsx", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var keys = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => r["Leerlingnummer"]?.ToString()).ToList();
+        Assert.Contains(Key(11), keys);
+        for (var n = 1; n <= 10; n++) Assert.DoesNotContain(Key(n), keys);
+        using var intake = await site.SignedIn("intake");
+        await PageText.AssertForbidden(intake, await intake.GetAsync("/leerlingen?formaat=csv", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_print_view_shows_the_whole_filtered_list_without_the_form()
+    {
+        using var client = await site.SignedIn("decaan");
+        var paged = await PageText.Keys(client, "/leerlingen?examenjaar=2027&aantal=7", "/leerlingen/");
+        var print = await client.GetStringAsync("/leerlingen?examenjaar=2027&aantal=7&weergave=print", TestContext.Current.CancellationToken);
+        Assert.Equal(paged, Rows(print).Select(r => r.Key));
+        Assert.DoesNotContain("<form method=\"get\" class=\"filters", print, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", print, StringComparison.Ordinal);
+        Assert.Contains("Afdrukweergave", print, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,7 +269,7 @@ internal static partial class PageText
     public static List<string> Statuses(string html) =>
         [.. Regex.Matches(html, "<td class=\"application-status\">([^<]*)</td>").Select(m => m.Groups[1].Value)];
 
-    [GeneratedRegex("<tr>.*?</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr[ >].*?</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">Volgende pagina</a>")]

@@ -32,6 +32,9 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
 
     public Site Site => Services.GetRequiredService<Site>();
 
+    /// <summary>The site's clock: stopped at <see cref="Now"/> unless a test moves it (and back) on a site of its own.</summary>
+    public MovableClock Clock { get; } = new();
+
     /// <summary>Starts the one server before the tests: tests in parallel must not each build a host (and seed the store) of their own.</summary>
     public ValueTask InitializeAsync()
     {
@@ -50,7 +53,7 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Doorstroom:SignIn:PerAddressPerMinute", "1000000");
         builder.UseSetting("Doorstroom:SignIn:PerAccountPerMinute", "1000000");
         builder.UseSetting("Doorstroom:SignIn:MaxFailures", "1000000");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StoppedClock(Now))));
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     /// <summary>A client without cookies of its own that does not follow redirects.</summary>

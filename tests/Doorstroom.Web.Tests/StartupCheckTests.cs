@@ -84,6 +84,21 @@ public sealed class StartupCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_warning_day_for_pupils_without_an_application_must_be_a_day_before_April()
+    {
+        var (settings, problems) = Check("Production", Deployable(("Doorstroom:Signalen:NietAangemeldVanaf", "04-15")));
+        Assert.Null(settings);
+        var problem = Assert.Single(problems);
+        Assert.Equal("Doorstroom:Signalen:NietAangemeldVanaf", problem.Setting);
+        Assert.StartsWith("Doorstroom:Signalen:NietAangemeldVanaf: ", problem.Line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', problem.Line);
+        Assert.Single(Check("Production", Deployable(("Doorstroom:Signalen:NietAangemeldVanaf", "februari"))).Problems);
+        var set = Check("Production", Deployable(("Doorstroom:Signalen:NietAangemeldVanaf", "01-15"))).Settings;
+        Assert.Equal("01-15", new Site(set!.Options, TimeProvider.System).WarnFrom.ToString());
+        Assert.Equal("02-01", Check("Production", Deployable()).Settings!.Options.Signalen.NietAangemeldVanaf);
+    }
+
+    [Fact]
     public void A_node_name_that_cannot_name_a_file_or_header_is_refused_naming_the_setting()
     {
         var (settings, problems) = Check("Production", Deployable(("Doorstroom:NodeName", "node 1/..")));

@@ -126,7 +126,7 @@ public static class PupilsApi
         switch (caller.Role)
         {
             case Roles.Decaan:
-                var school = PupilDirectory.SchoolPupils(site.Database, Locations(site, caller), null, paging.After, paging.Limit, today);
+                var school = PupilDirectory.SchoolPupils(site.Database, Locations(site, caller), null, paging.After, paging.Limit, today, site.WarnFrom);
                 return ([.. school.Items.Select(p => Dto(p))], school.NextAfter);
             case Roles.Intake or Roles.Zorgcoordinator:
                 var applicants = PupilDirectory.Applicants(site.Database, Locations(site, caller), paging.After, paging.Limit, today);
@@ -151,7 +151,7 @@ public static class PupilsApi
         var today = site.Today;
         return caller.Role switch
         {
-            Roles.Decaan => PupilDirectory.SchoolPupil(site.Database, Locations(site, caller), key, today) is { } p ? new(Dto(p), p.Stream, p.Skipped) : null,
+            Roles.Decaan => PupilDirectory.SchoolPupil(site.Database, Locations(site, caller), key, today, site.WarnFrom) is { } p ? new(Dto(p), p.Stream, p.Skipped) : null,
             Roles.Intake or Roles.Zorgcoordinator => PupilDirectory.Applicant(site.Database, Locations(site, caller), key, today) is { } a ? new(Dto(a), a.Stream, a.Skipped) : null,
             Roles.Leerling when string.Equals(caller.Pupil, key, StringComparison.Ordinal) => Own(site, key),
             _ => null,
@@ -172,7 +172,7 @@ public static class PupilsApi
         var name = personal is null || (personal.GivenName is null && personal.FamilyName is null) ? null : $"{personal.GivenName} {personal.FamilyName}".Trim();
         var leerweg = stream.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg;
         return new(new PupilDto(key, attributes.Synthetic, name, Applications.ExamYear(stream), leerweg is { } lw ? EventNames.Leerweg(lw) : null,
-            [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today).Select(Dto)], read.Skipped), stream, read.Skipped);
+            [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today, site.WarnFrom).Select(Dto)], read.Skipped), stream, read.Skipped);
     }
 
     private static async Task<IResult> Append(HttpContext http, Site site, string key)

@@ -26,6 +26,12 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>The schools and institutions the demo accounts are bound to.</summary>
     public DemoPlaces Places => DemoData.Places(factory.Site.Database);
 
+    /// <summary>The site's store, to check what a page shows against it.</summary>
+    public Storage.Database Database => factory.Site.Database;
+
+    /// <summary>The site's clock, at <see cref="SiteFactory.Now"/>; a journey that moves it moves it back when done.</summary>
+    public MovableClock Clock => factory.Clock;
+
     public string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     /// <summary>Why the browser tests cannot run here, or null when they can.</summary>

@@ -14,7 +14,7 @@ public sealed class TijdlijnModel(Site site, ReadLog reads) : PageModel
     {
         var caller = Caller.From(User)!;
         var today = site.Today;
-        var pupil = PupilDirectory.SchoolPupil(site.Database, site.Locations(caller.Institution!), key, today);
+        var pupil = PupilDirectory.SchoolPupil(site.Database, site.Locations(caller.Institution!), key, today, site.WarnFrom);
         if (pupil is null) return NotFound();
         Pupil = pupil;
         reads.Pupil(caller, PupilView.SchoolTimeline, pupil.Key);

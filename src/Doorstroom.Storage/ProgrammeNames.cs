@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Dapper;
+
+namespace Doorstroom.Storage;
+
+/// <summary>
+/// The names of the mbo programmes (kwalificaties) by crebo, from the kwalificatiestructuur in the store; read once per
+/// store and kept (it changes with an import, not per request).
+/// </summary>
+public static class ProgrammeNames
+{
+    private static readonly ConditionalWeakTable<Database, ImmutableDictionary<int, string>> Cache = [];
+
+    /// <summary>Every crebo the store knows with its kwalificatie's name.</summary>
+    public static ImmutableDictionary<int, string> All(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return Cache.GetValue(database, Load);
+    }
+
+    private static ImmutableDictionary<int, string> Load(Database database)
+    {
+        using var connection = database.ConnectMigrated();
+        return connection.Query<(long Crebo, string Naam)>("SELECT crebo, naam FROM kwalificatie")
+            .ToImmutableDictionary(r => (int)r.Crebo, r => r.Naam);
+    }
+}
