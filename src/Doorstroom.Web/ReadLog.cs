@@ -44,6 +44,9 @@ public static class PupilView
     public const string SchoolList = "leerlingenlijst", SchoolTimeline = "tijdlijn school", Applicants = "aanmeldingen mbo",
         Applicant = "aanmelding mbo", OwnTimeline = "eigen tijdlijn", ApiList = "api leerlingen", ApiPupil = "api leerling", ApiEvents = "api gebeurtenissen";
 
+    /// <summary>The planner filled in from the pupil's record: by the pupil or a parent, by the school's decaan.</summary>
+    public const string OwnPlanner = "eigen planner", SchoolPlanner = "planner school";
+
     private static readonly ImmutableDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [SchoolList] = "de leerlingenlijst van de school",
@@ -54,6 +57,8 @@ public static class PupilView
         [ApiList] = "een leerlingenlijst, via de koppeling (API)",
         [ApiPupil] = "je gegevens, via de koppeling (API)",
         [ApiEvents] = "je gebeurtenissen, via de koppeling (API)",
+        [OwnPlanner] = "je gegevens, in de planner",
+        [SchoolPlanner] = "je gegevens, in de planner bij de school",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The view as a pupil reads it in their log; an unknown code as stored.</summary>
