@@ -151,6 +151,28 @@ public sealed partial class PersonalPlannerTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Each_step_of_a_pathway_is_labelled_with_its_route_by_name_and_how_long_it_takes()
+    {
+        using var client = site.Anonymous();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/planner?op=2026-11-30&school=vmbo&leerweg=bb&leerjaar=4", Ct));
+        var table = html[html.IndexOf("class=\"pathway-table\"", StringComparison.Ordinal)..];
+        // The rest of vmbo on the normal route from today, then mbo niveau 2 from 1 August 2027 (an mbo step after the
+        // route's own steps belongs to no route and shows only its years).
+        Assert.Contains("<td>vmbo bb<br><span class=\"muted\">Normale route · nog 1 jaar</span></td>", table, StringComparison.Ordinal);
+        Assert.Matches("<td>mbo niveau 2 bol<br><span class=\"muted\">(Normale route · )?[1-9](–[1-9])? jaar</span></td>", table);
+        Assert.DoesNotContain(">normale-route<", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_step_that_begins_on_1_August_counts_whole_school_years_and_one_begun_during_the_year_says_nog()
+    {
+        var mbo = new Step("normale-route", SchoolType.Mbo, 3, Leerweg.Bol, new(2027, 8, 1), new(2029, 7, 31), new(2030, 7, 31), DiplomaKind.Mbo3, "A1", null);
+        Assert.Equal("2–3 jaar", Words.StepDuration(mbo));
+        var rest = new Step("normale-route", SchoolType.Vmbo, null, Leerweg.Kb, new(2026, 11, 30), new(2027, 7, 31), new(2027, 7, 31), DiplomaKind.VmboKb, "R1.1", null);
+        Assert.Equal("nog 1 jaar", Words.StepDuration(rest));
+    }
+
+    [Fact]
     public void The_form_filled_in_from_a_situation_reads_back_as_the_same_situation()
     {
         var situation = new Situation(new DateOnly(2026, 11, 30), SchoolType.Vmbo)
