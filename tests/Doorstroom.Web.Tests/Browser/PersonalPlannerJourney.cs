@@ -42,4 +42,29 @@ public sealed class PersonalPlannerJourney(BrowserSite site)
         await page.ShootAsync("planner-uitkomst-leerling");
         Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
     }
+
+    [Fact]
+    public async Task A_decaan_plans_for_a_pupil_from_the_pupils_page()
+    {
+        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        var page = await SitePage.OpenAsync(site, "/account/inloggen");
+        await page.SignInAsync("decaan");
+        var pupils = new PupilsPage(page);
+        await pupils.OpenListAsync();
+        await pupils.OpenPupilAsync("Finn Meijer");
+        await pupils.PlanForPupilAsync();
+
+        var planner = new PlannerPage(page);
+        var note = await planner.PrefilledNoteAsync();
+        Assert.NotNull(note);
+        Assert.Contains("Ingevuld uit de gegevens van Finn Meijer.", note, StringComparison.Ordinal);
+        Assert.Equal("kb", await planner.FieldAsync("Leerweg"));
+        Assert.Equal("4", await planner.FieldAsync("Leerjaar"));
+        await BeheerJourney.AccessibleAndNarrowAsync(page.Page, "planner ingevuld door decaan");
+        await page.ShootAsync("planner-ingevuld-decaan");
+        await planner.CalculateAsync();
+        Assert.DoesNotContain("leerling=", page.Page.Url, StringComparison.Ordinal); // the plan's address names no pupil
+        Assert.True(await planner.AnswerInViewAsync(), "after Bereken the answer is not on screen");
+        Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
+    }
 }
