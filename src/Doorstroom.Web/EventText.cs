@@ -5,7 +5,11 @@ using Doorstroom.Domain;
 namespace Doorstroom.Web;
 
 /// <summary>One line of a timeline: when, what happened in Dutch, where, and which programme or leerjaar.</summary>
-public sealed record TimelineLine(DateOnly Date, string What, string Where, string Programme);
+public sealed record TimelineLine(DateOnly Date, string What, string Where, string Programme)
+{
+    /// <summary>The route of an enrolment by its name, with how long an mbo programme of that niveau takes: "Normale route · opleiding van 2–3 jaar"; empty otherwise.</summary>
+    public string Route { get; init; } = "";
+}
 
 /// <summary>
 /// What a timeline shows: the events, the applications with their status and (for the decaan) the signals, with the
@@ -78,11 +82,32 @@ public static class EventText
         return $"{signal.Rule}: {signal.Text}";
     }
 
-    /// <summary>The lines of a timeline, in date order.</summary>
-    public static ImmutableArray<TimelineLine> Lines(IEnumerable<TransitionEvent> stream, IReadOnlyDictionary<string, string> names)
+    /// <summary>The lines of a timeline, in date order; with the catalogue, each enrolment names its route and duration (<see cref="Route"/>).</summary>
+    public static ImmutableArray<TimelineLine> Lines(IEnumerable<TransitionEvent> stream, IReadOnlyDictionary<string, string> names, RouteCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return [.. stream.OrderBy(e => e.Date).Select(e => new TimelineLine(e.Date, What(e), Where(e.Institution, names), Programme(e.Niveau, e.Crebo, e.Leerweg, e.Leerjaar)))];
+        return [.. stream.OrderBy(e => e.Date).Select(e => new TimelineLine(e.Date, What(e), Where(e.Institution, names), Programme(e.Niveau, e.Crebo, e.Leerweg, e.Leerjaar))
+        {
+            Route = catalogue is null ? "" : Route(e, catalogue),
+        })];
+    }
+
+    /// <summary>
+    /// The route and duration of an enrolment, placement or switch, in words: the route by its catalogue name (never its id;
+    /// an id the catalogue does not know is left out), and for an mbo niveau the duration of such a programme on that date
+    /// (M4/M5): "Normale route · opleiding van 3–4 jaar". Empty for other events.
+    /// </summary>
+    public static string Route(TransitionEvent e, RouteCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        if (e.Kind is not (EventKind.Ingeschreven or EventKind.Bevorderd or EventKind.Gedoubleerd or EventKind.Geplaatst or EventKind.Geswitcht)) return "";
+        var parts = new List<string>(2);
+        if (RouteNames.Find(catalogue, e.Route) is { } route) parts.Add(route.Name);
+        if (e.Niveau is >= 1 and <= 4 and var n && e.Kind is not (EventKind.Bevorderd or EventKind.Gedoubleerd)
+            && catalogue.Durations.FirstOrDefault(d => d.Window.Contains(e.Date)) is { } era && era.Levels.TryGetValue((MboLevel)n, out var years))
+            parts.Add("opleiding van " + Words.Years(years));
+        return string.Join(" · ", parts);
     }
 
     /// <summary>
@@ -91,9 +116,9 @@ public static class EventText
     /// </summary>
     public static TimelineView View(
         IEnumerable<TransitionEvent> stream, DateOnly today, IReadOnlyDictionary<string, string> names,
-        ImmutableArray<Application> applications, ImmutableArray<Signal>? signals = null)
+        ImmutableArray<Application> applications, ImmutableArray<Signal>? signals = null, RouteCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new(Lines(stream.Where(e => e.Date <= today), names), applications, signals ?? [], names, signals is not null);
+        return new(Lines(stream.Where(e => e.Date <= today), names, catalogue), applications, signals ?? [], names, signals is not null);
     }
 }

@@ -45,6 +45,9 @@ public static class PupilView
         Applicant = "aanmelding mbo", OwnTimeline = "eigen tijdlijn", ApiList = "api leerlingen", ApiPupil = "api leerling", ApiEvents = "api gebeurtenissen",
         SchoolExport = "leerlingenlijst download";
 
+    /// <summary>The planner filled in from the pupil's record: by the pupil or a parent, by the school's decaan.</summary>
+    public const string OwnPlanner = "eigen planner", SchoolPlanner = "planner school";
+
     private static readonly ImmutableDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [SchoolList] = "de leerlingenlijst van de school",
@@ -56,6 +59,8 @@ public static class PupilView
         [ApiPupil] = "je gegevens, via de koppeling (API)",
         [ApiEvents] = "je gebeurtenissen, via de koppeling (API)",
         [SchoolExport] = "de leerlingenlijst van de school, gedownload (Excel of CSV)",
+        [OwnPlanner] = "je gegevens, in de planner",
+        [SchoolPlanner] = "je gegevens, in de planner bij de school",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The view as a pupil reads it in their log; an unknown code as stored.</summary>

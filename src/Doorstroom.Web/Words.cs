@@ -106,6 +106,18 @@ public static class Words
         return step.Leerweg is { } l ? $"{text} {Nl.Leerweg(l)}" : text;
     }
 
+    /// <summary>
+    /// How long a step of a pathway takes, in school years from the 1 August it begins to its earliest and latest end: "1 jaar",
+    /// "3–4 jaar"; a step that begins during a school year counts that year too and says "nog": "nog 1 jaar".
+    /// </summary>
+    public static string StepDuration(Step step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var start = SchoolYear.StartOf(step.From);
+        int min = Math.Max(1, step.To.Year - start.Year), max = Math.Max(min, step.LatestTo.Year - start.Year);
+        return (step.From == start ? "" : "nog ") + (min == max ? $"{min} jaar" : $"{min}–{max} jaar");
+    }
+
     /// <summary>A date as an HTML date input sends it (2026-11-30); false for anything else.</summary>
     public static bool TryIsoDate(string? text, out DateOnly date) =>
         PlanJson.TryIso(text?.Trim(), out date);

@@ -19,7 +19,8 @@ public sealed class BeheerAccessTests(SiteFactory site)
     private static readonly string[] BeheerPages = ["/beheer", "/beheer/accounts", "/beheer/clients", "/beheer/accounts/decaan/wachtwoord", "/beheer/accounts/decaan/inloggen-via-school"];
 
     /// <summary>
-    /// The pages anyone may open, written out by hand: none shows a pupil (routes, the planner on typed-in facts, public
+    /// The pages anyone may open, written out by hand: none shows a pupil to a stranger (routes, the planner on typed-in facts or
+    /// filled in from a record the page itself checks (PersonalPlannerTests), public
     /// institution numbers, sign-in, school sign-in and error pages). A new page without a policy fails the test until it is added here.
     /// </summary>
     private static readonly string[] PublicPages =

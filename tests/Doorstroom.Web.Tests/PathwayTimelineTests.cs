@@ -92,7 +92,7 @@ public sealed partial class PathwayTimelineTests
     {
         var svg = Draw(ViaNiveau3);
         var bar = Class(svg, "step").Last();
-        Assert.Equal("mbo niveau 3 bol: 1 augustus 2027 – 31 juli 2029 (uiterlijk 31 juli 2030) → mbo-3-diploma", bar.Element(Svg + "title")!.Value);
+        Assert.Equal("mbo niveau 3 bol, 2–3 jaar: 1 augustus 2027 – 31 juli 2029 (uiterlijk 31 juli 2030) → mbo-3-diploma", bar.Element(Svg + "title")!.Value);
         Assert.Matches(Label(), Class(svg, "step-label", "text").Last().Value);
     }
 

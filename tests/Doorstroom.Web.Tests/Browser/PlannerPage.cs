@@ -18,6 +18,24 @@ public sealed class PlannerPage(SitePage page)
         await page.SubmitAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Bereken" }).ClickAsync());
     }
 
+    /// <summary>The value a field of the form shows now, found by its label (a select's chosen option value, an input's text).</summary>
+    public Task<string> FieldAsync(string label) => page.Page.GetByLabel(label, new() { Exact = true }).InputValueAsync();
+
+    /// <summary>The note that says the form was filled in from a record, or null when there is none.</summary>
+    public async Task<string?> PrefilledNoteAsync() =>
+        await page.Page.Locator("#ingevuld").CountAsync() == 0 ? null : await page.Page.Locator("#ingevuld").InnerTextAsync();
+
+    /// <summary>Asks for the plan with the form as it is.</summary>
+    public Task CalculateAsync() => page.SubmitAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Bereken" }).ClickAsync());
+
+    /// <summary>True when the answer's heading is within the window (after submit the page scrolls to #resultaten).</summary>
+    public async Task<bool> AnswerInViewAsync()
+    {
+        var height = page.Page.ViewportSize?.Height ?? 0;
+        var top = await page.Page.EvaluateAsync<double>("() => document.querySelector('#uitkomst').getBoundingClientRect().top");
+        return top >= 0 && top < height;
+    }
+
     /// <summary>The heading over the open routes, e.g. "Open routes (3)".</summary>
     public Task<string> OpenRoutesHeadingAsync() => page.Page.Locator("#open-routes").InnerTextAsync();
 

@@ -15,6 +15,9 @@ public sealed class PupilsPage(SitePage page)
     }
 
     /// <summary>The texts of the timeline's entries, in order.</summary>
+    /// <summary>From the pupil's page, opens the planner filled in for that pupil.</summary>
+    public Task PlanForPupilAsync() => page.SubmitAsync(() => page.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Plan voor deze leerling" }).ClickAsync());
+
     public Task<IReadOnlyList<string>> TimelineAsync() => page.Page.Locator("ol.timeline > li").AllInnerTextsAsync();
 
     /// <summary>Chooses a status in the filter form ("nog niet aangemeld", "afgewezen", …) and shows the list.</summary>

@@ -110,7 +110,7 @@ public sealed class AanmelderModel(Site site, IAuthorizationService authorizatio
         if (applicant is null) return false;
         Applicant = applicant;
         reads.Pupil(caller, PupilView.Applicant, applicant.Key);
-        Timeline = EventText.View(applicant.Stream, Today, InstitutionNames.All(site.Database), applicant.Applications);
+        Timeline = EventText.View(applicant.Stream, Today, InstitutionNames.All(site.Database), applicant.Applications, catalogue: site.Catalogue);
         MayRecord = (await authorization.AuthorizeAsync(User, Policies.RecordIntake)).Succeeded;
         return true;
     }

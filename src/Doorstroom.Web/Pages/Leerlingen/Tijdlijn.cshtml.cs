@@ -18,7 +18,7 @@ public sealed class TijdlijnModel(Site site, ReadLog reads) : PageModel
         if (pupil is null) return NotFound();
         Pupil = pupil;
         reads.Pupil(caller, PupilView.SchoolTimeline, pupil.Key);
-        Timeline = EventText.View(pupil.Stream, today, InstitutionNames.All(site.Database), pupil.Applications, pupil.Signals);
+        Timeline = EventText.View(pupil.Stream, today, InstitutionNames.All(site.Database), pupil.Applications, pupil.Signals, site.Catalogue);
         return Page();
     }
 }

@@ -14,7 +14,7 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
         var caller = Caller.From(User)!;
         var today = site.Today;
         var stream = new EventStore(site.Database).Stream(caller.Pupil!).Where(e => e.Date <= today).ToList();
-        Timeline = EventText.View(stream, today, InstitutionNames.All(site.Database), Applications.Of(stream));
+        Timeline = EventText.View(stream, today, InstitutionNames.All(site.Database), Applications.Of(stream), catalogue: site.Catalogue);
         reads.Pupil(caller, PupilView.OwnTimeline, caller.Pupil!);
     }
 }

@@ -28,10 +28,42 @@ public sealed class PlannerForm
     public string? Risico { get; set; }
     public string? Geboortedatum { get; set; }
     public string? Aangemeld { get; set; }
+    /// <summary>The catalogue route the pupil is on now (only for showing; the situation does not depend on it).</summary>
+    public string? Route { get; set; }
+
+    /// <summary>
+    /// The form filled in from a situation (a pupil's record, <see cref="PupilRecord"/>): every known fact as the form would
+    /// send it, so that <see cref="Read"/> gives the same situation back; <paramref name="route"/> is the route the pupil is on.
+    /// </summary>
+    public static PlannerForm From(Situation situation, string? route)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        static string? YesNo(bool? b) => b is { } v ? (v ? "ja" : "nee") : null;
+        static string? Iso(DateOnly? d) => d is { } v ? PlanJson.Iso(v) : null;
+        return new()
+        {
+            Op = PlanJson.Iso(situation.On),
+            School = Names.Of(situation.School),
+            Leerweg = situation.Leerweg is { } l ? Names.Of(l) : null,
+            Leerjaar = situation.Leerjaar?.ToString(CultureInfo.InvariantCulture),
+            Niveau = situation.Niveau?.ToString(CultureInfo.InvariantCulture),
+            Sector = situation.Sector is { } s ? Names.Of(s) : null,
+            Diploma = [.. situation.Diplomas.Select(d => Names.Of(d.Kind)).Distinct(StringComparer.Ordinal)],
+            ExtraVak = situation.ExtraVak == true,
+            Doel = Names.Of(situation.Goal),
+            WilSector = situation.WantsSector is { } w ? Names.Of(w) : null,
+            MboLeerweg = situation.MboLeerweg is { } m ? Names.Of(m) : null,
+            Zeker = YesNo(situation.SureOfChoice),
+            Risico = YesNo(situation.AtRiskOfNoDiploma),
+            Geboortedatum = Iso(situation.BirthDate),
+            Aangemeld = Iso(situation.AppliedOn),
+            Route = route,
+        };
+    }
 
     /// <summary>The form fields in the order the form shows them, for the error summary.</summary>
     public static readonly ImmutableArray<string> FieldOrder =
-        ["op", "school", "leerweg", "leerjaar", "niveau", "sector", "geboortedatum", "diploma", "doel", "wilsector", "mboleerweg", "zeker", "risico", "aangemeld"];
+        ["op", "school", "leerweg", "leerjaar", "niveau", "sector", "route", "geboortedatum", "diploma", "doel", "wilsector", "mboleerweg", "zeker", "risico", "aangemeld"];
 
     /// <summary>The form field of each pupil JSON field, for the parser's problems.</summary>
     private static readonly Dictionary<string, string> FieldOf = new(StringComparer.Ordinal)
