@@ -42,7 +42,8 @@ public sealed class ReadLog(Site site)
 public static class PupilView
 {
     public const string SchoolList = "leerlingenlijst", SchoolTimeline = "tijdlijn school", Applicants = "aanmeldingen mbo",
-        Applicant = "aanmelding mbo", OwnTimeline = "eigen tijdlijn", ApiList = "api leerlingen", ApiPupil = "api leerling", ApiEvents = "api gebeurtenissen";
+        Applicant = "aanmelding mbo", OwnTimeline = "eigen tijdlijn", ApiList = "api leerlingen", ApiPupil = "api leerling", ApiEvents = "api gebeurtenissen",
+        DossierList = "dossierlijst school";
 
     private static readonly ImmutableDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -54,6 +55,7 @@ public static class PupilView
         [ApiList] = "een leerlingenlijst, via de koppeling (API)",
         [ApiPupil] = "je gegevens, via de koppeling (API)",
         [ApiEvents] = "je gebeurtenissen, via de koppeling (API)",
+        [DossierList] = "de lijst met overstapdossiers van de school",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The view as a pupil reads it in their log; an unknown code as stored.</summary>
