@@ -123,6 +123,15 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
         "gebeurtenissen", "wat", "waar", "opleiding", "logboek", "wanneer", "wie", "account", "uitkomst", "regel",
     ];
 
+    /// <summary>Signs in as <paramref name="account"/>, gets <paramref name="url"/>, checks 200 and returns the body.</summary>
+    private async Task<string> Ok(string account, string url)
+    {
+        using var client = await site.SignedIn(account);
+        using var response = await client.GetAsync(url, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+
     private static IEnumerable<string> FieldNames(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject().SelectMany(p => FieldNames(p.Value).Prepend(p.Name)),
@@ -133,10 +142,7 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
     [Fact]
     public async Task The_AVG_download_has_Dutch_field_names_and_Dutch_words_for_categories_and_kinds()
     {
-        using var pupil = await site.SignedIn("leerling16");
-        using var response = await pupil.GetAsync("/mijn-dossier?handler=export", Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = await response.Content.ReadAsStringAsync(Cancel);
+        var text = await Ok("leerling16", "/mijn-dossier?handler=export");
         using var json = JsonDocument.Parse(text);
         var names = FieldNames(json.RootElement).Distinct().ToList();
         Assert.Empty(names.Except(DutchFields));
@@ -151,10 +157,7 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
     [Fact]
     public async Task A_parent_reads_the_printable_export_with_Dutch_labels_and_no_English_field_names()
     {
-        using var parent = await site.SignedIn("ouder");
-        using var response = await parent.GetAsync("/mijn-dossier/export", Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync(Cancel);
+        var html = await Ok("ouder", "/mijn-dossier/export");
         var main = WebUtility.HtmlDecode(Regex.Replace(html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)], "<[^>]+>", " "));
         foreach (var label in new[] { "Alle gegevens over Daan Jansen", "Persoonsgegevens", "Wat de school in het overstapdossier zette", "Toestemmingen",
                      "Verzoeken van mbo-instellingen", "Schoolloopbaan", "Logboek", "Gaat mee bij een verzoek", "dyslexie", "Zorg en ondersteuning" })
