@@ -49,14 +49,14 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
         var current = DemoData.CurrentExamYear(today);
         ExamYear ??= ExamYears.Where(y => y <= current).Cast<int?>().FirstOrDefault() ?? (ExamYears.IsEmpty ? current : ExamYears[^1]);
         Size = Keyset.Size(Size);
-        Rows = Keyset.Filtered((after, limit) => Page(locations, after, limit, today), OnlyWithDossier ? r => r.HasAny : null, r => r.Pupil.Key, After, Size.Value);
+        Rows = Keyset.Filtered((after, limit) => Fetch(locations, after, limit, today), OnlyWithDossier ? r => r.HasAny : null, r => r.Pupil.Key, After, Size.Value);
         Names = InstitutionNames.All(site.Database);
         reads.Pupils(caller, PupilView.DossierList, Rows.Items.Select(r => r.Pupil.Key));
         return Page();
     }
 
     /// <summary>A page of the school's pupils with their status: the pupils and their streams, then the statuses of that page in two queries.</summary>
-    private KeyPage<DossierRow> Page(IReadOnlyCollection<string> locations, string? after, int limit, DateOnly today)
+    private KeyPage<DossierRow> Fetch(IReadOnlyCollection<string> locations, string? after, int limit, DateOnly today)
     {
         var pupils = PupilDirectory.SchoolPupils(site.Database, locations, ExamYear, after, limit, today);
         var statuses = DossierStore.Statuses(site.Database, [.. pupils.Items.Select(p => p.Key)], today);
