@@ -64,6 +64,13 @@ public static class DossierRules
     /// <summary>True for the categories that always need explicit consent (P5).</summary>
     public static bool NeedsConsent(this DossierCategory category) => category == DossierCategory.Zorg;
 
+    /// <summary>
+    /// Whether sharing <paramref name="category"/> with an mbo institution on <paramref name="on"/> waits for a choice of
+    /// the pupil or a parent: always for care (P5); for the onderwijskundig-rapport categories only before 1 August 2020,
+    /// after which they pass on a statutory basis (P3). Only these categories are offered a consent choice.
+    /// </summary>
+    public static bool NeedsChoice(DossierCategory category, DateOnly on) => category.NeedsConsent() || on < StatutoryFrom;
+
     /// <summary>The default end of a share: 31 July of the first mbo year after the request (the school year after the one requested in).</summary>
     public static DateOnly DefaultExpiry(DateOnly requestedOn) => new(SchoolYear.StartOf(requestedOn).Year + 2, 7, 31);
 
@@ -134,7 +141,7 @@ public static class DossierRules
             return DossierDecision.No("P2", "Het verzoek bestond op die datum nog niet.");
         if (on > request.Expires)
             return DossierDecision.No("P1", $"Het verzoek is verlopen op {request.Expires:yyyy-MM-dd}.");
-        if (!category.NeedsConsent() && on >= StatutoryFrom)
+        if (!NeedsChoice(category, on))
             return DossierDecision.Yes("P3", "Onderwijskundig rapport: wettelijke grondslag sinds 1 augustus 2020; de leerling kan inzien wat gedeeld is.");
 
         var from = ConsentFrom(birthDate, on);

@@ -12,6 +12,14 @@ namespace Doorstroom.Storage;
 /// <param name="Released">The school lets this entry go with a request.</param>
 public sealed record DossierEntry(long Id, string Pupil, DossierCategory Category, string Kind, DateOnly On, string Author, string Institution, string Body, bool Sealed, bool Released);
 
+/// <summary>A pupil's dossier at a glance, for the school's list: how many entries, how many released, and the open requests.</summary>
+/// <param name="OpenRequests">The mbo institutions (BRIN4) whose request was made on or before today and has not expired, oldest first.</param>
+public sealed record DossierStatus(int Entries, int Released, ImmutableArray<string> OpenRequests)
+{
+    /// <summary>No entries and no open requests.</summary>
+    public static DossierStatus None { get; } = new(0, 0, []);
+}
+
 /// <summary>The transfer dossier tables: entries, requests, and the retention that removes what has expired.</summary>
 public static class DossierStore
 {
@@ -73,6 +81,35 @@ public static class DossierStore
                    d.institution AS Institution, d.body AS Body, d.sealed AS Sealed, d.released AS Released
             FROM dossier_entry d JOIN pupil p ON p.id = d.pupil_id WHERE p.pkey = @pupil ORDER BY d.on_date, d.id
             """, new { pupil }).Select(r => r.ToEntry())];
+    }
+
+    /// <summary>
+    /// The dossier status of each of the pupils (by key) in two queries, whatever their number: entries and released entries,
+    /// and the requests open on <paramref name="today"/>. A pupil without entries or requests is absent from the answer.
+    /// </summary>
+    public static ImmutableDictionary<string, DossierStatus> Statuses(Database database, IReadOnlyCollection<string> pupils, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(pupils);
+        if (pupils.Count == 0) return ImmutableDictionary<string, DossierStatus>.Empty;
+        using var connection = database.ConnectMigrated();
+        var keys = pupils.ToArray();
+        var entries = connection.Query<(string Pupil, long Entries, long Released)>($"""
+            SELECT p.pkey, COUNT(*), SUM(d.released) FROM dossier_entry d JOIN pupil p ON p.id = d.pupil_id
+            WHERE {Database.InList(connection, "p.pkey", "keys")} GROUP BY p.pkey
+            """, new { keys }).ToDictionary(r => r.Pupil, StringComparer.Ordinal);
+        var requests = connection.Query<(string Pupil, string Institution)>($"""
+            SELECT p.pkey, r.institution FROM dossier_request r JOIN pupil p ON p.id = r.pupil_id
+            WHERE {Database.InList(connection, "p.pkey", "keys")} AND r.requested_on <= @today AND r.expires_on >= @today
+            ORDER BY r.requested_on, r.id
+            """, new { keys, today }).ToLookup(r => r.Pupil, r => r.Institution, StringComparer.Ordinal);
+        var result = ImmutableDictionary.CreateBuilder<string, DossierStatus>(StringComparer.Ordinal);
+        foreach (var key in entries.Keys.Union(requests.Select(g => g.Key), StringComparer.Ordinal))
+        {
+            var (_, count, released) = entries.GetValueOrDefault(key, (key, 0, 0));
+            result[key] = new((int)count, (int)released, [.. requests[key]]);
+        }
+        return result.ToImmutable();
     }
 
     /// <summary>Stores a request; false when the store has no such pupil or the id is taken.</summary>

@@ -43,7 +43,7 @@ public static class PupilView
 {
     public const string SchoolList = "leerlingenlijst", SchoolTimeline = "tijdlijn school", Applicants = "aanmeldingen mbo",
         Applicant = "aanmelding mbo", OwnTimeline = "eigen tijdlijn", ApiList = "api leerlingen", ApiPupil = "api leerling", ApiEvents = "api gebeurtenissen",
-        SchoolExport = "leerlingenlijst download";
+        SchoolExport = "leerlingenlijst download", DossierList = "dossierlijst school";
 
     /// <summary>The planner filled in from the pupil's record: by the pupil or a parent, by the school's decaan.</summary>
     public const string OwnPlanner = "eigen planner", SchoolPlanner = "planner school";
@@ -61,6 +61,7 @@ public static class PupilView
         [SchoolExport] = "de leerlingenlijst van de school, gedownload (Excel of CSV)",
         [OwnPlanner] = "je gegevens, in de planner",
         [SchoolPlanner] = "je gegevens, in de planner bij de school",
+        [DossierList] = "de lijst met overstapdossiers van de school",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The view as a pupil reads it in their log; an unknown code as stored.</summary>

@@ -82,6 +82,39 @@ public sealed class DossierRulesTests
     }
 
     [Fact]
+    public void P5_zorg_needs_a_consent_choice_on_every_date()
+    {
+        Assert.True(DossierRules.NeedsChoice(DossierCategory.Zorg, new DateOnly(2020, 7, 31)));
+        Assert.True(DossierRules.NeedsChoice(DossierCategory.Zorg, new DateOnly(2020, 8, 1)));
+        Assert.True(DossierRules.NeedsChoice(DossierCategory.Zorg, new DateOnly(2026, 12, 3)));
+    }
+
+    [Theory]
+    [InlineData(DossierCategory.Administratief)]
+    [InlineData(DossierCategory.Leerresultaten)]
+    [InlineData(DossierCategory.Begeleiding)]
+    [InlineData(DossierCategory.Verzuim)]
+    [InlineData(DossierCategory.Loopbaan)]
+    [InlineData(DossierCategory.Advies)]
+    public void P3_an_okr_category_needs_a_consent_choice_only_before_1_August_2020(DossierCategory category)
+    {
+        Assert.True(DossierRules.NeedsChoice(category, new DateOnly(2019, 9, 1)));
+        Assert.True(DossierRules.NeedsChoice(category, new DateOnly(2020, 7, 31)));
+        Assert.False(DossierRules.NeedsChoice(category, new DateOnly(2020, 8, 1)));
+        Assert.False(DossierRules.NeedsChoice(category, new DateOnly(2026, 12, 3)));
+    }
+
+    [Fact]
+    public void A_category_without_a_choice_on_a_date_is_one_the_mbo_reads_without_consent_then()
+    {
+        // The choice offered and the read rule never disagree: no choice means the read passes with no consent at all.
+        var request = Request(new DateOnly(2020, 6, 1), new DateOnly(2030, 7, 31), [.. Enum.GetValues<DossierCategory>()]);
+        foreach (var category in Enum.GetValues<DossierCategory>())
+            foreach (var on in new[] { new DateOnly(2020, 7, 31), new DateOnly(2020, 8, 1), new DateOnly(2026, 12, 3) })
+                Assert.Equal(!DossierRules.NeedsChoice(category, on), DossierRules.MayRead(request, Mbo, category, [], new DateOnly(2004, 1, 1), on).Allowed);
+    }
+
+    [Fact]
     public void P3_before_1_August_2020_an_okr_category_passes_with_the_right_consent()
     {
         var request = Request(new DateOnly(2020, 6, 1), new DateOnly(2021, 7, 31), DossierCategory.Leerresultaten);

@@ -68,6 +68,33 @@ public sealed class DossierStoreTests
     }
 
     [Theory, ClassData(typeof(BothStores))]
+    public void Statuses_count_entries_released_entries_and_only_open_requests_of_the_pupils_asked_for(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        Seed(store);
+        var released = DossierStore.AddEntry(store.Database, Entry("P-STAYS", DossierCategory.Advies, "Advies: niveau 3"))!.Value;
+        DossierStore.AddEntry(store.Database, Entry("P-STAYS", DossierCategory.Zorg, "CfDJ8-ciphertext", sealedBody: true));
+        Assert.True(DossierStore.Release(store.Database, "P-STAYS", released, true));
+        DossierStore.AddEntry(store.Database, Entry("P-MOVED", DossierCategory.Verzuim, "niet gevraagd"));
+        Assert.True(DossierStore.AddRequest(store.Database, Request("open", "P-STAYS", new DateOnly(2027, 7, 31), DossierCategory.Advies), "intake"));
+        Assert.True(DossierStore.AddRequest(store.Database, Request("expired", "P-STAYS", new DateOnly(2026, 11, 29), DossierCategory.Advies) with { Institution = "26BB" }, "intake"));
+        Assert.True(DossierStore.AddRequest(store.Database, Request("only-request", "P-RECENT", Today, DossierCategory.Zorg), "intake"));
+        Assert.True(DossierStore.AddRequest(store.Database, Request("later", "P-LEFT", new DateOnly(2027, 7, 31), DossierCategory.Zorg) with { On = Today.AddDays(1) }, "intake"));
+
+        var statuses = DossierStore.Statuses(store.Database, ["P-STAYS", "P-RECENT", "P-LEFT", "P-MBO", "P-UNKNOWN"], Today);
+
+        Assert.Equal(2, statuses["P-STAYS"].Entries);
+        Assert.Equal(1, statuses["P-STAYS"].Released);
+        Assert.Equal(["25AA"], statuses["P-STAYS"].OpenRequests);
+        Assert.Equal(0, statuses["P-RECENT"].Entries);
+        Assert.Equal(["25AA"], statuses["P-RECENT"].OpenRequests); // the last day still counts
+        Assert.False(statuses.ContainsKey("P-LEFT"));   // a request dated after today is not open yet
+        Assert.False(statuses.ContainsKey("P-MBO"));    // nothing in the dossier
+        Assert.False(statuses.ContainsKey("P-MOVED"));  // not asked for
+        Assert.Empty(DossierStore.Statuses(store.Database, [], Today));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
     public void Requests_round_trip_with_their_categories(StoreKind kind)
     {
         using var store = TestStore.Create(kind);

@@ -173,8 +173,8 @@ public sealed partial class DossierPageTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
-        Assert.Equal(Key(3), json.RootElement.GetProperty("pupil").GetString());
-        Assert.Contains(json.RootElement.GetProperty("dossier").EnumerateArray(), e => e.GetProperty("kind").GetString() == DossierStore.WarmHandOver);
+        Assert.Equal(Key(3), json.RootElement.GetProperty("leerlingcode").GetString());
+        Assert.Contains(json.RootElement.GetProperty("dossier").EnumerateArray(), e => e.GetProperty("soort").GetString() == "warme overdracht");
     }
 
     [GeneratedRegex("<tr>.*?</tr>", RegexOptions.Singleline)]

@@ -58,6 +58,13 @@ public sealed class ParentAtSixteenTests(SiteFactory site)
             Assert.Equal(HttpStatusCode.Forbidden, export.StatusCode);
             Assert.DoesNotContain(Key(3), await export.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         }
+        using (var printable = await parent.GetAsync("/mijn-dossier/export", Cancel))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, printable.StatusCode);
+            var body = WebUtility.HtmlDecode(await printable.Content.ReadAsStringAsync(Cancel));
+            Assert.Contains("Je kind is 16 jaar of ouder", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("warme overdracht", body, StringComparison.Ordinal);
+        }
         var log = WebUtility.HtmlDecode(await parent.GetStringAsync("/mijn-dossier/logboek", Cancel));
         Assert.Contains("Je kind is 16 jaar of ouder", log, StringComparison.Ordinal);
         Assert.DoesNotContain("ingezien door", log, StringComparison.Ordinal);

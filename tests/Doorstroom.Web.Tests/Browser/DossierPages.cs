@@ -46,3 +46,48 @@ public sealed class OwnDossierPage(SitePage page)
         return await page.Page.Locator("main tbody tr").AllInnerTextsAsync();
     }
 }
+
+/// <summary>The vo school's dossier list (/dossier): the school's pupils with their dossier status, a row per pupil.</summary>
+public sealed class SchoolDossiersPage(SitePage page)
+{
+    public async Task OpenAsync(bool onlyWithDossier = false) => await page.GoAsync(onlyWithDossier ? "/dossier?metdossier=true" : "/dossier");
+
+    /// <summary>The row of a pupil (by the name or key its link shows), as text.</summary>
+    public Task<string> RowAsync(string pupil) => Row(pupil).InnerTextAsync();
+
+    /// <summary>The text of a labelled cell ("Onderdelen", "Open verzoeken", "Toestemming") in a pupil's row.</summary>
+    public Task<string> CellAsync(string pupil, string label) => Row(pupil).Locator($"td[data-label='{label}']").InnerTextAsync();
+
+    /// <summary>Follows the pupil's link to their dossier.</summary>
+    public Task FollowAsync(string pupil) =>
+        page.SubmitAsync(() => page.Page.Locator("#dossierlijst").GetByRole(AriaRole.Link, new() { Name = pupil, Exact = true }).ClickAsync());
+
+    private ILocator Row(string pupil) =>
+        page.Page.Locator("#dossierlijst tbody tr").Filter(new() { Has = page.Page.GetByRole(AriaRole.Link, new() { Name = pupil, Exact = true }) });
+}
+
+/// <summary>The printable AVG export (/mijn-dossier/export), reached from the own dossier.</summary>
+public sealed class ExportPage(SitePage page)
+{
+    /// <summary>Follows the link on /mijn-dossier to the readable export.</summary>
+    public async Task OpenFromDossierAsync()
+    {
+        await page.GoAsync("/mijn-dossier");
+        await page.SubmitAsync(() => page.Page.GetByRole(AriaRole.Link, new() { Name = "Alle gegevens om te lezen en af te drukken (AVG-inzage)" }).ClickAsync());
+    }
+
+    /// <summary>The section headings, in order.</summary>
+    public Task<IReadOnlyList<string>> HeadingsAsync() => page.Page.Locator("main h2").AllInnerTextsAsync();
+
+    /// <summary>The column labels of every table on the page (the headers, which are also each stacked cell's label).</summary>
+    public Task<IReadOnlyList<string>> LabelsAsync() => page.Page.Locator("main th[scope=col], main th[scope=row]").AllInnerTextsAsync();
+
+    /// <summary>Whether the print stylesheet hides the menu and the links meant for the screen.</summary>
+    public async Task<bool> PrintsWithoutMenuAsync()
+    {
+        await page.Page.EmulateMediaAsync(new() { Media = Media.Print });
+        var hidden = await page.Page.Locator("header.top").IsHiddenAsync() && await page.Page.Locator("main .no-print").First.IsHiddenAsync();
+        await page.Page.EmulateMediaAsync(new() { Media = Media.Screen });
+        return hidden;
+    }
+}

@@ -29,10 +29,19 @@ public static class DossierText
     /// <summary>The entry kind: notitie or warme overdracht.</summary>
     public static string Kind(string kind) => kind == DossierStore.WarmHandOver ? "warme overdracht" : "notitie";
 
-    /// <summary>Why a category may travel: care needs explicit consent (P5), the others are the onderwijskundig rapport (P3).</summary>
-    public static string Basis(DossierCategory category) => category.NeedsConsent()
-        ? "Alleen met uitdrukkelijke toestemming (regel P5)."
-        : "Onderwijskundig rapport: mag sinds 1 augustus 2020 zonder toestemming mee (regel P3).";
+    /// <summary>
+    /// The one line on /mijn-dossier for the categories that go without a choice (P3), to the pupil or to a parent ("je"):
+    /// "Je administratieve gegevens, leerresultaten … en advies gaan sinds 1 augustus 2020 zonder toestemming mee …".
+    /// </summary>
+    public static string WithoutChoice(IReadOnlyList<DossierCategory> categories, bool parent)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        var names = categories.Select(c => Category(c) is var n && n.Length > 1 && char.IsLower(n[1]) ? char.ToLowerInvariant(n[0]) + n[1..] : Category(c)).ToList();
+        var list = names.Count > 1 ? string.Join(", ", names.Take(names.Count - 1)) + " en " + names[^1] : string.Join("", names);
+        return parent
+            ? $"De {list} van je kind gaan sinds 1 augustus 2020 zonder toestemming mee naar een mbo-instelling waar je kind zich aanmeldde (regel P3). Daarvoor hoef je niets te kiezen; wat erin staat, zie je hierboven."
+            : $"Je {list} gaan sinds 1 augustus 2020 zonder toestemming mee naar een mbo-instelling waar je je aanmeldde (regel P3). Daarvoor hoef je niets te kiezen; wat erin staat, zie je hierboven.";
+    }
 
     /// <summary>A rule of rulebook §10 with what it is about.</summary>
     public static string Rule(string? rule) => rule switch
@@ -61,6 +70,18 @@ public static class DossierText
             return refused ? $"inzien door {who} geweigerd" : $"ingezien door {who}";
         }
         return entry.Action;
+    }
+
+    /// <summary>A dossier's entries for the school's list: "nog leeg", "1 onderdeel, niet vrijgegeven", "3 onderdelen, 2 vrijgegeven", "… alle vrijgegeven".</summary>
+    public static string Entries(DossierStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.Entries == 0) return "nog leeg";
+        var count = status.Entries == 1 ? "1 onderdeel" : $"{status.Entries} onderdelen";
+        var released = status.Released == 0 ? "niet vrijgegeven"
+            : status.Released == status.Entries ? (status.Entries == 1 ? "vrijgegeven" : "alle vrijgegeven")
+            : $"{status.Released} vrijgegeven";
+        return $"{count}, {released}";
     }
 
     /// <summary>An audit moment in Dutch time: 30 november 2026 om 10:05.</summary>

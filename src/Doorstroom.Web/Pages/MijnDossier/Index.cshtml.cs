@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Doorstroom.Web.Pages.Dossier;
@@ -22,12 +20,6 @@ public sealed record ConsentLine(string Institution, string InstitutionName, Dos
 /// </summary>
 public sealed class IndexModel(Site site, DossierService dossier) : PageModel
 {
-    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     [TempData] public string? Melding { get; set; }
     [TempData] public string? Weigering { get; set; }
 
@@ -44,6 +36,15 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
 
     /// <summary>The pupil is 16 or older and decides about a parent's access.</summary>
     public bool DecidesParentAccess { get; private set; }
+
+    /// <summary>The categories offered a consent choice today: care always, the others only before 1 August 2020 (P3, P5).</summary>
+    public ImmutableArray<DossierCategory> Choices => [.. DossierText.Categories.Where(c => DossierRules.NeedsChoice(c, site.Today))];
+
+    /// <summary>The categories that go without a choice today (the onderwijskundig rapport since 1 August 2020).</summary>
+    public ImmutableArray<DossierCategory> WithoutChoice => [.. DossierText.Categories.Where(c => !DossierRules.NeedsChoice(c, site.Today))];
+
+    /// <summary>The one line that explains the categories without a choice.</summary>
+    public string WithoutChoiceText => DossierText.WithoutChoice(WithoutChoice, IsParent);
 
     public string InstitutionName(string code) => DossierText.Institution(site.Database, code);
 
@@ -72,7 +73,7 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
         var applied = new EventStore(site.Database).Stream(caller.Pupil!)
             .Where(e => e.Kind == EventKind.Aangemeld && e.Date <= site.Today && e.Institution is { Length: >= 4 })
             .Select(e => e.Institution![..4]).Distinct(StringComparer.OrdinalIgnoreCase);
-        Consents = [.. applied.SelectMany(at => DossierText.Categories.Select(c => new ConsentLine(at, InstitutionName(at), c,
+        Consents = [.. applied.SelectMany(at => Choices.Select(c => new ConsentLine(at, InstitutionName(at), c,
             consents.Where(x => x.Category == c && string.Equals(x.Institution, at, StringComparison.OrdinalIgnoreCase)).OrderBy(x => x.On).LastOrDefault())))];
     }
 
@@ -100,14 +101,14 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
         return LocalRedirect("/mijn-dossier");
     }
 
-    /// <summary>Everything the store keeps about the pupil as JSON (AVG right of access); the download is audited.</summary>
+    /// <summary>Everything the store keeps about the pupil as JSON with Dutch field names (AVG right of access); the download is audited.</summary>
     public IActionResult OnGetExport()
     {
         var outcome = dossier.Export(Caller.From(User)!);
         if (outcome.NotFound) return NotFound();
         if (outcome.Refusal is not null)
             return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = ClosedText };
-        var export = outcome.Value!;
-        return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", $"mijn-gegevens-{export.Pupil}.json");
+        var export = MijnGegevens.From(outcome.Value!, InstitutionNames.All(site.Database), site.Today);
+        return File(export.ToJson(), "application/json", $"mijn-gegevens-{export.Leerlingcode}.json");
     }
 }
