@@ -126,7 +126,7 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
         Flows = top;
         OtherFlows = (others.Count, others.Sum(f => f.Count));
         FlowTotal = flows.Sum(f => f.Count);
-        if (Flows.Count > 0)
+        if (FlowTotal > 0)
             FlowChart = InlineCharts.FlowTop(flows, TopFlows, FlowTitle, Names.Institution, FlowNote);
     }
 
@@ -142,7 +142,9 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
     }
 
     /// <summary>The Sankey's title.</summary>
-    public string FlowTitle => $"Stroom vmbo-vestigingen → mbo-instellingen: de {Flows.Count} grootste stromen en de rest als “{Sankey.OtherFlows}”";
+    public string FlowTitle => Flows.Count == 0
+        ? $"Stroom vmbo-vestigingen → mbo-instellingen: geen stroom van 5 of meer leerlingen, alle samen als “{Sankey.OtherFlows}”"
+        : $"Stroom vmbo-vestigingen → mbo-instellingen: de {Flows.Count} grootste stromen en de rest als “{Sankey.OtherFlows}”";
 
     /// <summary>The line under the Sankey: the total, and what the band "overige stromen" holds.</summary>
     public string FlowNote =>
