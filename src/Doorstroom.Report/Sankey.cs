@@ -146,12 +146,12 @@ public static class Sankey
         {
             var s = layout.Nodes[link.Source];
             var t = layout.Nodes[link.Target];
-            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"link\" d=\"{RibbonPath(s, t, link)}\" fill=\"{Color(link.Source)}\" fill-opacity=\"0.45\"><title>{Html.Escape(Name(s.Label))} → {Html.Escape(Name(t.Label))}: {Html.Escape(Count(link.Value))}</title></path>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"link\" d=\"{RibbonPath(s, t, link)}\" fill=\"{(s.Label == OtherFlows ? OtherColor : Color(link.Source))}\" fill-opacity=\"0.45\"><title>{Html.Escape(Name(s.Label))} → {Html.Escape(Name(t.Label))}: {Html.Escape(Count(link.Value))}</title></path>\n");
         }
         for (var i = 0; i < layout.Nodes.Length; i++)
         {
             var n = layout.Nodes[i];
-            var fill = n.Left ? Color(i) : "#555555";
+            var fill = n.Label == OtherFlows ? OtherColor : n.Left ? Color(i) : "#555555";
             sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"node\" x=\"{N(n.X)}\" y=\"{N(n.Y)}\" width=\"{N(n.Width)}\" height=\"{N(n.Height)}\" fill=\"{fill}\"><title>{Html.Escape(Name(n.Label))}: {Html.Escape(Count(n.Value))}</title></rect>\n");
             var (x, anchor) = n.Left ? (n.X - 6, "end") : (n.X + n.Width + 6, "start");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(n.Y + n.Height / 2)}\" dominant-baseline=\"middle\" text-anchor=\"{anchor}\">{Html.Escape(Short(Name(n.Label)))} ({Html.Escape(Count(n.Value))})</text>\n");
@@ -240,6 +240,9 @@ public static class Sankey
 
     /// <summary>A label cut to fit beside its node (the whole name is in the node's tooltip).</summary>
     internal static string Short(string label, int max = 28) => label.Length <= max ? label : label[..(max - 1)].TrimEnd() + "…";
+
+    /// <summary>The grey of the band "overige stromen" and its nodes, so the eye goes to the flows drawn one by one.</summary>
+    private const string OtherColor = "#9e9e9e";
 
     internal static string Color(int i) => Palette[i % Palette.Length];
 
