@@ -29,6 +29,9 @@ public static class Sankey
     /// <summary>Space between two nodes of a column.</summary>
     public const double Gap = 8;
 
+    /// <summary>Space between two nodes in <see cref="LayoutTop"/>: its nodes are often thin, and their labels must not overlap.</summary>
+    public const double LabelGap = 15;
+
     /// <summary>Width of a node's bar.</summary>
     public const double NodeWidth = 14;
 
@@ -73,7 +76,7 @@ public static class Sankey
         var grouped = top.Select(f => (Source: f.VoVestiging, Target: f.MboInstelling, Value: f.Count)).ToList();
         var others = rest.Sum(f => f.Count);
         if (others > 0) grouped.Add((OtherFlows, OtherFlows, others));
-        return Build(grouped, width, height, NoteMargin);
+        return Build(grouped, width, height, NoteMargin, LabelGap);
     }
 
     /// <summary>The flows <see cref="LayoutTop"/> draws one by one (largest first; ties by codes) and the rest it puts in <see cref="OtherFlows"/>.</summary>
@@ -87,13 +90,13 @@ public static class Sankey
         return (top, rest);
     }
 
-    private static SankeyLayout Build(List<(string Source, string Target, long Value)> grouped, double width, double height, double bottom)
+    private static SankeyLayout Build(List<(string Source, string Target, long Value)> grouped, double width, double height, double bottom, double gap = Gap)
     {
         var left = Order(grouped.GroupBy(g => g.Source).Select(g => (Label: g.Key, Value: g.Sum(x => x.Value))));
         var right = Order(grouped.GroupBy(g => g.Target).Select(g => (Label: g.Key, Value: g.Sum(x => x.Value))));
         var total = grouped.Sum(g => g.Value);
         var rows = Math.Max(Math.Max(left.Count, right.Count), 1);
-        var available = height - Margin - bottom - Gap * (rows - 1);
+        var available = height - Margin - bottom - gap * (rows - 1);
         var scale = total == 0 ? 0 : available / total;
 
         var nodes = new List<SankeyNode>();
@@ -104,7 +107,7 @@ public static class Sankey
             foreach (var (label, value) in column)
             {
                 nodes.Add(new SankeyNode(label, isLeft, value, x, y, NodeWidth, value * scale));
-                y += value * scale + Gap;
+                y += value * scale + gap;
             }
         }
         Column(left, true);
@@ -239,7 +242,7 @@ public static class Sankey
     internal static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : n.ToString("N0", Dutch);
 
     /// <summary>A label cut to fit beside its node (the whole name is in the node's tooltip).</summary>
-    internal static string Short(string label, int max = 28) => label.Length <= max ? label : label[..(max - 1)].TrimEnd() + "…";
+    internal static string Short(string label, int max = 22) => label.Length <= max ? label : label[..(max - 1)].TrimEnd() + "…";
 
     /// <summary>The grey of the band "overige stromen" and its nodes, so the eye goes to the flows drawn one by one.</summary>
     private const string OtherColor = "#9e9e9e";
