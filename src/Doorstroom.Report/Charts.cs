@@ -21,7 +21,8 @@ internal static class Charts
     }
 
     /// <summary>The plot of <see cref="Trend"/> and its title.</summary>
-    internal static (ScottPlot.Plot Plot, string Title) TrendPlot(MonitorTable table)
+    /// <param name="routeName">The name to show for a route id in the legend; null shows the ids.</param>
+    internal static (ScottPlot.Plot Plot, string Title) TrendPlot(MonitorTable table, Func<string, string>? routeName = null)
     {
         var route = Index(table, Dimension.Route);
         var cohort = Index(table, Dimension.Cohort);
@@ -38,10 +39,10 @@ internal static class Charts
             .Where(s => s.Points.Count > 0)
             .ToList();
         var i = 0;
-        foreach (var (routeName, points) in series)
+        foreach (var (name, points) in series)
         {
             var line = plot.Add.Scatter(points.Select(p => (double)p.Cohort).ToArray(), points.Select(p => p.Rate!.Value * 100).ToArray());
-            line.LegendText = routeName;
+            line.LegendText = routeName is null ? name : routeName(name);
             line.Color = ScottPlot.Color.FromHex(Sankey.Color(i++));
             line.LineWidth = 2;
             line.MarkerSize = 6;
@@ -90,6 +91,33 @@ internal static class Charts
         plot.Title(title);
         plot.XLabel("percentage");
         return (plot, title);
+    }
+
+    /// <summary>
+    /// Horizontal bars of percentages, one per label, in the order given from the top down (sort them by value first), the axis 0–100
+    /// (or up to the largest bar when that is smaller, so small shares stay visible).
+    /// </summary>
+    internal static ScottPlot.Plot BarsPlot(string title, IReadOnlyList<(string Label, double Percent)> bars, string xLabel)
+    {
+        var plot = new ScottPlot.Plot();
+        if (bars.Count > 0)
+        {
+            // ScottPlot draws bar 0 at the bottom: reverse so the first bar is on top.
+            var drawn = bars.Reverse().ToList();
+            var plottable = plot.Add.Bars(drawn.Select(b => b.Percent).ToArray());
+            plottable.Horizontal = true;
+            plottable.Color = ScottPlot.Color.FromHex(Sankey.Color(0));
+            plot.Axes.Left.SetTicks([.. Enumerable.Range(0, drawn.Count).Select(x => (double)x)], [.. drawn.Select(b => Sankey.Short(b.Label, 40))]);
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                LabelFormatter = v => v.ToString("0.#", Sankey.Dutch),
+            };
+            var max = drawn.Max(b => b.Percent);
+            plot.Axes.SetLimitsX(0, max > 50 ? 100 : Math.Max(5, Math.Ceiling(max / 5) * 5));
+        }
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        return plot;
     }
 
     /// <summary>The Sankey of the flows: SVG written by <see cref="Sankey.Svg"/>, PNG drawn from the same geometry with ScottPlot.</summary>

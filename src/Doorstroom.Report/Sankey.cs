@@ -29,10 +29,13 @@ public static class Sankey
     /// <summary>Space between two nodes of a column.</summary>
     public const double Gap = 8;
 
+    /// <summary>Space between two nodes in <see cref="LayoutTop"/>: its nodes are often thin, and their labels must not overlap.</summary>
+    public const double LabelGap = 15;
+
     /// <summary>Width of a node's bar.</summary>
     public const double NodeWidth = 14;
 
-    private const double Margin = 20, LabelSpace = 190;
+    private const double Margin = 20, NoteMargin = 44, LabelSpace = 190;
 
     internal static readonly string[] Palette =
         ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
@@ -53,11 +56,47 @@ public static class Sankey
             .GroupBy(f => (Source: sources.Contains(f.VoVestiging) ? f.VoVestiging : Rest, Target: targets.Contains(f.MboInstelling) ? f.MboInstelling : Rest))
             .Select(g => (g.Key.Source, g.Key.Target, Value: g.Sum(f => f.Count)))
             .ToList();
+        return Build(grouped, width, height, Margin);
+    }
+
+
+
+    /// <summary>The label of the band that carries every flow outside the largest (<see cref="LayoutTop"/>).</summary>
+    public const string OtherFlows = "overige stromen";
+
+    /// <summary>
+    /// Lays out the <paramref name="topFlows"/> largest flows that may be shown (<see cref="Suppression.Hides"/> is false) each as its own
+    /// band, and every other flow (the small ones included) together as one band <see cref="OtherFlows"/> between two nodes of that name,
+    /// so the links add up to all pupils of <paramref name="flows"/>. Leaves room at the bottom for a note (<see cref="Svg"/>).
+    /// </summary>
+    public static SankeyLayout LayoutTop(IEnumerable<Flow> flows, int topFlows, double width = 960, double height = 560)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topFlows);
+        var (top, rest) = Split(flows, topFlows);
+        var grouped = top.Select(f => (Source: f.VoVestiging, Target: f.MboInstelling, Value: f.Count)).ToList();
+        var others = rest.Sum(f => f.Count);
+        if (others > 0) grouped.Add((OtherFlows, OtherFlows, others));
+        return Build(grouped, width, height, NoteMargin, LabelGap);
+    }
+
+    /// <summary>The flows <see cref="LayoutTop"/> draws one by one (largest first; ties by codes) and the rest it puts in <see cref="OtherFlows"/>.</summary>
+    public static (IReadOnlyList<Flow> Top, IReadOnlyList<Flow> Others) Split(IEnumerable<Flow> flows, int topFlows)
+    {
+        var ordered = flows.Where(f => f.Count > 0)
+            .OrderByDescending(f => f.Count).ThenBy(f => f.VoVestiging, StringComparer.Ordinal).ThenBy(f => f.MboInstelling, StringComparer.Ordinal)
+            .ToList();
+        var top = ordered.Where(f => !Suppression.Hides(f.Count)).Take(topFlows).ToList();
+        var rest = ordered.Except(top).ToList();
+        return (top, rest);
+    }
+
+    private static SankeyLayout Build(List<(string Source, string Target, long Value)> grouped, double width, double height, double bottom, double gap = Gap)
+    {
         var left = Order(grouped.GroupBy(g => g.Source).Select(g => (Label: g.Key, Value: g.Sum(x => x.Value))));
         var right = Order(grouped.GroupBy(g => g.Target).Select(g => (Label: g.Key, Value: g.Sum(x => x.Value))));
         var total = grouped.Sum(g => g.Value);
         var rows = Math.Max(Math.Max(left.Count, right.Count), 1);
-        var available = height - 2 * Margin - Gap * (rows - 1);
+        var available = height - Margin - bottom - gap * (rows - 1);
         var scale = total == 0 ? 0 : available / total;
 
         var nodes = new List<SankeyNode>();
@@ -68,7 +107,7 @@ public static class Sankey
             foreach (var (label, value) in column)
             {
                 nodes.Add(new SankeyNode(label, isLeft, value, x, y, NodeWidth, value * scale));
-                y += value * scale + Gap;
+                y += value * scale + gap;
             }
         }
         Column(left, true);
@@ -97,8 +136,12 @@ public static class Sankey
     }
 
     /// <summary>The diagram as a standalone SVG document (no scripts, no external references); counts in tooltips are suppressed as DUO does.</summary>
-    public static string Svg(SankeyLayout layout, string title)
+    /// <param name="name">The name to show for a node's code (a vestiging's or institution's name); null shows the codes.</param>
+    /// <param name="note">A line under the diagram (e.g. what the band "overige stromen" holds); null for none.</param>
+    public static string Svg(SankeyLayout layout, string title, Func<string, string>? name = null, string? note = null)
     {
+        ArgumentNullException.ThrowIfNull(layout);
+        string Name(string label) => label is Rest or OtherFlows || name is null ? label : name(label);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(layout.Width)}\" height=\"{N(layout.Height)}\" viewBox=\"0 0 {N(layout.Width)} {N(layout.Height)}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         sb.Append(CultureInfo.InvariantCulture, $"<title>{Html.Escape(title)}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
@@ -106,16 +149,18 @@ public static class Sankey
         {
             var s = layout.Nodes[link.Source];
             var t = layout.Nodes[link.Target];
-            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"link\" d=\"{RibbonPath(s, t, link)}\" fill=\"{Color(link.Source)}\" fill-opacity=\"0.45\"><title>{Html.Escape(s.Label)} → {Html.Escape(t.Label)}: {Html.Escape(Suppression.Count(link.Value))}</title></path>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"link\" d=\"{RibbonPath(s, t, link)}\" fill=\"{(s.Label == OtherFlows ? OtherColor : Color(link.Source))}\" fill-opacity=\"0.45\"><title>{Html.Escape(Name(s.Label))} → {Html.Escape(Name(t.Label))}: {Html.Escape(Count(link.Value))}</title></path>\n");
         }
         for (var i = 0; i < layout.Nodes.Length; i++)
         {
             var n = layout.Nodes[i];
-            var fill = n.Left ? Color(i) : "#555555";
-            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"node\" x=\"{N(n.X)}\" y=\"{N(n.Y)}\" width=\"{N(n.Width)}\" height=\"{N(n.Height)}\" fill=\"{fill}\"><title>{Html.Escape(n.Label)}: {Html.Escape(Suppression.Count(n.Value))}</title></rect>\n");
+            var fill = n.Label == OtherFlows ? OtherColor : n.Left ? Color(i) : "#555555";
+            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"node\" x=\"{N(n.X)}\" y=\"{N(n.Y)}\" width=\"{N(n.Width)}\" height=\"{N(n.Height)}\" fill=\"{fill}\"><title>{Html.Escape(Name(n.Label))}: {Html.Escape(Count(n.Value))}</title></rect>\n");
             var (x, anchor) = n.Left ? (n.X - 6, "end") : (n.X + n.Width + 6, "start");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(n.Y + n.Height / 2)}\" dominant-baseline=\"middle\" text-anchor=\"{anchor}\">{Html.Escape(n.Label)} ({Html.Escape(Suppression.Count(n.Value))})</text>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(n.Y + n.Height / 2)}\" dominant-baseline=\"middle\" text-anchor=\"{anchor}\">{Html.Escape(Short(Name(n.Label)))} ({Html.Escape(Count(n.Value))})</text>\n");
         }
+        if (note is not null)
+            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"note\" x=\"{N(layout.Width / 2)}\" y=\"{N(layout.Height - 14)}\" text-anchor=\"middle\" font-size=\"13\">{Html.Escape(note)}</text>\n");
         sb.Append("</svg>\n");
         return sb.ToString();
     }
@@ -140,7 +185,7 @@ public static class Sankey
             var rect = plot.Add.Rectangle(n.X, n.X + n.Width, Flip(n.Y + n.Height), Flip(n.Y));
             rect.FillStyle.Color = ScottPlot.Color.FromHex(n.Left ? Color(i) : "#555555");
             rect.LineStyle.Width = 0;
-            var text = plot.Add.Text($"{n.Label} ({Suppression.Count(n.Value)})", n.Left ? n.X - 6 : n.X + n.Width + 6, Flip(n.Y + n.Height / 2));
+            var text = plot.Add.Text($"{n.Label} ({Count(n.Value)})", n.Left ? n.X - 6 : n.X + n.Width + 6, Flip(n.Y + n.Height / 2));
             text.LabelFontSize = 12;
             text.LabelAlignment = n.Left ? ScottPlot.Alignment.MiddleRight : ScottPlot.Alignment.MiddleLeft;
         }
@@ -156,7 +201,7 @@ public static class Sankey
     }
 
     private static List<(string Label, long Value)> Order(IEnumerable<(string Label, long Value)> nodes) =>
-        [.. nodes.OrderBy(n => n.Label == Rest ? 1 : 0).ThenByDescending(n => n.Value).ThenBy(n => n.Label, StringComparer.Ordinal)];
+        [.. nodes.OrderBy(n => n.Label is Rest or OtherFlows ? 1 : 0).ThenByDescending(n => n.Value).ThenBy(n => n.Label, StringComparer.Ordinal)];
 
     private static HashSet<string> Top(List<Flow> flows, Func<Flow, string> key, int n) =>
         flows.GroupBy(key, StringComparer.Ordinal)
@@ -189,6 +234,18 @@ public static class Sankey
             (1 - u) * (1 - u) * (1 - u) * a + 3 * (1 - u) * (1 - u) * u * b + 3 * (1 - u) * u * u * c + u * u * u * d;
         return (Cubic(x0, xm, xm, x1), Cubic(y0, y0, y1, y1));
     }
+
+    /// <summary>Dutch number formatting without relying on culture data (the host may run in invariant globalization mode).</summary>
+    internal static readonly NumberFormatInfo Dutch = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
+
+    /// <summary>A count as a label shows it: suppressed as DUO does (<see cref="Suppression.Count"/>), else with Dutch thousands separators.</summary>
+    internal static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : n.ToString("N0", Dutch);
+
+    /// <summary>A label cut to fit beside its node (the whole name is in the node's tooltip).</summary>
+    internal static string Short(string label, int max = 22) => label.Length <= max ? label : label[..(max - 1)].TrimEnd() + "…";
+
+    /// <summary>The grey of the band "overige stromen" and its nodes, so the eye goes to the flows drawn one by one.</summary>
+    private const string OtherColor = "#9e9e9e";
 
     internal static string Color(int i) => Palette[i % Palette.Length];
 

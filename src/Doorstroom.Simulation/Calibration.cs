@@ -30,6 +30,14 @@ public sealed record Calibration
     /// <summary>Share of repeaters who pass the next year; the rest leave without a diploma (entree, A6, or no education). Source: assumption.</summary>
     public double VmboRetakePassShare { get; init; } = 0.70;
 
+    /// <summary>
+    /// Share of vmbo pupils who leave school during a school year of the bovenbouw (leerjaar 3, and leerjaar 4 before the exam)
+    /// without a diploma and without going on: new vsv'ers of that year (D2). Without it no pupil left vmbo before the exam and the
+    /// vsv rate of every leerjaar-3 population was exactly 0. Source: assumption, kept with the leavers after the exam under the
+    /// norm for "bovenbouw vmbo" of 4,0 % new vsv'ers a year (Regeling regionale aanpak vsv, tabel 4, in shared/data/real/vsv-rmc).
+    /// </summary>
+    public double VmboDropoutRate { get; init; } = 0.01;
+
     /// <summary>Share of pupils born a year earlier than their class (an earlier repeat). Source: assumption.</summary>
     public double OverAgeShare { get; init; } = 0.20;
 
@@ -153,7 +161,7 @@ public sealed record Calibration
         (string Name, double Value)[] rates =
         [
             (nameof(VmboRepeatShare), VmboRepeatShare), (nameof(VmboRetakePassShare), VmboRetakePassShare),
-            (nameof(OverAgeShare), OverAgeShare), (nameof(MboShareOfLeavers), MboShareOfLeavers),
+            (nameof(OverAgeShare), OverAgeShare), (nameof(VmboDropoutRate), VmboDropoutRate), (nameof(MboShareOfLeavers), MboShareOfLeavers),
             (nameof(HavoShareOfLeavers), HavoShareOfLeavers), (nameof(HavoDiplomaShare), HavoDiplomaShare),
             (nameof(BblShare), BblShare), (nameof(RegionalShare), RegionalShare), (nameof(GreenToAocShare), GreenToAocShare),
             (nameof(Niveau4FourYearShare), Niveau4FourYearShare), (nameof(FirstYearSwitchRate), FirstYearSwitchRate),

@@ -100,7 +100,17 @@ internal sealed class PupilGenerator
         var route = DrawRoute(lw, vestiging.Green);
 
         Add(new(key, Aug1(leerjaar3Year), EventKind.Ingeschreven, vo, lw, Leerjaar: 3, Route: route));
+        if (random.NextDouble() < cal.VmboDropoutRate)
+        {
+            LeaveDuringYear(vo, lw, leerjaar3Year, 3, months: 8);
+            return new SimulatedPupil(key, birth, [.. events]);
+        }
         Add(new(key, Aug1(leerjaar3Year + 1), EventKind.Bevorderd, vo, lw, Leerjaar: 4, Route: route));
+        if (random.NextDouble() < cal.VmboDropoutRate)
+        {
+            LeaveDuringYear(vo, lw, leerjaar3Year + 1, 4, months: 5);
+            return new SimulatedPupil(key, birth, [.. events]);
+        }
         var exam = cohort;
         var passed = true;
         if (random.NextDouble() < cal.VmboRepeatShare)
@@ -153,6 +163,17 @@ internal sealed class PupilGenerator
         Add(new(key, Jul1(exam), EventKind.Geplaatst, Brin(placement), placement.Leerweg, Niveau: placement.Niveau, Crebo: Crebo(placement), Route: route));
         Add(new(key, Jul31(exam), EventKind.Uitgeschreven, vo, lw, Leerjaar: 4, Detail: "diploma"));
         Career(placement, exam);
+    }
+
+    /// <summary>
+    /// Leaves vmbo during the school year that starts on 1 August of <paramref name="year"/>, between 1 November and the end of the
+    /// given number of months (leerjaar 4: before the exam), without a diploma and to no education: a new vsv'er of that year (D2).
+    /// </summary>
+    private void LeaveDuringYear(string vo, Leerweg lw, int year, int leerjaar, int months)
+    {
+        var from = new DateOnly(year, 11, 1);
+        var left = from.AddDays(random.Next(from.AddMonths(months).DayNumber - from.DayNumber));
+        Add(new(key, left, EventKind.Uitgeschreven, vo, lw, Leerjaar: leerjaar, Detail: "onbekend"));
     }
 
     /// <summary>Failed twice: entree (A6; the pupil is 16 by now) or no education.</summary>

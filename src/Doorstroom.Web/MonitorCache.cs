@@ -18,6 +18,9 @@ public sealed record MonitorSnapshot(
 {
     /// <summary>Stored events that could not be read (put in past the checks) and were left out of every indicator.</summary>
     public long Skipped { get; init; }
+
+    /// <summary>The names the page shows for the cube's codes, read with the cube (an import of institutions shows with the next events).</summary>
+    public MonitorNames? Names { get; init; }
 }
 
 /// <summary>
@@ -73,6 +76,7 @@ public sealed class MonitorCache(Site site) : IDisposable
         return new MonitorSnapshot(cube, context, pupils, synthetic, new EventStore(site.Database).Count(), version, site.Clock.GetUtcNow(), choices)
         {
             Skipped = skipped,
+            Names = MonitorNames.Of(site),
         };
     }
 }

@@ -72,13 +72,16 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         var one = await client.GetStringAsync($"/monitor?cohort={cohort}", Cancel);
 
         Assert.NotEqual(Population(all, Indicator.DoorstroomVoMbo), Population(one, Indicator.DoorstroomVoMbo));
+        var through = Through();
         foreach (var indicator in Enum.GetValues<Indicator>())
         {
-            var expected = cube.Table(indicator, [], c => c.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture) == cohort).Rows
+            // Only cohorts that can be read count (an open one is "nog niet af te lezen", not a 0 %).
+            var expected = cube.Table(indicator, [], c => c.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture) == cohort && Afleesbaarheid.Kan(indicator, c.Cohort, through)).Rows
                 .FirstOrDefault() ?? new MonitorRow([], 0, 0, null);
-            var total = cube.Table(indicator, []).Rows.FirstOrDefault() ?? new MonitorRow([], 0, 0, null);
+            var total = cube.Table(indicator, [], c => Afleesbaarheid.Kan(indicator, c.Cohort, through)).Rows.FirstOrDefault() ?? new MonitorRow([], 0, 0, null);
             Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(expected.Population)), Cell(one, "populatie", indicator));
-            Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(expected.Hits)), Cell(one, "teller", indicator));
+            if (expected.Population > 0)
+                Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(expected.Hits)), Cell(one, "teller", indicator));
             Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(total.Population)), Cell(all, "populatie", indicator));
         }
     }
@@ -142,6 +145,87 @@ public sealed partial class MonitorPageTests(SiteFactory site)
             try { Directory.Delete(folder, recursive: true); }
             catch (IOException) { }
         }
+    }
+
+    [Fact]
+    public async Task The_page_shows_no_code_where_a_name_exists()
+    {
+        var names = InstitutionNames.All(site.Site.Database);
+        var routes = site.Site.Catalogue.Routes.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var cube = Compute();
+        // The codes in the data that have a name: every vestiging, institution and route of the vmbo leavers, the vsv'ers and D8.
+        var codes = new[] { Indicator.DoorstroomVoMbo, Indicator.NieuweVsv, Indicator.Jaarresultaat }
+            .SelectMany(i => cube.Table(i, [Dimension.VoVestiging, Dimension.MboInstelling, Dimension.Route]).Rows)
+            .SelectMany(r => new[] { (r.Keys[0], names.ContainsKey(r.Keys[0])), (r.Keys[1], names.ContainsKey(r.Keys[1])), (r.Keys[2], routes.Contains(r.Keys[2])) })
+            .Where(c => c.Item2 && c.Item1 != MonitorCube.Unknown).Select(c => c.Item1).ToHashSet(StringComparer.Ordinal);
+        Assert.True(codes.Count > 20, $"the demo store names its institutions ({codes.Count} codes with a name)");
+        using var client = await site.SignedIn("analist");
+        foreach (var url in new[] { "/monitor", "/monitor?indicator=Jaarresultaat", "/monitor?indicator=NieuweVsv" })
+        {
+            var text = VisibleText(await client.GetStringAsync(url, Cancel));
+            Assert.Contains("Stroom vmbo", text, StringComparison.Ordinal);
+            var shown = codes.Where(c => Regex.IsMatch(text, $@"(?<![\w-]){Regex.Escape(c)}(?![\w-])")).ToList();
+            Assert.True(shown.Count == 0, $"{url} shows codes where a name exists: {string.Join(", ", shown.Take(10))}");
+        }
+    }
+
+    [Fact]
+    public async Task The_Sankey_adds_up_to_the_flow_table_and_to_the_vmbo_leavers_in_the_mbo()
+    {
+        var cube = Compute();
+        var expected = cube.Table(Indicator.DoorstroomVoMbo, [], c => c.MboInstelling is not null && Afleesbaarheid.Kan(Indicator.DoorstroomVoMbo, c.Cohort, Through())).Rows.Single().Hits;
+        using var client = await site.SignedIn("analist");
+        var html = await client.GetStringAsync("/monitor", Cancel);
+
+        var svg = Regex.Match(html, "<svg[^>]*aria-labelledby=\"grafiek-stroom-titel[^>]*>.*?</svg>", RegexOptions.Singleline).Value;
+        Assert.NotEmpty(svg);
+        long Column(string anchor) => Regex.Matches(svg, $"<text [^>]*text-anchor=\"{anchor}\">[^<]*\\(([0-9.]+)\\)</text>")
+            .Sum(m => long.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+        var left = Column("end");
+        var right = Column("start");
+        var table = Regex.Match(html, "id=\"totaal-stromen\"><th scope=\"row\" colspan=\"2\">Totaal</th><td class=\"num\">([0-9.]+)</td>");
+        Assert.True(table.Success, "the flow table has a total row");
+        var rows = Regex.Matches(html[html.IndexOf("id=\"tabel-stroom\"", StringComparison.Ordinal)..html.IndexOf("id=\"totaal-stromen\"", StringComparison.Ordinal)],
+            "<td class=\"num\">([0-9.]+)</td></tr>").Sum(m => Number(m.Groups[1].Value));
+
+        Assert.Equal(expected, left);
+        Assert.Equal(expected, right);
+        Assert.Equal(expected, Number(table.Groups[1].Value));
+        Assert.Equal(expected, rows);
+        // The chart itself says how much is in "overige stromen".
+        Assert.Matches("<text class=\"note\"[^>]*>Totaal [0-9.]+ leerlingen; niet apart getekend: [0-9.]+ stromen met samen [0-9.]+ leerlingen", svg);
+        Assert.Contains(">overige stromen (", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cohort_whose_window_is_open_reads_nog_niet_af_te_lezen_not_a_rate()
+    {
+        // On 30 November 2026 no vmbo leaver of the demo (exam years 2024–2027) has had five years for a startkwalificatie.
+        Assert.False(Afleesbaarheid.Kan(Indicator.TijdTotStartkwalificatie, 2024, Through()));
+        using var client = await site.SignedIn("analist");
+        var html = await client.GetStringAsync("/monitor?indicator=TijdTotStartkwalificatie", Cancel);
+
+        Assert.Equal(IndexModel.NotYet, Cell(html, "percentage", Indicator.TijdTotStartkwalificatie));
+        Assert.Contains("id=\"open-tijdtotstartkwalificatie\"", html, StringComparison.Ordinal);
+        var trend = html[html.IndexOf("id=\"tabel-trend\"", StringComparison.Ordinal)..];
+        trend = trend[..trend.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("nog niet af te lezen", trend, StringComparison.Ordinal);
+        Assert.DoesNotContain("%", trend, StringComparison.Ordinal);
+        // A cohort that can be read still shows its rate: doorstroom vmbo→mbo of 2025 was read on 1 October 2025.
+        var direct = await client.GetStringAsync("/monitor?cohort=2025", Cancel);
+        Assert.EndsWith("%", WebUtility.HtmlDecode(Cell(direct, "percentage", Indicator.DoorstroomVoMbo)), StringComparison.Ordinal);
+    }
+
+    private DateOnly Through() => EventMonitor.Context(site.Site.Database, site.Site.Catalogue.Domains).Through;
+
+    private static long Number(string text) =>
+        long.Parse(text.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The text a reader sees or hears in the main part of the page: tag contents, SVG text and titles; no attribute values.</summary>
+    private static string VisibleText(string html)
+    {
+        var main = html[html.IndexOf("<main", StringComparison.Ordinal)..];
+        return WebUtility.HtmlDecode(Regex.Replace(main, "<[^>]+>", " "));
     }
 
     /// <summary>The cube straight from the store, as the CLI computes it.</summary>

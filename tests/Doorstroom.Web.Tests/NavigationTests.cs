@@ -82,14 +82,16 @@ public sealed class NavigationTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task The_monitor_filters_name_schools_and_institutions_beside_their_codes()
+    public async Task The_monitor_filters_show_schools_and_institutions_by_name_with_the_code_as_value()
     {
         using var client = await site.SignedIn("analist");
         var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/monitor", TestContext.Current.CancellationToken));
         var places = DemoData.Places(site.Site.Database);
-        var mboName = Storage.InstitutionNames.Of(site.Site.Database, places.Mbo);
-        Assert.NotEqual(places.Mbo, mboName);
-        Assert.Contains($"{places.Mbo} — {mboName}", html, StringComparison.Ordinal);
-        Assert.Contains($"{places.School} — {Storage.InstitutionNames.Of(site.Site.Database, places.School)}", html, StringComparison.Ordinal);
+        var names = MonitorNames.Of(site.Site);
+        var mboName = names.Name(Domain.Dimension.MboInstelling, places.Mbo);
+        Assert.Equal(Storage.InstitutionNames.Of(site.Site.Database, places.Mbo), mboName);
+        Assert.Contains($"<option value=\"{places.Mbo}\">{mboName}</option>", html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{places.School}\">{names.Name(Domain.Dimension.VoVestiging, places.School)}</option>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{places.Mbo} — ", html, StringComparison.Ordinal);
     }
 }

@@ -69,9 +69,31 @@ public sealed class Journeys(BrowserSite site)
         Assert.InRange(one, 1, all - 1);
         await page.ShootAsync("monitor-gefilterd");
         Assert.DoesNotContain("DEMO-", await page.MainTextAsync(), StringComparison.Ordinal);
+
+        // Names, not codes: the school filter reads names (a code only with "naam onbekend"), the routes by their catalogue names.
+        Assert.All(await monitor.ChoiceTextsAsync("School (vo-vestiging)"), text =>
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, "^[0-9]{2}[A-Z]{2}[0-9]{2}$"), $"a bare vestiging code in the filter: {text}"));
+        Assert.Contains("Normale route", await monitor.ChoiceTextsAsync("Route"));
+        Assert.DoesNotContain("normale-route", await monitor.ChoiceTextsAsync("Route"));
+
+        // The Sankey adds up: both columns and the table give the same total, and the chart says what "overige stromen" holds.
+        var (left, right) = await monitor.SankeyLabelsAsync();
+        var total = Count(await monitor.FlowTotalAsync());
+        Assert.Equal(total, left.Sum(Label));
+        Assert.Equal(total, right.Sum(Label));
+        Assert.StartsWith($"Totaal {await monitor.FlowTotalAsync()} leerlingen", await monitor.SankeyNoteAsync(), StringComparison.Ordinal);
+        await BeheerJourney.AccessibleAndNarrowAsync(page.Page, "monitor-gefilterd");
+
+        // A cohort still in its window is "nog niet af te lezen", not 0 %.
+        await monitor.DetailAsync(Indicator.TijdTotStartkwalificatie);
+        Assert.Equal("nog niet af te lezen", await monitor.PercentageAsync(Indicator.TijdTotStartkwalificatie));
+        Assert.Contains("nog niet af te lezen", await monitor.TrendTableAsync(), StringComparison.Ordinal);
+        await page.ShootAsync("monitor-nog-niet-af-te-lezen");
+        await BeheerJourney.AccessibleAndNarrowAsync(page.Page, "monitor-nog-niet-af-te-lezen");
         Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
 
         static long Count(string text) => long.Parse(text.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        static long Label(string text) => Count(text[(text.LastIndexOf('(') + 1)..text.LastIndexOf(')')]);
     }
 
     [Fact]
