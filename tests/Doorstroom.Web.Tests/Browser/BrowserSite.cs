@@ -26,6 +26,9 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>The schools and institutions the demo accounts are bound to.</summary>
     public DemoPlaces Places => DemoData.Places(factory.Site.Database);
 
+    /// <summary>The running site's services (its routing, authorization and store).</summary>
+    public IServiceProvider Services => factory.Services;
+
     public string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
