@@ -33,13 +33,16 @@ public sealed partial class EveryPageJourney(BrowserSite site)
         await KeepOnPageAsync(page.Page);
 
         var paths = await PathsAsync(account, page);
-        Assert.True(paths.Count >= 10, $"{role}: only {paths.Count} pages found: {string.Join(", ", paths)}");
+        Assert.True(paths.Count >= 8, $"{role}: only {paths.Count} pages found: {string.Join(", ", paths)}");
         var wrong = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var response = await page.GoAsync(path);
             // A page that exists may answer 403 or 404 on purpose (a refused sign-in, the status page); a 500 is never right.
             if (response is { Status: >= 500 }) wrong.Add($"{path} as {role}: HTTP {response.Status}");
+            // A page that only sends the browser on (/account/extern to sign-in) is not checked twice.
+            if (!seen.Add(new Uri(page.Page.Url).PathAndQuery)) continue;
             foreach (var (width, height) in BrowserSite.Viewports)
             {
                 await page.Page.SetViewportSizeAsync(width, height);
@@ -103,7 +106,7 @@ public sealed partial class EveryPageJourney(BrowserSite site)
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
                 foreach (var policy in policies)
                     admitted &= (await authorization.AuthorizeAsync(user, policy)).Succeeded;
-            if (admitted && !routes.Contains(route)) routes.Add(route);
+            if (admitted && !routes.Contains(route) && (account.Length == 0 || !SameForEveryone(route))) routes.Add(route);
         }
 
         // Pages without parameters first: their links fill the parameters of the others (a request's id, say).
@@ -127,6 +130,14 @@ public sealed partial class EveryPageJourney(BrowserSite site)
         }
         return paths;
     }
+
+    /// <summary>
+    /// The sign-in steps and error pages show the same to everyone but for the header, and the header of each signed-in
+    /// role is checked on its other pages: only the visitor visits them, which keeps the run short.
+    /// </summary>
+    private static bool SameForEveryone(string route) =>
+        route.StartsWith("/account/", StringComparison.Ordinal) && route != "/account/uitloggen"
+        || route == "/fout" || route.StartsWith("/status/", StringComparison.Ordinal);
 
     /// <summary>A demo value for a route parameter; a new parameter name fails here until it has one.</summary>
     private string DemoValue(string route, string parameter) => parameter switch
