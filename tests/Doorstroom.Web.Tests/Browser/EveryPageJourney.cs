@@ -109,6 +109,14 @@ public sealed partial class EveryPageJourney(BrowserSite site)
             if (admitted && !routes.Contains(route) && (account.Length == 0 || !SameForEveryone(route))) routes.Add(route);
         }
 
+        // Reading a dossier request needs a request: when none is there yet, the mbo asks the demo school for one.
+        if (routes.Contains(ReadRequest))
+        {
+            await page.GoAsync("/intake/dossierverzoeken");
+            if (await page.Page.Locator("main a[href^='/intake/dossierverzoeken/']").CountAsync() == 0)
+                await new MboDossierPage(page).RequestAsync(DemoData.PupilKey(SiteFactory.Today, 2), "Controle van de leespagina (toegankelijkheidstest)", "Leerresultaten");
+        }
+
         // Pages without parameters first: their links fill the parameters of the others (a request's id, say).
         var links = new List<string>();
         var paths = new List<string>();
@@ -128,8 +136,18 @@ public sealed partial class EveryPageJourney(BrowserSite site)
             var found = links.FirstOrDefault(l => pattern.IsMatch(l) && !routes.Contains(l));
             paths.Add(found ?? Parameter().Replace(route, m => DemoValue(route, m.Groups[1].Value)));
         }
+        paths.AddRange(States.Where(s => paths.Contains(s.Route)).Select(s => s.Route + s.Query));
         return paths;
     }
+
+    /// <summary>Pages whose answer to a question is a state of its own: the planner's plan with its timeline, the mbo list.</summary>
+    private static readonly (string Route, string Query)[] States =
+    [
+        ("/planner", "?op=2026-11-30&school=vmbo&leerweg=bb&leerjaar=4&geboortedatum=2010-05-14"),
+        ("/instellingen", "?soort=mbo"),
+    ];
+
+    private const string ReadRequest = "/intake/dossierverzoeken/{id}/{categorie}";
 
     /// <summary>
     /// The sign-in steps and error pages show the same to everyone but for the header, and the header of each signed-in
