@@ -49,6 +49,7 @@ public static class StartupChecks
             problems.Add(new(SignalOptions.NotAppliedFromSetting, $"{SignalOptions.NotAppliedFromSetting}: {warnFrom}; 02-01 is the default"));
         if (options.NodeName is { Length: > 0 } node && Nodes.Problem(node) is { } badNode) problems.Add(new(Nodes.NameSetting, badNode));
         if (Hardening.Proxies(configuration).Problem is { } proxies) problems.Add(proxies);
+        problems.AddRange(options.Toegankelijkheid.Problems());
         var keys = Keys.Read(configuration, environment.IsDevelopment(), problems);
         var schools = Bind(SchoolSignIn.Section, () => SchoolSignIn.Read(configuration, environment.IsDevelopment()), problems);
         return problems.Count == 0 ? (new StartupSettings(options, signIn, keys, schools!), []) : (null, [.. problems]);

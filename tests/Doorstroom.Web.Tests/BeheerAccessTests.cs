@@ -29,6 +29,8 @@ public sealed class BeheerAccessTests(SiteFactory site)
         // School sign-in (decision 0021): the provider button's POST, an invitation (the invited account's name), a refusal, moving on.
         "/account/extern", "/account/koppelen/{code}", "/account/onbekend", "/account/verder", "/instellingen", "/instellingen/mbo/{brin4}",
         "/instellingen/vo/{brin6}", "/planner", "/routes", "/routes/{id}", "/status/{code:int}",
+        // The accessibility statement (decision 0025).
+        "/toegankelijkheid",
     ];
 
     /// <summary>

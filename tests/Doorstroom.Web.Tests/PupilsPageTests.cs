@@ -267,7 +267,7 @@ internal static partial class PageText
 
     /// <summary>The status of the applications on a timeline, in order.</summary>
     public static List<string> Statuses(string html) =>
-        [.. Regex.Matches(html, "<td class=\"application-status\">([^<]*)</td>").Select(m => m.Groups[1].Value)];
+        [.. Regex.Matches(html, "<td class=\"application-status\"[^>]*>([^<]*)</td>").Select(m => m.Groups[1].Value)];
 
     [GeneratedRegex("<tr[ >].*?</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();

@@ -32,6 +32,9 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>The site's clock, at <see cref="SiteFactory.Now"/>; a journey that moves it moves it back when done.</summary>
     public MovableClock Clock => factory.Clock;
 
+    /// <summary>The running site's services (its routing, authorization and store).</summary>
+    public IServiceProvider Services => factory.Services;
+
     public string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
