@@ -33,7 +33,9 @@ public sealed class PlannerPage(SitePage page)
     {
         var height = page.Page.ViewportSize?.Height ?? 0;
         var top = await page.Page.EvaluateAsync<double>("() => document.querySelector('#uitkomst').getBoundingClientRect().top");
-        return top >= 0 && top < height;
+        // The browser scrolls to the anchor in whole pixels while the layout has fractions (a hint line of 1.4 em): the
+        // heading may start a fraction of a pixel above the screen's edge and still be read there.
+        return top > -1 && top < height;
     }
 
     /// <summary>The heading over the open routes, e.g. "Open routes (3)".</summary>
