@@ -42,13 +42,19 @@ public static class EventText
             EventKind.DiplomaBehaald => "Diploma behaald",
             EventKind.Uitgeschreven => "Uitgeschreven" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
             EventKind.DossierGedeeld => "Overdrachtsdossier gedeeld" + detail,
-            EventKind.ToestemmingGegeven => "Toestemming gegeven om te delen" + detail,
-            EventKind.ToestemmingIngetrokken => "Toestemming ingetrokken" + detail,
+            EventKind.ToestemmingGegeven => Consent(e, "Toestemming gegeven om te delen", detail),
+            EventKind.ToestemmingIngetrokken => Consent(e, "Toestemming ingetrokken", detail),
             EventKind.AanmeldingIngetrokken => "Aanmelding ingetrokken" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
             EventKind.Vervallen => "Eerdere gebeurtenis vervallen" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
             _ => e.Kind.ToString(),
         };
     }
+
+    /// <summary>A consent change in words ("…: zorg en ondersteuning, door de leerling"), not its stored detail (<c>zorg/leerling/2</c>).</summary>
+    private static string Consent(TransitionEvent e, string what, string detail) =>
+        DossierRules.Consents([e]) is [var change]
+            ? $"{what}: {Pages.Dossier.DossierText.Category(change.Category).ToLower(CultureInfo.GetCultureInfo("nl-NL"))}, door {(change.By == ConsentBy.Leerling ? "de leerling" : "een ouder")}"
+            : what + detail;
 
     /// <summary>The programme or year: "niveau 4 · crebo 25180 · bol", "leerjaar 3 · kb"; empty when the event names none.</summary>
     public static string Programme(int? niveau, int? crebo, Leerweg? leerweg, int? leerjaar = null)
