@@ -53,7 +53,7 @@ public static class EventText
     /// <summary>A consent change in words ("…: zorg en ondersteuning, door de leerling"), not its stored detail (<c>zorg/leerling/2</c>).</summary>
     private static string Consent(TransitionEvent e, string what, string detail) =>
         DossierRules.Consents([e]) is [var change]
-            ? $"{what}: {Pages.Dossier.DossierText.Category(change.Category).ToLower(CultureInfo.GetCultureInfo("nl-NL"))}, door {(change.By == ConsentBy.Leerling ? "de leerling" : "een ouder")}"
+            ? $"{what}: {Pages.Dossier.DossierText.Category(change.Category).ToLowerInvariant()}, door {(change.By == ConsentBy.Leerling ? "de leerling" : "een ouder")}"
             : what + detail;
 
     /// <summary>The programme or year: "niveau 4 · crebo 25180 · bol", "leerjaar 3 · kb"; empty when the event names none.</summary>
