@@ -33,7 +33,6 @@ internal static class Commands
         AccountCommands.AddTo(root.Subcommands);
         root.Subcommands.Add(MonitorCommand.Create(parse => LoadCatalogue(parse)));
         root.Subcommands.Add(ReportCommand.Create(parse => LoadCatalogue(parse)));
-        root.Subcommands.Add(BenchCommand());
         return root;
     }
 
@@ -244,59 +243,6 @@ internal static class Commands
         });
         var cmd = new Command("catalogue", "Work with the route catalogue.");
         cmd.Subcommands.Add(validate);
-        return cmd;
-    }
-
-    private static Command BenchCommand()
-    {
-        var count = new Option<int>("--count") { Description = "Number of generated pupils (at least 100000 for the reported figures)", DefaultValueFactory = _ => 100_000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the pupil generator", DefaultValueFactory = _ => 20261129 };
-        var plan = new Command("plan", "Plan generated pupils on one core: plans/s, p50/p99 per plan, bytes allocated per plan, against named baselines in the same run.") { count, seed };
-        plan.SetAction(parse =>
-        {
-            var n = parse.GetValue(count);
-            if (n < 1000) throw new BadInputException($"--count: {n} is too small; use at least 1000");
-            Bench.Plan(LoadCatalogue(parse), n, parse.GetValue(seed));
-            return ExitCodes.Done;
-        });
-        var cmd = new Command("bench", "Benchmarks (figures and ratios against a baseline measured in the same run).");
-        cmd.Subcommands.Add(plan);
-        cmd.Subcommands.Add(IngestBenchCommand.Create());
-        cmd.Subcommands.Add(MonitorBenchCommand());
-        cmd.Subcommands.Add(ApiBench.Create());
-        return cmd;
-    }
-
-    /// <summary>
-    /// <c>bench monitor</c>: every indicator over every breakdown on simulated events, ours against DuckDB's SQL on the same file
-    /// in the same run (issue #4's acceptance point); figures only, exit 0 whatever they are.
-    /// </summary>
-    private static Command MonitorBenchCommand()
-    {
-        var events = new Option<long>("--events") { Description = "About this many simulated events (whole cohorts)", DefaultValueFactory = _ => 10_000_000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the simulator", DefaultValueFactory = _ => 1 };
-        var dir = new Option<string?>("--dir") { Description = "Where the CSV and DuckDB's spill files go (default: a temporary folder, deleted afterwards)" };
-        var keep = new Option<bool>("--keep") { Description = "Keep the generated files" };
-        var threads = new Option<int>("--duckdb-threads") { Description = "DuckDB's worker threads", DefaultValueFactory = _ => 2 };
-        var noDuck = new Option<bool>("--no-duckdb") { Description = "Skip DuckDB: ours alone (no ratio, no honesty check), for sizes DuckDB cannot finish" };
-        var cmd = new Command("monitor", "All monitor indicators over all 128 breakdowns: ours (Indicators.Observe) against DuckDB's SQL on the same events, seconds, peak memory, the ratio, the recomputation after appending one day, and a side-by-side honesty check.")
-        {
-            events, seed, dir, keep, threads, noDuck,
-        };
-        cmd.SetAction((parse, cancellationToken) =>
-        {
-            var n = parse.GetValue(events);
-            if (n < 10_000) throw new BadInputException($"--events: {n} is too small; use at least 10000");
-            if (parse.GetValue(threads) < 1) throw new BadInputException("--duckdb-threads: at least 1");
-            var options = new global::Doorstroom.Bench.MonitorBenchOptions
-            {
-                Events = n, Seed = parse.GetValue(seed), Directory = parse.GetValue(dir), KeepFiles = parse.GetValue(keep), DuckDbThreads = parse.GetValue(threads),
-                SkipDuckDb = parse.GetValue(noDuck),
-            };
-            var result = StoreCommands.WithProgress("bench", "monitor", progress => global::Doorstroom.Bench.MonitorBench.Run(options, progress, cancellationToken));
-            Console.Write(global::Doorstroom.Bench.MonitorBenchReport.Format(result));
-            return Task.FromResult(ExitCodes.Done);
-        });
         return cmd;
     }
 }

@@ -86,10 +86,4 @@ public sealed class BadInputTests : IDisposable
         var r = await cli.RunWithStdin("""{ "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 7 }""", "plan", "--pupil", "-");
         Expect.BadInput(r, "stdin:1", "leerjaar");
     }
-
-    [Fact]
-    public async Task Bench_with_fewer_than_1000_pupils_is_bad_input()
-    {
-        Expect.BadInput(await cli.Run("bench", "plan", "--count", "10"), "--count", "1000");
-    }
 }

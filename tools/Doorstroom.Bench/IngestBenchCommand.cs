@@ -1,10 +1,9 @@
 using System.CommandLine;
-using Doorstroom.Storage;
 using Spectre.Console;
 
-namespace Doorstroom.Cli;
+namespace Doorstroom.Bench;
 
-/// <summary><c>doorstroom bench ingest</c>: our event import against each store's own bulk loader, same rows, same run.</summary>
+/// <summary><c>doorstroom-bench ingest</c>: our event import against each store's own bulk loader, same rows, same run.</summary>
 internal static class IngestBenchCommand
 {
     private const double TargetRatio = 0.7, TargetSqlitePerSecond = 200_000, TargetPeakBytes = 1L << 30;
@@ -39,9 +38,9 @@ internal static class IngestBenchCommand
                 KeepFiles = parse.GetValue(keep),
                 Sqlite3 = parse.GetValue(sqlite3)!,
             };
-            var result = StoreCommands.WithProgress("bench ingest", $"{n:N0} events", progress => IngestBench.Run(options, progress, cancellationToken));
+            var result = ProgressLines.Around("bench ingest", $"{n:N0} events", progress => IngestBench.Run(options, progress, cancellationToken));
             Print(result);
-            return Task.FromResult(ExitCodes.Done);
+            return Task.FromResult(BenchCommands.Done);
         });
         return cmd;
     }

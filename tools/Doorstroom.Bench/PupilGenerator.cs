@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Doorstroom.Domain;
 
-namespace Doorstroom.Cli;
+namespace Doorstroom.Bench;
 
 /// <summary>
 /// Seeded, varied synthetic pupils for the benchmark: every school type, leerweg, leerjaar, sector or profiel,

@@ -1,4 +1,4 @@
-namespace Doorstroom.Storage.Tests;
+namespace Doorstroom.Bench.Tests;
 
 public sealed class IngestBenchTests
 {
@@ -7,7 +7,8 @@ public sealed class IngestBenchTests
     [Fact]
     public void A_small_bench_run_stores_every_generated_event_on_every_loader()
     {
-        var pg = Environment.GetEnvironmentVariable(TestStore.PostgresVariable);
+        // The storage tests' PostgreSQL server (as .ci/run sets it); without it the bench skips PostgreSQL, as it says.
+        var pg = Environment.GetEnvironmentVariable("DOORSTROOM_TEST_PG");
         var result = IngestBench.Run(new IngestBenchOptions { Events = 20_000, Postgres = pg }, cancellationToken: Ct);
 
         Assert.Equal(20_000, result.Events);

@@ -2,12 +2,13 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Doorstroom.Domain;
+using Doorstroom.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Doorstroom.Storage;
+namespace Doorstroom.Bench;
 
-/// <summary>What <c>doorstroom bench ingest</c> runs.</summary>
+/// <summary>What <c>doorstroom-bench ingest</c> runs.</summary>
 public sealed record IngestBenchOptions
 {
     /// <summary>Events to generate (about ten a pupil).</summary>
@@ -63,7 +64,7 @@ public sealed record IngestBenchResult(
 }
 
 /// <summary>
-/// <c>doorstroom bench ingest</c>: generates synthetic events deterministically to a CSV file (streamed), then loads
+/// <c>doorstroom-bench ingest</c>: generates synthetic events deterministically to a CSV file (streamed), then loads
 /// them into fresh stores with <see cref="EventImporter"/> and with each store's native bulk loader, and reports
 /// events/s, ratios and peak memory. Figures, never assertions.
 /// </summary>
@@ -71,6 +72,13 @@ public static class IngestBench
 {
     /// <summary>The store names used in <see cref="IngestRun.Store"/>.</summary>
     public const string Sqlite = "SQLite", Postgres = "PostgreSQL";
+
+    /// <summary>
+    /// The columns of the store's <c>event</c> table after <c>id</c>, in the table's order (<c>sqlite3 .import</c> fills them
+    /// by position): the migrations' schema, written out here so that Storage keeps its event sink to itself. A change
+    /// to the <c>event</c> table needs the same change here.
+    /// </summary>
+    private const string StoredColumns = "pupil_id, kind, on_date, institution, leerweg, leerjaar, niveau, crebo, route, detail, digest";
 
     /// <summary>Runs the benchmark; <paramref name="progress"/> hears each stage.</summary>
     public static IngestBenchResult Run(IngestBenchOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -173,7 +181,7 @@ public static class IngestBench
         using (var transaction = connection.BeginTransaction())
         {
             Copy(connection, "COPY pupil (id, pkey, synthetic, birth_date) FROM STDIN (FORMAT csv, HEADER true)", pupilsCsv);
-            Copy(connection, $"COPY event (id, {SqliteEventSink.EventColumns}) FROM STDIN (FORMAT csv, HEADER true)", storedCsv);
+            Copy(connection, $"COPY event (id, {StoredColumns}) FROM STDIN (FORMAT csv, HEADER true)", storedCsv);
             transaction.Commit();
         }
 
@@ -204,7 +212,7 @@ public static class IngestBench
         long id = 0, pupils = 0;
         using var stored = new StreamWriter(storedCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         using var pupilFile = new StreamWriter(pupilsCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        stored.WriteLine($"id,{SqliteEventSink.EventColumns.Replace(" ", "", StringComparison.Ordinal)}");
+        stored.WriteLine($"id,{StoredColumns.Replace(" ", "", StringComparison.Ordinal)}");
         pupilFile.WriteLine("id,pkey,synthetic,birth_date");
         string? lastPupil = null;
 
@@ -217,12 +225,12 @@ public static class IngestBench
                 {
                     lastPupil = e.Pupil;
                     pupils++;
-                    pupilFile.WriteLine($"{pupils},{e.Pupil},1,{EventNames.Date(record.BirthDate!.Value)}");
+                    pupilFile.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pupils},{e.Pupil},1,{record.BirthDate!.Value:yyyy-MM-dd}"));
                 }
 
                 id++;
                 stored.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{id},{pupils},{EventNames.Kind(e.Kind)},{EventNames.Date(e.Date)},{e.Institution},{(e.Leerweg is { } lw ? EventNames.Leerweg(lw) : "")},{e.Leerjaar},{e.Niveau},{e.Crebo},{e.Route},{e.Detail},{EventDigest.Of(e)}\n"));
+                    $"{id},{pupils},{EventNames.Kind(e.Kind)},{e.Date:yyyy-MM-dd},{e.Institution},{(e.Leerweg is { } lw ? EventNames.Leerweg(lw) : "")},{e.Leerjaar},{e.Niveau},{e.Crebo},{e.Route},{e.Detail},{EventDigest.Of(e)}\n"));
                 if (id % 100_000 == 0) progress?.Report(new ImportProgress("generating", id, options.Events));
                 yield return record;
             }

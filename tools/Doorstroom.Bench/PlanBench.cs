@@ -5,14 +5,14 @@ using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 using Spectre.Console;
 
-namespace Doorstroom.Cli;
+namespace Doorstroom.Bench;
 
 /// <summary>
-/// `doorstroom bench plan`: plans generated pupils on one core and prints throughput, latency percentiles and
+/// `doorstroom-bench plan`: plans generated pupils on one core and prints throughput, latency percentiles and
 /// allocation per plan, with ratios against the baseline "routes only" (eligibility of the 13 routes, no pathways)
 /// measured in the same run. Figures, never assertions: machines here are noisy.
 /// </summary>
-internal static class Bench
+internal static class PlanBench
 {
     private sealed record Figures(string Name, int Count, double Seconds, double P50Micro, double P99Micro, double BytesPerItem)
     {
@@ -54,7 +54,7 @@ internal static class Bench
         var plan = Measure("plan", pupils, Plan);
         var json = Measure("plan + JSON", pupils, PlanJsonToo);
 
-        AnsiConsole.MarkupLine($"doorstroom bench plan — {count:N0} generated pupils (seed {seed}), catalogue {Markup.Escape(catalogue.Version)}, {(pinned ? "pinned to one core" : "one thread (affinity not set)")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        AnsiConsole.MarkupLine($"doorstroom-bench plan — {count:N0} generated pupils (seed {seed}), catalogue {Markup.Escape(catalogue.Version)}, {(pinned ? "pinned to one core" : "one thread (affinity not set)")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         AnsiConsole.MarkupLine($"pathways found: {pathways:N0} ({(double)pathways / count:F1} per pupil)");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("measure").AddColumn(new TableColumn("per second").RightAligned()).AddColumn(new TableColumn("p50 µs").RightAligned())

@@ -11,7 +11,7 @@ using Doorstroom.Simulation;
 using Doorstroom.Storage;
 using Spectre.Console;
 
-namespace Doorstroom.Cli;
+namespace Doorstroom.Bench;
 
 /// <summary>One wrk run: requests per second, latency percentiles and errors, as wrk's Lua <c>done</c> hook reports them.</summary>
 internal sealed record LoadResult(string Name, long Requests, double Seconds, double P50Ms, double P95Ms, double P99Ms, long Errors)
@@ -33,7 +33,7 @@ internal sealed record LoadResult(string Name, long Requests, double Seconds, do
 }
 
 /// <summary>
-/// <c>doorstroom bench api</c>: the running web application under load from wrk on 127.0.0.1, on a national-scale
+/// <c>doorstroom-bench api</c>: the running web application under load from wrk on 127.0.0.1, on a national-scale
 /// simulated store: a trivial endpoint as the baseline, plan requests, and a decaan's page of 500 pupils.
 /// </summary>
 internal static class ApiBench
@@ -41,7 +41,7 @@ internal static class ApiBench
     private const double TargetPlanPerSecond = 5000, TargetPlanP99Ms = 50, TargetPageP95Ms = 100;
 
     private const string Lua = """
-        -- Written by doorstroom bench api. Cycles through the bodies file (one JSON per line) when BODIES is set.
+        -- Written by doorstroom-bench api. Cycles through the bodies file (one JSON per line) when BODIES is set.
         local bodies = {}
         local path = os.getenv("BODIES")
         if path ~= nil and path ~= "" then
@@ -98,7 +98,7 @@ internal static class ApiBench
                 parse.GetValue(connections), parse.GetValue(pageConnections), Math.Max(1, parse.GetValue(threads)), parse.GetValue(wrk)!, parse.GetValue(web));
             try
             {
-                return Task.FromResult(Run(options, Commands.LoadCatalogue(parse), cancellationToken));
+                return Task.FromResult(Run(options, BenchCommands.LoadCatalogue(parse), cancellationToken));
             }
             catch (InvalidOperationException e)
             {
@@ -155,7 +155,7 @@ internal static class ApiBench
                     runs.Add((LoadResult.Parse(name, output) ?? throw new InvalidOperationException("wrk printed no result:\n" + output)) with { Connections = open });
                 }
                 Print(runs);
-                return ExitCodes.Done;
+                return BenchCommands.Done;
             }
             finally
             {
@@ -216,7 +216,7 @@ internal static class ApiBench
         Console.WriteLine($"simulating {o.Cohorts} cohorts × {o.Pupils:N0} SYNTHETIC pupils (exam years {last - o.Cohorts + 1}–{last}) into {database.Description} …");
         var records = Simulator.Run(world, Calibration.Default, last - o.Cohorts + 1, o.Cohorts, o.Pupils, seed: 7)
             .SelectMany(p => p.Events.Where(e => e.Date <= today).Select(e => new EventRecord(e, Synthetic: true, p.BirthDate)));
-        var appended = StoreCommands.WithProgress("bench api", "events", progress => new EventStore(database).Append(records, progress, cancellationToken));
+        var appended = ProgressLines.Around("bench api", "events", progress => new EventStore(database).Append(records, progress, cancellationToken));
         Console.WriteLine($"{appended.Inserted:N0} events, {appended.NewPupils:N0} pupils stored");
     }
 
