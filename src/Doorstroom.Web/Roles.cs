@@ -56,9 +56,23 @@ public static class Claims
     public const string Pupil = "doorstroom:pupil";
 }
 
-/// <summary>Who is asking: the role and what it is bound to, read from the signed-in principal.</summary>
+/// <summary>
+/// Who is asking: the role and what it is bound to, read from the signed-in principal. A minimal API handler takes it as a
+/// parameter (<see cref="BindAsync"/>), a page as <see cref="Pages.SignedInPage.Caller"/>: both after authorization, whose
+/// policies admit only a signed-in principal with a Doorstroom role, so it is there whenever a handler runs.
+/// </summary>
 public sealed record Caller(string Name, string Role, string? Institution, string? Pupil)
 {
+    /// <summary>
+    /// Binds the caller of a request once, for a minimal API handler's <see cref="Caller"/> parameter. Authorization has run
+    /// by then (401 or 403 before the handler); should it be missing anyway, binding fails and the request is a 400 problem.
+    /// </summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult(From(context.User));
+    }
+
     /// <summary>The caller of a principal, or null when it is not signed in or has no Doorstroom role.</summary>
     public static Caller? From(ClaimsPrincipal user)
     {

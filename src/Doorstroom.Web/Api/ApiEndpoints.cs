@@ -81,7 +81,7 @@ public static class ApiEndpoints
                 tag.Description = tag.Name is { } name && TagDescriptions.TryGetValue(name, out var about) ? about : tag.Description;
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
             return Task.CompletedTask;
-        }));
+        }).AddContractSchemas());
         return services;
 
         static AuthorizationPolicyBuilder Bearer(AuthorizationPolicyBuilder p) =>

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -18,7 +19,7 @@ public readonly record struct Paging(int Limit, string? After)
     public const int DefaultLimit = 100;
 
     /// <summary>The paging of a request, or the 400 problem that says which parameter is wrong.</summary>
-    public static (Paging Paging, IResult? Problem) Read(int? limit, string? cursor)
+    public static (Paging Paging, ValidationProblem? Problem) Read(int? limit, string? cursor)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var take = limit ?? DefaultLimit;
@@ -44,10 +45,10 @@ public static class ApiResults
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     /// <summary>A JSON body with a strong ETag over its bytes; 304 when the client already holds it (If-None-Match).</summary>
-    public static IResult Tagged<T>(HttpContext http, T value) => Tagged(http, JsonSerializer.SerializeToUtf8Bytes(value, Json));
+    public static Tagged<T> Tagged<T>(HttpContext http, T value) => new(Tagged(http, JsonSerializer.SerializeToUtf8Bytes(value, Json)));
 
     /// <summary>Bytes of JSON with a strong ETag; 304 when If-None-Match names it.</summary>
-    public static IResult Tagged(HttpContext http, byte[] body)
+    private static IResult Tagged(HttpContext http, byte[] body)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(body);
@@ -70,7 +71,7 @@ public static class ApiResults
     }
 
     /// <summary>A page as <c>{ items, next }</c> with a <c>Link: &lt;…&gt;; rel="next"</c> header when more follow.</summary>
-    public static IResult Paged<T>(HttpContext http, ImmutableArray<T> items, string? lastKey)
+    public static Tagged<Page<T>> Paged<T>(HttpContext http, ImmutableArray<T> items, string? lastKey)
     {
         ArgumentNullException.ThrowIfNull(http);
         var next = Paging.Cursor(lastKey);
@@ -102,22 +103,25 @@ public static class ApiResults
     }
 
     /// <summary>400 with the problems per field.</summary>
-    public static IResult Invalid(IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, title: "The request is not valid.", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request is not valid.", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
 
     /// <summary>400 for one field.</summary>
-    public static IResult Invalid(string field, string expected) => Invalid(new Dictionary<string, string[]> { [field] = [expected] });
+    public static ValidationProblem Invalid(string field, string expected) => Invalid(new Dictionary<string, string[]> { [field] = [expected] });
 
     /// <summary>
     /// 404 for a pupil the caller may not see, identical to the one for a key that does not exist: the answer never says
     /// whether a pupil exists outside the caller's scope, and never repeats the key.
     /// </summary>
-    public static IResult PupilNotFound() =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No such pupil in your scope.");
+    public static NotFoundProblem PupilNotFound() => NotFound("No such pupil in your scope.");
+
+    /// <summary>404 that says what was not found in words that never repeat the key.</summary>
+    public static NotFoundProblem NotFound(string detail) =>
+        new(TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: detail));
 
     /// <summary>403: the caller's role may not do this.</summary>
-    public static IResult Forbidden(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: detail);
+    public static ForbiddenProblem Forbidden(string detail) =>
+        new(TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: detail));
 
     /// <summary>
     /// Under /api every error is application/problem+json: the site's HTML status pages are switched off there, and a

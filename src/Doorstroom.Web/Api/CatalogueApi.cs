@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
 using Doorstroom.Catalogue;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Doorstroom.Web.Api;
 
@@ -21,7 +22,7 @@ public static class CatalogueApi
     public static void MapCatalogue(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/catalogue").WithTags("Catalogue");
-        group.MapGet("/routes", (HttpContext http, Site site, [Description("The date, YYYY-MM-DD (default: today).")] DateOnly? on) =>
+        group.MapGet("/routes", Tagged<RoutesDto> (HttpContext http, Site site, [Description("The date, YYYY-MM-DD (default: today).")] DateOnly? on) =>
             {
                 var date = on ?? site.Today;
                 var routes = site.Catalogue.Routes.Where(r => r.Intake.Contains(date)).Select(r => Dto(site, r));
@@ -30,19 +31,15 @@ public static class CatalogueApi
             .WithName("ListRoutes")
             .WithSummary("The routes in force on a date")
             .WithDescription("Every route whose intake window contains the date (default: today), with the rules and sources it rests on.")
-            .Produces<RoutesDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem();
-        group.MapGet("/routes/{id}", (HttpContext http, Site site, string id) =>
+            // A date that does not bind is a 400 before the handler runs: the signature cannot say so.
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/routes/{id}", Results<Tagged<RouteDto>, NotFoundProblem> (HttpContext http, Site site, string id) =>
                 site.Catalogue.FindRoute(id) is { } route
                     ? ApiResults.Tagged(http, Dto(site, route))
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No route with this id."))
+                    : ApiResults.NotFound("No route with this id."))
             .WithName("GetRoute")
             .WithSummary("One route")
-            .WithDescription("A route of the catalogue by its id (e.g. vm2), whether or not it is in force today.")
-            .Produces<RouteDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("A route of the catalogue by its id (e.g. vm2), whether or not it is in force today.");
     }
 
     private static RouteDto Dto(Site site, Domain.Route r)

@@ -5,6 +5,7 @@ using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Doorstroom.Web.Api;
 
@@ -85,32 +86,23 @@ public static class DossierApi
     public static void MapDossier(this RouteGroupBuilder api)
     {
         var school = api.MapGroup("/pupils").WithTags("Dossier").RequireAuthorization(Roles(Web.Roles.Decaan, Web.Roles.Zorgcoordinator));
-        school.MapGet("/{key}/dossier", (HttpContext http, DossierService dossier, string key) =>
-                dossier.SchoolView(Caller.From(http.User)!, key) is { } entries
+        school.MapGet("/{key}/dossier", Results<Tagged<OwnDossierDto>, NotFoundProblem> (HttpContext http, DossierService dossier, Caller caller, string key) =>
+                dossier.SchoolView(caller, key) is { } entries
                     ? ApiResults.Tagged(http, new OwnDossierDto(key, [.. entries.Select(Dto)]))
                     : ApiResults.PupilNotFound())
             .WithName("GetSchoolDossier")
             .WithSummary("The dossier of a pupil of the caller's school")
-            .WithDescription("Decaan or zorgcoördinator of a vo school: every entry of a pupil of their school, released or not, care entries opened. 404 outside the school, exactly as for an unknown key. Audited.")
-            .Produces<OwnDossierDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Decaan or zorgcoördinator of a vo school: every entry of a pupil of their school, released or not, care entries opened. 404 outside the school, exactly as for an unknown key. Audited.");
         school.MapPost("/{key}/dossier", Write)
             .WithName("WriteDossierEntry")
             .WithSummary("Write a dossier entry for a pupil of the caller's school")
             .WithDescription("Decaan or zorgcoördinator of a vo school. Kind notitie or warme-overdracht (P6); care entries are sealed at rest. A new entry is not released. Audited.")
-            .Accepts<NewDossierEntryDto>("application/json")
-            .Produces<DossierEntryDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<NewDossierEntryDto>("application/json");
         school.MapPost("/{key}/dossier/{id:long}/release", Release)
             .WithName("ReleaseDossierEntry")
             .WithSummary("Release or hold back a dossier entry")
             .WithDescription("Only released entries go with a request. Decaan or zorgcoördinator of the pupil's vo school. Audited.")
-            .Accepts<DossierReleaseDto>("application/json")
-            .Produces<DossierReleasedDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<DossierReleaseDto>("application/json");
 
         var mbo = api.MapGroup("/dossier-requests").WithTags("Dossier").RequireAuthorization(Roles(Web.Roles.Intake, Web.Roles.Zorgcoordinator));
         mbo.MapPost("/", Request)
@@ -118,94 +110,65 @@ public static class DossierApi
             .WithSummary("Request a pupil's dossier for a purpose")
             .WithDescription("Intake or zorgcoördinator of an mbo institution. Refused (403, rule P2) before the pupil applied to the institution; 404 for an unknown key. "
                 + "The request holds until 31 July of the first mbo year. Audited.")
-            .Accepts<NewDossierRequestDto>("application/json")
-            .Produces<DossierRequestDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        mbo.MapGet("/", (HttpContext http, DossierService dossier) =>
-                ApiResults.Tagged(http, new DossierRequestsDto([.. dossier.RequestsOf(Caller.From(http.User)!).Select(Dto)])))
+            .Accepts<NewDossierRequestDto>("application/json");
+        mbo.MapGet("/", (HttpContext http, DossierService dossier, Caller caller) =>
+                ApiResults.Tagged(http, new DossierRequestsDto([.. dossier.RequestsOf(caller).Select(Dto)])))
             .WithName("ListDossierRequests")
-            .WithSummary("The dossier requests of the caller's institution")
-            .Produces<DossierRequestsDto>()
-            .Produces(StatusCodes.Status304NotModified);
+            .WithSummary("The dossier requests of the caller's institution");
         mbo.MapGet("/{id}/{category}", Read)
             .WithName("ReadDossierCategory")
             .WithSummary("Read one category of a request")
             .WithDescription("The released entries of the category, when the rules allow it today: the request is the caller's institution's own, names the category, "
                 + "has not expired, and the category is an OKR category (P3) or has consent given by the right person (P4, P5). A refusal is 403 with the rule and the reason; "
-                + "another institution's request is 404. Every read and refusal is audited.")
-            .Produces<DossierReadDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                + "another institution's request is 404. Every read and refusal is audited.");
 
         var me = api.MapGroup("/me").WithTags("Dossier").RequireAuthorization(Roles(Web.Roles.Leerling, Web.Roles.Ouder));
-        me.MapGet("/dossier", (HttpContext http, DossierService dossier) => Own(http, dossier.OwnEntries(Caller.From(http.User)!), entries =>
-                new OwnDossierDto(Caller.From(http.User)!.Pupil!, [.. entries.Select(Dto)])))
+        me.MapGet("/dossier", (HttpContext http, DossierService dossier, Caller caller) => Own(http, dossier.OwnEntries(caller), entries =>
+                new OwnDossierDto(caller.Pupil ?? "", [.. entries.Select(Dto)])))
             .WithName("GetOwnDossier")
             .WithSummary("The caller's own dossier")
             .WithDescription("Leerling or ouder: every entry about the pupil, released or not (right of inspection, P3). Audited. "
-                + ParentNote)
-            .Produces<OwnDossierDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        me.MapGet("/shares", (HttpContext http, DossierService dossier) => Own(http, dossier.OwnShares(Caller.From(http.User)!), shares =>
+                + ParentNote);
+        me.MapGet("/shares", (HttpContext http, DossierService dossier, Caller caller) => Own(http, dossier.OwnShares(caller), shares =>
                 new SharesDto([.. shares.Requests.Select(Dto)], [.. shares.Consents.Select(Dto)])))
             .WithName("GetOwnShares")
             .WithSummary("Who asked for the caller's dossier, and the consent changes")
-            .WithDescription(ParentNote)
-            .Produces<SharesDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription(ParentNote);
         me.MapPost("/consents", Consent)
             .WithName("ChangeConsent")
             .WithSummary("Give or withdraw consent for a category to an institution")
             .WithDescription("From 16 the pupil consents, under 16 a parent (P4): the wrong person is refused with 403. The institution (BRIN4) must be one the pupil applied to (else 404). "
                 + "A withdrawal counts from the next read; consent can be given again at any time, also on the day it was withdrawn.")
-            .Accepts<NewConsentDto>("application/json")
-            .Produces<ConsentDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        me.MapGet("/audit", (HttpContext http, DossierService dossier) => Own(http, dossier.OwnAudit(Caller.From(http.User)!), audit =>
+            .Accepts<NewConsentDto>("application/json");
+        me.MapGet("/audit", (HttpContext http, DossierService dossier, Caller caller) => Own(http, dossier.OwnAudit(caller), audit =>
                 new AuditTrailDto([.. audit.Select(Dto)])))
             .WithName("GetOwnAudit")
             .WithSummary("Who read or changed the caller's dossier, when, and why")
-            .WithDescription(ParentNote)
-            .Produces<AuditTrailDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription(ParentNote);
         me.MapPost("/parent-access", ParentAccess)
             .WithName("ChangeParentAccess")
             .WithSummary("A pupil of 16 or older gives or withdraws a parent's access to their dossier")
             .WithDescription("Leerling of 16 or older (P4): given true lets a parent (role ouder) see the dossier, its shares, its audit trail and the export; "
                 + "false ends that at once. Under 16 the parent sees the dossier anyway, so the call is refused with 403 (rule P4); an ouder gets 404. "
                 + "Audited; an unchanged state records nothing. The answer says whether a parent may now see the dossier, with the rule and its reason.")
-            .Accepts<NewParentAccessDto>("application/json")
-            .Produces<ParentAccessDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        me.MapGet("/export", (HttpContext http, DossierService dossier) => Own(http, dossier.Export(Caller.From(http.User)!), Dto))
+            .Accepts<NewParentAccessDto>("application/json");
+        me.MapGet("/export", (HttpContext http, DossierService dossier, Caller caller) => Own(http, dossier.Export(caller), Dto))
             .WithName("ExportOwnData")
             .WithSummary("Everything the store keeps about the pupil (AVG right of access)")
-            .WithDescription("Personal details, events, dossier entries, requests and the audit trail as JSON. Audited. " + ParentNote)
-            .Produces<ExportDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Personal details, events, dossier entries, requests and the audit trail as JSON. Audited. " + ParentNote);
     }
 
     /// <summary>A bearer-token policy for these roles (the side, vo or mbo, is the service's to check).</summary>
     private static Action<AuthorizationPolicyBuilder> Roles(params string[] roles) => p =>
         p.AddAuthenticationSchemes(AuthServer.BearerScheme).RequireAuthenticatedUser().RequireRole(roles);
 
-    private static IResult Own<T, TDto>(HttpContext http, DossierOutcome<T> outcome, Func<T, TDto> dto) =>
-        outcome.Refusal is { } why ? Refused(why) : outcome.NotFound ? ApiResults.PupilNotFound() : ApiResults.Tagged(http, dto(outcome.Value!));
+    private static Results<Tagged<TDto>, ForbiddenProblem, NotFoundProblem> Own<T, TDto>(HttpContext http, DossierOutcome<T> outcome, Func<T, TDto> dto) =>
+        outcome.Refusal is { } why ? Refused(why)
+        : outcome.NotFound || outcome.Value is not { } value ? ApiResults.PupilNotFound()
+        : ApiResults.Tagged(http, dto(value));
 
-    private static async Task<IResult> Write(HttpContext http, DossierService dossier, Site site, string key)
+    private static async Task<Results<Created<DossierEntryDto>, ValidationProblem, NotFoundProblem>> Write(
+        HttpContext http, DossierService dossier, Site site, Caller caller, string key)
     {
         var (body, problem) = await Json<NewDossierEntryDto>(http, "a JSON entry object");
         if (body is null) return problem!;
@@ -221,24 +184,26 @@ public static class DossierApi
             errors["body"] = [$"the text of the entry, 1 to {MaxBody} characters"];
         if (errors.Count > 0) return ApiResults.Invalid(errors);
 
-        var outcome = dossier.Write(Caller.From(http.User)!, key, category, kind, date, body.Body!);
+        var outcome = dossier.Write(caller, key, category, kind, date, body.Body!);
         return outcome.Value is { } entry
-            ? Results.Created($"{ApiEndpoints.Prefix}/pupils/{Uri.EscapeDataString(key)}/dossier", Dto(entry))
+            ? TypedResults.Created($"{ApiEndpoints.Prefix}/pupils/{Uri.EscapeDataString(key)}/dossier", Dto(entry))
             : ApiResults.PupilNotFound();
     }
 
-    private static async Task<IResult> Release(HttpContext http, DossierService dossier, string key, long id)
+    private static async Task<Results<Ok<DossierReleasedDto>, ValidationProblem, NotFoundProblem>> Release(
+        HttpContext http, DossierService dossier, Caller caller, string key, long id)
     {
         var (body, problem) = await Json<DossierReleaseDto>(http, "a JSON object { \"released\": true or false }");
         if (body is null) return problem!;
         if (body.Released is not { } released) return ApiResults.Invalid("released", "true or false");
-        var outcome = dossier.Release(Caller.From(http.User)!, key, id, released);
+        var outcome = dossier.Release(caller, key, id, released);
         return outcome.NotFound
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No such entry in your scope.")
-            : Results.Ok(new DossierReleasedDto(id, outcome.Value));
+            ? ApiResults.NotFound("No such entry in your scope.")
+            : TypedResults.Ok(new DossierReleasedDto(id, outcome.Value));
     }
 
-    private static async Task<IResult> Request(HttpContext http, DossierService dossier)
+    private static async Task<Results<Created<DossierRequestDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem>> Request(
+        HttpContext http, DossierService dossier, Caller caller)
     {
         var (body, problem) = await Json<NewDossierRequestDto>(http, "a JSON request object");
         if (body is null) return problem!;
@@ -258,25 +223,27 @@ public static class DossierApi
         }
         if (errors.Count > 0) return ApiResults.Invalid(errors);
 
-        var outcome = dossier.Request(Caller.From(http.User)!, body.Pupil!, body.Purpose!, categories.ToImmutable());
+        var outcome = dossier.Request(caller, body.Pupil!, body.Purpose!, categories.ToImmutable());
         if (outcome.Refusal is { } why) return Refused(why);
         return outcome.Value is { } request
-            ? Results.Created($"{ApiEndpoints.Prefix}/dossier-requests/{request.Id}", Dto(request))
+            ? TypedResults.Created($"{ApiEndpoints.Prefix}/dossier-requests/{request.Id}", Dto(request))
             : ApiResults.PupilNotFound();
     }
 
-    private static IResult Read(HttpContext http, DossierService dossier, string id, string category)
+    private static Results<Tagged<DossierReadDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem> Read(
+        HttpContext http, DossierService dossier, Caller caller, string id, string category)
     {
         if (!DossierRules.TryCategory(category, out var c)) return ApiResults.Invalid("category", CategoryExpected);
-        var outcome = dossier.Read(Caller.From(http.User)!, id, c);
+        var outcome = dossier.Read(caller, id, c);
         if (outcome.Refusal is { } why) return Refused(why);
         return outcome.Value is { } read
             ? ApiResults.Tagged(http, new DossierReadDto(read.Request.Id, read.Request.Pupil, DossierRules.Name(read.Category), read.Decision.Rule,
                 read.Decision.Reason, [.. read.Entries.Select(Dto)]))
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No such request of your institution.");
+            : ApiResults.NotFound("No such request of your institution.");
     }
 
-    private static async Task<IResult> Consent(HttpContext http, DossierService dossier)
+    private static async Task<Results<Ok<ConsentDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem>> Consent(
+        HttpContext http, DossierService dossier, Caller caller)
     {
         var (body, problem) = await Json<NewConsentDto>(http, "a JSON consent object");
         if (body is null) return problem!;
@@ -287,32 +254,33 @@ public static class DossierApi
         if (body.Given is null) errors["given"] = ["true to give consent, false to withdraw it"];
         if (errors.Count > 0) return ApiResults.Invalid(errors);
 
-        var outcome = dossier.Consent(Caller.From(http.User)!, category, body.Institution!.ToUpperInvariant(), body.Given!.Value);
+        var outcome = dossier.Consent(caller, category, body.Institution!.ToUpperInvariant(), body.Given!.Value);
         if (outcome.Refusal is { } why) return Refused(why);
         return outcome.Value is { } change
-            ? Results.Ok(Dto(change))
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "The pupil did not apply to that institution.");
+            ? TypedResults.Ok(Dto(change))
+            : ApiResults.NotFound("The pupil did not apply to that institution.");
     }
 
     private const string ParentNote = "From the pupil's 16th birthday a parent (ouder) is refused with 403 (rule P4) unless the pupil gave them access (POST /api/me/parent-access).";
 
-    private static async Task<IResult> ParentAccess(HttpContext http, DossierService dossier)
+    private static async Task<Results<Ok<ParentAccessDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem>> ParentAccess(
+        HttpContext http, DossierService dossier, Caller caller)
     {
         var (body, problem) = await Json<NewParentAccessDto>(http, "a JSON object with given");
         if (body is null) return problem!;
         if (body.Given is null) return ApiResults.Invalid("given", "true to let a parent see the dossier, false to end that");
-        var outcome = dossier.ChangeParentAccess(Caller.From(http.User)!, body.Given.Value);
+        var outcome = dossier.ChangeParentAccess(caller, body.Given.Value);
         if (outcome.Refusal is { } why) return Refused(why);
-        return outcome.Value is { } now ? Results.Ok(new ParentAccessDto(now.Allowed, now.Rule, now.Reason)) : ApiResults.PupilNotFound();
+        return outcome.Value is { } now ? TypedResults.Ok(new ParentAccessDto(now.Allowed, now.Rule, now.Reason)) : ApiResults.PupilNotFound();
     }
 
     /// <summary>403 for a refusal by a rule of rulebook §10: the rule as <c>rule</c>, the Dutch reason as the detail.</summary>
-    private static IResult Refused(DossierDecision why) =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"Refused by rule {why.Rule}.", detail: why.Reason,
-            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = why.Rule });
+    private static ForbiddenProblem Refused(DossierDecision why) =>
+        new(TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"Refused by rule {why.Rule}.", detail: why.Reason,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = why.Rule }));
 
     /// <summary>The JSON body as <typeparamref name="T"/>, or the 400 problem that names the field (or "body").</summary>
-    private static async Task<(T? Value, IResult? Problem)> Json<T>(HttpContext http, string expected) where T : class
+    private static async Task<(T? Value, ValidationProblem? Problem)> Json<T>(HttpContext http, string expected) where T : class
     {
         var bytes = await ApiResults.ReadBody(http, MaxBytes);
         if (bytes is null) return (null, ApiResults.Invalid("body", $"{expected} of at most {MaxBytes / 1024} KB"));

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Text;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Doorstroom.Web.Api;
 
@@ -29,7 +30,7 @@ public static class MonitorApi
 
     public static void MapMonitor(this RouteGroupBuilder api)
     {
-        api.MapGet("/monitor", async (HttpContext http, MonitorCache cache, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
+        api.MapGet("/monitor", async Task<Results<Tagged<MonitorDto>, ValidationProblem>> (HttpContext http, MonitorCache cache, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
             {
                 var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 ImmutableArray<Indicator> which = [.. Indicators.Values.Order()];
@@ -63,10 +64,7 @@ public static class MonitorApi
             .WithName("Monitor")
             .WithSummary("The headline transition indicators")
             .WithDescription("Analist only. Every indicator (or one: indicator=doorstroom-vo-mbo) rolled up by cohort or by other dimensions "
-                + "(by=cohort,leerweg; from cohort, route, leerweg, sector, niveau). Aggregates only: small cells are suppressed.")
-            .Produces<MonitorDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem();
+                + "(by=cohort,leerweg; from cohort, route, leerweg, sector, niveau). Aggregates only: small cells are suppressed.");
     }
 
     /// <summary>An enum member as a kebab-case name: DoorstroomVoMbo → doorstroom-vo-mbo.</summary>

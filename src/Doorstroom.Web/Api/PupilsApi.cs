@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Text.Json;
-using Dapper;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Doorstroom.Web.Api;
 
@@ -60,41 +60,31 @@ public static class PupilsApi
     public static void MapPupils(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pupils").WithTags("Pupils").RequireAuthorization(ApiEndpoints.PupilReaders);
-        group.MapGet("/", (HttpContext http, Site site, ReadLog reads, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
+        group.MapGet("/", Results<Tagged<Page<PupilDto>>, ValidationProblem> (HttpContext http, Site site, ReadLog reads, Caller caller, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);
                 if (problem is not null) return problem;
-                var caller = Caller.From(http.User)!;
                 var (items, next) = List(site, caller, paging);
                 reads.Pupils(caller, PupilView.ApiList, items.Select(p => p.Key));
                 return ApiResults.Paged(http, items, next);
             })
             .WithName("ListPupils")
             .WithSummary("The pupils in the caller's scope")
-            .WithDescription("Decaan: the pupils of their school. Intake and zorgcoördinator: the applicants to their institution. Leerling: only themselves. Analist and beheerder: 403. Cursor paged by pupil key. Each pupil returned is logged in that pupil's audit trail (who, which view, when).")
-            .Produces<Page<PupilDto>>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem();
-        group.MapGet("/{key}", (HttpContext http, Site site, ReadLog reads, string key) =>
-                Find(site, reads, Caller.From(http.User)!, key, PupilView.ApiPupil) is { } visible ? ApiResults.Tagged(http, visible.Pupil) : ApiResults.PupilNotFound())
+            .WithDescription("Decaan: the pupils of their school. Intake and zorgcoördinator: the applicants to their institution. Leerling: only themselves. Analist and beheerder: 403. Cursor paged by pupil key. Each pupil returned is logged in that pupil's audit trail (who, which view, when).");
+        group.MapGet("/{key}", Results<Tagged<PupilDto>, NotFoundProblem> (HttpContext http, Site site, ReadLog reads, Caller caller, string key) =>
+                Find(site, reads, caller, key, PupilView.ApiPupil) is { } visible ? ApiResults.Tagged(http, visible.Pupil) : ApiResults.PupilNotFound())
             .WithName("GetPupil")
             .WithSummary("One pupil in the caller's scope")
-            .WithDescription("The pupil with their applications and signals as the caller may see them; 404 for a pupil outside the caller's scope, exactly as for an unknown key. Each pupil returned is logged in that pupil's audit trail (who, which view, when).")
-            .Produces<PupilDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{key}/events", (HttpContext http, Site site, ReadLog reads, string key) =>
-                Find(site, reads, Caller.From(http.User)!, key, PupilView.ApiEvents) is { } visible
+            .WithDescription("The pupil with their applications and signals as the caller may see them; 404 for a pupil outside the caller's scope, exactly as for an unknown key. Each pupil returned is logged in that pupil's audit trail (who, which view, when).");
+        group.MapGet("/{key}/events", Results<Tagged<EventsDto>, NotFoundProblem> (HttpContext http, Site site, ReadLog reads, Caller caller, string key) =>
+                Find(site, reads, caller, key, PupilView.ApiEvents) is { } visible
                     ? ApiResults.Tagged(http, new EventsDto(visible.Pupil.Key, [.. visible.Stream.Select(Dto)], visible.Skipped))
                     : ApiResults.PupilNotFound())
             .WithName("ListPupilEvents")
             .WithSummary("The events of a pupil the caller may read")
             .WithDescription("Decaan: the stream up to the pupil's first mbo year. Intake and zorgcoördinator: only the events at their own institution. Leerling: their own stream. "
                 + "Voided events and their corrections are left out; skipped counts stored events that could not be read. "
-                + "Each pupil returned is logged in that pupil's audit trail (who, which view, when).")
-            .Produces<EventsDto>()
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                + "Each pupil returned is logged in that pupil's audit trail (who, which view, when).");
         group.MapPost("/{key}/events", Append)
             .RequireAuthorization(ApiEndpoints.EventWriters)
             .WithName("AppendPupilEvent")
@@ -102,11 +92,7 @@ public static class PupilsApi
             .WithDescription("Intake: IntakeGehouden, Toegelaten, Afgewezen or Geplaatst for an applicant to their institution, at one of its locations. "
                 + "Decaan: Ingeschreven, Bevorderd, Gedoubleerd, DiplomaBehaald or Uitgeschreven at a location of their school, or Aangemeld at an mbo location, for a pupil of their school. "
                 + "An event already in the stream is not stored twice (200 instead of 201).")
-            .Accepts<NewEventDto>("application/json")
-            .Produces<EventDto>(StatusCodes.Status201Created)
-            .Produces<EventDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<NewEventDto>("application/json");
         api.MapPost("/pupils/{key}/events/{id}/void", Void)
             .RequireAuthorization(ApiEndpoints.EventCorrectors)
             .WithTags("Pupils")
@@ -114,10 +100,7 @@ public static class PupilsApi
             .WithSummary("Void a wrong event")
             .WithDescription("Beheerder: appends a correction (Vervallen) that voids the event with this id, with a reason; audited. "
                 + "From then on the event counts for nothing: not in the pupil's events, applications and signals, not in the monitor. The stream stays append-only.")
-            .Accepts<VoidDto>("application/json")
-            .Produces<VoidedDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<VoidDto>("application/json");
     }
 
     private static (ImmutableArray<PupilDto> Items, string? Next) List(Site site, Caller caller, Paging paging)
@@ -175,9 +158,9 @@ public static class PupilsApi
             [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today, site.WarnFrom).Select(Dto)], read.Skipped), stream, read.Skipped);
     }
 
-    private static async Task<IResult> Append(HttpContext http, Site site, string key)
+    private static async Task<Results<Created<EventDto>, Ok<EventDto>, ValidationProblem, NotFoundProblem, ForbiddenProblem>> Append(
+        HttpContext http, Site site, Caller caller, string key)
     {
-        var caller = Caller.From(http.User)!;
         if (Find(site, caller, key) is null) return ApiResults.PupilNotFound();
         var bytes = await ApiResults.ReadBody(http, MaxBody);
         if (bytes is null) return ApiResults.Invalid("body", $"an event of at most {MaxBody / 1024} KB");
@@ -219,13 +202,12 @@ public static class PupilsApi
         }
         var dto = Dto(e);
         return appended.Inserted > 0
-            ? Results.Created($"{ApiEndpoints.Prefix}/pupils/{Uri.EscapeDataString(key)}/events", dto)
-            : Results.Ok(dto);
+            ? TypedResults.Created($"{ApiEndpoints.Prefix}/pupils/{Uri.EscapeDataString(key)}/events", dto)
+            : TypedResults.Ok(dto);
     }
 
-    private static async Task<IResult> Void(HttpContext http, Site site, string key, string id)
+    private static async Task<Results<Created<VoidedDto>, ValidationProblem, NotFoundProblem>> Void(HttpContext http, Site site, Caller caller, string key, string id)
     {
-        var caller = Caller.From(http.User)!;
         var bytes = await ApiResults.ReadBody(http, MaxBody);
         if (bytes is null) return ApiResults.Invalid("body", $"a reason of at most {MaxBody / 1024} KB");
         VoidDto? body;
@@ -236,8 +218,8 @@ public static class PupilsApi
         }
         return EventCorrections.Void(site.Database, key, id, body?.Reason, site.Today, new Corrector(caller.Name, caller.Role, caller.Institution), site.Clock.GetUtcNow()) switch
         {
-            Voided v => Results.Created($"{ApiEndpoints.Prefix}/pupils/{Uri.EscapeDataString(key)}/events", new VoidedDto(Dto(v.Target), Dto(v.Correction))),
-            VoidRefused { NotFound: true } => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No such pupil or event."),
+            Voided v => TypedResults.Created($"{ApiEndpoints.Prefix}/pupils/{Uri.EscapeDataString(key)}/events", new VoidedDto(Dto(v.Target), Dto(v.Correction))),
+            VoidRefused { NotFound: true } => ApiResults.NotFound("No such pupil or event."),
             VoidRefused r => ApiResults.Invalid(r.Field, r.Expected),
             _ => throw new InvalidOperationException("unknown void outcome"),
         };
@@ -257,9 +239,7 @@ public static class PupilsApi
                 if (e.Kind == EventKind.Aangemeld)
                 {
                     // An application is to an mbo location, not to the school.
-                    using var connection = site.Database.ConnectMigrated();
-                    return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM mbo_locatie WHERE brin6 = @brin6", new { brin6 = e.Institution }) > 0
-                        ? null : "Aangemeld needs an mbo location.";
+                    return e.Institution is { } brin6 && InstitutionDirectory.IsMboLocation(site.Database, brin6) ? null : "Aangemeld needs an mbo location.";
                 }
                 return own.Contains(e.Institution!) ? null : "The institution is not one of your school's locations.";
             default:

@@ -1,5 +1,4 @@
 using Doorstroom.Storage;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Beheer;
 
@@ -7,13 +6,13 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// What every beheer page shares: the signed-in beheerder as the audit log's actor, the form's field errors, and a refusal
 /// answered with 400 and the page again (nothing stored).
 /// </summary>
-public abstract class BeheerPage(TimeProvider clock) : PageModel
+public abstract class BeheerPage(TimeProvider clock) : SignedInPage
 {
     /// <summary>The clock the audit log's entries are stamped with.</summary>
     protected TimeProvider Clock { get; } = clock;
 
     /// <summary>Who the audit log names for a change: the signed-in beheerder's account name.</summary>
-    protected string Actor => Caller.From(User)?.Name ?? throw new InvalidOperationException("a beheer page without a signed-in beheerder");
+    protected string Actor => Caller.Name;
 
     /// <summary>The role the audit log gives the change.</summary>
     protected const string ActorRole = AccountRoles.Beheerder;

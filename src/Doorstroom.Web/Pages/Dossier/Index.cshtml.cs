@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Dossier;
 
@@ -18,7 +17,7 @@ public sealed record DossierRow(SchoolPupil Pupil, DossierStatus Status, Immutab
 /// entries and how many are released, open mbo requests, consent given or withdrawn per category — each linking to the
 /// pupil's dossier; and the way in by pupil key. Only the caller's own school (decision 0013); the list read is logged.
 /// </summary>
-public sealed class IndexModel(Site site, ReadLog reads) : PageModel
+public sealed class IndexModel(Site site, ReadLog reads) : SignedInPage
 {
     [BindProperty(SupportsGet = true, Name = "leerling")] public string? Leerling { get; set; }
     /// <summary>The exam year shown; default the newest one up to the current exam year.</summary>
@@ -35,8 +34,7 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
 
     public IActionResult OnGet()
     {
-        var caller = Caller.From(User)!;
-        var locations = site.Locations(caller.Institution!);
+        var locations = site.Locations(Caller.Institution!);
         var today = site.Today;
         if (!string.IsNullOrWhiteSpace(Leerling))
         {
@@ -51,7 +49,7 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
         Size = Keyset.Size(Size);
         Rows = Keyset.Filtered((after, limit) => Fetch(locations, after, limit, today), OnlyWithDossier ? r => r.HasAny : null, r => r.Pupil.Key, After, Size.Value);
         Names = InstitutionNames.All(site.Database);
-        reads.Pupils(caller, PupilView.DossierList, Rows.Items.Select(r => r.Pupil.Key));
+        reads.Pupils(Caller, PupilView.DossierList, Rows.Items.Select(r => r.Pupil.Key));
         return Page();
     }
 

@@ -4,7 +4,6 @@ using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Dossier;
 
@@ -12,7 +11,7 @@ namespace Doorstroom.Web.Pages.Dossier;
 /// A pupil's transfer dossier as their vo school keeps it (decaan or vo zorgcoördinator): the entries with their release,
 /// and the form that adds one. Outside the caller's school (or on the mbo side) the pupil is not found (404).
 /// </summary>
-public sealed class LeerlingModel(Site site, DossierService dossier) : PageModel
+public sealed class LeerlingModel(Site site, DossierService dossier) : SignedInPage
 {
     /// <summary>The longest entry text the form takes.</summary>
     public const int MaxText = 4000;
@@ -39,7 +38,6 @@ public sealed class LeerlingModel(Site site, DossierService dossier) : PageModel
 
     public IActionResult OnPostToevoegen(string key)
     {
-        var caller = Caller.From(User)!;
         var category = default(DossierCategory);
         if (!DossierRules.TryCategory(Categorie, out category))
             ModelState.AddModelError(nameof(Categorie), "Kies een categorie.");
@@ -57,28 +55,27 @@ public sealed class LeerlingModel(Site site, DossierService dossier) : PageModel
             ModelState.AddModelError(nameof(Tekst), $"De tekst is te lang: hoogstens {MaxText} tekens.");
         if (!ModelState.IsValid) return Load(key) ? Page() : NotFound();
 
-        var written = dossier.Write(caller, key, category, Soort!, date, text);
+        var written = dossier.Write(Caller, key, category, Soort!, date, text);
         if (written.NotFound) return NotFound();
         return LocalRedirect($"/dossier/{Uri.EscapeDataString(key)}?toegevoegd=true");
     }
 
     public IActionResult OnPostVrijgeven(string key, long onderdeel, bool vrijgeven)
     {
-        var released = dossier.Release(Caller.From(User)!, key, onderdeel, vrijgeven);
+        var released = dossier.Release(Caller, key, onderdeel, vrijgeven);
         if (released.NotFound) return NotFound();
         return LocalRedirect($"/dossier/{Uri.EscapeDataString(key)}?gewijzigd=true");
     }
 
     private bool Load(string key)
     {
-        var caller = Caller.From(User)!;
-        if (dossier.SchoolView(caller, key) is not { } entries) return false;
-        var pupil = PupilDirectory.SchoolPupil(site.Database, site.Locations(caller.Institution!), key, Today);
+        if (dossier.SchoolView(Caller, key) is not { } entries) return false;
+        var pupil = PupilDirectory.SchoolPupil(site.Database, site.Locations(Caller.Institution!), key, Today);
         if (pupil is null) return false;
         Key = key;
         Title = pupil.Name ?? key;
         Entries = entries;
-        IsDecaan = caller.Role == Roles.Decaan;
+        IsDecaan = Caller.Role == Roles.Decaan;
         return true;
     }
 

@@ -5,7 +5,6 @@ using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Intake;
 
@@ -13,7 +12,7 @@ namespace Doorstroom.Web.Pages.Intake;
 /// One applicant as the institution sees them (only events at its own locations) and, for the intake role, the form that
 /// records an intake and its outcome. An applicant or application outside the caller's institution is not found (404).
 /// </summary>
-public sealed class AanmelderModel(Site site, IAuthorizationService authorization, ReadLog reads) : PageModel
+public sealed class AanmelderModel(Site site, IAuthorizationService authorization, ReadLog reads) : SignedInPage
 {
     /// <summary>The outcomes of an intake interview, as recorded in the event's detail.</summary>
     public static ImmutableArray<string> Outcomes { get; } = ["positief", "twijfel", "negatief"];
@@ -105,11 +104,10 @@ public sealed class AanmelderModel(Site site, IAuthorizationService authorizatio
 
     private async Task<bool> Load(string key)
     {
-        var caller = Caller.From(User)!;
-        var applicant = PupilDirectory.Applicant(site.Database, site.Locations(caller.Institution!), key, Today);
+        var applicant = PupilDirectory.Applicant(site.Database, site.Locations(Caller.Institution!), key, Today);
         if (applicant is null) return false;
         Applicant = applicant;
-        reads.Pupil(caller, PupilView.Applicant, applicant.Key);
+        reads.Pupil(Caller, PupilView.Applicant, applicant.Key);
         Timeline = EventText.View(applicant.Stream, Today, InstitutionNames.All(site.Database), applicant.Applications, catalogue: site.Catalogue);
         MayRecord = (await authorization.AuthorizeAsync(User, Policies.RecordIntake)).Succeeded;
         return true;

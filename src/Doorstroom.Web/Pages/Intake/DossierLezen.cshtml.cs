@@ -1,6 +1,5 @@
 using Doorstroom.Domain;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Intake;
 
@@ -8,7 +7,7 @@ namespace Doorstroom.Web.Pages.Intake;
 /// One category of one of the institution's own requests, read under the rules on today's date: the released entries, or
 /// the refusal with its rule and reason. Every visit is a read and is audited; another institution's request is not found.
 /// </summary>
-public sealed class DossierLezenModel(Site site, DossierService dossier) : PageModel
+public sealed class DossierLezenModel(Site site, DossierService dossier) : SignedInPage
 {
     public Storage.Database Database => site.Database;
 
@@ -19,7 +18,7 @@ public sealed class DossierLezenModel(Site site, DossierService dossier) : PageM
     public IActionResult OnGet(string id, string categorie)
     {
         if (!DossierRules.TryCategory(categorie, out var category)) return NotFound();
-        var outcome = dossier.Read(Caller.From(User)!, id, category);
+        var outcome = dossier.Read(Caller, id, category);
         if (outcome.NotFound) return NotFound();
         Category = category;
         Read = outcome.Value;

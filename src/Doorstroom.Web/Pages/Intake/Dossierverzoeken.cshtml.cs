@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Doorstroom.Domain;
 using Doorstroom.Web.Pages.Dossier;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Intake;
 
@@ -10,7 +9,7 @@ namespace Doorstroom.Web.Pages.Intake;
 /// The mbo side of the transfer dossier (intake or mbo zorgcoördinator): request an applicant's dossier for a purpose and
 /// categories (refused before an application, P2), and the institution's own requests with a read link per category.
 /// </summary>
-public sealed class DossierverzoekenModel(DossierService dossier) : PageModel
+public sealed class DossierverzoekenModel(DossierService dossier) : SignedInPage
 {
     /// <summary>The longest purpose the form takes.</summary>
     public const int MaxPurpose = 300;
@@ -23,7 +22,7 @@ public sealed class DossierverzoekenModel(DossierService dossier) : PageModel
 
     public ImmutableArray<DossierRequest> Requests { get; private set; } = [];
 
-    public void OnGet() => Requests = dossier.RequestsOf(Caller.From(User)!);
+    public void OnGet() => Requests = dossier.RequestsOf(Caller);
 
     public IActionResult OnPost()
     {
@@ -45,7 +44,7 @@ public sealed class DossierverzoekenModel(DossierService dossier) : PageModel
             return Page();
         }
 
-        var outcome = dossier.Request(Caller.From(User)!, key, purpose, categories.ToImmutable());
+        var outcome = dossier.Request(Caller, key, purpose, categories.ToImmutable());
         if (outcome.NotFound)
         {
             ModelState.AddModelError(nameof(Leerling), "Er is geen aanmelder met die leerlingcode.");

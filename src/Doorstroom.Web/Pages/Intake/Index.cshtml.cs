@@ -2,12 +2,11 @@ using System.Collections.Immutable;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Intake;
 
 /// <summary>The applications to the caller's own institution, with their status, filtered by status, keyset-paged.</summary>
-public sealed class IndexModel(Site site, ReadLog reads) : PageModel
+public sealed class IndexModel(Site site, ReadLog reads) : SignedInPage
 {
     /// <summary>Only applicants with an application in this status.</summary>
     [BindProperty(SupportsGet = true, Name = "status")] public ApplicationStatus? Status { get; set; }
@@ -19,8 +18,7 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
 
     public void OnGet()
     {
-        var caller = Caller.From(User)!;
-        var locations = site.Locations(caller.Institution!);
+        var locations = site.Locations(Caller.Institution!);
         var today = site.Today;
         Size = Keyset.Size(Size);
         var status = Status;
@@ -28,7 +26,7 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
             (after, limit) => PupilDirectory.Applicants(site.Database, locations, after, limit, today),
             status is { } s ? a => a.Applications.Any(x => x.Status == s) : null, a => a.Key, After, Size.Value);
         Names = InstitutionNames.All(site.Database);
-        reads.Pupils(caller, PupilView.Applicants, Applicants.Items.Select(a => a.Key));
+        reads.Pupils(Caller, PupilView.Applicants, Applicants.Items.Select(a => a.Key));
     }
 
     /// <summary>The link to the next page, keeping the filter.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.Leerlingen;
 
@@ -10,7 +9,7 @@ namespace Doorstroom.Web.Pages.Leerlingen;
 /// The decaan's working list of the school's pupils in one exam year: search, filters, sort and counts (all in the query
 /// string, so that a link, the print view and the exports carry them), paged; the same list as .xlsx, CSV or a print view.
 /// </summary>
-public sealed class IndexModel(Site site, ReadLog reads) : PageModel
+public sealed class IndexModel(Site site, ReadLog reads) : SignedInPage
 {
     /// <summary>The exam year shown; default the newest one up to the current exam year.</summary>
     [BindProperty(SupportsGet = true, Name = "examenjaar")] public int? ExamYear { get; set; }
@@ -48,8 +47,7 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
 
     public IActionResult OnGet()
     {
-        var caller = Caller.From(User)!;
-        var locations = site.Locations(caller.Institution!);
+        var locations = site.Locations(Caller.Institution!);
         Today = site.Today;
         ExamYears = PupilDirectory.ExamYears(site.Database, locations);
         var current = DemoData.CurrentExamYear(Today);
@@ -70,7 +68,7 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
 
         if (Format is "xlsx" or "csv")
         {
-            reads.Pupils(caller, PupilView.SchoolExport, List.Pupils.Select(p => p.Key));
+            reads.Pupils(Caller, PupilView.SchoolExport, List.Pupils.Select(p => p.Key));
             var rows = PupilListFile.Rows(List.Pupils, Names, ProgrammeNames);
             var name = $"leerlingen-{ExamYear.Value.ToString(CultureInfo.InvariantCulture)}-{Today:yyyy-MM-dd}";
             return Format == "xlsx"
@@ -82,7 +80,7 @@ public sealed class IndexModel(Site site, ReadLog reads) : PageModel
         var pages = Math.Max(1, (List.Pupils.Length + Size.Value - 1) / Size.Value);
         PageNumber = Math.Clamp(PageNumber ?? 1, 1, pages);
         Shown = Print ? List.Pupils : [.. List.Pupils.Skip((PageNumber.Value - 1) * Size.Value).Take(Size.Value)];
-        reads.Pupils(caller, PupilView.SchoolList, Shown.Select(p => p.Key));
+        reads.Pupils(Caller, PupilView.SchoolList, Shown.Select(p => p.Key));
         return Page();
     }
 

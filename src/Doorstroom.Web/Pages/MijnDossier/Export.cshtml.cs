@@ -1,6 +1,5 @@
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.MijnDossier;
 
@@ -8,13 +7,13 @@ namespace Doorstroom.Web.Pages.MijnDossier;
 /// The AVG export as a page a parent can read and print: the same content as the JSON download, with Dutch headings and
 /// labels. A parent of a pupil of 16 or older without access is refused (P4, 403); every view is audited as an export.
 /// </summary>
-public sealed class ExportModel(Site site, DossierService dossier) : PageModel
+public sealed class ExportModel(Site site, DossierService dossier) : SignedInPage
 {
     public MijnGegevens? Gegevens { get; private set; }
 
     public IActionResult OnGet()
     {
-        var outcome = dossier.Export(Caller.From(User)!);
+        var outcome = dossier.Export(Caller);
         if (outcome.NotFound) return NotFound();
         var page = Page();
         if (outcome.Refusal is not null)

@@ -3,7 +3,6 @@ using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Doorstroom.Web.Pages.Dossier;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.MijnDossier;
 
@@ -18,7 +17,7 @@ public sealed record ConsentLine(string Institution, string InstitutionName, Dos
 /// for it, consent per institution and category (given by the right person, P4), and the AVG export. Whose dossier it is
 /// comes from the sign-in, never from the request.
 /// </summary>
-public sealed class IndexModel(Site site, DossierService dossier) : PageModel
+public sealed class IndexModel(Site site, DossierService dossier) : SignedInPage
 {
     [TempData] public string? Melding { get; set; }
     [TempData] public string? Weigering { get; set; }
@@ -54,23 +53,22 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
 
     public void OnGet()
     {
-        var caller = Caller.From(User)!;
-        IsParent = caller.Role == Roles.Ouder;
-        var entries = dossier.OwnEntries(caller);
+        IsParent = Caller.Role == Roles.Ouder;
+        var entries = dossier.OwnEntries(Caller);
         if (entries.Refusal is { } closed)
         {
             Closed = closed;
             return;
         }
         Entries = entries.Value;
-        var (consents, requests) = dossier.OwnShares(caller).Value;
+        var (consents, requests) = dossier.OwnShares(Caller).Value;
         Requests = requests;
-        if (caller.Role == Roles.Leerling)
+        if (Caller.Role == Roles.Leerling)
         {
-            ParentAccess = dossier.ParentAccess(caller.Pupil!);
-            DecidesParentAccess = dossier.DecidesParentAccess(caller);
+            ParentAccess = dossier.ParentAccess(Caller.Pupil!);
+            DecidesParentAccess = dossier.DecidesParentAccess(Caller);
         }
-        var applied = new EventStore(site.Database).Stream(caller.Pupil!)
+        var applied = new EventStore(site.Database).Stream(Caller.Pupil!)
             .Where(e => e.Kind == EventKind.Aangemeld && e.Date <= site.Today && e.Institution is { Length: >= 4 })
             .Select(e => e.Institution![..4]).Distinct(StringComparer.OrdinalIgnoreCase);
         Consents = [.. applied.SelectMany(at => Choices.Select(c => new ConsentLine(at, InstitutionName(at), c,
@@ -80,10 +78,10 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
     public IActionResult OnPostToestemming(string? instelling, string? categorie, bool geven)
     {
         if (instelling is not { Length: 4 } || !DossierRules.TryCategory(categorie, out var category)) return BadRequest();
-        var outcome = dossier.Consent(Caller.From(User)!, category, instelling, geven);
+        var outcome = dossier.Consent(Caller, category, instelling, geven);
         if (outcome.NotFound) return NotFound();
         if (outcome.Refusal is { } why)
-            Weigering = $"Niet gelukt (regel {why.Rule}): {why.Reason}" + (Caller.From(User)!.Role == Roles.Leerling ? " Vraag je ouder of verzorger om het te doen." : "");
+            Weigering = $"Niet gelukt (regel {why.Rule}): {why.Reason}" + (Caller.Role == Roles.Leerling ? " Vraag je ouder of verzorger om het te doen." : "");
         else
             Melding = $"{DossierText.Category(category)} voor {InstitutionName(instelling)}: toestemming {(geven ? "gegeven" : "ingetrokken")}.";
         return LocalRedirect("/mijn-dossier");
@@ -92,7 +90,7 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
     /// <summary>A pupil of 16 or older lets a parent see the dossier, or ends that (P4).</summary>
     public IActionResult OnPostOuderinzage(bool geven)
     {
-        var outcome = dossier.ChangeParentAccess(Caller.From(User)!, geven);
+        var outcome = dossier.ChangeParentAccess(Caller, geven);
         if (outcome.NotFound) return NotFound();
         if (outcome.Refusal is { } why)
             Weigering = $"Niet gelukt (regel {why.Rule}): tot je 16de kan je ouder of verzorger je dossier al inzien; vanaf je 16de beslis je daar zelf over.";
@@ -104,7 +102,7 @@ public sealed class IndexModel(Site site, DossierService dossier) : PageModel
     /// <summary>Everything the store keeps about the pupil as JSON with Dutch field names (AVG right of access); the download is audited.</summary>
     public IActionResult OnGetExport()
     {
-        var outcome = dossier.Export(Caller.From(User)!);
+        var outcome = dossier.Export(Caller);
         if (outcome.NotFound) return NotFound();
         if (outcome.Refusal is not null)
             return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = ClosedText };

@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
 using Doorstroom.Storage;
 using Doorstroom.Web.Pages.Dossier;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.MijnDossier;
 
 /// <summary>The audit trail of the pupil's own dossier: who (role, institution) did what, which category, when, why, outcome and rule.</summary>
-public sealed class LogboekModel(Site site, DossierService dossier) : PageModel
+public sealed class LogboekModel(Site site, DossierService dossier) : SignedInPage
 {
     public ImmutableArray<AuditEntry> Entries { get; private set; } = [];
 
@@ -17,7 +16,7 @@ public sealed class LogboekModel(Site site, DossierService dossier) : PageModel
 
     public void OnGet()
     {
-        var outcome = dossier.OwnAudit(Caller.From(User)!);
+        var outcome = dossier.OwnAudit(Caller);
         Closed = outcome.Refusal is not null;
         Entries = outcome.NotFound || Closed ? [] : outcome.Value;
     }

@@ -1,20 +1,18 @@
 using Doorstroom.Domain;
 using Doorstroom.Storage;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Doorstroom.Web.Pages.MijnTijdlijn;
 
 /// <summary>The signed-in pupil's own stream and applications; whose stream it is comes from the sign-in, never the request.</summary>
-public sealed class IndexModel(Site site, ReadLog reads) : PageModel
+public sealed class IndexModel(Site site, ReadLog reads) : SignedInPage
 {
     public TimelineView Timeline { get; private set; } = null!;
 
     public void OnGet()
     {
-        var caller = Caller.From(User)!;
         var today = site.Today;
-        var stream = new EventStore(site.Database).Stream(caller.Pupil!).Where(e => e.Date <= today).ToList();
+        var stream = new EventStore(site.Database).Stream(Caller.Pupil!).Where(e => e.Date <= today).ToList();
         Timeline = EventText.View(stream, today, InstitutionNames.All(site.Database), Applications.Of(stream), catalogue: site.Catalogue);
-        reads.Pupil(caller, PupilView.OwnTimeline, caller.Pupil!);
+        reads.Pupil(Caller, PupilView.OwnTimeline, Caller.Pupil!);
     }
 }
