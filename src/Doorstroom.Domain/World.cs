@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Doorstroom.Domain;
-
-namespace Doorstroom.Simulation;
+namespace Doorstroom.Domain;
 
 /// <summary>
 /// A vo vestiging with its vmbo pupils per leerweg in the upper years, e.g. DUO's "VMBO BL lj 3-4" counts.
@@ -61,7 +59,8 @@ public sealed record MboQualification(int Crebo, MboLevel Niveau, string Domain,
 }
 
 /// <summary>
-/// The real institutions a simulation runs over, loaded by the host (from the database or DUO files).
+/// The institutions a simulation runs over (the real ones from the store, or a synthetic set), a plain value that the
+/// store reads and writes and the simulator draws from.
 /// It needs at least one vestiging with pupils, one mbo location, and qualifications at niveau 1 to 4.
 /// </summary>
 public sealed record World(

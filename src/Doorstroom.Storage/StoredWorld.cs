@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Dapper;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
-using Doorstroom.Simulation;
 
 namespace Doorstroom.Storage;
 
@@ -63,7 +62,7 @@ public static class StoredWorld
         var vo = counts.GroupBy(c => c.Brin6).Select(g =>
         {
             int Of(string leerweg) => (int)g.Where(c => c.Leerweg == leerweg).Sum(c => c.Aantal);
-            return new Simulation.VoVestiging(g.Key, Plaats(g.First().Plaats), Of("BL"), Of("KL"), Of("GL"), Of("TL"), g.Sum(c => c.Green) > 0);
+            return new Domain.VoVestiging(g.Key, Plaats(g.First().Plaats), Of("BL"), Of("KL"), Of("GL"), Of("TL"), g.Sum(c => c.Green) > 0);
         }).Where(v => v.Bb + v.Kb + v.Gl + v.Tl > 0).ToImmutableArray();
 
         var mbo = connection.Query<(string Brin6, string Brin4, string? Plaats, long Aoc)>("""

@@ -1,7 +1,6 @@
 using Dapper;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
-using Doorstroom.Simulation;
 
 namespace Doorstroom.Storage;
 
