@@ -10,9 +10,10 @@ public enum Dialect { Sqlite, Postgres }
 /// <summary>
 /// Where the data lives: one SQLite file (the embedded default, <c>doorstroom.db</c>) or a PostgreSQL server chosen
 /// by a connection string. Everything above this class runs the same code on both; the few places that differ
-/// (identity columns, bulk loading) ask <see cref="Dialect"/>.
+/// (identity columns, bulk loading) ask <see cref="Dialect"/>. A PostgreSQL store opens its connections from one
+/// <see cref="NpgsqlDataSource"/> (its pool), which <see cref="Dispose"/> closes.
 /// </summary>
-public sealed class Database
+public sealed class Database : IDisposable
 {
     /// <summary>The file used when no <c>--db</c> is given.</summary>
     public const string DefaultFile = "doorstroom.db";
@@ -21,6 +22,7 @@ public sealed class Database
     public const string Variable = "DOORSTROOM_DB";
 
     private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _dataSource;
     private volatile bool _migrated;
 
     private volatile bool _created;
@@ -31,6 +33,7 @@ public sealed class Database
         _connectionString = connectionString;
         Description = description;
         File = file;
+        if (dialect == Dialect.Postgres) _dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
     /// <summary>The SQLite file's full path; null for PostgreSQL.</summary>
@@ -86,12 +89,7 @@ public sealed class Database
     /// <summary>An open connection, configured for this store (SQLite: WAL, foreign keys, a busy timeout).</summary>
     public DbConnection Connect()
     {
-        if (Dialect == Dialect.Postgres)
-        {
-            var pg = new NpgsqlConnection(_connectionString);
-            pg.Open();
-            return pg;
-        }
+        if (_dataSource is not null) return _dataSource.OpenConnection();
 
         CreatePrivately();
         var connection = new SqliteConnection(_connectionString);
@@ -152,4 +150,7 @@ public sealed class Database
         connection is Npgsql.NpgsqlConnection ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 
     public override string ToString() => Description;
+
+    /// <summary>Closes the PostgreSQL pool of this store (its idle connections); SQLite has nothing to close.</summary>
+    public void Dispose() => _dataSource?.Dispose();
 }
