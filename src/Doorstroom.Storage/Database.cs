@@ -141,6 +141,12 @@ public sealed class Database : IDisposable
         return connection;
     }
 
+    /// <summary>Brings the schema up to date now (a host does this at startup, before it serves anything).</summary>
+    public void Migrate()
+    {
+        using var connection = ConnectMigrated();
+    }
+
     /// <inheritdoc />
     /// <summary>
     /// "column is in the list parameter", in each store's words: Dapper hands a list to Npgsql as one array

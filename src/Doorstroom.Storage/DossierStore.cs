@@ -71,6 +71,14 @@ public static class DossierStore
         return category is null ? null : Category(category);
     }
 
+    /// <summary>True when the store has any dossier entry.</summary>
+    public static bool HasEntries(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT 1 FROM dossier_entry LIMIT 1) AS any_entry") > 0;
+    }
+
     /// <summary>A pupil's entries, oldest first.</summary>
     public static ImmutableArray<DossierEntry> Entries(Database database, string pupil)
     {

@@ -26,6 +26,14 @@ public static class InstitutionNames
         return All(database).GetValueOrDefault(code, code);
     }
 
+    /// <summary>Every vo vestiging with its name, plaats and street, as the store has them (not kept).</summary>
+    public static ImmutableArray<VoVestigingAddress> VoAddresses(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return [.. connection.Query<VoVestigingAddress>("SELECT brin6 AS Brin6, naam AS Naam, plaats AS Plaats, straat AS Straat FROM vo_vestiging")];
+    }
+
     /// <summary>Forgets the names read from a store (after an import of institutions).</summary>
     public static void Forget(Database database)
     {

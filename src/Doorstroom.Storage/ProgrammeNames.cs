@@ -19,6 +19,15 @@ public static class ProgrammeNames
         return Cache.GetValue(database, Load);
     }
 
+    /// <summary>The lowest crebo of each mbo niveau 1 to 4 the store has kwalificaties for, by niveau.</summary>
+    public static ImmutableDictionary<int, int> LowestCreboPerNiveau(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.Query<(long Niveau, long Crebo)>("SELECT niveau, MIN(crebo) FROM kwalificatie WHERE niveau BETWEEN 1 AND 4 GROUP BY niveau")
+            .ToImmutableDictionary(r => (int)r.Niveau, r => (int)r.Crebo);
+    }
+
     private static ImmutableDictionary<int, string> Load(Database database)
     {
         using var connection = database.ConnectMigrated();

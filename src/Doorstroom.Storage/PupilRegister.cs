@@ -11,6 +11,22 @@ public sealed record PersonalDetails(string? GivenName, string? FamilyName, stri
 /// <summary>Personal details of pupils, by pseudonymous key: set, read and erase (AVG art. 17), never in events or exports.</summary>
 public static class PupilRegister
 {
+    /// <summary>True when the store has any pupil (real, synthetic or hand-written).</summary>
+    public static bool HasPupils(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT 1 FROM pupil LIMIT 1) AS any_pupil") > 0;
+    }
+
+    /// <summary>True when the store has a pupil with this key.</summary>
+    public static bool Exists(Database database, string pupil)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.ConnectMigrated();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil WHERE pkey = @pupil", new { pupil }) > 0;
+    }
+
     /// <summary>Sets (or replaces) a known pupil's personal details; false when the store has no pupil with this key.</summary>
     public static bool SetPersonal(Database database, string pupil, PersonalDetails details)
     {
