@@ -4,52 +4,6 @@ using Dapper;
 
 namespace Doorstroom.Storage;
 
-/// <summary>Which rule an operator's change broke, so that a page can say it in its own language.</summary>
-public enum AccountFault
-{
-    NameInvalid,
-    NameTaken,
-    RoleUnknown,
-    /// <summary>An institution given to a role bound to a pupil or to nothing.</summary>
-    InstitutionNotTaken,
-    InstitutionMissing,
-    /// <summary>Not in the store, or of the wrong kind for the role (an mbo BRIN4 for a vo role).</summary>
-    InstitutionUnknown,
-    /// <summary>A pupil key given to a role not bound to a pupil.</summary>
-    PupilNotTaken,
-    PupilMissing,
-    PupilUnknown,
-    PasswordWeak,
-    AccountUnknown,
-    ClientUnknown,
-    ClientRevoked,
-    /// <summary>A demo account, which signs in with its password only (school sign-in, decision 0021).</summary>
-    AccountDemo,
-    AccountDisabled,
-    ProviderInvalid,
-    DaysOutOfRange,
-    LinkValueInvalid,
-    LinkValueTaken,
-    LinkUnknown,
-    /// <summary>The account has no link value at the provider (nothing to clear).</summary>
-    LinkValueUnknown,
-}
-
-/// <summary>
-/// Why an operator's change was refused: the field (name, role, institution, pupil, password), what is wrong (English, for
-/// the command line), which rule (<see cref="Fault"/>), and for a weak password which part of the rule.
-/// </summary>
-public sealed record AccountProblem(string Field, string Message, AccountFault Fault, PasswordWeakness? Weakness = null);
-
-/// <summary>What an operator's change came to: done (with a client secret to show once, for clients), or refused.</summary>
-public sealed record AccountChange(AccountProblem? Problem, string? Secret = null)
-{
-    public bool Done => Problem is null;
-
-    internal static AccountChange Refused(string field, string message, AccountFault fault, PasswordWeakness? weakness = null) =>
-        new(new AccountProblem(field, message, fault, weakness));
-}
-
 /// <summary>
 /// The operator's changes to accounts and API clients (the command line's <c>accounts</c> and <c>clients</c>; later the
 /// beheer pages): each checked first (a refusal stores nothing), each a security event in the hash-chained audit log

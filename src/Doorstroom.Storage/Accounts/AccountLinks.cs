@@ -10,55 +10,6 @@ using Dapper;
 
 namespace Doorstroom.Storage;
 
-/// <summary>A school's OpenID provider account (issuer and subject) linked to a Doorstroom account.</summary>
-/// <param name="Provider">The settings id of the provider the link was made through.</param>
-public sealed record AccountLink(string Provider, string Issuer, string Subject, string Account, DateTimeOffset LinkedAt);
-
-/// <summary>Where an invitation stands at a given moment.</summary>
-public enum InvitationState
-{
-    Open,
-    Expired,
-    Used,
-}
-
-/// <summary>An invitation to link a provider account to <paramref name="Account"/> (its code is never stored, only its hash).</summary>
-/// <param name="Provider">The provider it may be redeemed at, or null for any configured provider.</param>
-public sealed record Invitation(string Account, string? Provider, DateTimeOffset Expires, DateTimeOffset? UsedAt)
-{
-    /// <summary>Used (once used, always used), else expired from <see cref="Expires"/> on, else open.</summary>
-    public InvitationState StateAt(DateTimeOffset now) => UsedAt is not null ? InvitationState.Used : now >= Expires ? InvitationState.Expired : InvitationState.Open;
-}
-
-/// <summary>Why a provider account was not linked.</summary>
-public enum LinkRefusal
-{
-    /// <summary>No invitation has this code.</summary>
-    UnknownInvitation,
-    ExpiredInvitation,
-    UsedInvitation,
-
-    /// <summary>The invitation names another provider.</summary>
-    OtherProvider,
-
-    /// <summary>This provider account is already linked to another Doorstroom account.</summary>
-    LinkedToOtherAccount,
-
-    /// <summary>The account is gone or disabled (or a demo account): it cannot sign in, so nothing is linked.</summary>
-    AccountUnusable,
-
-    /// <summary>No account has this link value at this provider.</summary>
-    NoLinkValue,
-}
-
-/// <summary>What linking came to: the account now linked, or why not (then nothing changed).</summary>
-public sealed record LinkOutcome(string? Account, LinkRefusal? Refusal)
-{
-    public bool Linked => Account is not null;
-
-    internal static LinkOutcome Refused(LinkRefusal refusal) => new(null, refusal);
-}
-
 /// <summary>
 /// School sign-in's side of the store (decision 0021): which provider account (issuer + subject) signs in as which
 /// Doorstroom account. A link is made only by an invitation the beheerder created for an existing account (single use,

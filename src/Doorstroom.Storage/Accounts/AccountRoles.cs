@@ -2,21 +2,6 @@ using System.Collections.Immutable;
 
 namespace Doorstroom.Storage;
 
-/// <summary>What an account or API client of a role is bound to.</summary>
-public enum Binding
-{
-    /// <summary>Nothing: the role sees no pupil (analist: aggregates) or no pupil data at all (beheerder).</summary>
-    None,
-    /// <summary>One pupil's key: the pupil or a parent.</summary>
-    Pupil,
-    /// <summary>A vo vestiging (BRIN6).</summary>
-    Vo,
-    /// <summary>An mbo institution (BRIN4).</summary>
-    Mbo,
-    /// <summary>A vo vestiging (BRIN6) or an mbo institution (BRIN4): the zorgcoördinator works on either side.</summary>
-    VoOrMbo,
-}
-
 /// <summary>
 /// The roles of people and programs, and what each is bound to. The web's <c>Roles</c> names the same strings; the command
 /// line and the beheer pages check a new account against <see cref="Binding"/>.

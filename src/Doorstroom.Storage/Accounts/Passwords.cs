@@ -5,15 +5,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Doorstroom.Storage;
 
-/// <summary>Which part of the password rule a password breaks.</summary>
-public enum PasswordWeakness
-{
-    TooShort,
-    OnlySpaces,
-    ContainsName,
-    Common,
-}
-
 /// <summary>
 /// The one hasher of passwords and client secrets (ASP.NET Core Identity's PBKDF2 format, the hashes already in the store),
 /// the password rule, and new client secrets. The web's sign-in and the command line both use it.

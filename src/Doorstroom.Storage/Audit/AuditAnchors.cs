@@ -4,10 +4,6 @@ using System.Text;
 
 namespace Doorstroom.Storage;
 
-/// <summary>A head of the audit log recorded outside the store: the entry <see cref="Seq"/> had <see cref="Hash"/> at <see cref="At"/>.</summary>
-/// <param name="Source">Where it came from, for a message: the anchor file and line, or the command line.</param>
-public sealed record AuditAnchor(long Seq, string Hash, DateTimeOffset? At, string Source);
-
 /// <summary>
 /// The audit log's heads, kept in an append-only text file outside the store (one line per head: <c>TIME SEQ HASH</c>), so
 /// that a log cut short or rewritten whole — which the hash chain alone cannot show — fails <see cref="Check"/>: every

@@ -10,31 +10,6 @@ using Npgsql;
 namespace Doorstroom.Storage;
 
 /// <summary>
-/// One audit entry: who (actor, role, institution) did what (action) to whose dossier (pupil), which category, for which
-/// purpose, with which outcome and by which rule. No dossier content is ever written here.
-/// </summary>
-public sealed record AuditEntry(
-    DateTimeOffset At, string Actor, string Role, string? Institution, string? Pupil, string Action,
-    string? Category, string? Purpose, string Outcome, string? Rule)
-{
-    /// <summary>The position in the log, from 1.</summary>
-    public long Seq { get; init; }
-
-    /// <summary>The hash of the entry before (64 zeros for the first).</summary>
-    public string PreviousHash { get; init; } = "";
-
-    /// <summary>SHA-256 (hex) of <see cref="PreviousHash"/> and every field of this entry.</summary>
-    public string Hash { get; init; } = "";
-}
-
-/// <summary>What <see cref="AuditLog.Verify(Database, IReadOnlyCollection{AuditAnchor})"/> found: the number of entries and, when the chain is broken, where and how.</summary>
-/// <param name="HeadHash">The hash of the last entry (the head): kept outside the store, it lets a later check catch a log rewritten whole.</param>
-public sealed record AuditCheck(long Entries, long? BrokenAt, string? Problem, string? HeadHash = null)
-{
-    public bool Intact => Problem is null;
-}
-
-/// <summary>
 /// The hash-chained audit log of the transfer dossier. Each entry carries the hash of the one before, so altering,
 /// removing or inserting an entry breaks the chain at that point, and <see cref="Verify(Database, IReadOnlyCollection{AuditAnchor})"/> says where.
 /// </summary>

@@ -5,21 +5,6 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Storage;
 
-/// <summary>One dated, authored entry of a pupil's transfer dossier.</summary>
-/// <param name="Kind"><c>notitie</c> for an entry, <c>warme-overdracht</c> for a recorded hand-over conversation (P6).</param>
-/// <param name="Institution">The vo school (BRIN6 or BRIN4) that wrote it; for a warme overdracht, the school that recorded it.</param>
-/// <param name="Body">The text, or for a sealed (care) entry the ciphertext the web application made; Storage never sees care data in clear.</param>
-/// <param name="Released">The school lets this entry go with a request.</param>
-public sealed record DossierEntry(long Id, string Pupil, DossierCategory Category, string Kind, DateOnly On, string Author, string Institution, string Body, bool Sealed, bool Released);
-
-/// <summary>A pupil's dossier at a glance, for the school's list: how many entries, how many released, and the open requests.</summary>
-/// <param name="OpenRequests">The mbo institutions (BRIN4) whose request was made on or before today and has not expired, oldest first.</param>
-public sealed record DossierStatus(int Entries, int Released, ImmutableArray<string> OpenRequests)
-{
-    /// <summary>No entries and no open requests.</summary>
-    public static DossierStatus None { get; } = new(0, 0, []);
-}
-
 /// <summary>The transfer dossier tables: entries, requests, and the retention that removes what has expired.</summary>
 public static class DossierStore
 {

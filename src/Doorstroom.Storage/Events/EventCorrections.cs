@@ -3,19 +3,6 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Storage;
 
-/// <summary>Who voids an event, as the audit log records them.</summary>
-public sealed record Corrector(string Actor, string Role, string? Institution);
-
-/// <summary>What <see cref="EventCorrections.Void"/> did: the correction stored, or why not.</summary>
-public abstract record VoidOutcome;
-
-/// <summary>The event is voided by <paramref name="Correction"/> (stored with its audit entry).</summary>
-public sealed record Voided(TransitionEvent Target, TransitionEvent Correction, AuditEntry Audit) : VoidOutcome;
-
-/// <summary>Nothing stored: <paramref name="Field"/> names what was wrong, <paramref name="Expected"/> what was expected.</summary>
-/// <param name="NotFound">True when the pupil or the event does not exist (an API answers 404).</param>
-public sealed record VoidRefused(string Field, string Expected, bool NotFound = false) : VoidOutcome;
-
 /// <summary>
 /// A beheerder voids a wrong event by appending a <see cref="EventKind.Vervallen"/> that names it (the stream stays
 /// append-only), with a reason, and the audit entry in the same transaction: both or neither.

@@ -1,13 +1,5 @@
 namespace Doorstroom.Storage;
 
-/// <summary>A physical line of an input file is longer than <see cref="BoundedLines.MaxLineLength"/>: the file is refused at that line.</summary>
-internal sealed class LineTooLongException(long line)
-    : IOException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {line} is longer than {BoundedLines.MaxLineLength:N0} characters"))
-{
-    /// <summary>The 1-based line number.</summary>
-    public long Line { get; } = line;
-}
-
 /// <summary>
 /// A text reader that refuses a physical line longer than <see cref="MaxLineLength"/> characters as soon as it has read that
 /// much of it (<see cref="LineTooLongException"/>), so a 50 MB line without a line break costs one buffer, not the whole

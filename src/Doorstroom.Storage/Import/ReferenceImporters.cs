@@ -6,27 +6,6 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Storage;
 
-/// <summary>A vo vestiging of DUO's register (GeoJSON from DUO + BAG).</summary>
-public sealed record VoVestiging(string Brin6, string Brin4, string Naam, string Onderwijsstructuur, string? Denominatie,
-    string? Internetadres, string? Straat, string? Huisnummer, string? Postcode, string? Plaats, string? Gemeente,
-    string? Provincie, string? Onderwijsgebied, int? Leerlingen, double? Lon, double? Lat);
-
-/// <summary>An mbo institution (KiesMBO), with whether it is an AOC.</summary>
-public sealed record MboInstelling(string Brin4, string Naam, string? KiesmboCode, string? Soort, string? Website, int Aoc);
-
-/// <summary>An mbo location (KiesMBO), by BRIN6.</summary>
-public sealed record MboLocatie(string Brin6, string Brin4, string Naam, string? Straat, string? Postcode, string? Plaats, string? Land, string? Url);
-
-/// <summary>A kwalificatie of the kwalificatiestructuur as stored.</summary>
-public sealed record KwalificatieRow(int Crebo, string Naam, int Niveau, string Leerwegen, string Soort, int? DossierCrebo,
-    string Kwalificatiedossier, string Domein, int? DomeinCrebo);
-
-/// <summary>A gemeente and its RMC region (Regeling regionale aanpak vsv, bijlage C).</summary>
-public sealed record RmcGemeente(string Gemeente, int RegioNr, string Regio);
-
-/// <summary>A yearly vsv norm for one mbo niveau, as published (percentage × 1000).</summary>
-public sealed record VsvNorm(int Teljaar, int Niveau, int Norm);
-
 /// <summary>The importers of institutions and qualifications: vo vestigingen, mbo institutions and locations, kwalificaties, RMC regions.</summary>
 public static class ReferenceImporters
 {

@@ -6,26 +6,6 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Storage;
 
-/// <summary>One page of a keyset-paged list; <see cref="NextAfter"/> is the last key of the page when more follow.</summary>
-public sealed record KeyPage<T>(ImmutableArray<T> Items, string? NextAfter);
-
-/// <summary>A pupil as a decaan sees them: their applications and signals, and the stream the decaan may read.</summary>
-/// <param name="Name">Given and family name when the school keeps them (never for synthetic pupils); else null.</param>
-public sealed record SchoolPupil(
-    string Key, bool Synthetic, string? Name, int? ExamYear, Leerweg? Leerweg,
-    ImmutableArray<Application> Applications, ImmutableArray<Signal> Signals, ImmutableArray<TransitionEvent> Stream)
-{
-    /// <summary>Stored rows of the pupil that could not be read as events and were left out (see <see cref="SkippedRows"/>).</summary>
-    public int Skipped { get; init; }
-}
-
-/// <summary>An applicant as an mbo intake officer sees them: only what happened at their own institution.</summary>
-public sealed record Applicant(string Key, bool Synthetic, string? Name, ImmutableArray<Application> Applications, ImmutableArray<TransitionEvent> Stream)
-{
-    /// <summary>Stored rows of the pupil that could not be read as events and were left out (see <see cref="SkippedRows"/>).</summary>
-    public int Skipped { get; init; }
-}
-
 /// <summary>
 /// The lists behind the decaan's and the intake officer's pages, scoped to the BRIN6 locations of one institution.
 /// The scope is applied in SQL: a pupil outside it is never read. See decision 0013 for what each role may read.

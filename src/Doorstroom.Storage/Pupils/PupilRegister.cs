@@ -2,12 +2,6 @@ using Dapper;
 
 namespace Doorstroom.Storage;
 
-/// <summary>
-/// A pupil's personal details. They are kept apart from the pseudonymous key and the events (table
-/// <c>pupil_personal</c>), are optional, and can be erased without touching the stream.
-/// </summary>
-public sealed record PersonalDetails(string? GivenName, string? FamilyName, string? Email, string? Phone);
-
 /// <summary>Personal details of pupils, by pseudonymous key: set, read and erase (AVG art. 17), never in events or exports.</summary>
 public static class PupilRegister
 {

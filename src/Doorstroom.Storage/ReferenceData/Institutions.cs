@@ -4,39 +4,6 @@ using Dapper;
 
 namespace Doorstroom.Storage;
 
-/// <summary>One page of an offset-paged list and how many rows match in all.</summary>
-public sealed record Paged<T>(ImmutableArray<T> Items, long Total, int Page, int PageSize)
-{
-    /// <summary>The number of pages (at least 1).</summary>
-    public int Pages => Math.Max(1, (int)((Total + PageSize - 1) / PageSize));
-}
-
-/// <summary>vmbo pupils of one leerweg (DUO code BL, KL, GL, TL) at a vestiging in one school year.</summary>
-public sealed record LeerwegCount(string Leerweg, long Aantal);
-
-/// <summary>A vo vestiging with its vmbo pupils per leerweg in the newest DUO count (<see cref="Schooljaar"/>).</summary>
-public sealed record VoInstitution(
-    string Brin6, string Brin4, string Naam, string? Plaats, string Onderwijsstructuur, long? Leerlingen,
-    int? Schooljaar, ImmutableArray<LeerwegCount> Vmbo)
-{
-    /// <summary>The vmbo pupils of the leerweg (0 when none are counted).</summary>
-    public long Of(string leerweg) => Vmbo.Where(c => c.Leerweg == leerweg).Sum(c => c.Aantal);
-}
-
-/// <summary>The address and other facts of a vo vestiging shown on its own page.</summary>
-public sealed record VoDetails(VoInstitution Institution, string? Denominatie, string? Internetadres, string? Straat, string? Huisnummer,
-    string? Postcode, string? Gemeente, string? Provincie);
-
-/// <summary>An mbo location with the (simulated or imported) applications and enrolments the event table holds for it.</summary>
-public sealed record MboSite(string Brin6, string Brin4, string Naam, string? Plaats, long Aanmeldingen, long Inschrijvingen);
-
-/// <summary>An mbo institution with its locations and their event counts.</summary>
-public sealed record MboInstitution(string Brin4, string Naam, string? Soort, string? Website, bool Aoc, ImmutableArray<MboSite> Locations)
-{
-    public long Aanmeldingen => Locations.Sum(l => l.Aanmeldingen);
-    public long Inschrijvingen => Locations.Sum(l => l.Inschrijvingen);
-}
-
 /// <summary>
 /// The public lists of vo vestigingen and mbo institutions: search by name or plaats, offset paging, one institution
 /// in full. Plain SQL that runs alike on SQLite and PostgreSQL (search is case-insensitive through LOWER on both sides).

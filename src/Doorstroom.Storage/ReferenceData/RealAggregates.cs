@@ -3,17 +3,6 @@ using Dapper;
 
 namespace Doorstroom.Storage;
 
-/// <summary>One row of a real aggregate: its keys (in the order asked) and its figures.</summary>
-/// <param name="Keys">The value of each dimension asked for.</param>
-/// <param name="Count">The sum of the published counts; suppressed cells (<c>&lt;5</c>) are not in it.</param>
-/// <param name="SuppressedCells">How many published cells were <c>&lt;5</c> (0 to 4 each) and so are missing from <paramref name="Count"/>.</param>
-/// <param name="Passed">For exams: the sum of passed candidates over cells where both counts are published; else null.</param>
-/// <param name="PassedOf">For exams: the candidates of those same cells, the denominator of the pass rate.</param>
-public sealed record AggregateRow(ImmutableArray<string> Keys, long Count, long SuppressedCells, long? Passed, long? PassedOf);
-
-/// <summary>A real aggregate, from the imported DUO files: what was asked and the rows.</summary>
-public sealed record AggregateTable(string Name, string Source, ImmutableArray<string> By, ImmutableArray<AggregateRow> Rows);
-
 /// <summary>
 /// The real aggregates of the imported DUO files (issue #4 item 6): vmbo exam candidates and pass rates per leerweg,
 /// sector, vestiging and year (the inflow an AOC can expect), and pupils per leerjaar and leerweg. Plain SQL over

@@ -4,9 +4,6 @@ using Npgsql;
 
 namespace Doorstroom.Storage;
 
-/// <summary>The two stores Doorstroom runs on.</summary>
-public enum Dialect { Sqlite, Postgres }
-
 /// <summary>
 /// Where the data lives: one SQLite file (the embedded default, <c>doorstroom.db</c>) or a PostgreSQL server chosen
 /// by a connection string. Everything above this class runs the same code on both; the few places that differ

@@ -4,12 +4,6 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Storage;
 
-/// <summary>A count of one kind of record or event.</summary>
-public sealed record Tally(string Name, long Count);
-
-/// <summary>One file in the import journal.</summary>
-public sealed record JournalEntry(string Kind, string FileName, long Records, long Stored, string ImportedAt);
-
 /// <summary>What a store holds: records per table, pupils (real, synthetic, with personal details kept apart), events per kind, and the import journal.</summary>
 public sealed record StoreStats(
     string Store,
