@@ -37,7 +37,7 @@ public sealed class SyntheticInstitutionsTests
 
     // Made by hand: a vestiging without vmbo pupils (left out when read back), a green one, an AOC and a ROC with two
     // locations, and kwalificaties at four niveaus in a green and an ordinary domain.
-    private static readonly World World = new WorldBuilder()
+    internal static readonly World World = new WorldBuilder()
         .Vo("10AA00", "UTRECHT", bb: 40, kb: 60, gl: 20, tl: 80)
         .Vo("10AB00", "ZWOLLE", bb: 10, kb: 0, gl: 0, tl: 5, green: true)
         .Vo("10AC00", "ASSEN")
