@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Dapper;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 using Doorstroom.Simulation;
@@ -60,20 +59,14 @@ public static class DemoData
         ArgumentNullException.ThrowIfNull(log);
         var database = site.Database;
         var today = site.Today;
-        long pupils;
-        using (var connection = database.ConnectMigrated())
-            pupils = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil");
-        if (pupils == 0) Simulate(site, log);
+        if (!PupilRegister.HasPupils(database)) Simulate(site, log);
         site.ForgetLocations();
 
         var places = Places(database);
         var first = PupilKey(today, 1);
-        bool curated;
-        using (var connection = database.ConnectMigrated())
-            curated = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil WHERE pkey = @first", new { first }) > 0;
-        if (!curated)
+        if (!PupilRegister.Exists(database, first))
         {
-            var stories = Stories(places, today, Crebos(database));
+            var stories = Stories(places, today, ProgrammeNames.LowestCreboPerNiveau(database));
             new EventStore(database).Append(stories.SelectMany(s => s.Events.Select(e => new EventRecord(e, Synthetic: true, s.Birth))));
             foreach (var s in stories) PupilRegister.SetPersonal(database, s.Key, new PersonalDetails(s.Name.Given, s.Name.Family, null, null));
             log.WriteLine($"demo: {stories.Length} hand-written SYNTHETIC pupils at the demo school {places.School} (keys DEMO-…)");
@@ -107,8 +100,7 @@ public static class DemoData
     /// </summary>
     private static void EnsureDossier(Database database, DossierService dossier, DemoPlaces places, DateOnly today, TextWriter log)
     {
-        using (var connection = database.ConnectMigrated())
-            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM dossier_entry") > 0) return;
+        if (DossierStore.HasEntries(database)) return;
         var author = new Caller("zorgvo", Roles.Zorgcoordinator, places.School, null);
         (int Pupil, DossierCategory Category, string Kind, int DaysAgo, string Text)[] entries =
         [
@@ -146,20 +138,12 @@ public static class DemoData
     public static DemoPlaces Places(Database database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        using var connection = database.ConnectMigrated();
-        var schools = connection.Query<string>("""
-            SELECT brin6 FROM vo_leerlingen
-            WHERE leerweg IS NOT NULL AND schooljaar = (SELECT MAX(schooljaar) FROM vo_leerlingen)
-            GROUP BY brin6 ORDER BY SUM(aantal) DESC, brin6 LIMIT 2
-            """).ToList();
-        var mbos = connection.Query<string>("""
-            SELECT l.brin4 FROM mbo_locatie l JOIN mbo_instelling i ON i.brin4 = l.brin4
-            WHERE i.aoc = 0 GROUP BY l.brin4 ORDER BY COUNT(*) DESC, l.brin4 LIMIT 2
-            """).ToList();
-        if (schools.Count < 2 || mbos.Count < 2)
+        var schools = LargestInstitutions.VmboVestigingen(database, 2);
+        var mbos = LargestInstitutions.Rocs(database, 2);
+        if (schools.Length < 2 || mbos.Length < 2)
             throw new InvalidOperationException("the demo needs at least two vmbo vestigingen and two mbo institutions in the store");
-        var locations = connection.Query<string>("SELECT brin6 FROM mbo_locatie WHERE brin4 = @brin4 ORDER BY brin6 LIMIT 2", new { brin4 = mbos[0] }).ToImmutableArray();
-        var other = connection.QueryFirst<string>("SELECT brin6 FROM mbo_locatie WHERE brin4 = @brin4 ORDER BY brin6", new { brin4 = mbos[1] });
+        var locations = LargestInstitutions.Locations(database, mbos[0], 2);
+        var other = LargestInstitutions.Locations(database, mbos[1], 1)[0];
         return new(schools[0], schools[1], mbos[0], mbos[1], locations, other);
     }
 
@@ -182,13 +166,6 @@ public static class DemoData
             .SelectMany(p => p.Events.Where(e => e.Date <= today).Select(e => new EventRecord(e, Synthetic: true, p.BirthDate)));
         var appended = new EventStore(database).Append(records);
         log.WriteLine($"demo: {appended.Inserted:N0} events for {appended.NewPupils:N0} synthetic pupils stored");
-    }
-
-    private static ImmutableDictionary<int, int> Crebos(Database database)
-    {
-        using var connection = database.ConnectMigrated();
-        return connection.Query<(long Niveau, long Crebo)>("SELECT niveau, MIN(crebo) FROM kwalificatie WHERE niveau BETWEEN 1 AND 4 GROUP BY niveau")
-            .ToImmutableDictionary(r => (int)r.Niveau, r => (int)r.Crebo);
     }
 
     private sealed record Story(string Key, (string Given, string Family) Name, DateOnly Birth, ImmutableArray<TransitionEvent> Events);

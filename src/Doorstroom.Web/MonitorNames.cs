@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Doorstroom.Domain;
-using Dapper;
 using Doorstroom.Storage;
 
 namespace Doorstroom.Web;
@@ -25,19 +24,16 @@ public sealed class MonitorNames(ImmutableDictionary<string, string> routes, Imm
     {
         ArgumentNullException.ThrowIfNull(site);
         var names = InstitutionNames.All(site.Database).ToBuilder();
-        using (var connection = site.Database.ConnectMigrated())
+        var vo = InstitutionNames.VoAddresses(site.Database);
+        foreach (var same in vo.GroupBy(v => v.Naam, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            var vo = connection.Query<(string Brin6, string Naam, string? Plaats, string? Straat)>("SELECT brin6, naam, plaats, straat FROM vo_vestiging").ToList();
-            foreach (var same in vo.GroupBy(v => v.Naam, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            var byPlace = same.GroupBy(v => v.Plaats ?? "", StringComparer.Ordinal).ToList();
+            foreach (var place in byPlace)
             {
-                var byPlace = same.GroupBy(v => v.Plaats ?? "", StringComparer.Ordinal).ToList();
-                foreach (var place in byPlace)
+                foreach (var v in place)
                 {
-                    foreach (var v in place)
-                    {
-                        var where = string.Join(", ", new[] { v.Plaats, place.Count() > 1 || byPlace.Count == 1 ? v.Straat : null }.Where(x => !string.IsNullOrWhiteSpace(x)));
-                        if (where.Length > 0) names[v.Brin6] = $"{v.Naam} ({where})";
-                    }
+                    var where = string.Join(", ", new[] { v.Plaats, place.Count() > 1 || byPlace.Count == 1 ? v.Straat : null }.Where(x => !string.IsNullOrWhiteSpace(x)));
+                    if (where.Length > 0) names[v.Brin6] = $"{v.Naam} ({where})";
                 }
             }
         }

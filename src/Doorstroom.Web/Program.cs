@@ -88,7 +88,7 @@ var app = builder.Build();
 var site = app.Services.GetRequiredService<Site>();
 try
 {
-    using (var connection = site.Database.ConnectMigrated()) { }
+    site.Database.Migrate();
     app.LoadKeyRing();
     if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
 }

@@ -98,9 +98,10 @@ public sealed class StatementOptions
 }
 
 /// <summary>
-/// What every page and endpoint stands on: the store, the catalogue and its planner, and the clock. One per process.
+/// What every page and endpoint stands on: the store, the catalogue and its planner, and the clock. One per process;
+/// disposing it (the host does, at shutdown) closes the store's connection pool.
 /// </summary>
-public sealed class Site
+public sealed class Site : IDisposable
 {
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> locations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> vo = new(StringComparer.Ordinal);
@@ -122,6 +123,9 @@ public sealed class Site
     public SiteOptions Options { get; }
     public TimeProvider Clock { get; }
     public Database Database { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => Database.Dispose();
     public RouteCatalogue Catalogue { get; }
     public ImmutableArray<Source> Sources { get; }
     public Planner Planner { get; }

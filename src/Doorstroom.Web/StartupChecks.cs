@@ -95,7 +95,7 @@ public static class StartupChecks
         {
             try
             {
-                _ = Storage.Database.Open(target);
+                Storage.Database.Open(target).Dispose();
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {

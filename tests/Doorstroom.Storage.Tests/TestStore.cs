@@ -68,6 +68,7 @@ public sealed class TestStore : IDisposable
 
     public void Dispose()
     {
+        Database.Dispose();
         if (_sqliteDirectory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
