@@ -13,7 +13,7 @@ public static class Indicators
     /// Every observation one pupil contributes, from the pupil's date-ordered stream: each indicator population the pupil is in,
     /// once per cohort (a pupil enrolled on several 1 Octobers is in several D2 cohorts). Events after
     /// <see cref="MonitorContext.Through"/> are ignored and a measurement whose peildatum lies after it is not made.
-    /// Uses a per-thread scratch timeline: no allocation per event.
+    /// Uses the thread's spare timeline (see <see cref="Timeline"/> for why that is safe): no allocation per pupil or event.
     /// </summary>
     /// <param name="stream">The pupil's events, in date order.</param>
     /// <param name="birthDate">The pupil's birth date; unknown (null) counts as younger than 22.</param>
@@ -24,17 +24,24 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sink);
         if (stream.IsEmpty) return;
-        var t = Timeline.Current;
-        t.Build(stream, context.Through);
-        if (t.SpellCount == 0) return;
-        var m = new Measurer(t, birthDate, context, sink);
-        m.NieuweVsv();
-        m.Switch();
-        m.PerMboSpell();
-        m.Jaarresultaat();
-        m.Diplomaresultaat();
-        m.PerDiploma();
-        m.VoMbo();
+        var t = Timeline.Rent();
+        try
+        {
+            t.Build(stream, context.Through);
+            if (t.SpellCount == 0) return;
+            var m = new Measurer(t, birthDate, context, sink);
+            m.NieuweVsv();
+            m.Switch();
+            m.PerMboSpell();
+            m.Jaarresultaat();
+            m.Diplomaresultaat();
+            m.PerDiploma();
+            m.VoMbo();
+        }
+        finally
+        {
+            Timeline.Return(t);
+        }
     }
 
     private readonly ref struct Measurer(Timeline t, DateOnly? birthDate, MonitorContext context, IObservationSink sink)
