@@ -15,7 +15,7 @@ public sealed record CatalogueLoad(RouteCatalogue? Catalogue, ImmutableArray<Pro
 public sealed record Source(string Key, string Title, string? Url, string? Note);
 
 /// <summary>
-/// Reads one catalogue version folder (catalogue.json, rules.json, sources.json, reasons.json, routes/*.json),
+/// Reads one catalogue version folder (catalogue.json, rules.json, sources.json, reasons.json, indicators.json, routes/*.json),
 /// checks each file against its JSON Schema (../schema/) and then the rules a schema cannot say: ids known and
 /// unique, windows that end after they start, every "no" with a rule id, references to existing rules, sources
 /// and crebos.
@@ -39,17 +39,18 @@ public static class CatalogueLoader
         var rules = ctx.Read("rules.json", schemaDir, "rules.schema.json");
         var sources = ctx.Read("sources.json", schemaDir, "sources.schema.json");
         var reasons = ctx.Read("reasons.json", schemaDir, "reasons.schema.json");
+        var indicators = ctx.Read("indicators.json", schemaDir, "indicators.schema.json");
         var routeFiles = Directory.Exists(Path.Combine(directory, "routes"))
             ? Directory.GetFiles(Path.Combine(directory, "routes"), "*.json").Order(StringComparer.Ordinal).ToArray()
             : [];
         var routes = routeFiles.Select(f => ctx.Read(Path.Combine("routes", Path.GetFileName(f)), schemaDir, "route.schema.json")).ToArray();
 
-        if (ctx.Problems.Count > 0 || catalogue is null || rules is null || sources is null || reasons is null || routes.Any(r => r is null))
+        if (ctx.Problems.Count > 0 || catalogue is null || rules is null || sources is null || reasons is null || indicators is null || routes.Any(r => r is null))
         {
             return new CatalogueLoad(null, [.. ctx.Problems], []);
         }
 
-        var result = Build(ctx, catalogue, rules, sources, reasons, routes!, knownCrebos);
+        var result = Build(ctx, catalogue, rules, sources, reasons, indicators, routes!, knownCrebos);
         return ctx.Problems.Count > 0 ? new CatalogueLoad(null, [.. ctx.Problems], []) : result;
     }
 
@@ -144,7 +145,7 @@ public static class CatalogueLoader
         return cut > 0 ? message[..cut] : message;
     }
 
-    private static CatalogueLoad Build(Context ctx, Doc catalogueDoc, Doc rulesDoc, Doc sourcesDoc, Doc reasonsDoc, Doc[] routeDocs, IReadOnlySet<string>? knownCrebos)
+    private static CatalogueLoad Build(Context ctx, Doc catalogueDoc, Doc rulesDoc, Doc sourcesDoc, Doc reasonsDoc, Doc indicatorsDoc, Doc[] routeDocs, IReadOnlySet<string>? knownCrebos)
     {
         var root = catalogueDoc.Root;
 
@@ -195,6 +196,8 @@ public static class CatalogueLoader
         {
             if (!reasons.ContainsKey(code)) ctx.Add(reasonsDoc, "/reasons", $"no text for the engine's reason code '{code}'");
         }
+
+        var definitions = IndicatorDefinitions(ctx, indicatorsDoc);
 
         // regimes
         var regimes = ImmutableArray.CreateBuilder<Regime>();
@@ -298,8 +301,31 @@ public static class CatalogueLoader
             root.GetProperty("version").GetString()!,
             DateOnly.ParseExact(root.GetProperty("published").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             regimes.ToImmutable(), ruleIds, ordered, admission.ToImmutable(), requirements.ToImmutable(), durations.ToImmutable(),
-            havo, hbo, domains.ToImmutable(), reasons.ToImmutable());
+            havo, hbo, domains.ToImmutable(), reasons.ToImmutable(), definitions);
         return new CatalogueLoad(catalogue, [], [.. sources.Values]);
+    }
+
+    /// <summary>The monitor's definition texts: one for every indicator the engine computes, none for an unknown one.</summary>
+    private static ImmutableArray<IndicatorDefinition> IndicatorDefinitions(Context ctx, Doc doc)
+    {
+        var found = new Dictionary<Indicator, IndicatorDefinition>();
+        foreach (var p in doc.Root.GetProperty("indicators").EnumerateObject())
+        {
+            if (!Names.Indicators.TryGetValue(p.Name, out var indicator))
+            {
+                ctx.Add(doc, $"/indicators/{p.Name}", $"unknown indicator '{p.Name}'; expected one of {string.Join(", ", Names.Indicators.Keys)}");
+                continue;
+            }
+            string Text(string name) => p.Value.GetProperty(name).GetString()!;
+            found[indicator] = new IndicatorDefinition(indicator, Text("id"), Text("name"), Text("rule"), Text("peildatum"), Text("population"), Text("numerator"));
+        }
+        foreach (var indicator in Enum.GetValues<Indicator>())
+        {
+            if (found.ContainsKey(indicator)) continue;
+            var name = Names.Indicators.FirstOrDefault(n => n.Value == indicator).Key ?? indicator.ToString();
+            ctx.Add(doc, "/indicators", $"no definition text for the monitor's indicator '{name}'");
+        }
+        return [.. Enum.GetValues<Indicator>().Where(found.ContainsKey).Select(i => found[i])];
     }
 
     private static Route? RouteOf(Context ctx, Doc doc, Action<Doc, string, string> ruleRef, Dictionary<string, Source> sources, IReadOnlySet<string>? knownCrebos)

@@ -73,6 +73,15 @@ public static class Names
         ["after-school"] = EntryPoint.AfterSchool,
     };
 
+    /// <summary>The monitor's indicators, as the command line, the API and indicators.json spell them.</summary>
+    public static readonly IReadOnlyDictionary<string, Indicator> Indicators = new Dictionary<string, Indicator>
+    {
+        ["nieuwe-vsv"] = Indicator.NieuweVsv, ["switch"] = Indicator.Switch, ["diploma-nominaal"] = Indicator.DiplomaNominaal,
+        ["jaarresultaat"] = Indicator.Jaarresultaat, ["diplomaresultaat"] = Indicator.Diplomaresultaat, ["startersresultaat"] = Indicator.Startersresultaat,
+        ["doorstroom-vo-mbo"] = Indicator.DoorstroomVoMbo, ["doorstroom-vo-mbo-na-een-jaar"] = Indicator.DoorstroomVoMboNaEenJaar,
+        ["opstroom"] = Indicator.Opstroom, ["kwalificatiewinst"] = Indicator.Kwalificatiewinst, ["tijd-tot-startkwalificatie"] = Indicator.TijdTotStartkwalificatie,
+    };
+
     public static readonly IReadOnlyDictionary<string, PupilFact> Facts = new Dictionary<string, PupilFact>
     {
         ["sureOfChoice"] = PupilFact.SureOfChoice, ["atRiskOfNoDiploma"] = PupilFact.AtRiskOfNoDiploma, ["extraVak"] = PupilFact.ExtraVak,

@@ -73,7 +73,7 @@ internal static class MonitorCommand
     {
         var (cube, context, pupils, synthetic) = MonitorEvents.Compute(database, catalogue, cancellationToken);
         var table = cube.Table(indicator, by, cohorts is null ? null : cell => cohorts.Contains(cell.Cohort));
-        return MonitorEvents.Output(table, context, pupils, synthetic, database.Description);
+        return MonitorEvents.Output(table, catalogue.Definition(indicator), context, pupils, synthetic, database.Description);
     }
 
     /// <summary>A route against a reference route on comparable pupils, stratum by stratum, with the reference standardised to the route's mix.</summary>
@@ -86,7 +86,7 @@ internal static class MonitorCommand
         var c = RouteComparison.Compare(cube, indicator, route, against, cohorts is null ? null : cell => cohorts.Contains(cell.Cohort));
         if (c.Strata.IsEmpty)
             throw new BadInputException($"monitor {MonitorEvents.Name(indicator)}: {route} and {against} have no pupils of the same leerweg and sector to compare");
-        var d = c.Definition;
+        var d = catalogue.Definition(c.Indicator);
         return new MonitorOutput(MonitorEvents.Name(indicator),
             [
                 new("definition", $"{d.Id} {d.Name}"), new("peildatum", d.Peildatum), new("population", d.Population), new("numerator", d.Numerator),

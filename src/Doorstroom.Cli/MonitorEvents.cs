@@ -46,9 +46,8 @@ internal static class MonitorEvents
     }
 
     /// <summary>A rolled-up indicator table as output, suppressed as DUO does.</summary>
-    public static MonitorOutput Output(MonitorTable table, MonitorContext context, long pupils, long synthetic, string store)
+    public static MonitorOutput Output(MonitorTable table, IndicatorDefinition d, MonitorContext context, long pupils, long synthetic, string store)
     {
-        var d = table.Definition;
         var mean = d.Indicator == Indicator.TijdTotStartkwalificatie;
         ImmutableArray<string> columns = [.. table.By.Select(Name), "population", "hits", "rate", .. mean ? ["mean_years"] : Array.Empty<string>()];
         var rows = table.Rows.Select(r => (ImmutableArray<object?>)[

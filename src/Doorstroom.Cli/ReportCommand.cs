@@ -23,7 +23,8 @@ internal static class ReportCommand
         cmd.SetAction((parse, cancellationToken) =>
         {
             var database = StoreCommands.OpenStore(parse, db);
-            var (cube, context, pupils, synthetic) = MonitorEvents.Compute(database, catalogue(parse), cancellationToken);
+            var loaded = catalogue(parse);
+            var (cube, context, pupils, synthetic) = MonitorEvents.Compute(database, loaded, cancellationToken);
             var input = new ReportInput(
                 "Doorstroom — monitor van de overgang vmbo → mbo",
                 DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date),
@@ -32,7 +33,8 @@ internal static class ReportCommand
                 [.. Enum.GetValues<Indicator>().Select(i => cube.Table(i, [Dimension.Cohort]))],
                 [.. Trends.Select(i => cube.Table(i, [Dimension.Route, Dimension.Cohort]))],
                 [.. PerInstitution.Select(i => cube.Table(i, [Dimension.MboInstelling]))],
-                cube.Table(Indicator.DoorstroomVoMbo, [Dimension.VoVestiging, Dimension.MboInstelling]));
+                cube.Table(Indicator.DoorstroomVoMbo, [Dimension.VoVestiging, Dimension.MboInstelling]),
+                loaded.IndicatorDefinitions);
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var files = HtmlReport.Write(folder, input);

@@ -14,15 +14,15 @@ internal static class Charts
     public const int Width = 960, Height = 540;
 
     /// <summary>The indicator's rate (%) by cohort, one line per route; suppressed rates (population under 10) are left out of the line.</summary>
-    public static ChartFiles Trend(string outDir, string name, MonitorTable table)
+    public static ChartFiles Trend(string outDir, string name, MonitorTable table, IndicatorDefinition definition)
     {
-        var (plot, title) = TrendPlot(table);
+        var (plot, title) = TrendPlot(table, definition);
         return Save(outDir, name, "trend", title, plot);
     }
 
     /// <summary>The plot of <see cref="Trend"/> and its title.</summary>
     /// <param name="routeName">The name to show for a route id in the legend; null shows the ids.</param>
-    internal static (ScottPlot.Plot Plot, string Title) TrendPlot(MonitorTable table, Func<string, string>? routeName = null)
+    internal static (ScottPlot.Plot Plot, string Title) TrendPlot(MonitorTable table, IndicatorDefinition definition, Func<string, string>? routeName = null)
     {
         var route = Index(table, Dimension.Route);
         var cohort = Index(table, Dimension.Cohort);
@@ -51,7 +51,7 @@ internal static class Charts
         if (cohorts.Length > 0)
             plot.Axes.Bottom.SetTicks([.. cohorts.Select(c => (double)c)], [.. cohorts.Select(c => c.ToString(CultureInfo.InvariantCulture))]);
         if (series.Count > 0) plot.ShowLegend(ScottPlot.Edge.Right);
-        var title = $"{table.Definition.Name} per cohort en route";
+        var title = $"{definition.Name} per cohort en route";
         plot.Title(title);
         plot.XLabel("cohort");
         plot.YLabel("percentage");
@@ -60,14 +60,14 @@ internal static class Charts
     }
 
     /// <summary>The indicator's rate (%) per mbo institution: the <paramref name="top"/> institutions with the largest population and a shown (unsuppressed) rate.</summary>
-    public static ChartFiles Institutions(string outDir, string name, MonitorTable table, int top)
+    public static ChartFiles Institutions(string outDir, string name, MonitorTable table, IndicatorDefinition definition, int top)
     {
-        var (plot, title) = InstitutionsPlot(table, top);
+        var (plot, title) = InstitutionsPlot(table, definition, top);
         return Save(outDir, name, "instellingen", title, plot);
     }
 
     /// <summary>The plot of <see cref="Institutions"/> and its title.</summary>
-    internal static (ScottPlot.Plot Plot, string Title) InstitutionsPlot(MonitorTable table, int top)
+    internal static (ScottPlot.Plot Plot, string Title) InstitutionsPlot(MonitorTable table, IndicatorDefinition definition, int top)
     {
         var mbo = Index(table, Dimension.MboInstelling);
         var bars = table.Rows
@@ -87,7 +87,7 @@ internal static class Charts
             plot.Axes.Left.SetTicks([.. Enumerable.Range(0, bars.Count).Select(x => (double)x)], [.. bars.Select(b => b.Instelling)]);
             plot.Axes.SetLimitsX(0, 100);
         }
-        var title = $"{table.Definition.Name} per mbo-instelling (grootste {top})";
+        var title = $"{definition.Name} per mbo-instelling (grootste {top})";
         plot.Title(title);
         plot.XLabel("percentage");
         return (plot, title);
@@ -145,7 +145,7 @@ internal static class Charts
     private static int Index(MonitorTable table, Dimension dimension)
     {
         var i = table.By.IndexOf(dimension);
-        return i >= 0 ? i : throw new ArgumentException($"Table {table.Definition.Id} is not broken down by {dimension} (it is by [{string.Join(", ", table.By)}]).", nameof(table));
+        return i >= 0 ? i : throw new ArgumentException($"Table {table.Indicator} is not broken down by {dimension} (it is by [{string.Join(", ", table.By)}]).", nameof(table));
     }
 
     /// <summary>A file-name-safe form of an indicator id: lower-case letters, digits and dashes.</summary>

@@ -13,6 +13,7 @@ namespace Doorstroom.Report;
 /// <param name="Tables">The tables shown in full, each with its indicator's definition.</param>
 /// <param name="TrendTables">Tables broken down by (at least) [Route, Cohort]: one trend chart each, one line per route.</param>
 /// <param name="InstitutionTables">Tables broken down by (at least) [MboInstelling]: one bar chart each.</param>
+/// <param name="Definitions">The indicators' definitions in words, from the catalogue (<see cref="RouteCatalogue.IndicatorDefinitions"/>); every table's indicator needs one.</param>
 /// <param name="FlowTable">A table broken down by [VoVestiging, MboInstelling] whose hits are the pupils going from one to the other (see <see cref="Network.Flows"/>); null for no flow section.</param>
 public sealed record ReportInput(
     string Title,
@@ -22,8 +23,14 @@ public sealed record ReportInput(
     ImmutableArray<MonitorTable> Tables,
     ImmutableArray<MonitorTable> TrendTables,
     ImmutableArray<MonitorTable> InstitutionTables,
-    MonitorTable? FlowTable)
+    MonitorTable? FlowTable,
+    ImmutableArray<IndicatorDefinition> Definitions)
 {
+    /// <summary>The definition of a table's indicator.</summary>
+    public IndicatorDefinition Definition(MonitorTable table) =>
+        Definitions.FirstOrDefault(d => d.Indicator == table.Indicator)
+            ?? throw new ArgumentException($"The report has no definition for indicator {table.Indicator}.", nameof(table));
+
     /// <summary>How many institutions the bar charts show (the largest by population with an unsuppressed rate).</summary>
     public int TopInstitutions { get; init; } = 15;
 
@@ -53,8 +60,8 @@ public static class HtmlReport
     {
         Directory.CreateDirectory(outDir);
         var charts = ImmutableArray.CreateBuilder<ChartFiles>();
-        var trends = input.TrendTables.Select((t, i) => Charts.Trend(outDir, $"trend-{i + 1}-{Charts.Slug(t.Definition.Id)}", t)).ToList();
-        var institutions = input.InstitutionTables.Select((t, i) => Charts.Institutions(outDir, $"instellingen-{i + 1}-{Charts.Slug(t.Definition.Id)}", t, input.TopInstitutions)).ToList();
+        var trends = input.TrendTables.Select((t, i) => Charts.Trend(outDir, $"trend-{i + 1}-{Charts.Slug(input.Definition(t).Id)}", t, input.Definition(t))).ToList();
+        var institutions = input.InstitutionTables.Select((t, i) => Charts.Institutions(outDir, $"instellingen-{i + 1}-{Charts.Slug(input.Definition(t).Id)}", t, input.Definition(t), input.TopInstitutions)).ToList();
         var flows = input.FlowTable is null ? [] : Network.Flows(input.FlowTable);
         var flow = input.FlowTable is null ? null : Charts.Flow(outDir, flows, input.TopVoVestigingen, input.TopMboInstellingen);
         charts.AddRange(trends);
@@ -74,7 +81,7 @@ public static class HtmlReport
         h.Append("<li><a href=\"#onderdrukking\">Onderdrukking kleine aantallen</a></li>\n</ul></nav>\n</header>\n<main>\n");
 
         h.Append("<section id=\"indicatoren\">\n<h2>Indicatoren</h2>\n");
-        for (var i = 0; i < input.Tables.Length; i++) Indicator(h, input.Tables[i], $"indicator-{i + 1}-{Charts.Slug(input.Tables[i].Definition.Id)}");
+        for (var i = 0; i < input.Tables.Length; i++) Indicator(h, input.Tables[i], input.Definition(input.Tables[i]), $"indicator-{i + 1}-{Charts.Slug(input.Definition(input.Tables[i]).Id)}");
         if (input.Tables.IsEmpty) h.Append("<p>Geen tabellen.</p>\n");
         h.Append("</section>\n");
 
@@ -93,7 +100,7 @@ public static class HtmlReport
         if (flow is not null)
         {
             h.Append("<section id=\"stroom\">\n<h2>Stroom vmbo → mbo</h2>\n");
-            h.Append(CultureInfo.InvariantCulture, $"<p>Bron: {E(input.FlowTable!.Definition.Name)} ({E(input.FlowTable.Definition.Id)}), de leerlingen in de teller per vo-vestiging en mbo-instelling.</p>\n");
+            h.Append(CultureInfo.InvariantCulture, $"<p>Bron: {E(input.Definition(input.FlowTable!).Name)} ({E(input.Definition(input.FlowTable!).Id)}), de leerlingen in de teller per vo-vestiging en mbo-instelling.</p>\n");
             Figure(h, flow);
             NetworkTables(h, flows, input.TopNetworkRows);
             h.Append("</section>\n");
@@ -105,9 +112,8 @@ public static class HtmlReport
         return new ReportFiles(index, charts.ToImmutable());
     }
 
-    private static void Indicator(StringBuilder h, MonitorTable table, string id)
+    private static void Indicator(StringBuilder h, MonitorTable table, IndicatorDefinition d, string id)
     {
-        var d = table.Definition;
         h.Append(CultureInfo.InvariantCulture, $"<section class=\"indicator\" id=\"{id}\">\n<h3>{E(d.Name)} <span class=\"id\">({E(d.Id)})</span></h3>\n<dl class=\"definition\">\n");
         h.Append(CultureInfo.InvariantCulture, $"<dt>Indicator</dt><dd>{E(d.Name)}</dd>\n<dt>Regelboek</dt><dd>{E(d.Id)} — {E(d.Rule)}</dd>\n<dt>Peildatum</dt><dd>{E(d.Peildatum)}</dd>\n");
         h.Append(CultureInfo.InvariantCulture, $"<dt>Populatie</dt><dd>{E(d.Population)}</dd>\n<dt>Teller</dt><dd>{E(d.Numerator)}</dd>\n<dt>Uitgesplitst naar</dt><dd>{E(string.Join(", ", table.By.Select(Label)))}</dd>\n</dl>\n");

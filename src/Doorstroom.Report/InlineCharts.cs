@@ -10,18 +10,18 @@ public static class InlineCharts
 {
     /// <summary>The trend chart of <see cref="HtmlReport"/>: the rate by cohort, one line per route; the table is broken down by (at least) [Route, Cohort].</summary>
     /// <param name="routeName">The name to show for a route id in the legend; null shows the ids.</param>
-    public static InlineChart Trend(MonitorTable table, Func<string, string>? routeName = null, int width = Charts.Width, int height = Charts.Height)
+    public static InlineChart Trend(MonitorTable table, IndicatorDefinition definition, Func<string, string>? routeName = null, int width = Charts.Width, int height = Charts.Height)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var (plot, title) = Charts.TrendPlot(table, routeName);
+        var (plot, title) = Charts.TrendPlot(table, definition, routeName);
         return new InlineChart(title, plot.GetSvgXml(width, height));
     }
 
     /// <summary>The bar chart of <see cref="HtmlReport"/>: the rate of the <paramref name="top"/> largest mbo institutions with a shown rate; the table is broken down by (at least) [MboInstelling].</summary>
-    public static InlineChart Institutions(MonitorTable table, int top = 15, int width = Charts.Width, int height = Charts.Height)
+    public static InlineChart Institutions(MonitorTable table, IndicatorDefinition definition, int top = 15, int width = Charts.Width, int height = Charts.Height)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var (plot, title) = Charts.InstitutionsPlot(table, top);
+        var (plot, title) = Charts.InstitutionsPlot(table, definition, top);
         return new InlineChart(title, plot.GetSvgXml(width, height));
     }
 

@@ -249,6 +249,71 @@ public sealed class CatalogueValidationTests : IDisposable
     }
 
     [Fact]
+    public void Shipped_indicator_definitions_one_per_indicator_in_enum_order_with_rulebook_ids_and_peildatum()
+    {
+        var definitions = TestData.Catalogue.IndicatorDefinitions;
+
+        Assert.Equal(Enum.GetValues<Indicator>(), definitions.Select(d => d.Indicator));
+        Assert.All(definitions, d =>
+        {
+            Assert.Equal("1 oktober", d.Peildatum);
+            Assert.All(new[] { d.Name, d.Rule, d.Population, d.Numerator }, text => Assert.False(string.IsNullOrWhiteSpace(text)));
+            Assert.Same(d, TestData.Catalogue.Definition(d.Indicator));
+        });
+        Assert.Equal(["D2", "D6", "D7", "D8", "D9", "D10", "vo→mbo", "vo→mbo", "D11", "D11", "SK"], definitions.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Every_indicator_has_a_spelling_in_the_names()
+    {
+        Assert.Equal(Enum.GetValues<Indicator>().Order(), Names.Indicators.Values.Order());
+        Assert.Equal(Names.Indicators.Count, Names.Indicators.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void Indicator_without_a_definition_text_fails_the_load()
+    {
+        var dir = CopyCatalogue();
+        EditJson(dir, "indicators.json", r => r["indicators"]!.AsObject().Remove("opstroom"));
+
+        var load = CatalogueLoader.Load(dir);
+
+        Assert.False(load.Ok);
+        Assert.Null(load.Catalogue);
+        var p = Assert.Single(load.Problems);
+        Assert.Equal("indicators.json", p.File);
+        Assert.Equal("no definition text for the monitor's indicator 'opstroom'", p.Message);
+    }
+
+    [Fact]
+    public void Definition_text_for_an_unknown_indicator_fails_the_load()
+    {
+        var dir = CopyCatalogue();
+        EditJson(dir, "indicators.json", r => r["indicators"]!["uitval"] = r["indicators"]!["opstroom"]!.DeepClone());
+
+        var load = CatalogueLoader.Load(dir);
+
+        Assert.False(load.Ok);
+        var p = Assert.Single(load.Problems);
+        Assert.Equal("indicators.json", p.File);
+        Assert.Equal("/indicators/uitval", p.Field);
+        Assert.StartsWith("unknown indicator 'uitval'; expected one of nieuwe-vsv, switch,", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Definition_without_its_name_is_a_schema_violation()
+    {
+        var dir = CopyCatalogue();
+        EditJson(dir, "indicators.json", r => r["indicators"]!["switch"]!.AsObject().Remove("name"));
+
+        var load = CatalogueLoader.Load(dir);
+
+        Assert.False(load.Ok);
+        Assert.All(load.Problems, p => Assert.Equal("indicators.json", p.File));
+        Assert.Contains(load.Problems, p => p.Message.StartsWith("schema", StringComparison.Ordinal) && p.Message.Contains("name", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Missing_catalogue_folder_is_a_problem_not_an_exception()
     {
         var load = CatalogueLoader.Load(Path.Combine(temp.FullName, "does-not-exist"));

@@ -7,7 +7,7 @@ namespace Doorstroom.Catalogue.Tests;
 /// <summary>
 /// Every catalogue text a pupil, parent or decaan can read is Dutch (issue 14 item 8, docs/voice.md): rule titles and
 /// statements (the "Regels" table on /routes/{id} and the title of every rule reference), regime summaries, the
-/// route texts, reasons, caveats and source titles. Maintainer fields (<c>note</c>, <c>basis</c>, aocs.json) are not shown.
+/// route texts, reasons, caveats, source titles and the monitor's indicator definitions (indicators.json, on /monitor and in the report). Maintainer fields (<c>note</c>, <c>basis</c>, aocs.json) are not shown.
 /// English is recognised by function words that do not occur in Dutch.
 /// </summary>
 public sealed partial class DutchTextTests
@@ -23,6 +23,14 @@ public sealed partial class DutchTextTests
         foreach (var (id, title) in RuleTitles()) yield return ($"rules.json {id} title", title);
         foreach (var regime in c.Regimes) yield return ($"catalogue.json regime {regime.Id}", regime.Summary);
         foreach (var (code, t) in c.Reasons) yield return ($"reasons.json {code}", t.Text);
+        foreach (var d in c.IndicatorDefinitions)
+        {
+            yield return ($"indicators.json {d.Indicator} name", d.Name);
+            yield return ($"indicators.json {d.Indicator} rule", d.Rule);
+            yield return ($"indicators.json {d.Indicator} peildatum", d.Peildatum);
+            yield return ($"indicators.json {d.Indicator} population", d.Population);
+            yield return ($"indicators.json {d.Indicator} numerator", d.Numerator);
+        }
         foreach (var r in c.Routes)
         {
             yield return ($"routes/{r.Id}.json name", r.Name);

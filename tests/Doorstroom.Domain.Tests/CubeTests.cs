@@ -29,7 +29,7 @@ public sealed class CubeTests
         var byCohort = cube.Table(Indicator.NieuweVsv, [Dimension.Cohort]);
         // 2019: 10 + 5 + 4 = 19 pupils, 3 + 1 + 0 = 4 hits; 2020: 6 and 2.
         Assert.Equal([(["2019"], 19L, 4L), (["2020"], 6L, 2L)], byCohort.Rows.Select(r => (r.Keys.ToArray(), r.Population, r.Hits)));
-        Assert.Equal("D2", byCohort.Definition.Id);
+        Assert.Equal(Indicator.NieuweVsv, byCohort.Indicator);
 
         var total = cube.Table(Indicator.NieuweVsv, []);
         Assert.Equal((25L, 6L), (Assert.Single(total.Rows).Population, total.Rows[0].Hits));

@@ -58,21 +58,6 @@ public sealed class IndicatorTests
     }
 
     [Fact]
-    public void Definitions_one_per_indicator_in_enum_order_with_rulebook_ids_and_peildatum()
-    {
-        var all = Enum.GetValues<Indicator>();
-        Assert.Equal(all.Length, Indicators.Definitions.Length);
-        for (var i = 0; i < all.Length; i++)
-        {
-            var d = Indicators.Definitions[i];
-            Assert.Equal(all[i], d.Indicator);
-            Assert.Equal("1 oktober", d.Peildatum);
-            Assert.False(string.IsNullOrWhiteSpace(d.Name + d.Rule + d.Population + d.Numerator));
-        }
-        Assert.Equal(["D2", "D6", "D7", "D8", "D9", "D10", "vo→mbo", "vo→mbo", "D11", "D11", "SK"], Indicators.Definitions.Select(d => d.Id));
-    }
-
-    [Fact]
     public void C29_switch_in_February_from_green_mbo3_to_mbo2_economie_is_a_D6_switch_and_not_a_new_vsver()
     {
         // kb leaver 31 Jul 2019 → green mbo-3 bol 1 Aug 2019 (direct: left vo 1 day before) → economie mbo-2 on 10 Feb 2020, still enrolled.

@@ -53,7 +53,7 @@ public sealed class NetworkTests
     {
         var definition = Sample.Doorstroom;
         MonitorRow Row(long pop, long hits, string mbo, string vo) => new([mbo, vo], pop, hits, null);
-        var table = new MonitorTable(definition, [Dimension.MboInstelling, Dimension.VoVestiging],
+        var table = new MonitorTable(definition.Indicator, [Dimension.MboInstelling, Dimension.VoVestiging],
         [
             Row(10, 4, "X", "A"), Row(3, 2, "X", "A"), Row(9, 0, "Y", "A"), Row(7, 7, "", "B"), Row(5, 5, "Y", "B"),
         ]);
@@ -64,7 +64,7 @@ public sealed class NetworkTests
     [Fact]
     public void Flows_refuse_a_table_without_both_dimensions()
     {
-        var table = new MonitorTable(Sample.Doorstroom, [Dimension.Route], ImmutableArray<MonitorRow>.Empty);
+        var table = new MonitorTable(Sample.Doorstroom.Indicator, [Dimension.Route], ImmutableArray<MonitorRow>.Empty);
         Assert.Throws<ArgumentException>(() => Network.Flows(table));
     }
 }

@@ -22,18 +22,18 @@ internal static class Sample
     public static MonitorRow Row(long population, long hits, params string[] keys) => new([.. keys], population, hits, null);
 
     /// <summary>By [Route, Cohort], with a suppressed count (3 → "&lt;5") and suppressed rates (population under 10).</summary>
-    public static MonitorTable Trend(IndicatorDefinition definition) => new(definition, [Dimension.Route, Dimension.Cohort],
+    public static MonitorTable Trend(IndicatorDefinition definition) => new(definition.Indicator, [Dimension.Route, Dimension.Cohort],
     [
         .. new[] { "normale-route", "vm2", "leerwerktraject" }.SelectMany((route, r) =>
             Enumerable.Range(2019, 4).Select(year => Row(route == "vm2" && year == 2019 ? 3 : 40 + 10 * r + year - 2019, route == "vm2" && year == 2019 ? 2 : 30 + r + 2 * (year - 2019), route, year.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
     ]);
 
     /// <summary>By [MboInstelling]: 20 institutions, one of them small (8 pupils, rate suppressed).</summary>
-    public static MonitorTable Institutions(IndicatorDefinition definition) => new(definition, [Dimension.MboInstelling],
+    public static MonitorTable Institutions(IndicatorDefinition definition) => new(definition.Indicator, [Dimension.MboInstelling],
         [.. Enumerable.Range(1, 20).Select(i => Row(i == 20 ? 8 : 20 + 5 * i, i == 20 ? 4 : 10 + 3 * i, $"{i:00}MB"))]);
 
     /// <summary>By [VoVestiging, MboInstelling]: 12 vestigingen sending to 7 institutions.</summary>
-    public static MonitorTable Flows() => new(Doorstroom, [Dimension.VoVestiging, Dimension.MboInstelling],
+    public static MonitorTable Flows() => new(Doorstroom.Indicator, [Dimension.VoVestiging, Dimension.MboInstelling],
         [.. Enumerable.Range(1, 12).SelectMany(v => Enumerable.Range(1, 7)
             .Where(m => (v + m) % 3 != 0)
             .Select(m => Row(5 + (v * m) % 11, 3 + (v * m) % 11, $"{v:00}VO00", $"{m:00}MB")))]);
@@ -46,5 +46,6 @@ internal static class Sample
         [Trend(Doorstroom), Institutions(Switch)],
         [Trend(Doorstroom), Trend(Switch)],
         [Institutions(Switch)],
-        Flows());
+        Flows(),
+        [Doorstroom, Switch]);
 }

@@ -23,7 +23,7 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         using var response = await client.GetAsync("/monitor", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Cancel);
-        foreach (var d in Indicators.Definitions)
+        foreach (var d in site.Site.Catalogue.IndicatorDefinitions)
         {
             Assert.Contains(HtmlEncoder.Default.Encode(d.Name), html, StringComparison.Ordinal);
             Assert.Contains(HtmlEncoder.Default.Encode(d.Rule), html, StringComparison.Ordinal);

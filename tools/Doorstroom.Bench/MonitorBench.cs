@@ -574,9 +574,9 @@ public static class MonitorBench
     public static ImmutableArray<(Indicator Indicator, bool ByNiveau)> Figures { get; } =
         [.. Enum.GetValues<Indicator>().Select(i => (i, false)), (Indicator.NieuweVsv, true)];
 
-    /// <summary>A figure's name: the indicator's rulebook id and enum name, "per niveau" when broken down so.</summary>
+    /// <summary>A figure's name: the indicator's enum name, "per niveau" when broken down so (the rulebook ids are catalogue data).</summary>
     public static string FigureName(Indicator indicator, bool byNiveau) =>
-        $"{Domain.Indicators.Definition(indicator).Id} {indicator}{(byNiveau ? " per niveau" : "")}";
+        $"{indicator}{(byNiveau ? " per niveau" : "")}";
 
     private static List<(string Figure, string Key, Counts Counts)> Headline(IBenchCube cube, ImmutableArray<Indicator> indicators)
     {

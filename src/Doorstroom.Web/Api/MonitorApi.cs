@@ -30,7 +30,7 @@ public static class MonitorApi
 
     public static void MapMonitor(this RouteGroupBuilder api)
     {
-        api.MapGet("/monitor", async Task<Results<Tagged<MonitorDto>, ValidationProblem>> (HttpContext http, MonitorCache cache, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
+        api.MapGet("/monitor", async Task<Results<Tagged<MonitorDto>, ValidationProblem>> (HttpContext http, MonitorCache cache, Site site, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
             {
                 var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 ImmutableArray<Indicator> which = [.. Indicators.Values.Order()];
@@ -52,7 +52,7 @@ public static class MonitorApi
                 var indicators = which.Select(i =>
                 {
                     var table = cube.Table(i, dims);
-                    var d = table.Definition;
+                    var d = site.Catalogue.Definition(i);
                     return new IndicatorDto(Name(i), d.Id, d.Name, d.Peildatum,
                         [.. table.Rows.Select(Suppression.Display).Select(r => new MonitorRowDto(r.Keys, r.Population, r.Hits, r.Rate))]);
                 });

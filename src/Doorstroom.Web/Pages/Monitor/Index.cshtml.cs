@@ -31,6 +31,12 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
     public MonitorSelection Selection { get; private set; } = MonitorSelection.All;
     public Indicator Selected { get; private set; } = Domain.Indicator.DoorstroomVoMbo;
 
+    /// <summary>Every indicator's definition in words, from the catalogue, in the enum's order.</summary>
+    public ImmutableArray<IndicatorDefinition> Definitions => site.Catalogue.IndicatorDefinitions;
+
+    /// <summary>The selected indicator's definition in words.</summary>
+    public IndicatorDefinition SelectedDefinition => site.Catalogue.Definition(Selected);
+
     /// <summary>The names shown for the cube's codes.</summary>
     public MonitorNames Names { get; private set; } = null!;
 
@@ -81,7 +87,7 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
         var through = Data.Context.Through;
         Func<Cell, bool> Readable(Indicator indicator) => cell => (where is null || where(cell)) && Afleesbaarheid.Kan(indicator, cell.Cohort, through);
 
-        Overview = [.. Indicators.Definitions.Select(d =>
+        Overview = [.. Definitions.Select(d =>
         {
             var total = cube.Table(d.Indicator, [], Readable(d.Indicator)).Rows.FirstOrDefault() ?? new MonitorRow([], 0, 0, null);
             var open = cube.Table(d.Indicator, [Dimension.Cohort], where).Rows
@@ -93,7 +99,7 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
         Trend = cube.Table(Selected, [Dimension.Route, Dimension.Cohort], where);
         var readableTrend = Trend with { Rows = [.. Trend.Rows.Where(r => CanRead(r.Keys[1]))] };
         if (!readableTrend.Rows.IsEmpty)
-            TrendChart = InlineCharts.Trend(readableTrend, id => Names.Name(Dimension.Route, id));
+            TrendChart = InlineCharts.Trend(readableTrend, SelectedDefinition, id => Names.Name(Dimension.Route, id));
 
         var byInstitution = cube.Table(Selected, [Dimension.MboInstelling], Readable(Selected)).Rows;
         var known = byInstitution.Where(r => r.Keys[0] != MonitorCube.Unknown).ToList();
@@ -118,7 +124,7 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
             var bars = Institutions.Where(r => Suppression.Rate(r.Hits, r.Population) is not null)
                 .Select(r => (Names.Name(Dimension.MboInstelling, r.Keys[0]), Suppression.Rate(r.Hits, r.Population)!.Value * 100)).ToList();
             if (bars.Count > 0)
-                InstitutionsChart = InlineCharts.Bars($"{Indicators.Definition(Selected).Name} per mbo-instelling (grootste {TopInstitutions})", bars, "percentage");
+                InstitutionsChart = InlineCharts.Bars($"{SelectedDefinition.Name} per mbo-instelling (grootste {TopInstitutions})", bars, "percentage");
         }
 
         var flows = Network.Flows(cube.Table(Domain.Indicator.DoorstroomVoMbo, [Dimension.VoVestiging, Dimension.MboInstelling], Readable(Domain.Indicator.DoorstroomVoMbo)));

@@ -76,5 +76,8 @@ public interface IObservationSink
     void Add(in Observation observation);
 }
 
-/// <summary>The definition a measurement names: its rulebook id, name, peildatum and what is counted.</summary>
+/// <summary>
+/// The definition a measurement names, in Dutch words: its rulebook id, name, peildatum and what is counted. The texts are
+/// catalogue data (<c>indicators.json</c>), loaded into <see cref="RouteCatalogue.IndicatorDefinitions"/>.
+/// </summary>
 public sealed record IndicatorDefinition(Indicator Indicator, string Id, string Name, string Rule, string Peildatum, string Population, string Numerator);

@@ -56,7 +56,27 @@ internal sealed class Timeline
         public string? Brin4;
     }
 
-    [ThreadStatic] private static Timeline? current;
+    /// <summary>
+    /// The thread's spare timeline, or null while an <see cref="Indicators.Observe"/> on this thread holds it. Kept so that the
+    /// monitor's hot path (millions of pupils) allocates no timeline per pupil. Why this hidden mutable state is safe:
+    /// <list type="bullet">
+    /// <item><b>Threads.</b> <c>[ThreadStatic]</c>: each thread has its own field, and a timeline leaves it only through
+    /// <see cref="Rent"/> and comes back through <see cref="Return"/> on the same thread, so no timeline is ever reachable from
+    /// two threads.</item>
+    /// <item><b>Async.</b> <see cref="Indicators.Observe"/> is synchronous and cannot await: it takes a span and measures
+    /// through a ref struct, neither of which may live across an await, so it cannot resume on another thread between
+    /// <see cref="Rent"/> and <see cref="Return"/>.</item>
+    /// <item><b>Reentrancy.</b> While a call holds the timeline the field is null, so a call started from inside it (a sink
+    /// whose <c>Add</c> observes another pupil) rents a fresh timeline and never rebuilds the one being measured.</item>
+    /// <item><b>Every use starts clean.</b> <see cref="Build"/> resets the counts and <see cref="Startkwalificatie"/> before
+    /// it reads the stream, and every reader looks only below the counts; the <c>brin4</c> memo maps a BRIN6 to its first four
+    /// characters, a pure function, so what an earlier pupil left in it is right for every later one. A call that throws
+    /// still returns the timeline (a <c>finally</c>), and the next <see cref="Build"/> resets it.</item>
+    /// </list>
+    /// Domain.Tests' <c>TimelineScratchTests</c> observe many pupils on many threads and from inside a sink, and compare with
+    /// one thread.
+    /// </summary>
+    [ThreadStatic] private static Timeline? spare;
 
     // Across pupils on one thread: BRIN6 → BRIN4, bounded by the number of mbo locations.
     private readonly Dictionary<string, string> brin4 = new(StringComparer.Ordinal);
@@ -71,8 +91,16 @@ internal sealed class Timeline
     /// <summary>The first date the pupil holds a startkwalificatie (mbo ≥ 2, havo, vwo); MaxValue when never.</summary>
     public DateOnly Startkwalificatie;
 
-    /// <summary>The reused timeline of this thread.</summary>
-    public static Timeline Current => current ??= new Timeline();
+    /// <summary>The thread's spare timeline (a new one when it is held by a call further up): give it back with <see cref="Return"/>.</summary>
+    public static Timeline Rent()
+    {
+        var t = spare ?? new Timeline();
+        spare = null;
+        return t;
+    }
+
+    /// <summary>Gives a timeline from <see cref="Rent"/> back as the thread's spare.</summary>
+    public static void Return(Timeline timeline) => spare = timeline;
 
     /// <summary>Rebuilds the timeline from a date-ordered stream, ignoring events after <paramref name="through"/>.</summary>
     public void Build(ReadOnlySpan<TransitionEvent> stream, DateOnly through)

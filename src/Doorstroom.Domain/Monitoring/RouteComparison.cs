@@ -19,7 +19,7 @@ public sealed record Stratum(string Leerweg, string Sector, long RoutePopulation
 /// <param name="RouteOutside">The route's pupils in strata the reference does not have (not compared).</param>
 /// <param name="AgainstOutside">The reference's pupils in strata the route does not have.</param>
 public sealed record RouteComparison(
-    IndicatorDefinition Definition,
+    Indicator Indicator,
     string Route,
     string Against,
     ImmutableArray<Stratum> Strata,
@@ -53,7 +53,7 @@ public sealed record RouteComparison(
         double? standardised = null;
         if (rp > 0 && strata.All(s => Suppression.Rate(s.AgainstHits, s.AgainstPopulation) is not null))
             standardised = strata.Sum(s => (double)s.RoutePopulation / rp * s.AgainstHits / s.AgainstPopulation);
-        return new RouteComparison(table.Definition, route, against, strata, rp, rh, ap, ah, standardised,
+        return new RouteComparison(table.Indicator, route, against, strata, rp, rh, ap, ah, standardised,
             mine.Where(p => !theirs.ContainsKey(p.Key)).Sum(p => p.Value.Population),
             theirs.Where(p => !mine.ContainsKey(p.Key)).Sum(p => p.Value.Population));
     }

@@ -120,6 +120,7 @@ public sealed record DurationEra(string Regime, Window Window, ImmutableDictiona
 public sealed record DomainDirection(string Domain, Direction Direction, bool Green, Confidence Confidence);
 
 /// <summary>The whole versioned catalogue: routes, rules, regimes, admission and durations. Immutable data.</summary>
+/// <param name="IndicatorDefinitions">The monitor's indicator definitions in words (indicators.json), one per <see cref="Indicator"/> in the enum's order.</param>
 public sealed record RouteCatalogue(
     string Version,
     DateOnly Published,
@@ -132,7 +133,8 @@ public sealed record RouteCatalogue(
     Years Havo,
     Years HboBachelor,
     ImmutableDictionary<string, DomainDirection> Domains,
-    ImmutableDictionary<string, ReasonTemplate> Reasons)
+    ImmutableDictionary<string, ReasonTemplate> Reasons,
+    ImmutableArray<IndicatorDefinition> IndicatorDefinitions)
 {
     /// <summary>The 13 fixed route ids of design §3.</summary>
     public static readonly ImmutableArray<string> RouteIds =
@@ -159,6 +161,12 @@ public sealed record RouteCatalogue(
         Reasons.TryGetValue(code, out var template)
             ? template.Render(args)
             : throw new InvalidOperationException($"The catalogue has no text for reason code '{code}'.");
+
+    /// <summary>The definition of one monitor indicator, in words.</summary>
+    public IndicatorDefinition Definition(Indicator indicator) =>
+        (int)indicator < IndicatorDefinitions.Length && IndicatorDefinitions[(int)indicator].Indicator == indicator
+            ? IndicatorDefinitions[(int)indicator]
+            : throw new InvalidOperationException($"The catalogue has no definition for indicator {indicator}.");
 
     public DurationEra DurationsOn(DateOnly start)
     {

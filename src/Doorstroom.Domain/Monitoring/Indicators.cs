@@ -1,72 +1,19 @@
-using System.Collections.Immutable;
-
 namespace Doorstroom.Domain;
 
 /// <summary>
 /// The monitor's indicators (rulebook §9, design §5) computed from one pupil's event stream. See each <see cref="Indicator"/>
-/// for the exact definition implemented; <see cref="Definitions"/> says the same in words for a table's heading.
+/// for the exact definition implemented; the catalogue's <c>indicators.json</c> says the same in words for a table's heading
+/// (<see cref="RouteCatalogue.IndicatorDefinitions"/>).
 /// </summary>
 public static class Indicators
 {
     private const double DaysPerYear = 365.25;
 
-    /// <summary>One definition per <see cref="Indicator"/>, in the enum's order.</summary>
-    public static ImmutableArray<IndicatorDefinition> Definitions { get; } =
-    [
-        new(Indicator.NieuweVsv, "D2", "Nieuwe voortijdig schoolverlaters",
-            "Ingeschreven op 1 oktober t, jonger dan 22, niet in praktijkonderwijs; vsv'er als niet ingeschreven op 1 oktober t+1 en zonder startkwalificatie; wie naar het buitenland vertrok telt niet mee.",
-            "1 oktober", "ingeschrevenen in vo of mbo op 1 oktober t, jonger dan 22 (onbekende geboortedatum telt mee), geen praktijkonderwijs, niet naar het buitenland vertrokken",
-            "niet ingeschreven op 1 oktober t+1 en geen startkwalificatie op die datum"),
-        new(Indicator.Switch, "D6", "Switch in het eerste jaar",
-            "Bol-studenten die direct uit het vo (uitgeschreven in de 62 dagen voor de instroom) op niveau 2 of hoger het mbo instromen; switch = binnen een jaar naar een ander opleidingsdomein, of elke niveauwisseling vanuit niveau 2.",
-            "1 oktober", "directe instromers vo→mbo, bol, niveau ≥ 2, per studiejaar van instroom t",
-            "voor de eerste verjaardag van de instroom een opleiding in een ander domein (ook bij een andere instelling), of vanuit niveau 2 een ander niveau"),
-        new(Indicator.DiplomaNominaal, "D7", "Diploma binnen nominale duur",
-            "Nieuwe inschrijvingen in het mbo die op 1 oktober t voor het eerst meetellen; diploma van minstens het instroomniveau bij dezelfde instelling vóór 1 oktober t+n (n = 1, 2, 3, 4 voor niveau 1, 2, 3, 4 en 5).",
-            "1 oktober", "inschrijvingen in het mbo gestart tussen 2 oktober t-1 en 1 oktober t en ingeschreven op 1 oktober t",
-            "diploma van minstens het instroomniveau bij dezelfde instelling (BRIN4) binnen de nominale duur"),
-        new(Indicator.Jaarresultaat, "D8", "Jaarresultaat",
-            "(b + d) / (b + c + d) over studenten niveau 2–4 ingeschreven op 1 oktober t bij de instelling; b = diploma in het opbrengstjaar en op 1 oktober t+1 nog ingeschreven, c = vertrokken zonder diploma, d = vertrokken met diploma; ongediplomeerde blijvers tellen niet mee.",
-            "1 oktober", "b + c + d: ingeschreven op 1 oktober t op niveau 2–4, behalve wie zonder diploma op 1 oktober t+1 nog bij de instelling staat",
-            "b + d: een mbo-diploma bij de instelling in het opbrengstjaar 1 oktober t – 30 september t+1"),
-        new(Indicator.Diplomaresultaat, "D9", "Diplomaresultaat",
-            "Uitstroom uit een mbo-opleiding (uitschrijving of switch naar een andere opleiding) in het opbrengstjaar 1 oktober t – 30 september t+1; geslaagd als met het diploma van die opleiding.",
-            "1 oktober", "wie een mbo-opleiding verliet in het opbrengstjaar",
-            "verlaten met een diploma behaald in die opleiding"),
-        new(Indicator.Startersresultaat, "D10", "Startersresultaat",
-            "Nieuwe studenten van de instelling (eerste inschrijving daar) geteld op 1 oktober t; geslaagd als met een diploma vertrokken binnen het eerste jaar of op 1 oktober t+1 nog ingeschreven.",
-            "1 oktober", "eerste inschrijving bij de instelling (BRIN4), gestart tussen 2 oktober t-1 en 1 oktober t en ingeschreven op 1 oktober t",
-            "op 1 oktober t+1 nog bij de instelling ingeschreven, of daar voor die datum een diploma behaald"),
-        new(Indicator.DoorstroomVoMbo, "vo→mbo", "Doorstroom vmbo→mbo (direct)",
-            "Vmbo-verlaters van 1 oktober t-1 tot en met 30 september t (niet naar het buitenland); doorstroom als op 1 oktober t ingeschreven in het mbo.",
-            "1 oktober", "vmbo-verlaters in het jaar tot 1 oktober t",
-            "op 1 oktober t ingeschreven in het mbo"),
-        new(Indicator.DoorstroomVoMboNaEenJaar, "vo→mbo", "Doorstroom vmbo→mbo, na een jaar nog in het mbo",
-            "Dezelfde vmbo-verlaters; geslaagd als op 1 oktober t+1 ingeschreven in het mbo.",
-            "1 oktober", "vmbo-verlaters in het jaar tot 1 oktober t",
-            "op 1 oktober t+1 ingeschreven in het mbo"),
-        new(Indicator.Opstroom, "D11", "Opstroom",
-            "Gediplomeerden mbo-2 en mbo-3 in studiejaar t; opstroom als op de eerste 1 oktober na het diploma ingeschreven op een hoger niveau.",
-            "1 oktober", "mbo-diploma's niveau 2 en 3 behaald in studiejaar t (1 augustus t – 31 juli t+1)",
-            "op de eerste 1 oktober na het diploma ingeschreven in het mbo op een hoger niveau"),
-        new(Indicator.Kwalificatiewinst, "D11", "Kwalificatiewinst (passend diploma)",
-            "Mbo-diploma's in studiejaar t; passend als het niveau ten minste het verwachte niveau is bij de vooropleiding voor de start van die opleiding (pro 1; geen vmbo-diploma 2; bb of vm2 2; kb 3; gl/tl 4; havo/vwo 4; mbo-1 2; mbo-2 3; mbo-3/4 4).",
-            "1 oktober", "mbo-diploma's behaald in studiejaar t",
-            "diplomaniveau ≥ verwacht niveau bij de hoogste vooropleiding"),
-        new(Indicator.TijdTotStartkwalificatie, "SK", "Tijd tot startkwalificatie",
-            "Vmbo-verlaters van 1 oktober t-1 tot en met 30 september t; geslaagd als een startkwalificatie (mbo 2–4, havo, vwo) behaald is voor het einde van de gegevens; waarde = jaren van vmbo-vertrek tot dat diploma.",
-            "1 oktober", "vmbo-verlaters in het jaar tot 1 oktober t",
-            "een startkwalificatie behaald (waarde: jaren na het vertrek uit het vmbo)"),
-    ];
-
-    /// <summary>The definition of one indicator.</summary>
-    public static IndicatorDefinition Definition(Indicator indicator) => Definitions[(int)indicator];
-
     /// <summary>
     /// Every observation one pupil contributes, from the pupil's date-ordered stream: each indicator population the pupil is in,
     /// once per cohort (a pupil enrolled on several 1 Octobers is in several D2 cohorts). Events after
     /// <see cref="MonitorContext.Through"/> are ignored and a measurement whose peildatum lies after it is not made.
-    /// Uses a per-thread scratch timeline: no allocation per event.
+    /// Uses the thread's spare timeline (see <see cref="Timeline"/> for why that is safe): no allocation per pupil or event.
     /// </summary>
     /// <param name="stream">The pupil's events, in date order.</param>
     /// <param name="birthDate">The pupil's birth date; unknown (null) counts as younger than 22.</param>
@@ -77,17 +24,24 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sink);
         if (stream.IsEmpty) return;
-        var t = Timeline.Current;
-        t.Build(stream, context.Through);
-        if (t.SpellCount == 0) return;
-        var m = new Measurer(t, birthDate, context, sink);
-        m.NieuweVsv();
-        m.Switch();
-        m.PerMboSpell();
-        m.Jaarresultaat();
-        m.Diplomaresultaat();
-        m.PerDiploma();
-        m.VoMbo();
+        var t = Timeline.Rent();
+        try
+        {
+            t.Build(stream, context.Through);
+            if (t.SpellCount == 0) return;
+            var m = new Measurer(t, birthDate, context, sink);
+            m.NieuweVsv();
+            m.Switch();
+            m.PerMboSpell();
+            m.Jaarresultaat();
+            m.Diplomaresultaat();
+            m.PerDiploma();
+            m.VoMbo();
+        }
+        finally
+        {
+            Timeline.Return(t);
+        }
     }
 
     private readonly ref struct Measurer(Timeline t, DateOnly? birthDate, MonitorContext context, IObservationSink sink)

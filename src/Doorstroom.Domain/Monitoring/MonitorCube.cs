@@ -7,7 +7,7 @@ namespace Doorstroom.Domain;
 public sealed record MonitorRow(ImmutableArray<string> Keys, long Population, long Hits, double? Mean);
 
 /// <summary>An indicator rolled up to some dimensions; rows sorted by their keys.</summary>
-public sealed record MonitorTable(IndicatorDefinition Definition, ImmutableArray<Dimension> By, ImmutableArray<MonitorRow> Rows);
+public sealed record MonitorTable(Indicator Indicator, ImmutableArray<Dimension> By, ImmutableArray<MonitorRow> Rows);
 
 /// <summary>
 /// Accumulates observations per (indicator, cell): population, hits and the sum of the hits' values. Observations can be taken
@@ -137,7 +137,7 @@ public sealed class MonitorCube : IObservationSink
             }
             return 0;
         });
-        return new MonitorTable(Indicators.Definition(indicator), [.. by], [.. rows]);
+        return new MonitorTable(indicator, [.. by], [.. rows]);
     }
 
     /// <summary>True for the indicators whose observations carry a value (time to startkwalificatie); the others have no mean.</summary>

@@ -50,7 +50,7 @@ public static class Network
         var vo = table.By.IndexOf(Dimension.VoVestiging);
         var mbo = table.By.IndexOf(Dimension.MboInstelling);
         if (vo < 0 || mbo < 0)
-            throw new ArgumentException($"A flow table is broken down by VoVestiging and MboInstelling; {table.Definition.Id} is by [{string.Join(", ", table.By)}].", nameof(table));
+            throw new ArgumentException($"A flow table is broken down by VoVestiging and MboInstelling; {table.Indicator} is by [{string.Join(", ", table.By)}].", nameof(table));
         return [.. table.Rows
             .Where(r => r.Hits > 0 && !string.IsNullOrEmpty(r.Keys[vo]) && !string.IsNullOrEmpty(r.Keys[mbo]))
             .GroupBy(r => (Vo: r.Keys[vo], Mbo: r.Keys[mbo]))
