@@ -182,7 +182,7 @@ public static class Admission
                 {
                     case false:
                         outcome = AdmissionOutcome.ByException;
-                        reasons?.Add(catalogue.Reason("bbl-leerplichtig", ("start", Format(start))));
+                        reasons?.Add(catalogue.Reason("bbl-leerplichtig", ("start", DutchFormat.Date(start))));
                         break;
                     case null:
                         caveats?.Add(catalogue.Reason("bbl-leeftijd-onbekend"));
@@ -203,16 +203,16 @@ public static class Admission
                     if (applied > deadline)
                     {
                         outcome = AdmissionOutcome.AdmissibleNotEntitled;
-                        reasons?.Add(catalogue.Reason("aangemeld-na-deadline", ("aangemeld", Format(applied)), ("deadline", Format(deadline))));
+                        reasons?.Add(catalogue.Reason("aangemeld-na-deadline", ("aangemeld", DutchFormat.Date(applied)), ("deadline", DutchFormat.Date(deadline))));
                     }
                     else
                     {
-                        caveats?.Add(catalogue.Reason("toelatingsrecht", ("aangemeld", Format(applied)), ("deadline", Format(deadline))));
+                        caveats?.Add(catalogue.Reason("toelatingsrecht", ("aangemeld", DutchFormat.Date(applied)), ("deadline", DutchFormat.Date(deadline))));
                     }
                 }
                 else
                 {
-                    caveats?.Add(catalogue.Reason("toelatingsrecht-aanmelden", ("deadline", Format(deadline))));
+                    caveats?.Add(catalogue.Reason("toelatingsrecht-aanmelden", ("deadline", DutchFormat.Date(deadline))));
                 }
                 caveats?.Add(catalogue.Reason("bsa"));
             }
@@ -224,7 +224,7 @@ public static class Admission
 
         if (explain && programme.Qualification is not null && start < StructuurStart)
         {
-            caveats!.Add(catalogue.Reason("kwalificatiestructuur-2015", ("start", Format(start))));
+            caveats!.Add(catalogue.Reason("kwalificatiestructuur-2015", ("start", DutchFormat.Date(start))));
         }
 
         var regime = explain ? catalogue.RegimesOn(start).Where(r => r.Id.StartsWith('M')).Select(r => r.Id).LastOrDefault() ?? era.Regime : era.Regime;
@@ -272,7 +272,7 @@ public static class Admission
                 caveats.Add(catalogue.Reason("zelfde-beroep") with { Rule = cell.Rule });
                 break;
             case MatrixVerdict.LeerplichtEnded:
-                if (outcome == AdmissionOutcome.ByException) reasons.Add(catalogue.Reason("entree-leerplichtig", ("start", Format(start))));
+                if (outcome == AdmissionOutcome.ByException) reasons.Add(catalogue.Reason("entree-leerplichtig", ("start", DutchFormat.Date(start))));
                 else if (s.BirthDate is null) caveats.Add(catalogue.Reason("entree-leeftijd-onbekend"));
                 break;
             case MatrixVerdict.MeetsHigherLevel:
@@ -286,19 +286,6 @@ public static class Admission
                 if (level != MboLevel.Entree) reasons.Add(catalogue.Reason("uitzondering-a9"));
                 break;
         }
-    }
-
-    public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
-
-    private static readonly System.Globalization.CultureInfo Dutch = DutchCulture();
-
-    private static System.Globalization.CultureInfo DutchCulture()
-    {
-        // Invariant globalization is on: build the Dutch month names ourselves.
-        var c = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
-        c.DateTimeFormat.MonthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december", ""];
-        c.DateTimeFormat.MonthGenitiveNames = c.DateTimeFormat.MonthNames;
-        return c;
     }
 
     public static string Name(DiplomaKind kind) => kind switch

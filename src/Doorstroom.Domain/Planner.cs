@@ -117,9 +117,9 @@ public sealed class Planner(RouteCatalogue catalogue)
             var reason = Catalogue.Reason(
                 before ? "route-nog-niet-van-kracht" : "route-niet-meer-van-kracht",
                 ("route", route.Name),
-                ("van", Admission.Format(route.Intake.From)),
-                ("tot", route.Intake.To is { } to ? Admission.Format(to) : ""),
-                ("instroom", Admission.Format(entry))) with { Rule = before ? route.Intake.Rule : route.Intake.EndRule ?? route.Intake.Rule };
+                ("van", DutchFormat.Date(route.Intake.From)),
+                ("tot", route.Intake.To is { } to ? DutchFormat.Date(to) : ""),
+                ("instroom", DutchFormat.Date(entry))) with { Rule = before ? route.Intake.Rule : route.Intake.EndRule ?? route.Intake.Rule };
             return new RouteAnswer(route.Id, RouteStatus.NotInForce, entry, [reason], []);
         }
 
@@ -329,8 +329,8 @@ public sealed class Planner(RouteCatalogue catalogue)
                     return Leerweg.Bbl;
                 default:
                     var ends = Leerplicht.FullLeerplichtEnds(s.BirthDate!.Value);
-                    AddOnce(catalogue.Reason("bbl-pas-vanaf", ("start", Admission.Format(start)), ("einde", Admission.Format(ends)),
-                        ("vanaf", Admission.Format(ends.AddDays(1)))));
+                    AddOnce(catalogue.Reason("bbl-pas-vanaf", ("start", DutchFormat.Date(start)), ("einde", DutchFormat.Date(ends)),
+                        ("vanaf", DutchFormat.Date(ends.AddDays(1)))));
                     return fallback;
             }
         }

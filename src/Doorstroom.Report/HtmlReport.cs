@@ -125,7 +125,7 @@ public static class HtmlReport
             h.Append(RateCell(Suppression.Rate(row.Hits, row.Population)));
             if (hasMean)
                 h.Append(row.Mean is { } m && Suppression.Rate(row.Hits, row.Population) is not null
-                    ? $"<td class=\"num\">{Decimal(m, "0.00")}</td>"
+                    ? $"<td class=\"num\">{DutchFormat.Number(m, 2)}</td>"
                     : row.Mean is null ? "<td class=\"num\"></td>" : Suppressed("–"));
             h.Append("</tr>\n");
         }
@@ -149,7 +149,7 @@ public static class HtmlReport
         {
             var shown = v.Total >= 10;
             h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(v.VoVestiging)}</td>{CountCell(v.Total)}<td class=\"num\">{v.Institutions}</td><td>{E(v.LargestInstelling)}</td>");
-            h.Append(shown ? RateCell(v.LargestShare) : Suppressed("–")).Append(shown ? $"<td class=\"num\">{Decimal(v.Herfindahl, "0.000")}</td>" : Suppressed("–")).Append("</tr>\n");
+            h.Append(shown ? RateCell(v.LargestShare) : Suppressed("–")).Append(shown ? $"<td class=\"num\">{DutchFormat.Number(v.Herfindahl, 3)}</td>" : Suppressed("–")).Append("</tr>\n");
         }
         h.Append("</tbody>\n</table>\n");
     }
@@ -160,12 +160,9 @@ public static class HtmlReport
 
     private static string CountCell(long n) => Suppression.Hides(n) ? Suppressed(E(Suppression.Count(n))) : $"<td class=\"num\">{Suppression.Count(n)}</td>";
 
-    private static string RateCell(double? rate) => rate is { } r ? $"<td class=\"num\">{Decimal(r * 100, "0.0")}%</td>" : Suppressed("–");
+    private static string RateCell(double? rate) => rate is { } r ? $"<td class=\"num\">{DutchFormat.Percent(r)}</td>" : Suppressed("–");
 
     private static string Suppressed(string shown) => $"<td class=\"num suppressed\">{shown}<a class=\"note\" href=\"#onderdrukking\">*</a></td>";
-
-    /// <summary>A number with a Dutch decimal comma (the build is culture-invariant).</summary>
-    private static string Decimal(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture).Replace('.', ',');
 
     private static string Label(Dimension d) => d switch
     {

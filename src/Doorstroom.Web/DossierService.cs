@@ -207,7 +207,7 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
     {
         var changes = AuditLog.ForPupil(Database, pupil, [ParentAccessGiven, ParentAccessWithdrawn])
             .Where(e => e.Role == Roles.Leerling && e.Outcome == "gedaan")
-            .Select(e => new ParentAccessChange(e.Action == ParentAccessGiven, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, Nl.Amsterdam).DateTime)));
+            .Select(e => new ParentAccessChange(e.Action == ParentAccessGiven, DutchTime.DateOf(e.At)));
         return DossierRules.ParentMayRead(PupilBirth(pupil), changes, site.Today);
     }
 

@@ -32,10 +32,10 @@ public sealed record MonitorSelection(ImmutableDictionary<Dimension, string> Val
 public static partial class MonitorView
 {
     /// <summary>A count as shown: "&lt;5" for 1 to 4 (<see cref="Suppression.Hides"/>), else 1.234.</summary>
-    public static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : Nl.Count(n);
+    public static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : DutchFormat.Count(n);
 
     /// <summary>A rate as shown, or "–" when <see cref="Suppression.Rate"/> withholds it.</summary>
-    public static string Rate(long hits, long population) => Suppression.Rate(hits, population) is { } r ? Nl.Percent(r) : "–";
+    public static string Rate(long hits, long population) => Suppression.Rate(hits, population) is { } r ? DutchFormat.Percent(r) : "–";
 
     /// <summary>True when the row shows a suppressed count or rate.</summary>
     public static bool Suppressed(MonitorRow row) =>

@@ -130,7 +130,7 @@ public sealed class Site
     public MonthDay WarnFrom { get; }
 
     /// <summary>Today in the Netherlands.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Nl.Amsterdam).DateTime);
+    public DateOnly Today => DutchTime.DateOf(Clock.GetUtcNow());
 
     /// <summary>The BRIN6 locations an institution code covers (cached: institutions change with an import, not per request).</summary>
     public ImmutableArray<string> Locations(string institution) =>

@@ -128,7 +128,7 @@ public static class Words
         ArgumentNullException.ThrowIfNull(intake);
         if (intake.Contains(on)) return null;
         return on < intake.From
-            ? ($"Nog niet van kracht: neemt pas leerlingen op vanaf {Nl.Date(intake.From)}.", intake.Rule)
-            : ($"Niet meer van kracht: nam leerlingen op tot en met {Nl.Date(intake.To!.Value)}.", intake.EndRule ?? intake.Rule);
+            ? ($"Nog niet van kracht: neemt pas leerlingen op vanaf {DutchFormat.Date(intake.From)}.", intake.Rule)
+            : ($"Niet meer van kracht: nam leerlingen op tot en met {DutchFormat.Date(intake.To!.Value)}.", intake.EndRule ?? intake.Rule);
     }
 }

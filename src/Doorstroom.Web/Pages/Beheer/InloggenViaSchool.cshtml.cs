@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,9 +67,8 @@ public sealed class SchoolLinksModel(Site site, SchoolProviders providers, IConf
             {
                 // The code is in this answer only: not in a redirect, a cookie, the log or the audit row.
                 var invitation = AccountLinks.FindInvitation(site.Database, change.Secret!)!;
-                var expires = TimeZoneInfo.ConvertTime(invitation.Expires, Nl.Amsterdam);
                 Shown = ($"{SiteAddress}/account/koppelen/{change.Secret}",
-                    $"{Nl.Date(DateOnly.FromDateTime(expires.DateTime))} om {expires.ToString("HH:mm", CultureInfo.InvariantCulture)}",
+                    DutchFormat.Moment(DutchTime.Of(invitation.Expires)),
                     provider is null ? "bij elke aanbieder" : "bij " + ProviderName(provider));
                 Load(account);
                 return Page();

@@ -85,11 +85,7 @@ public static class DossierText
     }
 
     /// <summary>An audit moment in Dutch time: 30 november 2026 om 10:05.</summary>
-    public static string Moment(DateTimeOffset at)
-    {
-        var local = TimeZoneInfo.ConvertTime(at, Nl.Amsterdam);
-        return $"{Nl.Date(DateOnly.FromDateTime(local.DateTime))} om {local:HH\\:mm}";
-    }
+    public static string Moment(DateTimeOffset at) => DutchFormat.Moment(DutchTime.Of(at));
 
     /// <summary>The name of an mbo institution (BRIN4) or a location or school (BRIN6), else the code.</summary>
     public static string Institution(Database database, string? code) =>

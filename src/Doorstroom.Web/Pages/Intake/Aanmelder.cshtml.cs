@@ -86,7 +86,7 @@ public sealed class AanmelderModel(Site site, IAuthorizationService authorizatio
         else if (date > Today)
             ModelState.AddModelError(nameof(Datum), "De datum ligt in de toekomst; leg een intake vast als hij gehouden is.");
         else if (date < earliest)
-            ModelState.AddModelError(nameof(Datum), $"De datum ligt vóór {(outcome is null ? "de intake" : "de aanmelding")} ({Nl.Date(earliest)}).");
+            ModelState.AddModelError(nameof(Datum), $"De datum ligt vóór {(outcome is null ? "de intake" : "de aanmelding")} ({DutchFormat.Date(earliest)}).");
         if (!ModelState.IsValid) return [];
 
         var events = ImmutableArray.CreateBuilder<TransitionEvent>(2);

@@ -164,7 +164,7 @@ public sealed class PlannerForm
         var (min, max) = RangeOf(field);
         if (date < min || date > max)
         {
-            errors[field] = $"Vul een datum in van {Nl.Date(min)} tot en met {Nl.Date(max)}; de planner rekent niet met {Nl.Date(date)}.";
+            errors[field] = $"Vul een datum in van {DutchFormat.Date(min)} tot en met {DutchFormat.Date(max)}; de planner rekent niet met {DutchFormat.Date(date)}.";
             return null;
         }
         w.WriteString(name, PlanJson.Iso(date));
