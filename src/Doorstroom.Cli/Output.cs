@@ -16,7 +16,7 @@ internal static class Output
         var spans = route.Phases.OfType<Programme>().SelectMany(p => p.Variants)
             .Select(v => v.Duration.Min == v.Duration.Max ? $"{v.Duration.Min} jr → {string.Join("+", v.Diplomas.Select(Names.Of))}" : $"{v.Duration.Min}–{v.Duration.Max} jr → {string.Join("+", v.Diplomas.Select(Names.Of))}")
             .Distinct().ToList();
-        var rest = route.Phases.OfType<RestOfSchool>().Any() ? "huidige school afmaken" : null;
+        var rest = route.Phases.OfType<RestOfSchool>().Any() ? DutchText.RestOfSchool : null;
         return string.Join("; ", (rest is null ? spans : spans.Prepend(rest)).DefaultIfEmpty("—"));
     }
 
@@ -147,13 +147,13 @@ internal static class Output
         }
     }
 
-    private static string Conf(Reason r) => r.Confidence == Confidence.Low ? " [yellow](onzeker)[/]" : "";
+    private static string Conf(Reason r) => r.Confidence == Confidence.Low ? $" [yellow]({DutchText.Confidence(Confidence.Low)})[/]" : "";
 
     private static string StatusMarkup(RouteStatus s) => s switch
     {
-        RouteStatus.Eligible => "[green]open[/]",
-        RouteStatus.NotEligible => "[red]niet open[/]",
-        _ => "[grey]niet van kracht[/]",
+        RouteStatus.Eligible => $"[green]{DutchText.Status(s)}[/]",
+        RouteStatus.NotEligible => $"[red]{DutchText.Status(s)}[/]",
+        _ => $"[grey]{DutchText.Status(s)}[/]",
     };
 
     public static void PlanTable(RouteCatalogue catalogue, Plan plan)

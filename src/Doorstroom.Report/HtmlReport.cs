@@ -110,10 +110,10 @@ public static class HtmlReport
         var d = table.Definition;
         h.Append(CultureInfo.InvariantCulture, $"<section class=\"indicator\" id=\"{id}\">\n<h3>{E(d.Name)} <span class=\"id\">({E(d.Id)})</span></h3>\n<dl class=\"definition\">\n");
         h.Append(CultureInfo.InvariantCulture, $"<dt>Indicator</dt><dd>{E(d.Name)}</dd>\n<dt>Regelboek</dt><dd>{E(d.Id)} — {E(d.Rule)}</dd>\n<dt>Peildatum</dt><dd>{E(d.Peildatum)}</dd>\n");
-        h.Append(CultureInfo.InvariantCulture, $"<dt>Populatie</dt><dd>{E(d.Population)}</dd>\n<dt>Teller</dt><dd>{E(d.Numerator)}</dd>\n<dt>Uitgesplitst naar</dt><dd>{E(string.Join(", ", table.By.Select(Label)))}</dd>\n</dl>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<dt>Populatie</dt><dd>{E(d.Population)}</dd>\n<dt>Teller</dt><dd>{E(d.Numerator)}</dd>\n<dt>Uitgesplitst naar</dt><dd>{E(string.Join(", ", table.By.Select(DutchText.Dimension)))}</dd>\n</dl>\n");
         var hasMean = table.Rows.Any(r => r.Mean is not null);
         h.Append("<table class=\"monitor\">\n<thead><tr>");
-        foreach (var b in table.By) h.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(Label(b))}</th>");
+        foreach (var b in table.By) h.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(DutchText.Dimension(b))}</th>");
         h.Append("<th scope=\"col\" class=\"num\">Populatie</th><th scope=\"col\" class=\"num\">Teller</th><th scope=\"col\" class=\"num\">Percentage</th>");
         if (hasMean) h.Append("<th scope=\"col\" class=\"num\">Gemiddelde</th>");
         h.Append("</tr></thead>\n<tbody>\n");
@@ -163,18 +163,6 @@ public static class HtmlReport
     private static string RateCell(double? rate) => rate is { } r ? $"<td class=\"num\">{DutchFormat.Percent(r)}</td>" : Suppressed("–");
 
     private static string Suppressed(string shown) => $"<td class=\"num suppressed\">{shown}<a class=\"note\" href=\"#onderdrukking\">*</a></td>";
-
-    private static string Label(Dimension d) => d switch
-    {
-        Dimension.Route => "Route",
-        Dimension.Cohort => "Cohort",
-        Dimension.VoVestiging => "Vo-vestiging",
-        Dimension.MboInstelling => "Mbo-instelling",
-        Dimension.Leerweg => "Leerweg",
-        Dimension.Sector => "Sector",
-        Dimension.Niveau => "Niveau",
-        _ => d.ToString(),
-    };
 
     private static string E(string s) => Html.Escape(s);
 

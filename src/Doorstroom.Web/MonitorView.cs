@@ -41,19 +41,6 @@ public static partial class MonitorView
     public static bool Suppressed(MonitorRow row) =>
         Suppression.Hides(row.Population) || Suppression.Hides(row.Hits) || Suppression.Rate(row.Hits, row.Population) is null && row.Population > 0;
 
-    /// <summary>The Dutch label of a dimension.</summary>
-    public static string Label(Dimension dimension) => dimension switch
-    {
-        Dimension.Route => "Route",
-        Dimension.Cohort => "Cohort",
-        Dimension.VoVestiging => "School (vo-vestiging)",
-        Dimension.MboInstelling => "Mbo-instelling",
-        Dimension.Leerweg => "Leerweg (vmbo)",
-        Dimension.Sector => "Sector (richting van het mbo-domein)",
-        Dimension.Niveau => "Niveau",
-        _ => dimension.ToString(),
-    };
-
     /// <summary>
     /// An SVG document as an accessible inline image: role="img", labelled by a title and described by a desc with the
     /// given ids (a title the SVG already starts with is replaced), anything before &lt;svg dropped (an XML declaration).

@@ -115,7 +115,7 @@ public sealed class IndexModel(Site site, ReadLog reads, IAuthorizationService a
     public string TimelineDescription()
     {
         if (Plan is null) return "";
-        return $"{Shown.Length} van {Plan.Pathways.Length} paden naar {Words.Goal(Plan.Goal)}, het snelste eerst. Elke rij is een pad, elke balk een stap van begin tot vroegste einde; " +
+        return $"{Shown.Length} van {Plan.Pathways.Length} paden naar {DutchText.Goal(Plan.Goal)}, het snelste eerst. Elke rij is een pad, elke balk een stap van begin tot vroegste einde; " +
                "een smalle gestreepte balk loopt door tot het uiterlijke einde, een ruit markeert de startkwalificatie, de rode stippellijn de datum van de vraag. De tabel hieronder geeft dezelfde gegevens.";
     }
 }

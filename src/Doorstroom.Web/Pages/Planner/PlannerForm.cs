@@ -88,14 +88,14 @@ public sealed class PlannerForm
             {
                 if (s == SchoolType.Vmbo && !lw.IsVmboLeerweg()) errors["leerweg"] = "Kies bij vmbo een vmbo-leerweg: bb, kb, gl of tl.";
                 else if (s == SchoolType.Mbo && lw.IsVmboLeerweg()) errors["leerweg"] = "Kies bij mbo een mbo-leerweg: bol of bbl.";
-                else if (s is not (SchoolType.Vmbo or SchoolType.Mbo)) errors["leerweg"] = $"Een leerweg hoort bij vmbo of mbo, niet bij {Words.School(s)}; laat dit veld leeg.";
+                else if (s is not (SchoolType.Vmbo or SchoolType.Mbo)) errors["leerweg"] = $"Een leerweg hoort bij vmbo of mbo, niet bij {DutchText.School(s)}; laat dit veld leeg.";
             }
             var leerjaar = Number(w, "leerjaar", "leerjaar", Leerjaar, errors);
             if (leerjaar is { } lj && school is { } s2)
             {
                 var max = s2 switch { SchoolType.Vmbo or SchoolType.Mbo => 4, SchoolType.Havo => 5, SchoolType.Vwo or SchoolType.Praktijkonderwijs => 6, _ => 0 };
-                if (max == 0) errors["leerjaar"] = $"Bij {Words.School(s2)} hoort geen leerjaar; laat dit veld leeg.";
-                else if (lj < 1 || lj > max) errors["leerjaar"] = $"Leerjaar {lj} bestaat niet in het {Words.School(s2)}; kies 1 tot en met {max}.";
+                if (max == 0) errors["leerjaar"] = $"Bij {DutchText.School(s2)} hoort geen leerjaar; laat dit veld leeg.";
+                else if (lj < 1 || lj > max) errors["leerjaar"] = $"Leerjaar {lj} bestaat niet in het {DutchText.School(s2)}; kies 1 tot en met {max}.";
             }
             var niveau = Number(w, "niveau", "niveau", Niveau, errors);
             if (niveau is { } nv && school is { } s3)
@@ -156,7 +156,7 @@ public sealed class PlannerForm
             if (required) errors[field] = "Vul een datum in.";
             return null;
         }
-        if (!Words.TryIsoDate(text, out var date))
+        if (!PlanJson.TryIso(text?.Trim(), out var date))
         {
             errors[field] = $"'{text}' is geen datum; vul een datum in als jjjj-mm-dd (bijvoorbeeld 2026-11-30).";
             return null;
