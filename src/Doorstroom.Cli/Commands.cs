@@ -201,7 +201,7 @@ internal static class Commands
             Leerweg? lw = parse.GetValue(leerweg) switch
             {
                 null => situation.MboLeerweg,
-                var text when Names.TryMboLeerweg(text, out var mbo) => mbo,
+                var text when JsonSpelling.TryMboLeerweg(text, out var mbo) => mbo,
                 var other => throw new BadInputException($"--leerweg: '{other}' is not an mbo leerweg; expected bol or bbl"),
             };
             catalogue.Domains.TryGetValue(q.Domain, out var direction);

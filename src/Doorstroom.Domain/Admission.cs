@@ -174,7 +174,7 @@ public static class Admission
             if (!programme.Offered.IsDefaultOrEmpty && !programme.Offered.Contains(lw))
             {
                 outcome = AdmissionOutcome.NotAdmissible;
-                reasons?.Add(catalogue.Reason("leerweg-niet-aangeboden", ("leerweg", Names.Of(lw))));
+                reasons?.Add(catalogue.Reason("leerweg-niet-aangeboden", ("leerweg", JsonSpelling.Of(lw))));
             }
             else if (lw == Leerweg.Bbl)
             {

@@ -2,7 +2,7 @@ namespace Doorstroom.Domain;
 
 /// <summary>
 /// The domain vocabulary as people read it in Dutch: the pages, the command line's tables, the report and the reasons' sentences.
-/// The one place for these words; how files and the contract spell them is <see cref="Names"/>, how dates and numbers look is
+/// The one place for these words; how files and the contract spell them is <see cref="JsonSpelling"/>, how dates and numbers look is
 /// <see cref="DutchFormat"/>.
 /// </summary>
 public static class DutchText
@@ -109,7 +109,7 @@ public static class DutchText
     {
         SchoolType.None => "geen school",
         SchoolType.Praktijkonderwijs => "praktijkonderwijs",
-        _ => Names.Of(school),
+        _ => JsonSpelling.Of(school),
     };
 
     /// <summary>vmbo-bb-diploma, mbo-2-diploma, overgangsbewijs havo 3→4 …</summary>
@@ -120,11 +120,11 @@ public static class DutchText
         DiplomaKind.Assistent => "assistentdiploma",
         DiplomaKind.Entree => "entreediploma",
         DiplomaKind.HboBachelor => "hbo-bachelor",
-        _ => Names.Of(kind) + "-diploma",
+        _ => JsonSpelling.Of(kind) + "-diploma",
     };
 
     /// <summary>The leerweg as schools write it: bb, kb, gl, tl, bol, bbl; "–" for none.</summary>
-    public static string Leerweg(Leerweg? leerweg) => leerweg is { } l ? Names.Of(l) : "–";
+    public static string Leerweg(Leerweg? leerweg) => leerweg is { } l ? JsonSpelling.Of(l) : "–";
 
     /// <summary>A leerweg in full, as the monitor and the planner's choices name it: "basisberoepsgericht (bb)", "bol (school)".</summary>
     public static string LeerwegInFull(Leerweg leerweg) => leerweg switch
@@ -135,7 +135,7 @@ public static class DutchText
         Domain.Leerweg.Tl => "theoretisch (tl)",
         Domain.Leerweg.Bol => "bol (school)",
         Domain.Leerweg.Bbl => "bbl (werken en leren)",
-        _ => Names.Of(leerweg),
+        _ => JsonSpelling.Of(leerweg),
     };
 
     /// <summary>
@@ -154,7 +154,7 @@ public static class DutchText
     /// then the sectors of tl (and of every leerweg before 2016). "landbouw" is the old name of groen, not a second choice.
     /// </summary>
     public static IReadOnlyList<(string Value, string Text)> SectorChoices() =>
-        [.. Names.Sectors.Where(s => s.Key != "landbouw")
+        [.. JsonSpelling.Sectors.Where(s => s.Key != "landbouw")
             .OrderBy(s => ProfielCode(s.Value) is not null ? 0 : s.Value == Domain.Sector.Groen ? 1 : 2)
             .Select(s => (s.Key, Sector(s.Value)))];
 

@@ -5,7 +5,7 @@ namespace Doorstroom.Domain;
 /// monitor's keys write a leerweg ("bb"), a diploma ("vmbo-kb"), a goal ("mbo-2") … The one place for these words; what
 /// people read is in <see cref="DutchText"/>.
 /// </summary>
-public static class Names
+public static class JsonSpelling
 {
     public static readonly IReadOnlyDictionary<string, SchoolType> Schools = new Dictionary<string, SchoolType>
     {

@@ -150,7 +150,7 @@ public sealed class MonitorCube : IObservationSink
         Dimension.Cohort => cell.Cohort.ToString(CultureInfo.InvariantCulture),
         Dimension.VoVestiging => cell.VoVestiging ?? Unknown,
         Dimension.MboInstelling => cell.MboInstelling ?? Unknown,
-        Dimension.Leerweg => cell.Leerweg is { } lw ? Names.Of(lw) : Unknown,
+        Dimension.Leerweg => cell.Leerweg is { } lw ? JsonSpelling.Of(lw) : Unknown,
         Dimension.Sector => cell.Sector is { } d ? DutchText.Direction(d) : Unknown,
         Dimension.Niveau => cell.Niveau is { } n ? n.ToString(CultureInfo.InvariantCulture) : Unknown,
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),

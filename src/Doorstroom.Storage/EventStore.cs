@@ -130,17 +130,17 @@ public static class EventDigest
     }
 }
 
-/// <summary>The names events are written with: the <see cref="EventKind"/> names and the leerwegen as <see cref="Names"/> spells them.</summary>
+/// <summary>The names events are written with: the <see cref="EventKind"/> names and the leerwegen as <see cref="JsonSpelling"/> spells them.</summary>
 public static class EventNames
 {
     private static readonly string[] Kinds = Enum.GetNames<EventKind>();
     private static readonly byte[][] KindsUtf8 = [.. Kinds.Select(Encoding.UTF8.GetBytes)];
-    private static readonly string[] Leerwegen = [.. Enum.GetValues<Leerweg>().Select(Names.Of)];
+    private static readonly string[] Leerwegen = [.. Enum.GetValues<Leerweg>().Select(JsonSpelling.Of)];
     private static readonly byte[][] LeerwegenUtf8 = [.. Leerwegen.Select(Encoding.UTF8.GetBytes)];
     private static readonly FrozenDictionary<string, EventKind>.AlternateLookup<ReadOnlySpan<char>> KindLookup =
         Enum.GetValues<EventKind>().ToFrozenDictionary(k => k.ToString(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, Leerweg>.AlternateLookup<ReadOnlySpan<char>> LeerwegLookup =
-        Names.Leerwegen.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        JsonSpelling.Leerwegen.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The kind's name, e.g. <c>Ingeschreven</c>.</summary>
     public static string Kind(EventKind kind) => Kinds[(int)kind];

@@ -53,7 +53,7 @@ public sealed class MonitorNames(ImmutableDictionary<string, string> routes, Imm
         {
             Dimension.Route => routes.TryGetValue(key, out var route) ? route : $"{key} ({NoRouteName})",
             Dimension.VoVestiging or Dimension.MboInstelling => institutions.TryGetValue(key, out var name) ? name : $"{key} ({NoInstitutionName})",
-            Dimension.Leerweg => Names.Leerwegen.TryGetValue(key, out var leerweg) ? DutchText.LeerwegInFull(leerweg) : key,
+            Dimension.Leerweg => JsonSpelling.Leerwegen.TryGetValue(key, out var leerweg) ? DutchText.LeerwegInFull(leerweg) : key,
             _ => key,
         };
     }

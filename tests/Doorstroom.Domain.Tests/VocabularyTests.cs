@@ -4,7 +4,7 @@ using Doorstroom.Catalogue;
 namespace Doorstroom.Domain.Tests;
 
 /// <summary>
-/// One place per vocabulary (issue 15): the JSON spelling in <see cref="Names"/>, the Dutch words in <see cref="DutchText"/>,
+/// One place per vocabulary (issue 15): the JSON spelling in <see cref="JsonSpelling"/>, the Dutch words in <see cref="DutchText"/>,
 /// the Dutch dates and numbers in <see cref="DutchFormat"/>. A second copy anywhere in src fails here.
 /// </summary>
 public sealed partial class VocabularyTests

@@ -36,7 +36,7 @@ public static class PlanningApi
                 Leerweg? lw = leerweg switch
                 {
                     null or "" => situation.MboLeerweg,
-                    var text when Names.TryMboLeerweg(text, out var mbo) => mbo,
+                    var text when JsonSpelling.TryMboLeerweg(text, out var mbo) => mbo,
                     _ => null,
                 };
                 if (leerweg is { Length: > 0 } && lw is null) return ApiResults.Invalid("leerweg", "an mbo leerweg: bol or bbl");
