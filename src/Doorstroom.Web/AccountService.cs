@@ -17,7 +17,7 @@ public sealed record SignInAttempt<T>(T? Granted, TimeSpan? LockedFor) where T :
 /// (<see cref="SignInLockout"/>); a locked name is refused before any hash work. A disabled account and a revoked client
 /// are refused like a wrong password. Hashes are those of <see cref="Passwords"/>, the one hasher the command line uses too.
 /// </summary>
-public sealed class AccountService(Site site, SignInLockout? lockout = null, IPasswordHasher<string>? passwordHasher = null)
+public sealed class AccountService(SiteServices site, SignInLockout? lockout = null, IPasswordHasher<string>? passwordHasher = null)
 {
     private const string User = "doorstroom";
 

@@ -53,7 +53,7 @@ public static class DemoData
     public static string PupilKey(DateOnly today, int n) => $"DEMO-{CurrentExamYear(today)}-{n:D2}";
 
     /// <summary>Makes what is missing of the demo; a second start changes nothing. With <paramref name="dossier"/>, also a demo transfer dossier.</summary>
-    public static DemoPlaces Ensure(Site site, AccountService accounts, TextWriter log, DossierService? dossier = null)
+    public static DemoPlaces Ensure(SiteServices site, AccountService accounts, TextWriter log, DossierService? dossier = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -163,7 +163,7 @@ public static class DemoData
         return new(schools[0], schools[1], mbos[0], mbos[1], locations, other);
     }
 
-    private static void Simulate(Site site, TextWriter log)
+    private static void Simulate(SiteServices site, TextWriter log)
     {
         var database = site.Database;
         var dataDir = site.Options.DataDir ?? DataPaths.RealData();

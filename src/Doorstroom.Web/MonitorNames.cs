@@ -21,7 +21,7 @@ public sealed class MonitorNames(ImmutableDictionary<string, string> routes, Imm
     /// The names of the site's catalogue and store. Vo vestigingen of one school often share a name: such a name gets the place
     /// (and, if that is shared too, the street) after it, so every vestiging reads differently without its code.
     /// </summary>
-    public static MonitorNames Of(Site site)
+    public static MonitorNames Of(SiteServices site)
     {
         ArgumentNullException.ThrowIfNull(site);
         var names = InstitutionNames.All(site.Database).ToBuilder();

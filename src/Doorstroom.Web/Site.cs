@@ -100,12 +100,12 @@ public sealed class StatementOptions
 /// <summary>
 /// What every page and endpoint stands on: the store, the catalogue and its planner, and the clock. One per process.
 /// </summary>
-public sealed class Site
+public sealed class SiteServices
 {
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> locations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> vo = new(StringComparer.Ordinal);
 
-    public Site(SiteOptions options, TimeProvider clock)
+    public SiteServices(SiteOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;

@@ -32,7 +32,7 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabaseFile => Path.Combine(folder, "site.db");
 
-    public Site Site => Services.GetRequiredService<Site>();
+    public SiteServices Site => Services.GetRequiredService<SiteServices>();
 
     public ValueTask InitializeAsync()
     {

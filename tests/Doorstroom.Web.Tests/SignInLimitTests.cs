@@ -43,7 +43,7 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
     {
         var clock = new ManualClock(SiteFactory.Now);
         var hasher = new CountingHasher();
-        var store = new Site(new SiteOptions { Database = site.DatabaseFile, Demo = demo }, clock);
+        var store = new SiteServices(new SiteOptions { Database = site.DatabaseFile, Demo = demo }, clock);
         // The failures are counted in a store of their own: a lock in the shared site's store would lock its other tests out.
         var failures = Storage.Database.Open(Path.Combine(folder, "lockout.db"));
         return (new AccountService(store, new SignInLockout(failures, clock, new SignInLimits()), hasher), clock, hasher);

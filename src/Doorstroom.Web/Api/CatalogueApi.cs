@@ -21,7 +21,7 @@ public static class CatalogueApi
     public static void MapCatalogue(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/catalogue").WithTags("Catalogue");
-        group.MapGet("/routes", (HttpContext http, Site site, [Description("The date, YYYY-MM-DD (default: today).")] DateOnly? on) =>
+        group.MapGet("/routes", (HttpContext http, SiteServices site, [Description("The date, YYYY-MM-DD (default: today).")] DateOnly? on) =>
             {
                 var date = on ?? site.Today;
                 var routes = site.Catalogue.Routes.Where(r => r.Intake.Contains(date)).Select(r => Dto(site, r));
@@ -33,7 +33,7 @@ public static class CatalogueApi
             .Produces<RoutesDto>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
-        group.MapGet("/routes/{id}", (HttpContext http, Site site, string id) =>
+        group.MapGet("/routes/{id}", (HttpContext http, SiteServices site, string id) =>
                 site.Catalogue.FindRoute(id) is { } route
                     ? ApiResults.Tagged(http, Dto(site, route))
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No route with this id."))
@@ -45,7 +45,7 @@ public static class CatalogueApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static RouteDto Dto(Site site, Domain.Route r)
+    private static RouteDto Dto(SiteServices site, Domain.Route r)
     {
         var sources = site.Sources.ToDictionary(s => s.Key, StringComparer.Ordinal);
         return new(r.Id, r.Name, r.Aims, r.WhoMayEnter, r.EntersAt.ToString(), PlanJson.Iso(r.Intake.From), r.Intake.To is { } to ? PlanJson.Iso(to) : null,

@@ -205,7 +205,7 @@ public static class DossierApi
     private static IResult Own<T, TDto>(HttpContext http, DossierOutcome<T> outcome, Func<T, TDto> dto) =>
         outcome.Refusal is { } why ? Refused(why) : outcome.NotFound ? ApiResults.PupilNotFound() : ApiResults.Tagged(http, dto(outcome.Value!));
 
-    private static async Task<IResult> Write(HttpContext http, DossierService dossier, Site site, string key)
+    private static async Task<IResult> Write(HttpContext http, DossierService dossier, SiteServices site, string key)
     {
         var (body, problem) = await Json<NewDossierEntryDto>(http, "a JSON entry object");
         if (body is null) return problem!;

@@ -15,7 +15,7 @@ public static class InstitutionsApi
     public static void MapInstitutions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/institutions").WithTags("Institutions");
-        group.MapGet("/vo", (HttpContext http, Site site, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
+        group.MapGet("/vo", (HttpContext http, SiteServices site, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);
                 if (problem is not null) return problem;
@@ -35,7 +35,7 @@ public static class InstitutionsApi
             .Produces<Page<VoVestigingDto>>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
-        group.MapGet("/mbo", (HttpContext http, Site site, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
+        group.MapGet("/mbo", (HttpContext http, SiteServices site, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);
                 if (problem is not null) return problem;

@@ -15,7 +15,7 @@ public static class PlanningApi
     {
         // The kwalificatiestructuur is read on the first admission request and kept (it changes with a release, not per request).
         Lazy<QualificationLoad>? qualifications = null;
-        api.MapPost("/plan", async (HttpContext http, Site site) =>
+        api.MapPost("/plan", async (HttpContext http, SiteServices site) =>
             {
                 var (situation, problem) = await Pupil(http);
                 if (situation is null) return problem!;
@@ -29,7 +29,7 @@ public static class PlanningApi
             .Accepts<JsonElement>("application/json")
             .Produces<JsonElement>(contentType: "application/json")
             .ProducesValidationProblem();
-        api.MapPost("/admission", async (HttpContext http, Site site, [Description("The crebo of the qualification.")] string crebo, [Description("bol or bbl (default: the pupil's mboLeerweg).")] string? leerweg) =>
+        api.MapPost("/admission", async (HttpContext http, SiteServices site, [Description("The crebo of the qualification.")] string crebo, [Description("bol or bbl (default: the pupil's mboLeerweg).")] string? leerweg) =>
             {
                 var (situation, problem) = await Pupil(http);
                 if (situation is null) return problem!;

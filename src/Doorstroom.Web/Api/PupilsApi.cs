@@ -60,7 +60,7 @@ public static class PupilsApi
     public static void MapPupils(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pupils").WithTags("Pupils").RequireAuthorization(ApiEndpoints.PupilReaders);
-        group.MapGet("/", (HttpContext http, Site site, ReadLog reads, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
+        group.MapGet("/", (HttpContext http, SiteServices site, ReadLog reads, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);
                 if (problem is not null) return problem;
@@ -75,7 +75,7 @@ public static class PupilsApi
             .Produces<Page<PupilDto>>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
-        group.MapGet("/{key}", (HttpContext http, Site site, ReadLog reads, string key) =>
+        group.MapGet("/{key}", (HttpContext http, SiteServices site, ReadLog reads, string key) =>
                 Find(site, reads, Caller.From(http.User)!, key, PupilView.ApiPupil) is { } visible ? ApiResults.Tagged(http, visible.Pupil) : ApiResults.PupilNotFound())
             .WithName("GetPupil")
             .WithSummary("One pupil in the caller's scope")
@@ -83,7 +83,7 @@ public static class PupilsApi
             .Produces<PupilDto>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{key}/events", (HttpContext http, Site site, ReadLog reads, string key) =>
+        group.MapGet("/{key}/events", (HttpContext http, SiteServices site, ReadLog reads, string key) =>
                 Find(site, reads, Caller.From(http.User)!, key, PupilView.ApiEvents) is { } visible
                     ? ApiResults.Tagged(http, new EventsDto(visible.Pupil.Key, [.. visible.Stream.Select(Dto)], visible.Skipped))
                     : ApiResults.PupilNotFound())
@@ -120,7 +120,7 @@ public static class PupilsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static (ImmutableArray<PupilDto> Items, string? Next) List(Site site, Caller caller, Paging paging)
+    private static (ImmutableArray<PupilDto> Items, string? Next) List(SiteServices site, Caller caller, Paging paging)
     {
         var today = site.Today;
         switch (caller.Role)
@@ -139,14 +139,14 @@ public static class PupilsApi
     }
 
     /// <summary>The pupil as the caller may see them, the read logged under <paramref name="view"/> (<see cref="ReadLog"/>).</summary>
-    private static Visible? Find(Site site, ReadLog reads, Caller caller, string key, string view)
+    private static Visible? Find(SiteServices site, ReadLog reads, Caller caller, string key, string view)
     {
         var visible = Find(site, caller, key);
         if (visible is not null) reads.Pupil(caller, view, visible.Pupil.Key);
         return visible;
     }
 
-    private static Visible? Find(Site site, Caller caller, string key)
+    private static Visible? Find(SiteServices site, Caller caller, string key)
     {
         var today = site.Today;
         return caller.Role switch
@@ -158,11 +158,11 @@ public static class PupilsApi
         };
     }
 
-    private static ImmutableArray<string> Locations(Site site, Caller caller) =>
+    private static ImmutableArray<string> Locations(SiteServices site, Caller caller) =>
         caller.Institution is { Length: > 0 } institution ? site.Locations(institution) : [];
 
     /// <summary>A leerling's own record: their whole stream up to today.</summary>
-    private static Visible? Own(Site site, string key)
+    private static Visible? Own(SiteServices site, string key)
     {
         if (PupilDirectory.Attributes(site.Database, key) is not { } attributes) return null;
         var today = site.Today;
@@ -175,7 +175,7 @@ public static class PupilsApi
             [.. Applications.Of(stream).Select(Dto)], [.. Applications.Signals(stream, today, site.WarnFrom).Select(Dto)], read.Skipped), stream, read.Skipped);
     }
 
-    private static async Task<IResult> Append(HttpContext http, Site site, string key)
+    private static async Task<IResult> Append(HttpContext http, SiteServices site, string key)
     {
         var caller = Caller.From(http.User)!;
         if (Find(site, caller, key) is null) return ApiResults.PupilNotFound();
@@ -223,7 +223,7 @@ public static class PupilsApi
             : Results.Ok(dto);
     }
 
-    private static async Task<IResult> Void(HttpContext http, Site site, string key, string id)
+    private static async Task<IResult> Void(HttpContext http, SiteServices site, string key, string id)
     {
         var caller = Caller.From(http.User)!;
         var bytes = await ApiResults.ReadBody(http, MaxBody);
@@ -244,7 +244,7 @@ public static class PupilsApi
     }
 
     /// <summary>Why the caller may not record this event, or null when they may.</summary>
-    private static string? Refusal(Site site, Caller caller, TransitionEvent e)
+    private static string? Refusal(SiteServices site, Caller caller, TransitionEvent e)
     {
         var own = Locations(site, caller);
         switch (caller.Role)

@@ -9,7 +9,7 @@ namespace Doorstroom.Web.Pages.Account;
 /// provider (or every provider); an unknown, used or expired one says so in Dutch. Nothing is linked here: that happens
 /// when the provider sends the browser back.
 /// </summary>
-public sealed class InvitationModel(SchoolProviders providers, Site site) : PageModel
+public sealed class InvitationModel(SchoolProviders providers, SiteServices site) : PageModel
 {
     public SignInProblem? Problem { get; private set; }
     public string ProviderName { get; private set; } = "uw school";

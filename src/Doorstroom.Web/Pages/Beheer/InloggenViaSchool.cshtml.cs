@@ -14,7 +14,7 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// <c>accounts invite</c>, <c>link-value</c>, <c>unlink</c>) and into the audit log with the beheerder as actor; the
 /// provider account's subject and the invitation's code are never shown on a page that can be opened again.
 /// </summary>
-public sealed class SchoolLinksModel(Site site, SchoolProviders providers, IConfiguration configuration, TimeProvider clock) : BeheerPage(clock)
+public sealed class SchoolLinksModel(SiteServices site, SchoolProviders providers, IConfiguration configuration, TimeProvider clock) : BeheerPage(clock)
 {
     [BindProperty] public string? Aanbieder { get; set; }
     [BindProperty] public string? Dagen { get; set; }

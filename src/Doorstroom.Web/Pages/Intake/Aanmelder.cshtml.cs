@@ -13,7 +13,7 @@ namespace Doorstroom.Web.Pages.Intake;
 /// One applicant as the institution sees them (only events at its own locations) and, for the intake role, the form that
 /// records an intake and its outcome. An applicant or application outside the caller's institution is not found (404).
 /// </summary>
-public sealed class AanmelderModel(Site site, IAuthorizationService authorization, ReadLog reads) : PageModel
+public sealed class AanmelderModel(SiteServices site, IAuthorizationService authorization, ReadLog reads) : PageModel
 {
     /// <summary>The outcomes of an intake interview, as recorded in the event's detail.</summary>
     public static ImmutableArray<string> Outcomes { get; } = ["positief", "twijfel", "negatief"];

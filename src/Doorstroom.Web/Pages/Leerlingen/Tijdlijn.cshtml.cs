@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Leerlingen;
 
 /// <summary>One pupil's timeline as the decaan may see it; a pupil of another school is not found (404), so nothing leaks.</summary>
-public sealed class TijdlijnModel(Site site, ReadLog reads) : PageModel
+public sealed class TijdlijnModel(SiteServices site, ReadLog reads) : PageModel
 {
     public SchoolPupil Pupil { get; private set; } = null!;
     public TimelineView Timeline { get; private set; } = null!;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.MijnDossier;
 
 /// <summary>The audit trail of the pupil's own dossier: who (role, institution) did what, which category, when, why, outcome and rule.</summary>
-public sealed class LogboekModel(Site site, DossierService dossier) : PageModel
+public sealed class LogboekModel(SiteServices site, DossierService dossier) : PageModel
 {
     public ImmutableArray<AuditEntry> Entries { get; private set; } = [];
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.MijnTijdlijn;
 
 /// <summary>The signed-in pupil's own stream and applications; whose stream it is comes from the sign-in, never the request.</summary>
-public sealed class IndexModel(Site site, ReadLog reads) : PageModel
+public sealed class IndexModel(SiteServices site, ReadLog reads) : PageModel
 {
     public TimelineView Timeline { get; private set; } = null!;
 

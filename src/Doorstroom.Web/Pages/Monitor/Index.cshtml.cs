@@ -11,7 +11,7 @@ namespace Doorstroom.Web.Pages.Monitor;
 /// The analyst's monitor: every indicator over the selection, one indicator in detail with its charts, and the vmbo → mbo
 /// flows. Only aggregates from the cached cube; every count goes through <see cref="Suppression"/> as in the CLI.
 /// </summary>
-public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
+public sealed class IndexModel(MonitorCache cache, SiteServices site) : PageModel
 {
     /// <summary>The largest mbo institutions in the bar chart and its table.</summary>
     public const int TopInstitutions = 15;

@@ -16,12 +16,12 @@ public sealed record Prefill(string Role, string? Name, ImmutableArray<string> K
 /// pupil or parent opening the empty planner gets the form filled in from the pupil's record, a decaan from one of the school's
 /// pupils (<c>?leerling=</c>, the school's scope as on /leerlingen); anyone can still ask a what-if (issue 14).
 /// </summary>
-public sealed class IndexModel(Site site, ReadLog reads, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(SiteServices site, ReadLog reads, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The most pathways drawn and listed (the fastest first).</summary>
     public const int MaxPathways = 12;
 
-    public Site Site { get; } = site;
+    public SiteServices Site { get; } = site;
     public PlannerForm Form { get; private set; } = new();
     public ImmutableDictionary<string, string> Errors { get; private set; } = ImmutableDictionary<string, string>.Empty;
     public Plan? Plan { get; private set; }

@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Routes;
 
 /// <summary>The article's route table, alive: every route of the catalogue on a date, those not in force apart with why.</summary>
-public sealed class IndexModel(Site site) : PageModel
+public sealed class IndexModel(SiteServices site) : PageModel
 {
     /// <summary>The date asked for (yyyy-MM-dd); today when empty.</summary>
     [BindProperty(SupportsGet = true, Name = "op")]
     public string? Op { get; set; }
 
-    public Site Site { get; } = site;
+    public SiteServices Site { get; } = site;
     public DateOnly On { get; private set; }
     public string? DateError { get; private set; }
     public ImmutableArray<Route> InForce { get; private set; } = [];
