@@ -80,8 +80,8 @@ internal static class Commands
             var f = Format(parse, format);
             var date = ParseDate(parse.GetValue(on), "--on", DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date));
             var catalogue = LoadCatalogue(parse);
-            if (f == "json") Output.RoutesJson(catalogue, date);
-            else Output.RoutesTable(catalogue, date);
+            if (f == "json") AnswerWriter.RoutesJson(catalogue, date);
+            else AnswerWriter.RoutesTable(catalogue, date);
             return ExitCodes.Done;
         });
         return cmd;
@@ -100,8 +100,8 @@ internal static class Commands
             var routeId = parse.GetValue(id)!;
             var route = catalogue.FindRoute(routeId) ?? throw new BadInputException($"route '{routeId}' does not exist; expected one of {string.Join(", ", RouteCatalogue.RouteIds)}");
             var sources = load.Sources;
-            if (f == "json") Output.RouteJson(catalogue, route, sources);
-            else Output.RouteTable(catalogue, route, sources);
+            if (f == "json") AnswerWriter.RouteJson(catalogue, route, sources);
+            else AnswerWriter.RouteTable(catalogue, route, sources);
             return ExitCodes.Done;
         });
         return cmd;
@@ -127,7 +127,7 @@ internal static class Commands
             var situation = parse.GetValue(pupil) is { } file ? ReadPupil(file) : flags.Situation(parse);
             var plan = planner.Plan(situation);
             if (f == "json") Console.Out.WriteLine(PlanJson.Write(plan));
-            else Output.PlanTable(catalogue, plan);
+            else AnswerWriter.PlanTable(catalogue, plan);
             return ExitCodes.Done;
         });
         return cmd;
@@ -212,7 +212,7 @@ internal static class Commands
                 using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true))) PlanJson.Admission(w, q, result);
                 output.WriteByte((byte)'\n');
             }
-            else Output.AdmissionTable(q, direction, result);
+            else AnswerWriter.AdmissionTable(q, direction, result);
             return ExitCodes.Done;
         });
         return cmd;

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Doorstroom.Cli;
 
 /// <summary>Renders answers for people (Spectre.Console tables) and for programs (the JSON contract).</summary>
-internal static class Output
+internal static class AnswerWriter
 {
     private static string E(string s) => Markup.Escape(s);
 
