@@ -15,7 +15,7 @@ namespace Doorstroom.Storage;
 /// Random, changed by every operator change that must end the account's open sessions (disable, password reset, role or
 /// binding): a session signed in under another stamp is refused (decision 0019). Empty when saved: a new one is made.
 /// </param>
-public sealed record Account(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo, bool Disabled = false, string SecurityStamp = "");
+public sealed record UserAccount(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo, bool Disabled = false, string SecurityStamp = "");
 
 /// <summary>A program that calls <c>/api</c> with OAuth2 client credentials, bound like an account to an institution or a pupil.</summary>
 /// <param name="SecretHash">The client secret, hashed like a password.</param>
@@ -32,7 +32,7 @@ public static class Accounts
     private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, revoked AS Revoked";
 
     /// <summary>The account with this user name (exact, case-sensitive), or null.</summary>
-    public static Account? Find(Database database, string username)
+    public static UserAccount? Find(Database database, string username)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
@@ -41,7 +41,7 @@ public static class Accounts
     }
 
     /// <summary>Every account, by user name.</summary>
-    public static ImmutableArray<Account> All(Database database)
+    public static ImmutableArray<UserAccount> All(Database database)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
@@ -49,10 +49,10 @@ public static class Accounts
     }
 
     /// <summary>
-    /// Adds the account, or replaces the one with the same user name; an empty <see cref="Account.SecurityStamp"/> is stored
+    /// Adds the account, or replaces the one with the same user name; an empty <see cref="UserAccount.SecurityStamp"/> is stored
     /// as a new one (a replaced account's sessions end).
     /// </summary>
-    public static void Save(Database database, Account account)
+    public static void Save(Database database, UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
@@ -60,7 +60,7 @@ public static class Accounts
     }
 
     /// <summary>Adds or replaces the account inside the caller's transaction (see <see cref="Save(Database, Account)"/>).</summary>
-    internal static void Save(DbConnection connection, DbTransaction? transaction, Account account)
+    internal static void Save(DbConnection connection, DbTransaction? transaction, UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
         connection.Execute($"""
@@ -127,7 +127,7 @@ public static class Accounts
         public long Disabled { get; set; }
         public string SecurityStamp { get; set; } = "";
 
-        public Account ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0, Disabled != 0, SecurityStamp);
+        public UserAccount ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0, Disabled != 0, SecurityStamp);
     }
 
     private sealed class ClientRow

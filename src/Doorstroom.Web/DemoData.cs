@@ -94,7 +94,7 @@ public static class DemoData
                 "other-mbo" => (places.OtherMbo, null),
                 _ => (null, null),
             };
-            Accounts.Save(database, new Account(username, accounts.Hash(Password), role, institution, pupil, displayName, Demo: true));
+            Accounts.Save(database, new UserAccount(username, accounts.Hash(Password), role, institution, pupil, displayName, Demo: true));
             Accounts.SaveClient(database, new ApiClient($"demo-{username}", accounts.Hash(ClientSecret), role, institution, pupil, displayName, Demo: true));
         }
         if (dossier is not null) EnsureDossier(database, dossier, places, today, log);

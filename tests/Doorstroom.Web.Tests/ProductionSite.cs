@@ -37,7 +37,7 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         var accounts = Services.GetRequiredService<AccountService>();
-        Accounts.Save(Site.Database, new Account(Username, accounts.Hash(Password), Roles.Decaan, Institution, null, "Mentor", Demo: false));
+        Accounts.Save(Site.Database, new UserAccount(Username, accounts.Hash(Password), Roles.Decaan, Institution, null, "Mentor", Demo: false));
         Accounts.SaveClient(Site.Database, new ApiClient(ClientId, accounts.Hash(ClientSecret), Roles.Decaan, Institution, null, "SIS", Demo: false));
         return ValueTask.CompletedTask;
     }

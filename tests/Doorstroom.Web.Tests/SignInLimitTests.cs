@@ -53,7 +53,7 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
     public void Fifty_wrong_passwords_lock_the_account_and_the_right_one_is_refused_until_the_lock_ends()
     {
         var (accounts, clock, _) = Service();
-        SignInAttempt<Storage.Account>? last = null;
+        SignInAttempt<Storage.UserAccount>? last = null;
         for (var i = 0; i < 50; i++) last = accounts.TrySignIn("decaan", "geraden-" + i);
         Assert.Null(last!.Granted);
         Assert.Equal(TimeSpan.FromMinutes(15), last.LockedFor);

@@ -16,7 +16,7 @@ public sealed class AccountsModel(SiteServices site, TimeProvider clock) : Behee
     /// <summary>The account a change was just made to.</summary>
     [BindProperty(SupportsGet = true, Name = "account")] public string? DoneTo { get; set; }
 
-    public ImmutableArray<Storage.Account> All { get; private set; } = [];
+    public ImmutableArray<Storage.UserAccount> All { get; private set; } = [];
 
     public void OnGet() => Load();
 
