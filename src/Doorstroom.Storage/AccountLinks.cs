@@ -274,7 +274,7 @@ public static partial class AccountLinks
             .FirstOrDefault();
 
     // The account when it exists and may sign in (not disabled, not a demo account); read inside the write transaction.
-    private static Account? Usable(DbConnection connection, DbTransaction transaction, string name)
+    private static UserAccount? Usable(DbConnection connection, DbTransaction transaction, string name)
     {
         var row = connection.QueryFirstOrDefault<AccountRow>(
             "SELECT role AS Role, institution AS Institution, demo AS Demo, disabled AS Disabled FROM account WHERE username = @name", new { name }, transaction);
