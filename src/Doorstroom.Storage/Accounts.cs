@@ -59,7 +59,7 @@ public static class Accounts
         Save(connection, null, account);
     }
 
-    /// <summary>Adds or replaces the account inside the caller's transaction (see <see cref="Save(Database, Account)"/>).</summary>
+    /// <summary>Adds or replaces the account inside the caller's transaction (see <see cref="Save(Database, UserAccount)"/>).</summary>
     internal static void Save(DbConnection connection, DbTransaction? transaction, UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
