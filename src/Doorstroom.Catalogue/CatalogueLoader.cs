@@ -174,7 +174,7 @@ public static class CatalogueLoader
                 if (!sources.ContainsKey(src)) ctx.Add(rulesDoc, $"/rules/{i}/sources/{j}", $"rule {id} cites source '{src}', which sources.json does not list");
                 j++;
             }
-            var rule = new Rule(id, r.GetProperty("statement").GetString()!, from, to, srcs, Names.Confidences[r.GetProperty("confidence").GetString()!]);
+            var rule = new Rule(id, r.GetProperty("statement").GetString()!, from, to, srcs, JsonSpelling.Confidences[r.GetProperty("confidence").GetString()!]);
             if (!rules.TryAdd(id, rule)) ctx.Add(rulesDoc, $"/rules/{i}/id", $"duplicate rule id '{id}'");
             i++;
         }
@@ -190,7 +190,7 @@ public static class CatalogueLoader
         {
             var rule = p.Value.GetProperty("rule").GetString()!;
             RuleRef(reasonsDoc, $"/reasons/{p.Name}/rule", rule);
-            reasons[p.Name] = new ReasonTemplate(p.Name, rule, p.Value.GetProperty("text").GetString()!, Names.Confidences[p.Value.GetProperty("confidence").GetString()!]);
+            reasons[p.Name] = new ReasonTemplate(p.Name, rule, p.Value.GetProperty("text").GetString()!, JsonSpelling.Confidences[p.Value.GetProperty("confidence").GetString()!]);
         }
         foreach (var code in ReasonCodes.Engine)
         {
@@ -220,7 +220,7 @@ public static class CatalogueLoader
             var w = Window(ctx, catalogueDoc, e, pointer, e.GetProperty("rule").GetString());
             RuleRef(catalogueDoc, pointer + "/rule", w.Rule);
             var levels = ImmutableDictionary.CreateBuilder<MboLevel, Years>();
-            foreach (var l in e.GetProperty("levels").EnumerateObject()) levels[Names.Levels[l.Name]] = YearsOf(ctx, catalogueDoc, l.Value, $"{pointer}/levels/{l.Name}");
+            foreach (var l in e.GetProperty("levels").EnumerateObject()) levels[JsonSpelling.Levels[l.Name]] = YearsOf(ctx, catalogueDoc, l.Value, $"{pointer}/levels/{l.Name}");
             durations.Add(new DurationEra(e.GetProperty("regime").GetString()!, w, levels.ToImmutable()));
             i++;
         }
@@ -243,7 +243,7 @@ public static class CatalogueLoader
                 {
                     var rule = c.Value.GetProperty("rule").GetString()!;
                     RuleRef(catalogueDoc, $"{pointer}/rows/{row.Name}/{c.Name}/rule", rule);
-                    cells[(Names.Priors[row.Name], Names.Levels[c.Name])] = new MatrixCell(Names.Verdicts[c.Value.GetProperty("verdict").GetString()!], rule);
+                    cells[(JsonSpelling.Priors[row.Name], JsonSpelling.Levels[c.Name])] = new MatrixCell(JsonSpelling.Verdicts[c.Value.GetProperty("verdict").GetString()!], rule);
                 }
             }
             admission.Add(new AdmissionEra(e.GetProperty("regime").GetString()!, w, cells.ToImmutable()));
@@ -260,14 +260,14 @@ public static class CatalogueLoader
             var w = Window(ctx, catalogueDoc, e, pointer, e.GetProperty("rule").GetString());
             RuleRef(catalogueDoc, pointer + "/rule", w.Rule);
             var applies = e.GetProperty("applies").EnumerateArray()
-                .SelectMany(a => a.GetProperty("levels").EnumerateArray().Select(l => (Names.Diplomas[a.GetProperty("diploma").GetString()!], Names.Levels[l.GetString()!])))
+                .SelectMany(a => a.GetProperty("levels").EnumerateArray().Select(l => (JsonSpelling.Diplomas[a.GetProperty("diploma").GetString()!], JsonSpelling.Levels[l.GetString()!])))
                 .ToImmutableArray();
             requirements.Add(new SubjectRequirement(
-                e.GetProperty("id").GetString()!, w, Names.Directions[e.GetProperty("into").GetString()!],
-                [.. e.GetProperty("fromSectors").EnumerateArray().Select(x => Names.Sectors[x.GetString()!])],
+                e.GetProperty("id").GetString()!, w, JsonSpelling.Directions[e.GetProperty("into").GetString()!],
+                [.. e.GetProperty("fromSectors").EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])],
                 applies,
                 [.. e.GetProperty("anyOfSubjects").EnumerateArray().Select(x => x.GetString()!)],
-                Names.Confidences[e.GetProperty("confidence").GetString()!], w.Rule));
+                JsonSpelling.Confidences[e.GetProperty("confidence").GetString()!], w.Rule));
             i++;
         }
 
@@ -276,8 +276,8 @@ public static class CatalogueLoader
         i = 0;
         foreach (var e in root.GetProperty("domains").EnumerateArray())
         {
-            var d = new DomainDirection(e.GetProperty("domain").GetString()!, Names.Directions[e.GetProperty("direction").GetString()!],
-                e.GetProperty("green").GetBoolean(), Names.Confidences[e.GetProperty("confidence").GetString()!]);
+            var d = new DomainDirection(e.GetProperty("domain").GetString()!, JsonSpelling.Directions[e.GetProperty("direction").GetString()!],
+                e.GetProperty("green").GetBoolean(), JsonSpelling.Confidences[e.GetProperty("confidence").GetString()!]);
             if (!domains.TryAdd(d.Domain, d)) ctx.Add(catalogueDoc, $"/domains/{i}/domain", $"duplicate domain '{d.Domain}'");
             i++;
         }
@@ -311,9 +311,9 @@ public static class CatalogueLoader
         var found = new Dictionary<Indicator, IndicatorDefinition>();
         foreach (var p in doc.Root.GetProperty("indicators").EnumerateObject())
         {
-            if (!Names.Indicators.TryGetValue(p.Name, out var indicator))
+            if (!JsonSpelling.Indicators.TryGetValue(p.Name, out var indicator))
             {
-                ctx.Add(doc, $"/indicators/{p.Name}", $"unknown indicator '{p.Name}'; expected one of {string.Join(", ", Names.Indicators.Keys)}");
+                ctx.Add(doc, $"/indicators/{p.Name}", $"unknown indicator '{p.Name}'; expected one of {string.Join(", ", JsonSpelling.Indicators.Keys)}");
                 continue;
             }
             string Text(string name) => p.Value.GetProperty(name).GetString()!;
@@ -322,7 +322,7 @@ public static class CatalogueLoader
         foreach (var indicator in Enum.GetValues<Indicator>())
         {
             if (found.ContainsKey(indicator)) continue;
-            var name = Names.Indicators.FirstOrDefault(n => n.Value == indicator).Key ?? indicator.ToString();
+            var name = JsonSpelling.Indicators.FirstOrDefault(n => n.Value == indicator).Key ?? indicator.ToString();
             ctx.Add(doc, "/indicators", $"no definition text for the monitor's indicator '{name}'");
         }
         return [.. Enum.GetValues<Indicator>().Where(found.ContainsKey).Select(i => found[i])];
@@ -368,10 +368,10 @@ public static class CatalogueLoader
                     ruleRef(doc, pointer + "/rule", rule);
                     Condition? when = ve.TryGetProperty("when", out var w) ? ConditionOf(ctx, doc, w, pointer + "/when", ruleRef) : null;
                     variants.Add(new Variant(when, YearsOf(ctx, doc, ve.GetProperty("years"), pointer + "/years"),
-                        [.. ve.GetProperty("diplomas").EnumerateArray().Select(x => Names.Diplomas[x.GetString()!])],
+                        [.. ve.GetProperty("diplomas").EnumerateArray().Select(x => JsonSpelling.Diplomas[x.GetString()!])],
                         ve.GetProperty("withVmboDiploma").GetBoolean(),
-                        Names.Schools[ve.GetProperty("enrolledAt").GetString()!],
-                        [.. ve.GetProperty("mboLeerwegen").EnumerateArray().Select(x => Names.Leerwegen[x.GetString()!])],
+                        JsonSpelling.Schools[ve.GetProperty("enrolledAt").GetString()!],
+                        [.. ve.GetProperty("mboLeerwegen").EnumerateArray().Select(x => JsonSpelling.Leerwegen[x.GetString()!])],
                         rule));
                     v++;
                 }
@@ -415,13 +415,13 @@ public static class CatalogueLoader
         }
 
         return new Route(id, r.GetProperty("name").GetString()!, r.GetProperty("aims").GetString()!, r.GetProperty("whoMayEnter").GetString()!,
-            Names.EntryPoints[r.GetProperty("entersAt").GetString()!], entry, intake, phases.ToImmutable(), r.GetProperty("outcome").GetString()!,
+            JsonSpelling.EntryPoints[r.GetProperty("entersAt").GetString()!], entry, intake, phases.ToImmutable(), r.GetProperty("outcome").GetString()!,
             caveats.ToImmutable(), ruleList, sourceList, crebos);
     }
 
     private static Reason ReasonOf(JsonElement e) => new(
         e.GetProperty("code").GetString()!, e.GetProperty("rule").GetString()!, e.GetProperty("text").GetString()!,
-        e.TryGetProperty("confidence", out var c) ? Names.Confidences[c.GetString()!] : Confidence.High);
+        e.TryGetProperty("confidence", out var c) ? JsonSpelling.Confidences[c.GetString()!] : Confidence.High);
 
     private static Condition ConditionOf(Context ctx, Doc doc, JsonElement e, string pointer, Action<Doc, string, string> ruleRef)
     {
@@ -434,11 +434,11 @@ public static class CatalogueLoader
                 case "because":
                 case "value":
                     continue;
-                case "school": inner = new SchoolIn([.. p.Value.EnumerateArray().Select(x => Names.Schools[x.GetString()!])]); break;
-                case "leerweg": inner = new LeerwegIn([.. p.Value.EnumerateArray().Select(x => Names.Leerwegen[x.GetString()!])]); break;
-                case "sector": inner = new SectorIn([.. p.Value.EnumerateArray().Select(x => Names.Sectors[x.GetString()!])]); break;
-                case "wantsSector": inner = new WantsSectorIn([.. p.Value.EnumerateArray().Select(x => Names.Sectors[x.GetString()!])]); break;
-                case "diploma": inner = new HasDiploma([.. p.Value.EnumerateArray().Select(x => Names.Diplomas[x.GetString()!])]); break;
+                case "school": inner = new SchoolIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Schools[x.GetString()!])]); break;
+                case "leerweg": inner = new LeerwegIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Leerwegen[x.GetString()!])]); break;
+                case "sector": inner = new SectorIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])]); break;
+                case "wantsSector": inner = new WantsSectorIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])]); break;
+                case "diploma": inner = new HasDiploma([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Diplomas[x.GetString()!])]); break;
                 case "leerjaar":
                     var min = p.Value.GetProperty("min").GetInt32();
                     var max = p.Value.GetProperty("max").GetInt32();
@@ -449,7 +449,7 @@ public static class CatalogueLoader
                 case "before": inner = new Before(Date(ctx, doc, p.Value, at)); break;
                 case "ageAtLeast": inner = new AgeAtLeast(p.Value.GetInt32()); break;
                 case "fact":
-                    inner = new FactIs(Names.Facts[p.Value.GetString()!], !e.TryGetProperty("value", out var v) || v.GetBoolean());
+                    inner = new FactIs(JsonSpelling.Facts[p.Value.GetString()!], !e.TryGetProperty("value", out var v) || v.GetBoolean());
                     break;
                 case "all": inner = new AllOf([.. p.Value.EnumerateArray().Select((c, k) => ConditionOf(ctx, doc, c, $"{at}/{k}", ruleRef))]); break;
                 case "any": inner = new AnyOf([.. p.Value.EnumerateArray().Select((c, k) => ConditionOf(ctx, doc, c, $"{at}/{k}", ruleRef))]); break;

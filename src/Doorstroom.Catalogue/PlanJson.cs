@@ -14,7 +14,7 @@ public static class PlanJson
         w.WriteStartObject();
         w.WriteString("catalogueVersion", plan.CatalogueVersion);
         w.WriteString("on", Iso(plan.On));
-        w.WriteString("goal", Names.Of(plan.Goal));
+        w.WriteString("goal", JsonSpelling.Of(plan.Goal));
         w.WriteStartArray("regimes");
         foreach (var r in plan.Regimes) w.WriteStringValue(r);
         w.WriteEndArray();
@@ -23,7 +23,7 @@ public static class PlanJson
         {
             w.WriteStartObject();
             w.WriteString("id", r.Id);
-            w.WriteString("status", Names.Of(r.Status));
+            w.WriteString("status", JsonSpelling.Of(r.Status));
             w.WriteString("entry", Iso(r.Entry));
             Reasons(w, "reasons", r.Reasons);
             Reasons(w, "caveats", r.Caveats);
@@ -64,15 +64,15 @@ public static class PlanJson
     {
         w.WriteStartObject();
         if (s.Route is null) w.WriteNull("route"); else w.WriteString("route", s.Route);
-        w.WriteString("school", Names.Of(s.School));
+        w.WriteString("school", JsonSpelling.Of(s.School));
         if (s.Niveau is { } n) w.WriteNumber("niveau", n); else w.WriteNull("niveau");
-        if (s.Leerweg is { } l) w.WriteString("leerweg", Names.Of(l)); else w.WriteNull("leerweg");
+        if (s.Leerweg is { } l) w.WriteString("leerweg", JsonSpelling.Of(l)); else w.WriteNull("leerweg");
         w.WriteString("from", Iso(s.From));
         w.WriteString("to", Iso(s.To));
         w.WriteString("latestTo", Iso(s.LatestTo));
-        w.WriteString("outcome", Names.Of(s.Outcome));
+        w.WriteString("outcome", JsonSpelling.Of(s.Outcome));
         w.WriteString("rule", s.Rule);
-        if (s.Admission is { } a) w.WriteString("admission", Names.Of(a)); else w.WriteNull("admission");
+        if (s.Admission is { } a) w.WriteString("admission", JsonSpelling.Of(a)); else w.WriteNull("admission");
         w.WriteEndObject();
     }
 
@@ -85,7 +85,7 @@ public static class PlanJson
             w.WriteString("code", r.Code);
             w.WriteString("rule", r.Rule);
             w.WriteString("text", r.Text);
-            w.WriteString("confidence", Names.Of(r.Confidence));
+            w.WriteString("confidence", JsonSpelling.Of(r.Confidence));
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -97,13 +97,13 @@ public static class PlanJson
         w.WriteStartObject("qualification");
         w.WriteString("crebo", q.Crebo);
         w.WriteString("name", q.Name);
-        w.WriteString("niveau", Names.Of(q.Level));
+        w.WriteString("niveau", JsonSpelling.Of(q.Level));
         w.WriteString("domain", q.Domain);
         w.WriteStartArray("leerwegen");
-        foreach (var l in q.Leerwegen) w.WriteStringValue(Names.Of(l));
+        foreach (var l in q.Leerwegen) w.WriteStringValue(JsonSpelling.Of(l));
         w.WriteEndArray();
         w.WriteEndObject();
-        w.WriteString("outcome", Names.Of(a.Outcome));
+        w.WriteString("outcome", JsonSpelling.Of(a.Outcome));
         w.WriteString("start", Iso(a.Start));
         w.WriteString("regime", a.Regime);
         Reasons(w, "reasons", a.Reasons);

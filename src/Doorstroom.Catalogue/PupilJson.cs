@@ -67,22 +67,22 @@ public static class PupilJson
             }
             var on = Date(root, "on") ?? throw Bad("", "on", "is required (the date the question is about, YYYY-MM-DD)");
             if (!ContractDates.OnInRange(on)) throw Bad("/on", "on", OutOfRange(on));
-            var school = Enum(root, "school", "a school type", Names.Schools) ?? throw Bad("", "school", $"is required; expected one of {Names.Expected(Names.Schools)}");
-            var leerweg = Enum(root, "leerweg", "a leerweg", Names.Leerwegen);
+            var school = Enum(root, "school", "a school type", JsonSpelling.Schools) ?? throw Bad("", "school", $"is required; expected one of {JsonSpelling.Expected(JsonSpelling.Schools)}");
+            var leerweg = Enum(root, "leerweg", "a leerweg", JsonSpelling.Leerwegen);
             var leerjaar = Int(root, "leerjaar");
             var niveau = Int(root, "niveau");
 
             if (leerweg is { } lw)
             {
-                if (school == SchoolType.Vmbo && !lw.IsVmboLeerweg()) throw Bad("/leerweg", "leerweg", $"'{Names.Of(lw)}' is not a vmbo leerweg; expected bb, kb, gl or tl");
-                if (school == SchoolType.Mbo && lw.IsVmboLeerweg()) throw Bad("/leerweg", "leerweg", $"'{Names.Of(lw)}' is not an mbo leerweg; expected bol or bbl");
-                if (school is not (SchoolType.Vmbo or SchoolType.Mbo)) throw Bad("/leerweg", "leerweg", $"a leerweg belongs to vmbo or mbo, not to school '{Names.Of(school)}'");
+                if (school == SchoolType.Vmbo && !lw.IsVmboLeerweg()) throw Bad("/leerweg", "leerweg", $"'{JsonSpelling.Of(lw)}' is not a vmbo leerweg; expected bb, kb, gl or tl");
+                if (school == SchoolType.Mbo && lw.IsVmboLeerweg()) throw Bad("/leerweg", "leerweg", $"'{JsonSpelling.Of(lw)}' is not an mbo leerweg; expected bol or bbl");
+                if (school is not (SchoolType.Vmbo or SchoolType.Mbo)) throw Bad("/leerweg", "leerweg", $"a leerweg belongs to vmbo or mbo, not to school '{JsonSpelling.Of(school)}'");
             }
             if (leerjaar is { } lj)
             {
                 var max = school switch { SchoolType.Vmbo or SchoolType.Mbo => 4, SchoolType.Havo => 5, SchoolType.Vwo or SchoolType.Praktijkonderwijs => 6, _ => 0 };
-                if (max == 0) throw Bad("/leerjaar", "leerjaar", $"a pupil with school '{Names.Of(school)}' has no leerjaar");
-                if (lj < 1 || lj > max) throw Bad("/leerjaar", "leerjaar", $"{lj} is out of range; {Names.Of(school)} has leerjaar 1 to {max}");
+                if (max == 0) throw Bad("/leerjaar", "leerjaar", $"a pupil with school '{JsonSpelling.Of(school)}' has no leerjaar");
+                if (lj < 1 || lj > max) throw Bad("/leerjaar", "leerjaar", $"{lj} is out of range; {JsonSpelling.Of(school)} has leerjaar 1 to {max}");
             }
             if (niveau is { } nv)
             {
@@ -114,10 +114,10 @@ public static class PupilJson
                 Leerweg = leerweg,
                 Leerjaar = leerjaar,
                 Niveau = niveau,
-                Sector = Enum(root, "sector", "a sector or profiel", Names.Sectors),
+                Sector = Enum(root, "sector", "a sector or profiel", JsonSpelling.Sectors),
                 Diplomas = diplomas.ToImmutable(),
-                Goal = Enum(root, "goal", "a goal", Names.Goals) ?? Goal.Startkwalificatie,
-                WantsSector = Enum(root, "wantsSector", "a sector or profiel", Names.Sectors),
+                Goal = Enum(root, "goal", "a goal", JsonSpelling.Goals) ?? Goal.Startkwalificatie,
+                WantsSector = Enum(root, "wantsSector", "a sector or profiel", JsonSpelling.Sectors),
                 MboLeerweg = MboLeerweg(root),
                 SureOfChoice = Bool(root, "sureOfChoice"),
                 AtRiskOfNoDiploma = Bool(root, "atRiskOfNoDiploma"),
@@ -127,8 +127,8 @@ public static class PupilJson
 
         private Leerweg? MboLeerweg(JsonElement root)
         {
-            var lw = Enum(root, "mboLeerweg", "an mbo leerweg", Names.Leerwegen);
-            if (lw is { } l && l.IsVmboLeerweg()) throw Bad("/mboLeerweg", "mboLeerweg", $"'{Names.Of(l)}' is not an mbo leerweg; expected bol or bbl");
+            var lw = Enum(root, "mboLeerweg", "an mbo leerweg", JsonSpelling.Leerwegen);
+            if (lw is { } l && l.IsVmboLeerweg()) throw Bad("/mboLeerweg", "mboLeerweg", $"'{JsonSpelling.Of(l)}' is not an mbo leerweg; expected bol or bbl");
             return lw;
         }
 
@@ -139,7 +139,7 @@ public static class PupilJson
             {
                 if (!DiplomaFields.Contains(p.Name)) throw Bad($"{pointer}/{p.Name}", $"{field}.{p.Name}", $"unknown field; expected one of {string.Join(", ", DiplomaFields)}");
             }
-            var kind = Enum(d, "kind", "a diploma kind", Names.Diplomas, pointer, field) ?? throw Bad(pointer, field + ".kind", $"is required; expected one of {Names.Expected(Names.Diplomas)}");
+            var kind = Enum(d, "kind", "a diploma kind", JsonSpelling.Diplomas, pointer, field) ?? throw Bad(pointer, field + ".kind", $"is required; expected one of {JsonSpelling.Expected(JsonSpelling.Diplomas)}");
             var year = Int(d, "year", pointer, field);
             if (year is { } y && (y < ContractDates.EarliestDiplomaYear || y > ContractDates.LatestDiplomaYear))
                 throw Bad(pointer + "/year", field + ".year", $"{y} is not a plausible diploma year; expected {ContractDates.EarliestDiplomaYear} to {ContractDates.LatestDiplomaYear}");
@@ -153,7 +153,7 @@ public static class PupilJson
                     subjects.Add(x.GetString()!.Trim().ToLowerInvariant());
                 }
             }
-            return new Diploma(kind, year, Enum(d, "sector", "a sector or profiel", Names.Sectors, pointer, field), subjects.ToImmutable(), Bool(d, "extraVak", pointer, field) ?? false);
+            return new Diploma(kind, year, Enum(d, "sector", "a sector or profiel", JsonSpelling.Sectors, pointer, field), subjects.ToImmutable(), Bool(d, "extraVak", pointer, field) ?? false);
         }
 
         private static string OutOfRange(DateOnly d) => $"'{PlanJson.Iso(d)}' is outside the dates the planner answers for; expected {ContractDates.OnRange}";
@@ -193,7 +193,7 @@ public static class PupilJson
             if (Absent(o, name, out var v)) return null;
             var f = Join(field, name);
             if (v.ValueKind == JsonValueKind.String && map.TryGetValue(v.GetString()!.Trim().ToLowerInvariant(), out var value)) return value;
-            throw Bad($"{pointer}/{name}", f, $"'{(v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())}' is not {what}; expected one of {Names.Expected(map)}");
+            throw Bad($"{pointer}/{name}", f, $"'{(v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())}' is not {what}; expected one of {JsonSpelling.Expected(map)}");
         }
 
         private static string Join(string field, string name) => field.Length == 0 ? name : field + "." + name;
@@ -211,21 +211,21 @@ public static class PupilJson
         {
             w.WriteStartObject();
             w.WriteString("on", PlanJson.Iso(situation.On));
-            w.WriteString("school", Names.Of(situation.School));
+            w.WriteString("school", JsonSpelling.Of(situation.School));
             if (situation.BirthDate is { } birth) w.WriteString("birthDate", PlanJson.Iso(birth));
-            if (situation.Leerweg is { } leerweg) w.WriteString("leerweg", Names.Of(leerweg));
+            if (situation.Leerweg is { } leerweg) w.WriteString("leerweg", JsonSpelling.Of(leerweg));
             if (situation.Leerjaar is { } leerjaar) w.WriteNumber("leerjaar", leerjaar);
             if (situation.Niveau is { } niveau) w.WriteNumber("niveau", niveau);
-            if (situation.Sector is { } sector) w.WriteString("sector", Names.Of(sector));
+            if (situation.Sector is { } sector) w.WriteString("sector", JsonSpelling.Of(sector));
             if (!situation.Diplomas.IsEmpty)
             {
                 w.WriteStartArray("diplomas");
                 foreach (var d in situation.Diplomas)
                 {
                     w.WriteStartObject();
-                    w.WriteString("kind", Names.Of(d.Kind));
+                    w.WriteString("kind", JsonSpelling.Of(d.Kind));
                     if (d.Year is { } year) w.WriteNumber("year", year);
-                    if (d.Sector is { } ds) w.WriteString("sector", Names.Of(ds));
+                    if (d.Sector is { } ds) w.WriteString("sector", JsonSpelling.Of(ds));
                     if (!d.Subjects.IsEmpty)
                     {
                         w.WriteStartArray("subjects");
@@ -237,9 +237,9 @@ public static class PupilJson
                 }
                 w.WriteEndArray();
             }
-            w.WriteString("goal", Names.Of(situation.Goal));
-            if (situation.WantsSector is { } wants) w.WriteString("wantsSector", Names.Of(wants));
-            if (situation.MboLeerweg is { } mbo) w.WriteString("mboLeerweg", Names.Of(mbo));
+            w.WriteString("goal", JsonSpelling.Of(situation.Goal));
+            if (situation.WantsSector is { } wants) w.WriteString("wantsSector", JsonSpelling.Of(wants));
+            if (situation.MboLeerweg is { } mbo) w.WriteString("mboLeerweg", JsonSpelling.Of(mbo));
             if (situation.SureOfChoice is { } sure) w.WriteBoolean("sureOfChoice", sure);
             if (situation.AtRiskOfNoDiploma is { } risk) w.WriteBoolean("atRiskOfNoDiploma", risk);
             if (situation.AppliedOn is { } applied) w.WriteString("appliedOn", PlanJson.Iso(applied));

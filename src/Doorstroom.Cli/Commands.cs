@@ -79,8 +79,8 @@ internal static class Commands
             var f = Format(parse, format);
             var date = ParseDate(parse.GetValue(on), "--on", DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date));
             var catalogue = LoadCatalogue(parse);
-            if (f == "json") Output.RoutesJson(catalogue, date);
-            else Output.RoutesTable(catalogue, date);
+            if (f == "json") AnswerWriter.RoutesJson(catalogue, date);
+            else AnswerWriter.RoutesTable(catalogue, date);
             return ExitCodes.Done;
         });
         return cmd;
@@ -99,8 +99,8 @@ internal static class Commands
             var routeId = parse.GetValue(id)!;
             var route = catalogue.FindRoute(routeId) ?? throw new BadInputException($"route '{routeId}' does not exist; expected one of {string.Join(", ", RouteCatalogue.RouteIds)}");
             var sources = load.Sources;
-            if (f == "json") Output.RouteJson(catalogue, route, sources);
-            else Output.RouteTable(catalogue, route, sources);
+            if (f == "json") AnswerWriter.RouteJson(catalogue, route, sources);
+            else AnswerWriter.RouteTable(catalogue, route, sources);
             return ExitCodes.Done;
         });
         return cmd;
@@ -126,7 +126,7 @@ internal static class Commands
             var situation = parse.GetValue(pupil) is { } file ? ReadPupil(file) : flags.Situation(parse);
             var plan = planner.Plan(situation);
             if (f == "json") Console.Out.WriteLine(PlanJson.Write(plan));
-            else Output.PlanTable(catalogue, plan);
+            else AnswerWriter.PlanTable(catalogue, plan);
             return ExitCodes.Done;
         });
         return cmd;
@@ -200,8 +200,7 @@ internal static class Commands
             Leerweg? lw = parse.GetValue(leerweg) switch
             {
                 null => situation.MboLeerweg,
-                "bol" => Leerweg.Bol,
-                "bbl" => Leerweg.Bbl,
+                var text when JsonSpelling.TryMboLeerweg(text, out var mbo) => mbo,
                 var other => throw new BadInputException($"--leerweg: '{other}' is not an mbo leerweg; expected bol or bbl"),
             };
             catalogue.Domains.TryGetValue(q.Domain, out var direction);
@@ -212,7 +211,7 @@ internal static class Commands
                 using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true))) PlanJson.Admission(w, q, result);
                 output.WriteByte((byte)'\n');
             }
-            else Output.AdmissionTable(q, direction, result);
+            else AnswerWriter.AdmissionTable(q, direction, result);
             return ExitCodes.Done;
         });
         return cmd;

@@ -110,7 +110,7 @@ internal static class Charts
             plot.Axes.Left.SetTicks([.. Enumerable.Range(0, drawn.Count).Select(x => (double)x)], [.. drawn.Select(b => Sankey.Short(b.Label, 40))]);
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
             {
-                LabelFormatter = v => v.ToString("0.#", Sankey.Dutch),
+                LabelFormatter = v => v.ToString("0.#", DutchFormat.Numbers),
             };
             var max = drawn.Max(b => b.Percent);
             plot.Axes.SetLimitsX(0, max > 50 ? 100 : Math.Max(5, Math.Ceiling(max / 5) * 5));

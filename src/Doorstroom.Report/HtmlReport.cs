@@ -116,10 +116,10 @@ public static class HtmlReport
     {
         h.Append(CultureInfo.InvariantCulture, $"<section class=\"indicator\" id=\"{id}\">\n<h3>{E(d.Name)} <span class=\"id\">({E(d.Id)})</span></h3>\n<dl class=\"definition\">\n");
         h.Append(CultureInfo.InvariantCulture, $"<dt>Indicator</dt><dd>{E(d.Name)}</dd>\n<dt>Regelboek</dt><dd>{E(d.Id)} — {E(d.Rule)}</dd>\n<dt>Peildatum</dt><dd>{E(d.Peildatum)}</dd>\n");
-        h.Append(CultureInfo.InvariantCulture, $"<dt>Populatie</dt><dd>{E(d.Population)}</dd>\n<dt>Teller</dt><dd>{E(d.Numerator)}</dd>\n<dt>Uitgesplitst naar</dt><dd>{E(string.Join(", ", table.By.Select(Label)))}</dd>\n</dl>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<dt>Populatie</dt><dd>{E(d.Population)}</dd>\n<dt>Teller</dt><dd>{E(d.Numerator)}</dd>\n<dt>Uitgesplitst naar</dt><dd>{E(string.Join(", ", table.By.Select(DutchText.Dimension)))}</dd>\n</dl>\n");
         var hasMean = table.Rows.Any(r => r.Mean is not null);
         h.Append("<table class=\"monitor\">\n<thead><tr>");
-        foreach (var b in table.By) h.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(Label(b))}</th>");
+        foreach (var b in table.By) h.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(DutchText.Dimension(b))}</th>");
         h.Append("<th scope=\"col\" class=\"num\">Populatie</th><th scope=\"col\" class=\"num\">Teller</th><th scope=\"col\" class=\"num\">Percentage</th>");
         if (hasMean) h.Append("<th scope=\"col\" class=\"num\">Gemiddelde</th>");
         h.Append("</tr></thead>\n<tbody>\n");
@@ -131,7 +131,7 @@ public static class HtmlReport
             h.Append(RateCell(Suppression.Rate(row.Hits, row.Population)));
             if (hasMean)
                 h.Append(row.Mean is { } m && Suppression.Rate(row.Hits, row.Population) is not null
-                    ? $"<td class=\"num\">{Decimal(m, "0.00")}</td>"
+                    ? $"<td class=\"num\">{DutchFormat.Number(m, 2)}</td>"
                     : row.Mean is null ? "<td class=\"num\"></td>" : Suppressed("–"));
             h.Append("</tr>\n");
         }
@@ -155,7 +155,7 @@ public static class HtmlReport
         {
             var shown = v.Total >= 10;
             h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(v.VoVestiging)}</td>{CountCell(v.Total)}<td class=\"num\">{v.Institutions}</td><td>{E(v.LargestInstelling)}</td>");
-            h.Append(shown ? RateCell(v.LargestShare) : Suppressed("–")).Append(shown ? $"<td class=\"num\">{Decimal(v.Herfindahl, "0.000")}</td>" : Suppressed("–")).Append("</tr>\n");
+            h.Append(shown ? RateCell(v.LargestShare) : Suppressed("–")).Append(shown ? $"<td class=\"num\">{DutchFormat.Number(v.Herfindahl, 3)}</td>" : Suppressed("–")).Append("</tr>\n");
         }
         h.Append("</tbody>\n</table>\n");
     }
@@ -166,24 +166,9 @@ public static class HtmlReport
 
     private static string CountCell(long n) => Suppression.Hides(n) ? Suppressed(E(Suppression.Count(n))) : $"<td class=\"num\">{Suppression.Count(n)}</td>";
 
-    private static string RateCell(double? rate) => rate is { } r ? $"<td class=\"num\">{Decimal(r * 100, "0.0")}%</td>" : Suppressed("–");
+    private static string RateCell(double? rate) => rate is { } r ? $"<td class=\"num\">{DutchFormat.Percent(r)}</td>" : Suppressed("–");
 
     private static string Suppressed(string shown) => $"<td class=\"num suppressed\">{shown}<a class=\"note\" href=\"#onderdrukking\">*</a></td>";
-
-    /// <summary>A number with a Dutch decimal comma (the build is culture-invariant).</summary>
-    private static string Decimal(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture).Replace('.', ',');
-
-    private static string Label(Dimension d) => d switch
-    {
-        Dimension.Route => "Route",
-        Dimension.Cohort => "Cohort",
-        Dimension.VoVestiging => "Vo-vestiging",
-        Dimension.MboInstelling => "Mbo-instelling",
-        Dimension.Leerweg => "Leerweg",
-        Dimension.Sector => "Sector",
-        Dimension.Niveau => "Niveau",
-        _ => d.ToString(),
-    };
 
     private static string E(string s) => Html.Escape(s);
 

@@ -235,11 +235,8 @@ public static class Sankey
         return (Cubic(x0, xm, xm, x1), Cubic(y0, y0, y1, y1));
     }
 
-    /// <summary>Dutch number formatting without relying on culture data (the host may run in invariant globalization mode).</summary>
-    internal static readonly NumberFormatInfo Dutch = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
-
     /// <summary>A count as a label shows it: suppressed as DUO does (<see cref="Suppression.Count"/>), else with Dutch thousands separators.</summary>
-    internal static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : n.ToString("N0", Dutch);
+    internal static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : DutchFormat.Count(n);
 
     /// <summary>A label cut to fit beside its node (the whole name is in the node's tooltip).</summary>
     internal static string Short(string label, int max = 22) => label.Length <= max ? label : label[..(max - 1)].TrimEnd() + "…";

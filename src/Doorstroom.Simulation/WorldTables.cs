@@ -49,13 +49,13 @@ internal sealed class WorldTables
         var roc = all.Where(i => !world.MboLocations[i].Aoc).ToArray();
         AocLocations = aoc.Length > 0 ? aoc : all;
         OtherLocations = roc.Length > 0 ? roc : all;
-        var byPlaats = all.GroupBy(i => world.MboLocations[i].Plaats, StringComparer.OrdinalIgnoreCase)
+        var byPlace = all.GroupBy(i => world.MboLocations[i].Place, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         LocalAoc = new int[world.VoVestigingen.Length][];
         LocalOther = new int[world.VoVestigingen.Length][];
         for (var v = 0; v < world.VoVestigingen.Length; v++)
         {
-            var local = byPlaats.GetValueOrDefault(world.VoVestigingen[v].Plaats, []);
+            var local = byPlace.GetValueOrDefault(world.VoVestigingen[v].Place, []);
             LocalAoc[v] = [.. local.Where(i => world.MboLocations[i].Aoc)];
             LocalOther[v] = [.. local.Where(i => !world.MboLocations[i].Aoc)];
         }

@@ -17,7 +17,7 @@ public sealed record SignInAttempt<T>(T? Granted, TimeSpan? LockedFor) where T :
 /// (<see cref="SignInLockout"/>); a locked name is refused before any hash work. A disabled account and a revoked client
 /// are refused like a wrong password. Hashes are those of <see cref="Passwords"/>, the one hasher the command line uses too.
 /// </summary>
-public sealed class AccountService(Site site, SignInLockout? lockout = null, IPasswordHasher<string>? passwordHasher = null)
+public sealed class AccountService(SiteServices site, SignInLockout? lockout = null, IPasswordHasher<string>? passwordHasher = null)
 {
     private const string User = "doorstroom";
 
@@ -29,13 +29,13 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
     public string Hash(string secret) => hasher.HashPassword(User, secret);
 
     /// <summary>The account when the user name and password match and the account may sign in now; else null.</summary>
-    public Account? SignIn(string username, string password) => TrySignIn(username, password).Granted;
+    public UserAccount? SignIn(string username, string password) => TrySignIn(username, password).Granted;
 
     /// <summary>The API client when the id and secret match and it may be used now; else null.</summary>
     public ApiClient? Client(string clientId, string secret) => TryClient(clientId, secret).Granted;
 
     /// <summary>A sign-in attempt: the account, refused (one answer for a wrong password and an unknown name), or locked.</summary>
-    public SignInAttempt<Account> TrySignIn(string username, string password)
+    public SignInAttempt<UserAccount> TrySignIn(string username, string password)
     {
         ArgumentNullException.ThrowIfNull(username);
         return Attempt(SignInLockout.Key("account", username), password, () => Accounts.Find(site.Database, username), a => !MaySignIn(a, site.Options), a => a.PasswordHash);
@@ -52,7 +52,7 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
     /// Whether the account may sign in on this site, by password or through its school: not disabled, and not a demo
     /// account outside demo mode.
     /// </summary>
-    public static bool MaySignIn(Account account, SiteOptions options)
+    public static bool MaySignIn(UserAccount account, SiteOptions options)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(options);
@@ -60,7 +60,7 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
     }
 
     /// <summary>Starts the browser's cookie session for the account (the one sign-in of the password and the school sign-in).</summary>
-    public static Task SignInCookie(HttpContext http, Account account) =>
+    public static Task SignInCookie(HttpContext http, UserAccount account) =>
         http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(Identity(account, CookieAuthenticationDefaults.AuthenticationScheme)));
 
@@ -85,7 +85,7 @@ public sealed class AccountService(Site site, SignInLockout? lockout = null, IPa
     /// The claims of an account: name, role, the institution or pupil it is bound to, and its security stamp (a cookie
     /// session is refused once the account's stamp changes: <see cref="SessionCheck"/>).
     /// </summary>
-    public static ClaimsIdentity Identity(Account account, string scheme)
+    public static ClaimsIdentity Identity(UserAccount account, string scheme)
     {
         ArgumentNullException.ThrowIfNull(account);
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);

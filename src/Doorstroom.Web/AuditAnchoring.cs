@@ -8,7 +8,7 @@ namespace Doorstroom.Web;
 /// <c>Doorstroom:AuditAnchorFolder</c> for PostgreSQL) and appends the head when the log is intact. A broken log is
 /// logged as an error with the entry number (never personal data) and no head is recorded.
 /// </summary>
-public sealed partial class AuditAnchoring(Site site, ILogger<AuditAnchoring> log) : BackgroundService
+public sealed partial class AuditAnchoring(SiteServices site, ILogger<AuditAnchoring> log) : BackgroundService
 {
     /// <summary>How often the head is recorded while the site runs.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromDays(1);

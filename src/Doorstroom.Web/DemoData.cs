@@ -52,7 +52,7 @@ public static class DemoData
     public static string PupilKey(DateOnly today, int n) => $"DEMO-{CurrentExamYear(today)}-{n:D2}";
 
     /// <summary>Makes what is missing of the demo; a second start changes nothing. With <paramref name="dossier"/>, also a demo transfer dossier.</summary>
-    public static DemoPlaces Ensure(Site site, AccountService accounts, TextWriter log, DossierService? dossier = null)
+    public static DemoPlaces Ensure(SiteServices site, AccountService accounts, TextWriter log, DossierService? dossier = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -87,7 +87,7 @@ public static class DemoData
                 "other-mbo" => (places.OtherMbo, null),
                 _ => (null, null),
             };
-            Accounts.Save(database, new Account(username, accounts.Hash(Password), role, institution, pupil, displayName, Demo: true));
+            Accounts.Save(database, new UserAccount(username, accounts.Hash(Password), role, institution, pupil, displayName, Demo: true));
             Accounts.SaveClient(database, new ApiClient($"demo-{username}", accounts.Hash(ClientSecret), role, institution, pupil, displayName, Demo: true));
         }
         if (dossier is not null) EnsureDossier(database, dossier, places, today, log);
@@ -147,7 +147,7 @@ public static class DemoData
         return new(schools[0], schools[1], mbos[0], mbos[1], locations, other);
     }
 
-    private static void Simulate(Site site, TextWriter log)
+    private static void Simulate(SiteServices site, TextWriter log)
     {
         var database = site.Database;
         var dataDir = site.Options.DataDir ?? DataPaths.RealData();

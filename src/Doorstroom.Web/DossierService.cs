@@ -25,7 +25,7 @@ public sealed record DossierRead(DossierRequest Request, DossierCategory Categor
 /// withdraws consent and reads the audit trail. Every read, write, share, refusal and consent change goes to the
 /// hash-chained <see cref="AuditLog"/>. Care entries are sealed with ASP.NET Core Data Protection before they are stored.
 /// </summary>
-public sealed class DossierService(Site site, IDataProtectionProvider protection)
+public sealed class DossierService(SiteServices site, IDataProtectionProvider protection)
 {
     private readonly IDataProtector seal = protection.CreateProtector("Doorstroom.Dossier.Zorg.v1");
 
@@ -207,7 +207,7 @@ public sealed class DossierService(Site site, IDataProtectionProvider protection
     {
         var changes = AuditLog.ForPupil(Database, pupil, [ParentAccessGiven, ParentAccessWithdrawn])
             .Where(e => e.Role == Roles.Leerling && e.Outcome == "gedaan")
-            .Select(e => new ParentAccessChange(e.Action == ParentAccessGiven, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, Nl.Amsterdam).DateTime)));
+            .Select(e => new ParentAccessChange(e.Action == ParentAccessGiven, DutchTime.DateOf(e.At)));
         return DossierRules.ParentMayRead(PupilBirth(pupil), changes, site.Today);
     }
 

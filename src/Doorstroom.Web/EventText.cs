@@ -63,7 +63,7 @@ public static class EventText
         if (leerjaar is { } j) parts.Add("leerjaar " + j.ToString(CultureInfo.InvariantCulture));
         if (niveau is { } n) parts.Add("niveau " + n.ToString(CultureInfo.InvariantCulture));
         if (crebo is { } c) parts.Add("crebo " + c.ToString(CultureInfo.InvariantCulture));
-        if (leerweg is not null) parts.Add(Nl.Leerweg(leerweg));
+        if (leerweg is not null) parts.Add(DutchText.Leerweg(leerweg));
         return string.Join(" · ", parts);
     }
 
@@ -112,7 +112,7 @@ public static class EventText
         if (RouteNames.Find(catalogue, e.Route) is { } route) parts.Add(route.Name);
         if (e.Niveau is >= 1 and <= 4 and var n && e.Kind is not (EventKind.Bevorderd or EventKind.Gedoubleerd)
             && catalogue.Durations.FirstOrDefault(d => d.Window.Contains(e.Date)) is { } era && era.Levels.TryGetValue((MboLevel)n, out var years))
-            parts.Add("opleiding van " + Words.Years(years));
+            parts.Add("opleiding van " + DutchText.Years(years));
         return string.Join(" · ", parts);
     }
 

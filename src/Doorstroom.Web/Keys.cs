@@ -67,7 +67,7 @@ public static partial class Keys
         var protection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         if (certificate is not null) protection.ProtectKeysWithCertificate(certificate);
         if (previous is not null) protection.UnprotectKeysWithAnyCertificate(previous);
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<Site, ILoggerFactory>((options, site, logs) =>
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<SiteServices, ILoggerFactory>((options, site, logs) =>
         {
             options.XmlRepository = new StoredXmlRepository(site.Database, site.Clock);
             if (certificate is null)
@@ -95,7 +95,7 @@ public static partial class Keys
     {
         ArgumentNullException.ThrowIfNull(app);
         var protection = app.Services.GetRequiredService<IDataProtectionProvider>();
-        StoreLock.Hold(app.Services.GetRequiredService<Site>().Database, StoreLock.KeyRing,
+        StoreLock.Hold(app.Services.GetRequiredService<SiteServices>().Database, StoreLock.KeyRing,
             () => protection.CreateProtector("Doorstroom.KeyRing.Start").Protect([1]));
     }
 
@@ -140,7 +140,7 @@ public sealed record KeySettings(X509Certificate2? Certificate, X509Certificate2
 /// The token server's keys, made once by the first node and kept in the store sealed with Data Protection
 /// (<see cref="TokenKeyStore"/>): the HMAC key that signs access tokens, and the RSA keys OpenIddict requires beside it.
 /// </summary>
-public sealed class TokenKeys(Site site, IDataProtectionProvider protection)
+public sealed class TokenKeys(SiteServices site, IDataProtectionProvider protection)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Doorstroom.TokenKeys.v1");
 

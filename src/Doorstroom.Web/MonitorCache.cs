@@ -28,7 +28,7 @@ public sealed record MonitorSnapshot(
 /// its newest event id (<see cref="EventStore.Version"/>, one index step) and gets the kept cube while that is unchanged. Filtering and
 /// rendering are per request, from the cube. One per process (the site has one store).
 /// </summary>
-public sealed class MonitorCache(Site site) : IDisposable
+public sealed class MonitorCache(SiteServices site) : IDisposable
 {
     /// <summary>The dimensions the monitor page filters on.</summary>
     public static ImmutableArray<Dimension> Filterable { get; } =

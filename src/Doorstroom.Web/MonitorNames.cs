@@ -20,7 +20,7 @@ public sealed class MonitorNames(ImmutableDictionary<string, string> routes, Imm
     /// The names of the site's catalogue and store. Vo vestigingen of one school often share a name: such a name gets the place
     /// (and, if that is shared too, the street) after it, so every vestiging reads differently without its code.
     /// </summary>
-    public static MonitorNames Of(Site site)
+    public static MonitorNames Of(SiteServices site)
     {
         ArgumentNullException.ThrowIfNull(site);
         var names = InstitutionNames.All(site.Database).ToBuilder();
@@ -49,14 +49,7 @@ public sealed class MonitorNames(ImmutableDictionary<string, string> routes, Imm
         {
             Dimension.Route => routes.TryGetValue(key, out var route) ? route : $"{key} ({NoRouteName})",
             Dimension.VoVestiging or Dimension.MboInstelling => institutions.TryGetValue(key, out var name) ? name : $"{key} ({NoInstitutionName})",
-            Dimension.Leerweg => key switch
-            {
-                "bb" => "basisberoepsgericht (bb)",
-                "kb" => "kaderberoepsgericht (kb)",
-                "gl" => "gemengd (gl)",
-                "tl" => "theoretisch (tl)",
-                _ => key,
-            },
+            Dimension.Leerweg => JsonSpelling.Leerwegen.TryGetValue(key, out var leerweg) ? DutchText.LeerwegInFull(leerweg) : key,
             _ => key,
         };
     }

@@ -32,27 +32,14 @@ public sealed record MonitorSelection(ImmutableDictionary<Dimension, string> Val
 public static partial class MonitorView
 {
     /// <summary>A count as shown: "&lt;5" for 1 to 4 (<see cref="Suppression.Hides"/>), else 1.234.</summary>
-    public static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : Nl.Count(n);
+    public static string Count(long n) => Suppression.Hides(n) ? Suppression.Small : DutchFormat.Count(n);
 
     /// <summary>A rate as shown, or "–" when <see cref="Suppression.Rate"/> withholds it.</summary>
-    public static string Rate(long hits, long population) => Suppression.Rate(hits, population) is { } r ? Nl.Percent(r) : "–";
+    public static string Rate(long hits, long population) => Suppression.Rate(hits, population) is { } r ? DutchFormat.Percent(r) : "–";
 
     /// <summary>True when the row shows a suppressed count or rate.</summary>
     public static bool Suppressed(MonitorRow row) =>
         Suppression.Hides(row.Population) || Suppression.Hides(row.Hits) || Suppression.Rate(row.Hits, row.Population) is null && row.Population > 0;
-
-    /// <summary>The Dutch label of a dimension.</summary>
-    public static string Label(Dimension dimension) => dimension switch
-    {
-        Dimension.Route => "Route",
-        Dimension.Cohort => "Cohort",
-        Dimension.VoVestiging => "School (vo-vestiging)",
-        Dimension.MboInstelling => "Mbo-instelling",
-        Dimension.Leerweg => "Leerweg (vmbo)",
-        Dimension.Sector => "Sector (richting van het mbo-domein)",
-        Dimension.Niveau => "Niveau",
-        _ => dimension.ToString(),
-    };
 
     /// <summary>
     /// An SVG document as an accessible inline image: role="img", labelled by a title and described by a desc with the

@@ -62,8 +62,8 @@ public static class PathwayTimeline
             {
                 var x1 = X(step.From);
                 var x2 = X(step.To.AddDays(1));
-                var label = Words.Step(step);
-                var tip = $"{label}, {Words.StepDuration(step)}: {Nl.Date(step.From)} – {Nl.Date(step.To)}{(step.LatestTo > step.To ? $" (uiterlijk {Nl.Date(step.LatestTo)})" : "")} → {Words.Diploma(step.Outcome)}";
+                var label = DutchText.Step(step);
+                var tip = $"{label}, {DutchText.StepDuration(step)}: {DutchFormat.Date(step.From)} – {DutchFormat.Date(step.To)}{(step.LatestTo > step.To ? $" (uiterlijk {DutchFormat.Date(step.LatestTo)})" : "")} → {DutchText.Diploma(step.Outcome)}";
                 if (step.LatestTo > step.To)
                     svg.Append(CultureInfo.InvariantCulture, $"""<rect class="later" x="{N(x2)}" y="{N(top + BarHeight + 2)}" width="{N(X(step.LatestTo.AddDays(1)) - x2)}" height="{N(StripeHeight)}" fill="#9ec3e6" stroke="#0b4f8a" stroke-dasharray="3 2"><title>{E(tip)}</title></rect>""");
                 svg.Append(CultureInfo.InvariantCulture, $"""<rect class="step" x="{N(x1)}" y="{N(top)}" width="{N(Math.Max(1, x2 - x1 - 1))}" height="{N(BarHeight)}" rx="3" fill="#0b4f8a"><title>{E(tip)}</title></rect>""");
@@ -73,13 +73,13 @@ public static class PathwayTimeline
             {
                 var x = X(sk.AddDays(1));
                 var cy = top + BarHeight / 2;
-                svg.Append(CultureInfo.InvariantCulture, $"""<path class="sk" d="M{N(x)} {N(cy - 8)} L{N(x + 8)} {N(cy)} L{N(x)} {N(cy + 8)} L{N(x - 8)} {N(cy)} Z" fill="#ffbf47" stroke="#1b1b1b"><title>Startkwalificatie op {E(Nl.Date(sk))}</title></path>""");
+                svg.Append(CultureInfo.InvariantCulture, $"""<path class="sk" d="M{N(x)} {N(cy - 8)} L{N(x + 8)} {N(cy)} L{N(x)} {N(cy + 8)} L{N(x - 8)} {N(cy)} Z" fill="#ffbf47" stroke="#1b1b1b"><title>Startkwalificatie op {E(DutchFormat.Date(sk))}</title></path>""");
             }
             svg.Append("</g>");
         }
 
         var today = X(on);
-        svg.Append(CultureInfo.InvariantCulture, $"""<line class="on" x1="{N(today)}" y1="{N(Header - 6)}" x2="{N(today)}" y2="{N(height - Footer)}" stroke="#a4161a" stroke-width="2" stroke-dasharray="4 3"><title>{E(Nl.Date(on))}</title></line>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<line class="on" x1="{N(today)}" y1="{N(Header - 6)}" x2="{N(today)}" y2="{N(height - Footer)}" stroke="#a4161a" stroke-width="2" stroke-dasharray="4 3"><title>{E(DutchFormat.Date(on))}</title></line>""");
         svg.Append("</svg>");
         return svg.ToString();
     }

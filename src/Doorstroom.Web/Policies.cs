@@ -57,7 +57,7 @@ public sealed class Side : IAuthorizationRequirement
 }
 
 /// <summary>Admits a caller whose institution claim names an institution with a location on the required side.</summary>
-public sealed class SideHandler(Site site) : AuthorizationHandler<Side>
+public sealed class SideHandler(SiteServices site) : AuthorizationHandler<Side>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, Side requirement)
     {

@@ -24,7 +24,7 @@ builder.Services.AddSingleton<SignInLockout>();
 builder.Services.AddSingleton<IPasswordHasher<string>, PasswordHasher<string>>();
 builder.Services.AddSingleton<SessionStore>();
 builder.Services.AddSingleton<SessionCheck>();
-builder.Services.AddSingleton<Site>();
+builder.Services.AddSingleton<SiteServices>();
 builder.Services.AddSingleton<AccountService>();
 builder.Services.AddSingleton<DossierService>();
 builder.Services.AddSingleton<ReadLog>();
@@ -85,7 +85,7 @@ builder.Services.AddHttpsRedirectionPort(builder.Configuration);
 builder.AddStoredKeys(settings.Keys);
 
 var app = builder.Build();
-var site = app.Services.GetRequiredService<Site>();
+var site = app.Services.GetRequiredService<SiteServices>();
 try
 {
     site.Database.Migrate();

@@ -10,7 +10,7 @@ namespace Doorstroom.Web;
 /// (count and digest) plus one narrow row per pupil to find it by: a list of 500 costs one hash and 500 small index rows, not
 /// 500 full entries (which measured at a third of the list's own cost).
 /// </summary>
-public sealed class ReadLog(Site site)
+public sealed class ReadLog(SiteServices site)
 {
     /// <summary>The action of a read outside the dossier.</summary>
     public const string Action = "bekeken";

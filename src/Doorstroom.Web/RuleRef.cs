@@ -15,7 +15,7 @@ public static class RuleRef
     public static string Anchor(string rule) => "regel-" + rule.Replace("§", "par", StringComparison.Ordinal);
 
     /// <summary>The reference to <paramref name="rule"/>, linked to <paramref name="route"/>'s page when that route lists it.</summary>
-    public static IHtmlContent Html(Site site, string rule, string? route = null, Confidence confidence = Confidence.High)
+    public static IHtmlContent Html(SiteServices site, string rule, string? route = null, Confidence confidence = Confidence.High)
     {
         ArgumentNullException.ThrowIfNull(site);
         var catalogue = site.Catalogue;

@@ -132,7 +132,7 @@ public static class SchoolSignIn
     private static async Task Complete(TicketReceivedContext context, SchoolProvider provider)
     {
         context.HandleResponse();
-        var site = context.HttpContext.RequestServices.GetRequiredService<Site>();
+        var site = context.HttpContext.RequestServices.GetRequiredService<SiteServices>();
         var subject = context.Principal?.FindFirst("sub");
         if (subject is null || string.IsNullOrEmpty(subject.Value))
         {

@@ -14,7 +14,7 @@ namespace Doorstroom.Web;
 /// on the store knows every session, a restart signs no one out, and signing out on one node ends the session on all:
 /// a copy of the old cookie (another tab, a saved request, a shared school computer) no longer signs anyone in.
 /// </summary>
-public sealed class SessionStore(Site site, IDataProtectionProvider protection) : ITicketStore
+public sealed class SessionStore(SiteServices site, IDataProtectionProvider protection) : ITicketStore
 {
     /// <summary>The purpose the tickets are sealed under; a new purpose would end every session.</summary>
     public const string Purpose = "Doorstroom.WebSession.v1";
@@ -81,11 +81,11 @@ public sealed class SessionCheck
     /// <summary>Accounts remembered at most; beyond this the cache starts over.</summary>
     private const int MaxEntries = 50_000;
 
-    private readonly Site site;
+    private readonly SiteServices site;
     private readonly TimeSpan interval;
     private readonly ConcurrentDictionary<string, Checked> accepted = new(StringComparer.Ordinal);
 
-    public SessionCheck(Site site)
+    public SessionCheck(SiteServices site)
     {
         ArgumentNullException.ThrowIfNull(site);
         if (site.Options.SessionCheckSeconds < 0)

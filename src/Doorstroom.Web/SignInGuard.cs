@@ -59,7 +59,7 @@ public sealed class SignInLockout(Database database, TimeProvider clock, SignInL
     private long lastSweep;
 
     /// <summary>The lockout of a site: its store and clock.</summary>
-    public SignInLockout(Site site, SignInLimits limits)
+    public SignInLockout(SiteServices site, SignInLimits limits)
         : this((site ?? throw new ArgumentNullException(nameof(site))).Database, site.Clock, limits)
     {
     }

@@ -101,12 +101,12 @@ public sealed class StatementOptions
 /// What every page and endpoint stands on: the store, the catalogue and its planner, and the clock. One per process;
 /// disposing it (the host does, at shutdown) closes the store's connection pool.
 /// </summary>
-public sealed class Site : IDisposable
+public sealed class SiteServices : IDisposable
 {
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> locations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> vo = new(StringComparer.Ordinal);
 
-    public Site(SiteOptions options, TimeProvider clock)
+    public SiteServices(SiteOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
@@ -116,7 +116,7 @@ public sealed class Site : IDisposable
         Catalogue = load.Catalogue ?? throw new InvalidOperationException("the catalogue does not load: " + string.Join("; ", load.Problems));
         Sources = load.Sources;
         Planner = new Planner(Catalogue);
-        // Checked at startup (StartupChecks); a Site made without the checks keeps the default.
+        // Checked at startup (StartupChecks); a SiteServices made without the checks keeps the default.
         WarnFrom = MonthDay.Parse(options.Signalen.NietAangemeldVanaf).Day ?? Applications.DefaultWarnFrom;
     }
 
@@ -134,7 +134,7 @@ public sealed class Site : IDisposable
     public MonthDay WarnFrom { get; }
 
     /// <summary>Today in the Netherlands.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Nl.Amsterdam).DateTime);
+    public DateOnly Today => DutchTime.DateOf(Clock.GetUtcNow());
 
     /// <summary>The BRIN6 locations an institution code covers (cached: institutions change with an import, not per request).</summary>
     public ImmutableArray<string> Locations(string institution) =>

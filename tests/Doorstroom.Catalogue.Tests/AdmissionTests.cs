@@ -68,12 +68,12 @@ public sealed class AdmissionTests
     [Fact]
     public void A_reason_names_a_profiel_by_its_full_name_and_code_and_a_sector_as_a_sector()
     {
-        Assert.Equal("het profiel Zorg en welzijn (Z&W)", Admission.Name(Sector.Zw));
-        Assert.Equal("de sector zorg en welzijn", Admission.Name(Sector.ZorgEnWelzijn));
-        Assert.Equal("het profiel Mobiliteit en transport (M&T)", Admission.Name(Sector.Mt));
-        Assert.Equal("het profiel Maritiem en techniek (MaT)", Admission.Name(Sector.Mat));
-        Assert.Equal("groen (landbouw)", Admission.Name(Sector.Groen));
-        Assert.Equal(13, Enum.GetValues<Sector>().Select(Admission.Name).Distinct().Count());
+        Assert.Equal("het profiel Zorg en welzijn (Z&W)", DutchText.SectorInSentence(Sector.Zw));
+        Assert.Equal("de sector zorg en welzijn", DutchText.SectorInSentence(Sector.ZorgEnWelzijn));
+        Assert.Equal("het profiel Mobiliteit en transport (M&T)", DutchText.SectorInSentence(Sector.Mt));
+        Assert.Equal("het profiel Maritiem en techniek (MaT)", DutchText.SectorInSentence(Sector.Mat));
+        Assert.Equal("groen (landbouw)", DutchText.SectorInSentence(Sector.Groen));
+        Assert.Equal(13, Enum.GetValues<Sector>().Select(DutchText.SectorInSentence).Distinct().Count());
     }
 
     [Fact]

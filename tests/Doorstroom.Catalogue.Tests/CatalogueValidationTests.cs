@@ -266,8 +266,8 @@ public sealed class CatalogueValidationTests : IDisposable
     [Fact]
     public void Every_indicator_has_a_spelling_in_the_names()
     {
-        Assert.Equal(Enum.GetValues<Indicator>().Order(), Names.Indicators.Values.Order());
-        Assert.Equal(Names.Indicators.Count, Names.Indicators.Values.Distinct().Count());
+        Assert.Equal(Enum.GetValues<Indicator>().Order(), JsonSpelling.Indicators.Values.Order());
+        Assert.Equal(JsonSpelling.Indicators.Count, JsonSpelling.Indicators.Values.Distinct().Count());
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Bbl_wish_before_full_leerplicht_ends_plans_bol_now_and_bbl_from_the_first_1_August_after_it()
     {
-        var plan = PlanView.For(KbBblWish);
+        var plan = PlanThroughJson.For(KbBblWish);
         Assert.NotEmpty(plan.Pathways);
         // M6: bbl only once full leerplicht has ended; the kb diploma (July 2019) admits to mbo-3 from 1 Aug 2019 in bol.
         var direct = plan.Pathways.Single(p => p.Outcomes.SequenceEqual(["vmbo-kb", "mbo-3"]));
@@ -36,7 +36,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Bbl_wish_with_an_unknown_birth_date_stays_bbl_with_the_M6_caveat()
     {
-        var plan = PlanView.For(KbBblWish.Replace("\"birthDate\": \"2003-10-01\", ", "", StringComparison.Ordinal));
+        var plan = PlanThroughJson.For(KbBblWish.Replace("\"birthDate\": \"2003-10-01\", ", "", StringComparison.Ordinal));
         Assert.NotEmpty(plan.Pathways);
         Assert.All(plan.Pathways, p => Assert.Equal("bbl", p.Step(1, "leerweg")));
         Assert.Equal("M6", plan.NoteRule("bbl-leeftijd-onbekend"));
@@ -46,7 +46,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Havo_4_pupil_with_the_overgangsbewijs_enters_mbo_3_on_the_next_1_August()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2018-06-10", "school": "havo", "leerjaar": 4, "goal": "mbo-3",
               "diplomas": [ { "kind": "havo-overgang-3-4", "year": 2017 } ] }
             """);
@@ -66,7 +66,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Havo_3_pupil_may_leave_for_mbo_with_the_overgangsbewijs_after_year_3()
     {
-        var plan = PlanView.For("""{ "on": "2021-10-01", "school": "havo", "leerjaar": 3 }""");
+        var plan = PlanThroughJson.For("""{ "on": "2021-10-01", "school": "havo", "leerjaar": 3 }""");
         var leave = plan.Pathways.Single(p => p.Outcomes.SequenceEqual(["havo-overgang-3-4", "mbo-2"]));
         Assert.Equal(("2021-10-01", "2022-07-31", "A12"), (leave.Step(0, "from"), leave.Step(0, "to"), leave.Step(0, "rule")));
         Assert.Equal(("2022-08-01", "2023-07-31"), (leave.Step(1, "from"), leave.Step(1, "to")));
@@ -78,7 +78,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Vwo_diploma_admits_to_mbo_4_when_the_goal_is_mbo_4()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2020-09-01", "school": "none", "goal": "mbo-4", "diplomas": [ { "kind": "vwo", "year": 2020 } ] }
             """);
         // §5.1 (M1+): havo/vwo overgangsbewijs or diploma ✔ mbo-4; middenkader takes 3 years (M5). A vwo diploma is already an SK (L3).
@@ -93,7 +93,7 @@ public sealed class EveryPupilPlanTests
     public void Fifteen_year_old_without_a_diploma_enters_entree_only_after_full_leerplicht_ends()
     {
         const string pupil = """{ "on": "2017-06-01", "birthDate": "2002-03-01", "school": "none" }""";
-        var plan = PlanView.For(pupil);
+        var plan = PlanThroughJson.For(pupil);
         // Turns 16 on 1 March 2018: full leerplicht runs to 31 July 2018 (L1); entree only after it (A6).
         Assert.Equal("2018-07-31", plan.LeerplichtEnds);
         plan.IsOpen("assistentenopleiding");
@@ -112,7 +112,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void A_vmbo_diploma_holder_is_not_offered_entree_or_the_leerwerktraject()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2021-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 4, "atRiskOfNoDiploma": true,
               "diplomas": [ { "kind": "vmbo-bb", "year": 2021 } ] }
             """);
@@ -125,7 +125,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Leerwerktraject_for_a_bb_pupil_in_year_1_is_entered_at_the_start_of_year_3()
     {
-        var plan = PlanView.For("""{ "on": "2019-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 1 }""");
+        var plan = PlanThroughJson.For("""{ "on": "2019-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 1 }""");
         // V6: the leerwerktraject runs in leerjaar 3 and 4.
         plan.IsOpen("leerwerktraject");
         Assert.Equal("2021-08-01", plan.Entry("leerwerktraject"));
@@ -138,7 +138,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Praktijkonderwijs_pupil_sees_entree_open_on_the_route_card_and_in_the_pathway_alike()
     {
-        var plan = PlanView.For("""{ "on": "2019-09-01", "birthDate": "2003-03-01", "school": "praktijkonderwijs" }""");
+        var plan = PlanThroughJson.For("""{ "on": "2019-09-01", "birthDate": "2003-03-01", "school": "praktijkonderwijs" }""");
         // Full leerplicht ended 31 July 2019 (L1), the pupil is still in pro this year; entree after it (R10.1, A6).
         plan.IsOpen("praktijkonderwijs");
         plan.IsOpen("assistentenopleiding");
@@ -153,7 +153,7 @@ public sealed class EveryPupilPlanTests
     public void Havo_doorstroom_right_is_tested_on_the_day_the_pupil_enters_havo_4()
     {
         // Asked in June 2020 (before M3), entering havo 4 on 1 Aug 2020 (M3: the right of R11.1 applies).
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2020-06-01", "school": "vmbo", "leerweg": "tl", "leerjaar": 4,
               "diplomas": [ { "kind": "vmbo-tl", "year": 2020, "extraVak": true } ] }
             """);
@@ -170,10 +170,10 @@ public sealed class EveryPupilPlanTests
     {
         const string bb = """{ "on": "2021-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 3 }""";
         // Unknown: say what it would change, never that the pupil is at risk (R3.1).
-        var unknown = PlanView.For(bb).Caveats("normale-route").Select(c => c.Code).ToList();
+        var unknown = PlanThroughJson.For(bb).Caveats("normale-route").Select(c => c.Code).ToList();
         Assert.Contains("normale-route-risico-onbekend", unknown);
         Assert.DoesNotContain("normale-route-risico", unknown);
-        var atRisk = PlanView.For(bb.Replace("\"leerjaar\": 3", "\"leerjaar\": 3, \"atRiskOfNoDiploma\": true", StringComparison.Ordinal));
+        var atRisk = PlanThroughJson.For(bb.Replace("\"leerjaar\": 3", "\"leerjaar\": 3, \"atRiskOfNoDiploma\": true", StringComparison.Ordinal));
         Assert.Contains(atRisk.Caveats("normale-route"), c => c is { Code: "normale-route-risico", Rule: "R3.1" });
         // A vwo pupil or an mbo-3 graduate has no vmbo diploma to miss.
         foreach (var other in new[]
@@ -182,7 +182,7 @@ public sealed class EveryPupilPlanTests
             """{ "on": "2021-09-01", "school": "none", "diplomas": [ { "kind": "mbo-3", "year": 2021 } ] }""",
         })
         {
-            Assert.DoesNotContain(PlanView.For(other).Caveats("normale-route"), c => c.Code.StartsWith("normale-route-risico", StringComparison.Ordinal));
+            Assert.DoesNotContain(PlanThroughJson.For(other).Caveats("normale-route"), c => c.Code.StartsWith("normale-route-risico", StringComparison.Ordinal));
         }
     }
 
@@ -190,7 +190,7 @@ public sealed class EveryPupilPlanTests
     public void A_level_refused_by_a_nadere_vooropleidingseis_is_explained_in_the_notes()
     {
         // N1a (2003 Doorstroomregeling): kb economie into a techniek mbo-3 is niet-verwant and needs wiskunde or nask1.
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2013-06-01", "school": "none", "wantsSector": "techniek", "goal": "mbo-3",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2013, "sector": "economie", "subjects": [ "nederlands", "engels", "economie", "geschiedenis" ] } ] }
             """);
@@ -202,7 +202,7 @@ public sealed class EveryPupilPlanTests
     public void A_goal_no_open_route_reaches_gives_the_pathways_to_a_startkwalificatie_with_a_note()
     {
         // A bb pupil has no route to a havo diploma (R11.1 is for gl/tl).
-        var plan = PlanView.For("""{ "on": "2021-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 4, "goal": "havo" }""");
+        var plan = PlanThroughJson.For("""{ "on": "2021-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 4, "goal": "havo" }""");
         Assert.Contains("doel-niet-bereikbaar", plan.Notes);
         Assert.NotEmpty(plan.Pathways);
         Assert.Null(plan.FastestGoalOn);
@@ -212,7 +212,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Fastest_dates_are_the_minimum_over_the_pathways_given()
     {
-        var plan = PlanView.For("""{ "on": "2022-09-01", "school": "vmbo", "leerweg": "kb", "leerjaar": 3, "goal": "hbo" }""");
+        var plan = PlanThroughJson.For("""{ "on": "2022-09-01", "school": "vmbo", "leerweg": "kb", "leerjaar": 3, "goal": "hbo" }""");
         Assert.NotEmpty(plan.Pathways);
         // ISO dates order as strings.
         Assert.Equal(plan.Pathways.Select(p => p.GoalReachedOn).Order(StringComparer.Ordinal).First(), plan.FastestGoalOn);
@@ -222,7 +222,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void No_step_starts_before_the_question_date()
     {
-        var plan = PlanView.For("""{ "on": "2021-03-01", "school": "mbo", "niveau": 3, "leerweg": "bol", "leerjaar": 2 }""");
+        var plan = PlanThroughJson.For("""{ "on": "2021-03-01", "school": "mbo", "niveau": 3, "leerweg": "bol", "leerjaar": 2 }""");
         Assert.NotEmpty(plan.Pathways);
         Assert.All(plan.Pathways, p => Assert.True(string.CompareOrdinal(p.Step(0, "from"), "2021-03-01") >= 0, p.ToString()));
         Assert.Equal("2021-03-01", plan.Pathways[0].Step(0, "from"));

@@ -69,7 +69,7 @@ public sealed class PlannerInvariantTests
 internal sealed record Finding(int Index, Situation Pupil, Violation Violation)
 {
     /// <summary>The class a finding is counted in: the invariant, the pupil's school and goal.</summary>
-    public string Class => $"{Violation.Invariant} | {Names.Of(Pupil.School)} | {Names.Of(Pupil.Goal)}";
+    public string Class => $"{Violation.Invariant} | {JsonSpelling.Of(Pupil.School)} | {JsonSpelling.Of(Pupil.Goal)}";
 }
 
 /// <summary>Plans pupils in parallel and collects violations in pupil order, so a run's report is the same every time.</summary>

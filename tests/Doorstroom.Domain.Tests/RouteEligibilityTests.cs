@@ -3,14 +3,14 @@ namespace Doorstroom.Domain.Tests;
 /// <summary>Each of the 13 routes: a pupil for whom it is open, and one for whom it is not, for the right reason.</summary>
 public sealed class RouteEligibilityTests
 {
-    private static PlanView Vmbo(string on, string leerweg, int leerjaar, string sector = "techniek", string extra = "") =>
-        PlanView.For($$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "{{leerweg}}", "leerjaar": {{leerjaar}}, "sector": "{{sector}}"{{extra}} }""");
+    private static PlanThroughJson Vmbo(string on, string leerweg, int leerjaar, string sector = "techniek", string extra = "") =>
+        PlanThroughJson.For($$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "{{leerweg}}", "leerjaar": {{leerjaar}}, "sector": "{{sector}}"{{extra}} }""");
 
     [Fact]
     public void Normale_route_is_open_to_every_vmbo_pupil_but_not_to_someone_without_school_or_diploma()
     {
         Vmbo("2025-09-01", "kb", 3).IsOpen("normale-route");
-        PlanView.For("""{ "on": "2025-09-01", "school": "none" }""").IsClosed("normale-route", "not-eligible", "R1.1");
+        PlanThroughJson.For("""{ "on": "2025-09-01", "school": "none" }""").IsClosed("normale-route", "not-eligible", "R1.1");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class RouteEligibilityTests
     [Fact]
     public void Entree_after_vo_is_closed_to_a_vmbo_diploma_holder()
     {
-        PlanView.For("""{ "on": "2016-08-01", "school": "none", "diplomas": [ { "kind": "vmbo-bb", "year": 2016 } ] }""")
+        PlanThroughJson.For("""{ "on": "2016-08-01", "school": "none", "diplomas": [ { "kind": "vmbo-bb", "year": 2016 } ] }""")
             .IsClosed("assistentenopleiding", "not-eligible", "A6");
     }
 
@@ -118,14 +118,14 @@ public sealed class RouteEligibilityTests
     [Fact]
     public void Praktijkonderwijs_is_its_own_school_type()
     {
-        PlanView.For("""{ "on": "2022-09-01", "school": "praktijkonderwijs", "leerjaar": 3, "birthDate": "2008-01-01" }""").IsOpen("praktijkonderwijs");
+        PlanThroughJson.For("""{ "on": "2022-09-01", "school": "praktijkonderwijs", "leerjaar": 3, "birthDate": "2008-01-01" }""").IsOpen("praktijkonderwijs");
         Vmbo("2022-09-01", "bb", 1).IsClosed("praktijkonderwijs", "not-eligible", "V9");
     }
 
     [Fact]
     public void Praktijkonderwijs_leaver_after_2014_enters_entree_only_when_leerplicht_has_ended()
     {
-        var plan = PlanView.For("""{ "on": "2022-09-01", "school": "praktijkonderwijs", "leerjaar": 4, "birthDate": "2006-09-15" }""");
+        var plan = PlanThroughJson.For("""{ "on": "2022-09-01", "school": "praktijkonderwijs", "leerjaar": 4, "birthDate": "2006-09-15" }""");
         var entree = plan.Pathway("praktijkonderwijs");
         // Turns 16 on 15 Sept 2022, so full leerplicht ends 31 July 2023; entree starts 1 Aug 2023 (A6).
         Assert.Equal("2023-08-01", entree.Steps[1].GetProperty("from").GetString());

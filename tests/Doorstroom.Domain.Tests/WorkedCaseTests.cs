@@ -14,7 +14,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C01_bb_year_2_green_dark_green_in_2011_has_VM2_and_the_normal_route_both_to_SK_in_July_2015()
     {
-        var plan = PlanView.For(C01Pupil);
+        var plan = PlanThroughJson.For(C01Pupil);
         plan.IsOpen("vm2");
         plan.IsOpen("normale-route");
         plan.IsOpen("leerwerktraject");
@@ -37,7 +37,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C02_light_green_pupil_is_refused_VM2_by_the_uncertain_dark_green_intake_criterion_but_keeps_the_normal_route()
     {
-        var plan = PlanView.For(C01Pupil.Replace("\"sureOfChoice\": true", "\"sureOfChoice\": false").Replace("\"wantsSector\": \"groen\"", "\"wantsSector\": \"techniek\""));
+        var plan = PlanThroughJson.For(C01Pupil.Replace("\"sureOfChoice\": true", "\"sureOfChoice\": false").Replace("\"wantsSector\": \"groen\"", "\"wantsSector\": \"techniek\""));
         Assert.Equal("not-eligible", plan.Status("vm2"));
         Assert.Contains(plan.Reasons("vm2"), r => r is { Rule: "R4.3", Confidence: "low" });
         plan.IsOpen("normale-route");
@@ -50,7 +50,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C04_bb_diploma_2013_enters_green_mbo_2_under_M0_and_reaches_SK_in_July_2015()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2013-08-01", "birthDate": "1997-05-01", "school": "none", "wantsSector": "groen", "mboLeerweg": "bbl",
               "diplomas": [ { "kind": "vmbo-bb", "year": 2013, "sector": "groen" } ] }
             """);
@@ -67,7 +67,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C04_a_pupil_still_leerplichtig_at_the_start_gets_bol_not_bbl()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2013-08-01", "birthDate": "1997-10-01", "school": "none", "mboLeerweg": "bbl",
               "diplomas": [ { "kind": "vmbo-bb", "year": 2013, "sector": "groen" } ] }
             """);
@@ -77,7 +77,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C06_tl_diploma_2011_may_go_to_havo_at_the_schools_discretion_SK_in_July_2013()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2011-08-01", "school": "none", "goal": "havo", "diplomas": [ { "kind": "vmbo-tl", "year": 2011, "sector": "groen" } ] }
             """);
         plan.IsOpen("havo-doorstroom");
@@ -91,7 +91,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C07_tl_diploma_2021_with_extra_subject_has_a_right_to_havo_but_a_one_year_mbo_2_is_the_fastest_SK()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2021-07-15", "school": "none", "diplomas": [ { "kind": "vmbo-tl", "year": 2021, "sector": "economie", "extraVak": true } ] }
             """);
         plan.IsOpen("havo-doorstroom");
@@ -103,7 +103,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C08_gl_diploma_registered_on_15_May_for_mbo_4_is_eligible_but_not_entitled()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2021-06-01", "school": "none", "goal": "mbo-4", "wantsSector": "groen", "appliedOn": "2021-05-15",
               "diplomas": [ { "kind": "vmbo-gl", "year": 2021, "sector": "groen" } ] }
             """);
@@ -117,7 +117,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C10_bb_year_2_in_2015_has_the_vakmanschapsroute_but_not_VM2_technologie_or_beroepsroute()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2015-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2, "sector": "groen", "sureOfChoice": true }
             """);
         plan.IsOpen("vakmanschapsroute");
@@ -134,7 +134,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C13_Groene_Lyceum_from_year_1_in_2011_reaches_mbo_4_in_2017_and_hbo_in_2021()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2011-09-01", "school": "vmbo", "leerweg": "tl", "leerjaar": 1, "sector": "groen", "goal": "hbo" }
             """);
         plan.IsOpen("groene-lyceum");
@@ -158,7 +158,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C14_pro_leaver_in_2012_goes_via_assistent_or_a_drempelloze_mbo_2_fastest_SK_July_2014()
     {
-        var plan = PlanView.For(C14Pupil);
+        var plan = PlanThroughJson.For(C14Pupil);
         plan.IsOpen("praktijkonderwijs");
         plan.IsClosed("normale-route", "not-eligible", "R1.1");
         var viaAssistent = plan.Pathways.Single(p => p.Outcomes.SequenceEqual(["pro", "assistent", "mbo-2"]));
@@ -178,13 +178,13 @@ public sealed class WorkedCaseTests
         Assert.Equal(AdmissionOutcome.Admissible, answer.Outcome);
         Assert.Contains(answer.Caveats, c => c is { Code: "drempelloos", Rule: "A5" });
         Assert.Equal(new DateOnly(2012, 8, 1), answer.Start);
-        Assert.Equal("2014-07-31", PlanView.For(C14Pupil).FastestStartkwalificatieOn);
+        Assert.Equal("2014-07-31", PlanThroughJson.For(C14Pupil).FastestStartkwalificatieOn);
     }
 
     [Fact]
     public void C18_leerwerktraject_diploma_2010_gives_green_mbo_2_by_July_2012_and_never_mbo_3_directly()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2009-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 4, "sector": "groen", "wantsSector": "groen" }
             """);
         plan.IsOpen("leerwerktraject");
@@ -202,12 +202,12 @@ public sealed class WorkedCaseTests
             { "on": "2013-08-01", "school": "none", "goal": "mbo-4", "wantsSector": "techniek",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2013, "sector": "zorg-en-welzijn", "subjects": ["biologie", "nederlands"] } ] }
             """;
-        var plan = PlanView.For(pupil);
+        var plan = PlanThroughJson.For(pupil);
         // N1a: niet-verwant into techniek needs wiskunde or nask1; kb → mbo-2 carries no such requirement.
         Assert.All(plan.Pathways, p => Assert.Equal("2", p.Step(0, "niveau")));
         Assert.Equal("2018-07-31", plan.FastestGoalOn);
 
-        var withWiskunde = PlanView.For(pupil.Replace("\"biologie\", \"nederlands\"", "\"biologie\", \"wiskunde\""));
+        var withWiskunde = PlanThroughJson.For(pupil.Replace("\"biologie\", \"nederlands\"", "\"biologie\", \"wiskunde\""));
         var direct = withWiskunde.Pathways.First();
         Assert.Equal(("4", "2013-08-01", "2016-07-31"), (direct.Step(0, "niveau"), direct.Step(0, "from"), direct.Step(0, "to")));
     }
@@ -215,7 +215,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C20_kb_landbouw_into_economie_mbo_4_meets_N1b_through_wiskunde_a_landbouw_sector_subject()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2013-08-01", "school": "none", "goal": "mbo-4", "wantsSector": "economie",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2013, "sector": "landbouw" } ] }
             """);
@@ -240,7 +240,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C22_tl_2019_registered_on_time_is_entitled_to_green_mbo_4_SK_in_2022_or_by_mbo_2_in_2020()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2019-04-01", "school": "none", "goal": "mbo-4", "wantsSector": "groen", "appliedOn": "2019-03-20",
               "diplomas": [ { "kind": "vmbo-tl", "year": 2019, "sector": "groen" } ] }
             """);
@@ -252,7 +252,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C24_mbo_4_graduate_2018_goes_to_an_hbo_bachelor_of_four_years()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2018-08-01", "school": "none", "goal": "hbo", "wantsSector": "economie",
               "diplomas": [ { "kind": "mbo-4", "year": 2018, "sector": "groen" } ] }
             """);
@@ -265,7 +265,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C25_bb_year_2_at_risk_in_2021_has_the_geintegreerde_route_to_SK_in_2025_but_no_experiment_and_no_entree_route()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2021-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2, "sector": "groen", "atRiskOfNoDiploma": true }
             """);
         plan.IsOpen("geintegreerde-route");
@@ -282,7 +282,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C26_tl_year_2_in_2021_reaches_green_mbo_4_by_doorlopende_leerroute_in_July_2027()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2021-09-01", "school": "vmbo", "leerweg": "tl", "leerjaar": 2, "sector": "groen", "goal": "mbo-4", "wantsSector": "groen" }
             """);
         plan.IsOpen("doorlopende-leerroute");
@@ -295,7 +295,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C28_bb_year_4_likely_to_fail_in_2024_takes_entree_in_vmbo_then_mbo_2_SK_July_2026()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2024-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 4, "atRiskOfNoDiploma": true }
             """);
         plan.IsOpen("assistentenopleiding");
@@ -310,7 +310,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C29_switcher_into_mbo_2_in_2020_finishes_the_programme_in_one_to_two_years()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2020-10-01", "school": "mbo", "leerweg": "bol", "niveau": 2, "leerjaar": 1, "sector": "economie",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2019, "sector": "groen" } ] }
             """);
@@ -322,7 +322,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C30_twenty_year_old_with_kb_diploma_may_return_in_bbl_SK_one_year_after_the_start()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2016-10-01", "birthDate": "1996-05-01", "school": "none", "mboLeerweg": "bbl",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2012, "sector": "techniek" } ] }
             """);
@@ -335,7 +335,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C31_22_year_old_without_SK_is_no_longer_leerplichtig_and_may_enter_entree()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2016-10-01", "birthDate": "1993-09-15", "school": "none" }
             """);
         Assert.Equal("2010-07-31", plan.LeerplichtEnds);
@@ -348,14 +348,14 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C32_kb_techniek_vakcollege_from_2008_reaches_mbo_3_in_2014_and_there_is_no_green_vakcollege()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2008-09-01", "school": "vmbo", "leerweg": "kb", "leerjaar": 1, "sector": "techniek" }
             """);
         plan.IsOpen("vakcollege");
         var vc = plan.Pathway("vakcollege");
         Assert.Equal(("mbo-3", "2008-09-01", "2014-07-31"), (vc.Step(0, "outcome"), vc.Step(0, "from"), vc.Step(0, "to")));
 
-        var friend = PlanView.For("""
+        var friend = PlanThroughJson.For("""
             { "on": "2008-09-01", "school": "vmbo", "leerweg": "kb", "leerjaar": 1, "sector": "groen" }
             """);
         friend.IsClosed("vakcollege", "not-eligible", "R8.1");
@@ -364,7 +364,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C34_gl_techniek_diploma_2014_enters_green_mbo_2_under_M1_SK_July_2015()
     {
-        var plan = PlanView.For("""
+        var plan = PlanThroughJson.For("""
             { "on": "2014-08-01", "school": "none", "wantsSector": "groen", "diplomas": [ { "kind": "vmbo-gl", "year": 2014, "sector": "techniek" } ] }
             """);
         var mbo2 = plan.Pathways.First(p => p.Step(0, "outcome") == "mbo-2");

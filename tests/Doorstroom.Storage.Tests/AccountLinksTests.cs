@@ -16,10 +16,10 @@ public sealed class AccountLinksTests
     private static TestStore WithAccounts(StoreKind kind)
     {
         var store = TestStore.Create(kind);
-        Accounts.Save(store.Database, new Account("mentor", Passwords.Hash("lang-genoeg-wachtwoord-7"), "analist", null, null, "Mentor", Demo: false));
-        Accounts.Save(store.Database, new Account("collega", Passwords.Hash("lang-genoeg-wachtwoord-8"), "analist", null, null, "Collega", Demo: false));
-        Accounts.Save(store.Database, new Account("uit", Passwords.Hash("lang-genoeg-wachtwoord-9"), "analist", null, null, "Uit", Demo: false, Disabled: true));
-        Accounts.Save(store.Database, new Account("demo", Passwords.Hash("lang-genoeg-wachtwoord-0"), "analist", null, null, "Demo", Demo: true));
+        Accounts.Save(store.Database, new UserAccount("mentor", Passwords.Hash("lang-genoeg-wachtwoord-7"), "analist", null, null, "Mentor", Demo: false));
+        Accounts.Save(store.Database, new UserAccount("collega", Passwords.Hash("lang-genoeg-wachtwoord-8"), "analist", null, null, "Collega", Demo: false));
+        Accounts.Save(store.Database, new UserAccount("uit", Passwords.Hash("lang-genoeg-wachtwoord-9"), "analist", null, null, "Uit", Demo: false, Disabled: true));
+        Accounts.Save(store.Database, new UserAccount("demo", Passwords.Hash("lang-genoeg-wachtwoord-0"), "analist", null, null, "Demo", Demo: true));
         return store;
     }
 

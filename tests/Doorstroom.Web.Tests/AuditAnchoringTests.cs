@@ -30,7 +30,7 @@ public sealed class AuditAnchoringTests(SiteFactory site)
     {
         var folder = Path.Combine(Path.GetTempPath(), "doorstroom-anchors-" + Guid.NewGuid().ToString("n"));
         string File(string? node) => new AuditAnchoring(
-            new Site(new SiteOptions { Database = "Host=db.example;Port=5432;Database=doorstroom", AuditAnchorFolder = folder, NodeName = node }, TimeProvider.System),
+            new SiteServices(new SiteOptions { Database = "Host=db.example;Port=5432;Database=doorstroom", AuditAnchorFolder = folder, NodeName = node }, TimeProvider.System),
             NullLogger<AuditAnchoring>.Instance).File;
 
         Assert.Equal(Path.Combine(folder, "audit-PostgreSQL_db.example_5432_doorstroom.anchors"), File(null));

@@ -42,7 +42,7 @@ public static class DossierCalls
     /// <summary>Stores an API client (secret <see cref="DemoData.ClientSecret"/>) bound as given; a second call changes nothing.</summary>
     public static void SaveClient(IServiceProvider services, string clientId, string role, string? institution, string? pupil)
     {
-        var site = services.GetRequiredService<Site>();
+        var site = services.GetRequiredService<SiteServices>();
         if (Accounts.FindClient(site.Database, clientId) is not null) return;
         var hash = services.GetRequiredService<AccountService>().Hash(DemoData.ClientSecret);
         Accounts.SaveClient(site.Database, new ApiClient(clientId, hash, role, institution, pupil, "test client " + role, Demo: true));

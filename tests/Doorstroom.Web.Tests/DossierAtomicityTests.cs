@@ -18,7 +18,7 @@ public sealed class DossierAtomicityTests(SiteFactory site) : IDisposable
     private static string Key(int n) => DemoData.PupilKey(SiteFactory.Today, n);
 
     /// <summary>A site and dossier service on a copy of the demo store whose audit log refuses every insert.</summary>
-    private (Site Site, DossierService Dossier) Broken()
+    private (SiteServices Site, DossierService Dossier) Broken()
     {
         var copy = Path.Combine(folder, "copy.db");
         using (var source = new SqliteConnection($"Data Source={site.DatabaseFile}"))
@@ -29,7 +29,7 @@ public sealed class DossierAtomicityTests(SiteFactory site) : IDisposable
             source.BackupDatabase(target);
             target.Execute("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected audit failure'); END;");
         }
-        var broken = new Site(new SiteOptions { Database = copy }, new StoppedClock(SiteFactory.Now));
+        var broken = new SiteServices(new SiteOptions { Database = copy }, new StoppedClock(SiteFactory.Now));
         return (broken, new DossierService(broken, new EphemeralDataProtectionProvider()));
     }
 

@@ -156,7 +156,7 @@ public sealed partial class DossierPageTests(SiteFactory site)
         // A parent account bound to the 16-year-old demo pupil: from 16 the pupil consents, not a parent (P4), and the parent
         // sees the dossier only when the pupil allows it (ParentAtSixteenTests); the consent itself is refused by the API (P4).
         var accounts = site.Services.GetRequiredService<AccountService>();
-        Accounts.Save(site.Site.Database, new Account("ouder16-test", accounts.Hash(DemoData.Password), Roles.Ouder, null, Key(3), "Ouder van een leerling van 16", Demo: true));
+        Accounts.Save(site.Site.Database, new UserAccount("ouder16-test", accounts.Hash(DemoData.Password), Roles.Ouder, null, Key(3), "Ouder van een leerling van 16", Demo: true));
         using var parent = await site.SignedIn("ouder16-test");
         var page = WebUtility.HtmlDecode(await parent.GetStringAsync("/mijn-dossier", Cancel));
         if (page.Contains("Je kind is 16 jaar of ouder", StringComparison.Ordinal))

@@ -65,7 +65,7 @@ public sealed class DossierPropertyTests
 
     private static async Task Walk(WebApplicationFactory<Program> site, Random random, ITestOutputHelper? output)
     {
-        var database = site.Services.GetRequiredService<Site>().Database;
+        var database = site.Services.GetRequiredService<SiteServices>().Database;
         var places = DemoData.Places(database);
 
         // The demo's stories as data: where each pupil applied (BRIN4) by today, and who consents for them (P4: 03 is 16).

@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using Doorstroom.Domain;
 
 namespace Doorstroom.Web.Tests;
 
@@ -35,7 +36,7 @@ public sealed class InstitutionsPageTests(SiteFactory site)
         var html = await client.GetStringAsync("/instellingen", TestContext.Current.CancellationToken);
         Assert.Equal(50, RoutesPageTests.CountOf(html, "<a href=\"/instellingen/vo/"));
         Assert.Contains("href=\"/instellingen?soort=vo&amp;pagina=2\" rel=\"next\"", html, StringComparison.Ordinal);
-        Assert.Contains($"{Nl.Count(total)} gevonden", html, StringComparison.Ordinal);
+        Assert.Contains($"{DutchFormat.Count(total)} gevonden", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class InstitutionsPageTests(SiteFactory site)
                 new { school });
         using var client = site.Anonymous();
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/instellingen/vo/{school}", TestContext.Current.CancellationToken));
-        Assert.Contains($"<tr><th scope=\"row\">bb (basisberoepsgericht)</th><td class=\"num\">{Nl.Count(bb)}</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr><th scope=\"row\">bb (basisberoepsgericht)</th><td class=\"num\">{DutchFormat.Count(bb)}</td></tr>", html, StringComparison.Ordinal);
 
         using var missing = await client.GetAsync("/instellingen/vo/00XX99", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -66,7 +67,7 @@ public sealed class InstitutionsPageTests(SiteFactory site)
         Assert.True(applications > 0, "the demo has applications at the demo mbo");
         using var client = site.Anonymous();
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/instellingen/mbo/{mbo}", TestContext.Current.CancellationToken));
-        Assert.Contains($"<dt>Aanmeldingen</dt><dd>{Nl.Count(applications)} (gesimuleerd)</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Aanmeldingen</dt><dd>{DutchFormat.Count(applications)} (gesimuleerd)</dd>", html, StringComparison.Ordinal);
 
         var list = WebUtility.HtmlDecode(await client.GetStringAsync($"/instellingen?soort=mbo&q={mbo}", TestContext.Current.CancellationToken));
         Assert.Contains($"<a href=\"/instellingen/mbo/{mbo}\">", list, StringComparison.Ordinal);

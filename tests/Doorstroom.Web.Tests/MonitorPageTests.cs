@@ -125,7 +125,7 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         var folder = Directory.CreateTempSubdirectory("doorstroom-monitor-cache-").FullName;
         try
         {
-            var own = new Site(new SiteOptions { Database = Path.Combine(folder, "cache.db") }, TimeProvider.System);
+            var own = new SiteServices(new SiteOptions { Database = Path.Combine(folder, "cache.db") }, TimeProvider.System);
             using var cache = new MonitorCache(own);
             var first = await cache.Get(Cancel);
             var second = await cache.Get(Cancel);

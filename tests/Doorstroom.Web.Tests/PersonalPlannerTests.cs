@@ -167,9 +167,9 @@ public sealed partial class PersonalPlannerTests(SiteFactory site)
     public void A_step_that_begins_on_1_August_counts_whole_school_years_and_one_begun_during_the_year_says_nog()
     {
         var mbo = new Step("normale-route", SchoolType.Mbo, 3, Leerweg.Bol, new(2027, 8, 1), new(2029, 7, 31), new(2030, 7, 31), DiplomaKind.Mbo3, "A1", null);
-        Assert.Equal("2–3 jaar", Words.StepDuration(mbo));
+        Assert.Equal("2–3 jaar", DutchText.StepDuration(mbo));
         var rest = new Step("normale-route", SchoolType.Vmbo, null, Leerweg.Kb, new(2026, 11, 30), new(2027, 7, 31), new(2027, 7, 31), DiplomaKind.VmboKb, "R1.1", null);
-        Assert.Equal("nog 1 jaar", Words.StepDuration(rest));
+        Assert.Equal("nog 1 jaar", DutchText.StepDuration(rest));
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed partial class PersonalPlannerTests(SiteFactory site)
         var catalogue = site.Site.Catalogue;
         var on = new DateOnly(2026, 8, 1);
         var years = catalogue.DurationsOn(on).Levels[MboLevel.Vak];
-        Assert.Equal($"Normale route · opleiding van {Words.Years(years)}",
+        Assert.Equal($"Normale route · opleiding van {DutchText.Years(years)}",
             EventText.Route(new("P", on, EventKind.Ingeschreven, "25PJ00", Leerweg.Bol, Niveau: 3, Crebo: 25003, Route: "normale-route"), catalogue));
         Assert.Equal("Vakmanschapsroute", EventText.Route(new("P", on, EventKind.Bevorderd, "25AB00", Leerweg.Kb, Leerjaar: 4, Route: "vakmanschapsroute"), catalogue));
         Assert.Equal("", EventText.Route(new("P", on, EventKind.Bevorderd, "25AB00", Leerweg.Kb, Leerjaar: 4, Route: "iets-anders"), catalogue));

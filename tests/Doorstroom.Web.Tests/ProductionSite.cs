@@ -32,12 +32,12 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabaseFile => Path.Combine(folder, "site.db");
 
-    public Site Site => Services.GetRequiredService<Site>();
+    public SiteServices Site => Services.GetRequiredService<SiteServices>();
 
     public ValueTask InitializeAsync()
     {
         var accounts = Services.GetRequiredService<AccountService>();
-        Accounts.Save(Site.Database, new Account(Username, accounts.Hash(Password), Roles.Decaan, Institution, null, "Mentor", Demo: false));
+        Accounts.Save(Site.Database, new UserAccount(Username, accounts.Hash(Password), Roles.Decaan, Institution, null, "Mentor", Demo: false));
         Accounts.SaveClient(Site.Database, new ApiClient(ClientId, accounts.Hash(ClientSecret), Roles.Decaan, Institution, null, "SIS", Demo: false));
         return ValueTask.CompletedTask;
     }

@@ -23,7 +23,7 @@ public sealed partial class ReadLogTests(SiteFactory site)
         if (Accounts.Find(site.Site.Database, username) is null)
         {
             var accounts = site.Services.GetRequiredService<AccountService>();
-            Accounts.Save(site.Site.Database, new Account(username, accounts.Hash(DemoData.Password), role, institution, pupil, "test " + role, Demo: true));
+            Accounts.Save(site.Site.Database, new UserAccount(username, accounts.Hash(DemoData.Password), role, institution, pupil, "test " + role, Demo: true));
         }
         return await site.SignedIn(username);
     }

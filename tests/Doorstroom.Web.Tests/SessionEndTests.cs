@@ -177,7 +177,7 @@ public sealed class SessionEndTests : IDisposable
         var limits = new SignInLimits { MaxFailures = 4 };
         AccountService Node()
         {
-            var site = new Site(new SiteOptions { Database = Database.File! }, clock);
+            var site = new SiteServices(new SiteOptions { Database = Database.File! }, clock);
             return new AccountService(site, new SignInLockout(site, limits));
         }
         var one = Node();

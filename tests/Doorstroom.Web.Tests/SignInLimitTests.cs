@@ -43,7 +43,7 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
     {
         var clock = new ManualClock(SiteFactory.Now);
         var hasher = new CountingHasher();
-        var store = new Site(new SiteOptions { Database = site.DatabaseFile, Demo = demo }, clock);
+        var store = new SiteServices(new SiteOptions { Database = site.DatabaseFile, Demo = demo }, clock);
         // The failures are counted in a store of their own: a lock in the shared site's store would lock its other tests out.
         var failures = Storage.Database.Open(Path.Combine(folder, "lockout.db"));
         return (new AccountService(store, new SignInLockout(failures, clock, new SignInLimits()), hasher), clock, hasher);
@@ -53,7 +53,7 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
     public void Fifty_wrong_passwords_lock_the_account_and_the_right_one_is_refused_until_the_lock_ends()
     {
         var (accounts, clock, _) = Service();
-        SignInAttempt<Storage.Account>? last = null;
+        SignInAttempt<Storage.UserAccount>? last = null;
         for (var i = 0; i < 50; i++) last = accounts.TrySignIn("decaan", "geraden-" + i);
         Assert.Null(last!.Granted);
         Assert.Equal(TimeSpan.FromMinutes(15), last.LockedFor);

@@ -30,7 +30,7 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
 
     public string DatabaseFile => Path.Combine(folder, "site.db");
 
-    public Site Site => Services.GetRequiredService<Site>();
+    public SiteServices Site => Services.GetRequiredService<SiteServices>();
 
     /// <summary>The site's clock: stopped at <see cref="Now"/> unless a test moves it (and back) on a site of its own.</summary>
     public MovableClock Clock { get; } = new();

@@ -94,7 +94,7 @@ public sealed class StartupCheckTests : IDisposable
         Assert.DoesNotContain('\n', problem.Line);
         Assert.Single(Check("Production", Deployable(("Doorstroom:Signalen:NietAangemeldVanaf", "februari"))).Problems);
         var set = Check("Production", Deployable(("Doorstroom:Signalen:NietAangemeldVanaf", "01-15"))).Settings;
-        Assert.Equal("01-15", new Site(set!.Options, TimeProvider.System).WarnFrom.ToString());
+        Assert.Equal("01-15", new SiteServices(set!.Options, TimeProvider.System).WarnFrom.ToString());
         Assert.Equal("02-01", Check("Production", Deployable()).Settings!.Options.Signalen.NietAangemeldVanaf);
     }
 

@@ -23,7 +23,7 @@ public sealed class Node(string database, string environment = "Development", IR
 
     private readonly string contentRoot = Directory.CreateTempSubdirectory("doorstroom-node-").FullName;
 
-    public Site Site => Services.GetRequiredService<Site>();
+    public SiteServices Site => Services.GetRequiredService<SiteServices>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -192,7 +192,7 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
     {
         // The refusals themselves (no certificate, no issuer, ...) are StartupCheckTests: one line and exit 2, no host built.
         using var allowed = new Node(Path.Combine(folder, "p3.db"), "Production", new Dictionary<string, string> { ["Doorstroom:Keys:AllowUnprotected"] = "true" });
-        Assert.NotNull(allowed.Services.GetRequiredService<Site>());
+        Assert.NotNull(allowed.Services.GetRequiredService<SiteServices>());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Doorstroom.Web.Pages.Dossier;
 
@@ -16,7 +17,7 @@ public sealed class VoiceTests
     {
         string[] expected = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
         for (var month = 1; month <= 12; month++)
-            Assert.Equal($"3 {expected[month - 1]} 2027", Nl.ShortDate(new DateOnly(2027, month, 3)));
+            Assert.Equal($"3 {expected[month - 1]} 2027", DutchFormat.ShortDate(new DateOnly(2027, month, 3)));
     }
 
     [Fact]

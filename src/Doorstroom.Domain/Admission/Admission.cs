@@ -59,7 +59,7 @@ public static class Admission
         var result = Decide(catalogue, s, priors, start, programme, explain: true);
         if (expected is not null)
         {
-            var caveat = catalogue.Reason("diploma-verwacht", ("diploma", Name(expected.Kind)), ("jaar", expected.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var caveat = catalogue.Reason("diploma-verwacht", ("diploma", DutchText.DiplomaInSentence(expected.Kind)), ("jaar", expected.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             result = result with { Caveats = result.Caveats.Insert(0, caveat) };
         }
         return result;
@@ -141,13 +141,13 @@ public static class Admission
                 if (req.Into != into || !req.Window.Contains(start) || !Applies(req, via.Kind, level)) continue;
                 if (sector is not { } sec)
                 {
-                    caveats?.Add(catalogue.Reason("nadere-eis-sector-onbekend", ("vakken", string.Join(", ", req.AnyOfSubjects)), ("richting", Name(into))) with { Rule = req.Rule });
+                    caveats?.Add(catalogue.Reason("nadere-eis-sector-onbekend", ("vakken", string.Join(", ", req.AnyOfSubjects)), ("richting", DutchText.Direction(into))) with { Rule = req.Rule });
                     continue;
                 }
                 if (!req.FromSectors.Contains(sec)) continue;
                 var met = req.AnyOfSubjects.Any(via.HasSubject);
                 if (met) continue;
-                var args = new[] { ("vakken", string.Join(" of ", req.AnyOfSubjects)), ("richting", Name(into)), ("sector", Name(sec)) };
+                var args = new[] { ("vakken", string.Join(" of ", req.AnyOfSubjects)), ("richting", DutchText.Direction(into)), ("sector", DutchText.SectorInSentence(sec)) };
                 if (!via.SubjectsKnown)
                 {
                     caveats?.Add(catalogue.Reason("nadere-eis-vakken-onbekend", args) with { Rule = req.Rule, Confidence = req.Confidence });
@@ -174,7 +174,7 @@ public static class Admission
             if (!programme.Offered.IsDefaultOrEmpty && !programme.Offered.Contains(lw))
             {
                 outcome = AdmissionOutcome.NotAdmissible;
-                reasons?.Add(catalogue.Reason("leerweg-niet-aangeboden", ("leerweg", Name(lw))));
+                reasons?.Add(catalogue.Reason("leerweg-niet-aangeboden", ("leerweg", JsonSpelling.Of(lw))));
             }
             else if (lw == Leerweg.Bbl)
             {
@@ -182,7 +182,7 @@ public static class Admission
                 {
                     case false:
                         outcome = AdmissionOutcome.ByException;
-                        reasons?.Add(catalogue.Reason("bbl-leerplichtig", ("start", Format(start))));
+                        reasons?.Add(catalogue.Reason("bbl-leerplichtig", ("start", DutchFormat.Date(start))));
                         break;
                     case null:
                         caveats?.Add(catalogue.Reason("bbl-leeftijd-onbekend"));
@@ -203,16 +203,16 @@ public static class Admission
                     if (applied > deadline)
                     {
                         outcome = AdmissionOutcome.AdmissibleNotEntitled;
-                        reasons?.Add(catalogue.Reason("aangemeld-na-deadline", ("aangemeld", Format(applied)), ("deadline", Format(deadline))));
+                        reasons?.Add(catalogue.Reason("aangemeld-na-deadline", ("aangemeld", DutchFormat.Date(applied)), ("deadline", DutchFormat.Date(deadline))));
                     }
                     else
                     {
-                        caveats?.Add(catalogue.Reason("toelatingsrecht", ("aangemeld", Format(applied)), ("deadline", Format(deadline))));
+                        caveats?.Add(catalogue.Reason("toelatingsrecht", ("aangemeld", DutchFormat.Date(applied)), ("deadline", DutchFormat.Date(deadline))));
                     }
                 }
                 else
                 {
-                    caveats?.Add(catalogue.Reason("toelatingsrecht-aanmelden", ("deadline", Format(deadline))));
+                    caveats?.Add(catalogue.Reason("toelatingsrecht-aanmelden", ("deadline", DutchFormat.Date(deadline))));
                 }
                 caveats?.Add(catalogue.Reason("bsa"));
             }
@@ -224,7 +224,7 @@ public static class Admission
 
         if (explain && programme.Qualification is not null && start < StructuurStart)
         {
-            caveats!.Add(catalogue.Reason("kwalificatiestructuur-2015", ("start", Format(start))));
+            caveats!.Add(catalogue.Reason("kwalificatiestructuur-2015", ("start", DutchFormat.Date(start))));
         }
 
         var regime = explain ? catalogue.RegimesOn(start).Where(r => r.Id.StartsWith('M')).Select(r => r.Id).LastOrDefault() ?? era.Regime : era.Regime;
@@ -255,8 +255,8 @@ public static class Admission
     private static void Explain(RouteCatalogue catalogue, Situation s, DateOnly start, MboLevel level, MatrixCell cell, Diploma? via, AdmissionOutcome outcome,
         ImmutableArray<Reason>.Builder reasons, ImmutableArray<Reason>.Builder caveats)
     {
-        var prior = via is null ? "geen diploma" : Name(via.Kind);
-        var lvl = Name(level);
+        var prior = via is null ? "geen diploma" : DutchText.DiplomaInSentence(via.Kind);
+        var lvl = DutchText.Level(level);
         switch (cell.Verdict)
         {
             case MatrixVerdict.Admissible:
@@ -272,7 +272,7 @@ public static class Admission
                 caveats.Add(catalogue.Reason("zelfde-beroep") with { Rule = cell.Rule });
                 break;
             case MatrixVerdict.LeerplichtEnded:
-                if (outcome == AdmissionOutcome.ByException) reasons.Add(catalogue.Reason("entree-leerplichtig", ("start", Format(start))));
+                if (outcome == AdmissionOutcome.ByException) reasons.Add(catalogue.Reason("entree-leerplichtig", ("start", DutchFormat.Date(start))));
                 else if (s.BirthDate is null) caveats.Add(catalogue.Reason("entree-leeftijd-onbekend"));
                 break;
             case MatrixVerdict.MeetsHigherLevel:
@@ -287,113 +287,4 @@ public static class Admission
                 break;
         }
     }
-
-    public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
-
-    private static readonly System.Globalization.CultureInfo Dutch = DutchCulture();
-
-    private static System.Globalization.CultureInfo DutchCulture()
-    {
-        // Invariant globalization is on: build the Dutch month names ourselves.
-        var c = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
-        c.DateTimeFormat.MonthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december", ""];
-        c.DateTimeFormat.MonthGenitiveNames = c.DateTimeFormat.MonthNames;
-        return c;
-    }
-
-    public static string Name(DiplomaKind kind) => kind switch
-    {
-        DiplomaKind.Pro => "praktijkonderwijs",
-        DiplomaKind.VmboBb => "vmbo-bb",
-        DiplomaKind.VmboKb => "vmbo-kb",
-        DiplomaKind.VmboGl => "vmbo-gl",
-        DiplomaKind.VmboTl => "vmbo-tl",
-        DiplomaKind.HavoOvergang34 => "havo/vwo-overgangsbewijs 3→4",
-        DiplomaKind.Assistent => "assistent (mbo-1)",
-        DiplomaKind.Entree => "entree",
-        DiplomaKind.Mbo1 => "mbo-1",
-        DiplomaKind.Mbo2 => "mbo-2",
-        DiplomaKind.Mbo3 => "mbo-3",
-        DiplomaKind.Mbo4 => "mbo-4",
-        DiplomaKind.Havo => "havo",
-        DiplomaKind.Vwo => "vwo",
-        DiplomaKind.HboBachelor => "hbo-bachelor",
-        _ => kind.ToString(),
-    };
-
-    public static string Name(MboLevel level) => level switch
-    {
-        MboLevel.Entree => "niveau 1 (entree/assistent)",
-        MboLevel.Specialist => "specialistenopleiding",
-        _ => $"niveau {(int)level}",
-    };
-
-    public static string Name(Direction d) => d switch
-    {
-        Direction.Groen => "groen",
-        Direction.Techniek => "techniek",
-        Direction.ZorgEnWelzijn => "zorg en welzijn",
-        Direction.Economie => "economie",
-        _ => "intersectoraal",
-    };
-
-    /// <summary>The sector or profiel inside a sentence: "de sector zorg en welzijn", "het profiel Zorg en welzijn (Z&amp;W)", "groen (landbouw)".</summary>
-    public static string Name(Sector s) => s switch
-    {
-        Sector.Groen => "groen (landbouw)",
-        _ when ProfielCode(s) is { } code => $"het profiel {FullName(s)} ({code})",
-        _ => "de sector " + FullName(s).ToLowerInvariant(),
-    };
-
-    /// <summary>
-    /// The full Dutch name of a sector (until 2016 in every leerweg, since then in tl) or a beroepsgericht profiel (bb, kb and gl
-    /// since 2016, rulebook V4/V5). Groen is both the sector (formerly landbouw) and a profiel.
-    /// </summary>
-    public static string FullName(Sector s) => s switch
-    {
-        Sector.Groen => "Groen",
-        Sector.Techniek => "Techniek",
-        Sector.ZorgEnWelzijn => "Zorg en welzijn",
-        Sector.Economie => "Economie",
-        Sector.Bwi => "Bouwen, wonen en interieur",
-        Sector.Pie => "Produceren, installeren en energie",
-        Sector.Mt => "Mobiliteit en transport",
-        Sector.Mvi => "Media, vormgeving en ICT",
-        Sector.Mat => "Maritiem en techniek",
-        Sector.Zw => "Zorg en welzijn",
-        Sector.Eo => "Economie en ondernemen",
-        Sector.Hbr => "Horeca, bakkerij en recreatie",
-        Sector.Dp => "Dienstverlening en producten",
-        _ => s.ToString(),
-    };
-
-    /// <summary>The code schools use for a profiel (BWI, M&amp;T, MaT, Z&amp;W …); null for a sector and for Groen, which has no code.</summary>
-    public static string? ProfielCode(Sector s) => s switch
-    {
-        Sector.Bwi => "BWI",
-        Sector.Pie => "PIE",
-        Sector.Mt => "M&T",
-        Sector.Mvi => "MVI",
-        Sector.Mat => "MaT",
-        Sector.Zw => "Z&W",
-        Sector.Eo => "E&O",
-        Sector.Hbr => "HBR",
-        Sector.Dp => "D&P",
-        _ => null,
-    };
-
-    /// <summary>The goal as pupils read it: startkwalificatie, mbo niveau 2 of hoger, havo-diploma …</summary>
-    public static string Name(Goal goal) => goal switch
-    {
-        Goal.Startkwalificatie => "startkwalificatie",
-        Goal.Mbo1 => "mbo niveau 1 of hoger",
-        Goal.Mbo2 => "mbo niveau 2 of hoger",
-        Goal.Mbo3 => "mbo niveau 3 of hoger",
-        Goal.Mbo4 => "mbo niveau 4",
-        Goal.Havo => "havo-diploma",
-        Goal.Hbo => "hbo-bachelor",
-        _ => goal.ToString(),
-    };
-
-    public static string Name(Leerweg l) => l.ToString().ToLowerInvariant();
 }

@@ -188,7 +188,7 @@ public static class Applications
 
         if (leerweg is { } l && UsualNiveau(l) is { } usual && applications.FirstOrDefault(a => a.Active && a.Niveau < usual) is { } lower)
             signals.Add(new(SignalKind.LagerNiveau, "A1",
-                $"Aangemeld voor niveau {lower.Niveau}, lager dan gebruikelijk na {l.ToString().ToLowerInvariant()} (niveau {usual})."));
+                $"Aangemeld voor niveau {lower.Niveau}, lager dan gebruikelijk na {JsonSpelling.Of(l)} (niveau {usual})."));
         return signals.ToImmutable();
     }
 

@@ -6,13 +6,13 @@ namespace Doorstroom.Domain;
 /// The simulator draws pupils in proportion to these counts.
 /// </summary>
 /// <param name="Brin6">The BRIN6 of the vestiging (e.g. 25PJ00).</param>
-/// <param name="Plaats">The vestiging's plaats; pupils prefer mbo locations in the same plaats.</param>
+/// <param name="Place">The vestiging's plaats (town); pupils prefer mbo locations in the same place.</param>
 /// <param name="Bb">vmbo basisberoepsgerichte leerweg pupils.</param>
 /// <param name="Kb">vmbo kaderberoepsgerichte leerweg pupils.</param>
 /// <param name="Gl">vmbo gemengde leerweg pupils.</param>
 /// <param name="Tl">vmbo theoretische leerweg pupils.</param>
 /// <param name="Green">True when the vestiging teaches the green (landbouw/groen) sector or profiel; its pupils lean to AOCs.</param>
-public sealed record VoVestiging(string Brin6, string Plaats, int Bb, int Kb, int Gl, int Tl, bool Green = false)
+public sealed record VoVestiging(string Brin6, string Place, int Bb, int Kb, int Gl, int Tl, bool Green = false)
 {
     /// <summary>The count for one vmbo leerweg.</summary>
     public int Count(Leerweg leerweg) => leerweg switch
@@ -28,9 +28,9 @@ public sealed record VoVestiging(string Brin6, string Plaats, int Bb, int Kb, in
 /// <summary>An mbo location (vestiging) of an institution.</summary>
 /// <param name="Brin6">The location code: the institution's BRIN4 plus a two-digit number.</param>
 /// <param name="Brin4">The institution (ROC, AOC, vakinstelling).</param>
-/// <param name="Plaats">Where the location is.</param>
+/// <param name="Place">Where the location is (its plaats).</param>
 /// <param name="Aoc">True for an agrarisch opleidingscentrum (green mbo).</param>
-public sealed record MboLocation(string Brin6, string Brin4, string Plaats, bool Aoc = false);
+public sealed record MboLocation(string Brin6, string Brin4, string Place, bool Aoc = false);
 
 /// <summary>An mbo qualification the simulator can enrol pupils in.</summary>
 /// <param name="Crebo">The five-digit crebo code.</param>

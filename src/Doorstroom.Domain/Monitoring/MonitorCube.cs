@@ -150,31 +150,14 @@ public sealed class MonitorCube : IObservationSink
         Dimension.Cohort => cell.Cohort.ToString(CultureInfo.InvariantCulture),
         Dimension.VoVestiging => cell.VoVestiging ?? Unknown,
         Dimension.MboInstelling => cell.MboInstelling ?? Unknown,
-        Dimension.Leerweg => cell.Leerweg is { } lw ? LeerwegKey(lw) : Unknown,
-        Dimension.Sector => cell.Sector is { } d ? SectorName(d) : Unknown,
+        Dimension.Leerweg => cell.Leerweg is { } lw ? JsonSpelling.Of(lw) : Unknown,
+        Dimension.Sector => cell.Sector is { } d ? DutchText.Direction(d) : Unknown,
         Dimension.Niveau => cell.Niveau is { } n ? n.ToString(CultureInfo.InvariantCulture) : Unknown,
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 
     /// <summary>The key of a missing value.</summary>
     public const string Unknown = "onbekend";
-
-    private static string LeerwegKey(Leerweg leerweg) => leerweg switch
-    {
-        Leerweg.Bb => "bb", Leerweg.Kb => "kb", Leerweg.Gl => "gl", Leerweg.Tl => "tl", Leerweg.Bol => "bol", Leerweg.Bbl => "bbl",
-        _ => Unknown,
-    };
-
-    /// <summary>The Dutch name of a direction as tables show it.</summary>
-    public static string SectorName(Direction direction) => direction switch
-    {
-        Direction.Groen => "groen",
-        Direction.Techniek => "techniek",
-        Direction.ZorgEnWelzijn => "zorg en welzijn",
-        Direction.Economie => "economie",
-        Direction.Intersectoraal => "intersectoraal",
-        _ => Unknown,
-    };
 }
 
 /// <summary>What a published table may show (design §5, as DUO does): counts under 5 as "&lt;5", no rate on fewer than 10 pupils.</summary>

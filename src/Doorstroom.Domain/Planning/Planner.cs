@@ -117,9 +117,9 @@ public sealed class Planner(RouteCatalogue catalogue)
             var reason = Catalogue.Reason(
                 before ? "route-nog-niet-van-kracht" : "route-niet-meer-van-kracht",
                 ("route", route.Name),
-                ("van", Admission.Format(route.Intake.From)),
-                ("tot", route.Intake.To is { } to ? Admission.Format(to) : ""),
-                ("instroom", Admission.Format(entry))) with { Rule = before ? route.Intake.Rule : route.Intake.EndRule ?? route.Intake.Rule };
+                ("van", DutchFormat.Date(route.Intake.From)),
+                ("tot", route.Intake.To is { } to ? DutchFormat.Date(to) : ""),
+                ("instroom", DutchFormat.Date(entry))) with { Rule = before ? route.Intake.Rule : route.Intake.EndRule ?? route.Intake.Rule };
             return new RouteAnswer(route.Id, RouteStatus.NotInForce, entry, [reason], []);
         }
 
@@ -185,7 +185,7 @@ public sealed class Planner(RouteCatalogue catalogue)
         var alreadySk = false;
         foreach (var d in s.Diplomas) alreadySk |= d.Kind.IsStartkwalificatie();
         if (alreadySk) notes.Add(Catalogue.Reason("heeft-al-startkwalificatie"));
-        else if (s.Goal != Goal.Startkwalificatie && s.Diplomas.Any(d => d.Kind.Reaches(s.Goal))) notes.Add(Catalogue.Reason("doel-al-bereikt", ("doel", Admission.Name(s.Goal))));
+        else if (s.Goal != Goal.Startkwalificatie && s.Diplomas.Any(d => d.Kind.Reaches(s.Goal))) notes.Add(Catalogue.Reason("doel-al-bereikt", ("doel", DutchText.Goal(s.Goal))));
 
         var search = new Search(this, s, s.Goal, alreadySk);
         search.Run(answers, notes);
@@ -194,7 +194,7 @@ public sealed class Planner(RouteCatalogue catalogue)
         {
             var toSk = new Search(this, s, Goal.Startkwalificatie, alreadySk);
             toSk.Run(answers, notes);
-            if (toSk.Results.Count > 0) notes.Add(Catalogue.Reason("doel-niet-bereikbaar", ("doel", Admission.Name(s.Goal))));
+            if (toSk.Results.Count > 0) notes.Add(Catalogue.Reason("doel-niet-bereikbaar", ("doel", DutchText.Goal(s.Goal))));
             pathways = toSk.Results;
         }
         if (pathways.Count == 0) notes.Add(NoPathway(s, answers, alreadySk));
@@ -216,7 +216,7 @@ public sealed class Planner(RouteCatalogue catalogue)
     /// <summary>Why no pathway exists: no open route, or open routes that lead nowhere the planner can date.</summary>
     private Reason NoPathway(Situation s, ImmutableArray<RouteAnswer> answers, bool alreadySk)
     {
-        if (alreadySk) return Catalogue.Reason("geen-pad-al-startkwalificatie", ("doel", Admission.Name(s.Goal)));
+        if (alreadySk) return Catalogue.Reason("geen-pad-al-startkwalificatie", ("doel", DutchText.Goal(s.Goal)));
         foreach (var a in answers)
         {
             if (a.Status == RouteStatus.Eligible) return Catalogue.Reason("geen-pad-onvoldoende-gegevens");
@@ -329,8 +329,8 @@ public sealed class Planner(RouteCatalogue catalogue)
                     return Leerweg.Bbl;
                 default:
                     var ends = Leerplicht.FullLeerplichtEnds(s.BirthDate!.Value);
-                    AddOnce(catalogue.Reason("bbl-pas-vanaf", ("start", Admission.Format(start)), ("einde", Admission.Format(ends)),
-                        ("vanaf", Admission.Format(ends.AddDays(1)))));
+                    AddOnce(catalogue.Reason("bbl-pas-vanaf", ("start", DutchFormat.Date(start)), ("einde", DutchFormat.Date(ends)),
+                        ("vanaf", DutchFormat.Date(ends.AddDays(1)))));
                     return fallback;
             }
         }

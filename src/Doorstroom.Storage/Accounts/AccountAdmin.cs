@@ -74,7 +74,7 @@ public static partial class AccountAdmin
         ArgumentNullException.ThrowIfNull(password);
         if (CheckNew(database, name, role, institution, pupil, client: false) is { } problem) return new(problem);
         if (Passwords.Check(password, name) is { } weak) return AccountChange.Refused("password", $"{Passwords.Describe(weak, password)} ({Passwords.Rule})", AccountFault.PasswordWeak, weak);
-        var account = new Account(name, Passwords.Hash(password), role, institution, pupil, displayName ?? name, Demo: false, SecurityStamp: Accounts.NewStamp());
+        var account = new UserAccount(name, Passwords.Hash(password), role, institution, pupil, displayName ?? name, Demo: false, SecurityStamp: Accounts.NewStamp());
         Audited(database, clock, actor, actorRole, "account toegevoegd", "account", name, institution, (connection, transaction) => Accounts.Save(connection, transaction, account));
         return new(null);
     }

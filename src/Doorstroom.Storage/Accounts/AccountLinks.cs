@@ -88,7 +88,7 @@ public static partial class AccountLinks
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(provider);
         var now = (clock ?? TimeProvider.System).GetUtcNow();
-        Account? account = null;
+        UserAccount? account = null;
         return AuditLog.Write(database, (connection, transaction) =>
         {
             if (Invitation(connection, transaction, code) is not { } invitation) return LinkOutcome.Refused(LinkRefusal.UnknownInvitation);
@@ -116,7 +116,7 @@ public static partial class AccountLinks
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(value);
         var now = (clock ?? TimeProvider.System).GetUtcNow();
-        Account? account = null;
+        UserAccount? account = null;
         return AuditLog.Write(database, (connection, transaction) =>
         {
             var name = connection.QueryFirstOrDefault<string>("SELECT account FROM account_link_value WHERE provider = @provider AND value = @value",
@@ -194,7 +194,7 @@ public static partial class AccountLinks
             $"account '{account}' has no link at provider '{provider}'", AccountFault.LinkUnknown, "schoolaccount ontkoppeld");
 
     // An account a school sign-in may be linked to: one that exists and is not a demo account.
-    private static bool Linkable(Database database, string account, [NotNullWhen(true)] out Account? found, [NotNullWhen(false)] out AccountChange? refused)
+    private static bool Linkable(Database database, string account, [NotNullWhen(true)] out UserAccount? found, [NotNullWhen(false)] out AccountChange? refused)
     {
         found = Accounts.Find(database, account);
         refused = found is null ? AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown)
@@ -225,11 +225,11 @@ public static partial class AccountLinks
             .FirstOrDefault();
 
     // The account when it exists and may sign in (not disabled, not a demo account); read inside the write transaction.
-    private static Account? Usable(DbConnection connection, DbTransaction transaction, string name)
+    private static UserAccount? Usable(DbConnection connection, DbTransaction transaction, string name)
     {
         var row = connection.QueryFirstOrDefault<AccountRow>(
             "SELECT role AS Role, institution AS Institution, demo AS Demo, disabled AS Disabled FROM account WHERE username = @name", new { name }, transaction);
-        return row is { Demo: 0, Disabled: 0 } ? new Account(name, "", row.Role, row.Institution, null, name, Demo: false) : null;
+        return row is { Demo: 0, Disabled: 0 } ? new UserAccount(name, "", row.Role, row.Institution, null, name, Demo: false) : null;
     }
 
     // A class with setters: Dapper converts SMALLINT (PostgreSQL) and INTEGER (SQLite) alike into a property.
@@ -253,7 +253,7 @@ public static partial class AccountLinks
         return null;
     }
 
-    private static AuditEntry Entry(DateTimeOffset now, string actor, string role, Account account, string action, string purpose) =>
+    private static AuditEntry Entry(DateTimeOffset now, string actor, string role, UserAccount account, string action, string purpose) =>
         new(now, actor, role, account.Institution, null, action, $"account:{account.Username}", purpose, "gedaan", null);
 
     private static string Normal(string value) => value.Trim().ToLowerInvariant();

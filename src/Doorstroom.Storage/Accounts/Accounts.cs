@@ -14,7 +14,7 @@ public static class Accounts
     private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, revoked AS Revoked";
 
     /// <summary>The account with this user name (exact, case-sensitive), or null.</summary>
-    public static Account? Find(Database database, string username)
+    public static UserAccount? Find(Database database, string username)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
@@ -23,7 +23,7 @@ public static class Accounts
     }
 
     /// <summary>Every account, by user name.</summary>
-    public static ImmutableArray<Account> All(Database database)
+    public static ImmutableArray<UserAccount> All(Database database)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
@@ -31,18 +31,18 @@ public static class Accounts
     }
 
     /// <summary>
-    /// Adds the account, or replaces the one with the same user name; an empty <see cref="Account.SecurityStamp"/> is stored
+    /// Adds the account, or replaces the one with the same user name; an empty <see cref="UserAccount.SecurityStamp"/> is stored
     /// as a new one (a replaced account's sessions end).
     /// </summary>
-    public static void Save(Database database, Account account)
+    public static void Save(Database database, UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
         Save(connection, null, account);
     }
 
-    /// <summary>Adds or replaces the account inside the caller's transaction (see <see cref="Save(Database, Account)"/>).</summary>
-    internal static void Save(DbConnection connection, DbTransaction? transaction, Account account)
+    /// <summary>Adds or replaces the account inside the caller's transaction (see <see cref="Save(Database, UserAccount)"/>).</summary>
+    internal static void Save(DbConnection connection, DbTransaction? transaction, UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
         connection.Execute($"""
@@ -109,7 +109,7 @@ public static class Accounts
         public long Disabled { get; set; }
         public string SecurityStamp { get; set; } = "";
 
-        public Account ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0, Disabled != 0, SecurityStamp);
+        public UserAccount ToAccount() => new(Username, PasswordHash, Role, Institution, PupilKey, DisplayName, Demo != 0, Disabled != 0, SecurityStamp);
     }
 
     private sealed class ClientRow

@@ -5,17 +5,17 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Storage;
 
-/// <summary>The names events are written with: the <see cref="EventKind"/> names and lowercase leerwegen.</summary>
+/// <summary>The names events are written with: the <see cref="EventKind"/> names and the leerwegen as <see cref="JsonSpelling"/> spells them.</summary>
 public static class EventNames
 {
     private static readonly string[] Kinds = Enum.GetNames<EventKind>();
     private static readonly byte[][] KindsUtf8 = [.. Kinds.Select(Encoding.UTF8.GetBytes)];
-    private static readonly string[] Leerwegen = [.. Enum.GetNames<Leerweg>().Select(n => n.ToLowerInvariant())];
+    private static readonly string[] Leerwegen = [.. Enum.GetValues<Leerweg>().Select(JsonSpelling.Of)];
     private static readonly byte[][] LeerwegenUtf8 = [.. Leerwegen.Select(Encoding.UTF8.GetBytes)];
     private static readonly FrozenDictionary<string, EventKind>.AlternateLookup<ReadOnlySpan<char>> KindLookup =
         Enum.GetValues<EventKind>().ToFrozenDictionary(k => k.ToString(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, Leerweg>.AlternateLookup<ReadOnlySpan<char>> LeerwegLookup =
-        Enum.GetValues<Leerweg>().ToFrozenDictionary(l => l.ToString().ToLowerInvariant(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        JsonSpelling.Leerwegen.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The kind's name, e.g. <c>Ingeschreven</c>.</summary>
     public static string Kind(EventKind kind) => Kinds[(int)kind];

@@ -26,7 +26,7 @@ public static class SyntheticInstitutions
             connection.Execute("""
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats, leerlingen)
                 VALUES (@brin6, @brin4, @naam, 'VMBO', @plaats, @leerlingen) ON CONFLICT (brin6) DO NOTHING
-                """, new { brin6 = v.Brin6, brin4 = v.Brin6[..4], naam, plaats = v.Plaats, leerlingen = v.Bb + v.Kb + v.Gl + v.Tl }, transaction);
+                """, new { brin6 = v.Brin6, brin4 = v.Brin6[..4], naam, plaats = v.Place, leerlingen = v.Bb + v.Kb + v.Gl + v.Tl }, transaction);
             foreach (var (leerweg, code) in new[] { (Leerweg.Bb, "BL"), (Leerweg.Kb, "KL"), (Leerweg.Gl, "GL"), (Leerweg.Tl, "TL") })
             {
                 var aantal = v.Count(leerweg);
@@ -35,7 +35,7 @@ public static class SyntheticInstitutions
                     INSERT INTO vo_leerlingen (brin6, schooljaar, onderwijstype, lwoo, elementcode, leerjaar, geslacht, brin4, naam, plaats, leerweg, sector, aantal)
                     VALUES (@brin6, @schooljaar, 'VMBO', 0, @code, 4, 'totaal', @brin4, @naam, @plaats, @code, @sector, @aantal)
                     ON CONFLICT DO NOTHING
-                    """, new { brin6 = v.Brin6, schooljaar, code, brin4 = v.Brin6[..4], naam, plaats = v.Plaats, sector = v.Green ? "Landbouw" : "Techniek", aantal }, transaction);
+                    """, new { brin6 = v.Brin6, schooljaar, code, brin4 = v.Brin6[..4], naam, plaats = v.Place, sector = v.Green ? "Landbouw" : "Techniek", aantal }, transaction);
             }
         }
         foreach (var institution in world.MboLocations.GroupBy(l => l.Brin4))
@@ -53,7 +53,7 @@ public static class SyntheticInstitutions
             {
                 connection.Execute("""
                     INSERT INTO mbo_locatie (brin6, brin4, naam, plaats, land) VALUES (@brin6, @brin4, @naam, @plaats, 'Nederland') ON CONFLICT (brin6) DO NOTHING
-                    """, new { brin6 = l.Brin6, brin4 = l.Brin4, naam = $"Locatie {l.Brin6} ({Marker})", plaats = l.Plaats }, transaction);
+                    """, new { brin6 = l.Brin6, brin4 = l.Brin4, naam = $"Locatie {l.Brin6} ({Marker})", plaats = l.Place }, transaction);
             }
         }
         foreach (var q in world.Qualifications)

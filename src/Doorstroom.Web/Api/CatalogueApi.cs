@@ -22,7 +22,7 @@ public static class CatalogueApi
     public static void MapCatalogue(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/catalogue").WithTags("Catalogue");
-        group.MapGet("/routes", Tagged<RoutesDto> (HttpContext http, Site site, [Description("The date, YYYY-MM-DD (default: today).")] DateOnly? on) =>
+        group.MapGet("/routes", Tagged<RoutesDto> (HttpContext http, SiteServices site, [Description("The date, YYYY-MM-DD (default: today).")] DateOnly? on) =>
             {
                 var date = on ?? site.Today;
                 var routes = site.Catalogue.Routes.Where(r => r.Intake.Contains(date)).Select(r => Dto(site, r));
@@ -33,7 +33,7 @@ public static class CatalogueApi
             .WithDescription("Every route whose intake window contains the date (default: today), with the rules and sources it rests on.")
             // A date that does not bind is a 400 before the handler runs: the signature cannot say so.
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/routes/{id}", Results<Tagged<RouteDto>, NotFoundProblem> (HttpContext http, Site site, string id) =>
+        group.MapGet("/routes/{id}", Results<Tagged<RouteDto>, NotFoundProblem> (HttpContext http, SiteServices site, string id) =>
                 site.Catalogue.FindRoute(id) is { } route
                     ? ApiResults.Tagged(http, Dto(site, route))
                     : ApiResults.NotFound("No route with this id."))
@@ -42,7 +42,7 @@ public static class CatalogueApi
             .WithDescription("A route of the catalogue by its id (e.g. vm2), whether or not it is in force today.");
     }
 
-    private static RouteDto Dto(Site site, Domain.Route r)
+    private static RouteDto Dto(SiteServices site, Domain.Route r)
     {
         var sources = site.Sources.ToDictionary(s => s.Key, StringComparer.Ordinal);
         return new(r.Id, r.Name, r.Aims, r.WhoMayEnter, r.EntersAt.ToString(), PlanJson.Iso(r.Intake.From), r.Intake.To is { } to ? PlanJson.Iso(to) : null,

@@ -168,7 +168,7 @@ public static class DossierApi
         : ApiResults.Tagged(http, dto(value));
 
     private static async Task<Results<Created<DossierEntryDto>, ValidationProblem, NotFoundProblem>> Write(
-        HttpContext http, DossierService dossier, Site site, Caller caller, string key)
+        HttpContext http, DossierService dossier, SiteServices site, Caller caller, string key)
     {
         var (body, problem) = await Json<NewDossierEntryDto>(http, "a JSON entry object");
         if (body is null) return problem!;

@@ -16,7 +16,7 @@ public static class InstitutionsApi
     public static void MapInstitutions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/institutions").WithTags("Institutions");
-        group.MapGet("/vo", Results<Tagged<Page<VoVestigingDto>>, ValidationProblem> (HttpContext http, Site site,
+        group.MapGet("/vo", Results<Tagged<Page<VoVestigingDto>>, ValidationProblem> (HttpContext http, SiteServices site,
                 [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);
@@ -27,7 +27,7 @@ public static class InstitutionsApi
             .WithName("ListVoVestigingen")
             .WithSummary("The vo vestigingen")
             .WithDescription("Every vo vestiging by BRIN6 with its number of pupils in the newest school year of DUO's open data; cursor paged.");
-        group.MapGet("/mbo", Results<Tagged<Page<MboLocationDto>>, ValidationProblem> (HttpContext http, Site site,
+        group.MapGet("/mbo", Results<Tagged<Page<MboLocationDto>>, ValidationProblem> (HttpContext http, SiteServices site,
                 [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);

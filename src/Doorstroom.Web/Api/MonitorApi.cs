@@ -30,7 +30,7 @@ public static class MonitorApi
 
     public static void MapMonitor(this RouteGroupBuilder api)
     {
-        api.MapGet("/monitor", async Task<Results<Tagged<MonitorDto>, ValidationProblem>> (HttpContext http, MonitorCache cache, Site site, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
+        api.MapGet("/monitor", async Task<Results<Tagged<MonitorDto>, ValidationProblem>> (HttpContext http, MonitorCache cache, SiteServices site, [Description("One indicator, e.g. doorstroom-vo-mbo (default: all).")] string? indicator, [Description("Dimensions separated by commas (default: cohort).")] string? by) =>
             {
                 var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 ImmutableArray<Indicator> which = [.. Indicators.Values.Order()];

@@ -17,7 +17,7 @@ public static class PlanningApi
     {
         // The kwalificatiestructuur is read on the first admission request and kept (it changes with a release, not per request).
         Lazy<QualificationLoad>? qualifications = null;
-        api.MapPost("/plan", async Task<Results<ContractJson<PlanDocument>, ValidationProblem>> (HttpContext http, Site site) =>
+        api.MapPost("/plan", async Task<Results<ContractJson<PlanDocument>, ValidationProblem>> (HttpContext http, SiteServices site) =>
             {
                 var (situation, problem) = await Pupil(http);
                 if (problem is not null) return problem;
@@ -29,7 +29,7 @@ public static class PlanningApi
             .WithSummary("The routes open to a pupil")
             .WithDescription("The body is the pupil JSON of docs/pupil-and-plan-json.md; the answer is the plan JSON of the same contract. Nothing is stored. " + ContractDates.Description)
             .Accepts<PupilDocument>("application/json");
-        api.MapPost("/admission", async Task<Results<ContractJson<AdmissionDocument>, ValidationProblem, UnavailableProblem>> (HttpContext http, Site site, [Description("The crebo of the qualification.")] string crebo, [Description("bol or bbl (default: the pupil's mboLeerweg).")] string? leerweg) =>
+        api.MapPost("/admission", async Task<Results<ContractJson<AdmissionDocument>, ValidationProblem, UnavailableProblem>> (HttpContext http, SiteServices site, [Description("The crebo of the qualification.")] string crebo, [Description("bol or bbl (default: the pupil's mboLeerweg).")] string? leerweg) =>
             {
                 var (pupil, problem) = await Pupil(http);
                 if (problem is not null) return problem;
@@ -37,8 +37,7 @@ public static class PlanningApi
                 Leerweg? lw = leerweg switch
                 {
                     null or "" => situation.MboLeerweg,
-                    "bol" => Leerweg.Bol,
-                    "bbl" => Leerweg.Bbl,
+                    var text when JsonSpelling.TryMboLeerweg(text, out var mbo) => mbo,
                     _ => null,
                 };
                 if (leerweg is { Length: > 0 } && lw is null) return ApiResults.Invalid("leerweg", "an mbo leerweg: bol or bbl");

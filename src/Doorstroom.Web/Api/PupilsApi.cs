@@ -60,7 +60,7 @@ public static class PupilsApi
     public static void MapPupils(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pupils").WithTags("Pupils").RequireAuthorization(ApiEndpoints.PupilReaders);
-        group.MapGet("/", Results<Tagged<Page<PupilDto>>, ValidationProblem> (HttpContext http, Site site, ReadLog reads, Caller caller, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
+        group.MapGet("/", Results<Tagged<Page<PupilDto>>, ValidationProblem> (HttpContext http, SiteServices site, ReadLog reads, Caller caller, [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
             {
                 var (paging, problem) = Paging.Read(limit, cursor);
                 if (problem is not null) return problem;
@@ -71,12 +71,12 @@ public static class PupilsApi
             .WithName("ListPupils")
             .WithSummary("The pupils in the caller's scope")
             .WithDescription("Decaan: the pupils of their school. Intake and zorgcoördinator: the applicants to their institution. Leerling: only themselves. Analist and beheerder: 403. Cursor paged by pupil key. Each pupil returned is logged in that pupil's audit trail (who, which view, when).");
-        group.MapGet("/{key}", Results<Tagged<PupilDto>, NotFoundProblem> (HttpContext http, Site site, ReadLog reads, Caller caller, string key) =>
+        group.MapGet("/{key}", Results<Tagged<PupilDto>, NotFoundProblem> (HttpContext http, SiteServices site, ReadLog reads, Caller caller, string key) =>
                 Find(site, reads, caller, key, PupilView.ApiPupil) is { } visible ? ApiResults.Tagged(http, visible.Pupil) : ApiResults.PupilNotFound())
             .WithName("GetPupil")
             .WithSummary("One pupil in the caller's scope")
             .WithDescription("The pupil with their applications and signals as the caller may see them; 404 for a pupil outside the caller's scope, exactly as for an unknown key. Each pupil returned is logged in that pupil's audit trail (who, which view, when).");
-        group.MapGet("/{key}/events", Results<Tagged<EventsDto>, NotFoundProblem> (HttpContext http, Site site, ReadLog reads, Caller caller, string key) =>
+        group.MapGet("/{key}/events", Results<Tagged<EventsDto>, NotFoundProblem> (HttpContext http, SiteServices site, ReadLog reads, Caller caller, string key) =>
                 Find(site, reads, caller, key, PupilView.ApiEvents) is { } visible
                     ? ApiResults.Tagged(http, new EventsDto(visible.Pupil.Key, [.. visible.Stream.Select(Dto)], visible.Skipped))
                     : ApiResults.PupilNotFound())
@@ -103,7 +103,7 @@ public static class PupilsApi
             .Accepts<VoidDto>("application/json");
     }
 
-    private static (ImmutableArray<PupilDto> Items, string? Next) List(Site site, Caller caller, Paging paging)
+    private static (ImmutableArray<PupilDto> Items, string? Next) List(SiteServices site, Caller caller, Paging paging)
     {
         var today = site.Today;
         switch (caller.Role)
@@ -122,14 +122,14 @@ public static class PupilsApi
     }
 
     /// <summary>The pupil as the caller may see them, the read logged under <paramref name="view"/> (<see cref="ReadLog"/>).</summary>
-    private static Visible? Find(Site site, ReadLog reads, Caller caller, string key, string view)
+    private static Visible? Find(SiteServices site, ReadLog reads, Caller caller, string key, string view)
     {
         var visible = Find(site, caller, key);
         if (visible is not null) reads.Pupil(caller, view, visible.Pupil.Key);
         return visible;
     }
 
-    private static Visible? Find(Site site, Caller caller, string key)
+    private static Visible? Find(SiteServices site, Caller caller, string key)
     {
         var today = site.Today;
         return caller.Role switch
@@ -141,11 +141,11 @@ public static class PupilsApi
         };
     }
 
-    private static ImmutableArray<string> Locations(Site site, Caller caller) =>
+    private static ImmutableArray<string> Locations(SiteServices site, Caller caller) =>
         caller.Institution is { Length: > 0 } institution ? site.Locations(institution) : [];
 
     /// <summary>A leerling's own record: their whole stream up to today.</summary>
-    private static Visible? Own(Site site, string key)
+    private static Visible? Own(SiteServices site, string key)
     {
         if (PupilDirectory.Attributes(site.Database, key) is not { } attributes) return null;
         var today = site.Today;
@@ -159,7 +159,7 @@ public static class PupilsApi
     }
 
     private static async Task<Results<Created<EventDto>, Ok<EventDto>, ValidationProblem, NotFoundProblem, ForbiddenProblem>> Append(
-        HttpContext http, Site site, Caller caller, string key)
+        HttpContext http, SiteServices site, Caller caller, string key)
     {
         if (Find(site, caller, key) is null) return ApiResults.PupilNotFound();
         var bytes = await ApiResults.ReadBody(http, MaxBody);
@@ -206,7 +206,7 @@ public static class PupilsApi
             : TypedResults.Ok(dto);
     }
 
-    private static async Task<Results<Created<VoidedDto>, ValidationProblem, NotFoundProblem>> Void(HttpContext http, Site site, Caller caller, string key, string id)
+    private static async Task<Results<Created<VoidedDto>, ValidationProblem, NotFoundProblem>> Void(HttpContext http, SiteServices site, Caller caller, string key, string id)
     {
         var bytes = await ApiResults.ReadBody(http, MaxBody);
         if (bytes is null) return ApiResults.Invalid("body", $"a reason of at most {MaxBody / 1024} KB");
@@ -226,7 +226,7 @@ public static class PupilsApi
     }
 
     /// <summary>Why the caller may not record this event, or null when they may.</summary>
-    private static string? Refusal(Site site, Caller caller, TransitionEvent e)
+    private static string? Refusal(SiteServices site, Caller caller, TransitionEvent e)
     {
         var own = Locations(site, caller);
         switch (caller.Role)

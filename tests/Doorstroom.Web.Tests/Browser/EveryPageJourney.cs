@@ -92,7 +92,7 @@ public sealed partial class EveryPageJourney(BrowserSite site)
     private async Task<List<string>> PathsAsync(string account, SitePage page)
     {
         var authorization = site.Services.GetRequiredService<IAuthorizationService>();
-        var database = site.Services.GetRequiredService<Site>().Database;
+        var database = site.Services.GetRequiredService<SiteServices>().Database;
         var user = account.Length == 0
             ? new ClaimsPrincipal(new ClaimsIdentity())
             : new ClaimsPrincipal(AccountService.Identity(Storage.Accounts.Find(database, account)!, "test"));

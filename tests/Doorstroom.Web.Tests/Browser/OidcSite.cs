@@ -48,7 +48,7 @@ public sealed class OidcSite : IAsyncLifetime
     /// <summary>Doorstroom's address as the browser uses it (localhost).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public Database Database => factory!.Services.GetRequiredService<Site>().Database;
+    public Database Database => factory!.Services.GetRequiredService<SiteServices>().Database;
 
     /// <summary>What the provider printed (for a failing test's message).</summary>
     public string ProviderOutput { get { lock (providerOutput) return string.Join('\n', providerOutput); } }

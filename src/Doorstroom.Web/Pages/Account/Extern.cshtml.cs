@@ -14,7 +14,7 @@ public sealed record SchoolButtons(ImmutableArray<SchoolProvider> Providers, str
 /// A school sign-in button's POST (with the antiforgery token): sends the browser to the provider (authorization code +
 /// PKCE). An invitation that is no longer open goes back to its own page, which says why, instead of to the provider.
 /// </summary>
-public sealed class ExternalSignInModel(SchoolProviders providers, Site site) : PageModel
+public sealed class ExternalSignInModel(SchoolProviders providers, SiteServices site) : PageModel
 {
     [BindProperty] public string? Aanbieder { get; set; }
     [BindProperty] public string? ReturnUrl { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Account;
 
 /// <summary>Cookie sign-in with a user name and password.</summary>
-public sealed class SignInModel(AccountService accounts, Site site, SchoolProviders providers) : PageModel
+public sealed class SignInModel(AccountService accounts, SiteServices site, SchoolProviders providers) : PageModel
 {
     [BindProperty] public string Username { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";

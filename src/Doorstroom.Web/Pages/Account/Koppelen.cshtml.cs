@@ -1,4 +1,4 @@
-using System.Globalization;
+using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +9,7 @@ namespace Doorstroom.Web.Pages.Account;
 /// provider (or every provider); an unknown, used or expired one says so in Dutch. Nothing is linked here: that happens
 /// when the provider sends the browser back.
 /// </summary>
-public sealed class InvitationModel(SchoolProviders providers, Site site) : PageModel
+public sealed class InvitationModel(SchoolProviders providers, SiteServices site) : PageModel
 {
     public SignInProblem? Problem { get; private set; }
     public string ProviderName { get; private set; } = "uw school";
@@ -35,8 +35,7 @@ public sealed class InvitationModel(SchoolProviders providers, Site site) : Page
             return;
         }
         AccountName = Accounts.Find(site.Database, invitation.Account)?.DisplayName ?? invitation.Account;
-        var expires = TimeZoneInfo.ConvertTime(invitation.Expires, Nl.Amsterdam);
-        Expires = $"{Nl.Date(DateOnly.FromDateTime(expires.DateTime))} om {expires.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        Expires = DutchFormat.Moment(DutchTime.Of(invitation.Expires));
         var usable = invitation.Provider is { } provider ? [.. providers.All.Where(p => p.Id == provider)] : providers.All;
         Buttons = new SchoolButtons(usable, "/", code, providers.FormActionSources);
     }

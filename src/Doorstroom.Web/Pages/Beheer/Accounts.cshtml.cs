@@ -8,7 +8,7 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// Accounts of people who sign in: the list, a form to add one, and per account disable, enable and (on its own page)
 /// a new password. The same rules and audit entries as <c>doorstroom accounts</c> (AccountAdmin), with the beheerder as actor.
 /// </summary>
-public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerListPage(clock)
+public sealed class AccountsModel(SiteServices site, TimeProvider clock) : BeheerListPage(clock)
 {
     [BindProperty] public string? Wachtwoord { get; set; }
     [BindProperty] public string? Bevestiging { get; set; }
@@ -16,7 +16,7 @@ public sealed class AccountsModel(Site site, TimeProvider clock) : BeheerListPag
     /// <summary>The account a change was just made to.</summary>
     [BindProperty(SupportsGet = true, Name = "account")] public string? DoneTo { get; set; }
 
-    public ImmutableArray<Storage.Account> All { get; private set; } = [];
+    public ImmutableArray<Storage.UserAccount> All { get; private set; } = [];
 
     public void OnGet() => Load();
 

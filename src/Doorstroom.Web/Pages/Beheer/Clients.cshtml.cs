@@ -8,7 +8,7 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// API clients: the list, a form to add one, revoke and rotate (<c>doorstroom clients</c>, AccountAdmin). A new secret is
 /// shown once, in the answer to the POST that made it (never stored but as a hash, never in a redirect, cookie or log).
 /// </summary>
-public sealed class ClientsModel(Site site, TimeProvider clock) : BeheerListPage(clock)
+public sealed class ClientsModel(SiteServices site, TimeProvider clock) : BeheerListPage(clock)
 {
     /// <summary>The API client a change was just made to.</summary>
     [BindProperty(SupportsGet = true, Name = "client")] public string? DoneTo { get; set; }

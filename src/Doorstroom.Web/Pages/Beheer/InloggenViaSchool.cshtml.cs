@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// <c>accounts invite</c>, <c>link-value</c>, <c>unlink</c>) and into the audit log with the beheerder as actor; the
 /// provider account's subject and the invitation's code are never shown on a page that can be opened again.
 /// </summary>
-public sealed class SchoolLinksModel(Site site, SchoolProviders providers, IConfiguration configuration, TimeProvider clock) : BeheerPage(clock)
+public sealed class SchoolLinksModel(SiteServices site, SchoolProviders providers, IConfiguration configuration, TimeProvider clock) : BeheerPage(clock)
 {
     [BindProperty] public string? Aanbieder { get; set; }
     [BindProperty] public string? Dagen { get; set; }
@@ -66,9 +67,8 @@ public sealed class SchoolLinksModel(Site site, SchoolProviders providers, IConf
             {
                 // The code is in this answer only: not in a redirect, a cookie, the log or the audit row.
                 var invitation = AccountLinks.FindInvitation(site.Database, change.Secret!)!;
-                var expires = TimeZoneInfo.ConvertTime(invitation.Expires, Nl.Amsterdam);
                 Shown = ($"{SiteAddress}/account/koppelen/{change.Secret}",
-                    $"{Nl.Date(DateOnly.FromDateTime(expires.DateTime))} om {expires.ToString("HH:mm", CultureInfo.InvariantCulture)}",
+                    DutchFormat.Moment(DutchTime.Of(invitation.Expires)),
                     provider is null ? "bij elke aanbieder" : "bij " + ProviderName(provider));
                 Load(account);
                 return Page();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Doorstroom.Web.Pages.Beheer;
 
 /// <summary>A new password for one account (<c>doorstroom accounts reset-password</c>), typed twice; the rule of <see cref="Passwords"/>.</summary>
-public sealed class WachtwoordModel(Site site, TimeProvider clock) : BeheerPage(clock)
+public sealed class WachtwoordModel(SiteServices site, TimeProvider clock) : BeheerPage(clock)
 {
     [BindProperty] public string? Wachtwoord { get; set; }
     [BindProperty] public string? Bevestiging { get; set; }

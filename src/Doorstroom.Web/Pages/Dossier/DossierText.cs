@@ -11,17 +11,7 @@ public static class DossierText
     public static ImmutableArray<DossierCategory> Categories { get; } = [.. Enum.GetValues<DossierCategory>()];
 
     /// <summary>The category as a person reads it.</summary>
-    public static string Category(DossierCategory category) => category switch
-    {
-        DossierCategory.Administratief => "Administratieve gegevens",
-        DossierCategory.Leerresultaten => "Leerresultaten",
-        DossierCategory.Begeleiding => "Begeleiding",
-        DossierCategory.Verzuim => "Verzuim",
-        DossierCategory.Loopbaan => "Loopbaan (LOB)",
-        DossierCategory.Advies => "Advies",
-        DossierCategory.Zorg => "Zorg en ondersteuning",
-        _ => category.ToString(),
-    };
+    public static string Category(DossierCategory category) => DutchText.Category(category);
 
     /// <summary>A category name as the audit log stores it (lower case), as a person reads it.</summary>
     public static string Category(string? name) => DossierRules.TryCategory(name, out var category) ? Category(category) : name ?? "–";
@@ -85,11 +75,7 @@ public static class DossierText
     }
 
     /// <summary>An audit moment in Dutch time: 30 november 2026 om 10:05.</summary>
-    public static string Moment(DateTimeOffset at)
-    {
-        var local = TimeZoneInfo.ConvertTime(at, Nl.Amsterdam);
-        return $"{Nl.Date(DateOnly.FromDateTime(local.DateTime))} om {local:HH\\:mm}";
-    }
+    public static string Moment(DateTimeOffset at) => DutchFormat.Moment(DutchTime.Of(at));
 
     /// <summary>The name of an mbo institution (BRIN4) or a location or school (BRIN6), else the code.</summary>
     public static string Institution(Database database, string? code) =>

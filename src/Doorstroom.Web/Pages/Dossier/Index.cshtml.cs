@@ -17,7 +17,7 @@ public sealed record DossierRow(SchoolPupil Pupil, DossierStatus Status, Immutab
 /// entries and how many are released, open mbo requests, consent given or withdrawn per category — each linking to the
 /// pupil's dossier; and the way in by pupil key. Only the caller's own school (decision 0013); the list read is logged.
 /// </summary>
-public sealed class IndexModel(Site site, ReadLog reads) : SignedInPage
+public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
 {
     [BindProperty(SupportsGet = true, Name = "leerling")] public string? Leerling { get; set; }
     /// <summary>The exam year shown; default the newest one up to the current exam year.</summary>

@@ -11,7 +11,7 @@ namespace Doorstroom.Web.Pages.Dossier;
 /// A pupil's transfer dossier as their vo school keeps it (decaan or vo zorgcoördinator): the entries with their release,
 /// and the form that adds one. Outside the caller's school (or on the mbo side) the pupil is not found (404).
 /// </summary>
-public sealed class LeerlingModel(Site site, DossierService dossier) : SignedInPage
+public sealed class LeerlingModel(SiteServices site, DossierService dossier) : SignedInPage
 {
     /// <summary>The longest entry text the form takes.</summary>
     public const int MaxText = 4000;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Instellingen;
 
 /// <summary>vo vestigingen or mbo institutions with their numbers: search by name or plaats, 50 per page.</summary>
-public sealed class IndexModel(Site site) : PageModel
+public sealed class IndexModel(SiteServices site) : PageModel
 {
     /// <summary>What is searched for in names and plaatsen.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Instellingen;
 
 /// <summary>One mbo institution: its locations with plaats, applications and enrolments.</summary>
-public sealed class MboModel(Site site) : PageModel
+public sealed class MboModel(SiteServices site) : PageModel
 {
     public MboInstitution Institution { get; private set; } = null!;
     public bool Demo => site.Options.Demo;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Instellingen;
 
 /// <summary>One vo vestiging: address and vmbo pupils per leerweg.</summary>
-public sealed class VoModel(Site site) : PageModel
+public sealed class VoModel(SiteServices site) : PageModel
 {
     public VoDetails School { get; private set; } = null!;
 

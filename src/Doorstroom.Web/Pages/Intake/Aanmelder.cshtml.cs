@@ -12,7 +12,7 @@ namespace Doorstroom.Web.Pages.Intake;
 /// One applicant as the institution sees them (only events at its own locations) and, for the intake role, the form that
 /// records an intake and its outcome. An applicant or application outside the caller's institution is not found (404).
 /// </summary>
-public sealed class AanmelderModel(Site site, IAuthorizationService authorization, ReadLog reads) : SignedInPage
+public sealed class AanmelderModel(SiteServices site, IAuthorizationService authorization, ReadLog reads) : SignedInPage
 {
     /// <summary>The outcomes of an intake interview, as recorded in the event's detail.</summary>
     public static ImmutableArray<string> Outcomes { get; } = ["positief", "twijfel", "negatief"];
@@ -85,7 +85,7 @@ public sealed class AanmelderModel(Site site, IAuthorizationService authorizatio
         else if (date > Today)
             ModelState.AddModelError(nameof(Datum), "De datum ligt in de toekomst; leg een intake vast als hij gehouden is.");
         else if (date < earliest)
-            ModelState.AddModelError(nameof(Datum), $"De datum ligt vóór {(outcome is null ? "de intake" : "de aanmelding")} ({Nl.Date(earliest)}).");
+            ModelState.AddModelError(nameof(Datum), $"De datum ligt vóór {(outcome is null ? "de intake" : "de aanmelding")} ({DutchFormat.Date(earliest)}).");
         if (!ModelState.IsValid) return [];
 
         var events = ImmutableArray.CreateBuilder<TransitionEvent>(2);

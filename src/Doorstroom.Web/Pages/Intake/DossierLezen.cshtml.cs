@@ -7,7 +7,7 @@ namespace Doorstroom.Web.Pages.Intake;
 /// One category of one of the institution's own requests, read under the rules on today's date: the released entries, or
 /// the refusal with its rule and reason. Every visit is a read and is audited; another institution's request is not found.
 /// </summary>
-public sealed class DossierLezenModel(Site site, DossierService dossier) : SignedInPage
+public sealed class DossierLezenModel(SiteServices site, DossierService dossier) : SignedInPage
 {
     public Storage.Database Database => site.Database;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Doorstroom.Web.Pages.Intake;
 
 /// <summary>The applications to the caller's own institution, with their status, filtered by status, keyset-paged.</summary>
-public sealed class IndexModel(Site site, ReadLog reads) : SignedInPage
+public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
 {
     /// <summary>Only applicants with an application in this status.</summary>
     [BindProperty(SupportsGet = true, Name = "status")] public ApplicationStatus? Status { get; set; }

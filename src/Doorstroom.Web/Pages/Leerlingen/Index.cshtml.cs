@@ -9,7 +9,7 @@ namespace Doorstroom.Web.Pages.Leerlingen;
 /// The decaan's working list of the school's pupils in one exam year: search, filters, sort and counts (all in the query
 /// string, so that a link, the print view and the exports carry them), paged; the same list as .xlsx, CSV or a print view.
 /// </summary>
-public sealed class IndexModel(Site site, ReadLog reads) : SignedInPage
+public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
 {
     /// <summary>The exam year shown; default the newest one up to the current exam year.</summary>
     [BindProperty(SupportsGet = true, Name = "examenjaar")] public int? ExamYear { get; set; }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Doorstroom.Domain;
 using Doorstroom.Storage;
 using MiniExcelLibs;
 
@@ -23,11 +24,11 @@ public static class PupilListFile
         return [.. pupils.Select(p => ImmutableArray.Create(
             p.Key,
             p.Name ?? "",
-            Nl.Leerweg(p.Leerweg),
+            DutchText.Leerweg(p.Leerweg),
             p.ExamYear?.ToString(CultureInfo.InvariantCulture) ?? "",
             PupilList.Label(PupilList.StatusOf(p)),
             string.Join("; ", p.Applications.Select(a =>
-                $"{PupilList.Where(a, names)}: {PupilList.Programme(a, programmes)}: {Nl.Status(a.Status)}")),
+                $"{PupilList.Where(a, names)}: {PupilList.Programme(a, programmes)}: {DutchText.Status(a.Status)}")),
             string.Join("; ", p.Signals.Select(s => $"{PupilList.Label(s.Kind)} ({s.Rule}): {s.Text}"))))];
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Doorstroom.Web.Pages.Leerlingen;
 
 /// <summary>One pupil's timeline as the decaan may see it; a pupil of another school is not found (404), so nothing leaks.</summary>
-public sealed class TijdlijnModel(Site site, ReadLog reads) : SignedInPage
+public sealed class TijdlijnModel(SiteServices site, ReadLog reads) : SignedInPage
 {
     public SchoolPupil Pupil { get; private set; } = null!;
     public TimelineView Timeline { get; private set; } = null!;

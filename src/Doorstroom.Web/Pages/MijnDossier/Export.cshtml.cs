@@ -7,7 +7,7 @@ namespace Doorstroom.Web.Pages.MijnDossier;
 /// The AVG export as a page a parent can read and print: the same content as the JSON download, with Dutch headings and
 /// labels. A parent of a pupil of 16 or older without access is refused (P4, 403); every view is audited as an export.
 /// </summary>
-public sealed class ExportModel(Site site, DossierService dossier) : SignedInPage
+public sealed class ExportModel(SiteServices site, DossierService dossier) : SignedInPage
 {
     public MijnGegevens? Gegevens { get; private set; }
 

@@ -17,7 +17,7 @@ public sealed record ConsentLine(string Institution, string InstitutionName, Dos
 /// for it, consent per institution and category (given by the right person, P4), and the AVG export. Whose dossier it is
 /// comes from the sign-in, never from the request.
 /// </summary>
-public sealed class IndexModel(Site site, DossierService dossier) : SignedInPage
+public sealed class IndexModel(SiteServices site, DossierService dossier) : SignedInPage
 {
     [TempData] public string? Melding { get; set; }
     [TempData] public string? Weigering { get; set; }

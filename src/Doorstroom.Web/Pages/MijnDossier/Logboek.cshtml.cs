@@ -5,7 +5,7 @@ using Doorstroom.Web.Pages.Dossier;
 namespace Doorstroom.Web.Pages.MijnDossier;
 
 /// <summary>The audit trail of the pupil's own dossier: who (role, institution) did what, which category, when, why, outcome and rule.</summary>
-public sealed class LogboekModel(Site site, DossierService dossier) : SignedInPage
+public sealed class LogboekModel(SiteServices site, DossierService dossier) : SignedInPage
 {
     public ImmutableArray<AuditEntry> Entries { get; private set; } = [];
 

@@ -65,7 +65,7 @@ public sealed record MijnGegevens(
             [.. export.Requests.Select(r => new Verzoek(Name(r.Institution), r.On, r.Purpose, [.. r.Categories.Select(c => DossierText.Category(c))], r.Expires))],
             [.. export.Events.OrderBy(e => e.Date).Select(e => new Gebeurtenis(e.Date, EventText.What(e), Name(e.Institution),
                 EventText.Programme(e.Niveau, e.Crebo, e.Leerweg, e.Leerjaar)))],
-            [.. export.Audit.Select(a => new Logregel(TimeZoneInfo.ConvertTime(a.At, Nl.Amsterdam), Roles.Title(a.Role), a.Actor,
+            [.. export.Audit.Select(a => new Logregel(DutchTime.Of(a.At), Roles.Title(a.Role), a.Actor,
                 a.Institution is { Length: > 0 } at ? Name(at) : null,
                 a.Action == ReadLog.Action ? "bekeken: " + PupilView.Name(a.Purpose) : DossierText.Action(a),
                 a.Category is null ? null : DossierText.Category(a.Category), a.Action == ReadLog.Action ? null : a.Purpose, a.Outcome,

@@ -4,7 +4,7 @@ using Doorstroom.Storage;
 namespace Doorstroom.Web.Pages.MijnTijdlijn;
 
 /// <summary>The signed-in pupil's own stream and applications; whose stream it is comes from the sign-in, never the request.</summary>
-public sealed class IndexModel(Site site, ReadLog reads) : SignedInPage
+public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
 {
     public TimelineView Timeline { get; private set; } = null!;
 

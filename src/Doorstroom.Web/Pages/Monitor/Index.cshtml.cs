@@ -11,7 +11,7 @@ namespace Doorstroom.Web.Pages.Monitor;
 /// The analyst's monitor: every indicator over the selection, one indicator in detail with its charts, and the vmbo → mbo
 /// flows. Only aggregates from the cached cube; every count goes through <see cref="Suppression"/> as in the CLI.
 /// </summary>
-public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
+public sealed class IndexModel(MonitorCache cache, SiteServices site) : PageModel
 {
     /// <summary>The largest mbo institutions in the bar chart and its table.</summary>
     public const int TopInstitutions = 15;
@@ -143,7 +143,7 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
     public static string NotYetSentence(IReadOnlyCollection<Afleesbaarheid> open)
     {
         ArgumentNullException.ThrowIfNull(open);
-        var list = open.OrderBy(a => a.Cohort).Select(a => $"{a.Cohort} (vanaf {Nl.ShortDate(a.Vanaf)})");
+        var list = open.OrderBy(a => a.Cohort).Select(a => $"{a.Cohort} (vanaf {DutchFormat.ShortDate(a.Vanaf)})");
         return $"{(open.Count == 1 ? "Cohort" : "Cohorten")} {string.Join(", ", list)} {(open.Count == 1 ? "is" : "zijn")} {NotYet} en {(open.Count == 1 ? "telt" : "tellen")} niet mee: {open.First().Reden}.";
     }
 
@@ -155,7 +155,7 @@ public sealed class IndexModel(MonitorCache cache, Site site) : PageModel
     /// <summary>The line under the Sankey: the total, and what the band "overige stromen" holds.</summary>
     public string FlowNote =>
         $"Totaal {MonitorView.Count(FlowTotal)} leerlingen"
-        + (OtherFlows.Flows > 0 ? $"; niet apart getekend: {Nl.Count(OtherFlows.Flows)} {(OtherFlows.Flows == 1 ? "stroom" : "stromen")} met samen {MonitorView.Count(OtherFlows.Pupils)} leerlingen (“{Sankey.OtherFlows}”)" : "")
+        + (OtherFlows.Flows > 0 ? $"; niet apart getekend: {DutchFormat.Count(OtherFlows.Flows)} {(OtherFlows.Flows == 1 ? "stroom" : "stromen")} met samen {MonitorView.Count(OtherFlows.Pupils)} leerlingen (“{Sankey.OtherFlows}”)" : "")
         + ".";
 
     /// <summary>True when the cohort (a key of the Cohort dimension) of the selected indicator can be read from the data.</summary>

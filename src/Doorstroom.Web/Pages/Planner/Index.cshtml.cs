@@ -16,12 +16,12 @@ public sealed record Prefill(string Role, string? Name, ImmutableArray<string> K
 /// pupil or parent opening the empty planner gets the form filled in from the pupil's record, a decaan from one of the school's
 /// pupils (<c>?leerling=</c>, the school's scope as on /leerlingen); anyone can still ask a what-if (issue 14).
 /// </summary>
-public sealed class IndexModel(Site site, ReadLog reads, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(SiteServices site, ReadLog reads, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The most pathways drawn and listed (the fastest first).</summary>
     public const int MaxPathways = 12;
 
-    public Site Site { get; } = site;
+    public SiteServices Site { get; } = site;
     public PlannerForm Form { get; private set; } = new();
     public ImmutableDictionary<string, string> Errors { get; private set; } = ImmutableDictionary<string, string>.Empty;
     public Plan? Plan { get; private set; }
@@ -115,7 +115,7 @@ public sealed class IndexModel(Site site, ReadLog reads, IAuthorizationService a
     public string TimelineDescription()
     {
         if (Plan is null) return "";
-        return $"{Shown.Length} van {Plan.Pathways.Length} paden naar {Words.Goal(Plan.Goal)}, het snelste eerst. Elke rij is een pad, elke balk een stap van begin tot vroegste einde; " +
+        return $"{Shown.Length} van {Plan.Pathways.Length} paden naar {DutchText.Goal(Plan.Goal)}, het snelste eerst. Elke rij is een pad, elke balk een stap van begin tot vroegste einde; " +
                "een smalle gestreepte balk loopt door tot het uiterlijke einde, een ruit markeert de startkwalificatie, de rode stippellijn de datum van de vraag. De tabel hieronder geeft dezelfde gegevens.";
     }
 }

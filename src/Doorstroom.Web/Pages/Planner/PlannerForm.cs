@@ -43,16 +43,16 @@ public sealed class PlannerForm
         return new()
         {
             Op = PlanJson.Iso(situation.On),
-            School = Names.Of(situation.School),
-            Leerweg = situation.Leerweg is { } l ? Names.Of(l) : null,
+            School = JsonSpelling.Of(situation.School),
+            Leerweg = situation.Leerweg is { } l ? JsonSpelling.Of(l) : null,
             Leerjaar = situation.Leerjaar?.ToString(CultureInfo.InvariantCulture),
             Niveau = situation.Niveau?.ToString(CultureInfo.InvariantCulture),
-            Sector = situation.Sector is { } s ? Names.Of(s) : null,
-            Diploma = [.. situation.Diplomas.Select(d => Names.Of(d.Kind)).Distinct(StringComparer.Ordinal)],
+            Sector = situation.Sector is { } s ? JsonSpelling.Of(s) : null,
+            Diploma = [.. situation.Diplomas.Select(d => JsonSpelling.Of(d.Kind)).Distinct(StringComparer.Ordinal)],
             ExtraVak = situation.ExtraVak == true,
-            Doel = Names.Of(situation.Goal),
-            WilSector = situation.WantsSector is { } w ? Names.Of(w) : null,
-            MboLeerweg = situation.MboLeerweg is { } m ? Names.Of(m) : null,
+            Doel = JsonSpelling.Of(situation.Goal),
+            WilSector = situation.WantsSector is { } w ? JsonSpelling.Of(w) : null,
+            MboLeerweg = situation.MboLeerweg is { } m ? JsonSpelling.Of(m) : null,
             Zeker = YesNo(situation.SureOfChoice),
             Risico = YesNo(situation.AtRiskOfNoDiploma),
             Geboortedatum = Iso(situation.BirthDate),
@@ -82,20 +82,20 @@ public sealed class PlannerForm
         {
             w.WriteStartObject();
             var on = Date(w, "on", "op", Op, errors, required: true);
-            var school = Choice(w, "school", "school", School ?? "vmbo", Names.Schools, "schooltype", errors);
-            var leerweg = Choice(w, "leerweg", "leerweg", Leerweg, Names.Leerwegen, "leerweg", errors);
+            var school = Choice(w, "school", "school", School ?? "vmbo", JsonSpelling.Schools, "schooltype", errors);
+            var leerweg = Choice(w, "leerweg", "leerweg", Leerweg, JsonSpelling.Leerwegen, "leerweg", errors);
             if (leerweg is { } lw && school is { } s)
             {
                 if (s == SchoolType.Vmbo && !lw.IsVmboLeerweg()) errors["leerweg"] = "Kies bij vmbo een vmbo-leerweg: bb, kb, gl of tl.";
                 else if (s == SchoolType.Mbo && lw.IsVmboLeerweg()) errors["leerweg"] = "Kies bij mbo een mbo-leerweg: bol of bbl.";
-                else if (s is not (SchoolType.Vmbo or SchoolType.Mbo)) errors["leerweg"] = $"Een leerweg hoort bij vmbo of mbo, niet bij {Words.School(s)}; laat dit veld leeg.";
+                else if (s is not (SchoolType.Vmbo or SchoolType.Mbo)) errors["leerweg"] = $"Een leerweg hoort bij vmbo of mbo, niet bij {DutchText.School(s)}; laat dit veld leeg.";
             }
             var leerjaar = Number(w, "leerjaar", "leerjaar", Leerjaar, errors);
             if (leerjaar is { } lj && school is { } s2)
             {
                 var max = s2 switch { SchoolType.Vmbo or SchoolType.Mbo => 4, SchoolType.Havo => 5, SchoolType.Vwo or SchoolType.Praktijkonderwijs => 6, _ => 0 };
-                if (max == 0) errors["leerjaar"] = $"Bij {Words.School(s2)} hoort geen leerjaar; laat dit veld leeg.";
-                else if (lj < 1 || lj > max) errors["leerjaar"] = $"Leerjaar {lj} bestaat niet in het {Words.School(s2)}; kies 1 tot en met {max}.";
+                if (max == 0) errors["leerjaar"] = $"Bij {DutchText.School(s2)} hoort geen leerjaar; laat dit veld leeg.";
+                else if (lj < 1 || lj > max) errors["leerjaar"] = $"Leerjaar {lj} bestaat niet in het {DutchText.School(s2)}; kies 1 tot en met {max}.";
             }
             var niveau = Number(w, "niveau", "niveau", Niveau, errors);
             if (niveau is { } nv && school is { } s3)
@@ -103,10 +103,10 @@ public sealed class PlannerForm
                 if (s3 != SchoolType.Mbo) errors["niveau"] = "Een niveau hoort bij een leerling in het mbo; laat dit veld leeg.";
                 else if (nv is < 1 or > 4) errors["niveau"] = "Kies niveau 1 tot en met 4.";
             }
-            Choice(w, "sector", "sector", Sector, Names.Sectors, "sector of profiel", errors);
-            Choice(w, "goal", "doel", Doel, Names.Goals, "doel", errors);
-            Choice(w, "wantsSector", "wilsector", WilSector, Names.Sectors, "sector of profiel", errors);
-            var mbo = Choice(w, "mboLeerweg", "mboleerweg", MboLeerweg, Names.Leerwegen, "mbo-leerweg", errors);
+            Choice(w, "sector", "sector", Sector, JsonSpelling.Sectors, "sector of profiel", errors);
+            Choice(w, "goal", "doel", Doel, JsonSpelling.Goals, "doel", errors);
+            Choice(w, "wantsSector", "wilsector", WilSector, JsonSpelling.Sectors, "sector of profiel", errors);
+            var mbo = Choice(w, "mboLeerweg", "mboleerweg", MboLeerweg, JsonSpelling.Leerwegen, "mbo-leerweg", errors);
             if (mbo is { } m && m.IsVmboLeerweg()) errors["mboleerweg"] = "Kies bol of bbl.";
             YesNo(w, "sureOfChoice", "zeker", Zeker, errors);
             YesNo(w, "atRiskOfNoDiploma", "risico", Risico, errors);
@@ -117,13 +117,13 @@ public sealed class PlannerForm
             w.WriteStartArray("diplomas");
             foreach (var d in Diploma.Where(d => !string.IsNullOrWhiteSpace(d)).Distinct(StringComparer.Ordinal))
             {
-                if (!Names.Diplomas.TryGetValue(d.Trim(), out var kind))
+                if (!JsonSpelling.Diplomas.TryGetValue(d.Trim(), out var kind))
                 {
                     errors["diploma"] = $"'{d}' is geen diploma dat de planner kent.";
                     continue;
                 }
                 w.WriteStartObject();
-                w.WriteString("kind", Names.Of(kind));
+                w.WriteString("kind", JsonSpelling.Of(kind));
                 if (ExtraVak && kind is DiplomaKind.VmboGl or DiplomaKind.VmboTl) w.WriteBoolean("extraVak", true);
                 w.WriteEndObject();
             }
@@ -156,7 +156,7 @@ public sealed class PlannerForm
             if (required) errors[field] = "Vul een datum in.";
             return null;
         }
-        if (!Words.TryIsoDate(text, out var date))
+        if (!PlanJson.TryIso(text?.Trim(), out var date))
         {
             errors[field] = $"'{text}' is geen datum; vul een datum in als jjjj-mm-dd (bijvoorbeeld 2026-11-30).";
             return null;
@@ -164,7 +164,7 @@ public sealed class PlannerForm
         var (min, max) = RangeOf(field);
         if (date < min || date > max)
         {
-            errors[field] = $"Vul een datum in van {Nl.Date(min)} tot en met {Nl.Date(max)}; de planner rekent niet met {Nl.Date(date)}.";
+            errors[field] = $"Vul een datum in van {DutchFormat.Date(min)} tot en met {DutchFormat.Date(max)}; de planner rekent niet met {DutchFormat.Date(date)}.";
             return null;
         }
         w.WriteString(name, PlanJson.Iso(date));

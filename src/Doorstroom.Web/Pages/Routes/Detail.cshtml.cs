@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Routes;
 
 /// <summary>One route in full: what it aims for, who may enter and why not, its caveats, rules and sources.</summary>
-public sealed class DetailModel(Site site) : PageModel
+public sealed class DetailModel(SiteServices site) : PageModel
 {
-    public Site Site { get; } = site;
+    public SiteServices Site { get; } = site;
     public Route Route { get; private set; } = null!;
 
     public IActionResult OnGet(string id)

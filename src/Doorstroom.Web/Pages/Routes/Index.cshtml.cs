@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Doorstroom.Catalogue;
+using Doorstroom.Domain;
 using Route = Doorstroom.Domain.Route;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,13 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstroom.Web.Pages.Routes;
 
 /// <summary>The article's route table, alive: every route of the catalogue on a date, those not in force apart with why.</summary>
-public sealed class IndexModel(Site site) : PageModel
+public sealed class IndexModel(SiteServices site) : PageModel
 {
     /// <summary>The date asked for (yyyy-MM-dd); today when empty.</summary>
     [BindProperty(SupportsGet = true, Name = "op")]
     public string? Op { get; set; }
 
-    public Site Site { get; } = site;
+    public SiteServices Site { get; } = site;
     public DateOnly On { get; private set; }
     public string? DateError { get; private set; }
     public ImmutableArray<Route> InForce { get; private set; } = [];
@@ -23,10 +25,10 @@ public sealed class IndexModel(Site site) : PageModel
         On = Site.Today;
         if (!string.IsNullOrWhiteSpace(Op))
         {
-            if (Words.TryIsoDate(Op, out var on)) On = on;
+            if (PlanJson.TryIso(Op?.Trim(), out var on)) On = on;
             else DateError = $"'{Op}' is geen datum. Kies een datum (jjjj-mm-dd); nu ziet u de routes van vandaag.";
         }
         InForce = [.. Site.Catalogue.Routes.Where(r => r.Intake.Contains(On))];
-        NotInForce = [.. Site.Catalogue.Routes.Select(r => (r, Words.NotInForce(r.Intake, On))).Where(x => x.Item2 is not null).Select(x => (x.r, x.Item2!.Value))];
+        NotInForce = [.. Site.Catalogue.Routes.Select(r => (r, DutchText.NotInForce(r.Intake, On))).Where(x => x.Item2 is not null).Select(x => (x.r, x.Item2!.Value))];
     }
 }

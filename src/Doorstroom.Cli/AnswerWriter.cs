@@ -7,16 +7,16 @@ using Spectre.Console;
 namespace Doorstroom.Cli;
 
 /// <summary>Renders answers for people (Spectre.Console tables) and for programs (the JSON contract).</summary>
-internal static class Output
+internal static class AnswerWriter
 {
     private static string E(string s) => Markup.Escape(s);
 
     private static string Years(Route route)
     {
         var spans = route.Phases.OfType<Programme>().SelectMany(p => p.Variants)
-            .Select(v => v.Duration.Min == v.Duration.Max ? $"{v.Duration.Min} jr → {string.Join("+", v.Diplomas.Select(Names.Of))}" : $"{v.Duration.Min}–{v.Duration.Max} jr → {string.Join("+", v.Diplomas.Select(Names.Of))}")
+            .Select(v => v.Duration.Min == v.Duration.Max ? $"{v.Duration.Min} jr → {string.Join("+", v.Diplomas.Select(JsonSpelling.Of))}" : $"{v.Duration.Min}–{v.Duration.Max} jr → {string.Join("+", v.Diplomas.Select(JsonSpelling.Of))}")
             .Distinct().ToList();
-        var rest = route.Phases.OfType<RestOfSchool>().Any() ? "huidige school afmaken" : null;
+        var rest = route.Phases.OfType<RestOfSchool>().Any() ? DutchText.RestOfSchool : null;
         return string.Join("; ", (rest is null ? spans : spans.Prepend(rest)).DefaultIfEmpty("—"));
     }
 
@@ -137,7 +137,7 @@ internal static class Output
         foreach (var id in route.Rules)
         {
             var rule = catalogue.Rules[id];
-            rules.AddRow(E(id), E(rule.Statement), E(Names.Of(rule.Confidence)));
+            rules.AddRow(E(id), E(rule.Statement), E(JsonSpelling.Of(rule.Confidence)));
         }
         AnsiConsole.Write(rules);
         foreach (var key in route.Sources)
@@ -147,18 +147,18 @@ internal static class Output
         }
     }
 
-    private static string Conf(Reason r) => r.Confidence == Confidence.Low ? " [yellow](onzeker)[/]" : "";
+    private static string Conf(Reason r) => r.Confidence == Confidence.Low ? $" [yellow]({DutchText.Confidence(Confidence.Low)})[/]" : "";
 
     private static string StatusMarkup(RouteStatus s) => s switch
     {
-        RouteStatus.Eligible => "[green]open[/]",
-        RouteStatus.NotEligible => "[red]niet open[/]",
-        _ => "[grey]niet van kracht[/]",
+        RouteStatus.Eligible => $"[green]{DutchText.Status(s)}[/]",
+        RouteStatus.NotEligible => $"[red]{DutchText.Status(s)}[/]",
+        _ => $"[grey]{DutchText.Status(s)}[/]",
     };
 
     public static void PlanTable(RouteCatalogue catalogue, Plan plan)
     {
-        AnsiConsole.MarkupLine($"[bold]Doorstroom[/] — vraag op {plan.On:yyyy-MM-dd}, doel: {E(Names.Of(plan.Goal))}, regimes: {E(string.Join(", ", plan.Regimes))}, catalogus {E(plan.CatalogueVersion)}");
+        AnsiConsole.MarkupLine($"[bold]Doorstroom[/] — vraag op {plan.On:yyyy-MM-dd}, doel: {E(JsonSpelling.Of(plan.Goal))}, regimes: {E(string.Join(", ", plan.Regimes))}, catalogus {E(plan.CatalogueVersion)}");
         var routes = new Table().Border(TableBorder.Rounded).Title("Routes");
         routes.AddColumn("Route").AddColumn("Status").AddColumn("Waarom / kanttekeningen");
         foreach (var r in plan.Routes)
@@ -175,7 +175,7 @@ internal static class Output
         foreach (var p in plan.Pathways)
         {
             var steps = string.Join("\n", p.Steps.Select(s =>
-                $"{s.From:yyyy}–{s.To:yyyy}: {Names.Of(s.School)}{(s.Niveau is { } n ? $" niveau {n}" : "")}{(s.Leerweg is { } l ? " " + Names.Of(l) : "")} → {Names.Of(s.Outcome)}{(s.LatestTo != s.To ? $" (uiterlijk {s.LatestTo:yyyy})" : "")} [{s.Rule}]"));
+                $"{s.From:yyyy}–{s.To:yyyy}: {JsonSpelling.Of(s.School)}{(s.Niveau is { } n ? $" niveau {n}" : "")}{(s.Leerweg is { } l ? " " + JsonSpelling.Of(l) : "")} → {JsonSpelling.Of(s.Outcome)}{(s.LatestTo != s.To ? $" (uiterlijk {s.LatestTo:yyyy})" : "")} [{s.Rule}]"));
             pathways.AddRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), E(string.Join(", ", p.Routes)), E(steps),
                 E(p.StartkwalificatieOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"), E(PlanJson.Iso(p.GoalReachedOn)));
             i++;
@@ -195,8 +195,8 @@ internal static class Output
             AdmissionOutcome.ByException => "orange1",
             _ => "red",
         };
-        AnsiConsole.MarkupLine($"[bold]{E(q.Crebo)} {E(q.Name)}[/] — {E(Names.Of(q.Level))}, {E(q.Domain)} ({E(direction is null ? "richting onbekend" : Names.Of(direction.Direction))}), {E(string.Join("/", q.Leerwegen.Select(Names.Of)))}");
-        AnsiConsole.MarkupLine($"Start {a.Start:yyyy-MM-dd} (regime {E(a.Regime)}): [{color} bold]{E(Names.Of(a.Outcome))}[/]");
+        AnsiConsole.MarkupLine($"[bold]{E(q.Crebo)} {E(q.Name)}[/] — {E(JsonSpelling.Of(q.Level))}, {E(q.Domain)} ({E(direction is null ? "richting onbekend" : JsonSpelling.Of(direction.Direction))}), {E(string.Join("/", q.Leerwegen.Select(JsonSpelling.Of)))}");
+        AnsiConsole.MarkupLine($"Start {a.Start:yyyy-MM-dd} (regime {E(a.Regime)}): [{color} bold]{E(JsonSpelling.Of(a.Outcome))}[/]");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("").AddColumn("Regel").AddColumn("Tekst");
         foreach (var r in a.Reasons) table.AddRow("[red]reden[/]", E(r.Rule), E(r.Text) + Conf(r));

@@ -23,18 +23,18 @@ internal static class TestCatalogue
 /// Asks the question through the public JSON contract: pupil JSON in (parsed as the command does), plan JSON out
 /// (written as the command does), and reads the answer back from that JSON.
 /// </summary>
-internal sealed class PlanView
+internal sealed class PlanThroughJson
 {
     private readonly JsonElement root;
 
-    private PlanView(JsonElement root) => this.root = root;
+    private PlanThroughJson(JsonElement root) => this.root = root;
 
-    public static PlanView For(string pupilJson)
+    public static PlanThroughJson For(string pupilJson)
     {
         var parsed = PupilJson.Parse(Encoding.UTF8.GetBytes(pupilJson), "case.json");
         Assert.True(parsed.Situation is not null, parsed.Problem?.ToString());
         var json = PlanJson.Write(TestCatalogue.Planner.Plan(parsed.Situation!));
-        return new PlanView(JsonDocument.Parse(json).RootElement.Clone());
+        return new PlanThroughJson(JsonDocument.Parse(json).RootElement.Clone());
     }
 
     public string Status(string route) => Route(route).GetProperty("status").GetString()!;

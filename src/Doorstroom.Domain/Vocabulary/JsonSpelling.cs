@@ -1,9 +1,11 @@
-using Doorstroom.Domain;
+namespace Doorstroom.Domain;
 
-namespace Doorstroom.Catalogue;
-
-/// <summary>The JSON spelling of the domain vocabulary (the public contract and the catalogue files share it).</summary>
-public static class Names
+/// <summary>
+/// The JSON spelling of the domain vocabulary: how the public contract, the catalogue files, the event formats and the
+/// monitor's keys write a leerweg ("bb"), a diploma ("vmbo-kb"), a goal ("mbo-2") … The one place for these words; what
+/// people read is in <see cref="DutchText"/>.
+/// </summary>
+public static class JsonSpelling
 {
     public static readonly IReadOnlyDictionary<string, SchoolType> Schools = new Dictionary<string, SchoolType>
     {
@@ -15,6 +17,13 @@ public static class Names
     {
         ["bb"] = Leerweg.Bb, ["kb"] = Leerweg.Kb, ["gl"] = Leerweg.Gl, ["tl"] = Leerweg.Tl, ["bol"] = Leerweg.Bol, ["bbl"] = Leerweg.Bbl,
     };
+
+    // By the enum's value: a leerweg is spelled per event and per monitor cell.
+    private static readonly string[] LeerwegSpellings = [.. Enum.GetValues<Leerweg>().Select(l => Key(Leerwegen, l))];
+
+    /// <summary>The mbo leerweg (bol or bbl) spelled so, if the text is one.</summary>
+    public static bool TryMboLeerweg(string? text, out Leerweg leerweg) =>
+        Leerwegen.TryGetValue(text ?? "", out leerweg) && leerweg is Leerweg.Bol or Leerweg.Bbl;
 
     /// <summary>Sectors (V0) and profielen (V1). "landbouw" is accepted as the old name of groen.</summary>
     public static readonly IReadOnlyDictionary<string, Sector> Sectors = new Dictionary<string, Sector>
@@ -88,7 +97,7 @@ public static class Names
     };
 
     public static string Of(SchoolType v) => v == SchoolType.Hbo ? "hbo" : Key(Schools, v);
-    public static string Of(Leerweg v) => Key(Leerwegen, v);
+    public static string Of(Leerweg v) => LeerwegSpellings[(int)v];
     public static string Of(Sector v) => Key(Sectors, v);
     public static string Of(DiplomaKind v) => Key(Diplomas, v);
     public static string Of(Goal v) => Key(Goals, v);
