@@ -7,7 +7,7 @@ public sealed class IngestBenchTests
     [Fact]
     public void A_small_bench_run_stores_every_generated_event_on_every_loader()
     {
-        var pg = Environment.GetEnvironmentVariable(TestStore.PostgresVariable);
+        var pg = Environment.GetEnvironmentVariable(TestPostgres.Variable);
         var result = IngestBench.Run(new IngestBenchOptions { Events = 20_000, Postgres = pg }, cancellationToken: Ct);
 
         Assert.Equal(20_000, result.Events);
