@@ -7,8 +7,7 @@ public sealed class IngestBenchTests
     [Fact]
     public void A_small_bench_run_stores_every_generated_event_on_every_loader()
     {
-        // The storage tests' PostgreSQL server (as .ci/run sets it); without it the bench skips PostgreSQL, as it says.
-        var pg = Environment.GetEnvironmentVariable("DOORSTROOM_TEST_PG");
+        var pg = Environment.GetEnvironmentVariable(TestPostgres.Variable);
         var result = IngestBench.Run(new IngestBenchOptions { Events = 20_000, Postgres = pg }, cancellationToken: Ct);
 
         Assert.Equal(20_000, result.Events);

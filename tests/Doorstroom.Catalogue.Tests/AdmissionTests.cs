@@ -2,7 +2,10 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Catalogue.Tests;
 
-/// <summary>Admission (rulebook §5, A1–A12, N1–N4) to real qualifications of the kwalificatiestructuur 2015.</summary>
+/// <summary>
+/// Admission (rulebook §5, A1–A12, N1–N4) to qualifications in the shape of the kwalificatiestructuur 2015: the hand-made
+/// test qualifications, so that the rules are proven on every machine (the real file is read by QualificationLoaderTests).
+/// </summary>
 public sealed class AdmissionTests
 {
     private const string Green = "Voedsel, natuur en leefomgeving (EZ)";
@@ -10,18 +13,10 @@ public sealed class AdmissionTests
     private const string Economie = "Economie en administratie";
     private const string Zorg = "Zorg en welzijn";
 
-    private static RouteCatalogue Catalogue => TestData.Catalogue;
+    private static RouteCatalogue Catalogue => TestCatalogue.Catalogue;
 
-    /// <summary>The first real qualification of the level in the domain (skips the test without real data).</summary>
-    private static Qualification First(MboLevel level, string domain)
-    {
-        TestData.RequireRealData();
-        var load = TestData.Qualifications;
-        Assert.True(load.Ok, string.Join("; ", load.Problems));
-        var q = load.Qualifications.FirstOrDefault(q => q.Level == level && q.Domain == domain);
-        Assert.True(q is not null, $"no {level} qualification in domain '{domain}'");
-        return q;
-    }
+    /// <summary>The first test qualification of the level in the domain.</summary>
+    private static Qualification First(MboLevel level, string domain) => TestQualifications.First(level, domain);
 
     private static AdmissionResult Decide(Situation s, Qualification q, Leerweg? leerweg = null) =>
         Admission.Decide(Catalogue, s, ProgrammeRequest.For(q, Catalogue.Domains[q.Domain], leerweg));

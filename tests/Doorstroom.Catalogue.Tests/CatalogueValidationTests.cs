@@ -26,8 +26,9 @@ public sealed class CatalogueValidationTests : IDisposable
     [Fact]
     public void Shipped_catalogue_has_no_dangling_example_crebos()
     {
-        TestData.RequireRealData();
-        var load = CatalogueLoader.Load(DataPaths.DefaultCatalogue(), KnownCrebos());
+        var real = RealData.Qualifications();
+        Assert.True(real.Ok, string.Join("; ", real.Problems));
+        var load = CatalogueLoader.Load(DataPaths.DefaultCatalogue(), real.Qualifications.Select(q => q.Crebo).ToHashSet(StringComparer.Ordinal));
 
         Assert.True(load.Ok, string.Join("; ", load.Problems));
     }
@@ -95,7 +96,6 @@ public sealed class CatalogueValidationTests : IDisposable
     [Fact]
     public void Example_crebo_missing_from_the_kwalificatiestructuur_is_a_dangling_crebo()
     {
-        TestData.RequireRealData();
         var dir = CopyCatalogue();
         EditJson(dir, Vm2, r => r["exampleCrebos"]!.AsArray().Add("99999"));
 
@@ -251,14 +251,14 @@ public sealed class CatalogueValidationTests : IDisposable
     [Fact]
     public void Shipped_indicator_definitions_one_per_indicator_in_enum_order_with_rulebook_ids_and_peildatum()
     {
-        var definitions = TestData.Catalogue.IndicatorDefinitions;
+        var definitions = TestCatalogue.Catalogue.IndicatorDefinitions;
 
         Assert.Equal(Enum.GetValues<Indicator>(), definitions.Select(d => d.Indicator));
         Assert.All(definitions, d =>
         {
             Assert.Equal("1 oktober", d.Peildatum);
             Assert.All(new[] { d.Name, d.Rule, d.Population, d.Numerator }, text => Assert.False(string.IsNullOrWhiteSpace(text)));
-            Assert.Same(d, TestData.Catalogue.Definition(d.Indicator));
+            Assert.Same(d, TestCatalogue.Catalogue.Definition(d.Indicator));
         });
         Assert.Equal(["D2", "D6", "D7", "D8", "D9", "D10", "vo→mbo", "vo→mbo", "D11", "D11", "SK"], definitions.Select(d => d.Id));
     }
@@ -322,12 +322,9 @@ public sealed class CatalogueValidationTests : IDisposable
         Assert.Contains("not found", Assert.Single(load.Problems).Message, StringComparison.Ordinal);
     }
 
-    private static HashSet<string> KnownCrebos()
-    {
-        var load = TestData.Qualifications;
-        Assert.True(load.Ok, string.Join("; ", load.Problems));
-        return load.Qualifications.Select(q => q.Crebo).ToHashSet(StringComparer.Ordinal);
-    }
+    /// <summary>A kwalificatiestructuur that knows exactly the shipped catalogue's example crebos (and so not 99999).</summary>
+    private static HashSet<string> KnownCrebos() =>
+        TestCatalogue.Catalogue.Routes.SelectMany(r => r.ExampleCrebos).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Copies the whole catalogue tree (version folder and schema) and returns the copied version folder.</summary>
     private string CopyCatalogue()

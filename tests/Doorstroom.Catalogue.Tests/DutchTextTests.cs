@@ -18,7 +18,7 @@ public sealed partial class DutchTextTests
     /// <summary>Every catalogue text shown on a page, with where it lives.</summary>
     private static IEnumerable<(string Where, string Text)> ShownTexts()
     {
-        var c = TestData.Catalogue;
+        var c = TestCatalogue.Catalogue;
         foreach (var rule in c.Rules.Values) yield return ($"rules.json {rule.Id} statement", rule.Statement);
         foreach (var (id, title) in RuleTitles()) yield return ($"rules.json {id} title", title);
         foreach (var regime in c.Regimes) yield return ($"catalogue.json regime {regime.Id}", regime.Summary);

@@ -4,79 +4,73 @@ namespace Doorstroom.Catalogue.Tests;
 
 public sealed class QualificationLoaderTests : IDisposable
 {
+    private const string Green = "Voedsel, natuur en leefomgeving (EZ)";
+
     private readonly DirectoryInfo temp = Directory.CreateTempSubdirectory("doorstroom-qualifications-");
 
     public void Dispose() => temp.Delete(recursive: true);
 
-    private static QualificationLoad Real()
-    {
-        TestData.RequireRealData();
-        var load = TestData.Qualifications;
-        Assert.True(load.Ok, string.Join("; ", load.Problems));
-        return load;
-    }
-
+    /// <summary>
+    /// The one test on the real kwalificatiestructuur (skipped with a message where ../shared is absent): it loads whole,
+    /// with the counts of PROVENANCE.md, and every domain in it is in the catalogue's domain map.
+    /// </summary>
     [Fact]
-    public void All_470_qualifications_load_without_problems()
+    public void The_real_kwalificatiestructuur_loads_all_470_qualifications_into_domains_the_catalogue_knows()
     {
-        var load = Real();
+        var load = RealData.Qualifications();
 
         Assert.Empty(load.Problems);
         Assert.Equal(470, load.Qualifications.Length);
         Assert.Equal(470, load.Qualifications.Select(q => q.Crebo).Distinct().Count());
-    }
-
-    [Fact]
-    public void Qualifications_are_counted_by_level_as_in_the_kwalificatiestructuur()
-    {
-        var byLevel = Real().Qualifications.CountBy(q => q.Level).ToDictionary();
-
+        var byLevel = load.Qualifications.CountBy(q => q.Level).ToDictionary();
         Assert.Equal(12, byLevel[MboLevel.Entree]);
         Assert.Equal(126, byLevel[MboLevel.Basisberoeps]);
         Assert.Equal(154, byLevel[MboLevel.Vak]);
         Assert.Equal(170, byLevel[MboLevel.Middenkader]);
         Assert.Equal(8, byLevel[MboLevel.Specialist]);
+        Assert.Contains("Betonreparateur", load.Find("25080")?.Name ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(MboLevel.Entree, load.Find("25258")?.Level);
+        Assert.Equal(45, load.Qualifications.Count(q => q.Domain == Green));
+        var domains = TestCatalogue.Catalogue.Domains;
+        Assert.All(load.Qualifications, q => Assert.True(domains.ContainsKey(q.Domain), $"{q.Crebo}: domain '{q.Domain}' is not in catalogue.json"));
+    }
+
+    [Fact]
+    public void Every_row_of_a_file_in_the_real_shape_loads_with_its_level_leerwegen_and_domain()
+    {
+        var load = QualificationLoader.Load(TestQualifications.File);
+
+        Assert.True(load.Ok, string.Join("; ", load.Problems));
+        Assert.Equal(10, load.Qualifications.Length);
+        Assert.Equal([MboLevel.Entree, MboLevel.Basisberoeps, MboLevel.Vak, MboLevel.Middenkader, MboLevel.Specialist],
+            load.Qualifications.Select(q => q.Level).Distinct().Order());
+        var bblOnly = Assert.Single(load.Qualifications, q => q.Leerwegen.Length == 1);
+        Assert.Equal([Leerweg.Bbl], bblOnly.Leerwegen);
+        var entree = load.Find("95010")!;
+        Assert.Equal("niet toebedeeld aan opleidingsdomein", entree.Domain);
+        Assert.Null(entree.DomainCrebo);
+        // "---" means "as the row above": the dossier crebo comes from dossier_crebo_ingevuld.
+        Assert.Equal("93001", load.Find("95002")!.DossierCrebo);
     }
 
     [Fact]
     public void Crebo_with_a_stray_dot_is_read_as_five_digits()
     {
-        var load = Real();
+        var load = QualificationLoader.Load(TestQualifications.File);
 
-        var q = load.Find("25080");
+        var q = load.Find("95005");
         Assert.NotNull(q);
-        Assert.Contains("Betonreparateur", q.Name, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Testonderhoudsmonteur", q.Name);
         Assert.DoesNotContain(load.Qualifications, x => x.Crebo.Contains('.', StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Known_crebos_25502_and_25258_exist()
+    public void Green_EZ_domain_is_marked_green_in_the_catalogue()
     {
-        var load = Real();
+        var domain = TestCatalogue.Catalogue.Domains[Green];
 
-        Assert.NotNull(load.Find("25502"));
-        var assistent = load.Find("25258");
-        Assert.NotNull(assistent);
-        Assert.Equal(MboLevel.Entree, assistent.Level);
-    }
-
-    [Fact]
-    public void Green_EZ_domain_has_45_qualifications_and_the_catalogue_marks_it_green()
-    {
-        const string green = "Voedsel, natuur en leefomgeving (EZ)";
-
-        Assert.Equal(45, Real().Qualifications.Count(q => q.Domain == green));
-        var domain = TestData.Catalogue.Domains[green];
         Assert.True(domain.Green);
         Assert.Equal(Direction.Groen, domain.Direction);
-    }
-
-    [Fact]
-    public void Every_qualification_domain_is_in_the_catalogue_domain_map()
-    {
-        var domains = TestData.Catalogue.Domains;
-
-        Assert.All(Real().Qualifications, q => Assert.True(domains.ContainsKey(q.Domain), $"{q.Crebo}: domain '{q.Domain}' is not in catalogue.json"));
     }
 
     [Fact]
@@ -144,13 +138,12 @@ public sealed class QualificationLoaderTests : IDisposable
     }
 
     /// <summary>
-    /// Writes the real header, the real first data row (line 2) and a crafted copy of the real second data row
-    /// (line 3), optionally without one column.
+    /// Writes the header and first data row (line 2) of the test qualifications (in the real file's shape) and a crafted
+    /// copy of their second data row (line 3), optionally without one column.
     /// </summary>
     private string WriteCsv(Action<Dictionary<string, string>> craft, string? dropColumn = null)
     {
-        TestData.RequireRealData();
-        var lines = File.ReadAllLines(TestData.QualificationsPath);
+        var lines = File.ReadAllLines(TestQualifications.File);
         var header = lines[0].TrimStart('\uFEFF').Split(';');
         var first = lines[1].Split(';');
         var row = header.Zip(lines[2].Split(';')).ToDictionary(x => x.First, x => x.Second);

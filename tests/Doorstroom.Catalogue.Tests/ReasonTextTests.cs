@@ -21,7 +21,7 @@ public sealed partial class ReasonTextTests
     /// <summary>Every text a pupil may read as a reason, a caveat or a note, with where it lives.</summary>
     private static IEnumerable<(string Where, string Text)> PupilTexts()
     {
-        var c = TestData.Catalogue;
+        var c = TestCatalogue.Catalogue;
         foreach (var (code, t) in c.Reasons) yield return ($"reasons.json {code}", t.Text);
         foreach (var r in c.Routes)
         {
@@ -50,7 +50,7 @@ public sealed partial class ReasonTextTests
     public void Every_reason_about_the_pupils_own_facts_speaks_to_the_pupil()
     {
         string[] own = ["heeft-al-startkwalificatie", "leerjaar-onbekend", "leerweg-onbekend", "bbl-leerplichtig", "entree-leerplichtig", "aangemeld-na-deadline", "route-nog-niet-van-kracht"];
-        var texts = TestData.Catalogue.Reasons;
+        var texts = TestCatalogue.Catalogue.Reasons;
 
         Assert.All(own, code => Assert.Matches(SecondPerson(), texts[code].Text));
         Assert.Equal("Je hebt al een startkwalificatie.", texts["heeft-al-startkwalificatie"].Text);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Doorstroom.Catalogue;
 
 namespace Doorstroom.Cli.Tests;
 
@@ -99,13 +98,13 @@ public sealed class DateRangeTests : IDisposable
     [InlineData("0001-01-01", false)]
     public async Task Admission_answers_on_the_last_day_of_the_range_and_refuses_a_date_after_it(string on, bool valid)
     {
-        Assert.SkipUnless(File.Exists(DataPaths.Qualifications()), $"real data absent: {DataPaths.Qualifications()} not found (set ${DataPaths.DataVariable})");
         cli.Write("pupil.json", $$"""
             { "school": "none",
               "on": "{{on}}", "diplomas": [ { "kind": "vmbo-tl", "year": 2100 } ] }
             """);
 
-        var r = await cli.Run("admission", "--pupil", "pupil.json", "--crebo", "25502", "--format", "json", "--data", DataPaths.RealData());
+        var r = await cli.Run("admission", "--pupil", "pupil.json", "--crebo", TestQualifications.First(Domain.MboLevel.Middenkader, "Voedsel, natuur en leefomgeving (EZ)").Crebo, "--format", "json",
+            "--data", TestQualifications.Folder);
 
         if (valid)
         {

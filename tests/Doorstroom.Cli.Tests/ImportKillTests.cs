@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Doorstroom.Storage;
-using Npgsql;
 
 namespace Doorstroom.Cli.Tests;
 
@@ -89,15 +88,13 @@ public sealed class ImportKillTests
     /// <summary>A fresh SQLite file in the test's folder, or a fresh database on the PostgreSQL of $DOORSTROOM_TEST_PG.</summary>
     private sealed class KillStore : IDisposable
     {
-        private readonly string? _admin;
-        private readonly string? _name;
+        private readonly TestPostgres? _postgres;
 
-        private KillStore(string target, string? admin, string? name)
+        private KillStore(string target, TestPostgres? postgres)
         {
             Target = target;
             Database = Database.Open(target);
-            _admin = admin;
-            _name = name;
+            _postgres = postgres;
         }
 
         public string Target { get; }
@@ -106,26 +103,15 @@ public sealed class ImportKillTests
 
         public static KillStore Create(string kind, string folder)
         {
-            if (kind == "sqlite") return new KillStore(Path.Combine(folder, "kill.db"), null, null);
-            var admin = Environment.GetEnvironmentVariable("DOORSTROOM_TEST_PG");
-            Assert.SkipWhen(string.IsNullOrWhiteSpace(admin), "PostgreSQL is not configured: set DOORSTROOM_TEST_PG (.ci/run does this).");
-            var name = "doorstroom_kill_" + Guid.NewGuid().ToString("N")[..12];
-            using (var connection = new NpgsqlConnection(admin))
-            {
-                connection.Open();
-                connection.Execute($"CREATE DATABASE {name}");
-            }
-
-            return new KillStore(new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString, admin, name);
+            if (kind == "sqlite") return new KillStore(Path.Combine(folder, "kill.db"), null);
+            var postgres = TestPostgres.Create();
+            return new KillStore(postgres.Target, postgres);
         }
 
         public void Dispose()
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (_admin is null) return;
-            using var connection = new NpgsqlConnection(_admin);
-            connection.Open();
-            connection.Execute($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+            _postgres?.Dispose();
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 
 namespace Doorstroom.Cli.Tests;
@@ -33,9 +32,7 @@ public sealed class PlanAdmissionAgreementTests : IDisposable
     [MemberData(nameof(Pupils))]
     public async Task Every_first_mbo_step_of_the_plan_is_admissible_by_the_admission_command_on_the_same_day(string pupil)
     {
-        Assert.SkipUnless(File.Exists(DataPaths.Qualifications()), $"real data absent: {DataPaths.Qualifications()} not found (set ${DataPaths.DataVariable})");
-        var qualifications = QualificationLoader.Load(DataPaths.Qualifications());
-        Assert.True(qualifications.Ok);
+        var qualifications = TestQualifications.Load;
         cli.Write("pupil.json", pupil);
         var r = await cli.Run("plan", "--pupil", "pupil.json", "--format", "json");
         Expect.Done(r);
@@ -51,7 +48,7 @@ public sealed class PlanAdmissionAgreementTests : IDisposable
             if (!asked.Add((niveau, leerweg, from))) continue;
             var q = qualifications.Qualifications.First(x => (int)x.Level == int.Parse(niveau, System.Globalization.CultureInfo.InvariantCulture)
                 && x.Leerwegen.Contains(leerweg == "bbl" ? Leerweg.Bbl : Leerweg.Bol));
-            var a = await cli.Run("admission", "--pupil", "pupil.json", "--crebo", q.Crebo, "--leerweg", leerweg, "--format", "json");
+            var a = await cli.Run("admission", "--pupil", "pupil.json", "--crebo", q.Crebo, "--leerweg", leerweg, "--format", "json", "--data", TestQualifications.Folder);
             Expect.Done(a);
             var admission = JsonNode.Parse(a.Stdout)!;
             Assert.True(from == (string?)admission["start"], $"plan starts niveau {niveau} {leerweg} on {from}, admission on {admission["start"]}\n{pupil}");

@@ -6,9 +6,6 @@ namespace Doorstroom.Cli.Tests;
 /// <summary>import, simulate, export and stats end to end, on the embedded default store (a SQLite file).</summary>
 public sealed class StoreCommandTests
 {
-    private static void SkipWithoutRealData() =>
-        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found (set ${DataPaths.DataVariable})");
-
     private static async Task<JsonElement> Stats(Doorstroom cli, string db)
     {
         var r = await cli.Run("stats", "--db", db, "--format", "json");
@@ -29,7 +26,7 @@ public sealed class StoreCommandTests
     [Fact]
     public async Task Importing_a_real_file_twice_changes_nothing_the_second_time()
     {
-        SkipWithoutRealData();
+        RealData.Folder();
         using var cli = new Doorstroom();
         var first = await cli.Run("import", "kwalificaties", "--db", "k.db");
         Expect.Done(first);
@@ -64,7 +61,7 @@ public sealed class StoreCommandTests
     [Fact]
     public async Task Simulated_pupils_are_synthetic_the_same_seed_adds_nothing_and_export_then_import_is_lossless()
     {
-        SkipWithoutRealData();
+        RealData.Folder();
         using var cli = new Doorstroom();
         var first = await cli.Run("simulate", "--cohorts", "1", "--pupils", "2000", "--seed", "7", "--db", "sim.db");
         Expect.Done(first);
@@ -105,7 +102,7 @@ public sealed class StoreCommandTests
     [Fact]
     public async Task The_simulator_with_another_seed_adds_other_pupils()
     {
-        SkipWithoutRealData();
+        RealData.Folder();
         using var cli = new Doorstroom();
         Expect.Done(await cli.Run("simulate", "--pupils", "500", "--seed", "1", "--first-cohort", "2019", "--db", "s.db"));
         var one = (await Stats(cli, "s.db")).GetProperty("events").GetProperty("total").GetInt64();
@@ -119,7 +116,7 @@ public sealed class StoreCommandTests
     [Fact]
     public async Task Overlapping_simulations_with_other_seeds_and_shapes_add_to_one_store()
     {
-        SkipWithoutRealData();
+        RealData.Folder();
         using var cli = new Doorstroom();
         Expect.Done(await cli.Run("simulate", "--cohorts", "1", "--pupils", "1000", "--first-cohort", "2018", "--db", "o.db"));
         Expect.Done(await cli.Run("simulate", "--cohorts", "3", "--pupils", "1000", "--first-cohort", "2018", "--seed", "42", "--db", "o.db"));
@@ -144,7 +141,7 @@ public sealed class MonitorRealAggregateTests
     /// <summary>A fresh store m.db holding DUO's 2016-17 exam file (skipped where the real data is absent).</summary>
     private static async Task<Doorstroom> WithExams2016()
     {
-        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        RealData.Folder();
         var cli = new Doorstroom();
         Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
         return cli;
@@ -199,7 +196,7 @@ public sealed class MonitorSimulationTests
     [Fact]
     public async Task On_a_simulated_national_cohort_switch_and_vsv_per_niveau_land_on_the_calibration()
     {
-        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        RealData.Folder();
         using var cli = new Doorstroom();
         Expect.Done(await cli.Run("simulate", "--cohorts", "1", "--pupils", "100000", "--seed", "11", "--db", "nat.db"));
         var calibration = global::Doorstroom.Simulation.Calibration.Default;
@@ -227,7 +224,7 @@ public sealed class MonitorSimulationTests
     [Fact]
     public async Task A_route_comparison_names_real_routes_and_compares_only_like_with_like()
     {
-        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        RealData.Folder();
         using var cli = new Doorstroom();
         Expect.Done(await cli.Run("simulate", "--pupils", "20000", "--seed", "3", "--first-cohort", "2019", "--db", "c.db"));
         Expect.BadInput(await cli.Run("monitor", "switch", "--compare", "vm3", "--db", "c.db"), "'vm3' is not a route");
@@ -244,7 +241,7 @@ public sealed class MonitorSimulationTests
     [Fact]
     public async Task The_report_names_its_synthetic_data_and_has_every_chart_as_png_and_svg()
     {
-        Assert.SkipUnless(Directory.Exists(DataPaths.RealData()), $"real data absent: {DataPaths.RealData()} not found");
+        RealData.Folder();
         using var cli = new Doorstroom();
         Expect.Done(await cli.Run("simulate", "--pupils", "3000", "--seed", "5", "--db", "r.db"));
         var r = await cli.Run("report", "--out", "rapport", "--db", "r.db");

@@ -86,7 +86,7 @@ public sealed class DateRangeTests
         {
             try
             {
-                var plan = TestCatalogue.Planner.Plan(s);
+                var plan = TestPlanner.Planner.Plan(s);
                 Assert.Equal(s.On, plan.On);
                 Assert.Equal(TestCatalogue.Catalogue.Routes.Length, plan.Routes.Length);
             }

@@ -36,7 +36,7 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Bbl_wish_with_an_unknown_birth_date_stays_bbl_with_the_M6_caveat()
     {
-        var plan = PlanThroughJson.For(KbBblWish.Replace("\"birthDate\": \"2003-10-01\", ", "", StringComparison.Ordinal));
+        var plan = PlanThroughJson.For(JsonFixture.Edit(KbBblWish, p => p.Remove("birthDate")));
         Assert.NotEmpty(plan.Pathways);
         Assert.All(plan.Pathways, p => Assert.Equal("bbl", p.Step(1, "leerweg")));
         Assert.Equal("M6", plan.NoteRule("bbl-leeftijd-onbekend"));
@@ -173,7 +173,7 @@ public sealed class EveryPupilPlanTests
         var unknown = PlanThroughJson.For(bb).Caveats("normale-route").Select(c => c.Code).ToList();
         Assert.Contains("normale-route-risico-onbekend", unknown);
         Assert.DoesNotContain("normale-route-risico", unknown);
-        var atRisk = PlanThroughJson.For(bb.Replace("\"leerjaar\": 3", "\"leerjaar\": 3, \"atRiskOfNoDiploma\": true", StringComparison.Ordinal));
+        var atRisk = PlanThroughJson.For(JsonFixture.Edit(bb, p => p["atRiskOfNoDiploma"] = true));
         Assert.Contains(atRisk.Caveats("normale-route"), c => c is { Code: "normale-route-risico", Rule: "R3.1" });
         // A vwo pupil or an mbo-3 graduate has no vmbo diploma to miss.
         foreach (var other in new[]

@@ -233,7 +233,7 @@ public sealed class PlanInvariantsSelfTests
     public void Vi_an_exception_of_the_planner_is_reported_with_its_pupil()
     {
         var run = InvariantRun.Run(3, i => KbLeaver with { Goal = (Goal)i }, Catalogue,
-            s => s.Goal == Goal.Mbo1 ? throw new InvalidOperationException("boom\nstack") : TestCatalogue.Planner.Plan(s) with { Pathways = [], Notes = [new Reason("x", "y", "z")] });
+            s => s.Goal == Goal.Mbo1 ? throw new InvalidOperationException("boom\nstack") : TestPlanner.Planner.Plan(s) with { Pathways = [], Notes = [new Reason("x", "y", "z")] });
         var finding = Assert.Single(run.Findings, f => f.Violation.Invariant == PlanInvariants.Exception);
         Assert.Equal((1, "InvalidOperationException: boom"), (finding.Index, finding.Violation.Detail));
         Assert.Contains("vi-exceptie | none | mbo-1", run.Report("self-test"), StringComparison.Ordinal);

@@ -4,19 +4,10 @@ using Doorstroom.Catalogue;
 
 namespace Doorstroom.Domain.Tests;
 
-/// <summary>The shipped catalogue, loaded once for all tests.</summary>
-internal static class TestCatalogue
+/// <summary>The planner on the shipped catalogue, made once for all tests.</summary>
+internal static class TestPlanner
 {
-    private static readonly Lazy<RouteCatalogue> Loaded = new(() =>
-    {
-        var load = CatalogueLoader.Load(DataPaths.DefaultCatalogue());
-        Assert.True(load.Ok, string.Join(Environment.NewLine, load.Problems));
-        return load.Catalogue!;
-    });
-
-    public static RouteCatalogue Catalogue => Loaded.Value;
-
-    public static Planner Planner { get; } = new(Catalogue);
+    public static Planner Planner { get; } = new(TestCatalogue.Catalogue);
 }
 
 /// <summary>
@@ -33,7 +24,7 @@ internal sealed class PlanThroughJson
     {
         var parsed = PupilJson.Parse(Encoding.UTF8.GetBytes(pupilJson), "case.json");
         Assert.True(parsed.Situation is not null, parsed.Problem?.ToString());
-        var json = PlanJson.Write(TestCatalogue.Planner.Plan(parsed.Situation!));
+        var json = PlanJson.Write(TestPlanner.Planner.Plan(parsed.Situation!));
         return new PlanThroughJson(JsonDocument.Parse(json).RootElement.Clone());
     }
 

@@ -27,7 +27,7 @@ public sealed class PlannerInvariantTests
     {
         var count = Setting("DOORSTROOM_INVARIANT_PUPILS", DefaultPupils);
         var seed = Setting("DOORSTROOM_INVARIANT_SEED", DefaultSeed);
-        var run = InvariantRun.Run(count, i => PupilSpace.Pupil(seed, i), TestCatalogue.Catalogue, TestCatalogue.Planner.Plan);
+        var run = InvariantRun.Run(count, i => PupilSpace.Pupil(seed, i), TestCatalogue.Catalogue, TestPlanner.Planner.Plan);
         var report = run.Report($"seed {seed}");
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "plan-invariants.txt"), report);
         Assert.True(run.Findings.Count == 0, report);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Doorstroom.Domain.Tests;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C02_light_green_pupil_is_refused_VM2_by_the_uncertain_dark_green_intake_criterion_but_keeps_the_normal_route()
     {
-        var plan = PlanThroughJson.For(C01Pupil.Replace("\"sureOfChoice\": true", "\"sureOfChoice\": false").Replace("\"wantsSector\": \"groen\"", "\"wantsSector\": \"techniek\""));
+        var plan = PlanThroughJson.For(JsonFixture.Edit(C01Pupil, p => { p["sureOfChoice"] = false; p["wantsSector"] = "techniek"; }));
         Assert.Equal("not-eligible", plan.Status("vm2"));
         Assert.Contains(plan.Reasons("vm2"), r => r is { Rule: "R4.3", Confidence: "low" });
         plan.IsOpen("normale-route");
@@ -207,7 +209,7 @@ public sealed class WorkedCaseTests
         Assert.All(plan.Pathways, p => Assert.Equal("2", p.Step(0, "niveau")));
         Assert.Equal("2018-07-31", plan.FastestGoalOn);
 
-        var withWiskunde = PlanThroughJson.For(pupil.Replace("\"biologie\", \"nederlands\"", "\"biologie\", \"wiskunde\""));
+        var withWiskunde = PlanThroughJson.For(JsonFixture.Edit(pupil, p => p["diplomas"]![0]!["subjects"] = new JsonArray("biologie", "wiskunde")));
         var direct = withWiskunde.Pathways.First();
         Assert.Equal(("4", "2013-08-01", "2016-07-31"), (direct.Step(0, "niveau"), direct.Step(0, "from"), direct.Step(0, "to")));
     }

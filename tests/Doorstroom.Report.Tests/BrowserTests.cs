@@ -8,14 +8,12 @@ namespace Doorstroom.Report.Tests;
 /// </summary>
 public sealed class BrowserTests(ReportFolder report) : IClassFixture<ReportFolder>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task Report_opens_in_chromium_without_errors_and_shows_every_chart()
     {
-        Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium; .ci/run does so): the browser test is skipped.");
+        Chromium.Require();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await ReportPage.OpenAsync(browser, report.Files.Index);
 
         Assert.Equal("Doorstroommonitor — testrapport", await page.TitleAsync());
@@ -34,19 +32,15 @@ public sealed class BrowserTests(ReportFolder report) : IClassFixture<ReportFold
     [Fact]
     public async Task A_missing_chart_file_is_caught_as_a_failed_request_and_an_unloaded_image()
     {
-        Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium; .ci/run does so): the browser test is skipped.");
+        Chromium.Require();
         using var broken = new ReportFolder(Sample.Input());
         var missing = broken.Files.Charts.Single(c => c.Kind == "stroom").Svg;
         File.Delete(Path.Combine(broken.Directory, missing));
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await ReportPage.OpenAsync(browser, broken.Files.Index);
 
         Assert.Contains(page.FailedRequests, r => r.Contains(missing, StringComparison.Ordinal));
         Assert.Equal(0, (await page.ImagesAsync()).Single(i => i.Src == missing).NaturalWidth);
     }
-
-    /// <summary>Debian's Chromium, headless; never a browser Playwright would download.</summary>
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
 }

@@ -8,11 +8,6 @@ public sealed class AccountLinksTests
     private const string Issuer = "https://login.school.example";
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static TestStore WithAccounts(StoreKind kind)
     {
         var store = TestStore.Create(kind);
@@ -25,7 +20,7 @@ public sealed class AccountLinksTests
 
     private static string Invite(Database database, string account = "mentor", string? provider = null, int days = 7, DateTimeOffset? at = null)
     {
-        var change = AccountLinks.Invite(database, account, provider, days, "cli (test)", new Clock(at ?? Now));
+        var change = AccountLinks.Invite(database, account, provider, days, "cli (test)", new TestClock(at ?? Now));
         Assert.True(change.Done, change.Problem?.Message);
         return change.Secret!;
     }
@@ -62,7 +57,7 @@ public sealed class AccountLinksTests
     {
         using var store = WithAccounts(kind);
         var code = Invite(store.Database);
-        var outcome = AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new Clock(Now.AddHours(1)));
+        var outcome = AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new TestClock(Now.AddHours(1)));
         Assert.Equal(new LinkOutcome("mentor", null), outcome);
         Assert.Equal("mentor", AccountLinks.LinkedAccount(store.Database, Issuer, "sub-1"));
         Assert.Null(AccountLinks.LinkedAccount(store.Database, "https://other.example", "sub-1"));
@@ -72,7 +67,7 @@ public sealed class AccountLinksTests
 
         // Used once: a second provider account cannot use the same code.
         var before = Counts(store.Database);
-        Assert.Equal(LinkRefusal.UsedInvitation, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-2", new Clock(Now.AddHours(2))).Refusal);
+        Assert.Equal(LinkRefusal.UsedInvitation, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-2", new TestClock(Now.AddHours(2))).Refusal);
         Assert.Null(AccountLinks.LinkedAccount(store.Database, Issuer, "sub-2"));
         Assert.Equal(before, Counts(store.Database));
         Assert.True(AuditLog.Verify(store.Database).Intact);
@@ -84,23 +79,23 @@ public sealed class AccountLinksTests
         using var store = WithAccounts(kind);
         var code = Invite(store.Database, days: 2);
         var before = Counts(store.Database);
-        Assert.Equal(LinkRefusal.ExpiredInvitation, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new Clock(Now.AddDays(2))).Refusal);
+        Assert.Equal(LinkRefusal.ExpiredInvitation, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new TestClock(Now.AddDays(2))).Refusal);
         Assert.Equal(before, Counts(store.Database));
         Assert.Equal(InvitationState.Expired, AccountLinks.FindInvitation(store.Database, code)!.StateAt(Now.AddDays(2)));
         // A second before the end it still works.
-        Assert.True(AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new Clock(Now.AddDays(2).AddSeconds(-1))).Linked);
+        Assert.True(AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new TestClock(Now.AddDays(2).AddSeconds(-1))).Linked);
     }
 
     [Theory, ClassData(typeof(BothStores))]
     public void An_invitation_is_refused_elsewhere_and_for_a_provider_account_linked_to_another_account_without_being_used(StoreKind kind)
     {
         using var store = WithAccounts(kind);
-        Assert.True(AccountLinks.Redeem(store.Database, Invite(store.Database, "collega"), "entree", Issuer, "sub-1", new Clock(Now)).Linked);
+        Assert.True(AccountLinks.Redeem(store.Database, Invite(store.Database, "collega"), "entree", Issuer, "sub-1", new TestClock(Now)).Linked);
         var code = Invite(store.Database, provider: "entree");
         var before = Counts(store.Database);
-        Assert.Equal(LinkRefusal.OtherProvider, AccountLinks.Redeem(store.Database, code, "surf", Issuer, "sub-9", new Clock(Now)).Refusal);
-        Assert.Equal(LinkRefusal.LinkedToOtherAccount, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new Clock(Now)).Refusal);
-        Assert.Equal(LinkRefusal.UnknownInvitation, AccountLinks.Redeem(store.Database, "geen-code", "entree", Issuer, "sub-9", new Clock(Now)).Refusal);
+        Assert.Equal(LinkRefusal.OtherProvider, AccountLinks.Redeem(store.Database, code, "surf", Issuer, "sub-9", new TestClock(Now)).Refusal);
+        Assert.Equal(LinkRefusal.LinkedToOtherAccount, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new TestClock(Now)).Refusal);
+        Assert.Equal(LinkRefusal.UnknownInvitation, AccountLinks.Redeem(store.Database, "geen-code", "entree", Issuer, "sub-9", new TestClock(Now)).Refusal);
         Assert.Equal(before, Counts(store.Database));
         Assert.Equal(InvitationState.Open, AccountLinks.FindInvitation(store.Database, code)!.StateAt(Now));
         Assert.Equal("collega", AccountLinks.LinkedAccount(store.Database, Issuer, "sub-1"));
@@ -113,7 +108,7 @@ public sealed class AccountLinksTests
         var code = Invite(store.Database);
         Assert.True(AccountAdmin.SetDisabled(store.Database, "mentor", true, "cli (test)").Done);
         var before = Counts(store.Database);
-        Assert.Equal(LinkRefusal.AccountUnusable, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new Clock(Now)).Refusal);
+        Assert.Equal(LinkRefusal.AccountUnusable, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new TestClock(Now)).Refusal);
         Assert.Equal(before, Counts(store.Database));
     }
 
@@ -133,7 +128,7 @@ public sealed class AccountLinksTests
         ];
         foreach (var (account, provider, days, field) in bad)
         {
-            var change = AccountLinks.Invite(store.Database, account, provider, days, "cli (test)", new Clock(Now));
+            var change = AccountLinks.Invite(store.Database, account, provider, days, "cli (test)", new TestClock(Now));
             Assert.False(change.Done, $"{account} {provider} {days}");
             Assert.Equal(field, change.Problem!.Field);
             Assert.Null(change.Secret);
@@ -145,11 +140,11 @@ public sealed class AccountLinksTests
     public void A_link_value_links_the_provider_account_whose_claim_matches_ignoring_case(StoreKind kind)
     {
         using var store = WithAccounts(kind);
-        Assert.True(AccountLinks.SetLinkValue(store.Database, "mentor", "entree", "M.Jansen@School.example", "cli (test)", new Clock(Now)).Done);
-        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "surf", "m.jansen@school.example", Issuer, "sub-1", new Clock(Now)).Refusal);
-        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "entree", "p.jansen@school.example", Issuer, "sub-1", new Clock(Now)).Refusal);
+        Assert.True(AccountLinks.SetLinkValue(store.Database, "mentor", "entree", "M.Jansen@School.example", "cli (test)", new TestClock(Now)).Done);
+        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "surf", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal);
+        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "entree", "p.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal);
         Assert.Null(AccountLinks.LinkedAccount(store.Database, Issuer, "sub-1"));
-        Assert.Equal(new LinkOutcome("mentor", null), AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new Clock(Now)));
+        Assert.Equal(new LinkOutcome("mentor", null), AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now)));
         Assert.Equal("mentor", AccountLinks.LinkedAccount(store.Database, Issuer, "sub-1"));
         // Another account cannot take the same value at the same provider.
         var before = Counts(store.Database);
@@ -162,7 +157,7 @@ public sealed class AccountLinksTests
     public void Unlinking_forgets_the_provider_account(StoreKind kind)
     {
         using var store = WithAccounts(kind);
-        Assert.True(AccountLinks.Redeem(store.Database, Invite(store.Database), "entree", Issuer, "sub-1", new Clock(Now)).Linked);
+        Assert.True(AccountLinks.Redeem(store.Database, Invite(store.Database), "entree", Issuer, "sub-1", new TestClock(Now)).Linked);
         Assert.True(AccountLinks.Unlink(store.Database, "mentor", "entree", "cli (test)").Done);
         Assert.Null(AccountLinks.LinkedAccount(store.Database, Issuer, "sub-1"));
         Assert.Equal("provider", AccountLinks.Unlink(store.Database, "mentor", "entree", "cli (test)").Problem?.Field);
@@ -172,11 +167,11 @@ public sealed class AccountLinksTests
     public void A_cleared_link_value_links_nothing_and_clearing_it_again_is_refused_changing_nothing(StoreKind kind)
     {
         using var store = WithAccounts(kind);
-        Assert.True(AccountLinks.SetLinkValue(store.Database, "mentor", "entree", "M.Jansen@School.example", "beheer1", new Clock(Now), "beheerder").Done);
+        Assert.True(AccountLinks.SetLinkValue(store.Database, "mentor", "entree", "M.Jansen@School.example", "beheer1", new TestClock(Now), "beheerder").Done);
         Assert.Equal("m.jansen@school.example", AccountLinks.LinkValues(store.Database, "mentor")["entree"]);
-        Assert.True(AccountLinks.ClearLinkValue(store.Database, "mentor", "entree", "beheer1", new Clock(Now), "beheerder").Done);
+        Assert.True(AccountLinks.ClearLinkValue(store.Database, "mentor", "entree", "beheer1", new TestClock(Now), "beheerder").Done);
         Assert.Empty(AccountLinks.LinkValues(store.Database, "mentor"));
-        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new Clock(Now)).Refusal);
+        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal);
         var before = Counts(store.Database);
         Assert.Equal(AccountFault.LinkValueUnknown, AccountLinks.ClearLinkValue(store.Database, "mentor", "entree", "beheer1").Problem?.Fault);
         Assert.Equal(AccountFault.AccountUnknown, AccountLinks.ClearLinkValue(store.Database, "niemand", "entree", "beheer1").Problem?.Fault);

@@ -4,7 +4,7 @@ namespace Doorstroom.Web.Tests;
 public sealed class DemoModeTests(SiteFactory site)
 {
     private AccountService Accounts(bool demo) =>
-        new(new SiteServices(new SiteOptions { Database = site.DatabaseFile, Demo = demo }, new StoppedClock(SiteFactory.Now)));
+        new(new SiteServices(new SiteOptions { Database = site.DatabaseFile, Demo = demo }, new TestClock(SiteFactory.Now)));
 
     [Fact]
     public void A_demo_account_signs_in_only_in_demo_mode()

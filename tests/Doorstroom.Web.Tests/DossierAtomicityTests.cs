@@ -29,7 +29,7 @@ public sealed class DossierAtomicityTests(SiteFactory site) : IDisposable
             source.BackupDatabase(target);
             target.Execute("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected audit failure'); END;");
         }
-        var broken = new SiteServices(new SiteOptions { Database = copy }, new StoppedClock(SiteFactory.Now));
+        var broken = new SiteServices(new SiteOptions { Database = copy }, new TestClock(SiteFactory.Now));
         return (broken, new DossierService(broken, new EphemeralDataProtectionProvider()));
     }
 

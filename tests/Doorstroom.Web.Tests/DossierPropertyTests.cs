@@ -51,7 +51,7 @@ public sealed class DossierPropertyTests
                 builder.UseSetting("Doorstroom:Database", Path.Combine(folder, "site.db"));
                 builder.UseSetting("Doorstroom:Demo", "true");
                 builder.UseSetting("Doorstroom:DemoPupilsPerCohort", "20");
-                builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StoppedClock(SiteFactory.Now))));
+                builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new TestClock(SiteFactory.Now))));
             });
             await Walk(site, new Random(Seed), output);
         }

@@ -164,6 +164,7 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         {
             var text = VisibleText(await client.GetStringAsync(url, Cancel));
             Assert.Contains("Stroom vmbo", text, StringComparison.Ordinal);
+            text = WithoutNames(text, codes.Where(names.ContainsKey).Select(c => (c, names[c])));
             var shown = codes.Where(c => Regex.IsMatch(text, $@"(?<![\w-]){Regex.Escape(c)}(?![\w-])")).ToList();
             Assert.True(shown.Count == 0, $"{url} shows codes where a name exists: {string.Join(", ", shown.Take(10))}");
         }
@@ -222,6 +223,24 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         long.Parse(text.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The text a reader sees or hears in the main part of the page: tag contents, SVG text and titles; no attribute values.</summary>
+    /// <summary>
+    /// The text without the names of these codes, whole or shortened with "…" as a chart label shortens them: a name may
+    /// hold its own code (the synthetic institutions of a clone without ../shared are called "Vmbo-school 10AA00
+    /// (synthetisch)", a Sankey label "Vmbo-school 10AA00 (s…"), and such a code is a name shown, not a code.
+    /// </summary>
+    private static string WithoutNames(string text, IEnumerable<(string Code, string Name)> named)
+    {
+        foreach (var (code, name) in named.OrderByDescending(n => n.Name.Length))
+        {
+            text = text.Replace(name, " ", StringComparison.Ordinal);
+            var end = name.IndexOf(code, StringComparison.Ordinal) + code.Length;
+            if (end < code.Length) continue;
+            for (var length = name.Length - 1; length >= end; length--)
+                text = text.Replace(name[..length] + "…", " ", StringComparison.Ordinal);
+        }
+        return text;
+    }
+
     private static string VisibleText(string html)
     {
         var main = html[html.IndexOf("<main", StringComparison.Ordinal)..];

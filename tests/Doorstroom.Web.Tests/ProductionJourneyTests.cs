@@ -8,20 +8,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Doorstroom.Web.Tests;
 
-/// <summary>A clock a test moves forward by hand, starting at <see cref="SiteFactory.Now"/>.</summary>
-public sealed class MovableClock : TimeProvider
-{
-    private long ticks = SiteFactory.Now.UtcTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref ticks), TimeSpan.Zero);
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
-}
-
 /// <summary>The beheer site with a clock the test moves (for sessions that must end within a minute).</summary>
 public sealed class JourneySite : BeheerSite
 {
-    public MovableClock Clock { get; } = new();
+    public TestClock Clock { get; } = new(SiteFactory.Now);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -61,7 +61,7 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StoppedClock(SiteFactory.Now)));
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new TestClock(SiteFactory.Now)));
             services.AddTransient<IStartupFilter, TestAddress>();
         });
     }

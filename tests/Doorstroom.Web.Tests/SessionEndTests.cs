@@ -44,7 +44,7 @@ public sealed class SessionEndTests : IDisposable
 {
     private const string Password = "een-lang-wachtwoord-5";
     private readonly string folder = Directory.CreateTempSubdirectory("doorstroom-sessions-").FullName;
-    private readonly ManualClock clock = new(SiteFactory.Now);
+    private readonly TestClock clock = new(SiteFactory.Now);
 
     public SessionEndTests()
     {

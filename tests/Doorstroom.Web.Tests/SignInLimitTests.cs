@@ -3,16 +3,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Doorstroom.Web.Tests;
 
-/// <summary>A clock a test moves forward by hand.</summary>
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; private set; } = now;
-
-    public void Advance(TimeSpan by) => Now += by;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>A password hasher that counts its work and remembers which hashes it verified against.</summary>
 public sealed class CountingHasher : IPasswordHasher<string>
 {
@@ -39,9 +29,9 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
         TempFolder.Delete(folder);
     }
 
-    private (AccountService Accounts, ManualClock Clock, CountingHasher Hasher) Service(bool demo = true)
+    private (AccountService Accounts, TestClock Clock, CountingHasher Hasher) Service(bool demo = true)
     {
-        var clock = new ManualClock(SiteFactory.Now);
+        var clock = new TestClock(SiteFactory.Now);
         var hasher = new CountingHasher();
         var store = new SiteServices(new SiteOptions { Database = site.DatabaseFile, Demo = demo }, clock);
         // The failures are counted in a store of their own: a lock in the shared site's store would lock its other tests out.

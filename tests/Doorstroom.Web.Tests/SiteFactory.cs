@@ -9,12 +9,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Doorstroom.Web.Tests;
 
-/// <summary>A clock stopped at one instant, so that the demo's relative dates and the signals are the same in every run.</summary>
-public sealed class StoppedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 /// <summary>
 /// The site in demo mode on a fresh SQLite file, its clock stopped at <see cref="Now"/>, seeded once for the whole test
 /// assembly: real institutions where ../shared/data/real is at hand, else the synthetic set.
@@ -33,7 +27,7 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
     public SiteServices Site => Services.GetRequiredService<SiteServices>();
 
     /// <summary>The site's clock: stopped at <see cref="Now"/> unless a test moves it (and back) on a site of its own.</summary>
-    public MovableClock Clock { get; } = new();
+    public TestClock Clock { get; } = new(Now);
 
     /// <summary>Starts the one server before the tests: tests in parallel must not each build a host (and seed the store) of their own.</summary>
     public ValueTask InitializeAsync()

@@ -34,7 +34,7 @@ public sealed class Node(string database, string environment = "Development", IR
         builder.UseSetting("Doorstroom:Demo", "false");
         builder.UseSetting("Doorstroom:Issuer", Issuer);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StoppedClock(SiteFactory.Now))));
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new TestClock(SiteFactory.Now))));
     }
 
     /// <summary>A token for a client id and secret, or null with the refusal's status.</summary>

@@ -32,15 +32,13 @@ public sealed class TwoNodes : IAsyncLifetime
     private readonly int[] ports = new int[2];
     private Process? haproxy;
     private readonly StringBuilder haproxyOutput = new();
-    private string? admin;
-    private string? databaseName;
+    private TestPostgres? postgres;
     private string target = "";
 
     /// <summary>Why the test cannot run here (no PostgreSQL configured, no haproxy), or null.</summary>
     public static string? Missing =>
-        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DOORSTROOM_TEST_PG"))
-            ? "PostgreSQL is not configured: set DOORSTROOM_TEST_PG to a connection string of a user who may create databases (.ci/run does this)."
-            : HaproxyPath is null ? "haproxy is not installed (Debian package haproxy; .ci/run installs it): the two-node test needs a real load balancer." : null;
+        TestPostgres.Missing
+            ?? (HaproxyPath is null ? "haproxy is not installed (Debian package haproxy; .ci/run installs it): the two-node test needs a real load balancer." : null);
 
     /// <summary>Why haproxy cannot be run here, or null.</summary>
     public static string? NoHaproxy => HaproxyPath is null ? "haproxy is not installed (Debian package haproxy; .ci/run installs it)." : null;
@@ -102,15 +100,10 @@ public sealed class TwoNodes : IAsyncLifetime
 
     private void Create()
     {
-        admin = Environment.GetEnvironmentVariable("DOORSTROOM_TEST_PG")!;
-        databaseName = "doorstroom_t_" + Guid.NewGuid().ToString("N")[..16];
-        using (var connection = new NpgsqlConnection(admin))
-        {
-            connection.Open();
-            connection.Execute($"CREATE DATABASE {databaseName}");
-        }
-        target = new NpgsqlConnectionStringBuilder(admin) { Database = databaseName }.ConnectionString;
-        Database = Database.Open(new NpgsqlConnectionStringBuilder(target) { Pooling = false }.ConnectionString);
+        postgres = TestPostgres.Create();
+        // The nodes pool their connections as in production; the test's own reads do not.
+        target = new NpgsqlConnectionStringBuilder(postgres.Target) { Pooling = true }.ConnectionString;
+        Database = Database.Open(postgres.Target);
         using (var connection = Database.ConnectMigrated())
             connection.Execute("INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES (@School, '99XX', 'Testschool twee nodes', 'VMBO')", new { School });
         new EventStore(Database).Append(Pupils.Select(p =>
@@ -231,12 +224,7 @@ public sealed class TwoNodes : IAsyncLifetime
             await haproxy.WaitForExitAsync(CancellationToken.None);
             haproxy.Dispose();
         }
-        if (admin is not null && databaseName is not null)
-        {
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync(CancellationToken.None);
-            await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
-        }
+        postgres?.Dispose();
         starting.Dispose();
         TempFolder.Delete(folder);
     }

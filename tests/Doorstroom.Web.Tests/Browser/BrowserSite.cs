@@ -11,8 +11,6 @@ namespace Doorstroom.Web.Tests.Browser;
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     /// <summary>The two viewports every page is shot at: a laptop and a phone.</summary>
     public static readonly (int Width, int Height)[] Viewports = [(1280, 800), (390, 844)];
 
@@ -30,24 +28,21 @@ public sealed class BrowserSite : IAsyncLifetime
     public Storage.Database Database => factory.Site.Database;
 
     /// <summary>The site's clock, at <see cref="SiteFactory.Now"/>; a journey that moves it moves it back when done.</summary>
-    public MovableClock Clock => factory.Clock;
+    public TestClock Clock => factory.Clock;
 
     /// <summary>The running site's services (its routing, authorization and store).</summary>
     public IServiceProvider Services => factory.Services;
 
     public string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
-    /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
-    public static string? Missing => File.Exists(Chromium) ? null : $"{Chromium} is not installed (apt-get install chromium; .ci/run does so): the browser journeys are skipped.";
-
     public async ValueTask InitializeAsync()
     {
-        if (Missing is not null) return;
+        if (Chromium.Missing is not null) return;
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        Browser = await Chromium.LaunchAsync(playwright);
         Directory.CreateDirectory(Screenshots);
     }
 
@@ -73,14 +68,7 @@ public sealed class BrowserSite : IAsyncLifetime
         await factory.DisposeAsync();
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Doorstroom.slnx"))) return dir.FullName;
-        }
-        return Directory.GetCurrentDirectory();
-    }
+    internal static string RepositoryRoot() => Catalogue.DataPaths.RepositoryRoot() ?? Directory.GetCurrentDirectory();
 }
 
 [CollectionDefinition(Name)]

@@ -12,7 +12,7 @@ public sealed class Journeys(BrowserSite site)
     [Fact]
     public async Task A_decaan_opens_the_timeline_of_a_refused_pupil_and_sees_the_signal()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var page = await SitePage.OpenAsync(site, "/account/inloggen");
         await page.SignInAsync("decaan");
         var pupils = new PupilsPage(page);
@@ -33,7 +33,7 @@ public sealed class Journeys(BrowserSite site)
     [Fact]
     public async Task An_intake_officer_records_an_intake_and_an_admission()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var page = await SitePage.OpenAsync(site, "/account/inloggen");
         await page.SignInAsync("intake");
         var intake = new IntakePage(page);
@@ -53,7 +53,7 @@ public sealed class Journeys(BrowserSite site)
     [Fact]
     public async Task An_analyst_filters_the_dashboard_by_cohort_and_the_numbers_narrow()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var page = await SitePage.OpenAsync(site, "/account/inloggen");
         await page.SignInAsync("analist");
         var monitor = new MonitorPage(page);
@@ -99,7 +99,7 @@ public sealed class Journeys(BrowserSite site)
     [Fact]
     public async Task A_signed_out_visitor_is_sent_to_sign_in_and_a_wrong_role_is_refused()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var page = await SitePage.OpenAsync(site, "/leerlingen");
         Assert.Contains("/account/inloggen", page.Page.Url, StringComparison.Ordinal);
         Assert.Equal("Inloggen", await page.HeadingAsync());
@@ -120,7 +120,7 @@ public sealed class Journeys(BrowserSite site)
     [Fact]
     public async Task A_wrong_password_keeps_the_visitor_out_with_a_message_they_can_read()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var page = await SitePage.OpenAsync(site, "/account/inloggen");
         await page.SignInAsync("decaan", "verkeerd");
         Assert.Contains("Gebruikersnaam of wachtwoord klopt niet", await page.MainTextAsync(), StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class Journeys(BrowserSite site)
     [Fact]
     public async Task A_pupil_reads_their_timeline_and_plans_routes_on_a_timeline()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var page = await SitePage.OpenAsync(site, "/account/inloggen");
         await page.SignInAsync("leerling");
         await page.GoAsync("/mijn-tijdlijn");
@@ -157,7 +157,7 @@ public sealed class Journeys(BrowserSite site)
     [Fact]
     public async Task Every_page_has_one_h1_a_main_landmark_and_a_label_for_every_field()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var places = site.Places;
         (string? Account, string Path, string Name)[] pages =
         [

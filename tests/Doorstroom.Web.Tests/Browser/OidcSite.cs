@@ -32,7 +32,7 @@ public sealed class OidcSite : IAsyncLifetime
 
     /// <summary>Why these journeys cannot run here, or null when they can.</summary>
     public static string? Missing =>
-        BrowserSite.Missing
+        Chromium.Missing
         ?? (Node is null ? "node is not on PATH (apt-get install nodejs npm): the school sign-in journeys against a real OpenID provider are skipped." : null)
         ?? (Directory.Exists(Path.Combine(ProviderFolder, "node_modules", "oidc-provider")) ? null
             : $"the test OpenID provider is not installed (cd {ProviderFolder} && npm ci; .ci/run does so): the school sign-in journeys are skipped.");
@@ -63,7 +63,7 @@ public sealed class OidcSite : IAsyncLifetime
         BaseUrl = $"http://localhost:{address.Port}";
         await StartProviderAsync($"{BaseUrl}/account/oidc/{ProviderId}/terug");
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = BrowserSite.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        Browser = await Chromium.LaunchAsync(playwright);
     }
 
     private async Task StartProviderAsync(string redirectUri)

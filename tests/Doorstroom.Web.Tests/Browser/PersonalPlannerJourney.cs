@@ -13,7 +13,7 @@ public sealed class PersonalPlannerJourney(BrowserSite site)
     [InlineData(390, 844)]
     public async Task A_pupils_prefilled_planner(int width, int height)
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var page = await SitePage.OpenAsync(site, "/account/inloggen");
         await page.Page.SetViewportSizeAsync(width, height);
         await page.SignInAsync("leerling");
@@ -46,7 +46,7 @@ public sealed class PersonalPlannerJourney(BrowserSite site)
     [Fact]
     public async Task A_decaan_plans_for_a_pupil_from_the_pupils_page()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var page = await SitePage.OpenAsync(site, "/account/inloggen");
         await page.SignInAsync("decaan");
         var pupils = new PupilsPage(page);

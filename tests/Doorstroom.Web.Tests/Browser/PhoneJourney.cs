@@ -10,7 +10,7 @@ public sealed class PhoneJourney(BrowserSite site)
     [Fact]
     public async Task At_390_px_no_page_scrolls_sideways_and_the_planner_answer_comes_into_view()
     {
-        Assert.SkipWhen(BrowserSite.Missing is not null, BrowserSite.Missing ?? "");
+        Chromium.Require();
         var places = site.Places;
         var page = await SitePage.OpenAsync(site, "/planner");
         await page.Page.SetViewportSizeAsync(390, 844);

@@ -210,7 +210,7 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
     {
         Skip();
         var account = Account("verlopen1");
-        var expired = Invite(account, new StoppedClock(DateTimeOffset.UtcNow.AddDays(-3)), days: 2);
+        var expired = Invite(account, new TestClock(DateTimeOffset.UtcNow.AddDays(-3)), days: 2);
         var page = await site.NewPageAsync();
         var response = await page.GotoAsync($"/account/koppelen/{expired}");
         Assert.Equal(410, response!.Status);
