@@ -42,7 +42,7 @@ internal static class AccountCommands
             var username = parse.GetValue(name)!;
             Check(AccountAdmin.AddAccount(database, username, parse.GetValue(role)!, Code(parse.GetValue(institution)), parse.GetValue(pupil),
                 parse.GetValue(display), password, Actor));
-            Console.WriteLine($"account '{username}' added");
+            Std.Out.WriteLine($"account '{username}' added");
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(add);
@@ -52,10 +52,10 @@ internal static class AccountCommands
         list.SetAction(parse =>
         {
             var accounts = Accounts.All(StoreCommands.OpenStore(parse, listDb));
-            Console.WriteLine($"{"name",-24} {"role",-16} {"bound to",-20} {"state",-9} display name");
+            Std.Out.WriteLine($"{"name",-24} {"role",-16} {"bound to",-20} {"state",-9} display name");
             foreach (var a in accounts)
-                Console.WriteLine($"{a.Username,-24} {a.Role,-16} {Bound(a.Institution, a.PupilKey),-20} {(a.Disabled ? "disabled" : "enabled"),-9} {a.DisplayName}{(a.Demo ? "  (demo)" : "")}");
-            Console.WriteLine($"{accounts.Length} account(s)");
+                Std.Out.WriteLine($"{a.Username,-24} {a.Role,-16} {Bound(a.Institution, a.PupilKey),-20} {(a.Disabled ? "disabled" : "enabled"),-9} {a.DisplayName}{(a.Demo ? "  (demo)" : "")}");
+            Std.Out.WriteLine($"{accounts.Length} account(s)");
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(list);
@@ -74,7 +74,7 @@ internal static class AccountCommands
             var password = ReadPassword(parse, resetStdin);
             var username = parse.GetValue(resetName)!;
             Check(AccountAdmin.ResetPassword(StoreCommands.OpenStore(parse, resetDb), username, password, Actor), "name");
-            Console.WriteLine($"account '{username}': password reset");
+            Std.Out.WriteLine($"account '{username}': password reset");
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(reset);
@@ -99,7 +99,7 @@ internal static class AccountCommands
         {
             var username = parse.GetValue(name)!;
             Check(AccountLinks.SetLinkValue(StoreCommands.OpenStore(parse, db), username, parse.GetValue(provider)!, parse.GetValue(value)!, Actor), "name");
-            Console.WriteLine($"account '{username}': link value set for provider '{parse.GetValue(provider)}'");
+            Std.Out.WriteLine($"account '{username}': link value set for provider '{parse.GetValue(provider)}'");
             return ExitCodes.Done;
         });
         return cmd;
@@ -116,7 +116,7 @@ internal static class AccountCommands
         {
             var username = parse.GetValue(name)!;
             Check(AccountLinks.Unlink(StoreCommands.OpenStore(parse, db), username, parse.GetValue(provider)!, Actor), "name");
-            Console.WriteLine($"account '{username}': unlinked from provider '{parse.GetValue(provider)}'");
+            Std.Out.WriteLine($"account '{username}': unlinked from provider '{parse.GetValue(provider)}'");
             return ExitCodes.Done;
         });
         return cmd;
@@ -145,9 +145,9 @@ internal static class AccountCommands
             var database = StoreCommands.OpenStore(parse, db);
             var change = Check(AccountLinks.Invite(database, username, parse.GetValue(provider), parse.GetValue(days), Actor), "name");
             var invitation = AccountLinks.FindInvitation(database, change.Secret!)!;
-            Console.WriteLine($"account '{username}': invitation made, valid until {invitation.Expires:yyyy-MM-dd HH:mm} UTC, usable once; shown only now:");
-            Console.WriteLine($"code: {change.Secret}");
-            Console.WriteLine($"link: <the site's address>/account/koppelen/{change.Secret}");
+            Std.Out.WriteLine($"account '{username}': invitation made, valid until {invitation.Expires:yyyy-MM-dd HH:mm} UTC, usable once; shown only now:");
+            Std.Out.WriteLine($"code: {change.Secret}");
+            Std.Out.WriteLine($"link: <the site's address>/account/koppelen/{change.Secret}");
             return ExitCodes.Done;
         });
         return cmd;
@@ -168,8 +168,8 @@ internal static class AccountCommands
             var id = parse.GetValue(name)!;
             var change = Check(AccountAdmin.AddClient(StoreCommands.OpenStore(parse, db), id, parse.GetValue(role)!, Code(parse.GetValue(institution)),
                 parse.GetValue(pupil), parse.GetValue(display), Actor));
-            Console.WriteLine($"client '{id}' added; its secret, shown only now:");
-            Console.WriteLine($"secret: {change.Secret}");
+            Std.Out.WriteLine($"client '{id}' added; its secret, shown only now:");
+            Std.Out.WriteLine($"secret: {change.Secret}");
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(add);
@@ -179,10 +179,10 @@ internal static class AccountCommands
         list.SetAction(parse =>
         {
             var clients = Accounts.AllClients(StoreCommands.OpenStore(parse, listDb));
-            Console.WriteLine($"{"client id",-24} {"role",-16} {"bound to",-20} {"state",-8} display name");
+            Std.Out.WriteLine($"{"client id",-24} {"role",-16} {"bound to",-20} {"state",-8} display name");
             foreach (var c in clients)
-                Console.WriteLine($"{c.ClientId,-24} {c.Role,-16} {Bound(c.Institution, c.PupilKey),-20} {(c.Revoked ? "revoked" : "active"),-8} {c.DisplayName}{(c.Demo ? "  (demo)" : "")}");
-            Console.WriteLine($"{clients.Length} client(s)");
+                Std.Out.WriteLine($"{c.ClientId,-24} {c.Role,-16} {Bound(c.Institution, c.PupilKey),-20} {(c.Revoked ? "revoked" : "active"),-8} {c.DisplayName}{(c.Demo ? "  (demo)" : "")}");
+            Std.Out.WriteLine($"{clients.Length} client(s)");
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(list);
@@ -196,8 +196,8 @@ internal static class AccountCommands
         {
             var id = parse.GetValue(rotateName)!;
             var change = Check(AccountAdmin.RotateClient(StoreCommands.OpenStore(parse, rotateDb), id, Actor), "name");
-            Console.WriteLine($"client '{id}': new secret, shown only now (the old one no longer works):");
-            Console.WriteLine($"secret: {change.Secret}");
+            Std.Out.WriteLine($"client '{id}': new secret, shown only now (the old one no longer works):");
+            Std.Out.WriteLine($"secret: {change.Secret}");
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(rotate);
@@ -214,7 +214,7 @@ internal static class AccountCommands
         {
             var n = parse.GetValue(name)!;
             Check(change(StoreCommands.OpenStore(parse, db), n), "name");
-            Console.WriteLine($"'{n}' {done}");
+            Std.Out.WriteLine($"'{n}' {done}");
             return ExitCodes.Done;
         });
         return cmd;
@@ -239,7 +239,7 @@ internal static class AccountCommands
     private static string ReadPassword(ParseResult parse, Option<bool> stdin)
     {
         if (!parse.GetValue(stdin)) throw new BadInputException("--password-stdin: give the password on standard input with --password-stdin (never as an argument)");
-        var line = Console.In.ReadLine();
+        var line = Std.In.ReadLine();
         if (string.IsNullOrEmpty(line)) throw new BadInputException("--password-stdin: standard input has no password (one line expected); nothing stored");
         return line;
     }

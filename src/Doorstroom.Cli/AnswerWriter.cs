@@ -36,12 +36,12 @@ internal static class AnswerWriter
                 new Markup(E(Years(r))),
                 new Markup((inForce ? "[green]van kracht[/]" : "[red]niet van kracht[/]") + $"\n[grey]{E(Window(r.Intake))}[/]"));
         }
-        AnsiConsole.Write(table);
+        Std.Ansi.Write(table);
     }
 
     public static void RoutesJson(RouteCatalogue catalogue, DateOnly on)
     {
-        using var output = Console.OpenStandardOutput();
+        using var output = Std.OpenStandardOutput();
         using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true)))
         {
             w.WriteStartObject();
@@ -103,7 +103,7 @@ internal static class AnswerWriter
 
     public static void RouteJson(RouteCatalogue catalogue, Route route, ImmutableArray<Source> sources)
     {
-        using var output = Console.OpenStandardOutput();
+        using var output = Std.OpenStandardOutput();
         using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true))) RouteObject(w, route, null, sources);
         output.WriteByte((byte)'\n');
     }
@@ -117,19 +117,19 @@ internal static class AnswerWriter
         grid.AddRow("[bold]Duur[/]", E(Years(route)));
         grid.AddRow("[bold]Uitkomst[/]", E(route.Outcome));
         grid.AddRow("[bold]Instroom[/]", E($"{Window(route.Intake)} ({route.Intake.Rule}{(route.Intake.EndRule is { } e ? ", " + e : "")})"));
-        AnsiConsole.Write(new Panel(grid).Header($"catalogus {catalogue.Version}").Border(BoxBorder.Rounded));
+        Std.Ansi.Write(new Panel(grid).Header($"catalogus {catalogue.Version}").Border(BoxBorder.Rounded));
 
         var conditions = new Table().Border(TableBorder.Simple).Title("Toelatingsvoorwaarden (waarom niet)");
         conditions.AddColumn("Regel").AddColumn("Code").AddColumn("Tekst");
         foreach (var r in Conditions.AllReasons(route.Entry)) conditions.AddRow(E(r.Rule), E(r.Code), E(r.Text) + Conf(r));
-        AnsiConsole.Write(conditions);
+        Std.Ansi.Write(conditions);
 
         if (route.Caveats.Length > 0)
         {
             var caveats = new Table().Border(TableBorder.Simple).Title("Kanttekeningen");
             caveats.AddColumn("Regel").AddColumn("Tekst");
             foreach (var c in route.Caveats) caveats.AddRow(E(c.Reason.Rule), E(c.Reason.Text) + Conf(c.Reason));
-            AnsiConsole.Write(caveats);
+            Std.Ansi.Write(caveats);
         }
 
         var rules = new Table().Border(TableBorder.Simple).Title("Regels en bronnen");
@@ -139,11 +139,11 @@ internal static class AnswerWriter
             var rule = catalogue.Rules[id];
             rules.AddRow(E(id), E(rule.Statement), E(JsonSpelling.Of(rule.Confidence)));
         }
-        AnsiConsole.Write(rules);
+        Std.Ansi.Write(rules);
         foreach (var key in route.Sources)
         {
             var s = sources.FirstOrDefault(x => x.Key == key);
-            AnsiConsole.MarkupLine($"  [grey]{E(key)}[/] {E(s?.Title ?? "")} {E(s?.Url ?? "")}");
+            Std.Ansi.MarkupLine($"  [grey]{E(key)}[/] {E(s?.Title ?? "")} {E(s?.Url ?? "")}");
         }
     }
 
@@ -158,7 +158,7 @@ internal static class AnswerWriter
 
     public static void PlanTable(RouteCatalogue catalogue, Plan plan)
     {
-        AnsiConsole.MarkupLine($"[bold]Doorstroom[/] — vraag op {plan.On:yyyy-MM-dd}, doel: {E(JsonSpelling.Of(plan.Goal))}, regimes: {E(string.Join(", ", plan.Regimes))}, catalogus {E(plan.CatalogueVersion)}");
+        Std.Ansi.MarkupLine($"[bold]Doorstroom[/] — vraag op {plan.On:yyyy-MM-dd}, doel: {E(JsonSpelling.Of(plan.Goal))}, regimes: {E(string.Join(", ", plan.Regimes))}, catalogus {E(plan.CatalogueVersion)}");
         var routes = new Table().Border(TableBorder.Rounded).Title("Routes");
         routes.AddColumn("Route").AddColumn("Status").AddColumn("Waarom / kanttekeningen");
         foreach (var r in plan.Routes)
@@ -167,7 +167,7 @@ internal static class AnswerWriter
                 .Concat(r.Caveats.Select(x => $"[grey]• {E(x.Text)} ({E(x.Rule)})[/]{Conf(x)}"));
             routes.AddRow(new Markup(E(catalogue.Route(r.Id).Name)), new Markup(StatusMarkup(r.Status)), new Markup(string.Join("\n", why)));
         }
-        AnsiConsole.Write(routes);
+        Std.Ansi.Write(routes);
 
         var pathways = new Table().Border(TableBorder.Rounded).Title("Paden naar het doel (vroegste data)");
         pathways.AddColumn("#").AddColumn("Route").AddColumn("Stappen").AddColumn("Startkwalificatie").AddColumn("Doel bereikt");
@@ -180,10 +180,10 @@ internal static class AnswerWriter
                 E(p.StartkwalificatieOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"), E(PlanJson.Iso(p.GoalReachedOn)));
             i++;
         }
-        AnsiConsole.Write(pathways);
-        AnsiConsole.MarkupLine($"Snelste startkwalificatie: [bold]{E(plan.FastestStartkwalificatieOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—")}[/]; snelste naar het doel: [bold]{E(plan.FastestGoalOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—")}[/]");
-        if (plan.LeerplichtEnds is { } lp) AnsiConsole.MarkupLine($"Volledige leerplicht eindigt {lp:yyyy-MM-dd}{(plan.KwalificatieplichtEnds is { } kp ? $"; kwalificatieplicht tot {kp:yyyy-MM-dd} of een startkwalificatie" : "")}.");
-        foreach (var n in plan.Notes) AnsiConsole.MarkupLine($"[yellow]Let op:[/] {E(n.Text)} [grey]({E(n.Rule)})[/]");
+        Std.Ansi.Write(pathways);
+        Std.Ansi.MarkupLine($"Snelste startkwalificatie: [bold]{E(plan.FastestStartkwalificatieOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—")}[/]; snelste naar het doel: [bold]{E(plan.FastestGoalOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—")}[/]");
+        if (plan.LeerplichtEnds is { } lp) Std.Ansi.MarkupLine($"Volledige leerplicht eindigt {lp:yyyy-MM-dd}{(plan.KwalificatieplichtEnds is { } kp ? $"; kwalificatieplicht tot {kp:yyyy-MM-dd} of een startkwalificatie" : "")}.");
+        foreach (var n in plan.Notes) Std.Ansi.MarkupLine($"[yellow]Let op:[/] {E(n.Text)} [grey]({E(n.Rule)})[/]");
     }
 
     public static void AdmissionTable(Qualification q, DomainDirection? direction, AdmissionResult a)
@@ -195,12 +195,12 @@ internal static class AnswerWriter
             AdmissionOutcome.ByException => "orange1",
             _ => "red",
         };
-        AnsiConsole.MarkupLine($"[bold]{E(q.Crebo)} {E(q.Name)}[/] — {E(JsonSpelling.Of(q.Level))}, {E(q.Domain)} ({E(direction is null ? "richting onbekend" : JsonSpelling.Of(direction.Direction))}), {E(string.Join("/", q.Leerwegen.Select(JsonSpelling.Of)))}");
-        AnsiConsole.MarkupLine($"Start {a.Start:yyyy-MM-dd} (regime {E(a.Regime)}): [{color} bold]{E(JsonSpelling.Of(a.Outcome))}[/]");
+        Std.Ansi.MarkupLine($"[bold]{E(q.Crebo)} {E(q.Name)}[/] — {E(JsonSpelling.Of(q.Level))}, {E(q.Domain)} ({E(direction is null ? "richting onbekend" : JsonSpelling.Of(direction.Direction))}), {E(string.Join("/", q.Leerwegen.Select(JsonSpelling.Of)))}");
+        Std.Ansi.MarkupLine($"Start {a.Start:yyyy-MM-dd} (regime {E(a.Regime)}): [{color} bold]{E(JsonSpelling.Of(a.Outcome))}[/]");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("").AddColumn("Regel").AddColumn("Tekst");
         foreach (var r in a.Reasons) table.AddRow("[red]reden[/]", E(r.Rule), E(r.Text) + Conf(r));
         foreach (var r in a.Caveats) table.AddRow("[grey]let op[/]", E(r.Rule), E(r.Text) + Conf(r));
-        AnsiConsole.Write(table);
+        Std.Ansi.Write(table);
     }
 }

@@ -125,7 +125,7 @@ internal static class Commands
             var f = Format(parse, format);
             var situation = parse.GetValue(pupil) is { } file ? ReadPupil(file) : flags.Situation(parse);
             var plan = planner.Plan(situation);
-            if (f == "json") Console.Out.WriteLine(PlanJson.Write(plan));
+            if (f == "json") Std.Out.WriteLine(PlanJson.Write(plan));
             else AnswerWriter.PlanTable(catalogue, plan);
             return ExitCodes.Done;
         });
@@ -138,7 +138,7 @@ internal static class Commands
         string name;
         if (file == "-")
         {
-            using var stdin = Console.OpenStandardInput();
+            using var stdin = Std.OpenStandardInput();
             using var ms = new MemoryStream();
             stdin.CopyTo(ms);
             bytes = ms.ToArray();
@@ -159,7 +159,7 @@ internal static class Commands
     {
         if (!File.Exists(file)) throw new BadInputException($"--batch: file '{file}' not found");
         var name = Path.GetFileName(file);
-        using var output = Console.OpenStandardOutput();
+        using var output = Std.OpenStandardOutput();
         using var writer = new Utf8JsonWriter(output, PlanJson.Options(indented: false));
         var lineNo = 0;
         foreach (var line in File.ReadLines(file, Encoding.UTF8))
@@ -207,7 +207,7 @@ internal static class Commands
             var result = Admission.Decide(catalogue, situation, ProgrammeRequest.For(q, direction, lw));
             if (f == "json")
             {
-                using var output = Console.OpenStandardOutput();
+                using var output = Std.OpenStandardOutput();
                 using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true))) PlanJson.Admission(w, q, result);
                 output.WriteByte((byte)'\n');
             }
@@ -229,13 +229,13 @@ internal static class Commands
             var load = CatalogueLoader.Load(dir, crebos);
             if (!load.Ok)
             {
-                foreach (var p in load.Problems) Console.Error.WriteLine(p);
-                Console.Error.WriteLine($"catalogue {dir}: {load.Problems.Length} problem(s)");
+                foreach (var p in load.Problems) Std.Error.WriteLine(p);
+                Std.Error.WriteLine($"catalogue {dir}: {load.Problems.Length} problem(s)");
                 return ExitCodes.BadInput;
             }
             var c = load.Catalogue!;
-            Console.WriteLine($"catalogue {c.Version} ({dir}): valid — {c.Routes.Length} routes, {c.Rules.Count} rules, {load.Sources.Length} sources, {c.Reasons.Count} reason texts, {c.Regimes.Length} regimes");
-            Console.WriteLine(crebos is null
+            Std.Out.WriteLine($"catalogue {c.Version} ({dir}): valid — {c.Routes.Length} routes, {c.Rules.Count} rules, {load.Sources.Length} sources, {c.Reasons.Count} reason texts, {c.Regimes.Length} regimes");
+            Std.Out.WriteLine(crebos is null
                 ? $"example crebos not checked: kwalificatiestructuur not found at {qpath}"
                 : $"example crebos checked against {crebos.Count} qualifications of the kwalificatiestructuur 2015");
             return ExitCodes.Done;

@@ -43,12 +43,12 @@ internal static class DossierCommands
             var (check, recorded) = AuditAnchors.Check(database, file, TimeProvider.System.GetUtcNow(), extra);
             if (check.Intact)
             {
-                Console.WriteLine($"audit log intact: {check.Entries:N0} entries");
+                Std.Out.WriteLine($"audit log intact: {check.Entries:N0} entries");
                 if (check.HeadHash is { } head)
-                    Console.WriteLine($"head: {check.Entries}:{head}  ({(recorded ? "recorded in" : "already in")} {file}; keep a copy elsewhere too)");
+                    Std.Out.WriteLine($"head: {check.Entries}:{head}  ({(recorded ? "recorded in" : "already in")} {file}; keep a copy elsewhere too)");
                 return ExitCodes.Done;
             }
-            Console.WriteLine(check.BrokenAt is { } at ? $"audit log BROKEN at entry {at}: {check.Problem}" : $"audit log anchors BROKEN: {check.Problem}");
+            Std.Out.WriteLine(check.BrokenAt is { } at ? $"audit log BROKEN at entry {at}: {check.Problem}" : $"audit log anchors BROKEN: {check.Problem}");
             return Broken;
         });
         return new Command("audit", "The transfer dossier's audit log (who read, wrote, shared or refused what).") { verify };
@@ -69,7 +69,7 @@ internal static class DossierCommands
             var years = parse.GetValue(keepYears);
             if (years < 0) throw new BadInputException($"--keep-years: '{years}' is negative; expected 0 or more years");
             var (requests, entries) = DossierStore.RemoveExpired(StoreCommands.OpenStore(parse, db), on, years);
-            Console.WriteLine($"retention on {on:yyyy-MM-dd}: removed {requests:N0} expired requests and {entries:N0} dossier entries of pupils who left vo before {on.AddYears(-years):yyyy-MM-dd}; the audit log is kept");
+            Std.Out.WriteLine($"retention on {on:yyyy-MM-dd}: removed {requests:N0} expired requests and {entries:N0} dossier entries of pupils who left vo before {on.AddYears(-years):yyyy-MM-dd}; the audit log is kept");
             return ExitCodes.Done;
         });
         return cmd;

@@ -30,11 +30,11 @@ internal static class EventCommands
             foreach (var (_, e) in events)
             {
                 var digest = EventDigest.Of(e);
-                Console.WriteLine(string.Join("  ", EventNames.Identity(digest), PlanJson.Iso(e.Date), EventNames.Kind(e.Kind),
+                Std.Out.WriteLine(string.Join("  ", EventNames.Identity(digest), PlanJson.Iso(e.Date), EventNames.Kind(e.Kind),
                     e.Institution ?? "", e.Voids is { } v ? "voids " + EventNames.Identity(v) + ": " + e.Detail : e.Detail ?? "",
                     voided.Contains(digest) ? "(voided)" : "").TrimEnd());
             }
-            if (skipped.Note() is { } note) Console.Error.WriteLine("doorstroom: warning: " + note);
+            if (skipped.Note() is { } note) Std.Error.WriteLine("doorstroom: warning: " + note);
             return Task.FromResult(ExitCodes.Done);
         });
         return cmd;
@@ -60,7 +60,7 @@ internal static class EventCommands
             switch (EventCorrections.Void(database, parse.GetValue(pupil)!, parse.GetValue(id)!, parse.GetValue(reason), today, corrector, DateTimeOffset.UtcNow))
             {
                 case Voided v:
-                    Console.WriteLine($"voided {EventNames.Identity(EventDigest.Of(v.Target))} ({EventNames.Kind(v.Target.Kind)} on {PlanJson.Iso(v.Target.Date)}); audit entry {v.Audit.Seq}");
+                    Std.Out.WriteLine($"voided {EventNames.Identity(EventDigest.Of(v.Target))} ({EventNames.Kind(v.Target.Kind)} on {PlanJson.Iso(v.Target.Date)}); audit entry {v.Audit.Seq}");
                     return Task.FromResult(ExitCodes.Done);
                 case VoidRefused r:
                     throw new BadInputException($"events void: --{r.Field}: {r.Expected}; nothing was stored");

@@ -40,7 +40,7 @@ internal static class MonitorEvents
         var context = EventMonitor.Context(database, catalogue.Domains);
         var skipped = new SkippedRows();
         var (cube, pupils, synthetic, _) = EventMonitor.Compute(database, context, skipped, cancellationToken);
-        if (skipped.Note() is { } note) Console.Error.WriteLine("doorstroom: warning: " + note);
+        if (skipped.Note() is { } note) Std.Error.WriteLine("doorstroom: warning: " + note);
         if (pupils == 0) throw new BadInputException($"monitor: {database.Description} holds no pupil events (import them with 'doorstroom import events FILE', or simulate: 'doorstroom simulate')");
         return (cube, context, pupils, synthetic);
     }

@@ -49,13 +49,13 @@ internal sealed record MonitorOutput(
 
     private void WriteTable()
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Name)}[/]");
-        foreach (var (key, value) in About) AnsiConsole.MarkupLine($"  {Markup.Escape(key)}: {Markup.Escape(value)}");
+        Std.Ansi.MarkupLine($"[bold]{Markup.Escape(Name)}[/]");
+        foreach (var (key, value) in About) Std.Ansi.MarkupLine($"  {Markup.Escape(key)}: {Markup.Escape(value)}");
         var table = new Table();
         foreach (var c in Columns) table.AddColumn(new TableColumn(Markup.Escape(c)));
         foreach (var row in Rows) table.AddRow([.. row.Select(v => Markup.Escape(Text(v)))]);
-        AnsiConsole.Write(table);
-        foreach (var note in Footnotes) AnsiConsole.MarkupLine($"[dim]{Markup.Escape(note)}[/]");
+        Std.Ansi.Write(table);
+        foreach (var note in Footnotes) Std.Ansi.MarkupLine($"[dim]{Markup.Escape(note)}[/]");
     }
 
     private static string Text(object? value) => value switch
@@ -81,14 +81,14 @@ internal sealed record MonitorOutput(
             }))).Append('\n');
         }
 
-        Console.Out.Write(csv.ToString());
+        Std.Out.Write(csv.ToString());
     }
 
     private static string Quote(string s) => s.AsSpan().IndexOfAny(";\"\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     private void WriteJson()
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = Std.OpenStandardOutput();
         using (var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();

@@ -38,8 +38,8 @@ internal static class ReportCommand
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var files = HtmlReport.Write(folder, input);
-            Console.WriteLine($"report written: {files.Index} ({files.Charts.Length} charts, each as PNG and SVG)");
-            if (synthetic > 0) Console.WriteLine("The report says on its first line that its pupils are SYNTHETIC (simulated).");
+            Std.Out.WriteLine($"report written: {files.Index} ({files.Charts.Length} charts, each as PNG and SVG)");
+            if (synthetic > 0) Std.Out.WriteLine("The report says on its first line that its pupils are SYNTHETIC (simulated).");
             return Task.FromResult(ExitCodes.Done);
         });
         return cmd;

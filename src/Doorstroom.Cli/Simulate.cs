@@ -32,19 +32,19 @@ internal static class Simulate
             if (year is < 2000 or > 2100) throw new BadInputException($"--first-cohort: {year} is out of range; expected a year such as 2018");
 
             var database = StoreCommands.OpenStore(parse, db);
-            Console.WriteLine($"store: {database.Description}");
-            if (StoredWorld.EnsureRealData(database, parse.GetValue(dataOption) ?? DataPaths.RealData(), Console.WriteLine, cancellationToken) is { } problem)
+            Std.Out.WriteLine($"store: {database.Description}");
+            if (StoredWorld.EnsureRealData(database, parse.GetValue(dataOption) ?? DataPaths.RealData(), Std.Out.WriteLine, cancellationToken) is { } problem)
                 throw new BadInputException(problem + " (import it with 'doorstroom import KIND FILE', or set --data or $" + DataPaths.DataVariable + ")");
             var world = StoredWorld.Load(database, catalogue(parse).Domains);
-            Console.WriteLine($"world: {world.VoVestigingen.Length:N0} vo vestigingen with vmbo pupils, {world.MboLocations.Length:N0} mbo locations, {world.Qualifications.Length:N0} kwalificaties (real, from the store)");
-            Console.WriteLine($"simulating {n} cohort(s) × {p:N0} SYNTHETIC vmbo leavers (seed {parse.GetValue(seed)}, exam years {year}–{year + n - 1}) …");
+            Std.Out.WriteLine($"world: {world.VoVestigingen.Length:N0} vo vestigingen with vmbo pupils, {world.MboLocations.Length:N0} mbo locations, {world.Qualifications.Length:N0} kwalificaties (real, from the store)");
+            Std.Out.WriteLine($"simulating {n} cohort(s) × {p:N0} SYNTHETIC vmbo leavers (seed {parse.GetValue(seed)}, exam years {year}–{year + n - 1}) …");
 
             var records = Simulator.Run(world, Calibration.Default, year, n, p, parse.GetValue(seed))
                 .SelectMany(pupil => pupil.Events.Select(e => new EventRecord(e, Synthetic: true, pupil.BirthDate)));
             var appended = StoreCommands.WithProgress("simulate", "events", progress => new EventStore(database).Append(records, progress, cancellationToken));
-            Console.WriteLine($"{appended.Events:N0} events for {(long)n * p:N0} synthetic pupils; {appended.Inserted:N0} new events, {appended.NewPupils:N0} new pupils stored"
+            Std.Out.WriteLine($"{appended.Events:N0} events for {(long)n * p:N0} synthetic pupils; {appended.Inserted:N0} new events, {appended.NewPupils:N0} new pupils stored"
                 + (appended.Inserted == 0 ? " (this seed was simulated into this store before: nothing changed)" : ""));
-            Console.WriteLine("These pupils are SYNTHETIC (pupil.synthetic = 1, keys SIM-<seed>-<year>-<n>): made for demos and benchmarks, never real pupils.");
+            Std.Out.WriteLine("These pupils are SYNTHETIC (pupil.synthetic = 1, keys SIM-<seed>-<year>-<n>): made for demos and benchmarks, never real pupils.");
             return Task.FromResult(ExitCodes.Done);
         });
         return cmd;

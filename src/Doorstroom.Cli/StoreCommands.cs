@@ -14,16 +14,13 @@ internal static class StoreCommands
         Description = $"The store: a SQLite file, or a PostgreSQL connection string (Host=…;Database=…) (default: ${Database.Variable} or {Database.DefaultFile})",
     };
 
-    /// <summary>The store this run opened, as a person reads it (for the one line of a store failure).</summary>
-    internal static string? Opened { get; private set; }
-
     internal static Database OpenStore(ParseResult parse, Option<string?> db)
     {
         var target = parse.GetValue(db);
         try
         {
             var database = Database.Open(target);
-            Opened = database.Description;
+            Terminal.Current.OpenedStore = database.Description;
             return database;
         }
         catch (ArgumentException e)
@@ -69,7 +66,7 @@ internal static class StoreCommands
             foreach (var (_, file) in work.Where(w => !File.Exists(w.File)))
                 throw new BadInputException($"{file}: file not found{(given.Length == 0 ? $" (the real data folder is {dataDir}; set --data or ${DataPaths.DataVariable})" : "")}");
 
-            Console.WriteLine($"store: {database.Description}");
+            Std.Out.WriteLine($"store: {database.Description}");
             foreach (var (importer, file) in work)
             {
                 var outcome = WithProgress(importer.Kind, Path.GetFileName(file),
@@ -87,11 +84,11 @@ internal static class StoreCommands
         switch (outcome)
         {
             case Imported i:
-                Console.WriteLine($"{i.Kind} {i.File}: {i.Records:N0} records, {i.Stored:N0} rows stored, {i.Changed:N0} changed");
-                foreach (var note in i.Notes) Console.WriteLine($"  {note}");
+                Std.Out.WriteLine($"{i.Kind} {i.File}: {i.Records:N0} records, {i.Stored:N0} rows stored, {i.Changed:N0} changed");
+                foreach (var note in i.Notes) Std.Out.WriteLine($"  {note}");
                 break;
             case AlreadyImported a:
-                Console.WriteLine($"{a.Kind} {a.File}: already imported on {a.On} ({a.Records:N0} records); nothing changed (use --force to import again)");
+                Std.Out.WriteLine($"{a.Kind} {a.File}: already imported on {a.On} ({a.Records:N0} records); nothing changed (use --force to import again)");
                 break;
             case Refused r:
                 const int shown = 20;
@@ -104,10 +101,10 @@ internal static class StoreCommands
     /// <summary>A progress bar on a terminal; on a pipe, a plain line per stage and every tenth of the way.</summary>
     internal static T WithProgress<T>(string kind, string file, Func<IProgress<ImportProgress>, T> run)
     {
-        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        if (!Std.IsOutputRedirected && Std.Ansi.Profile.Capabilities.Interactive)
         {
             T? outcome = default;
-            AnsiConsole.Progress()
+            Std.Ansi.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
@@ -135,7 +132,7 @@ internal static class StoreCommands
             if (p.Stage == lastStage && tenth == lastTenth) return;
             lastStage = p.Stage;
             lastTenth = tenth;
-            Console.Error.WriteLine(p switch
+            Std.Error.WriteLine(p switch
             {
                 { Total: { } total } => $"{kind} {file}: {p.Stage} {p.Done:N0}/{total:N0}",
                 { Done: 0 } => $"{kind} {file}: {p.Stage}",
@@ -171,12 +168,12 @@ internal static class StoreCommands
                 var f => throw new BadInputException($"--format: '{f}' is not an event format; expected jsonl or csv"),
             };
             var database = OpenStore(parse, db);
-            using var output = target == "-" ? Console.OpenStandardOutput() : File.Create(target);
+            using var output = target == "-" ? Std.OpenStandardOutput() : File.Create(target);
             var skipped = new SkippedRows();
             var events = new EventStore(database).ReadAll(skipped, cancellationToken);
             var written = chosen == EventFormat.Csv ? EventExport.WriteCsv(events, output) : EventExport.WriteJsonLines(events, output);
-            if (skipped.Note() is { } note) Console.Error.WriteLine("doorstroom: warning: " + note);
-            if (target != "-") Console.WriteLine($"{written:N0} events written to {target}");
+            if (skipped.Note() is { } note) Std.Error.WriteLine("doorstroom: warning: " + note);
+            if (target != "-") Std.Out.WriteLine($"{written:N0} events written to {target}");
             return Task.FromResult(ExitCodes.Done);
         });
         return cmd;
@@ -201,26 +198,26 @@ internal static class StoreCommands
 
     private static void WriteTable(StoreStats stats)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(stats.Store)}[/] (schema version {stats.SchemaVersion})");
+        Std.Ansi.MarkupLine($"[bold]{Markup.Escape(stats.Store)}[/] (schema version {stats.SchemaVersion})");
         var records = new Table().AddColumn("records").AddColumn(new TableColumn("count").RightAligned());
         foreach (var r in stats.Records) records.AddRow(StoreStats.NameOf(r.Name), r.Count.ToString("N0"));
         records.AddRow("pupils", stats.Pupils.ToString("N0"));
         records.AddRow("  of whom synthetic (simulated)", stats.SyntheticPupils.ToString("N0"));
         records.AddRow("  with personal details (kept apart)", stats.PupilsWithPersonalDetails.ToString("N0"));
-        AnsiConsole.Write(records);
+        Std.Ansi.Write(records);
         var events = new Table().AddColumn("events").AddColumn(new TableColumn("count").RightAligned());
         foreach (var e in stats.Events) events.AddRow(e.Name, e.Count.ToString("N0"));
         events.AddRow("[bold]all events[/]", $"[bold]{stats.EventTotal:N0}[/]");
-        AnsiConsole.Write(events);
+        Std.Ansi.Write(events);
         if (stats.Imports.IsEmpty) return;
         var imports = new Table().AddColumn("imported").AddColumn("kind").AddColumn("file").AddColumn(new TableColumn("records").RightAligned());
         foreach (var i in stats.Imports) imports.AddRow(i.ImportedAt, i.Kind, Markup.Escape(i.FileName), i.Records.ToString("N0"));
-        AnsiConsole.Write(imports);
+        Std.Ansi.Write(imports);
     }
 
     private static void WriteJson(StoreStats stats)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = Std.OpenStandardOutput();
         using var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("store", stats.Store);

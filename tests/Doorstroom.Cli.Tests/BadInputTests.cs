@@ -11,7 +11,8 @@ public sealed class BadInputTests : IDisposable
     public async Task Malformed_pupil_JSON_is_bad_input_naming_the_file_and_line()
     {
         cli.Write("bad.json", """{ "on": "2011-09-01", """);
-        Expect.BadInput(await cli.Run("plan", "--pupil", "bad.json"), "malformed JSON", "bad.json:1");
+        // A process: exit 2 as the shell sees it.
+        Expect.BadInput(await cli.RunProcess("plan", "--pupil", "bad.json"), "malformed JSON", "bad.json:1");
     }
 
     [Fact]
@@ -83,7 +84,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task A_bad_pupil_on_standard_input_is_bad_input_naming_stdin()
     {
-        var r = await cli.RunWithStdin("""{ "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 7 }""", "plan", "--pupil", "-");
+        // A process: the pupil arrives through a real stdin pipe.
+        var r = await cli.RunProcessWithStdin("""{ "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 7 }""", "plan", "--pupil", "-");
         Expect.BadInput(r, "stdin:1", "leerjaar");
     }
 }

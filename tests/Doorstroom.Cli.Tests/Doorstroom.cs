@@ -16,17 +16,24 @@ public sealed record Result(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>
-/// Drives the real `doorstroom` command (`dotnet doorstroom.dll …`) as a child process, with its own temporary
-/// working directory for the input files it reads. One instance per test.
+/// Runs the `doorstroom` command with its own temporary working directory for the input files it reads. One instance
+/// per test. <see cref="Run"/> calls the command's entry point (<see cref="Program.Run"/>) inside this process on
+/// string writers, which is what most tests need: the same parsing, handlers and exit codes, without starting a .NET
+/// process per call. <see cref="RunProcess"/> starts the real `dotnet doorstroom.dll …` for what only a process shows
+/// (its exit code as the shell sees it, a real stdin pipe, a kill part-way).
 /// </summary>
 public sealed class Doorstroom : IDisposable
 {
-    // Generous: a 100,000-pupil simulation takes ~20 s alone but several times that while the other test projects share CI's two cores.
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
+    // The default Timeout is generous: a 100,000-pupil simulation takes ~20 s alone but several times that while the
+    // other test projects share CI's two cores.
+
+    // The command resolves relative paths against the current directory, which belongs to the whole process: in-process
+    // runs take turns, each in its own test's working directory. A run takes milliseconds, so the turns cost little.
+    private static readonly SemaphoreSlim Turn = new(1, 1);
 
     public Doorstroom() => WorkDir = Directory.CreateTempSubdirectory("doorstroom-cli-tests-").FullName;
 
-    /// <summary>The child's working directory; relative file names in arguments resolve here.</summary>
+    /// <summary>The command's working directory; relative file names in arguments resolve here.</summary>
     public string WorkDir { get; }
 
     /// <summary>Writes a file (UTF-8, no BOM) under the working directory and returns its full path.</summary>
@@ -38,9 +45,47 @@ public sealed class Doorstroom : IDisposable
         return path;
     }
 
-    public Task<Result> Run(params string[] args) => Start(null, args);
+    /// <summary>Runs the command in this process with an empty stdin.</summary>
+    public Task<Result> Run(params string[] args) => InProcess("", args);
 
-    public Task<Result> RunWithStdin(string stdin, params string[] args) => Start(stdin, args);
+    /// <summary>Runs the command in this process with the given stdin.</summary>
+    public Task<Result> RunWithStdin(string stdin, params string[] args) => InProcess(stdin, args);
+
+    /// <summary>The longest a run may take before the test calls it hung (three minutes unless a test needs longer).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>Runs the real command as a child process with an empty stdin.</summary>
+    public Task<Result> RunProcess(params string[] args) => Start(null, args);
+
+    /// <summary>Runs the real command as a child process, writing the given text to its stdin pipe.</summary>
+    public Task<Result> RunProcessWithStdin(string stdin, params string[] args) => Start(stdin, args);
+
+    private async Task<Result> InProcess(string stdin, string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        await Turn.WaitAsync(TestContext.Current.CancellationToken);
+        var before = Directory.GetCurrentDirectory();
+        try
+        {
+            Directory.SetCurrentDirectory(WorkDir);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            var run = Task.Run(() => Program.Run(args, Terminal.Redirected(stdin, stdout, stderr), timeout.Token), CancellationToken.None);
+            if (await Task.WhenAny(run, Task.Delay(Timeout, TestContext.Current.CancellationToken)) != run)
+            {
+                // Stop it before the next run takes its turn (and the working directory).
+                await timeout.CancelAsync();
+                await Task.WhenAny(run);
+                Assert.Fail($"doorstroom {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s (it hangs)");
+            }
+            return new Result(await run, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(before);
+            Turn.Release();
+        }
+    }
 
     private async Task<Result> Start(string? stdin, string[] args)
     {

@@ -68,7 +68,8 @@ public sealed class DossierCommandTests
             connection.Execute("UPDATE audit_log SET outcome = 'geweigerd' WHERE seq = 3");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        var r = await cli.Run("audit", "verify", "--db", "d.db");
+        // A process: exit 1 as the shell sees it.
+        var r = await cli.RunProcess("audit", "verify", "--db", "d.db");
         Assert.True(r.ExitCode == 1, $"expected exit 1 (broken)\n{r}");
         var line = Assert.Single(r.StdoutLines);
         Assert.StartsWith("audit log BROKEN at entry 3: entry 3 was altered", line, StringComparison.Ordinal);

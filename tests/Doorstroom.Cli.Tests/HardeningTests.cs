@@ -72,7 +72,8 @@ public sealed class HardeningTests
             begin.ExecuteNonQuery();
         }
 
-        var r = await cli.Run("import", "events", file, "--db", "locked.db");
+        // A process: exit 3 as the shell sees it, the lock held by another process.
+        var r = await cli.RunProcess("import", "events", file, "--db", "locked.db");
 
         OneLine(r, 3, "locked.db", "is locked by another process");
     }
@@ -113,7 +114,7 @@ public sealed class HardeningTests
         var file = cli.Write("secret.csv", Header + "P1;2024-08-01;Ingeschreven;01AB00;kb;3\n");
         File.SetUnixFileMode(file, UnixFileMode.None);
 
-        OneLine(await cli.Run("import", "events", file, "--db", "s.db"), 2, "secret.csv");
+        OneLine(await cli.RunProcess("import", "events", file, "--db", "s.db"), 2, "secret.csv");
     }
 
     [Fact]

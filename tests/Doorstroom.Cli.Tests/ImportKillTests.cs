@@ -9,6 +9,11 @@ public sealed class ImportKillTests
 {
     private const int Pupils = 120_000, EventsPerPupil = 5;
 
+    // How long the imports may take. Alone an import of the big file takes seconds; on CI's two cores shared with the
+    // browser tests it has taken minutes, so the bound is only there to end a run that truly hangs. The kill itself
+    // waits for the importer's own progress line, not for a time.
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(10);
+
     public static TheoryData<string> Stores => ["sqlite", "postgres"];
 
     /// <summary>
@@ -18,7 +23,7 @@ public sealed class ImportKillTests
     [Theory, MemberData(nameof(Stores))]
     public async Task An_import_killed_part_way_leaves_the_store_as_it_was_and_the_next_import_succeeds(string store)
     {
-        using var cli = new Doorstroom();
+        using var cli = new Doorstroom { Timeout = Bound };
         using var target = KillStore.Create(store, cli.WorkDir);
         var small = cli.Write("before.csv", EventsCsv(firstPupil: 1_000_000, pupils: 20));
         var big = cli.Write("big.csv", EventsCsv(firstPupil: 0, pupils: Pupils));
@@ -30,8 +35,10 @@ public sealed class ImportKillTests
         using (var process = cli.StartDetached("import", "events", big, "--db", target.Target))
         {
             // Wait until the importer says it has stored 100,000 events of the 600,000, then kill -9.
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            bound.CancelAfter(Bound);
             var killed = false;
-            while (await process.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+            while (await ReadLine(process, bound.Token) is { } line)
             {
                 if (!line.Contains("storing 100,000", StringComparison.Ordinal)) continue;
                 Assert.False(process.HasExited, "the import ended before it could be killed part-way");
@@ -41,7 +48,7 @@ public sealed class ImportKillTests
             }
 
             Assert.True(killed, "the import never reported progress, so it was not killed part-way");
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(bound.Token);
             Assert.NotEqual(0, process.ExitCode);
         }
 
@@ -54,6 +61,21 @@ public sealed class ImportKillTests
         Assert.Equal(before.Events + (long)Pupils * EventsPerPupil, after.Events);
         Assert.Equal(before.Pupils + Pupils, after.Pupils);
         Assert.Equal(2, after.Imports);
+    }
+
+    /// <summary>The importer's next stderr line; a kill and a failure if none comes within the bound.</summary>
+    private static async Task<string?> ReadLine(System.Diagnostics.Process process, CancellationToken bound)
+    {
+        try
+        {
+            return await process.StandardError.ReadLineAsync(bound);
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            process.Kill();
+            Assert.Fail($"the import wrote no progress line for {Bound.TotalMinutes} minutes (it hangs)");
+            throw;
+        }
     }
 
     private sealed record State(long Events, long Pupils, long Imports, string Integrity);

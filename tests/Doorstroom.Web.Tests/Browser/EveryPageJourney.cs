@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -62,14 +60,7 @@ public sealed partial class EveryPageJourney(BrowserSite site)
     /// <summary>Serious and critical axe-core violations and sideways scroll on the page as it is now, one line each.</summary>
     internal static async Task<List<string>> CheckAsync(IPage page, string where)
     {
-        var wrong = new List<string>();
-        var axe = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        foreach (var violation in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
-            foreach (var node in violation.Nodes)
-                wrong.Add($"{where}: {violation.Id} ({violation.Impact}: {violation.Help}) at {node.Target}");
+        var wrong = await Axe.SeriousViolationsAsync(page, where);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         if (overflow > 0)
         {
