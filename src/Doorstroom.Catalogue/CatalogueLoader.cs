@@ -45,7 +45,15 @@ public static class CatalogueLoader
             : [];
         var routes = routeFiles.Select(f => ctx.Read(Path.Combine("routes", Path.GetFileName(f)), schemaDir, "route.schema.json")).ToArray();
 
-        if (ctx.Problems.Count > 0 || catalogue is null || rules is null || sources is null || reasons is null || indicators is null || routes.Any(r => r is null))
+        if (
+            ctx.Problems.Count > 0
+            || catalogue is null
+            || rules is null
+            || sources is null
+            || reasons is null
+            || indicators is null
+            || routes.Any(r => r is null)
+        )
         {
             return new CatalogueLoad(null, [.. ctx.Problems], []);
         }
@@ -57,8 +65,10 @@ public static class CatalogueLoader
     /// <summary>The newest version folder under a catalogue root (folders named like 2026.1).</summary>
     public static string? NewestVersion(string catalogueRoot)
     {
-        if (!Directory.Exists(catalogueRoot)) return null;
-        return Directory.GetDirectories(catalogueRoot)
+        if (!Directory.Exists(catalogueRoot))
+            return null;
+        return Directory
+            .GetDirectories(catalogueRoot)
             .Where(d => Version.TryParse(Path.GetFileName(d), out _))
             .OrderBy(d => Version.Parse(Path.GetFileName(d)))
             .LastOrDefault();
@@ -91,7 +101,8 @@ public static class CatalogueLoader
             var lines = JsonLines.Map(bytes);
             var doc = new Doc(relative, document.RootElement, lines);
             var schema = Schema(schemaDir, schemaName);
-            if (schema is null) return null;
+            if (schema is null)
+                return null;
             var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (!results.IsValid)
             {
@@ -101,17 +112,22 @@ public static class CatalogueLoader
                 var branch = new List<Problem>();
                 foreach (var detail in results.Details ?? [])
                 {
-                    if (detail.Errors is null) continue;
-                    var inBranch = detail.EvaluationPath.ToString().Contains("/oneOf/", StringComparison.Ordinal)
+                    if (detail.Errors is null)
+                        continue;
+                    var inBranch =
+                        detail.EvaluationPath.ToString().Contains("/oneOf/", StringComparison.Ordinal)
                         || detail.EvaluationPath.ToString().Contains("/anyOf/", StringComparison.Ordinal);
                     foreach (var (keyword, message) in detail.Errors)
                     {
                         var pointer = detail.InstanceLocation.ToString();
-                        (inBranch ? branch : direct).Add(new Problem(relative, JsonLines.LineFor(lines, pointer), pointer.Length == 0 ? "/" : pointer, $"schema ({keyword}): {message}"));
+                        (inBranch ? branch : direct).Add(
+                            new Problem(relative, JsonLines.LineFor(lines, pointer), pointer.Length == 0 ? "/" : pointer, $"schema ({keyword}): {message}")
+                        );
                     }
                 }
                 var chosen = direct.Count > 0 ? direct : branch;
-                if (chosen.Count == 0) chosen.Add(new Problem(relative, null, "/", "does not match " + schemaName));
+                if (chosen.Count == 0)
+                    chosen.Add(new Problem(relative, null, "/", "does not match " + schemaName));
                 // Keep the report short: in file order, at most a dozen per file.
                 Problems.AddRange(chosen.DistinctBy(p => (p.Field, p.Message)).OrderBy(p => p.Line ?? 0).ThenBy(p => p.Field.Length).Take(12));
                 return null;
@@ -121,7 +137,8 @@ public static class CatalogueLoader
 
         private JsonSchema? Schema(string schemaDir, string name)
         {
-            if (schemas.TryGetValue(name, out var s)) return s;
+            if (schemas.TryGetValue(name, out var s))
+                return s;
             var path = Path.Combine(schemaDir, name);
             if (!File.Exists(path))
             {
@@ -145,7 +162,16 @@ public static class CatalogueLoader
         return cut > 0 ? message[..cut] : message;
     }
 
-    private static CatalogueLoad Build(Context ctx, Doc catalogueDoc, Doc rulesDoc, Doc sourcesDoc, Doc reasonsDoc, Doc indicatorsDoc, Doc[] routeDocs, IReadOnlySet<string>? knownCrebos)
+    private static CatalogueLoad Build(
+        Context ctx,
+        Doc catalogueDoc,
+        Doc rulesDoc,
+        Doc sourcesDoc,
+        Doc reasonsDoc,
+        Doc indicatorsDoc,
+        Doc[] routeDocs,
+        IReadOnlySet<string>? knownCrebos
+    )
     {
         var root = catalogueDoc.Root;
 
@@ -166,22 +192,33 @@ public static class CatalogueLoader
             var id = r.GetProperty("id").GetString()!;
             var from = OptDate(ctx, rulesDoc, r, "from", $"/rules/{i}/from");
             var to = OptDate(ctx, rulesDoc, r, "to", $"/rules/{i}/to");
-            if (from is { } f && to is { } t && t < f) ctx.Add(rulesDoc, $"/rules/{i}/to", $"rule {id}: the window ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})");
+            if (from is { } f && to is { } t && t < f)
+                ctx.Add(rulesDoc, $"/rules/{i}/to", $"rule {id}: the window ends ({t:yyyy-MM-dd}) before it starts " + $"({f:yyyy-MM-dd})");
             var srcs = r.GetProperty("sources").EnumerateArray().Select(x => x.GetString()!).ToImmutableArray();
             var j = 0;
             foreach (var src in srcs)
             {
-                if (!sources.ContainsKey(src)) ctx.Add(rulesDoc, $"/rules/{i}/sources/{j}", $"rule {id} cites source '{src}', which sources.json does not list");
+                if (!sources.ContainsKey(src))
+                    ctx.Add(rulesDoc, $"/rules/{i}/sources/{j}", $"rule {id} cites source '{src}', which sources.json does not " + $"list");
                 j++;
             }
-            var rule = new Rule(id, r.GetProperty("statement").GetString()!, from, to, srcs, JsonSpelling.Confidences[r.GetProperty("confidence").GetString()!]);
-            if (!rules.TryAdd(id, rule)) ctx.Add(rulesDoc, $"/rules/{i}/id", $"duplicate rule id '{id}'");
+            var rule = new Rule(
+                id,
+                r.GetProperty("statement").GetString()!,
+                from,
+                to,
+                srcs,
+                JsonSpelling.Confidences[r.GetProperty("confidence").GetString()!]
+            );
+            if (!rules.TryAdd(id, rule))
+                ctx.Add(rulesDoc, $"/rules/{i}/id", $"duplicate rule id '{id}'");
             i++;
         }
         var ruleIds = rules.ToImmutable();
         void RuleRef(Doc doc, string pointer, string id)
         {
-            if (!ruleIds.ContainsKey(id)) ctx.Add(doc, pointer, $"rule '{id}' is not in rules.json");
+            if (!ruleIds.ContainsKey(id))
+                ctx.Add(doc, pointer, $"rule '{id}' is not in rules.json");
         }
 
         // reasons
@@ -190,11 +227,17 @@ public static class CatalogueLoader
         {
             var rule = p.Value.GetProperty("rule").GetString()!;
             RuleRef(reasonsDoc, $"/reasons/{p.Name}/rule", rule);
-            reasons[p.Name] = new ReasonTemplate(p.Name, rule, p.Value.GetProperty("text").GetString()!, JsonSpelling.Confidences[p.Value.GetProperty("confidence").GetString()!]);
+            reasons[p.Name] = new ReasonTemplate(
+                p.Name,
+                rule,
+                p.Value.GetProperty("text").GetString()!,
+                JsonSpelling.Confidences[p.Value.GetProperty("confidence").GetString()!]
+            );
         }
         foreach (var code in ReasonCodes.Engine)
         {
-            if (!reasons.ContainsKey(code)) ctx.Add(reasonsDoc, "/reasons", $"no text for the engine's reason code '{code}'");
+            if (!reasons.ContainsKey(code))
+                ctx.Add(reasonsDoc, "/reasons", $"no text for the engine's reason code '{code}'");
         }
 
         var definitions = IndicatorDefinitions(ctx, indicatorsDoc);
@@ -208,7 +251,8 @@ public static class CatalogueLoader
             regimes.Add(new Regime(r.GetProperty("id").GetString()!, w.From, w.To, r.GetProperty("summary").GetString()!));
             i++;
         }
-        foreach (var dup in regimes.GroupBy(r => r.Id).Where(g => g.Count() > 1)) ctx.Add(catalogueDoc, "/regimes", $"duplicate regime id '{dup.Key}'");
+        foreach (var dup in regimes.GroupBy(r => r.Id).Where(g => g.Count() > 1))
+            ctx.Add(catalogueDoc, "/regimes", $"duplicate regime id '{dup.Key}'");
 
         // durations
         var durationsEl = root.GetProperty("durations");
@@ -220,7 +264,8 @@ public static class CatalogueLoader
             var w = Window(ctx, catalogueDoc, e, pointer, e.GetProperty("rule").GetString());
             RuleRef(catalogueDoc, pointer + "/rule", w.Rule);
             var levels = ImmutableDictionary.CreateBuilder<MboLevel, Years>();
-            foreach (var l in e.GetProperty("levels").EnumerateObject()) levels[JsonSpelling.Levels[l.Name]] = YearsOf(ctx, catalogueDoc, l.Value, $"{pointer}/levels/{l.Name}");
+            foreach (var l in e.GetProperty("levels").EnumerateObject())
+                levels[JsonSpelling.Levels[l.Name]] = YearsOf(ctx, catalogueDoc, l.Value, $"{pointer}/levels/{l.Name}");
             durations.Add(new DurationEra(e.GetProperty("regime").GetString()!, w, levels.ToImmutable()));
             i++;
         }
@@ -243,7 +288,10 @@ public static class CatalogueLoader
                 {
                     var rule = c.Value.GetProperty("rule").GetString()!;
                     RuleRef(catalogueDoc, $"{pointer}/rows/{row.Name}/{c.Name}/rule", rule);
-                    cells[(JsonSpelling.Priors[row.Name], JsonSpelling.Levels[c.Name])] = new MatrixCell(JsonSpelling.Verdicts[c.Value.GetProperty("verdict").GetString()!], rule);
+                    cells[(JsonSpelling.Priors[row.Name], JsonSpelling.Levels[c.Name])] = new MatrixCell(
+                        JsonSpelling.Verdicts[c.Value.GetProperty("verdict").GetString()!],
+                        rule
+                    );
                 }
             }
             admission.Add(new AdmissionEra(e.GetProperty("regime").GetString()!, w, cells.ToImmutable()));
@@ -259,15 +307,26 @@ public static class CatalogueLoader
             var pointer = $"/subjectRequirements/{i}";
             var w = Window(ctx, catalogueDoc, e, pointer, e.GetProperty("rule").GetString());
             RuleRef(catalogueDoc, pointer + "/rule", w.Rule);
-            var applies = e.GetProperty("applies").EnumerateArray()
-                .SelectMany(a => a.GetProperty("levels").EnumerateArray().Select(l => (JsonSpelling.Diplomas[a.GetProperty("diploma").GetString()!], JsonSpelling.Levels[l.GetString()!])))
+            var applies = e.GetProperty("applies")
+                .EnumerateArray()
+                .SelectMany(a =>
+                    a.GetProperty("levels")
+                        .EnumerateArray()
+                        .Select(l => (JsonSpelling.Diplomas[a.GetProperty("diploma").GetString()!], JsonSpelling.Levels[l.GetString()!]))
+                )
                 .ToImmutableArray();
-            requirements.Add(new SubjectRequirement(
-                e.GetProperty("id").GetString()!, w, JsonSpelling.Directions[e.GetProperty("into").GetString()!],
-                [.. e.GetProperty("fromSectors").EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])],
-                applies,
-                [.. e.GetProperty("anyOfSubjects").EnumerateArray().Select(x => x.GetString()!)],
-                JsonSpelling.Confidences[e.GetProperty("confidence").GetString()!], w.Rule));
+            requirements.Add(
+                new SubjectRequirement(
+                    e.GetProperty("id").GetString()!,
+                    w,
+                    JsonSpelling.Directions[e.GetProperty("into").GetString()!],
+                    [.. e.GetProperty("fromSectors").EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])],
+                    applies,
+                    [.. e.GetProperty("anyOfSubjects").EnumerateArray().Select(x => x.GetString()!)],
+                    JsonSpelling.Confidences[e.GetProperty("confidence").GetString()!],
+                    w.Rule
+                )
+            );
             i++;
         }
 
@@ -276,9 +335,14 @@ public static class CatalogueLoader
         i = 0;
         foreach (var e in root.GetProperty("domains").EnumerateArray())
         {
-            var d = new DomainDirection(e.GetProperty("domain").GetString()!, JsonSpelling.Directions[e.GetProperty("direction").GetString()!],
-                e.GetProperty("green").GetBoolean(), JsonSpelling.Confidences[e.GetProperty("confidence").GetString()!]);
-            if (!domains.TryAdd(d.Domain, d)) ctx.Add(catalogueDoc, $"/domains/{i}/domain", $"duplicate domain '{d.Domain}'");
+            var d = new DomainDirection(
+                e.GetProperty("domain").GetString()!,
+                JsonSpelling.Directions[e.GetProperty("direction").GetString()!],
+                e.GetProperty("green").GetBoolean(),
+                JsonSpelling.Confidences[e.GetProperty("confidence").GetString()!]
+            );
+            if (!domains.TryAdd(d.Domain, d))
+                ctx.Add(catalogueDoc, $"/domains/{i}/domain", $"duplicate domain '{d.Domain}'");
             i++;
         }
 
@@ -287,8 +351,10 @@ public static class CatalogueLoader
         foreach (var doc in routeDocs)
         {
             var route = RouteOf(ctx, doc, RuleRef, sources, knownCrebos);
-            if (route is null) continue;
-            if (routes.Any(r => r.Id == route.Id)) ctx.Add(doc, "/id", $"route '{route.Id}' is defined twice");
+            if (route is null)
+                continue;
+            if (routes.Any(r => r.Id == route.Id))
+                ctx.Add(doc, "/id", $"route '{route.Id}' is defined twice");
             routes.Add(route);
         }
         foreach (var missing in RouteCatalogue.RouteIds.Except(routes.Select(r => r.Id)))
@@ -300,8 +366,18 @@ public static class CatalogueLoader
         var catalogue = new RouteCatalogue(
             root.GetProperty("version").GetString()!,
             DateOnly.ParseExact(root.GetProperty("published").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            regimes.ToImmutable(), ruleIds, ordered, admission.ToImmutable(), requirements.ToImmutable(), durations.ToImmutable(),
-            havo, hbo, domains.ToImmutable(), reasons.ToImmutable(), definitions);
+            regimes.ToImmutable(),
+            ruleIds,
+            ordered,
+            admission.ToImmutable(),
+            requirements.ToImmutable(),
+            durations.ToImmutable(),
+            havo,
+            hbo,
+            domains.ToImmutable(),
+            reasons.ToImmutable(),
+            definitions
+        );
         return new CatalogueLoad(catalogue, [], [.. sources.Values]);
     }
 
@@ -317,29 +393,47 @@ public static class CatalogueLoader
                 continue;
             }
             string Text(string name) => p.Value.GetProperty(name).GetString()!;
-            found[indicator] = new IndicatorDefinition(indicator, Text("id"), Text("name"), Text("rule"), Text("peildatum"), Text("population"), Text("numerator"));
+            found[indicator] = new IndicatorDefinition(
+                indicator,
+                Text("id"),
+                Text("name"),
+                Text("rule"),
+                Text("peildatum"),
+                Text("population"),
+                Text("numerator")
+            );
         }
         foreach (var indicator in Enum.GetValues<Indicator>())
         {
-            if (found.ContainsKey(indicator)) continue;
+            if (found.ContainsKey(indicator))
+                continue;
             var name = JsonSpelling.Indicators.FirstOrDefault(n => n.Value == indicator).Key ?? indicator.ToString();
             ctx.Add(doc, "/indicators", $"no definition text for the monitor's indicator '{name}'");
         }
         return [.. Enum.GetValues<Indicator>().Where(found.ContainsKey).Select(i => found[i])];
     }
 
-    private static Route? RouteOf(Context ctx, Doc doc, Action<Doc, string, string> ruleRef, Dictionary<string, Source> sources, IReadOnlySet<string>? knownCrebos)
+    private static Route? RouteOf(
+        Context ctx,
+        Doc doc,
+        Action<Doc, string, string> ruleRef,
+        Dictionary<string, Source> sources,
+        IReadOnlySet<string>? knownCrebos
+    )
     {
         var r = doc.Root;
         var id = r.GetProperty("id").GetString()!;
         var expectedFile = Path.Combine("routes", id + ".json");
-        if (!string.Equals(doc.File, expectedFile, StringComparison.Ordinal)) ctx.Add(doc, "/id", $"route '{id}' must live in {expectedFile}");
-        if (!RouteCatalogue.RouteIds.Contains(id)) ctx.Add(doc, "/id", $"unknown route id '{id}'; expected one of {string.Join(", ", RouteCatalogue.RouteIds)}");
+        if (!string.Equals(doc.File, expectedFile, StringComparison.Ordinal))
+            ctx.Add(doc, "/id", $"route '{id}' must live in {expectedFile}");
+        if (!RouteCatalogue.RouteIds.Contains(id))
+            ctx.Add(doc, "/id", $"unknown route id '{id}'; expected one of " + $"{string.Join(", ", RouteCatalogue.RouteIds)}");
 
         var intakeEl = r.GetProperty("intake");
         var intake = Window(ctx, doc, intakeEl, "/intake", intakeEl.GetProperty("rule").GetString()) with { EndRule = OptString(intakeEl, "endRule") };
         ruleRef(doc, "/intake/rule", intake.Rule);
-        if (intake.EndRule is { } er) ruleRef(doc, "/intake/endRule", er);
+        if (intake.EndRule is { } er)
+            ruleRef(doc, "/intake/endRule", er);
 
         var entry = ConditionOf(ctx, doc, r.GetProperty("entry"), "/entry", ruleRef);
         foreach (var leaf in Conditions.UncoveredLeaves(entry))
@@ -367,12 +461,17 @@ public static class CatalogueLoader
                     var rule = ve.GetProperty("rule").GetString()!;
                     ruleRef(doc, pointer + "/rule", rule);
                     Condition? when = ve.TryGetProperty("when", out var w) ? ConditionOf(ctx, doc, w, pointer + "/when", ruleRef) : null;
-                    variants.Add(new Variant(when, YearsOf(ctx, doc, ve.GetProperty("years"), pointer + "/years"),
-                        [.. ve.GetProperty("diplomas").EnumerateArray().Select(x => JsonSpelling.Diplomas[x.GetString()!])],
-                        ve.GetProperty("withVmboDiploma").GetBoolean(),
-                        JsonSpelling.Schools[ve.GetProperty("enrolledAt").GetString()!],
-                        [.. ve.GetProperty("mboLeerwegen").EnumerateArray().Select(x => JsonSpelling.Leerwegen[x.GetString()!])],
-                        rule));
+                    variants.Add(
+                        new Variant(
+                            when,
+                            YearsOf(ctx, doc, ve.GetProperty("years"), pointer + "/years"),
+                            [.. ve.GetProperty("diplomas").EnumerateArray().Select(x => JsonSpelling.Diplomas[x.GetString()!])],
+                            ve.GetProperty("withVmboDiploma").GetBoolean(),
+                            JsonSpelling.Schools[ve.GetProperty("enrolledAt").GetString()!],
+                            [.. ve.GetProperty("mboLeerwegen").EnumerateArray().Select(x => JsonSpelling.Leerwegen[x.GetString()!])],
+                            rule
+                        )
+                    );
                     v++;
                 }
                 phases.Add(new Programme(variants.ToImmutable()));
@@ -399,29 +498,48 @@ public static class CatalogueLoader
         }
 
         var ruleList = r.GetProperty("rules").EnumerateArray().Select(x => x.GetString()!).ToImmutableArray();
-        for (var k = 0; k < ruleList.Length; k++) ruleRef(doc, $"/rules/{k}", ruleList[k]);
+        for (var k = 0; k < ruleList.Length; k++)
+            ruleRef(doc, $"/rules/{k}", ruleList[k]);
         var sourceList = r.GetProperty("sources").EnumerateArray().Select(x => x.GetString()!).ToImmutableArray();
         for (var k = 0; k < sourceList.Length; k++)
         {
-            if (!sources.ContainsKey(sourceList[k])) ctx.Add(doc, $"/sources/{k}", $"source '{sourceList[k]}' is not in sources.json");
+            if (!sources.ContainsKey(sourceList[k]))
+                ctx.Add(doc, $"/sources/{k}", $"source '{sourceList[k]}' is not in sources.json");
         }
         var crebos = r.GetProperty("exampleCrebos").EnumerateArray().Select(x => x.GetString()!).ToImmutableArray();
         if (knownCrebos is not null)
         {
             for (var k = 0; k < crebos.Length; k++)
             {
-                if (!knownCrebos.Contains(crebos[k])) ctx.Add(doc, $"/exampleCrebos/{k}", $"crebo '{crebos[k]}' is not in the kwalificatiestructuur (a dangling crebo)");
+                if (!knownCrebos.Contains(crebos[k]))
+                    ctx.Add(doc, $"/exampleCrebos/{k}", $"crebo '{crebos[k]}' is not in the kwalificatiestructuur (a " + $"dangling crebo)");
             }
         }
 
-        return new Route(id, r.GetProperty("name").GetString()!, r.GetProperty("aims").GetString()!, r.GetProperty("whoMayEnter").GetString()!,
-            JsonSpelling.EntryPoints[r.GetProperty("entersAt").GetString()!], entry, intake, phases.ToImmutable(), r.GetProperty("outcome").GetString()!,
-            caveats.ToImmutable(), ruleList, sourceList, crebos);
+        return new Route(
+            id,
+            r.GetProperty("name").GetString()!,
+            r.GetProperty("aims").GetString()!,
+            r.GetProperty("whoMayEnter").GetString()!,
+            JsonSpelling.EntryPoints[r.GetProperty("entersAt").GetString()!],
+            entry,
+            intake,
+            phases.ToImmutable(),
+            r.GetProperty("outcome").GetString()!,
+            caveats.ToImmutable(),
+            ruleList,
+            sourceList,
+            crebos
+        );
     }
 
-    private static Reason ReasonOf(JsonElement e) => new(
-        e.GetProperty("code").GetString()!, e.GetProperty("rule").GetString()!, e.GetProperty("text").GetString()!,
-        e.TryGetProperty("confidence", out var c) ? JsonSpelling.Confidences[c.GetString()!] : Confidence.High);
+    private static Reason ReasonOf(JsonElement e) =>
+        new(
+            e.GetProperty("code").GetString()!,
+            e.GetProperty("rule").GetString()!,
+            e.GetProperty("text").GetString()!,
+            e.TryGetProperty("confidence", out var c) ? JsonSpelling.Confidences[c.GetString()!] : Confidence.High
+        );
 
     private static Condition ConditionOf(Context ctx, Doc doc, JsonElement e, string pointer, Action<Doc, string, string> ruleRef)
     {
@@ -434,26 +552,49 @@ public static class CatalogueLoader
                 case "because":
                 case "value":
                     continue;
-                case "school": inner = new SchoolIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Schools[x.GetString()!])]); break;
-                case "leerweg": inner = new LeerwegIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Leerwegen[x.GetString()!])]); break;
-                case "sector": inner = new SectorIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])]); break;
-                case "wantsSector": inner = new WantsSectorIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])]); break;
-                case "diploma": inner = new HasDiploma([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Diplomas[x.GetString()!])]); break;
+                case "school":
+                    inner = new SchoolIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Schools[x.GetString()!])]);
+                    break;
+                case "leerweg":
+                    inner = new LeerwegIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Leerwegen[x.GetString()!])]);
+                    break;
+                case "sector":
+                    inner = new SectorIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])]);
+                    break;
+                case "wantsSector":
+                    inner = new WantsSectorIn([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Sectors[x.GetString()!])]);
+                    break;
+                case "diploma":
+                    inner = new HasDiploma([.. p.Value.EnumerateArray().Select(x => JsonSpelling.Diplomas[x.GetString()!])]);
+                    break;
                 case "leerjaar":
                     var min = p.Value.GetProperty("min").GetInt32();
                     var max = p.Value.GetProperty("max").GetInt32();
-                    if (max < min) ctx.Add(doc, at, $"leerjaar range ends ({max}) before it starts ({min})");
+                    if (max < min)
+                        ctx.Add(doc, at, $"leerjaar range ends ({max}) before it starts ({min})");
                     inner = new LeerjaarIn(min, max);
                     break;
-                case "onOrAfter": inner = new OnOrAfter(Date(ctx, doc, p.Value, at)); break;
-                case "before": inner = new Before(Date(ctx, doc, p.Value, at)); break;
-                case "ageAtLeast": inner = new AgeAtLeast(p.Value.GetInt32()); break;
+                case "onOrAfter":
+                    inner = new OnOrAfter(Date(ctx, doc, p.Value, at));
+                    break;
+                case "before":
+                    inner = new Before(Date(ctx, doc, p.Value, at));
+                    break;
+                case "ageAtLeast":
+                    inner = new AgeAtLeast(p.Value.GetInt32());
+                    break;
                 case "fact":
                     inner = new FactIs(JsonSpelling.Facts[p.Value.GetString()!], !e.TryGetProperty("value", out var v) || v.GetBoolean());
                     break;
-                case "all": inner = new AllOf([.. p.Value.EnumerateArray().Select((c, k) => ConditionOf(ctx, doc, c, $"{at}/{k}", ruleRef))]); break;
-                case "any": inner = new AnyOf([.. p.Value.EnumerateArray().Select((c, k) => ConditionOf(ctx, doc, c, $"{at}/{k}", ruleRef))]); break;
-                case "not": inner = new Not(ConditionOf(ctx, doc, p.Value, at, ruleRef)); break;
+                case "all":
+                    inner = new AllOf([.. p.Value.EnumerateArray().Select((c, k) => ConditionOf(ctx, doc, c, $"{at}/{k}", ruleRef))]);
+                    break;
+                case "any":
+                    inner = new AnyOf([.. p.Value.EnumerateArray().Select((c, k) => ConditionOf(ctx, doc, c, $"{at}/{k}", ruleRef))]);
+                    break;
+                case "not":
+                    inner = new Not(ConditionOf(ctx, doc, p.Value, at, ruleRef));
+                    break;
             }
         }
         if (e.TryGetProperty("because", out var because))
@@ -469,7 +610,8 @@ public static class CatalogueLoader
     {
         var from = Date(ctx, doc, e.GetProperty("from"), pointer + "/from");
         var to = OptDate(ctx, doc, e, "to", pointer + "/to");
-        if (to is { } t && t < from) ctx.Add(doc, pointer + "/to", $"the window ends ({t:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
+        if (to is { } t && t < from)
+            ctx.Add(doc, pointer + "/to", $"the window ends ({t:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
         return new Window(from, to, rule ?? "");
     }
 
@@ -480,16 +622,23 @@ public static class CatalogueLoader
         {
             if (sorted[k - 1].To is not { } end || end.AddDays(1) != sorted[k].From)
             {
-                ctx.Add(doc, pointer, $"eras must follow each other without gap or overlap: one ends {sorted[k - 1].To:yyyy-MM-dd}, the next starts {sorted[k].From:yyyy-MM-dd}");
+                ctx.Add(
+                    doc,
+                    pointer,
+                    $"eras must follow each other without gap or overlap: one ends {sorted[k - 1].To:yyyy-MM-dd}, the next starts "
+                        + $"{sorted[k].From:yyyy-MM-dd}"
+                );
             }
         }
-        if (sorted.Count > 0 && sorted[^1].To is not null) ctx.Add(doc, pointer, "the last era must be open-ended (to: null)");
+        if (sorted.Count > 0 && sorted[^1].To is not null)
+            ctx.Add(doc, pointer, "the last era must be open-ended (to: null)");
     }
 
     private static Years YearsOf(Context ctx, Doc doc, JsonElement e, string pointer)
     {
         var y = new Years(e.GetProperty("min").GetInt32(), e.GetProperty("max").GetInt32());
-        if (y.Max < y.Min) ctx.Add(doc, pointer, $"duration band ends ({y.Max}) below its start ({y.Min})");
+        if (y.Max < y.Min)
+            ctx.Add(doc, pointer, $"duration band ends ({y.Max}) below its start ({y.Min})");
         return y;
     }
 
@@ -501,7 +650,8 @@ public static class CatalogueLoader
 
     private static DateOnly Date(Context ctx, Doc doc, JsonElement e, string pointer)
     {
-        if (DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return d;
         ctx.Add(doc, pointer, $"'{e.GetString()}' is not a date (expected YYYY-MM-DD)");
         return DateOnly.MinValue;
     }

@@ -12,7 +12,8 @@ public static class DataPaths
     {
         foreach (var root in new[] { Path.Combine(AppContext.BaseDirectory, "catalogue"), RepositoryRoot() is { } r ? Path.Combine(r, "catalogue") : null })
         {
-            if (root is not null && CatalogueLoader.NewestVersion(root) is { } version) return version;
+            if (root is not null && CatalogueLoader.NewestVersion(root) is { } version)
+                return version;
         }
         return Path.Combine(AppContext.BaseDirectory, "catalogue");
     }
@@ -21,7 +22,8 @@ public static class DataPaths
     public static string RealData()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(DataVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            return Path.GetFullPath(fromEnvironment);
         var root = RepositoryRoot() ?? Directory.GetCurrentDirectory();
         return Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "real"));
     }
@@ -35,7 +37,8 @@ public static class DataPaths
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Doorstroom.slnx"))) return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "Doorstroom.slnx")))
+                    return dir.FullName;
             }
         }
         return null;

@@ -13,7 +13,8 @@ public static class JsonLines
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < utf8.Length; i++)
         {
-            if (utf8[i] == (byte)'\n') lineStarts.Add(i + 1);
+            if (utf8[i] == (byte)'\n')
+                lineStarts.Add(i + 1);
         }
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
         var path = new List<string>();
@@ -41,7 +42,8 @@ public static class JsonLines
                     case JsonTokenType.EndArray:
                         inArray.Pop();
                         arrayIndex.Pop();
-                        if (path.Count > 0) path.RemoveAt(path.Count - 1);
+                        if (path.Count > 0)
+                            path.RemoveAt(path.Count - 1);
                         break;
                     default:
                         Enter(path, arrayIndex, inArray, ref pendingProperty);
@@ -82,9 +84,11 @@ public static class JsonLines
 
     private static string Pointer(List<string> path)
     {
-        if (path.Count <= 1) return "";
+        if (path.Count <= 1)
+            return "";
         var sb = new StringBuilder();
-        for (var i = 1; i < path.Count; i++) sb.Append('/').Append(path[i]);
+        for (var i = 1; i < path.Count; i++)
+            sb.Append('/').Append(path[i]);
         return sb.ToString();
     }
 
@@ -100,8 +104,10 @@ public static class JsonLines
         var p = pointer;
         while (true)
         {
-            if (map.TryGetValue(p, out var line)) return line;
-            if (p.Length == 0) return null;
+            if (map.TryGetValue(p, out var line))
+                return line;
+            if (p.Length == 0)
+                return null;
             var cut = p.LastIndexOf('/');
             p = cut <= 0 ? "" : p[..cut];
         }

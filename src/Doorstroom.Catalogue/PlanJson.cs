@@ -16,7 +16,8 @@ public static class PlanJson
         w.WriteString("on", Iso(plan.On));
         w.WriteString("goal", JsonSpelling.Of(plan.Goal));
         w.WriteStartArray("regimes");
-        foreach (var r in plan.Regimes) w.WriteStringValue(r);
+        foreach (var r in plan.Regimes)
+            w.WriteStringValue(r);
         w.WriteEndArray();
         w.WriteStartArray("routes");
         foreach (var r in plan.Routes)
@@ -35,10 +36,12 @@ public static class PlanJson
         {
             w.WriteStartObject();
             w.WriteStartArray("routes");
-            foreach (var id in p.Routes) w.WriteStringValue(id);
+            foreach (var id in p.Routes)
+                w.WriteStringValue(id);
             w.WriteEndArray();
             w.WriteStartArray("steps");
-            foreach (var s in p.Steps) Step(w, s);
+            foreach (var s in p.Steps)
+                Step(w, s);
             w.WriteEndArray();
             w.WriteString("goalReachedOn", Iso(p.GoalReachedOn));
             DateOrNull(w, "startkwalificatieOn", p.StartkwalificatieOn);
@@ -56,23 +59,36 @@ public static class PlanJson
     public static string Write(Plan plan, bool indented = true)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options(indented))) Write(w, plan);
+        using (var w = new Utf8JsonWriter(buffer, Options(indented)))
+            Write(w, plan);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     public static void Step(Utf8JsonWriter w, Step s)
     {
         w.WriteStartObject();
-        if (s.Route is null) w.WriteNull("route"); else w.WriteString("route", s.Route);
+        if (s.Route is null)
+            w.WriteNull("route");
+        else
+            w.WriteString("route", s.Route);
         w.WriteString("school", JsonSpelling.Of(s.School));
-        if (s.Niveau is { } n) w.WriteNumber("niveau", n); else w.WriteNull("niveau");
-        if (s.Leerweg is { } l) w.WriteString("leerweg", JsonSpelling.Of(l)); else w.WriteNull("leerweg");
+        if (s.Niveau is { } n)
+            w.WriteNumber("niveau", n);
+        else
+            w.WriteNull("niveau");
+        if (s.Leerweg is { } l)
+            w.WriteString("leerweg", JsonSpelling.Of(l));
+        else
+            w.WriteNull("leerweg");
         w.WriteString("from", Iso(s.From));
         w.WriteString("to", Iso(s.To));
         w.WriteString("latestTo", Iso(s.LatestTo));
         w.WriteString("outcome", JsonSpelling.Of(s.Outcome));
         w.WriteString("rule", s.Rule);
-        if (s.Admission is { } a) w.WriteString("admission", JsonSpelling.Of(a)); else w.WriteNull("admission");
+        if (s.Admission is { } a)
+            w.WriteString("admission", JsonSpelling.Of(a));
+        else
+            w.WriteNull("admission");
         w.WriteEndObject();
     }
 
@@ -100,7 +116,8 @@ public static class PlanJson
         w.WriteString("niveau", JsonSpelling.Of(q.Level));
         w.WriteString("domain", q.Domain);
         w.WriteStartArray("leerwegen");
-        foreach (var l in q.Leerwegen) w.WriteStringValue(JsonSpelling.Of(l));
+        foreach (var l in q.Leerwegen)
+            w.WriteStringValue(JsonSpelling.Of(l));
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteString("outcome", JsonSpelling.Of(a.Outcome));
@@ -119,6 +136,9 @@ public static class PlanJson
 
     private static void DateOrNull(Utf8JsonWriter w, string name, DateOnly? d)
     {
-        if (d is { } x) w.WriteString(name, Iso(x)); else w.WriteNull(name);
+        if (d is { } x)
+            w.WriteString(name, Iso(x));
+        else
+            w.WriteNull(name);
     }
 }

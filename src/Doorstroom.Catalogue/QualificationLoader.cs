@@ -19,7 +19,17 @@ public static class QualificationLoader
     public const string RelativePath = "mbo-kwalificaties/kwalificatiestructuur-2015-bijlage1.csv";
 
     private static readonly string[] Required =
-        ["opleidingsdomein", "opleidingsdomein_crebo", "kwalificatiedossier", "kwalificatie_crebo", "kwalificatie", "niveau", "soort_opleiding", "leerweg", "dossier_crebo_ingevuld"];
+    [
+        "opleidingsdomein",
+        "opleidingsdomein_crebo",
+        "kwalificatiedossier",
+        "kwalificatie_crebo",
+        "kwalificatie",
+        "niveau",
+        "soort_opleiding",
+        "leerweg",
+        "dossier_crebo_ingevuld",
+    ];
 
     /// <summary>The soorten opleiding of the kwalificatiestructuur and the level each stands for (M9).</summary>
     private static readonly (string Soort, MboLevel Level)[] Soorten =
@@ -35,22 +45,25 @@ public static class QualificationLoader
     public static MboLevel? LevelOf(string soort) => Array.Find(Soorten, s => s.Soort == soort) is { Soort: not null } found ? found.Level : null;
 
     /// <summary>The soort opleiding of a level (<see cref="MboLevel.Vak"/> → <c>vakopleiding</c>).</summary>
-    public static string SoortOf(MboLevel level) => Array.Find(Soorten, s => s.Level == level).Soort
-        ?? throw new ArgumentOutOfRangeException(nameof(level), level, "not an mbo level");
+    public static string SoortOf(MboLevel level) =>
+        Array.Find(Soorten, s => s.Level == level).Soort ?? throw new ArgumentOutOfRangeException(nameof(level), level, "not an mbo level");
 
     public static QualificationLoad Load(string path)
     {
         var name = Path.GetFileName(path);
-        if (!File.Exists(path)) return new QualificationLoad([], [new Problem(path, null, "", "file not found")]);
+        if (!File.Exists(path))
+            return new QualificationLoad([], [new Problem(path, null, "", "file not found")]);
         var lines = File.ReadAllLines(path, System.Text.Encoding.UTF8);
-        if (lines.Length == 0) return new QualificationLoad([], [new Problem(name, 1, "", "file is empty")]);
+        if (lines.Length == 0)
+            return new QualificationLoad([], [new Problem(name, 1, "", "file is empty")]);
         var header = lines[0].TrimStart('\uFEFF').Split(';');
         var problems = new List<Problem>();
         foreach (var column in Required.Where(c => !header.Contains(c)))
         {
             problems.Add(new Problem(name, 1, column, "column is missing"));
         }
-        if (problems.Count > 0) return new QualificationLoad([], [.. problems]);
+        if (problems.Count > 0)
+            return new QualificationLoad([], [.. problems]);
         int Col(string c) => Array.IndexOf(header, c);
 
         var result = ImmutableArray.CreateBuilder<Qualification>();
@@ -58,7 +71,8 @@ public static class QualificationLoader
         for (var i = 1; i < lines.Length; i++)
         {
             var lineNo = i + 1;
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
+            if (string.IsNullOrWhiteSpace(lines[i]))
+                continue;
             var f = lines[i].Split(';');
             if (f.Length != header.Length)
             {
@@ -72,17 +86,26 @@ public static class QualificationLoader
                 problems.Add(new Problem(name, lineNo, "kwalificatie_crebo", $"'{f[Col("kwalificatie_crebo")]}' is not a five-digit crebo"));
                 continue;
             }
-            if (!seen.Add(crebo)) problems.Add(new Problem(name, lineNo, "kwalificatie_crebo", $"crebo {crebo} appears twice"));
+            if (!seen.Add(crebo))
+                problems.Add(new Problem(name, lineNo, "kwalificatie_crebo", $"crebo {crebo} appears twice"));
             var soort = f[Col("soort_opleiding")].Trim();
             var level = LevelOf(soort);
             if (level is null)
             {
-                problems.Add(new Problem(name, lineNo, "soort_opleiding", $"'{soort}' is not a soort opleiding (entree-, basisberoeps-, vak-, middenkader- or specialistenopleiding)"));
+                problems.Add(
+                    new Problem(
+                        name,
+                        lineNo,
+                        "soort_opleiding",
+                        $"'{soort}' is not a soort opleiding (entree-, basisberoeps-, vak-, middenkader- " + $"or specialistenopleiding)"
+                    )
+                );
                 continue;
             }
             var niveau = f[Col("niveau")].Trim();
             var expectedNiveau = level == MboLevel.Specialist ? "4" : ((int)level).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (niveau != expectedNiveau) problems.Add(new Problem(name, lineNo, "niveau", $"'{niveau}' does not match {soort} (expected {expectedNiveau})"));
+            if (niveau != expectedNiveau)
+                problems.Add(new Problem(name, lineNo, "niveau", $"'{niveau}' does not match {soort} (expected {expectedNiveau})"));
             var leerwegText = f[Col("leerweg")].Trim();
             ImmutableArray<Leerweg> leerwegen = leerwegText switch
             {
@@ -97,8 +120,18 @@ public static class QualificationLoader
                 continue;
             }
             var domainCrebo = f[Col("opleidingsdomein_crebo")].Trim();
-            result.Add(new Qualification(crebo, f[Col("kwalificatie")].Trim(), level.Value, leerwegen, f[Col("opleidingsdomein")].Trim(),
-                domainCrebo is "" or "---" ? null : domainCrebo, f[Col("kwalificatiedossier")].Trim(), f[Col("dossier_crebo_ingevuld")].Trim()));
+            result.Add(
+                new Qualification(
+                    crebo,
+                    f[Col("kwalificatie")].Trim(),
+                    level.Value,
+                    leerwegen,
+                    f[Col("opleidingsdomein")].Trim(),
+                    domainCrebo is "" or "---" ? null : domainCrebo,
+                    f[Col("kwalificatiedossier")].Trim(),
+                    f[Col("dossier_crebo_ingevuld")].Trim()
+                )
+            );
         }
         return new QualificationLoad(problems.Count > 0 ? [] : result.ToImmutable(), [.. problems]);
     }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 using Doorstroom.Storage;
 
 namespace Doorstroom.Cli;
@@ -10,6 +12,10 @@ namespace Doorstroom.Cli;
 /// </summary>
 internal static class AccountCommands
 {
+    // The list columns (composite formats keep the alignment out of the code formatter's way).
+    private static readonly CompositeFormat AccountRow = CompositeFormat.Parse("{0,-24} {1,-16} {2,-20} {3,-9} {4}");
+    private static readonly CompositeFormat ClientRow = CompositeFormat.Parse("{0,-24} {1,-16} {2,-20} {3,-8} {4}");
+
     private static readonly string RoleList = string.Join(", ", AccountRoles.All);
 
     internal static void AddTo(IList<Command> commands)
@@ -33,15 +39,31 @@ internal static class AccountCommands
         var db = StoreCommands.DbOption();
         var add = new Command("add", $"Add an account; the password is read from stdin (one line) and must have {Passwords.Rule}.")
         {
-            name, role, institution, pupil, display, stdin, db,
+            name,
+            role,
+            institution,
+            pupil,
+            display,
+            stdin,
+            db,
         };
         add.SetAction(parse =>
         {
             var password = ReadPassword(parse, stdin);
             var database = StoreCommands.OpenStore(parse, db);
             var username = parse.GetValue(name)!;
-            Check(AccountAdmin.AddAccount(database, username, parse.GetValue(role)!, Code(parse.GetValue(institution)), parse.GetValue(pupil),
-                parse.GetValue(display), password, Actor));
+            Check(
+                AccountAdmin.AddAccount(
+                    database,
+                    username,
+                    parse.GetValue(role)!,
+                    Code(parse.GetValue(institution)),
+                    parse.GetValue(pupil),
+                    parse.GetValue(display),
+                    password,
+                    Actor
+                )
+            );
             Std.Out.WriteLine($"account '{username}' added");
             return ExitCodes.Done;
         });
@@ -52,23 +74,55 @@ internal static class AccountCommands
         list.SetAction(parse =>
         {
             var accounts = Accounts.All(StoreCommands.OpenStore(parse, listDb));
-            Std.Out.WriteLine($"{"name",-24} {"role",-16} {"bound to",-20} {"state",-9} display name");
+            Std.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, AccountRow, "name", "role", "bound to", "state", "display name"));
             foreach (var a in accounts)
-                Std.Out.WriteLine($"{a.Username,-24} {a.Role,-16} {Bound(a.Institution, a.PupilKey),-20} {(a.Disabled ? "disabled" : "enabled"),-9} {a.DisplayName}{(a.Demo ? "  (demo)" : "")}");
+                Std.Out.WriteLine(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        AccountRow,
+                        a.Username,
+                        a.Role,
+                        Bound(a.Institution, a.PupilKey),
+                        a.Disabled ? "disabled" : "enabled",
+                        a.DisplayName + (a.Demo ? "  (demo)" : "")
+                    )
+                );
             Std.Out.WriteLine($"{accounts.Length} account(s)");
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(list);
 
-        cmd.Subcommands.Add(Named("disable", "Disable an account: it can no longer sign in.", "account", (database, n) => AccountAdmin.SetDisabled(database, n, true, Actor), "disabled"));
-        cmd.Subcommands.Add(Named("enable", "Enable a disabled account again.", "account", (database, n) => AccountAdmin.SetDisabled(database, n, false, Actor), "enabled"));
-        cmd.Subcommands.Add(Named("end-sessions", "End every open session of an account within a minute (e.g. a lost device); it can sign in again.", "account",
-            (database, n) => AccountAdmin.EndSessions(database, n, Actor), "signed out everywhere"));
+        cmd.Subcommands.Add(
+            Named(
+                "disable",
+                "Disable an account: it can no longer sign " + "in.",
+                "account",
+                (database, n) => AccountAdmin.SetDisabled(database, n, true, Actor),
+                "disabled"
+            )
+        );
+        cmd.Subcommands.Add(
+            Named("enable", "Enable a disabled account again.", "account", (database, n) => AccountAdmin.SetDisabled(database, n, false, Actor), "enabled")
+        );
+        cmd.Subcommands.Add(
+            Named(
+                "end-sessions",
+                "End every open session of an account within a minute (e.g. a lost device); it can sign in again.",
+                "account",
+                (database, n) => AccountAdmin.EndSessions(database, n, Actor),
+                "signed out everywhere"
+            )
+        );
 
         var resetName = new Argument<string>("name") { Description = "The account's user name" };
         var resetStdin = PasswordStdinOption();
         var resetDb = StoreCommands.DbOption();
-        var reset = new Command("reset-password", $"Give an account a new password, read from stdin (one line); {Passwords.Rule}.") { resetName, resetStdin, resetDb };
+        var reset = new Command("reset-password", $"Give an account a new password, read from stdin (one line); " + $"{Passwords.Rule}.")
+        {
+            resetName,
+            resetStdin,
+            resetDb,
+        };
         reset.SetAction(parse =>
         {
             var password = ReadPassword(parse, resetStdin);
@@ -88,12 +142,23 @@ internal static class AccountCommands
     private static Command LinkValueCommand()
     {
         var name = new Argument<string>("name") { Description = "The account's user name" };
-        var provider = new Option<string>("--provider") { Description = $"The school provider's id in Doorstroom:Oidc:Providers ({AccountLinks.ProviderRule})", Required = true };
-        var value = new Option<string>("--value") { Description = "The claim's value for this person (e.g. their eduPersonPrincipalName); compared ignoring case", Required = true };
+        var provider = new Option<string>("--provider")
+        {
+            Description = $"The school provider's id in Doorstroom:Oidc:Providers " + $"({AccountLinks.ProviderRule})",
+            Required = true,
+        };
+        var value = new Option<string>("--value")
+        {
+            Description = "The claim's value for this person (e.g. their eduPersonPrincipalName); compared ignoring " + "case",
+            Required = true,
+        };
         var db = StoreCommands.DbOption();
         var cmd = new Command("link-value", "Set the value the provider's LinkClaim must have to link a school account to this account (school sign-in).")
         {
-            name, provider, value, db,
+            name,
+            provider,
+            value,
+            db,
         };
         cmd.SetAction(parse =>
         {
@@ -133,11 +198,18 @@ internal static class AccountCommands
         {
             Description = $"Only at this school provider (its id in Doorstroom:Oidc:Providers; {AccountLinks.ProviderRule}); default: any configured provider",
         };
-        var days = new Option<int>("--days") { Description = $"How many days the invitation lasts: 1 to {AccountLinks.MaxDays}", DefaultValueFactory = _ => AccountLinks.DefaultDays };
+        var days = new Option<int>("--days")
+        {
+            Description = $"How many days the invitation lasts: 1 to " + $"{AccountLinks.MaxDays}",
+            DefaultValueFactory = _ => AccountLinks.DefaultDays,
+        };
         var db = StoreCommands.DbOption();
         var cmd = new Command("invite", "Invite an account's holder to link the account of their school (school sign-in); prints the code once.")
         {
-            name, provider, days, db,
+            name,
+            provider,
+            days,
+            db,
         };
         cmd.SetAction(parse =>
         {
@@ -162,12 +234,29 @@ internal static class AccountCommands
         var pupil = PupilOption();
         var display = DisplayOption();
         var db = StoreCommands.DbOption();
-        var add = new Command("add", "Add an API client; its secret is printed once (only its hash is stored).") { name, role, institution, pupil, display, db };
+        var add = new Command("add", "Add an API client; its secret is printed once (only its hash is " + "stored).")
+        {
+            name,
+            role,
+            institution,
+            pupil,
+            display,
+            db,
+        };
         add.SetAction(parse =>
         {
             var id = parse.GetValue(name)!;
-            var change = Check(AccountAdmin.AddClient(StoreCommands.OpenStore(parse, db), id, parse.GetValue(role)!, Code(parse.GetValue(institution)),
-                parse.GetValue(pupil), parse.GetValue(display), Actor));
+            var change = Check(
+                AccountAdmin.AddClient(
+                    StoreCommands.OpenStore(parse, db),
+                    id,
+                    parse.GetValue(role)!,
+                    Code(parse.GetValue(institution)),
+                    parse.GetValue(pupil),
+                    parse.GetValue(display),
+                    Actor
+                )
+            );
             Std.Out.WriteLine($"client '{id}' added; its secret, shown only now:");
             Std.Out.WriteLine($"secret: {change.Secret}");
             return ExitCodes.Done;
@@ -179,15 +268,33 @@ internal static class AccountCommands
         list.SetAction(parse =>
         {
             var clients = Accounts.AllClients(StoreCommands.OpenStore(parse, listDb));
-            Std.Out.WriteLine($"{"client id",-24} {"role",-16} {"bound to",-20} {"state",-8} display name");
+            Std.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, ClientRow, "client id", "role", "bound to", "state", "display name"));
             foreach (var c in clients)
-                Std.Out.WriteLine($"{c.ClientId,-24} {c.Role,-16} {Bound(c.Institution, c.PupilKey),-20} {(c.Revoked ? "revoked" : "active"),-8} {c.DisplayName}{(c.Demo ? "  (demo)" : "")}");
+                Std.Out.WriteLine(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        ClientRow,
+                        c.ClientId,
+                        c.Role,
+                        Bound(c.Institution, c.PupilKey),
+                        c.Revoked ? "revoked" : "active",
+                        c.DisplayName + (c.Demo ? "  (demo)" : "")
+                    )
+                );
             Std.Out.WriteLine($"{clients.Length} client(s)");
             return ExitCodes.Done;
         });
         cmd.Subcommands.Add(list);
 
-        cmd.Subcommands.Add(Named("revoke", "Revoke an API client: no token is issued for it again.", "client id", (database, n) => AccountAdmin.RevokeClient(database, n, Actor), "revoked"));
+        cmd.Subcommands.Add(
+            Named(
+                "revoke",
+                "Revoke an API client: no token is issued for it " + "again.",
+                "client id",
+                (database, n) => AccountAdmin.RevokeClient(database, n, Actor),
+                "revoked"
+            )
+        );
 
         var rotateName = new Argument<string>("name") { Description = "The client id" };
         var rotateDb = StoreCommands.DbOption();
@@ -224,12 +331,13 @@ internal static class AccountCommands
     private static AccountChange Check(AccountChange change, string name = "--name") =>
         change.Problem is { } p ? throw new BadInputException($"{Option(p.Field, name)}: {p.Message}; nothing stored") : change;
 
-    private static string Option(string field, string name) => field switch
-    {
-        "password" => "--password-stdin",
-        "name" => name,
-        _ => "--" + field,
-    };
+    private static string Option(string field, string name) =>
+        field switch
+        {
+            "password" => "--password-stdin",
+            "name" => name,
+            _ => "--" + field,
+        };
 
     private static string Bound(string? institution, string? pupil) => institution ?? (pupil is null ? "-" : "pupil " + pupil);
 
@@ -238,9 +346,11 @@ internal static class AccountCommands
 
     private static string ReadPassword(ParseResult parse, Option<bool> stdin)
     {
-        if (!parse.GetValue(stdin)) throw new BadInputException("--password-stdin: give the password on standard input with --password-stdin (never as an argument)");
+        if (!parse.GetValue(stdin))
+            throw new BadInputException("--password-stdin: give the password on standard input with --password-stdin (never as an " + "argument)");
         var line = Std.In.ReadLine();
-        if (string.IsNullOrEmpty(line)) throw new BadInputException("--password-stdin: standard input has no password (one line expected); nothing stored");
+        if (string.IsNullOrEmpty(line))
+            throw new BadInputException("--password-stdin: standard input has no password (one line expected); nothing stored");
         return line;
     }
 
@@ -248,14 +358,16 @@ internal static class AccountCommands
 
     private static Option<string> RoleOption() => new("--role") { Description = $"One of {RoleList}", Required = true };
 
-    private static Option<string?> InstitutionOption() => new("--institution")
-    {
-        Description = "decaan: the BRIN6 of a vo vestiging; intake: the BRIN4 of an mbo institution; zorgcoordinator: either; checked against the store",
-    };
+    private static Option<string?> InstitutionOption() =>
+        new("--institution")
+        {
+            Description = "decaan: the BRIN6 of a vo vestiging; intake: the BRIN4 of an mbo institution; zorgcoordinator: either; checked against the store",
+        };
 
     private static Option<string?> PupilOption() => new("--pupil") { Description = "leerling and ouder only: the pupil's key, checked against the store" };
 
     private static Option<string?> DisplayOption() => new("--display-name") { Description = "The name shown on screen (default: the name)" };
 
-    private static Option<bool> PasswordStdinOption() => new("--password-stdin") { Description = $"Read the password from standard input (one line); {Passwords.Rule}" };
+    private static Option<bool> PasswordStdinOption() =>
+        new("--password-stdin") { Description = $"Read the password from standard input (one line); " + $"{Passwords.Rule}" };
 }

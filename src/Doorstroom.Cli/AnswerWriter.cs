@@ -13,14 +13,22 @@ internal static class AnswerWriter
 
     private static string Years(Route route)
     {
-        var spans = route.Phases.OfType<Programme>().SelectMany(p => p.Variants)
-            .Select(v => v.Duration.Min == v.Duration.Max ? $"{v.Duration.Min} jr → {string.Join("+", v.Diplomas.Select(JsonSpelling.Of))}" : $"{v.Duration.Min}–{v.Duration.Max} jr → {string.Join("+", v.Diplomas.Select(JsonSpelling.Of))}")
-            .Distinct().ToList();
+        var spans = route
+            .Phases.OfType<Programme>()
+            .SelectMany(p => p.Variants)
+            .Select(v =>
+                v.Duration.Min == v.Duration.Max
+                    ? $"{v.Duration.Min} jr → " + $"{string.Join("+", v.Diplomas.Select(JsonSpelling.Of))}"
+                    : $"{v.Duration.Min}–{v.Duration.Max} jr → " + $"{string.Join("+", v.Diplomas.Select(JsonSpelling.Of))}"
+            )
+            .Distinct()
+            .ToList();
         var rest = route.Phases.OfType<RestOfSchool>().Any() ? DutchText.RestOfSchool : null;
         return string.Join("; ", (rest is null ? spans : spans.Prepend(rest)).DefaultIfEmpty("—"));
     }
 
-    private static string Window(Window w) => $"{w.From:yyyy-MM-dd} – {(w.To is { } t ? t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}";
+    private static string Window(Window w) =>
+        $"{w.From:yyyy-MM-dd} – " + $"{(w.To is { } t ? t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}";
 
     public static void RoutesTable(RouteCatalogue catalogue, DateOnly on)
     {
@@ -34,7 +42,8 @@ internal static class AnswerWriter
                 new Markup(E(r.Aims)),
                 new Markup(E(r.WhoMayEnter)),
                 new Markup(E(Years(r))),
-                new Markup((inForce ? "[green]van kracht[/]" : "[red]niet van kracht[/]") + $"\n[grey]{E(Window(r.Intake))}[/]"));
+                new Markup((inForce ? "[green]van kracht[/]" : "[red]niet van kracht[/]") + $"\n[grey]{E(Window(r.Intake))}[/]")
+            );
         }
         Std.Ansi.Write(table);
     }
@@ -48,7 +57,8 @@ internal static class AnswerWriter
             w.WriteString("catalogueVersion", catalogue.Version);
             w.WriteString("on", PlanJson.Iso(on));
             w.WriteStartArray("routes");
-            foreach (var r in catalogue.Routes) RouteObject(w, r, on, null);
+            foreach (var r in catalogue.Routes)
+                RouteObject(w, r, on, null);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -66,12 +76,17 @@ internal static class AnswerWriter
         w.WriteString("outcome", r.Outcome);
         w.WriteStartObject("intake");
         w.WriteString("from", PlanJson.Iso(r.Intake.From));
-        if (r.Intake.To is { } to) w.WriteString("to", PlanJson.Iso(to)); else w.WriteNull("to");
+        if (r.Intake.To is { } to)
+            w.WriteString("to", PlanJson.Iso(to));
+        else
+            w.WriteNull("to");
         w.WriteString("rule", r.Intake.Rule);
         w.WriteEndObject();
-        if (on is { } d) w.WriteBoolean("inForce", r.Intake.Contains(d));
+        if (on is { } d)
+            w.WriteBoolean("inForce", r.Intake.Contains(d));
         w.WriteStartArray("rules");
-        foreach (var x in r.Rules) w.WriteStringValue(x);
+        foreach (var x in r.Rules)
+            w.WriteStringValue(x);
         w.WriteEndArray();
         if (sources is { } all)
         {
@@ -89,13 +104,15 @@ internal static class AnswerWriter
             PlanJson.Reasons(w, "entryReasons", Conditions.AllReasons(r.Entry));
             PlanJson.Reasons(w, "caveats", r.Caveats.Select(c => c.Reason));
             w.WriteStartArray("exampleCrebos");
-            foreach (var c in r.ExampleCrebos) w.WriteStringValue(c);
+            foreach (var c in r.ExampleCrebos)
+                w.WriteStringValue(c);
             w.WriteEndArray();
         }
         else
         {
             w.WriteStartArray("sources");
-            foreach (var key in r.Sources) w.WriteStringValue(key);
+            foreach (var key in r.Sources)
+                w.WriteStringValue(key);
             w.WriteEndArray();
         }
         w.WriteEndObject();
@@ -104,7 +121,8 @@ internal static class AnswerWriter
     public static void RouteJson(RouteCatalogue catalogue, Route route, ImmutableArray<Source> sources)
     {
         using var output = Std.OpenStandardOutput();
-        using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true))) RouteObject(w, route, null, sources);
+        using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true)))
+            RouteObject(w, route, null, sources);
         output.WriteByte((byte)'\n');
     }
 
@@ -121,14 +139,16 @@ internal static class AnswerWriter
 
         var conditions = new Table().Border(TableBorder.Simple).Title("Toelatingsvoorwaarden (waarom niet)");
         conditions.AddColumn("Regel").AddColumn("Code").AddColumn("Tekst");
-        foreach (var r in Conditions.AllReasons(route.Entry)) conditions.AddRow(E(r.Rule), E(r.Code), E(r.Text) + Conf(r));
+        foreach (var r in Conditions.AllReasons(route.Entry))
+            conditions.AddRow(E(r.Rule), E(r.Code), E(r.Text) + Conf(r));
         Std.Ansi.Write(conditions);
 
         if (route.Caveats.Length > 0)
         {
             var caveats = new Table().Border(TableBorder.Simple).Title("Kanttekeningen");
             caveats.AddColumn("Regel").AddColumn("Tekst");
-            foreach (var c in route.Caveats) caveats.AddRow(E(c.Reason.Rule), E(c.Reason.Text) + Conf(c.Reason));
+            foreach (var c in route.Caveats)
+                caveats.AddRow(E(c.Reason.Rule), E(c.Reason.Text) + Conf(c.Reason));
             Std.Ansi.Write(caveats);
         }
 
@@ -149,21 +169,26 @@ internal static class AnswerWriter
 
     private static string Conf(Reason r) => r.Confidence == Confidence.Low ? $" [yellow]({DutchText.Confidence(Confidence.Low)})[/]" : "";
 
-    private static string StatusMarkup(RouteStatus s) => s switch
-    {
-        RouteStatus.Eligible => $"[green]{DutchText.Status(s)}[/]",
-        RouteStatus.NotEligible => $"[red]{DutchText.Status(s)}[/]",
-        _ => $"[grey]{DutchText.Status(s)}[/]",
-    };
+    private static string StatusMarkup(RouteStatus s) =>
+        s switch
+        {
+            RouteStatus.Eligible => $"[green]{DutchText.Status(s)}[/]",
+            RouteStatus.NotEligible => $"[red]{DutchText.Status(s)}[/]",
+            _ => $"[grey]{DutchText.Status(s)}[/]",
+        };
 
     public static void PlanTable(RouteCatalogue catalogue, Plan plan)
     {
-        Std.Ansi.MarkupLine($"[bold]Doorstroom[/] — vraag op {plan.On:yyyy-MM-dd}, doel: {E(JsonSpelling.Of(plan.Goal))}, regimes: {E(string.Join(", ", plan.Regimes))}, catalogus {E(plan.CatalogueVersion)}");
+        Std.Ansi.MarkupLine(
+            $"[bold]Doorstroom[/] — vraag op {plan.On:yyyy-MM-dd}, doel: {E(JsonSpelling.Of(plan.Goal))}, regimes: "
+                + $"{E(string.Join(", ", plan.Regimes))}, catalogus {E(plan.CatalogueVersion)}"
+        );
         var routes = new Table().Border(TableBorder.Rounded).Title("Routes");
         routes.AddColumn("Route").AddColumn("Status").AddColumn("Waarom / kanttekeningen");
         foreach (var r in plan.Routes)
         {
-            var why = r.Reasons.Select(x => $"{E(x.Text)} [grey]({E(x.Rule)})[/]{Conf(x)}")
+            var why = r
+                .Reasons.Select(x => $"{E(x.Text)} [grey]({E(x.Rule)})[/]{Conf(x)}")
                 .Concat(r.Caveats.Select(x => $"[grey]• {E(x.Text)} ({E(x.Rule)})[/]{Conf(x)}"));
             routes.AddRow(new Markup(E(catalogue.Route(r.Id).Name)), new Markup(StatusMarkup(r.Status)), new Markup(string.Join("\n", why)));
         }
@@ -174,16 +199,36 @@ internal static class AnswerWriter
         var i = 1;
         foreach (var p in plan.Pathways)
         {
-            var steps = string.Join("\n", p.Steps.Select(s =>
-                $"{s.From:yyyy}–{s.To:yyyy}: {JsonSpelling.Of(s.School)}{(s.Niveau is { } n ? $" niveau {n}" : "")}{(s.Leerweg is { } l ? " " + JsonSpelling.Of(l) : "")} → {JsonSpelling.Of(s.Outcome)}{(s.LatestTo != s.To ? $" (uiterlijk {s.LatestTo:yyyy})" : "")} [{s.Rule}]"));
-            pathways.AddRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), E(string.Join(", ", p.Routes)), E(steps),
-                E(p.StartkwalificatieOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"), E(PlanJson.Iso(p.GoalReachedOn)));
+            var steps = string.Join(
+                "\n",
+                p.Steps.Select(s =>
+                    $"{s.From:yyyy}–{s.To:yyyy}: "
+                    + $"{JsonSpelling.Of(s.School)}{(s.Niveau is { } n ? $" niveau {n}" : "")}{(s.Leerweg is { } l ? " " + JsonSpelling.Of(l) : "")} → "
+                    + $"{JsonSpelling.Of(s.Outcome)}{(s.LatestTo != s.To ? $" (uiterlijk {s.LatestTo:yyyy})" : "")} [{s.Rule}]"
+                )
+            );
+            pathways.AddRow(
+                i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                E(string.Join(", ", p.Routes)),
+                E(steps),
+                E(p.StartkwalificatieOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
+                E(PlanJson.Iso(p.GoalReachedOn))
+            );
             i++;
         }
         Std.Ansi.Write(pathways);
-        Std.Ansi.MarkupLine($"Snelste startkwalificatie: [bold]{E(plan.FastestStartkwalificatieOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—")}[/]; snelste naar het doel: [bold]{E(plan.FastestGoalOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—")}[/]");
-        if (plan.LeerplichtEnds is { } lp) Std.Ansi.MarkupLine($"Volledige leerplicht eindigt {lp:yyyy-MM-dd}{(plan.KwalificatieplichtEnds is { } kp ? $"; kwalificatieplicht tot {kp:yyyy-MM-dd} of een startkwalificatie" : "")}.");
-        foreach (var n in plan.Notes) Std.Ansi.MarkupLine($"[yellow]Let op:[/] {E(n.Text)} [grey]({E(n.Rule)})[/]");
+        Std.Ansi.MarkupLine(
+            $"Snelste startkwalificatie: "
+                + $"[bold]{E(plan.FastestStartkwalificatieOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—")}[/]; snelste "
+                + $"naar het doel: [bold]{E(plan.FastestGoalOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—")}[/]"
+        );
+        if (plan.LeerplichtEnds is { } lp)
+            Std.Ansi.MarkupLine(
+                $"Volledige leerplicht eindigt "
+                    + $"{lp:yyyy-MM-dd}{(plan.KwalificatieplichtEnds is { } kp ? $"; kwalificatieplicht tot {kp:yyyy-MM-dd} of een startkwalificatie" : "")}."
+            );
+        foreach (var n in plan.Notes)
+            Std.Ansi.MarkupLine($"[yellow]Let op:[/] {E(n.Text)} [grey]({E(n.Rule)})[/]");
     }
 
     public static void AdmissionTable(Qualification q, DomainDirection? direction, AdmissionResult a)
@@ -195,12 +240,18 @@ internal static class AnswerWriter
             AdmissionOutcome.ByException => "orange1",
             _ => "red",
         };
-        Std.Ansi.MarkupLine($"[bold]{E(q.Crebo)} {E(q.Name)}[/] — {E(JsonSpelling.Of(q.Level))}, {E(q.Domain)} ({E(direction is null ? "richting onbekend" : JsonSpelling.Of(direction.Direction))}), {E(string.Join("/", q.Leerwegen.Select(JsonSpelling.Of)))}");
+        Std.Ansi.MarkupLine(
+            $"[bold]{E(q.Crebo)} {E(q.Name)}[/] — {E(JsonSpelling.Of(q.Level))}, {E(q.Domain)} "
+                + $"({E(direction is null ? "richting onbekend" : JsonSpelling.Of(direction.Direction))}), "
+                + $"{E(string.Join("/", q.Leerwegen.Select(JsonSpelling.Of)))}"
+        );
         Std.Ansi.MarkupLine($"Start {a.Start:yyyy-MM-dd} (regime {E(a.Regime)}): [{color} bold]{E(JsonSpelling.Of(a.Outcome))}[/]");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("").AddColumn("Regel").AddColumn("Tekst");
-        foreach (var r in a.Reasons) table.AddRow("[red]reden[/]", E(r.Rule), E(r.Text) + Conf(r));
-        foreach (var r in a.Caveats) table.AddRow("[grey]let op[/]", E(r.Rule), E(r.Text) + Conf(r));
+        foreach (var r in a.Reasons)
+            table.AddRow("[red]reden[/]", E(r.Rule), E(r.Text) + Conf(r));
+        foreach (var r in a.Caveats)
+            table.AddRow("[grey]let op[/]", E(r.Rule), E(r.Text) + Conf(r));
         Std.Ansi.Write(table);
     }
 }

@@ -9,14 +9,25 @@ namespace Doorstroom.Cli;
 
 internal static class Commands
 {
-    private static readonly Option<string?> CatalogueOption = new("--catalogue") { Description = "Catalogue version folder (default: the newest shipped with doorstroom)", Recursive = true };
-    private static readonly Option<string?> DataOption = new("--data") { Description = $"Folder with the real public data (default: ${DataPaths.DataVariable} or ../shared/data/real)", Recursive = true };
+    private static readonly Option<string?> CatalogueOption = new("--catalogue")
+    {
+        Description = "Catalogue version folder (default: the newest shipped with " + "doorstroom)",
+        Recursive = true,
+    };
+    private static readonly Option<string?> DataOption = new("--data")
+    {
+        Description = $"Folder with the real public data (default: " + $"${DataPaths.DataVariable} or ../shared/data/real)",
+        Recursive = true,
+    };
 
     private static Option<string> FormatOption() => new("--format") { Description = "table (for people) or json", DefaultValueFactory = _ => "table" };
 
     public static RootCommand Root()
     {
-        var root = new RootCommand("Doorstroom: learning routes from vmbo to mbo (and on to hbo) — which are open to a pupil, why not the others, and how long each pathway takes.");
+        var root = new RootCommand(
+            "Doorstroom: learning routes from vmbo to mbo (and on to hbo) — which are open to a pupil, why not the others, and how "
+                + "long each pathway takes."
+        );
         root.Options.Add(CatalogueOption);
         root.Options.Add(DataOption);
         root.Subcommands.Add(RoutesCommand());
@@ -46,10 +57,12 @@ internal static class Commands
         if (withCrebos)
         {
             var q = QualificationLoader.Load(DataPaths.Qualifications(DataDir(parse)));
-            if (q.Ok) crebos = q.Qualifications.Select(x => x.Crebo).ToHashSet();
+            if (q.Ok)
+                crebos = q.Qualifications.Select(x => x.Crebo).ToHashSet();
         }
         var load = CatalogueLoader.Load(dir, crebos);
-        if (!load.Ok) throw new BadInputException($"catalogue {dir} is not valid: {load.Problems[0]} (run 'doorstroom catalogue validate' for all problems)");
+        if (!load.Ok)
+            throw new BadInputException($"catalogue {dir} is not valid: {load.Problems[0]} (run 'doorstroom catalogue validate' for all problems)");
         return load;
     }
 
@@ -63,24 +76,29 @@ internal static class Commands
 
     private static DateOnly ParseDate(string? text, string option, DateOnly fallback)
     {
-        if (text is null) return fallback;
-        return PlanJson.TryIso(text, out var d)
-            ? d
-            : throw new BadInputException($"{option}: '{text}' is not a date; expected YYYY-MM-DD (e.g. 2011-12-31)");
+        if (text is null)
+            return fallback;
+        return PlanJson.TryIso(text, out var d) ? d : throw new BadInputException($"{option}: '{text}' is not a date; expected YYYY-MM-DD (e.g. 2011-12-31)");
     }
 
     private static Command RoutesCommand()
     {
         var on = new Option<string?>("--on") { Description = "Date (YYYY-MM-DD) to check whether each route takes pupils in; default today" };
         var format = FormatOption();
-        var cmd = new Command("routes", "Every route: what it aims for, who may enter, how long it takes, and whether it is in force on the date.") { on, format };
+        var cmd = new Command("routes", "Every route: what it aims for, who may enter, how long it takes, and whether it is in force on the " + "date.")
+        {
+            on,
+            format,
+        };
         cmd.SetAction(parse =>
         {
             var f = Format(parse, format);
             var date = ParseDate(parse.GetValue(on), "--on", DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date));
             var catalogue = LoadCatalogue(parse);
-            if (f == "json") AnswerWriter.RoutesJson(catalogue, date);
-            else AnswerWriter.RoutesTable(catalogue, date);
+            if (f == "json")
+                AnswerWriter.RoutesJson(catalogue, date);
+            else
+                AnswerWriter.RoutesTable(catalogue, date);
             return ExitCodes.Done;
         });
         return cmd;
@@ -97,10 +115,13 @@ internal static class Commands
             var load = Load(parse);
             var catalogue = load.Catalogue!;
             var routeId = parse.GetValue(id)!;
-            var route = catalogue.FindRoute(routeId) ?? throw new BadInputException($"route '{routeId}' does not exist; expected one of {string.Join(", ", RouteCatalogue.RouteIds)}");
+            var route = catalogue.FindRoute(routeId)
+                ?? throw new BadInputException($"route '{routeId}' does not exist; expected one of " + $"{string.Join(", ", RouteCatalogue.RouteIds)}");
             var sources = load.Sources;
-            if (f == "json") AnswerWriter.RouteJson(catalogue, route, sources);
-            else AnswerWriter.RouteTable(catalogue, route, sources);
+            if (f == "json")
+                AnswerWriter.RouteJson(catalogue, route, sources);
+            else
+                AnswerWriter.RouteTable(catalogue, route, sources);
             return ExitCodes.Done;
         });
         return cmd;
@@ -112,7 +133,12 @@ internal static class Commands
         var batch = new Option<string?>("--batch") { Description = "JSON Lines file: one pupil per line in, one plan per line out" };
         var format = FormatOption();
         var flags = new PupilFlags();
-        var cmd = new Command("plan", "Which routes are open to this pupil on the date, why not the others, and every pathway to the goal with dates.") { pupil, batch, format };
+        var cmd = new Command("plan", "Which routes are open to this pupil on the date, why not the others, and every pathway to the goal with " + "dates.")
+        {
+            pupil,
+            batch,
+            format,
+        };
         flags.AddTo(cmd);
         cmd.SetAction(parse =>
         {
@@ -125,8 +151,10 @@ internal static class Commands
             var f = Format(parse, format);
             var situation = parse.GetValue(pupil) is { } file ? ReadPupil(file) : flags.Situation(parse);
             var plan = planner.Plan(situation);
-            if (f == "json") Std.Out.WriteLine(PlanJson.Write(plan));
-            else AnswerWriter.PlanTable(catalogue, plan);
+            if (f == "json")
+                Std.Out.WriteLine(PlanJson.Write(plan));
+            else
+                AnswerWriter.PlanTable(catalogue, plan);
             return ExitCodes.Done;
         });
         return cmd;
@@ -146,7 +174,8 @@ internal static class Commands
         }
         else
         {
-            if (!File.Exists(file)) throw new BadInputException($"--pupil: file '{file}' not found");
+            if (!File.Exists(file))
+                throw new BadInputException($"--pupil: file '{file}' not found");
             bytes = File.ReadAllBytes(file);
             name = Path.GetFileName(file);
         }
@@ -157,7 +186,8 @@ internal static class Commands
     /// <summary>One pupil per input line, one plan per output line. A bad line stops the run with its line number (exit 2).</summary>
     private static int Batch(Planner planner, string file)
     {
-        if (!File.Exists(file)) throw new BadInputException($"--batch: file '{file}' not found");
+        if (!File.Exists(file))
+            throw new BadInputException($"--batch: file '{file}' not found");
         var name = Path.GetFileName(file);
         using var output = Std.OpenStandardOutput();
         using var writer = new Utf8JsonWriter(output, PlanJson.Options(indented: false));
@@ -165,7 +195,8 @@ internal static class Commands
         foreach (var line in File.ReadLines(file, Encoding.UTF8))
         {
             lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
             var parsed = PupilJson.Parse(Encoding.UTF8.GetBytes(line), name, lineNo - 1);
             if (parsed.Situation is null)
             {
@@ -193,9 +224,15 @@ internal static class Commands
             var catalogue = LoadCatalogue(parse);
             var path = DataPaths.Qualifications(DataDir(parse));
             var qualifications = QualificationLoader.Load(path);
-            if (!qualifications.Ok) throw new BadInputException($"kwalificatiestructuur: {qualifications.Problems[0]} (set --data or ${DataPaths.DataVariable} to the real data folder)");
+            if (!qualifications.Ok)
+                throw new BadInputException(
+                    $"kwalificatiestructuur: {qualifications.Problems[0]} (set --data or " + $"${DataPaths.DataVariable} to the real data folder)"
+                );
             var code = parse.GetValue(crebo)!.Trim();
-            var q = qualifications.Find(code) ?? throw new BadInputException($"--crebo: '{code}' is not a qualification in the kwalificatiestructuur 2015 ({qualifications.Qualifications.Length} qualifications)");
+            var q = qualifications.Find(code)
+                ?? throw new BadInputException(
+                    $"--crebo: '{code}' is not a qualification in the kwalificatiestructuur 2015 " + $"({qualifications.Qualifications.Length} qualifications)"
+                );
             var situation = ReadPupil(parse.GetValue(pupil)!);
             Leerweg? lw = parse.GetValue(leerweg) switch
             {
@@ -208,10 +245,12 @@ internal static class Commands
             if (f == "json")
             {
                 using var output = Std.OpenStandardOutput();
-                using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true))) PlanJson.Admission(w, q, result);
+                using (var w = new Utf8JsonWriter(output, PlanJson.Options(indented: true)))
+                    PlanJson.Admission(w, q, result);
                 output.WriteByte((byte)'\n');
             }
-            else AnswerWriter.AdmissionTable(q, direction, result);
+            else
+                AnswerWriter.AdmissionTable(q, direction, result);
             return ExitCodes.Done;
         });
         return cmd;
@@ -219,7 +258,10 @@ internal static class Commands
 
     private static Command CatalogueCommand()
     {
-        var validate = new Command("validate", "Check the catalogue against its JSON Schemas and its own rules (ids, windows, rule and source references, crebos).");
+        var validate = new Command(
+            "validate",
+            "Check the catalogue against its JSON Schemas and its own rules (ids, windows, rule and source references, " + "crebos)."
+        );
         validate.SetAction(parse =>
         {
             var dir = parse.GetValue(CatalogueOption) ?? DataPaths.DefaultCatalogue();
@@ -229,15 +271,21 @@ internal static class Commands
             var load = CatalogueLoader.Load(dir, crebos);
             if (!load.Ok)
             {
-                foreach (var p in load.Problems) Std.Error.WriteLine(p);
+                foreach (var p in load.Problems)
+                    Std.Error.WriteLine(p);
                 Std.Error.WriteLine($"catalogue {dir}: {load.Problems.Length} problem(s)");
                 return ExitCodes.BadInput;
             }
             var c = load.Catalogue!;
-            Std.Out.WriteLine($"catalogue {c.Version} ({dir}): valid — {c.Routes.Length} routes, {c.Rules.Count} rules, {load.Sources.Length} sources, {c.Reasons.Count} reason texts, {c.Regimes.Length} regimes");
-            Std.Out.WriteLine(crebos is null
-                ? $"example crebos not checked: kwalificatiestructuur not found at {qpath}"
-                : $"example crebos checked against {crebos.Count} qualifications of the kwalificatiestructuur 2015");
+            Std.Out.WriteLine(
+                $"catalogue {c.Version} ({dir}): valid — {c.Routes.Length} routes, {c.Rules.Count} rules, {load.Sources.Length} sources, "
+                    + $"{c.Reasons.Count} reason texts, {c.Regimes.Length} regimes"
+            );
+            Std.Out.WriteLine(
+                crebos is null
+                    ? $"example crebos not checked: kwalificatiestructuur not found at {qpath}"
+                    : $"example crebos checked against {crebos.Count} qualifications of the kwalificatiestructuur 2015"
+            );
             return ExitCodes.Done;
         });
         var cmd = new Command("catalogue", "Work with the route catalogue.");
@@ -254,7 +302,10 @@ internal sealed class PupilFlags
     private readonly Option<string?> leerweg = new("--leerweg") { Description = "bb, kb, gl, tl (vmbo) or bol, bbl (mbo)" };
     private readonly Option<int?> leerjaar = new("--leerjaar") { Description = "Leerjaar (vmbo 1–4)" };
     private readonly Option<int?> niveau = new("--niveau") { Description = "mbo niveau 1–4" };
-    private readonly Option<string?> sector = new("--sector") { Description = "groen (landbouw), techniek, zorg-en-welzijn, economie, or a 2016 profiel (bwi, pie, mt, mvi, mat, zw, eo, hbr, dp)" };
+    private readonly Option<string?> sector = new("--sector")
+    {
+        Description = "groen (landbouw), techniek, zorg-en-welzijn, economie, or a 2016 profiel " + "(bwi, pie, mt, mvi, mat, zw, eo, hbr, dp)",
+    };
     private readonly Option<string?> goal = new("--goal") { Description = "startkwalificatie, mbo-1 … mbo-4, havo, hbo" };
     private readonly Option<string?> wants = new("--wants-sector") { Description = "Sector the pupil wants to continue in" };
     private readonly Option<string?> mboLeerweg = new("--mbo-leerweg") { Description = "bol or bbl" };
@@ -262,11 +313,16 @@ internal sealed class PupilFlags
     private readonly Option<string?> applied = new("--applied-on") { Description = "Date of application to the mbo programme (YYYY-MM-DD)" };
     private readonly Option<bool?> sure = new("--sure") { Description = "Sure of the choice (the article's 'donkergroen')" };
     private readonly Option<bool?> atRisk = new("--at-risk") { Description = "At risk of no vmbo diploma" };
-    private readonly Option<string[]> diplomas = new("--diploma") { Description = "A diploma held, as kind[:year[:sector]] (repeatable), e.g. vmbo-bb:2013:groen", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> diplomas = new("--diploma")
+    {
+        Description = "A diploma held, as kind[:year[:sector]] (repeatable), e.g. " + "vmbo-bb:2013:groen",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public void AddTo(Command cmd)
     {
-        foreach (var o in new Option[] { on, school, leerweg, leerjaar, niveau, sector, goal, wants, mboLeerweg, birth, applied, sure, atRisk, diplomas }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { on, school, leerweg, leerjaar, niveau, sector, goal, wants, mboLeerweg, birth, applied, sure, atRisk, diplomas })
+            cmd.Options.Add(o);
     }
 
     public Situation Situation(ParseResult parse)
@@ -278,7 +334,8 @@ internal sealed class PupilFlags
         };
         void Set(string name, JsonNode? value)
         {
-            if (value is not null) o[name] = value;
+            if (value is not null)
+                o[name] = value;
         }
         Set("leerweg", parse.GetValue(leerweg));
         Set("leerjaar", parse.GetValue(leerjaar));
@@ -303,25 +360,28 @@ internal sealed class PupilFlags
                 {
                     item["year"] = int.TryParse(parts[1], out var y) ? y : throw new BadInputException($"--diploma: '{parts[1]}' in '{d}' is not a year");
                 }
-                if (parts.Length > 2) item["sector"] = parts[2];
+                if (parts.Length > 2)
+                    item["sector"] = parts[2];
                 array.Add(item);
             }
             o["diplomas"] = array;
         }
         var parsed = PupilJson.Parse(Encoding.UTF8.GetBytes(o.ToJsonString()), "flags");
-        if (parsed.Situation is null) throw new BadInputException("--" + Kebab(parsed.Problem!.Field) + ": " + parsed.Problem.Message);
+        if (parsed.Situation is null)
+            throw new BadInputException("--" + Kebab(parsed.Problem!.Field) + ": " + parsed.Problem.Message);
         return parsed.Situation;
     }
 
-    private static string Kebab(string field) => field switch
-    {
-        "wantsSector" => "wants-sector",
-        "mboLeerweg" => "mbo-leerweg",
-        "birthDate" => "birth-date",
-        "appliedOn" => "applied-on",
-        "sureOfChoice" => "sure",
-        "atRiskOfNoDiploma" => "at-risk",
-        var f when f.StartsWith("diplomas", StringComparison.Ordinal) => "diploma",
-        var f => f,
-    };
+    private static string Kebab(string field) =>
+        field switch
+        {
+            "wantsSector" => "wants-sector",
+            "mboLeerweg" => "mbo-leerweg",
+            "birthDate" => "birth-date",
+            "appliedOn" => "applied-on",
+            "sureOfChoice" => "sure",
+            "atRiskOfNoDiploma" => "at-risk",
+            var f when f.StartsWith("diplomas", StringComparison.Ordinal) => "diploma",
+            var f => f,
+        };
 }

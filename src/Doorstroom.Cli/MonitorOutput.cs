@@ -26,7 +26,8 @@ internal sealed record MonitorOutput(
     ImmutableArray<KeyValuePair<string, string>> About,
     ImmutableArray<string> Columns,
     ImmutableArray<ImmutableArray<object?>> Rows,
-    ImmutableArray<string> Footnotes)
+    ImmutableArray<string> Footnotes
+)
 {
     /// <summary>The Domain's rule (<see cref="Domain.Suppression.Hides"/>): a count of 1 to 4 is shown as <c>&lt;5</c>.</summary>
     public static object Count(long n) => Domain.Suppression.Hides(n) ? Suppressed.Instance : n;
@@ -41,30 +42,41 @@ internal sealed record MonitorOutput(
     {
         switch (format)
         {
-            case "json": WriteJson(); break;
-            case "csv": WriteCsv(); break;
-            default: WriteTable(); break;
+            case "json":
+                WriteJson();
+                break;
+            case "csv":
+                WriteCsv();
+                break;
+            default:
+                WriteTable();
+                break;
         }
     }
 
     private void WriteTable()
     {
         Std.Ansi.MarkupLine($"[bold]{Markup.Escape(Name)}[/]");
-        foreach (var (key, value) in About) Std.Ansi.MarkupLine($"  {Markup.Escape(key)}: {Markup.Escape(value)}");
+        foreach (var (key, value) in About)
+            Std.Ansi.MarkupLine($"  {Markup.Escape(key)}: {Markup.Escape(value)}");
         var table = new Table();
-        foreach (var c in Columns) table.AddColumn(new TableColumn(Markup.Escape(c)));
-        foreach (var row in Rows) table.AddRow([.. row.Select(v => Markup.Escape(Text(v)))]);
+        foreach (var c in Columns)
+            table.AddColumn(new TableColumn(Markup.Escape(c)));
+        foreach (var row in Rows)
+            table.AddRow([.. row.Select(v => Markup.Escape(Text(v)))]);
         Std.Ansi.Write(table);
-        foreach (var note in Footnotes) Std.Ansi.MarkupLine($"[dim]{Markup.Escape(note)}[/]");
+        foreach (var note in Footnotes)
+            Std.Ansi.MarkupLine($"[dim]{Markup.Escape(note)}[/]");
     }
 
-    private static string Text(object? value) => value switch
-    {
-        null => "–",
-        long n => n.ToString("N0", CultureInfo.InvariantCulture),
-        double d => d.ToString("0.0%", CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    private static string Text(object? value) =>
+        value switch
+        {
+            null => "–",
+            long n => n.ToString("N0", CultureInfo.InvariantCulture),
+            double d => d.ToString("0.0%", CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
 
     private void WriteCsv()
     {
@@ -72,13 +84,21 @@ internal sealed record MonitorOutput(
         csv.AppendJoin(';', Columns.Select(Quote)).Append('\n');
         foreach (var row in Rows)
         {
-            csv.AppendJoin(';', row.Select(v => Quote(v switch
-            {
-                null => "",
-                long n => n.ToString(CultureInfo.InvariantCulture),
-                double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-                _ => CsvCell.Neutralised(v.ToString() ?? ""),
-            }))).Append('\n');
+            csv.AppendJoin(
+                    ';',
+                    row.Select(v =>
+                        Quote(
+                            v switch
+                            {
+                                null => "",
+                                long n => n.ToString(CultureInfo.InvariantCulture),
+                                double d => d.ToString("0.####", CultureInfo.InvariantCulture),
+                                _ => CsvCell.Neutralised(v.ToString() ?? ""),
+                            }
+                        )
+                    )
+                )
+                .Append('\n');
         }
 
         Std.Out.Write(csv.ToString());
@@ -93,7 +113,8 @@ internal sealed record MonitorOutput(
         {
             w.WriteStartObject();
             w.WriteString("indicator", Name);
-            foreach (var (key, value) in About) w.WriteString(key, value);
+            foreach (var (key, value) in About)
+                w.WriteString(key, value);
             w.WriteStartArray("rows");
             foreach (var row in Rows)
             {
@@ -103,10 +124,18 @@ internal sealed record MonitorOutput(
                     w.WritePropertyName(Columns[i]);
                     switch (row[i])
                     {
-                        case null: w.WriteNullValue(); break;
-                        case long n: w.WriteNumberValue(n); break;
-                        case double d: w.WriteNumberValue(Math.Round(d, 6)); break;
-                        case var v: w.WriteStringValue(v.ToString()); break;
+                        case null:
+                            w.WriteNullValue();
+                            break;
+                        case long n:
+                            w.WriteNumberValue(n);
+                            break;
+                        case double d:
+                            w.WriteNumberValue(Math.Round(d, 6));
+                            break;
+                        case var v:
+                            w.WriteStringValue(v.ToString());
+                            break;
                     }
                 }
 
@@ -115,7 +144,8 @@ internal sealed record MonitorOutput(
 
             w.WriteEndArray();
             w.WriteStartArray("notes");
-            foreach (var note in Footnotes) w.WriteStringValue(note);
+            foreach (var note in Footnotes)
+                w.WriteStringValue(note);
             w.WriteEndArray();
             w.WriteEndObject();
         }

@@ -31,7 +31,15 @@ public static class Program
         try
         {
             // Our own handler below turns bad input into one line and exit 2; anything else is a bug and keeps its trace.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = terminal.Out, Error = terminal.Error }, cancellationToken);
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    EnableDefaultExceptionHandler = false,
+                    Output = terminal.Out,
+                    Error = terminal.Error,
+                },
+                cancellationToken
+            );
         }
         catch (BadInputException e)
         {

@@ -13,7 +13,15 @@ public sealed class Terminal
     private readonly Func<Stream> openInput;
     private readonly Func<Stream> openOutput;
 
-    private Terminal(IAnsiConsole ansi, TextReader input, TextWriter output, TextWriter error, Func<Stream> openInput, Func<Stream> openOutput, bool outputRedirected)
+    private Terminal(
+        IAnsiConsole ansi,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        Func<Stream> openInput,
+        Func<Stream> openOutput,
+        bool outputRedirected
+    )
     {
         Ansi = ansi;
         In = input;
@@ -25,8 +33,8 @@ public sealed class Terminal
     }
 
     /// <summary>The process's console: what `doorstroom` uses when started from a shell.</summary>
-    public static Terminal System() => new(
-        AnsiConsole.Console, Console.In, Console.Out, Console.Error, Console.OpenStandardInput, Console.OpenStandardOutput, Console.IsOutputRedirected);
+    public static Terminal System() =>
+        new(AnsiConsole.Console, Console.In, Console.Out, Console.Error, Console.OpenStandardInput, Console.OpenStandardOutput, Console.IsOutputRedirected);
 
     /// <summary>
     /// A run whose streams are redirected, as on a pipe: stdin is <paramref name="stdin"/>, and everything for stdout
@@ -35,16 +43,25 @@ public sealed class Terminal
     /// </summary>
     public static Terminal Redirected(string stdin, TextWriter stdout, TextWriter stderr)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(stdout),
-        });
+        var ansi = AnsiConsole.Create(
+            new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(stdout),
+            }
+        );
         ansi.Profile.Width = 80;
-        return new(ansi, new StringReader(stdin), stdout, stderr,
-            () => new MemoryStream(new UTF8Encoding(false).GetBytes(stdin), writable: false), () => new WriterStream(stdout), outputRedirected: true);
+        return new(
+            ansi,
+            new StringReader(stdin),
+            stdout,
+            stderr,
+            () => new MemoryStream(new UTF8Encoding(false).GetBytes(stdin), writable: false),
+            () => new WriterStream(stdout),
+            outputRedirected: true
+        );
     }
 
     /// <summary>Draws tables and markup on stdout.</summary>
@@ -74,13 +91,13 @@ public sealed class Terminal
 
     // One run per async flow: Program.Run sets it before the command runs, and the commands, awaited inside that call,
     // read it. A run started by another test in parallel has its own flow and so its own terminal.
-    private static readonly AsyncLocal<Terminal?> current = new();
+    private static readonly AsyncLocal<Terminal?> CurrentRun = new();
 
     /// <summary>The terminal of the run in progress (the process's console outside <see cref="Program.Run"/>).</summary>
     internal static Terminal Current
     {
-        get => current.Value ?? System();
-        set => current.Value = value;
+        get => CurrentRun.Value ?? System();
+        set => CurrentRun.Value = value;
     }
 
     /// <summary>Bytes written to it are decoded as UTF-8 and written to a text writer (a split character waits for its rest).</summary>
@@ -96,7 +113,11 @@ public sealed class Terminal
 
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
 
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 

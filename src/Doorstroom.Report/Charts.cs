@@ -11,7 +11,8 @@ public sealed record ChartFiles(string Kind, string Title, string Png, string Sv
 /// <summary>The charts: trend lines per route, bars per institution (ScottPlot 5), and the vmbo → mbo Sankey.</summary>
 internal static class Charts
 {
-    public const int Width = 960, Height = 540;
+    public const int Width = 960,
+        Height = 540;
 
     /// <summary>The indicator's rate (%) by cohort, one line per route; suppressed rates (population under 10) are left out of the line.</summary>
     public static ChartFiles Trend(string outDir, string name, MonitorTable table, IndicatorDefinition definition)
@@ -27,15 +28,19 @@ internal static class Charts
         var route = Index(table, Dimension.Route);
         var cohort = Index(table, Dimension.Cohort);
         var plot = new ScottPlot.Plot();
-        var series = table.Rows
-            .GroupBy(r => r.Keys[route], StringComparer.Ordinal)
+        var series = table
+            .Rows.GroupBy(r => r.Keys[route], StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Route: g.Key, Points: g
-                .GroupBy(r => int.Parse(r.Keys[cohort], CultureInfo.InvariantCulture))
-                .Select(c => (Cohort: c.Key, Rate: Suppression.Rate(c.Sum(r => r.Hits), c.Sum(r => r.Population))))
-                .Where(p => p.Rate is not null)
-                .OrderBy(p => p.Cohort)
-                .ToList()))
+            .Select(g =>
+                (
+                    Route: g.Key,
+                    Points: g.GroupBy(r => int.Parse(r.Keys[cohort], CultureInfo.InvariantCulture))
+                        .Select(c => (Cohort: c.Key, Rate: Suppression.Rate(c.Sum(r => r.Hits), c.Sum(r => r.Population))))
+                        .Where(p => p.Rate is not null)
+                        .OrderBy(p => p.Cohort)
+                        .ToList()
+                )
+            )
             .Where(s => s.Points.Count > 0)
             .ToList();
         var i = 0;
@@ -50,7 +55,8 @@ internal static class Charts
         var cohorts = series.SelectMany(s => s.Points.Select(p => p.Cohort)).Distinct().Order().ToArray();
         if (cohorts.Length > 0)
             plot.Axes.Bottom.SetTicks([.. cohorts.Select(c => (double)c)], [.. cohorts.Select(c => c.ToString(CultureInfo.InvariantCulture))]);
-        if (series.Count > 0) plot.ShowLegend(ScottPlot.Edge.Right);
+        if (series.Count > 0)
+            plot.ShowLegend(ScottPlot.Edge.Right);
         var title = $"{definition.Name} per cohort en route";
         plot.Title(title);
         plot.XLabel("cohort");
@@ -59,7 +65,8 @@ internal static class Charts
         return (plot, title);
     }
 
-    /// <summary>The indicator's rate (%) per mbo institution: the <paramref name="top"/> institutions with the largest population and a shown (unsuppressed) rate.</summary>
+    /// <summary>The indicator's rate (%) per mbo institution: the <paramref name="top"/> institutions with the largest population and a shown (unsuppressed)
+    /// rate.</summary>
     public static ChartFiles Institutions(string outDir, string name, MonitorTable table, IndicatorDefinition definition, int top)
     {
         var (plot, title) = InstitutionsPlot(table, definition, top);
@@ -70,13 +77,15 @@ internal static class Charts
     internal static (ScottPlot.Plot Plot, string Title) InstitutionsPlot(MonitorTable table, IndicatorDefinition definition, int top)
     {
         var mbo = Index(table, Dimension.MboInstelling);
-        var bars = table.Rows
-            .GroupBy(r => r.Keys[mbo], StringComparer.Ordinal)
+        var bars = table
+            .Rows.GroupBy(r => r.Keys[mbo], StringComparer.Ordinal)
             .Select(g => (Instelling: g.Key, Population: g.Sum(r => r.Population), Rate: Suppression.Rate(g.Sum(r => r.Hits), g.Sum(r => r.Population))))
             .Where(b => b.Rate is not null)
-            .OrderByDescending(b => b.Population).ThenBy(b => b.Instelling, StringComparer.Ordinal)
+            .OrderByDescending(b => b.Population)
+            .ThenBy(b => b.Instelling, StringComparer.Ordinal)
             .Take(top)
-            .OrderBy(b => b.Rate).ThenBy(b => b.Instelling, StringComparer.Ordinal)
+            .OrderBy(b => b.Rate)
+            .ThenBy(b => b.Instelling, StringComparer.Ordinal)
             .ToList();
         var plot = new ScottPlot.Plot();
         if (bars.Count > 0)
@@ -108,10 +117,7 @@ internal static class Charts
             plottable.Horizontal = true;
             plottable.Color = ScottPlot.Color.FromHex(Sankey.Color(0));
             plot.Axes.Left.SetTicks([.. Enumerable.Range(0, drawn.Count).Select(x => (double)x)], [.. drawn.Select(b => Sankey.Short(b.Label, 40))]);
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-            {
-                LabelFormatter = v => v.ToString("0.#", DutchFormat.Numbers),
-            };
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.#", DutchFormat.Numbers) };
             var max = drawn.Max(b => b.Percent);
             plot.Axes.SetLimitsX(0, max > 50 ? 100 : Math.Max(5, Math.Ceiling(max / 5) * 5));
         }
@@ -145,7 +151,12 @@ internal static class Charts
     private static int Index(MonitorTable table, Dimension dimension)
     {
         var i = table.By.IndexOf(dimension);
-        return i >= 0 ? i : throw new ArgumentException($"Table {table.Indicator} is not broken down by {dimension} (it is by [{string.Join(", ", table.By)}]).", nameof(table));
+        return i >= 0
+            ? i
+            : throw new ArgumentException(
+                $"Table {table.Indicator} is not broken down by {dimension} (it is by " + $"[{string.Join(", ", table.By)}]).",
+                nameof(table)
+            );
     }
 
     /// <summary>A file-name-safe form of an indicator id: lower-case letters, digits and dashes.</summary>

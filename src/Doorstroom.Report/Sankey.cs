@@ -35,10 +35,11 @@ public static class Sankey
     /// <summary>Width of a node's bar.</summary>
     public const double NodeWidth = 14;
 
-    private const double Margin = 20, NoteMargin = 44, LabelSpace = 190;
+    private const double Margin = 20,
+        NoteMargin = 44,
+        LabelSpace = 190;
 
-    internal static readonly string[] Palette =
-        ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+    internal static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
     /// <summary>
     /// Lays out the flows: the <paramref name="topSources"/> largest vmbo vestigingen and the <paramref name="topTargets"/> largest
@@ -52,14 +53,13 @@ public static class Sankey
         var list = flows.Where(f => f.Count > 0).ToList();
         var sources = Top(list, f => f.VoVestiging, topSources);
         var targets = Top(list, f => f.MboInstelling, topTargets);
-        var grouped = list
-            .GroupBy(f => (Source: sources.Contains(f.VoVestiging) ? f.VoVestiging : Rest, Target: targets.Contains(f.MboInstelling) ? f.MboInstelling : Rest))
+        var grouped = list.GroupBy(f =>
+                (Source: sources.Contains(f.VoVestiging) ? f.VoVestiging : Rest, Target: targets.Contains(f.MboInstelling) ? f.MboInstelling : Rest)
+            )
             .Select(g => (g.Key.Source, g.Key.Target, Value: g.Sum(f => f.Count)))
             .ToList();
         return Build(grouped, width, height, Margin);
     }
-
-
 
     /// <summary>The label of the band that carries every flow outside the largest (<see cref="LayoutTop"/>).</summary>
     public const string OtherFlows = "overige stromen";
@@ -75,15 +75,19 @@ public static class Sankey
         var (top, rest) = Split(flows, topFlows);
         var grouped = top.Select(f => (Source: f.VoVestiging, Target: f.MboInstelling, Value: f.Count)).ToList();
         var others = rest.Sum(f => f.Count);
-        if (others > 0) grouped.Add((OtherFlows, OtherFlows, others));
+        if (others > 0)
+            grouped.Add((OtherFlows, OtherFlows, others));
         return Build(grouped, width, height, NoteMargin, LabelGap);
     }
 
     /// <summary>The flows <see cref="LayoutTop"/> draws one by one (largest first; ties by codes) and the rest it puts in <see cref="OtherFlows"/>.</summary>
     public static (IReadOnlyList<Flow> Top, IReadOnlyList<Flow> Others) Split(IEnumerable<Flow> flows, int topFlows)
     {
-        var ordered = flows.Where(f => f.Count > 0)
-            .OrderByDescending(f => f.Count).ThenBy(f => f.VoVestiging, StringComparer.Ordinal).ThenBy(f => f.MboInstelling, StringComparer.Ordinal)
+        var ordered = flows
+            .Where(f => f.Count > 0)
+            .OrderByDescending(f => f.Count)
+            .ThenBy(f => f.VoVestiging, StringComparer.Ordinal)
+            .ThenBy(f => f.MboInstelling, StringComparer.Ordinal)
             .ToList();
         var top = ordered.Where(f => !Suppression.Hides(f.Count)).Take(topFlows).ToList();
         var rest = ordered.Except(top).ToList();
@@ -143,24 +147,48 @@ public static class Sankey
         ArgumentNullException.ThrowIfNull(layout);
         string Name(string label) => label is Rest or OtherFlows || name is null ? label : name(label);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(layout.Width)}\" height=\"{N(layout.Height)}\" viewBox=\"0 0 {N(layout.Width)} {N(layout.Height)}\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        sb.Append(
+            CultureInfo.InvariantCulture,
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(layout.Width)}\" height=\"{N(layout.Height)}\" "
+                + $"viewBox=\"0 0 {N(layout.Width)} {N(layout.Height)}\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        );
         sb.Append(CultureInfo.InvariantCulture, $"<title>{Html.Escape(title)}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         foreach (var link in layout.Links)
         {
             var s = layout.Nodes[link.Source];
             var t = layout.Nodes[link.Target];
-            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"link\" d=\"{RibbonPath(s, t, link)}\" fill=\"{(s.Label == OtherFlows ? OtherColor : Color(link.Source))}\" fill-opacity=\"0.45\"><title>{Html.Escape(Name(s.Label))} → {Html.Escape(Name(t.Label))}: {Html.Escape(Count(link.Value))}</title></path>\n");
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"<path class=\"link\" d=\"{RibbonPath(s, t, link)}\" "
+                    + $"fill=\"{(s.Label == OtherFlows ? OtherColor : Color(link.Source))}\" fill-opacity=\"0.45\"><title>{Html.Escape(Name(s.Label))} → "
+                    + $"{Html.Escape(Name(t.Label))}: {Html.Escape(Count(link.Value))}</title></path>\n"
+            );
         }
         for (var i = 0; i < layout.Nodes.Length; i++)
         {
             var n = layout.Nodes[i];
-            var fill = n.Label == OtherFlows ? OtherColor : n.Left ? Color(i) : "#555555";
-            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"node\" x=\"{N(n.X)}\" y=\"{N(n.Y)}\" width=\"{N(n.Width)}\" height=\"{N(n.Height)}\" fill=\"{fill}\"><title>{Html.Escape(Name(n.Label))}: {Html.Escape(Count(n.Value))}</title></rect>\n");
+            var fill =
+                n.Label == OtherFlows ? OtherColor
+                : n.Left ? Color(i)
+                : "#555555";
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"<rect class=\"node\" x=\"{N(n.X)}\" y=\"{N(n.Y)}\" width=\"{N(n.Width)}\" height=\"{N(n.Height)}\" "
+                    + $"fill=\"{fill}\"><title>{Html.Escape(Name(n.Label))}: {Html.Escape(Count(n.Value))}</title></rect>\n"
+            );
             var (x, anchor) = n.Left ? (n.X - 6, "end") : (n.X + n.Width + 6, "start");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(n.Y + n.Height / 2)}\" dominant-baseline=\"middle\" text-anchor=\"{anchor}\">{Html.Escape(Short(Name(n.Label)))} ({Html.Escape(Count(n.Value))})</text>\n");
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"<text x=\"{N(x)}\" y=\"{N(n.Y + n.Height / 2)}\" dominant-baseline=\"middle\" "
+                    + $"text-anchor=\"{anchor}\">{Html.Escape(Short(Name(n.Label)))} ({Html.Escape(Count(n.Value))})</text>\n"
+            );
         }
         if (note is not null)
-            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"note\" x=\"{N(layout.Width / 2)}\" y=\"{N(layout.Height - 14)}\" text-anchor=\"middle\" font-size=\"13\">{Html.Escape(note)}</text>\n");
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"<text class=\"note\" x=\"{N(layout.Width / 2)}\" y=\"{N(layout.Height - 14)}\" text-anchor=\"middle\" "
+                    + $"font-size=\"13\">{Html.Escape(note)}</text>\n"
+            );
         sb.Append("</svg>\n");
         return sb.ToString();
     }
@@ -204,17 +232,21 @@ public static class Sankey
         [.. nodes.OrderBy(n => n.Label is Rest or OtherFlows ? 1 : 0).ThenByDescending(n => n.Value).ThenBy(n => n.Label, StringComparer.Ordinal)];
 
     private static HashSet<string> Top(List<Flow> flows, Func<Flow, string> key, int n) =>
-        flows.GroupBy(key, StringComparer.Ordinal)
+        flows
+            .GroupBy(key, StringComparer.Ordinal)
             .Select(g => (g.Key, Value: g.Sum(f => f.Count)))
-            .OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
-            .Take(n).Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
+            .OrderByDescending(x => x.Value)
+            .ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Take(n)
+            .Select(x => x.Key)
+            .ToHashSet(StringComparer.Ordinal);
 
     private static string RibbonPath(SankeyNode s, SankeyNode t, SankeyLink l)
     {
         var (x0, x1) = (s.X + s.Width, t.X);
         var xm = (x0 + x1) / 2;
-        return $"M{N(x0)},{N(l.SourceY)} C{N(xm)},{N(l.SourceY)} {N(xm)},{N(l.TargetY)} {N(x1)},{N(l.TargetY)} " +
-               $"L{N(x1)},{N(l.TargetY + l.Width)} C{N(xm)},{N(l.TargetY + l.Width)} {N(xm)},{N(l.SourceY + l.Width)} {N(x0)},{N(l.SourceY + l.Width)} Z";
+        return $"M{N(x0)},{N(l.SourceY)} C{N(xm)},{N(l.SourceY)} {N(xm)},{N(l.TargetY)} {N(x1)},{N(l.TargetY)} "
+            + $"L{N(x1)},{N(l.TargetY + l.Width)} C{N(xm)},{N(l.TargetY + l.Width)} {N(xm)},{N(l.SourceY + l.Width)} {N(x0)},{N(l.SourceY + l.Width)} Z";
     }
 
     private static List<(double X, double Y)> RibbonPoints(SankeyNode s, SankeyNode t, SankeyLink l, int steps = 24)
@@ -222,8 +254,10 @@ public static class Sankey
         var (x0, x1) = (s.X + s.Width, t.X);
         var points = new List<(double X, double Y)>();
         // The cubic with control points at the middle x is x linear-ish in u and y a smoothstep between the ends.
-        for (var i = 0; i <= steps; i++) points.Add(Bezier(x0, x1, l.SourceY, l.TargetY, (double)i / steps));
-        for (var i = steps; i >= 0; i--) points.Add(Bezier(x0, x1, l.SourceY + l.Width, l.TargetY + l.Width, (double)i / steps));
+        for (var i = 0; i <= steps; i++)
+            points.Add(Bezier(x0, x1, l.SourceY, l.TargetY, (double)i / steps));
+        for (var i = steps; i >= 0; i--)
+            points.Add(Bezier(x0, x1, l.SourceY + l.Width, l.TargetY + l.Width, (double)i / steps));
         return points;
     }
 

@@ -61,7 +61,8 @@ public sealed record Calibration
     /// <summary>Admission by leerweg (A1): a kb diploma admits to niveau 2, 3 and 4. Source: R1.1, assumption for the split ("kb → 3 mostly").</summary>
     public NiveauShares KbNiveau { get; init; } = new(0.25, 0.60, 0.15);
 
-    /// <summary>Admission by leerweg (A1): gl/tl to niveau 2, 3 and 4. Source: R1.1, assumption for the split ("gl/tl → 4 mostly"). bb always enters niveau 2 (A1).</summary>
+    /// <summary>Admission by leerweg (A1): gl/tl to niveau 2, 3 and 4. Source: R1.1, assumption for the split ("gl/tl → 4 mostly"). bb always enters niveau 2
+    /// (A1).</summary>
     public NiveauShares GlTlNiveau { get; init; } = new(0.05, 0.20, 0.75);
 
     /// <summary>Share of mbo entrants in bbl (only when 16 on 1 August, L2/R1.1; never in vm2, R4.3). Source: design §7, about 3 bol : 1 bbl.</summary>
@@ -86,7 +87,8 @@ public sealed record Calibration
     /// </summary>
     public double FirstYearSwitchRate { get; init; } = 0.125;
 
-    /// <summary>New vsv'ers per year among niveau-1 (entree) students (D2). Source: DUO norm in shared/data/real/vsv-rmc/VSV_normen.csv, 2016-2017: 23500 (percentage × 1000) = 23.5 %.</summary>
+    /// <summary>New vsv'ers per year among niveau-1 (entree) students (D2). Source: DUO norm in shared/data/real/vsv-rmc/VSV_normen.csv, 2016-2017: 23500
+    /// (percentage × 1000) = 23.5 %.</summary>
     public double VsvNiveau1 { get; init; } = 0.235;
 
     /// <summary>New vsv'ers per year among niveau-2 students (D2). Source: VSV_normen.csv 2016-2017: 9500 = 9.5 %.</summary>
@@ -147,32 +149,48 @@ public sealed record Calibration
     public double DoorlopendeLeerrouteShare { get; init; } = 0.05;
 
     /// <summary>The new-vsv rate for an mbo level (niveau 5 uses niveau 4's).</summary>
-    public double VsvRate(int niveau) => niveau switch
-    {
-        1 => VsvNiveau1,
-        2 => VsvNiveau2,
-        3 => VsvNiveau3,
-        _ => VsvNiveau4,
-    };
+    public double VsvRate(int niveau) =>
+        niveau switch
+        {
+            1 => VsvNiveau1,
+            2 => VsvNiveau2,
+            3 => VsvNiveau3,
+            _ => VsvNiveau4,
+        };
 
     /// <summary>Throws when a rate is outside 0–1 or a set of shares does not sum to 1.</summary>
     public void Validate()
     {
         (string Name, double Value)[] rates =
         [
-            (nameof(VmboRepeatShare), VmboRepeatShare), (nameof(VmboRetakePassShare), VmboRetakePassShare),
-            (nameof(OverAgeShare), OverAgeShare), (nameof(VmboDropoutRate), VmboDropoutRate), (nameof(MboShareOfLeavers), MboShareOfLeavers),
-            (nameof(HavoShareOfLeavers), HavoShareOfLeavers), (nameof(HavoDiplomaShare), HavoDiplomaShare),
-            (nameof(BblShare), BblShare), (nameof(RegionalShare), RegionalShare), (nameof(GreenToAocShare), GreenToAocShare),
-            (nameof(Niveau4FourYearShare), Niveau4FourYearShare), (nameof(FirstYearSwitchRate), FirstYearSwitchRate),
-            (nameof(VsvNiveau1), VsvNiveau1), (nameof(VsvNiveau2), VsvNiveau2), (nameof(VsvNiveau3), VsvNiveau3), (nameof(VsvNiveau4), VsvNiveau4),
+            (nameof(VmboRepeatShare), VmboRepeatShare),
+            (nameof(VmboRetakePassShare), VmboRetakePassShare),
+            (nameof(OverAgeShare), OverAgeShare),
+            (nameof(VmboDropoutRate), VmboDropoutRate),
+            (nameof(MboShareOfLeavers), MboShareOfLeavers),
+            (nameof(HavoShareOfLeavers), HavoShareOfLeavers),
+            (nameof(HavoDiplomaShare), HavoDiplomaShare),
+            (nameof(BblShare), BblShare),
+            (nameof(RegionalShare), RegionalShare),
+            (nameof(GreenToAocShare), GreenToAocShare),
+            (nameof(Niveau4FourYearShare), Niveau4FourYearShare),
+            (nameof(FirstYearSwitchRate), FirstYearSwitchRate),
+            (nameof(VsvNiveau1), VsvNiveau1),
+            (nameof(VsvNiveau2), VsvNiveau2),
+            (nameof(VsvNiveau3), VsvNiveau3),
+            (nameof(VsvNiveau4), VsvNiveau4),
             (nameof(SwitcherDiplomaWithinFiveYears), SwitcherDiplomaWithinFiveYears),
             (nameof(NonSwitcherDiplomaWithinFiveYears), NonSwitcherDiplomaWithinFiveYears),
-            (nameof(OpstroomFromNiveau2), OpstroomFromNiveau2), (nameof(OpstroomFromNiveau3), OpstroomFromNiveau3),
-            (nameof(LeaveForWorkShare), LeaveForWorkShare), (nameof(LeerwerktrajectShare), LeerwerktrajectShare),
-            (nameof(Vm2Share), Vm2Share), (nameof(VakmanschapsrouteShare), VakmanschapsrouteShare),
-            (nameof(TechnologierouteShare), TechnologierouteShare), (nameof(BeroepsrouteShare), BeroepsrouteShare),
-            (nameof(VakcollegeShare), VakcollegeShare), (nameof(GroeneLyceumShare), GroeneLyceumShare),
+            (nameof(OpstroomFromNiveau2), OpstroomFromNiveau2),
+            (nameof(OpstroomFromNiveau3), OpstroomFromNiveau3),
+            (nameof(LeaveForWorkShare), LeaveForWorkShare),
+            (nameof(LeerwerktrajectShare), LeerwerktrajectShare),
+            (nameof(Vm2Share), Vm2Share),
+            (nameof(VakmanschapsrouteShare), VakmanschapsrouteShare),
+            (nameof(TechnologierouteShare), TechnologierouteShare),
+            (nameof(BeroepsrouteShare), BeroepsrouteShare),
+            (nameof(VakcollegeShare), VakcollegeShare),
+            (nameof(GroeneLyceumShare), GroeneLyceumShare),
             (nameof(DoorlopendeLeerrouteShare), DoorlopendeLeerrouteShare),
         ];
         foreach (var (name, value) in rates)

@@ -74,8 +74,10 @@ internal sealed class PupilGenerator
                 var sum = 0.0;
                 foreach (var rule in Routes)
                 {
-                    if (!rule.Leerwegen.Contains((Leerweg)lw) || leerjaar3Year < rule.From || leerjaar3Year > rule.To) continue;
-                    if (rule.Green is { } green && green != (g == 1)) continue;
+                    if (!rule.Leerwegen.Contains((Leerweg)lw) || leerjaar3Year < rule.From || leerjaar3Year > rule.To)
+                        continue;
+                    if (rule.Green is { } green && green != (g == 1))
+                        continue;
                     sum += rule.Share(cal);
                     ids.Add(rule.Id);
                     cumulative.Add(sum);
@@ -96,7 +98,8 @@ internal sealed class PupilGenerator
         var vestiging = tables.World.VoVestigingen[v];
         var vo = vestiging.Brin6;
         birth = new DateOnly(leerjaar3Year - 15, 10, 1).AddDays(random.Next(365));
-        if (random.NextDouble() < cal.OverAgeShare) birth = birth.AddYears(-1);
+        if (random.NextDouble() < cal.OverAgeShare)
+            birth = birth.AddYears(-1);
         var route = DrawRoute(lw, vestiging.Green);
 
         Add(new(key, Aug1(leerjaar3Year), EventKind.Ingeschreven, vo, lw, Leerjaar: 3, Route: route));
@@ -119,8 +122,10 @@ internal sealed class PupilGenerator
             exam = cohort + 1;
             passed = random.NextDouble() < cal.VmboRetakePassShare;
         }
-        if (passed) LeaveWithDiploma(v, lw, route, exam);
-        else LeaveWithoutDiploma(v, lw, exam);
+        if (passed)
+            LeaveWithDiploma(v, lw, route, exam);
+        else
+            LeaveWithoutDiploma(v, lw, exam);
         return new SimulatedPupil(key, birth, [.. events]);
     }
 
@@ -207,15 +212,21 @@ internal sealed class PupilGenerator
         Add(new(key, Aug1(year), EventKind.Ingeschreven, Brin(p), p.Leerweg, Niveau: niveau, Crebo: CreboOf(qualification), Route: route));
         while (true)
         {
-            var nominal = niveau switch { 1 => 1, 2 => 2, 3 => 3, _ => random.NextDouble() < cal.Niveau4FourYearShare ? 4 : 3 };
-            var switches = first && p.Leerweg == Leerweg.Bol && niveau >= 2 && tables.CanSwitchAt[niveau]
-                && random.NextDouble() < cal.FirstYearSwitchRate;
+            var nominal = niveau switch
+            {
+                1 => 1,
+                2 => 2,
+                3 => 3,
+                _ => random.NextDouble() < cal.Niveau4FourYearShare ? 4 : 3,
+            };
+            var switches = first && p.Leerweg == Leerweg.Bol && niveau >= 2 && tables.CanSwitchAt[niveau] && random.NextDouble() < cal.FirstYearSwitchRate;
             var years = nominal;
             if (first)
             {
                 var target = switches ? cal.SwitcherDiplomaWithinFiveYears : cal.NonSwitcherDiplomaWithinFiveYears;
                 var survive = Math.Pow(1 - Hazard(niveau, hasSk: false), nominal);
-                if (survive > 0 && random.NextDouble() >= target / survive) years = 6;
+                if (survive > 0 && random.NextDouble() >= target / survive)
+                    years = 6;
             }
             for (var k = 0; k < years; k++)
             {
@@ -223,7 +234,8 @@ internal sealed class PupilGenerator
                 if (birth.AddYears(22) > new DateOnly(t, 10, 1))
                 {
                     enrolled[niveau]++;
-                    if (!hasSk) enrolledWithoutSk[niveau]++;
+                    if (!hasSk)
+                        enrolledWithoutSk[niveau]++;
                 }
                 var switchDate = DateOnly.MinValue;
                 if (switches && k == 0)
@@ -235,13 +247,25 @@ internal sealed class PupilGenerator
                 if (random.NextDouble() < Hazard(niveau, hasSk))
                 {
                     var left = new DateOnly(t, 11, 1).AddDays(random.Next(242));
-                    if (left <= switchDate) left = switchDate.AddDays(1);
+                    if (left <= switchDate)
+                        left = switchDate.AddDays(1);
                     Add(new(key, left, EventKind.Uitgeschreven, Brin(p), p.Leerweg, Niveau: niveau, Crebo: CreboOf(qualification), Detail: LeaveReason()));
                     return;
                 }
             }
             year += years;
-            Add(new(key, new DateOnly(year, 7, 1).AddDays(random.Next(10)), EventKind.DiplomaBehaald, Brin(p), p.Leerweg, Niveau: niveau, Crebo: CreboOf(qualification), Route: route));
+            Add(
+                new(
+                    key,
+                    new DateOnly(year, 7, 1).AddDays(random.Next(10)),
+                    EventKind.DiplomaBehaald,
+                    Brin(p),
+                    p.Leerweg,
+                    Niveau: niveau,
+                    Crebo: CreboOf(qualification),
+                    Route: route
+                )
+            );
             Add(new(key, Jul31(year), EventKind.Uitgeschreven, Brin(p), p.Leerweg, Niveau: niveau, Crebo: CreboOf(qualification), Detail: "diploma"));
             hasSk |= niveau >= 2;
             var up = niveau switch
@@ -251,7 +275,8 @@ internal sealed class PupilGenerator
                 3 => random.NextDouble() < cal.OpstroomFromNiveau3,
                 _ => false,
             };
-            if (!up) return;
+            if (!up)
+                return;
             niveau++;
             qualification = Pick(p.Aoc ? tables.GreenAt[niveau] : tables.OtherAt[niveau]);
             route = null;
@@ -268,7 +293,8 @@ internal sealed class PupilGenerator
     private double Hazard(int niveau, bool hasSk)
     {
         var rate = cal.VsvRate(niveau);
-        if (hasSk || enrolledWithoutSk[niveau] == 0) return rate;
+        if (hasSk || enrolledWithoutSk[niveau] == 0)
+            return rate;
         return Math.Min(1, rate * enrolled[niveau] / enrolledWithoutSk[niveau]);
     }
 
@@ -276,9 +302,7 @@ internal sealed class PupilGenerator
     {
         var aoc = green && random.NextDouble() < cal.GreenToAocShare;
         var local = aoc ? tables.LocalAoc[v] : tables.LocalOther[v];
-        var location = local.Length > 0 && random.NextDouble() < cal.RegionalShare
-            ? Pick(local)
-            : Pick(aoc ? tables.AocLocations : tables.OtherLocations);
+        var location = local.Length > 0 && random.NextDouble() < cal.RegionalShare ? Pick(local) : Pick(aoc ? tables.AocLocations : tables.OtherLocations);
         var qualification = Pick(aoc ? tables.GreenAt[niveau] : tables.OtherAt[niveau]);
         var bbl = route != Vm2 && birth.AddYears(16) <= Aug1(year) && random.NextDouble() < cal.BblShare;
         return new Placement(location, qualification, niveau, bbl ? Leerweg.Bbl : Leerweg.Bol, route, aoc);
@@ -297,20 +321,23 @@ internal sealed class PupilGenerator
     }
 
     /// <summary>The mbo niveau by route and leerweg (A1: bb admits to niveau 2 only).</summary>
-    private int NiveauFor(Leerweg lw, string route) => route switch
-    {
-        Vm2 or "leerwerktraject" => 2,
-        "vakmanschapsroute" => lw == Leerweg.Kb && leerjaar3Year >= 2016 ? 3 : 2,
-        "vakcollege" => lw == Leerweg.Kb ? 3 : 2,
-        "technologieroute" or "beroepsroute" or "groene-lyceum" => 4,
-        _ when lw == Leerweg.Bb => 2,
-        _ => DrawNiveau(cal.NiveauFor(lw)),
-    };
+    private int NiveauFor(Leerweg lw, string route) =>
+        route switch
+        {
+            Vm2 or "leerwerktraject" => 2,
+            "vakmanschapsroute" => lw == Leerweg.Kb && leerjaar3Year >= 2016 ? 3 : 2,
+            "vakcollege" => lw == Leerweg.Kb ? 3 : 2,
+            "technologieroute" or "beroepsroute" or "groene-lyceum" => 4,
+            _ when lw == Leerweg.Bb => 2,
+            _ => DrawNiveau(cal.NiveauFor(lw)),
+        };
 
     private int DrawNiveau(NiveauShares shares)
     {
         var u = random.NextDouble();
-        return u < shares.Niveau2 ? 2 : u < shares.Niveau2 + shares.Niveau3 ? 3 : 4;
+        return u < shares.Niveau2 ? 2
+            : u < shares.Niveau2 + shares.Niveau3 ? 3
+            : 4;
     }
 
     private string DrawRoute(Leerweg lw, bool green)
@@ -320,7 +347,8 @@ internal sealed class PupilGenerator
         var u = random.NextDouble();
         for (var i = 0; i < cumulative.Length; i++)
         {
-            if (u < cumulative[i]) return routeIds[index][i];
+            if (u < cumulative[i])
+                return routeIds[index][i];
         }
         return NormaleRoute;
     }
@@ -334,7 +362,8 @@ internal sealed class PupilGenerator
         for (var i = 0; i < at.Length; i++)
         {
             var candidate = at[(start + i) % at.Length];
-            if (tables.DomainOf[candidate] != domain) return candidate;
+            if (tables.DomainOf[candidate] != domain)
+                return candidate;
         }
         return qualification;
     }

@@ -40,7 +40,14 @@ public static class Simulator
         return Generate(tables, calibration, firstCohortYear, cohorts, pupilsPerCohort, seed);
     }
 
-    private static IEnumerable<SimulatedPupil> Generate(WorldTables tables, Calibration calibration, int firstCohortYear, int cohorts, int pupilsPerCohort, int seed)
+    private static IEnumerable<SimulatedPupil> Generate(
+        WorldTables tables,
+        Calibration calibration,
+        int firstCohortYear,
+        int cohorts,
+        int pupilsPerCohort,
+        int seed
+    )
     {
         var generator = new PupilGenerator(tables, calibration, seed);
         for (var c = 0; c < cohorts; c++)

@@ -14,14 +14,22 @@ public static class SyntheticWorld
     /// <summary>The 16 opleidingsdomeinen with their directions (names as in the kwalificatiestructuur).</summary>
     public static ImmutableArray<(string Domain, Direction Direction)> Domains { get; } =
     [
-        ("Ambacht, laboratorium en gezondheidstechniek", Direction.Techniek), ("Bouw en infra", Direction.Techniek),
-        ("Creatieve vakmanschap", Direction.Intersectoraal), ("Economie en administratie", Direction.Economie),
-        ("Handel en ondernemerschap", Direction.Economie), ("Horeca en bakkerij", Direction.Economie),
-        ("ICT en creatieve industrie", Direction.Techniek), ("Media en vormgeving", Direction.Intersectoraal),
-        ("Mobiliteit en voertuigen", Direction.Techniek), ("Sport en bewegen", Direction.ZorgEnWelzijn),
-        ("Techniek en procesindustrie", Direction.Techniek), ("Toerisme en recreatie", Direction.Economie),
-        ("Transport, scheepvaart en logistiek", Direction.Techniek), ("Uiterlijke verzorging", Direction.ZorgEnWelzijn),
-        ("Veiligheid en vakmanschap", Direction.Intersectoraal), ("Voedsel, natuur en leefomgeving", Direction.Groen),
+        ("Ambacht, laboratorium en gezondheidstechniek", Direction.Techniek),
+        ("Bouw en infra", Direction.Techniek),
+        ("Creatieve vakmanschap", Direction.Intersectoraal),
+        ("Economie en administratie", Direction.Economie),
+        ("Handel en ondernemerschap", Direction.Economie),
+        ("Horeca en bakkerij", Direction.Economie),
+        ("ICT en creatieve industrie", Direction.Techniek),
+        ("Media en vormgeving", Direction.Intersectoraal),
+        ("Mobiliteit en voertuigen", Direction.Techniek),
+        ("Sport en bewegen", Direction.ZorgEnWelzijn),
+        ("Techniek en procesindustrie", Direction.Techniek),
+        ("Toerisme en recreatie", Direction.Economie),
+        ("Transport, scheepvaart en logistiek", Direction.Techniek),
+        ("Uiterlijke verzorging", Direction.ZorgEnWelzijn),
+        ("Veiligheid en vakmanschap", Direction.Intersectoraal),
+        ("Voedsel, natuur en leefomgeving", Direction.Groen),
     ];
 
     /// <summary>Builds the world; the same seed gives the same world.</summary>

@@ -13,31 +13,39 @@ internal sealed class WorldTables
     public WorldTables(World world)
     {
         ArgumentNullException.ThrowIfNull(world);
-        if (world.VoVestigingen.IsDefaultOrEmpty) throw new ArgumentException("World: no vo vestiging.");
-        if (world.MboLocations.IsDefaultOrEmpty) throw new ArgumentException("World: no mbo location.");
-        if (world.Qualifications.IsDefaultOrEmpty) throw new ArgumentException("World: no qualification.");
+        if (world.VoVestigingen.IsDefaultOrEmpty)
+            throw new ArgumentException("World: no vo vestiging.");
+        if (world.MboLocations.IsDefaultOrEmpty)
+            throw new ArgumentException("World: no mbo location.");
+        if (world.Qualifications.IsDefaultOrEmpty)
+            throw new ArgumentException("World: no qualification.");
         World = world;
         CheckCodes(world);
 
         var vestigingen = new List<int>();
         var leerwegen = new List<Leerweg>();
         var cumulative = new List<long>();
-        long total = 0, glTl = 0;
+        long total = 0,
+            glTl = 0;
         for (var v = 0; v < world.VoVestigingen.Length; v++)
         {
             foreach (var lw in VmboLeerwegen)
             {
                 var count = world.VoVestigingen[v].Count(lw);
-                if (count < 0) throw new ArgumentException($"World: vestiging {world.VoVestigingen[v].Brin6} has a negative {lw} count.");
-                if (count == 0) continue;
+                if (count < 0)
+                    throw new ArgumentException($"World: vestiging {world.VoVestigingen[v].Brin6} has a negative {lw} count.");
+                if (count == 0)
+                    continue;
                 total += count;
-                if (lw is Leerweg.Gl or Leerweg.Tl) glTl += count;
+                if (lw is Leerweg.Gl or Leerweg.Tl)
+                    glTl += count;
                 vestigingen.Add(v);
                 leerwegen.Add(lw);
                 cumulative.Add(total);
             }
         }
-        if (total == 0) throw new ArgumentException("World: no vo vestiging has vmbo pupils.");
+        if (total == 0)
+            throw new ArgumentException("World: no vo vestiging has vmbo pupils.");
         CellVestiging = [.. vestigingen];
         CellLeerweg = [.. leerwegen];
         CellCumulative = [.. cumulative];
@@ -70,7 +78,8 @@ internal sealed class WorldTables
         {
             var level = (MboLevel)n;
             var at = Enumerable.Range(0, world.Qualifications.Length).Where(i => world.Qualifications[i].Niveau == level).ToArray();
-            if (at.Length == 0) throw new ArgumentException($"World: no qualification at niveau {n}; the simulator enrols pupils at niveau 1 to 4.");
+            if (at.Length == 0)
+                throw new ArgumentException($"World: no qualification at niveau {n}; the simulator enrols pupils at niveau 1 to 4.");
             var green = at.Where(i => world.Qualifications[i].Direction == Direction.Groen).ToArray();
             var other = at.Where(i => world.Qualifications[i].Direction != Direction.Groen).ToArray();
             QualificationsAt[n] = at;
@@ -124,12 +133,15 @@ internal sealed class WorldTables
     /// <summary>The cell whose cumulative range holds <paramref name="draw"/> (0 ≤ draw &lt; total): the first cumulative above it.</summary>
     public int Cell(long draw)
     {
-        int lo = 0, hi = CellCumulative.Length - 1;
+        int lo = 0,
+            hi = CellCumulative.Length - 1;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (CellCumulative[mid] > draw) hi = mid;
-            else lo = mid + 1;
+            if (CellCumulative[mid] > draw)
+                hi = mid;
+            else
+                lo = mid + 1;
         }
         return lo;
     }
@@ -138,15 +150,18 @@ internal sealed class WorldTables
     {
         foreach (var v in world.VoVestigingen)
         {
-            if (!EventShapes.IsBrin6(v.Brin6)) throw new ArgumentException($"World: vo vestiging '{v.Brin6}' is not a BRIN6 code.");
+            if (!EventShapes.IsBrin6(v.Brin6))
+                throw new ArgumentException($"World: vo vestiging '{v.Brin6}' is not a BRIN6 code.");
         }
         foreach (var m in world.MboLocations)
         {
-            if (!EventShapes.IsBrin6(m.Brin6)) throw new ArgumentException($"World: mbo location '{m.Brin6}' is not a BRIN6 code.");
+            if (!EventShapes.IsBrin6(m.Brin6))
+                throw new ArgumentException($"World: mbo location '{m.Brin6}' is not a BRIN6 code.");
         }
         foreach (var q in world.Qualifications)
         {
-            if (q.Crebo is < 10000 or > 99999) throw new ArgumentException($"World: crebo {q.Crebo} is not a five-digit code.");
+            if (q.Crebo is < 10000 or > 99999)
+                throw new ArgumentException($"World: crebo {q.Crebo} is not a five-digit code.");
         }
     }
 }

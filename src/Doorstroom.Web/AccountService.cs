@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Doorstroom.Web;
 
 /// <summary>The outcome of a sign-in or token attempt: the account or client, or refused, or locked for a while.</summary>
-public sealed record SignInAttempt<T>(T? Granted, TimeSpan? LockedFor) where T : class;
+public sealed record SignInAttempt<T>(T? Granted, TimeSpan? LockedFor)
+    where T : class;
 
 /// <summary>
 /// Checks passwords and client secrets against the store's hashes and makes the principal of an account. Every attempt
@@ -23,7 +24,9 @@ public sealed class AccountService(SiteServices site, SignInLockout? lockout = n
 
     private readonly IPasswordHasher<string> hasher = passwordHasher ?? Passwords.Hasher;
     private readonly SignInLockout lockout = lockout ?? new SignInLockout(site, new SignInLimits());
-    private readonly Lazy<string> dummyHash = new(() => (passwordHasher ?? Passwords.Hasher).HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    private readonly Lazy<string> dummyHash = new(() =>
+        (passwordHasher ?? Passwords.Hasher).HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)))
+    );
 
     /// <summary>The hash to store for a password or client secret.</summary>
     public string Hash(string secret) => hasher.HashPassword(User, secret);
@@ -38,14 +41,26 @@ public sealed class AccountService(SiteServices site, SignInLockout? lockout = n
     public SignInAttempt<UserAccount> TrySignIn(string username, string password)
     {
         ArgumentNullException.ThrowIfNull(username);
-        return Attempt(SignInLockout.Key("account", username), password, () => Accounts.Find(site.Database, username), a => !MaySignIn(a, site.Options), a => a.PasswordHash);
+        return Attempt(
+            SignInLockout.Key("account", username),
+            password,
+            () => Accounts.Find(site.Database, username),
+            a => !MaySignIn(a, site.Options),
+            a => a.PasswordHash
+        );
     }
 
     /// <summary>A token attempt: the client, refused (one answer for a wrong secret and an unknown id), or locked.</summary>
     public SignInAttempt<ApiClient> TryClient(string clientId, string secret)
     {
         ArgumentNullException.ThrowIfNull(clientId);
-        return Attempt(SignInLockout.Key("client", clientId), secret, () => Accounts.FindClient(site.Database, clientId), c => c.Revoked || (c.Demo && !site.Options.Demo), c => c.SecretHash);
+        return Attempt(
+            SignInLockout.Key("client", clientId),
+            secret,
+            () => Accounts.FindClient(site.Database, clientId),
+            c => c.Revoked || (c.Demo && !site.Options.Demo),
+            c => c.SecretHash
+        );
     }
 
     /// <summary>
@@ -61,13 +76,17 @@ public sealed class AccountService(SiteServices site, SignInLockout? lockout = n
 
     /// <summary>Starts the browser's cookie session for the account (the one sign-in of the password and the school sign-in).</summary>
     public static Task SignInCookie(HttpContext http, UserAccount account) =>
-        http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(Identity(account, CookieAuthenticationDefaults.AuthenticationScheme)));
+        http.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(Identity(account, CookieAuthenticationDefaults.AuthenticationScheme))
+        );
 
-    private SignInAttempt<T> Attempt<T>(string key, string secret, Func<T?> find, Func<T, bool> refused, Func<T, string> hash) where T : class
+    private SignInAttempt<T> Attempt<T>(string key, string secret, Func<T?> find, Func<T, bool> refused, Func<T, string> hash)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(secret);
-        if (lockout.LockedFor(key) is { } locked) return new(null, locked);
+        if (lockout.LockedFor(key) is { } locked)
+            return new(null, locked);
         var found = find();
         var usable = found is not null && !refused(found) ? found : null;
         // The same verification whether or not the name exists: equal work, so equal time.
@@ -92,8 +111,10 @@ public sealed class AccountService(SiteServices site, SignInLockout? lockout = n
         identity.AddClaim(new(ClaimTypes.Name, account.Username));
         identity.AddClaim(new("display_name", account.DisplayName));
         identity.AddClaim(new(ClaimTypes.Role, account.Role));
-        if (account.Institution is { } institution) identity.AddClaim(new(Claims.Institution, institution));
-        if (account.PupilKey is { } pupil) identity.AddClaim(new(Claims.Pupil, pupil));
+        if (account.Institution is { } institution)
+            identity.AddClaim(new(Claims.Institution, institution));
+        if (account.PupilKey is { } pupil)
+            identity.AddClaim(new(Claims.Pupil, pupil));
         identity.AddClaim(new(SessionCheck.StampClaim, account.SecurityStamp));
         return identity;
     }

@@ -18,9 +18,10 @@ public sealed partial class AuditAnchoring(SiteServices site, ILogger<AuditAncho
     /// (<c>….NODE.anchors</c>): two nodes appending heads to one file would write them out of order, which the check reads
     /// as an edited file (decision 0022).
     /// </summary>
-    public string File => site.Options.AuditAnchorFile is { Length: > 0 } file
-        ? Path.GetFullPath(file)
-        : ForNode(AuditAnchors.DefaultPath(site.Database, site.Options.AuditAnchorFolder), site.Options.NodeName);
+    public string File =>
+        site.Options.AuditAnchorFile is { Length: > 0 } file
+            ? Path.GetFullPath(file)
+            : ForNode(AuditAnchors.DefaultPath(site.Database, site.Options.AuditAnchorFolder), site.Options.NodeName);
 
     private static string ForNode(string path, string? node) =>
         string.IsNullOrEmpty(node) || !path.EndsWith(AuditAnchors.Suffix, StringComparison.Ordinal)
@@ -31,8 +32,10 @@ public sealed partial class AuditAnchoring(SiteServices site, ILogger<AuditAncho
     public AuditCheck Anchor()
     {
         var (check, recorded) = AuditAnchors.Check(site.Database, File, site.Clock.GetUtcNow());
-        if (!check.Intact) Broken(log, check.BrokenAt, check.Problem);
-        else if (recorded) Recorded(log, check.Entries);
+        if (!check.Intact)
+            Broken(log, check.BrokenAt, check.Problem);
+        else if (recorded)
+            Recorded(log, check.Entries);
         return check;
     }
 

@@ -26,7 +26,8 @@ public static class AuthServer
 
     public static IServiceCollection AddTokenServer(this IServiceCollection services)
     {
-        services.AddOpenIddict()
+        services
+            .AddOpenIddict()
             .AddServer(server =>
             {
                 server.EnableDegradedMode();
@@ -41,18 +42,14 @@ public static class AuthServer
                 server.SetAccessTokenLifetime(TokenLifetime);
                 // Tokens only over HTTPS (OpenIddict's default): Development lifts this with AllowTokensOverHttp.
                 server.UseAspNetCore();
-                server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler =>
-                    handler.UseSingletonHandler<ClientCredentials>());
-                server.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(handler =>
-                    handler.UseSingletonHandler<ClientCredentials>());
+                server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler => handler.UseSingletonHandler<ClientCredentials>());
+                server.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(handler => handler.UseSingletonHandler<ClientCredentials>());
             })
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
                 // A bearer token only in the Authorization header: a token in a URL ends up in logs, history and Referer headers.
-                validation.UseAspNetCore()
-                    .DisableAccessTokenExtractionFromQueryString()
-                    .DisableAccessTokenExtractionFromBodyForm();
+                validation.UseAspNetCore().DisableAccessTokenExtractionFromQueryString().DisableAccessTokenExtractionFromBodyForm();
             });
         return services;
     }
@@ -69,9 +66,9 @@ public static class AuthServer
 /// Checks a token request's client id and secret against the store (<see cref="AccountService.Client"/>: a demo client is
 /// refused outside demo mode) and issues the access token with the client's name, role and institution.
 /// </summary>
-public sealed class ClientCredentials(AccountService accounts) :
-    IOpenIddictServerHandler<OpenIddictServerEvents.ValidateTokenRequestContext>,
-    IOpenIddictServerHandler<OpenIddictServerEvents.HandleTokenRequestContext>
+public sealed class ClientCredentials(AccountService accounts)
+    : IOpenIddictServerHandler<OpenIddictServerEvents.ValidateTokenRequestContext>,
+        IOpenIddictServerHandler<OpenIddictServerEvents.HandleTokenRequestContext>
 {
     private const string ClientProperty = "doorstroom:client";
 
@@ -83,11 +80,17 @@ public sealed class ClientCredentials(AccountService accounts) :
             context.Reject(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
             return default;
         }
-        var attempt = context.ClientId is { Length: > 0 } id && context.ClientSecret is { Length: > 0 } secret ? accounts.TryClient(id, secret) : new SignInAttempt<ApiClient>(null, null);
+        var attempt =
+            context.ClientId is { Length: > 0 } id && context.ClientSecret is { Length: > 0 } secret
+                ? accounts.TryClient(id, secret)
+                : new SignInAttempt<ApiClient>(null, null);
         if (attempt.LockedFor is { } locked)
         {
             // Locked after repeated failures, whether or not the id exists; the right secret waits too.
-            context.Reject(Errors.InvalidClient, $"Too many failed attempts for this client; try again in {Math.Max(1, (int)Math.Ceiling(locked.TotalMinutes))} minutes.");
+            context.Reject(
+                Errors.InvalidClient,
+                $"Too many failed attempts for this client; try again in " + $"{Math.Max(1, (int)Math.Ceiling(locked.TotalMinutes))} minutes."
+            );
             return default;
         }
         if (attempt.Granted is not { } client)
@@ -112,8 +115,10 @@ public sealed class ClientCredentials(AccountService accounts) :
         identity.SetClaim(OpenIddictConstants.Claims.Subject, client.ClientId);
         identity.SetClaim(OpenIddictConstants.Claims.Name, client.ClientId);
         identity.SetClaim(OpenIddictConstants.Claims.Role, client.Role);
-        if (client.Institution is { } institution) identity.SetClaim(Claims.Institution, institution);
-        if (client.PupilKey is { } pupil) identity.SetClaim(Claims.Pupil, pupil);
+        if (client.Institution is { } institution)
+            identity.SetClaim(Claims.Institution, institution);
+        if (client.PupilKey is { } pupil)
+            identity.SetClaim(Claims.Pupil, pupil);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         context.SignIn(new ClaimsPrincipal(identity));
         return default;

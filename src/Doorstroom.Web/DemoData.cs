@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
 using Doorstroom.Simulation;
@@ -24,9 +25,23 @@ public static class DemoData
 
     private static readonly (string Given, string Family)[] Names =
     [
-        ("Sanne", "de Vries"), ("Daan", "Jansen"), ("Noor", "Bakker"), ("Sem", "Visser"), ("Lotte", "Smit"), ("Finn", "Meijer"),
-        ("Emma", "de Boer"), ("Luuk", "Mulder"), ("Zoë", "de Groot"), ("Milan", "Bos"), ("Julia", "Vos"), ("Levi", "Peters"),
-        ("Tess", "Hendriks"), ("Bram", "van Dijk"), ("Fenna", "Dekker"), ("Jesse", "Brouwer"), ("Yara", "de Wit"),
+        ("Sanne", "de Vries"),
+        ("Daan", "Jansen"),
+        ("Noor", "Bakker"),
+        ("Sem", "Visser"),
+        ("Lotte", "Smit"),
+        ("Finn", "Meijer"),
+        ("Emma", "de Boer"),
+        ("Luuk", "Mulder"),
+        ("Zoë", "de Groot"),
+        ("Milan", "Bos"),
+        ("Julia", "Vos"),
+        ("Levi", "Peters"),
+        ("Tess", "Hendriks"),
+        ("Bram", "van Dijk"),
+        ("Fenna", "Dekker"),
+        ("Jesse", "Brouwer"),
+        ("Yara", "de Wit"),
     ];
 
     /// <summary>The demo accounts: user name, role, display name, and which demo place they are bound to.</summary>
@@ -59,7 +74,8 @@ public static class DemoData
         ArgumentNullException.ThrowIfNull(log);
         var database = site.Database;
         var today = site.Today;
-        if (!PupilRegister.HasPupils(database)) Simulate(site, log);
+        if (!PupilRegister.HasPupils(database))
+            Simulate(site, log);
         site.ForgetLocations();
 
         var places = Places(database);
@@ -68,14 +84,16 @@ public static class DemoData
         {
             var stories = Stories(places, today, ProgrammeNames.LowestCreboPerNiveau(database));
             new EventStore(database).Append(stories.SelectMany(s => s.Events.Select(e => new EventRecord(e, Synthetic: true, s.Birth))));
-            foreach (var s in stories) PupilRegister.SetPersonal(database, s.Key, new PersonalDetails(s.Name.Given, s.Name.Family, null, null));
+            foreach (var s in stories)
+                PupilRegister.SetPersonal(database, s.Key, new PersonalDetails(s.Name.Given, s.Name.Family, null, null));
             log.WriteLine($"demo: {stories.Length} hand-written SYNTHETIC pupils at the demo school {places.School} (keys DEMO-…)");
         }
 
         foreach (var (username, role, displayName, bound) in AccountList)
         {
             // Made once; a real account of that name is never overwritten.
-            if (Accounts.Find(database, username) is not null) continue;
+            if (Accounts.Find(database, username) is not null)
+                continue;
             var (institution, pupil) = bound switch
             {
                 "pupil" => ((string?)null, (string?)first),
@@ -90,7 +108,8 @@ public static class DemoData
             Accounts.Save(database, new UserAccount(username, accounts.Hash(Password), role, institution, pupil, displayName, Demo: true));
             Accounts.SaveClient(database, new ApiClient($"demo-{username}", accounts.Hash(ClientSecret), role, institution, pupil, displayName, Demo: true));
         }
-        if (dossier is not null) EnsureDossier(database, dossier, places, today, log);
+        if (dossier is not null)
+            EnsureDossier(database, dossier, places, today, log);
         return places;
     }
 
@@ -100,24 +119,69 @@ public static class DemoData
     /// </summary>
     private static void EnsureDossier(Database database, DossierService dossier, DemoPlaces places, DateOnly today, TextWriter log)
     {
-        if (DossierStore.HasEntries(database)) return;
+        if (DossierStore.HasEntries(database))
+            return;
         var author = new Caller("zorgvo", Roles.Zorgcoordinator, places.School, null);
         (int Pupil, DossierCategory Category, string Kind, int DaysAgo, string Text)[] entries =
         [
-            (2, DossierCategory.Leerresultaten, DossierStore.Note, 40, "DEMO-tekst (verzonnen): staat gemiddeld een 7 voor de beroepsgerichte vakken; wiskunde blijft een aandachtspunt."),
-            (2, DossierCategory.Loopbaan, DossierStore.Note, 35, "DEMO-tekst (verzonnen): heeft twee meeloopdagen gedaan in de techniek en wil verder in de installatietechniek."),
-            (2, DossierCategory.Zorg, DossierStore.Note, 30, "DEMO-tekst (verzonnen): heeft extra tijd bij toetsen vanwege dyslexie; een verklaring ligt op school."),
-            (3, DossierCategory.Leerresultaten, DossierStore.Note, 45, "DEMO-tekst (verzonnen): haalde in leerjaar 3 voldoendes voor alle vakken na een doublure in leerjaar 2."),
+            (
+                2,
+                DossierCategory.Leerresultaten,
+                DossierStore.Note,
+                40,
+                "DEMO-tekst (verzonnen): staat gemiddeld een 7 voor de beroepsgerichte vakken; " + "wiskunde blijft een aandachtspunt."
+            ),
+            (
+                2,
+                DossierCategory.Loopbaan,
+                DossierStore.Note,
+                35,
+                "DEMO-tekst (verzonnen): heeft twee meeloopdagen gedaan in de techniek en wil verder in de " + "installatietechniek."
+            ),
+            (
+                2,
+                DossierCategory.Zorg,
+                DossierStore.Note,
+                30,
+                "DEMO-tekst (verzonnen): heeft extra tijd bij toetsen vanwege dyslexie; een verklaring ligt op " + "school."
+            ),
+            (
+                3,
+                DossierCategory.Leerresultaten,
+                DossierStore.Note,
+                45,
+                "DEMO-tekst (verzonnen): haalde in leerjaar 3 voldoendes voor alle vakken na een " + "doublure in leerjaar 2."
+            ),
             (3, DossierCategory.Verzuim, DossierStore.Note, 40, "DEMO-tekst (verzonnen): het verzuim daalde dit schooljaar van 12 naar 3 lesuren per maand."),
-            (3, DossierCategory.Advies, DossierStore.Note, 25, "DEMO-tekst (verzonnen): mentor en zorgcoördinator adviseren niveau 3 met een vaste mentor in het eerste jaar."),
-            (3, DossierCategory.Zorg, DossierStore.Note, 20, "DEMO-tekst (verzonnen): heeft begeleiding gehad bij faalangst; werkt het best met een vaste planning per week."),
-            (3, DossierCategory.Begeleiding, DossierStore.WarmHandOver, 5, "DEMO-tekst (verzonnen): warme overdracht met de mbo-intake: afspraak om in de eerste schoolweek een kennismaking met de studieloopbaanbegeleider te plannen."),
+            (
+                3,
+                DossierCategory.Advies,
+                DossierStore.Note,
+                25,
+                "DEMO-tekst (verzonnen): mentor en zorgcoördinator adviseren niveau 3 met een vaste mentor in " + "het eerste jaar."
+            ),
+            (
+                3,
+                DossierCategory.Zorg,
+                DossierStore.Note,
+                20,
+                "DEMO-tekst (verzonnen): heeft begeleiding gehad bij faalangst; werkt het best met een vaste " + "planning per week."
+            ),
+            (
+                3,
+                DossierCategory.Begeleiding,
+                DossierStore.WarmHandOver,
+                5,
+                "DEMO-tekst (verzonnen): warme overdracht met de mbo-intake: afspraak om in de "
+                    + "eerste schoolweek een kennismaking met de studieloopbaanbegeleider te plannen."
+            ),
         ];
         var written = 0;
         foreach (var (n, category, kind, daysAgo, text) in entries)
         {
             var pupil = PupilKey(today, n);
-            if (dossier.Write(author, pupil, category, kind, today.AddDays(-daysAgo), text).Value is not { } entry) continue;
+            if (dossier.Write(author, pupil, category, kind, today.AddDays(-daysAgo), text).Value is not { } entry)
+                continue;
             dossier.Release(author, pupil, entry.Id, released: true);
             written++;
         }
@@ -130,7 +194,7 @@ public static class DemoData
         ArgumentNullException.ThrowIfNull(log);
         log.WriteLine("DEMO-MODUS: alle leerlingen zijn synthetisch. Demo-accounts (wachtwoord '" + Password + "'):");
         foreach (var (username, role, displayName, _) in AccountList)
-            log.WriteLine($"  {username,-10} {Roles.Title(role),-22} {displayName}");
+            log.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-10} {1,-22} {2}", username, Roles.Title(role), displayName));
         log.WriteLine($"API (OAuth2 client credentials op /connect/token): client_id demo-<account>, client_secret '{ClientSecret}'");
     }
 
@@ -161,8 +225,12 @@ public static class DemoData
         var last = CurrentExamYear(today);
         const int cohorts = 4;
         var perCohort = site.Options.DemoPupilsPerCohort;
-        log.WriteLine($"demo: simulating {cohorts} cohorts × {perCohort:N0} SYNTHETIC vmbo leavers (exam years {last - cohorts + 1}–{last}), events up to today {today:yyyy-MM-dd}");
-        var records = Simulator.Run(world, Calibration.Default, last - cohorts + 1, cohorts, perCohort, seed: 1)
+        log.WriteLine(
+            $"demo: simulating {cohorts} cohorts × {perCohort:N0} SYNTHETIC vmbo leavers (exam years {last - cohorts + 1}–{last}), events up to "
+                + $"today {today:yyyy-MM-dd}"
+        );
+        var records = Simulator
+            .Run(world, Calibration.Default, last - cohorts + 1, cohorts, perCohort, seed: 1)
             .SelectMany(p => p.Events.Where(e => e.Date <= today).Select(e => new EventRecord(e, Synthetic: true, p.BirthDate)));
         var appended = new EventStore(database).Append(records);
         log.WriteLine($"demo: {appended.Inserted:N0} events for {appended.NewPupils:N0} synthetic pupils stored");
@@ -204,22 +272,46 @@ public static class DemoData
 
         Current(1, Leerweg.Kb, _ => [], s);
         Current(2, Leerweg.Tl, k => [Applied(k, Ago(20), 4)], s);
-        Current(3, Leerweg.Kb, k => [Applied(k, Ago(30), 3), new(k, Ago(10), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "positief")], s);
+        Current(
+            3,
+            Leerweg.Kb,
+            k => [Applied(k, Ago(30), 3), new(k, Ago(10), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "positief")],
+            s
+        );
         Current(4, Leerweg.Gl, k => [Applied(k, Ago(25), 2)], s);
-        Current(5, Leerweg.Bb, k =>
-        [
-            Applied(k, Ago(40), 2),
-            new(k, Ago(30), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 2, Crebo: Crebo(2), Detail: "positief"),
-            new(k, Ago(20), EventKind.Toegelaten, m, Leerweg.Bol, Niveau: 2, Crebo: Crebo(2)),
-        ], s);
-        Current(6, Leerweg.Kb, k =>
-        [
-            Applied(k, Ago(35), 3),
-            new(k, Ago(25), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "twijfel"),
-            new(k, Ago(15), EventKind.Afgewezen, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "opleiding vol"),
-        ], s);
+        Current(
+            5,
+            Leerweg.Bb,
+            k =>
+                [
+                    Applied(k, Ago(40), 2),
+                    new(k, Ago(30), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 2, Crebo: Crebo(2), Detail: "positief"),
+                    new(k, Ago(20), EventKind.Toegelaten, m, Leerweg.Bol, Niveau: 2, Crebo: Crebo(2)),
+                ],
+            s
+        );
+        Current(
+            6,
+            Leerweg.Kb,
+            k =>
+                [
+                    Applied(k, Ago(35), 3),
+                    new(k, Ago(25), EventKind.IntakeGehouden, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "twijfel"),
+                    new(k, Ago(15), EventKind.Afgewezen, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "opleiding vol"),
+                ],
+            s
+        );
         Current(7, Leerweg.Tl, k => [Applied(k, Ago(18), 4, places.OtherMboLocation)], s);
-        Current(8, Leerweg.Kb, k => [Applied(k, Ago(45), 3), new(k, Ago(12), EventKind.AanmeldingIngetrokken, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "twijfelt over keuze")], s);
+        Current(
+            8,
+            Leerweg.Kb,
+            k =>
+                [
+                    Applied(k, Ago(45), 3),
+                    new(k, Ago(12), EventKind.AanmeldingIngetrokken, m, Leerweg.Bol, Niveau: 3, Crebo: Crebo(3), Detail: "twijfelt over keuze"),
+                ],
+            s
+        );
         Current(9, Leerweg.Bb, _ => [], s);
         Current(10, Leerweg.Gl, _ => [], s);
         Current(11, Leerweg.Tl, k => [Applied(k, Ago(8), 4)], places.OtherSchool);
@@ -239,32 +331,34 @@ public static class DemoData
         }
 
         List<TransitionEvent> Diploma(string k, Leerweg lw, string detail = "diploma") =>
-        [
-            new(k, new DateOnly(last, 6, 15), EventKind.DiplomaBehaald, s, lw, Route: "regulier"),
-            new(k, new DateOnly(last, 7, 31), EventKind.Uitgeschreven, s, lw, Leerjaar: 4, Detail: detail),
-        ];
+            [
+                new(k, new DateOnly(last, 6, 15), EventKind.DiplomaBehaald, s, lw, Route: "regulier"),
+                new(k, new DateOnly(last, 7, 31), EventKind.Uitgeschreven, s, lw, Leerjaar: 4, Detail: detail),
+            ];
         List<TransitionEvent> Placed(string k, string at, int niveau, DateOnly from) =>
-        [
-            new(k, from.AddDays(12), EventKind.IntakeGehouden, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau), Detail: "positief"),
-            new(k, from.AddDays(30), EventKind.Toegelaten, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau)),
-            new(k, new DateOnly(last, 7, 1), EventKind.Geplaatst, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau)),
-            new(k, new DateOnly(last, 8, 1), EventKind.Ingeschreven, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau), Route: "regulier"),
-        ];
+            [
+                new(k, from.AddDays(12), EventKind.IntakeGehouden, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau), Detail: "positief"),
+                new(k, from.AddDays(30), EventKind.Toegelaten, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau)),
+                new(k, new DateOnly(last, 7, 1), EventKind.Geplaatst, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau)),
+                new(k, new DateOnly(last, 8, 1), EventKind.Ingeschreven, at, Leerweg.Bol, Niveau: niveau, Crebo: Crebo(niveau), Route: "regulier"),
+            ];
         Former(12, Leerweg.Kb, k => [Applied(k, new DateOnly(last, 2, 10), 3), .. Placed(k, m, 3, new DateOnly(last, 2, 10)), .. Diploma(k, Leerweg.Kb)]);
         Former(13, Leerweg.Tl, k => [Applied(k, new DateOnly(last, 4, 20), 4), .. Placed(k, m, 4, new DateOnly(last, 4, 20)), .. Diploma(k, Leerweg.Tl)]);
         Former(14, Leerweg.Gl, k =>
-        [
-            Applied(k, new DateOnly(last, 3, 1), 4),
-            new(k, new DateOnly(last, 3, 20), EventKind.Afgewezen, m, Leerweg.Bol, Niveau: 4, Crebo: Crebo(4), Detail: "niet geschikt bevonden"),
-            Applied(k, new DateOnly(last, 4, 10), 4, places.OtherMboLocation),
-            .. Placed(k, places.OtherMboLocation, 4, new DateOnly(last, 4, 10)),
-            .. Diploma(k, Leerweg.Gl),
-        ]);
+            [
+                Applied(k, new DateOnly(last, 3, 1), 4),
+                new(k, new DateOnly(last, 3, 20), EventKind.Afgewezen, m, Leerweg.Bol, Niveau: 4, Crebo: Crebo(4), Detail: "niet geschikt bevonden"),
+                Applied(k, new DateOnly(last, 4, 10), 4, places.OtherMboLocation),
+                .. Placed(k, places.OtherMboLocation, 4, new DateOnly(last, 4, 10)),
+                .. Diploma(k, Leerweg.Gl),
+            ]
+        );
         Former(15, Leerweg.Bb, k =>
-        [
-            new(k, new DateOnly(last, 6, 15), EventKind.DiplomaBehaald, s, Leerweg.Bb, Route: "regulier"),
-            new(k, new DateOnly(last, 7, 31), EventKind.Uitgeschreven, s, Leerweg.Bb, Leerjaar: 4, Detail: "werk"),
-        ]);
+            [
+                new(k, new DateOnly(last, 6, 15), EventKind.DiplomaBehaald, s, Leerweg.Bb, Route: "regulier"),
+                new(k, new DateOnly(last, 7, 31), EventKind.Uitgeschreven, s, Leerweg.Bb, Leerjaar: 4, Detail: "werk"),
+            ]
+        );
         return stories.ToImmutable();
 
         static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -12,7 +12,9 @@ public sealed record DossierOutcome<T>(T? Value, DossierDecision? Refusal, bool 
 public static class DossierOutcome
 {
     public static DossierOutcome<T> Done<T>(T value) => new(value, null, false);
+
     public static DossierOutcome<T> Refused<T>(DossierDecision why) => new(default, why, false);
+
     public static DossierOutcome<T> Missing<T>() => new(default, null, true);
 }
 
@@ -37,12 +39,29 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
         ArgumentNullException.ThrowIfNull(caller);
         if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null)
             return DossierOutcome.Missing<DossierEntry>();
-        var entry = new DossierEntry(0, pupil, category, kind, on, caller.Name, caller.Institution!, category.NeedsConsent() ? seal.Protect(body) : body,
-            Sealed: category.NeedsConsent(), Released: false);
+        var entry = new DossierEntry(
+            0,
+            pupil,
+            category,
+            kind,
+            on,
+            caller.Name,
+            caller.Institution!,
+            category.NeedsConsent() ? seal.Protect(body) : body,
+            Sealed: category.NeedsConsent(),
+            Released: false
+        );
         // The entry and its audit line are one transaction: never an entry without its "geschreven".
-        var id = AuditLog.Write(Database, (connection, transaction) => DossierStore.AddEntry(connection, transaction, entry),
-            id => id is null ? [] : [Entry(caller, pupil, kind == DossierStore.WarmHandOver ? "warme overdracht vastgelegd" : "geschreven", category, null, "gedaan", null)]);
-        if (id is null) return DossierOutcome.Missing<DossierEntry>();
+        var id = AuditLog.Write(
+            Database,
+            (connection, transaction) => DossierStore.AddEntry(connection, transaction, entry),
+            id =>
+                id is null
+                    ? []
+                    : [Entry(caller, pupil, kind == DossierStore.WarmHandOver ? "warme overdracht vastgelegd" : "geschreven", category, null, "gedaan", null)]
+        );
+        if (id is null)
+            return DossierOutcome.Missing<DossierEntry>();
         return DossierOutcome.Done<DossierEntry>(entry with { Id = id.Value, Body = body });
     }
 
@@ -52,9 +71,13 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
         ArgumentNullException.ThrowIfNull(caller);
         if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null)
             return DossierOutcome.Missing<bool>();
-        var category = AuditLog.Write(Database, (connection, transaction) => DossierStore.Release(connection, transaction, pupil, entry, released),
-            category => category is { } c ? [Entry(caller, pupil, released ? "vrijgegeven" : "teruggehouden", c, null, "gedaan", null)] : []);
-        if (category is null) return DossierOutcome.Missing<bool>();
+        var category = AuditLog.Write(
+            Database,
+            (connection, transaction) => DossierStore.Release(connection, transaction, pupil, entry, released),
+            category => category is { } c ? [Entry(caller, pupil, released ? "vrijgegeven" : "teruggehouden", c, null, "gedaan", null)] : []
+        );
+        if (category is null)
+            return DossierOutcome.Missing<bool>();
         return DossierOutcome.Done<bool>(released);
     }
 
@@ -62,7 +85,8 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
     public ImmutableArray<DossierEntry>? SchoolView(Caller caller, string pupil)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null) return null;
+        if (!WritesAtSchool(caller) || PupilDirectory.SchoolPupil(Database, site.Locations(caller.Institution!), pupil, site.Today) is null)
+            return null;
         Audit(caller, pupil, "ingezien door school", null, null, "gedaan", null);
         return [.. DossierStore.Entries(Database, pupil).Select(Open)];
     }
@@ -75,11 +99,13 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
     public DossierOutcome<DossierRequest> Request(Caller caller, string pupil, string purpose, ImmutableArray<DossierCategory> categories)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!ReadsAsMbo(caller)) return DossierOutcome.Missing<DossierRequest>();
+        if (!ReadsAsMbo(caller))
+            return DossierOutcome.Missing<DossierRequest>();
         var institution = caller.Institution![..4];
         var today = site.Today;
         var stream = new EventStore(Database).Stream(pupil);
-        if (stream.Count == 0) return DossierOutcome.Missing<DossierRequest>();
+        if (stream.Count == 0)
+            return DossierOutcome.Missing<DossierRequest>();
         var may = DossierRules.MayRequest(stream, institution, today);
         if (!may.Allowed)
         {
@@ -88,8 +114,25 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
         }
         var expires = DossierRules.DefaultExpiry(today).AddYears(Math.Max(0, site.Options.ShareYears - 1));
         var request = new DossierRequest(Guid.NewGuid().ToString("n"), pupil, institution, purpose, categories.Distinct().ToImmutableArray(), today, expires);
-        AuditLog.Write(Database, (connection, transaction) => DossierStore.AddRequest(connection, transaction, request, caller.Name),
-            stored => stored ? [Entry(caller, pupil, "verzoek", null, purpose + " [" + string.Join(", ", request.Categories.Select(DossierRules.Name)) + "]", "gedaan", may.Rule)] : []);
+        AuditLog.Write(
+            Database,
+            (connection, transaction) => DossierStore.AddRequest(connection, transaction, request, caller.Name),
+            stored =>
+                stored
+                    ?
+                    [
+                        Entry(
+                            caller,
+                            pupil,
+                            "verzoek",
+                            null,
+                            purpose + " [" + string.Join(", ", request.Categories.Select(DossierRules.Name)) + "]",
+                            "gedaan",
+                            may.Rule
+                        ),
+                    ]
+                    : []
+        );
         return DossierOutcome.Done<DossierRequest>(request);
     }
 
@@ -107,15 +150,18 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
     public DossierOutcome<DossierRead> Read(Caller caller, string requestId, DossierCategory category)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!ReadsAsMbo(caller)) return DossierOutcome.Missing<DossierRead>();
+        if (!ReadsAsMbo(caller))
+            return DossierOutcome.Missing<DossierRead>();
         var request = DossierStore.Request(Database, requestId);
         var institution = caller.Institution![..4];
-        if (request is null || !string.Equals(request.Institution, institution, StringComparison.OrdinalIgnoreCase)) return DossierOutcome.Missing<DossierRead>();
+        if (request is null || !string.Equals(request.Institution, institution, StringComparison.OrdinalIgnoreCase))
+            return DossierOutcome.Missing<DossierRead>();
         var stream = new EventStore(Database).Stream(request.Pupil);
         var birth = PupilBirth(request.Pupil);
         var decision = DossierRules.MayRead(request, institution, category, DossierRules.Consents(stream), birth, site.Today);
         Audit(caller, request.Pupil, "gelezen", category, request.Purpose, decision.Allowed ? "gedaan" : "geweigerd", decision.Rule);
-        if (!decision.Allowed) return DossierOutcome.Refused<DossierRead>(decision);
+        if (!decision.Allowed)
+            return DossierOutcome.Refused<DossierRead>(decision);
         var entries = DossierStore.Entries(Database, request.Pupil).Where(e => e.Category == category && e.Released).Select(Open).ToImmutableArray();
         return DossierOutcome.Done<DossierRead>(new(request, category, decision, entries));
     }
@@ -127,43 +173,65 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
     public DossierOutcome<ConsentChange> Consent(Caller caller, DossierCategory category, string institution, bool given)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return DossierOutcome.Missing<ConsentChange>();
+        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil)
+            return DossierOutcome.Missing<ConsentChange>();
         var stream = new EventStore(Database).Stream(pupil);
-        var location = stream.LastOrDefault(e => e.Kind == EventKind.Aangemeld && e.Institution is { Length: >= 4 } at
-            && string.Equals(at[..4], institution, StringComparison.OrdinalIgnoreCase))?.Institution;
-        if (location is null) return DossierOutcome.Missing<ConsentChange>();
+        var location = stream
+            .LastOrDefault(e =>
+                e.Kind == EventKind.Aangemeld && e.Institution is { Length: >= 4 } at && string.Equals(at[..4], institution, StringComparison.OrdinalIgnoreCase)
+            )
+            ?.Institution;
+        if (location is null)
+            return DossierOutcome.Missing<ConsentChange>();
         var today = site.Today;
         var by = caller.Role == Roles.Leerling ? ConsentBy.Leerling : ConsentBy.Ouder;
         var from = DossierRules.ConsentFrom(PupilBirth(pupil), today);
         if (by != from)
         {
-            var why = DossierDecision.No("P4", from == ConsentBy.Leerling ? "Vanaf 16 jaar geeft de leerling zelf toestemming." : "Onder de 16 geeft een ouder toestemming.");
+            var why = DossierDecision.No(
+                "P4",
+                from == ConsentBy.Leerling ? "Vanaf 16 jaar geeft de leerling zelf " + "toestemming." : "Onder de 16 geeft een ouder toestemming."
+            );
             Audit(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "geweigerd", "P4");
             return DossierOutcome.Refused<ConsentChange>(why);
         }
         var rule = category.NeedsConsent() ? "P5" : "P3";
-        var earlier = DossierRules.Consents(stream).Where(c => c.Category == category && string.Equals(c.Institution, location[..4], StringComparison.OrdinalIgnoreCase)).ToList();
+        var earlier = DossierRules
+            .Consents(stream)
+            .Where(c => c.Category == category && string.Equals(c.Institution, location[..4], StringComparison.OrdinalIgnoreCase))
+            .ToList();
         // Unchanged consent records nothing. A change back to a state recorded earlier today gets the day's next ordinal in its
         // detail: the store keeps an identical event once, and a withdrawal followed by consent again must both count.
         if (earlier.Count > 0 ? earlier[^1].Given == given && earlier[^1].By == by : !given)
             return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, earlier.Count > 0 ? earlier[^1].On : today));
         var ordinal = 1 + earlier.Count(c => c.On == today);
-        var e = new TransitionEvent(pupil, today, given ? EventKind.ToestemmingGegeven : EventKind.ToestemmingIngetrokken, location, Detail: DossierRules.Detail(category, by, ordinal));
+        var e = new TransitionEvent(
+            pupil,
+            today,
+            given ? EventKind.ToestemmingGegeven : EventKind.ToestemmingIngetrokken,
+            location,
+            Detail: DossierRules.Detail(category, by, ordinal)
+        );
         var record = PupilDirectory.Record(Database, e)!;
-        AuditLog.Write(Database, (connection, transaction) => new EventStore(Database).Append(connection, transaction, [record]),
-            _ => [Entry(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", rule)]);
+        AuditLog.Write(
+            Database,
+            (connection, transaction) => new EventStore(Database).Append(connection, transaction, [record]),
+            _ => [Entry(caller, pupil, given ? "toestemming gegeven" : "toestemming ingetrokken", category, null, "gedaan", rule)]
+        );
         return DossierOutcome.Done<ConsentChange>(new(category, institution[..4], given, by, today));
     }
 
     /// <summary>The audit actions that record a pupil of 16 or older giving or withdrawing a parent's access (P4).</summary>
-    public const string ParentAccessGiven = "inzage voor ouder gegeven", ParentAccessWithdrawn = "inzage voor ouder ingetrokken";
+    public const string ParentAccessGiven = "inzage voor ouder gegeven",
+        ParentAccessWithdrawn = "inzage voor ouder ingetrokken";
 
     /// <summary>The consent changes and requests about the caller's own dossier (pupil, or a parent while P4 lets them).</summary>
     public DossierOutcome<(ImmutableArray<ConsentChange> Consents, ImmutableArray<DossierRequest> Requests)> OwnShares(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return Own<(ImmutableArray<ConsentChange>, ImmutableArray<DossierRequest>)>(caller, null, pupil =>
-            (DossierRules.Consents(new EventStore(Database).Stream(pupil)), DossierStore.RequestsFor(Database, pupil)));
+            (DossierRules.Consents(new EventStore(Database).Stream(pupil)), DossierStore.RequestsFor(Database, pupil))
+        );
     }
 
     /// <summary>Who did what with the caller's own dossier, when and why (pupil, or a parent while P4 lets them).</summary>
@@ -194,8 +262,14 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
         return Own(caller, "export", pupil =>
         {
             Audit(caller, pupil, "export", null, "AVG inzage", "gedaan", null);
-            return new PupilExport(pupil, PupilRegister.Personal(Database, pupil), [.. new EventStore(Database).Stream(pupil)],
-                [.. DossierStore.Entries(Database, pupil).Select(Open)], DossierStore.RequestsFor(Database, pupil), AuditLog.ForPupil(Database, pupil));
+            return new PupilExport(
+                pupil,
+                PupilRegister.Personal(Database, pupil),
+                [.. new EventStore(Database).Stream(pupil)],
+                [.. DossierStore.Entries(Database, pupil).Select(Open)],
+                DossierStore.RequestsFor(Database, pupil),
+                AuditLog.ForPupil(Database, pupil)
+            );
         });
     }
 
@@ -205,7 +279,8 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
     /// </summary>
     public DossierDecision ParentAccess(string pupil)
     {
-        var changes = AuditLog.ForPupil(Database, pupil, [ParentAccessGiven, ParentAccessWithdrawn])
+        var changes = AuditLog
+            .ForPupil(Database, pupil, [ParentAccessGiven, ParentAccessWithdrawn])
             .Where(e => e.Role == Roles.Leerling && e.Outcome == "gedaan")
             .Select(e => new ParentAccessChange(e.Action == ParentAccessGiven, DutchTime.DateOf(e.At)));
         return DossierRules.ParentMayRead(PupilBirth(pupil), changes, site.Today);
@@ -226,14 +301,16 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
     public DossierOutcome<DossierDecision> ChangeParentAccess(Caller caller, bool given)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role != Roles.Leerling || caller.Pupil is not { } pupil) return DossierOutcome.Missing<DossierDecision>();
+        if (caller.Role != Roles.Leerling || caller.Pupil is not { } pupil)
+            return DossierOutcome.Missing<DossierDecision>();
         var may = DossierRules.MayChangeParentAccess(PupilBirth(pupil), site.Today);
         if (!may.Allowed)
         {
             Audit(caller, pupil, given ? ParentAccessGiven : ParentAccessWithdrawn, null, null, "geweigerd", may.Rule);
             return DossierOutcome.Refused<DossierDecision>(may);
         }
-        if (ParentAccess(pupil).Allowed != given) Audit(caller, pupil, given ? ParentAccessGiven : ParentAccessWithdrawn, null, null, "gedaan", may.Rule);
+        if (ParentAccess(pupil).Allowed != given)
+            Audit(caller, pupil, given ? ParentAccessGiven : ParentAccessWithdrawn, null, null, "gedaan", may.Rule);
         return DossierOutcome.Done(ParentAccess(pupil));
     }
 
@@ -243,10 +320,12 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
     /// </summary>
     private DossierOutcome<T> Own<T>(Caller caller, string? action, Func<string, T> read)
     {
-        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil) return DossierOutcome.Missing<T>();
+        if (caller.Role is not (Roles.Leerling or Roles.Ouder) || caller.Pupil is not { } pupil)
+            return DossierOutcome.Missing<T>();
         if (caller.Role == Roles.Ouder && ParentAccess(pupil) is { Allowed: false } refused)
         {
-            if (action is not null) Audit(caller, pupil, action, null, null, "geweigerd", refused.Rule);
+            if (action is not null)
+                Audit(caller, pupil, action, null, null, "geweigerd", refused.Rule);
             return DossierOutcome.Refused<T>(refused);
         }
         return DossierOutcome.Done(read(pupil));
@@ -266,11 +345,26 @@ public sealed class DossierService(SiteServices site, IDataProtectionProvider pr
         AuditLog.Append(Database, Entry(caller, pupil, action, category, purpose, outcome, rule));
 
     private AuditEntry Entry(Caller caller, string pupil, string action, DossierCategory? category, string? purpose, string outcome, string? rule) =>
-        new(site.Clock.GetUtcNow(), caller.Name, caller.Role, caller.Institution, pupil, action,
-            category is { } c ? DossierRules.Name(c) : null, purpose, outcome, rule);
+        new(
+            site.Clock.GetUtcNow(),
+            caller.Name,
+            caller.Role,
+            caller.Institution,
+            pupil,
+            action,
+            category is { } c ? DossierRules.Name(c) : null,
+            purpose,
+            outcome,
+            rule
+        );
 }
 
 /// <summary>All a pupil's data, for the AVG right of access (JSON).</summary>
 public sealed record PupilExport(
-    string Pupil, PersonalDetails? Personal, ImmutableArray<TransitionEvent> Events, ImmutableArray<DossierEntry> Dossier,
-    ImmutableArray<DossierRequest> Requests, ImmutableArray<AuditEntry> Audit);
+    string Pupil,
+    PersonalDetails? Personal,
+    ImmutableArray<TransitionEvent> Events,
+    ImmutableArray<DossierEntry> Dossier,
+    ImmutableArray<DossierRequest> Requests,
+    ImmutableArray<AuditEntry> Audit
+);

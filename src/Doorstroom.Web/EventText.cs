@@ -7,7 +7,8 @@ namespace Doorstroom.Web;
 /// <summary>One line of a timeline: when, what happened in Dutch, where, and which programme or leerjaar.</summary>
 public sealed record TimelineLine(DateOnly Date, string What, string Where, string Programme)
 {
-    /// <summary>The route of an enrolment by its name, with how long an mbo programme of that niveau takes: "Normale route · opleiding van 2–3 jaar"; empty otherwise.</summary>
+    /// <summary>The route of an enrolment by its name, with how long an mbo programme of that niveau takes: "Normale route · opleiding van 2–3 jaar"; empty
+    /// otherwise.</summary>
     public string Route { get; init; } = "";
 }
 
@@ -16,8 +17,12 @@ public sealed record TimelineLine(DateOnly Date, string What, string Where, stri
 /// names of the institutions involved. Used by the decaan's, the intake officer's and the pupil's timeline.
 /// </summary>
 public sealed record TimelineView(
-    ImmutableArray<TimelineLine> Lines, ImmutableArray<Application> Applications, ImmutableArray<Signal> Signals,
-    IReadOnlyDictionary<string, string> Names, bool ShowSignals);
+    ImmutableArray<TimelineLine> Lines,
+    ImmutableArray<Application> Applications,
+    ImmutableArray<Signal> Signals,
+    IReadOnlyDictionary<string, string> Names,
+    bool ShowSignals
+);
 
 /// <summary>The Dutch words for events and programmes, shared by every timeline.</summary>
 public static class EventText
@@ -30,7 +35,8 @@ public static class EventText
         return e.Kind switch
         {
             EventKind.Ingeschreven => e.Leerjaar is { } y ? $"Ingeschreven in leerjaar {y}"
-                : e.Niveau is not null ? "Ingeschreven in de mbo-opleiding" : "Ingeschreven bij de instelling",
+            : e.Niveau is not null ? "Ingeschreven in de mbo-opleiding"
+            : "Ingeschreven bij de instelling",
             EventKind.Bevorderd => e.Leerjaar is { } j ? $"Bevorderd naar leerjaar {j}" : "Bevorderd",
             EventKind.Gedoubleerd => e.Leerjaar is { } j ? $"Blijft zitten in leerjaar {j}" : "Blijft zitten",
             EventKind.Aangemeld => "Aangemeld bij een mbo-opleiding",
@@ -53,17 +59,22 @@ public static class EventText
     /// <summary>A consent change in words ("…: zorg en ondersteuning, door de leerling"), not its stored detail (<c>zorg/leerling/2</c>).</summary>
     private static string Consent(TransitionEvent e, string what, string detail) =>
         DossierRules.Consents([e]) is [var change]
-            ? $"{what}: {Pages.Dossier.DossierText.Category(change.Category).ToLowerInvariant()}, door {(change.By == ConsentBy.Leerling ? "de leerling" : "een ouder")}"
+            ? $"{what}: {Pages.Dossier.DossierText.Category(change.Category).ToLowerInvariant()}, door "
+                + $"{(change.By == ConsentBy.Leerling ? "de leerling" : "een ouder")}"
             : what + detail;
 
     /// <summary>The programme or year: "niveau 4 · crebo 25180 · bol", "leerjaar 3 · kb"; empty when the event names none.</summary>
     public static string Programme(int? niveau, int? crebo, Leerweg? leerweg, int? leerjaar = null)
     {
         var parts = new List<string>(4);
-        if (leerjaar is { } j) parts.Add("leerjaar " + j.ToString(CultureInfo.InvariantCulture));
-        if (niveau is { } n) parts.Add("niveau " + n.ToString(CultureInfo.InvariantCulture));
-        if (crebo is { } c) parts.Add("crebo " + c.ToString(CultureInfo.InvariantCulture));
-        if (leerweg is not null) parts.Add(DutchText.Leerweg(leerweg));
+        if (leerjaar is { } j)
+            parts.Add("leerjaar " + j.ToString(CultureInfo.InvariantCulture));
+        if (niveau is { } n)
+            parts.Add("niveau " + n.ToString(CultureInfo.InvariantCulture));
+        if (crebo is { } c)
+            parts.Add("crebo " + c.ToString(CultureInfo.InvariantCulture));
+        if (leerweg is not null)
+            parts.Add(DutchText.Leerweg(leerweg));
         return string.Join(" · ", parts);
     }
 
@@ -89,13 +100,22 @@ public static class EventText
     }
 
     /// <summary>The lines of a timeline, in date order; with the catalogue, each enrolment names its route and duration (<see cref="Route"/>).</summary>
-    public static ImmutableArray<TimelineLine> Lines(IEnumerable<TransitionEvent> stream, IReadOnlyDictionary<string, string> names, RouteCatalogue? catalogue = null)
+    public static ImmutableArray<TimelineLine> Lines(
+        IEnumerable<TransitionEvent> stream,
+        IReadOnlyDictionary<string, string> names,
+        RouteCatalogue? catalogue = null
+    )
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return [.. stream.OrderBy(e => e.Date).Select(e => new TimelineLine(e.Date, What(e), Where(e.Institution, names), Programme(e.Niveau, e.Crebo, e.Leerweg, e.Leerjaar))
-        {
-            Route = catalogue is null ? "" : Route(e, catalogue),
-        })];
+        return
+        [
+            .. stream
+                .OrderBy(e => e.Date)
+                .Select(e => new TimelineLine(e.Date, What(e), Where(e.Institution, names), Programme(e.Niveau, e.Crebo, e.Leerweg, e.Leerjaar))
+                {
+                    Route = catalogue is null ? "" : Route(e, catalogue),
+                }),
+        ];
     }
 
     /// <summary>
@@ -107,11 +127,17 @@ public static class EventText
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(catalogue);
-        if (e.Kind is not (EventKind.Ingeschreven or EventKind.Bevorderd or EventKind.Gedoubleerd or EventKind.Geplaatst or EventKind.Geswitcht)) return "";
+        if (e.Kind is not (EventKind.Ingeschreven or EventKind.Bevorderd or EventKind.Gedoubleerd or EventKind.Geplaatst or EventKind.Geswitcht))
+            return "";
         var parts = new List<string>(2);
-        if (RouteNames.Find(catalogue, e.Route) is { } route) parts.Add(route.Name);
-        if (e.Niveau is >= 1 and <= 4 and var n && e.Kind is not (EventKind.Bevorderd or EventKind.Gedoubleerd)
-            && catalogue.Durations.FirstOrDefault(d => d.Window.Contains(e.Date)) is { } era && era.Levels.TryGetValue((MboLevel)n, out var years))
+        if (RouteNames.Find(catalogue, e.Route) is { } route)
+            parts.Add(route.Name);
+        if (
+            e.Niveau is >= 1 and <= 4 and var n
+            && e.Kind is not (EventKind.Bevorderd or EventKind.Gedoubleerd)
+            && catalogue.Durations.FirstOrDefault(d => d.Window.Contains(e.Date)) is { } era
+            && era.Levels.TryGetValue((MboLevel)n, out var years)
+        )
             parts.Add("opleiding van " + DutchText.Years(years));
         return string.Join(" · ", parts);
     }
@@ -121,8 +147,13 @@ public static class EventText
     /// the signals.
     /// </summary>
     public static TimelineView View(
-        IEnumerable<TransitionEvent> stream, DateOnly today, IReadOnlyDictionary<string, string> names,
-        ImmutableArray<Application> applications, ImmutableArray<Signal>? signals = null, RouteCatalogue? catalogue = null)
+        IEnumerable<TransitionEvent> stream,
+        DateOnly today,
+        IReadOnlyDictionary<string, string> names,
+        ImmutableArray<Application> applications,
+        ImmutableArray<Signal>? signals = null,
+        RouteCatalogue? catalogue = null
+    )
     {
         ArgumentNullException.ThrowIfNull(stream);
         return new(Lines(stream.Where(e => e.Date <= today), names, catalogue), applications, signals ?? [], names, signals is not null);

@@ -38,15 +38,19 @@ public static class Hardening
     public static IServiceCollection AddForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
         var (addresses, networks, problem) = Proxies(configuration);
-        if (problem is not null) throw new InvalidOperationException(problem.Line); // StartupChecks refused it before
+        if (problem is not null)
+            throw new InvalidOperationException(problem.Line); // StartupChecks refused it before
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            if (addresses.Count + networks.Count == 0) return;
+            if (addresses.Count + networks.Count == 0)
+                return;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var address in addresses) options.KnownProxies.Add(address);
-            foreach (var network in networks) options.KnownIPNetworks.Add(network);
+            foreach (var address in addresses)
+                options.KnownProxies.Add(address);
+            foreach (var network in networks)
+                options.KnownIPNetworks.Add(network);
         });
     }
 
@@ -59,7 +63,8 @@ public static class Hardening
     {
         var configured = configuration.GetValue<int?>("https_port") ?? configuration.GetValue<int?>("HTTPS_PORT");
         var ownHttps = (configuration["urls"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase);
-        if (configured is null && ownHttps) return services; // the middleware finds the site's own https address
+        if (configured is null && ownHttps)
+            return services; // the middleware finds the site's own https address
         return services.AddHttpsRedirection(redirect => redirect.HttpsPort = configured ?? 443);
     }
 
@@ -71,49 +76,74 @@ public static class Hardening
         var networks = new List<System.Net.IPNetwork>();
         foreach (var proxy in (configuration.GetSection(ProxiesKey).Get<string[]>() ?? []).Select(p => p.Trim()).Where(p => p.Length > 0))
         {
-            if (proxy.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(proxy, out var network)) networks.Add(network);
-            else if (IPAddress.TryParse(proxy, out var address)) addresses.Add(address);
-            else return (addresses, networks, new(ProxiesKey, $"{ProxiesKey}: '{proxy}' is not an IP address (10.0.0.5) or network (10.0.0.0/8); list the TLS proxies' addresses"));
+            if (proxy.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(proxy, out var network))
+                networks.Add(network);
+            else if (IPAddress.TryParse(proxy, out var address))
+                addresses.Add(address);
+            else
+                return (
+                    addresses,
+                    networks,
+                    new(ProxiesKey, $"{ProxiesKey}: '{proxy}' is not an IP address (10.0.0.5) or network (10.0.0.0/8); list the " + $"TLS proxies' addresses")
+                );
         }
         return (addresses, networks, null);
     }
 
     /// <summary>Adds the security headers to every response, also to errors and static files.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
-    {
-        http.Response.OnStarting(() =>
-        {
-            var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = http.Items[FormActionItem] is string extra && extra.Length > 0
-                ? ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + extra, StringComparison.Ordinal)
-                : ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            // A signed-in page holds personal data: the browser keeps no copy that the back button shows after sign-out.
-            if (http.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
-            return Task.CompletedTask;
-        });
-        return next(http);
-    });
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(
+            (http, next) =>
+            {
+                http.Response.OnStarting(() =>
+                {
+                    var headers = http.Response.Headers;
+                    headers.ContentSecurityPolicy =
+                        http.Items[FormActionItem] is string extra && extra.Length > 0
+                            ? ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + extra, StringComparison.Ordinal)
+                            : ContentSecurityPolicy;
+                    headers.XContentTypeOptions = "nosniff";
+                    headers.XFrameOptions = "DENY";
+                    headers["Referrer-Policy"] = "same-origin";
+                    // A signed-in page holds personal data: the browser keeps no copy that the back button shows after sign-out.
+                    if (http.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control"))
+                        headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+                return next(http);
+            }
+        );
 
     /// <summary>
     /// 405 with an Allow header for a method a page has no handler for (a page takes GET and HEAD, and POST only with an
     /// OnPost handler), before antiforgery would answer 400. A re-executed error or status page keeps the original method
     /// and is left alone.
     /// </summary>
-    public static IApplicationBuilder UsePageMethods(this IApplicationBuilder app) => app.Use((http, next) =>
-    {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not { } page
-            || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-            || http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null)
-            return next(http);
-        var allowed = page.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET").Append("HEAD").Distinct(StringComparer.Ordinal).ToList();
-        if (allowed.Contains(http.Request.Method.ToUpperInvariant(), StringComparer.Ordinal)) return next(http);
-        http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-        http.Response.Headers.Allow = string.Join(", ", allowed);
-        return Task.CompletedTask;
-    });
+    public static IApplicationBuilder UsePageMethods(this IApplicationBuilder app) =>
+        app.Use(
+            (http, next) =>
+            {
+                if (
+                    http.GetEndpoint()?.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not { } page
+                    || HttpMethods.IsGet(http.Request.Method)
+                    || HttpMethods.IsHead(http.Request.Method)
+                    || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
+                    || http.Features.Get<IExceptionHandlerFeature>() is not null
+                )
+                    return next(http);
+                var allowed = page
+                    .HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant())
+                    .Append("GET")
+                    .Append("HEAD")
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                if (allowed.Contains(http.Request.Method.ToUpperInvariant(), StringComparer.Ordinal))
+                    return next(http);
+                http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                http.Response.Headers.Allow = string.Join(", ", allowed);
+                return Task.CompletedTask;
+            }
+        );
 
     /// <summary>
     /// A server fault outside Development: under /api a 500 problem (application/problem+json, a trace id, no exception
@@ -122,11 +152,9 @@ public static class Hardening
     public static IApplicationBuilder UseServerFaults(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/fout",
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
-        });
+        return app.UseExceptionHandler(
+            new ExceptionHandlerOptions { ExceptionHandlingPath = "/fout", StatusCodeSelector = _ => StatusCodes.Status500InternalServerError }
+        );
     }
 
     /// <summary>Writes the 500 problem for a fault under /api (an <see cref="IExceptionHandler"/> runs before the error page).</summary>
@@ -136,20 +164,23 @@ public static class Hardening
         {
             ArgumentNullException.ThrowIfNull(httpContext);
             var original = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
-            if (!new PathString(original).StartsWithSegments(ApiEndpoints.Prefix)) return false;
+            if (!new PathString(original).StartsWithSegments(ApiEndpoints.Prefix))
+                return false;
             httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                Exception = null, // never the exception's text in the answer
-                ProblemDetails = new ProblemDetails
+            return await problems.TryWriteAsync(
+                new ProblemDetailsContext
                 {
-                    Status = StatusCodes.Status500InternalServerError,
-                    Title = "Er ging iets mis aan de kant van de server. / An error occurred on the server.",
-                    Type = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-                    Extensions = { ["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier },
-                },
-            });
+                    HttpContext = httpContext,
+                    Exception = null, // never the exception's text in the answer
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status500InternalServerError,
+                        Title = "Er ging iets mis aan de kant van de server. / An error occurred on the server.",
+                        Type = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+                        Extensions = { ["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier },
+                    },
+                }
+            );
         }
     }
 }

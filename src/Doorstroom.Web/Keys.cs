@@ -40,18 +40,35 @@ public static partial class Keys
         var previous = Load(configuration, PreviousCertificateSetting, PreviousCertificatePasswordSetting, problems);
         var allowUnprotected = string.Equals(configuration[AllowUnprotectedSetting], "true", StringComparison.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(configuration[CertificateSetting]) && !development && !allowUnprotected)
-            problems.Add(new(CertificateSetting, $"{CertificateSetting} is not set: outside Development Doorstroom stores its keys only encrypted; "
-                + $"set it to a PFX file and {CertificatePasswordSetting} to its password (or {AllowUnprotectedSetting}=true to store them unprotected)"));
+            problems.Add(
+                new(
+                    CertificateSetting,
+                    $"{CertificateSetting} is not set: outside Development Doorstroom stores its keys only encrypted; "
+                        + $"set it to a PFX file and {CertificatePasswordSetting} to its password (or {AllowUnprotectedSetting}=true to store them unprotected)"
+                )
+            );
         var issuer = configuration[IssuerSetting];
         Uri? issuerUri = null;
         if (string.IsNullOrWhiteSpace(issuer))
         {
             if (!development)
-                problems.Add(new(IssuerSetting, $"{IssuerSetting} is not set: outside Development tokens carry a fixed issuer; set it to the site's public https address (e.g. https://doorstroom.example.nl/)"));
+                problems.Add(
+                    new(
+                        IssuerSetting,
+                        $"{IssuerSetting} is not set: outside Development tokens carry a fixed issuer; set it to the site's public "
+                            + $"https address (e.g. https://doorstroom.example.nl/)"
+                    )
+                );
         }
         else if (!Uri.TryCreate(issuer, UriKind.Absolute, out issuerUri) || issuerUri.Scheme is not ("https" or "http"))
         {
-            problems.Add(new(IssuerSetting, $"{IssuerSetting}: '{issuer}' is not an absolute http(s) URL; set it to the site's public https address (e.g. https://doorstroom.example.nl/)"));
+            problems.Add(
+                new(
+                    IssuerSetting,
+                    $"{IssuerSetting}: '{issuer}' is not an absolute http(s) URL; set it to the site's public https address (e.g. "
+                        + $"https://doorstroom.example.nl/)"
+                )
+            );
             issuerUri = null;
         }
         return new KeySettings(certificate, previous, issuerUri);
@@ -65,24 +82,37 @@ public static partial class Keys
         var (certificate, previous, issuer) = settings;
 
         var protection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
-        if (certificate is not null) protection.ProtectKeysWithCertificate(certificate);
-        if (previous is not null) protection.UnprotectKeysWithAnyCertificate(previous);
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<SiteServices, ILoggerFactory>((options, site, logs) =>
-        {
-            options.XmlRepository = new StoredXmlRepository(site.Database, site.Clock);
-            if (certificate is null)
-                Unprotected(logs.CreateLogger(typeof(Keys)), CertificateSetting);
-        });
+        if (certificate is not null)
+            protection.ProtectKeysWithCertificate(certificate);
+        if (previous is not null)
+            protection.UnprotectKeysWithAnyCertificate(previous);
+        builder
+            .Services.AddOptions<KeyManagementOptions>()
+            .Configure<SiteServices, ILoggerFactory>(
+                (options, site, logs) =>
+                {
+                    options.XmlRepository = new StoredXmlRepository(site.Database, site.Clock);
+                    if (certificate is null)
+                        Unprotected(logs.CreateLogger(typeof(Keys)), CertificateSetting);
+                }
+            );
 
         builder.Services.AddSingleton<TokenKeys>();
-        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<TokenKeys>((options, keys) =>
-        {
-            // The symmetric key first: OpenIddict signs access tokens with it (HMAC, microseconds per check; decision 0014).
-            options.SigningCredentials.Add(new SigningCredentials(keys.AccessTokens, SecurityAlgorithms.HmacSha256));
-            options.SigningCredentials.Add(new SigningCredentials(keys.Signing, SecurityAlgorithms.RsaSha256));
-            options.EncryptionCredentials.Add(new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
-            if (issuer is not null) options.Issuer = issuer;
-        });
+        builder
+            .Services.AddOptions<OpenIddictServerOptions>()
+            .Configure<TokenKeys>(
+                (options, keys) =>
+                {
+                    // The symmetric key first: OpenIddict signs access tokens with it (HMAC, microseconds per check; decision 0014).
+                    options.SigningCredentials.Add(new SigningCredentials(keys.AccessTokens, SecurityAlgorithms.HmacSha256));
+                    options.SigningCredentials.Add(new SigningCredentials(keys.Signing, SecurityAlgorithms.RsaSha256));
+                    options.EncryptionCredentials.Add(
+                        new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512)
+                    );
+                    if (issuer is not null)
+                        options.Issuer = issuer;
+                }
+            );
         return builder;
     }
 
@@ -95,17 +125,22 @@ public static partial class Keys
     {
         ArgumentNullException.ThrowIfNull(app);
         var protection = app.Services.GetRequiredService<IDataProtectionProvider>();
-        StoreLock.Hold(app.Services.GetRequiredService<SiteServices>().Database, StoreLock.KeyRing,
-            () => protection.CreateProtector("Doorstroom.KeyRing.Start").Protect([1]));
+        StoreLock.Hold(app.Services.GetRequiredService<SiteServices>().Database, StoreLock.KeyRing, () =>
+            protection.CreateProtector("Doorstroom.KeyRing.Start").Protect([1])
+        );
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The Data Protection keys are stored in the store UNPROTECTED: set {Setting} to a PFX certificate to encrypt them")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The Data Protection keys are stored in the store UNPROTECTED: set {Setting} to a PFX certificate to " + "encrypt them"
+    )]
     private static partial void Unprotected(ILogger logger, string setting);
 
     private static X509Certificate2? Load(IConfiguration configuration, string pathSetting, string passwordSetting, ICollection<StartupProblem> problems)
     {
         var path = configuration[pathSetting];
-        if (string.IsNullOrWhiteSpace(path)) return null;
+        if (string.IsNullOrWhiteSpace(path))
+            return null;
         if (!File.Exists(path))
         {
             problems.Add(new(pathSetting, $"{pathSetting}: the certificate file '{path}' does not exist; name the PFX file (a full path)"));
@@ -118,7 +153,12 @@ public static partial class Keys
         }
         catch (CryptographicException e)
         {
-            problems.Add(new(passwordSetting, $"{passwordSetting} does not open '{path}', or it is not a PFX file ({e.Message.Trim().TrimEnd('.')}); set the PFX's password"));
+            problems.Add(
+                new(
+                    passwordSetting,
+                    $"{passwordSetting} does not open '{path}', or it is not a PFX file ({e.Message.Trim().TrimEnd('.')}); set the " + $"PFX's password"
+                )
+            );
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -126,7 +166,8 @@ public static partial class Keys
             problems.Add(new(pathSetting, $"{pathSetting}: '{path}' cannot be read ({e.Message.Trim().TrimEnd('.')}); let the site's user read it"));
             return null;
         }
-        if (certificate.HasPrivateKey) return certificate;
+        if (certificate.HasPrivateKey)
+            return certificate;
         certificate.Dispose();
         problems.Add(new(pathSetting, $"{pathSetting}: '{path}' holds no private key, so the keys cannot be decrypted with it; export the PFX with its key"));
         return null;
@@ -157,10 +198,10 @@ public sealed class TokenKeys(SiteServices site, IDataProtectionProvider protect
     {
         var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(Get(name, () =>
-        {
-            using var made = RSA.Create(2048);
-            return made.ExportPkcs8PrivateKey();
-        }), out _);
+            {
+                using var made = RSA.Create(2048);
+                return made.ExportPkcs8PrivateKey();
+            }), out _);
         return new RsaSecurityKey(rsa) { KeyId = name };
     }
 

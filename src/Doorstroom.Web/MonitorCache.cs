@@ -13,8 +13,15 @@ namespace Doorstroom.Web;
 /// <param name="Version">The store's newest event id then (<see cref="EventStore.Version"/>); a different one makes the snapshot stale.</param>
 /// <param name="Choices">Per filterable dimension, the keys (as <see cref="MonitorCube.Key"/> writes them) that occur in any indicator.</param>
 public sealed record MonitorSnapshot(
-    MonitorCube Cube, MonitorContext Context, long Pupils, long SyntheticPupils, long Events, long Version, DateTimeOffset Computed,
-    ImmutableDictionary<Dimension, ImmutableArray<string>> Choices)
+    MonitorCube Cube,
+    MonitorContext Context,
+    long Pupils,
+    long SyntheticPupils,
+    long Events,
+    long Version,
+    DateTimeOffset Computed,
+    ImmutableDictionary<Dimension, ImmutableArray<string>> Choices
+)
 {
     /// <summary>Stored events that could not be read (put in past the checks) and were left out of every indicator.</summary>
     public long Skipped { get; init; }
@@ -32,7 +39,7 @@ public sealed class MonitorCache(SiteServices site) : IDisposable
 {
     /// <summary>The dimensions the monitor page filters on.</summary>
     public static ImmutableArray<Dimension> Filterable { get; } =
-        [Dimension.Route, Dimension.Cohort, Dimension.VoVestiging, Dimension.MboInstelling, Dimension.Leerweg, Dimension.Sector];
+    [Dimension.Route, Dimension.Cohort, Dimension.VoVestiging, Dimension.MboInstelling, Dimension.Leerweg, Dimension.Sector];
 
     private readonly SemaphoreSlim computing = new(1, 1);
     private volatile MonitorSnapshot? current;
@@ -44,13 +51,15 @@ public sealed class MonitorCache(SiteServices site) : IDisposable
     public async Task<MonitorSnapshot> Get(CancellationToken cancellationToken)
     {
         var version = new EventStore(site.Database).Version();
-        if (current is { } kept && kept.Version == version) return kept;
+        if (current is { } kept && kept.Version == version)
+            return kept;
         await computing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another request may have computed it while this one waited.
             version = new EventStore(site.Database).Version();
-            if (current is { } fresh && fresh.Version == version) return fresh;
+            if (current is { } fresh && fresh.Version == version)
+                return fresh;
             var made = await Task.Run(() => Compute(version, cancellationToken), cancellationToken).ConfigureAwait(false);
             current = made;
             Computations++;
@@ -68,11 +77,15 @@ public sealed class MonitorCache(SiteServices site) : IDisposable
     {
         var context = EventMonitor.Context(site.Database, site.Catalogue.Domains);
         var (cube, pupils, synthetic, skipped) = EventMonitor.Compute(site.Database, context, cancellationToken);
-        var choices = Filterable.ToImmutableDictionary(d => d, d => Enum.GetValues<Indicator>()
-            .SelectMany(i => cube.Table(i, [d]).Rows.Select(r => r.Keys[0]))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToImmutableArray());
+        var choices = Filterable.ToImmutableDictionary(
+            d => d,
+            d =>
+                Enum.GetValues<Indicator>()
+                    .SelectMany(i => cube.Table(i, [d]).Rows.Select(r => r.Keys[0]))
+                    .Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)
+                    .ToImmutableArray()
+        );
         return new MonitorSnapshot(cube, context, pupils, synthetic, new EventStore(site.Database).Count(), version, site.Clock.GetUtcNow(), choices)
         {
             Skipped = skipped,

@@ -32,8 +32,12 @@ public sealed class MonitorNames(ImmutableDictionary<string, string> routes, Imm
             {
                 foreach (var v in place)
                 {
-                    var where = string.Join(", ", new[] { v.Plaats, place.Count() > 1 || byPlace.Count == 1 ? v.Straat : null }.Where(x => !string.IsNullOrWhiteSpace(x)));
-                    if (where.Length > 0) names[v.Brin6] = $"{v.Naam} ({where})";
+                    var where = string.Join(
+                        ", ",
+                        new[] { v.Plaats, place.Count() > 1 || byPlace.Count == 1 ? v.Straat : null }.Where(x => !string.IsNullOrWhiteSpace(x))
+                    );
+                    if (where.Length > 0)
+                        names[v.Brin6] = $"{v.Naam} ({where})";
                 }
             }
         }
@@ -44,7 +48,8 @@ public sealed class MonitorNames(ImmutableDictionary<string, string> routes, Imm
     public string Name(Dimension dimension, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (key == MonitorCube.Unknown) return MonitorCube.Unknown;
+        if (key == MonitorCube.Unknown)
+            return MonitorCube.Unknown;
         return dimension switch
         {
             Dimension.Route => routes.TryGetValue(key, out var route) ? route : $"{key} ({NoRouteName})",
@@ -55,6 +60,5 @@ public sealed class MonitorNames(ImmutableDictionary<string, string> routes, Imm
     }
 
     /// <summary>The name of a vo vestiging (BRIN6) or mbo institution (BRIN4): the two never share a code, so one function names both.</summary>
-    public string Institution(string code) =>
-        Name(code.Length == 4 ? Dimension.MboInstelling : Dimension.VoVestiging, code);
+    public string Institution(string code) => Name(code.Length == 4 ? Dimension.MboInstelling : Dimension.VoVestiging, code);
 }

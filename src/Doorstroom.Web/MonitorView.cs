@@ -20,7 +20,8 @@ public sealed record MonitorSelection(ImmutableDictionary<Dimension, string> Val
     /// <summary>The cell filter for <see cref="MonitorCube.Table"/>; null selects every cell.</summary>
     public Func<Cell, bool>? Where()
     {
-        if (Values.IsEmpty) return null;
+        if (Values.IsEmpty)
+            return null;
         var chosen = Values.ToArray();
         return cell => chosen.All(c => string.Equals(MonitorCube.Key(cell, c.Key), c.Value, StringComparison.Ordinal));
     }
@@ -50,7 +51,8 @@ public static partial class MonitorView
         ArgumentNullException.ThrowIfNull(svg);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         var open = start < 0 ? -1 : svg.IndexOf('>', start);
-        if (open < 0) throw new ArgumentException("not an SVG document", nameof(svg));
+        if (open < 0)
+            throw new ArgumentException("not an SVG document", nameof(svg));
         var rest = svg[(open + 1)..];
         var trimmed = rest.TrimStart();
         if (trimmed.StartsWith("<title>", StringComparison.Ordinal) && trimmed.IndexOf("</title>", StringComparison.Ordinal) is var end and > 0)
@@ -60,7 +62,8 @@ public static partial class MonitorView
         // Without a viewBox the browser crops a scaled-down chart instead of shrinking it.
         if (!tag.Contains("viewBox", StringComparison.Ordinal) && Size().Match(tag) is { Success: true } size)
             tag += $" viewBox=\"0 0 {size.Groups[1].Value} {size.Groups[2].Value}\"";
-        return tag + $" role=\"img\" aria-labelledby=\"{e}-titel {e}-uitleg\">"
+        return tag
+            + $" role=\"img\" aria-labelledby=\"{e}-titel {e}-uitleg\">"
             + $"<title id=\"{e}-titel\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{e}-uitleg\">{WebUtility.HtmlEncode(description)}</desc>"
             + rest;
     }

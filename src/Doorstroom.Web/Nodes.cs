@@ -23,17 +23,21 @@ public static class Nodes
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrEmpty(options.NodeName)) return app;
+        if (string.IsNullOrEmpty(options.NodeName))
+            return app;
         var name = options.NodeName;
-        if (Problem(name) is { } problem) throw new InvalidOperationException(problem);
-        return app.Use((http, next) =>
-        {
-            http.Response.OnStarting(() =>
+        if (Problem(name) is { } problem)
+            throw new InvalidOperationException(problem);
+        return app.Use(
+            (http, next) =>
             {
-                http.Response.Headers[Header] = name;
-                return Task.CompletedTask;
-            });
-            return next(http);
-        });
+                http.Response.OnStarting(() =>
+                {
+                    http.Response.Headers[Header] = name;
+                    return Task.CompletedTask;
+                });
+                return next(http);
+            }
+        );
     }
 }

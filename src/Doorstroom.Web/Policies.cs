@@ -10,18 +10,25 @@ public static class Policies
 {
     /// <summary>Decaan or mentor: the pupils of their own school.</summary>
     public const string School = "school";
+
     /// <summary>Intake or zorgcoördinator: applications to their own institution.</summary>
     public const string Institution = "institution";
+
     /// <summary>Intake officers only: record an intake and its outcome.</summary>
     public const string RecordIntake = "record-intake";
+
     /// <summary>Analyst (and the decaan and intake roles for their own numbers): aggregates only.</summary>
     public const string Aggregates = "aggregates";
+
     /// <summary>A pupil: their own stream.</summary>
     public const string Pupil = "pupil";
+
     /// <summary>Administrators: accounts and API clients.</summary>
     public const string Admin = "admin";
+
     /// <summary>A vo school's dossier: decaan or zorgcoördinator (DossierService tells the vo side from the mbo side).</summary>
     public const string SchoolDossier = "school-dossier";
+
     /// <summary>A pupil or a parent bound to a pupil: their own dossier, consents and audit trail.</summary>
     public const string OwnDossier = "own-dossier";
 
@@ -49,6 +56,7 @@ public sealed class Side : IAuthorizationRequirement
 
     /// <summary>The institution has a vo location.</summary>
     public static Side Vo { get; } = new(true);
+
     /// <summary>The institution has an mbo location.</summary>
     public static Side Mbo { get; } = new(false);
 

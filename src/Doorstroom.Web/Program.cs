@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
+
 // Every setting is checked before anything starts or touches the store: a refusal is one line on stderr, exit 2 (decision 0023).
 var (settings, problems) = StartupChecks.Read(builder.Configuration, builder.Environment);
 if (settings is null)
 {
-    foreach (var problem in problems) Console.Error.WriteLine("doorstroom: " + problem.Line);
+    foreach (var problem in problems)
+        Console.Error.WriteLine("doorstroom: " + problem.Line);
     return StartupChecks.BadSetting;
 }
 var options = settings.Options;
@@ -44,7 +46,8 @@ builder.Services.AddRazorPages(pages =>
 });
 builder.Services.AddRouting(routing => routing.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+builder
+    .Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     // School sign-in (decision 0021): one OpenID Connect scheme per Doorstroom:Oidc:Providers:<id>.
     .AddSchoolSignIn(settings.Schools, development)
     .AddCookie(cookie =>
@@ -60,14 +63,18 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         cookie.SlidingExpiration = true;
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
     });
+
 // The session itself stays in the store (SessionStore): signing out ends it for every copy of the cookie, on every node;
 // SessionCheck ends it when the account is disabled or its stamp changes.
-builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-    .Configure<SessionStore, SessionCheck>((cookie, sessions, check) =>
-    {
-        cookie.SessionStore = sessions;
-        cookie.Events.OnValidatePrincipal = check.ValidateAsync;
-    });
+builder
+    .Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+    .Configure<SessionStore, SessionCheck>(
+        (cookie, sessions, check) =>
+        {
+            cookie.SessionStore = sessions;
+            cookie.Events.OnValidatePrincipal = check.ValidateAsync;
+        }
+    );
 builder.Services.AddAntiforgery(antiforgery =>
 {
     antiforgery.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -76,7 +83,8 @@ builder.Services.AddAntiforgery(antiforgery =>
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SideHandler>();
 builder.Services.AddApi();
-if (development) builder.Services.AllowTokensOverHttp();
+if (development)
+    builder.Services.AllowTokensOverHttp();
 builder.Services.AddSignInRateLimits(signInLimits);
 builder.Services.AddForwardedHeaders(builder.Configuration);
 builder.Services.AddExceptionHandler<Hardening.ApiFaults>();
@@ -90,7 +98,8 @@ try
 {
     site.Database.Migrate();
     app.LoadKeyRing();
-    if (options.Demo) DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
+    if (options.Demo)
+        DemoData.Ensure(site, app.Services.GetRequiredService<AccountService>(), Console.Out, app.Services.GetRequiredService<DossierService>());
 }
 catch (DbException e)
 {
@@ -119,13 +128,16 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapApi();
+
 // Liveness for load balancers and the API benchmark's baseline: no authentication, no store.
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
-    foreach (var url in app.Urls) Console.WriteLine($"Doorstroom draait op {url}  (store: {site.Database.Description})");
-    if (options.Demo) DemoData.PrintAccounts(Console.Out);
+    foreach (var url in app.Urls)
+        Console.WriteLine($"Doorstroom draait op {url}  (store: {site.Database.Description})");
+    if (options.Demo)
+        DemoData.PrintAccounts(Console.Out);
 });
 try
 {

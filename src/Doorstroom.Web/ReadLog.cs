@@ -31,7 +31,8 @@ public sealed class ReadLog(SiteServices site)
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(pupils);
         var keys = pupils.ToList();
-        if (keys.Count > 0) AuditLog.AppendList(site.Database, Entry(caller, view, null), keys);
+        if (keys.Count > 0)
+            AuditLog.AppendList(site.Database, Entry(caller, view, null), keys);
     }
 
     private AuditEntry Entry(Caller caller, string view, string? pupil) =>
@@ -41,12 +42,20 @@ public sealed class ReadLog(SiteServices site)
 /// <summary>The views a read outside the dossier is logged under (stored as the audit entry's purpose), and their Dutch names.</summary>
 public static class PupilView
 {
-    public const string SchoolList = "leerlingenlijst", SchoolTimeline = "tijdlijn school", Applicants = "aanmeldingen mbo",
-        Applicant = "aanmelding mbo", OwnTimeline = "eigen tijdlijn", ApiList = "api leerlingen", ApiPupil = "api leerling", ApiEvents = "api gebeurtenissen",
-        SchoolExport = "leerlingenlijst download", DossierList = "dossierlijst school";
+    public const string SchoolList = "leerlingenlijst",
+        SchoolTimeline = "tijdlijn school",
+        Applicants = "aanmeldingen mbo",
+        Applicant = "aanmelding mbo",
+        OwnTimeline = "eigen tijdlijn",
+        ApiList = "api leerlingen",
+        ApiPupil = "api leerling",
+        ApiEvents = "api gebeurtenissen",
+        SchoolExport = "leerlingenlijst download",
+        DossierList = "dossierlijst school";
 
     /// <summary>The planner filled in from the pupil's record: by the pupil or a parent, by the school's decaan.</summary>
-    public const string OwnPlanner = "eigen planner", SchoolPlanner = "planner school";
+    public const string OwnPlanner = "eigen planner",
+        SchoolPlanner = "planner school";
 
     private static readonly ImmutableDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -9,6 +9,7 @@ public static class Roles
 {
     // The names live in the store's AccountRoles (the command line checks new accounts against them too).
     public const string Leerling = AccountRoles.Leerling;
+
     /// <summary>A parent or guardian, bound to their child's pupil key: consents for a pupil under 16 (P4).</summary>
     public const string Ouder = AccountRoles.Ouder;
     public const string Decaan = AccountRoles.Decaan;
@@ -21,17 +22,18 @@ public static class Roles
     public static ImmutableArray<string> All => AccountRoles.All;
 
     /// <summary>The role's name on screen.</summary>
-    public static string Title(string role) => role switch
-    {
-        Leerling => "Leerling",
-        Ouder => "Ouder / verzorger",
-        Decaan => "Decaan / mentor",
-        Intake => "Intake mbo",
-        Zorgcoordinator => "Zorgcoördinator",
-        Analist => "Analist",
-        Beheerder => "Beheerder",
-        _ => role,
-    };
+    public static string Title(string role) =>
+        role switch
+        {
+            Leerling => "Leerling",
+            Ouder => "Ouder / verzorger",
+            Decaan => "Decaan / mentor",
+            Intake => "Intake mbo",
+            Zorgcoordinator => "Zorgcoördinator",
+            Analist => "Analist",
+            Beheerder => "Beheerder",
+            _ => role,
+        };
 
     /// <summary>
     /// What the header shows for a signed-in user: the display name, and the role only when the name does not already say it
@@ -77,9 +79,11 @@ public sealed record Caller(string Name, string Role, string? Institution, strin
     public static Caller? From(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.Identity?.IsAuthenticated != true) return null;
+        if (user.Identity?.IsAuthenticated != true)
+            return null;
         var role = user.FindFirstValue(ClaimTypes.Role) ?? user.FindFirstValue("role");
-        if (role is null || !Roles.All.Contains(role)) return null;
+        if (role is null || !Roles.All.Contains(role))
+            return null;
         return new(user.Identity.Name ?? user.FindFirstValue("sub") ?? "", role, user.FindFirstValue(Claims.Institution), user.FindFirstValue(Claims.Pupil));
     }
 }

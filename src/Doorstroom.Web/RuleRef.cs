@@ -21,7 +21,8 @@ public static class RuleRef
         var catalogue = site.Catalogue;
         var known = catalogue.Rules.GetValueOrDefault(rule);
         string? href = null;
-        if (route is not null && catalogue.FindRoute(route) is { } r && r.Rules.Contains(rule)) href = $"/routes/{r.Id}#{Anchor(rule)}";
+        if (route is not null && catalogue.FindRoute(route) is { } r && r.Rules.Contains(rule))
+            href = $"/routes/{r.Id}#{Anchor(rule)}";
         else if (known is not null)
         {
             foreach (var key in known.Sources)
@@ -36,7 +37,9 @@ public static class RuleRef
         var e = HtmlEncoder.Default;
         var label = "regel " + rule;
         var title = known is null ? null : $" title=\"{e.Encode("Regel " + rule + " van het regelboek: " + known.Statement)}\"";
-        var body = href is null ? $"<span{title}>{e.Encode(label)}</span>" : $"<a href=\"{e.Encode(href)}\"{title}{(href.StartsWith('/') ? "" : " rel=\"noopener\"")}>{e.Encode(label)}</a>";
+        var body = href is null
+            ? $"<span{title}>{e.Encode(label)}</span>"
+            : $"<a href=\"{e.Encode(href)}\"{title}{(href.StartsWith('/') ? "" : " rel=\"noopener\"")}>{e.Encode(label)}</a>";
         var unsure = confidence == Confidence.Low ? ", onzeker" : "";
         return new HtmlString($"<small class=\"rule-ref\">({body}{unsure})</small>");
     }

@@ -10,11 +10,21 @@ namespace Doorstroom.Web;
 /// <summary>One school OpenID provider from <c>Doorstroom:Oidc:Providers:&lt;id&gt;</c> (decision 0021).</summary>
 /// <param name="Id">The settings key: its scheme is <c>oidc-&lt;id&gt;</c>, its callback <c>/account/oidc/&lt;id&gt;/terug</c>.</param>
 /// <param name="Scopes">Asked of the provider; always includes <c>openid</c>.</param>
-/// <param name="LinkClaim">A claim (e.g. <c>eduPersonPrincipalName</c>) whose value may match an account's link value; null for links by invitation only.</param>
+/// <param name="LinkClaim">A claim (e.g. <c>eduPersonPrincipalName</c>) whose value may match an account's link value; null for links by invitation
+/// only.</param>
 /// <param name="ClientSecret">Null for a public client (PKCE only).</param>
 /// <param name="Prompt">Passed to the provider as <c>prompt</c> (e.g. <c>login</c>: always ask for the password, for shared computers); null for none.</param>
-public sealed record SchoolProvider(string Id, string DisplayName, Uri Authority, string ClientId, string? ClientSecret, ImmutableArray<string> Scopes,
-    string? LinkClaim, bool RequireHttpsMetadata, string? Prompt)
+public sealed record SchoolProvider(
+    string Id,
+    string DisplayName,
+    Uri Authority,
+    string ClientId,
+    string? ClientSecret,
+    ImmutableArray<string> Scopes,
+    string? LinkClaim,
+    bool RequireHttpsMetadata,
+    string? Prompt
+)
 {
     /// <summary>The authentication scheme of this provider.</summary>
     public string Scheme => SchoolSignIn.SchemePrefix + Id;
@@ -30,7 +40,8 @@ public sealed class SchoolProviders(ImmutableArray<SchoolProvider> all)
 
     public SchoolProvider? Find(string? id) => All.FirstOrDefault(p => p.Id == id);
 
-    /// <summary>The origins the sign-in forms may post to, past their own: the providers' (a form's redirect to the provider is checked against CSP form-action).</summary>
+    /// <summary>The origins the sign-in forms may post to, past their own: the providers' (a form's redirect to the provider is checked against CSP
+    /// form-action).</summary>
     public string FormActionSources => string.Join(' ', All.Select(p => p.Authority.GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal));
 }
 
@@ -58,17 +69,34 @@ public static class SchoolSignIn
         foreach (var section in configuration.GetSection(Section).GetChildren())
         {
             var key = $"{Section}:{section.Key}";
-            if (!AccountLinks.IsProviderId(section.Key)) throw Bad(key, $"'{section.Key}' is not a provider id; expected {AccountLinks.ProviderRule}");
+            if (!AccountLinks.IsProviderId(section.Key))
+                throw Bad(key, $"'{section.Key}' is not a provider id; expected {AccountLinks.ProviderRule}");
             var requireHttps = section.GetValue("RequireHttpsMetadata", true);
-            if (!requireHttps && !development) throw Bad($"{key}:RequireHttpsMetadata", "may be false only in Development; a school provider is reached over https");
-            if (!Uri.TryCreate(section["Authority"], UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp))
+            if (!requireHttps && !development)
+                throw Bad($"{key}:RequireHttpsMetadata", "may be false only in Development; a school provider is reached over " + "https");
+            if (
+                !Uri.TryCreate(section["Authority"], UriKind.Absolute, out var authority)
+                || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp)
+            )
                 throw Bad($"{key}:Authority", "is not set to the provider's address (the issuer, e.g. https://login.school.example/)");
-            if (requireHttps && authority.Scheme != Uri.UriSchemeHttps) throw Bad($"{key}:Authority", "must be an https address");
-            if (section["ClientId"] is not { Length: > 0 } clientId) throw Bad($"{key}:ClientId", "is not set to the client id the provider gave this site");
+            if (requireHttps && authority.Scheme != Uri.UriSchemeHttps)
+                throw Bad($"{key}:Authority", "must be an https address");
+            if (section["ClientId"] is not { Length: > 0 } clientId)
+                throw Bad($"{key}:ClientId", "is not set to the client id the provider gave this site");
             var scopes = (section["Scopes"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            providers.Add(new SchoolProvider(section.Key, section["DisplayName"] is { Length: > 0 } name ? name : section.Key, authority, clientId,
-                section["ClientSecret"] is { Length: > 0 } secret ? secret : null, ["openid", .. scopes.Where(s => s != "openid").Distinct(StringComparer.Ordinal)],
-                section["LinkClaim"] is { Length: > 0 } claim ? claim : null, requireHttps, section["Prompt"] is { Length: > 0 } prompt ? prompt : null));
+            providers.Add(
+                new SchoolProvider(
+                    section.Key,
+                    section["DisplayName"] is { Length: > 0 } name ? name : section.Key,
+                    authority,
+                    clientId,
+                    section["ClientSecret"] is { Length: > 0 } secret ? secret : null,
+                    ["openid", .. scopes.Where(s => s != "openid").Distinct(StringComparer.Ordinal)],
+                    section["LinkClaim"] is { Length: > 0 } claim ? claim : null,
+                    requireHttps,
+                    section["Prompt"] is { Length: > 0 } prompt ? prompt : null
+                )
+            );
         }
         return new SchoolProviders(providers.ToImmutable());
     }
@@ -98,12 +126,16 @@ public static class SchoolSignIn
                 oidc.SignedOutCallbackPath = $"/account/oidc/{provider.Id}/uitgelogd";
                 oidc.RemoteSignOutPath = $"/account/oidc/{provider.Id}/afmelden";
                 oidc.Scope.Clear();
-                foreach (var scope in provider.Scopes) oidc.Scope.Add(scope);
-                if (provider.Prompt is { } prompt) oidc.Prompt = prompt;
+                foreach (var scope in provider.Scopes)
+                    oidc.Scope.Add(scope);
+                if (provider.Prompt is { } prompt)
+                    oidc.Prompt = prompt;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = true;
-                if (provider.LinkClaim is { } claim) oidc.ClaimActions.MapUniqueJsonKey(claim, claim);
-                if (provider.LinkClaim == "email") oidc.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
+                if (provider.LinkClaim is { } claim)
+                    oidc.ClaimActions.MapUniqueJsonKey(claim, claim);
+                if (provider.LinkClaim == "email")
+                    oidc.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
                 oidc.SaveTokens = false;
                 // Never signed in by the handler itself: OnTicketReceived decides, and issues the Doorstroom cookie.
                 oidc.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -154,7 +186,12 @@ public static class SchoolSignIn
         else
         {
             name = AccountLinks.LinkedAccount(site.Database, issuer, subject.Value);
-            if (name is null && provider.LinkClaim is { } claim && context.Principal!.FindFirst(claim)?.Value is { Length: > 0 } value && Vouched(context.Principal, claim))
+            if (
+                name is null
+                && provider.LinkClaim is { } claim
+                && context.Principal!.FindFirst(claim)?.Value is { Length: > 0 } value
+                && Vouched(context.Principal, claim)
+            )
                 name = AccountLinks.LinkByValue(site.Database, provider.Id, value, issuer, subject.Value, site.Clock).Account;
         }
         if (name is null)

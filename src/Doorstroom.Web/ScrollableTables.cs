@@ -15,7 +15,8 @@ public sealed class ScrollableTableTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!ScrollBox.Has(output, "stack")) ScrollBox.Focusable(output);
+        if (!ScrollBox.Has(output, "stack"))
+            ScrollBox.Focusable(output);
     }
 }
 
@@ -27,6 +28,7 @@ internal static class ScrollBox
 
     public static void Focusable(TagHelperOutput output)
     {
-        if (!output.Attributes.ContainsName("tabindex")) output.Attributes.SetAttribute("tabindex", "0");
+        if (!output.Attributes.ContainsName("tabindex"))
+            output.Attributes.SetAttribute("tabindex", "0");
     }
 }

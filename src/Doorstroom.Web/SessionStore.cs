@@ -28,8 +28,14 @@ public sealed class SessionStore(SiteServices site, IDataProtectionProvider prot
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var now = site.Clock.GetUtcNow();
-        var key = WebSessions.Start(site.Database, ticket.Principal.Identity?.Name ?? "", SessionCheck.Stamp(ticket.Principal) ?? "", Seal(ticket),
-            ticket.Properties.ExpiresUtc ?? now + Fallback, now);
+        var key = WebSessions.Start(
+            site.Database,
+            ticket.Principal.Identity?.Name ?? "",
+            SessionCheck.Stamp(ticket.Principal) ?? "",
+            Seal(ticket),
+            ticket.Properties.ExpiresUtc ?? now + Fallback,
+            now
+        );
         return Task.FromResult(key);
     }
 
@@ -44,7 +50,8 @@ public sealed class SessionStore(SiteServices site, IDataProtectionProvider prot
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
-        if (WebSessions.Find(site.Database, key, site.Clock.GetUtcNow()) is not { } session) return Task.FromResult<AuthenticationTicket?>(null);
+        if (WebSessions.Find(site.Database, key, site.Clock.GetUtcNow()) is not { } session)
+            return Task.FromResult<AuthenticationTicket?>(null);
         try
         {
             return Task.FromResult(TicketSerializer.Default.Deserialize(protector.Unprotect(Convert.FromBase64String(session.Ticket))));
@@ -89,7 +96,9 @@ public sealed class SessionCheck
     {
         ArgumentNullException.ThrowIfNull(site);
         if (site.Options.SessionCheckSeconds < 0)
-            throw new InvalidOperationException($"Doorstroom:SessionCheckSeconds: expected a whole number of seconds, 0 or more (found {site.Options.SessionCheckSeconds})");
+            throw new InvalidOperationException(
+                $"Doorstroom:SessionCheckSeconds: expected a whole number of seconds, 0 or more (found " + $"{site.Options.SessionCheckSeconds})"
+            );
         this.site = site;
         interval = TimeSpan.FromSeconds(site.Options.SessionCheckSeconds);
     }
@@ -101,7 +110,8 @@ public sealed class SessionCheck
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Valid(context.Principal)) return;
+        if (Valid(context.Principal))
+            return;
         context.RejectPrincipal();
         // Removes the session from the store (every node) and deletes the cookie.
         await context.HttpContext.SignOutAsync(context.Scheme.Name);
@@ -110,14 +120,19 @@ public sealed class SessionCheck
     /// <summary>True when the principal's account may still be signed in with the stamp it carries.</summary>
     public bool Valid(ClaimsPrincipal? principal)
     {
-        if (principal?.Identity?.Name is not { } name || Stamp(principal) is not { } stamp) return false;
+        if (principal?.Identity?.Name is not { } name || Stamp(principal) is not { } stamp)
+            return false;
         var now = site.Clock.GetUtcNow();
-        if (accepted.TryGetValue(name, out var known) && known.Stamp == stamp && now - known.At < interval) return true;
+        if (accepted.TryGetValue(name, out var known) && known.Stamp == stamp && now - known.At < interval)
+            return true;
         var account = Accounts.Find(site.Database, name);
         var valid = account is not null && !account.Disabled && (!account.Demo || site.Options.Demo) && account.SecurityStamp == stamp;
-        if (accepted.Count >= MaxEntries) accepted.Clear();
-        if (valid) accepted[name] = new Checked(now, stamp);
-        else accepted.TryRemove(name, out _);
+        if (accepted.Count >= MaxEntries)
+            accepted.Clear();
+        if (valid)
+            accepted[name] = new Checked(now, stamp);
+        else
+            accepted.TryRemove(name, out _);
         return valid;
     }
 

@@ -34,13 +34,19 @@ public sealed class SignInLimits
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var limits = configuration.GetSection(Section).Get<SignInLimits>() ?? new SignInLimits();
-        foreach (var (name, value) in new[]
+        foreach (
+            var (name, value) in new[]
+            {
+                (nameof(MaxFailures), limits.MaxFailures),
+                (nameof(FailureWindowMinutes), limits.FailureWindowMinutes),
+                (nameof(LockoutMinutes), limits.LockoutMinutes),
+                (nameof(PerAccountPerMinute), limits.PerAccountPerMinute),
+                (nameof(PerAddressPerMinute), limits.PerAddressPerMinute),
+            }
+        )
         {
-            (nameof(MaxFailures), limits.MaxFailures), (nameof(FailureWindowMinutes), limits.FailureWindowMinutes), (nameof(LockoutMinutes), limits.LockoutMinutes),
-            (nameof(PerAccountPerMinute), limits.PerAccountPerMinute), (nameof(PerAddressPerMinute), limits.PerAddressPerMinute),
-        })
-        {
-            if (value < 1) throw new InvalidOperationException($"{Section}:{name}: expected a whole number of at least 1 (found {value})");
+            if (value < 1)
+                throw new InvalidOperationException($"{Section}:{name}: expected a whole number of at least 1 (found {value})");
         }
         return limits;
     }
@@ -60,9 +66,7 @@ public sealed class SignInLockout(Database database, TimeProvider clock, SignInL
 
     /// <summary>The lockout of a site: its store and clock.</summary>
     public SignInLockout(SiteServices site, SignInLimits limits)
-        : this((site ?? throw new ArgumentNullException(nameof(site))).Database, site.Clock, limits)
-    {
-    }
+        : this((site ?? throw new ArgumentNullException(nameof(site))).Database, site.Clock, limits) { }
 
     private TimeSpan Window => TimeSpan.FromMinutes(limits.FailureWindowMinutes);
 
@@ -113,12 +117,15 @@ public static class SignInRateLimits
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Guarded(http)
-                    ? Fixed("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limits.PerAddressPerMinute)
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Guarded(http)
-                    ? Fixed("name:" + (http.Items[NameItem] as string ?? ""), limits.PerAccountPerMinute)
-                    : RateLimitPartition.GetNoLimiter("")));
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    Guarded(http)
+                        ? Fixed("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limits.PerAddressPerMinute)
+                        : RateLimitPartition.GetNoLimiter("")
+                ),
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    Guarded(http) ? Fixed("name:" + (http.Items[NameItem] as string ?? ""), limits.PerAccountPerMinute) : RateLimitPartition.GetNoLimiter("")
+                )
+            );
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
@@ -129,8 +136,10 @@ public static class SignInRateLimits
                 {
                     response.ContentType = "application/json";
                     await response.WriteAsync(
-                        "{\"error\":\"too_many_requests\",\"error_description\":\"Too many attempts for this client or from this address; try again in a minute.\"}",
-                        cancellationToken);
+                        "{\"error\":\"too_many_requests\",\"error_description\":\"Too many attempts for this client or from this address; try again in a "
+                            + "minute.\"}",
+                        cancellationToken
+                    );
                 }
             };
         });
@@ -140,23 +149,32 @@ public static class SignInRateLimits
     public static IApplicationBuilder UseSignInRateLimits(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Use(async (http, next) =>
-        {
-            if (Guarded(http)) http.Items[NameItem] = Normalise(await NameAsync(http));
-            await next(http);
-        });
+        app.Use(
+            async (http, next) =>
+            {
+                if (Guarded(http))
+                    http.Items[NameItem] = Normalise(await NameAsync(http));
+                await next(http);
+            }
+        );
         return app.UseRateLimiter();
     }
 
     private static RateLimitPartition<string> Fixed(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true,
+            PermitLimit = permits,
+            Window = Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
         });
 
     private static bool Guarded(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
-        && (http.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) || http.Request.Path.Equals(AuthServer.TokenPath, StringComparison.OrdinalIgnoreCase));
+        && (
+            http.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
+            || http.Request.Path.Equals(AuthServer.TokenPath, StringComparison.OrdinalIgnoreCase)
+        );
 
     private static async Task<string> NameAsync(HttpContext http)
     {
@@ -166,8 +184,10 @@ public static class SignInRateLimits
             try
             {
                 var form = await request.ReadFormAsync(http.RequestAborted);
-                if (form["Username"].ToString() is { Length: > 0 } username) return username;
-                if (form["client_id"].ToString() is { Length: > 0 } clientId) return clientId;
+                if (form["Username"].ToString() is { Length: > 0 } username)
+                    return username;
+                if (form["client_id"].ToString() is { Length: > 0 } clientId)
+                    return clientId;
             }
             catch (InvalidDataException)
             {
@@ -175,8 +195,11 @@ public static class SignInRateLimits
             }
         }
         // client_secret_basic: the client id is the user part of the Basic credentials.
-        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            && string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) && header.Parameter is { } parameter)
+        if (
+            AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+            && string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            && header.Parameter is { } parameter
+        )
         {
             try
             {

@@ -90,10 +90,23 @@ public sealed class StatementOptions
     /// <summary>What is wrong with the contact settings (each becomes a link on the page), one line each; empty when both are fine.</summary>
     public IEnumerable<StartupProblem> Problems()
     {
-        if (Email is { Length: > 0 } email && (email.Trim().Contains(' ', StringComparison.Ordinal) || email.Trim().Split('@') is not [{ Length: > 0 }, { Length: > 2 } domain] || !domain.Contains('.', StringComparison.Ordinal)))
-            yield return new(EmailSetting, $"{EmailSetting}: '{email}' is not an e-mail address; write one such as toegankelijkheid@example.nl, or remove the setting");
+        if (
+            Email is { Length: > 0 } email
+            && (
+                email.Trim().Contains(' ', StringComparison.Ordinal)
+                || email.Trim().Split('@') is not [{ Length: > 0 }, { Length: > 2 } domain]
+                || !domain.Contains('.', StringComparison.Ordinal)
+            )
+        )
+            yield return new(
+                EmailSetting,
+                $"{EmailSetting}: '{email}' is not an e-mail address; write one such as toegankelijkheid@example.nl, or remove " + $"the setting"
+            );
         if (ContactUrl is { Length: > 0 } url && (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
-            yield return new(ContactUrlSetting, $"{ContactUrlSetting}: '{url}' is not a web address; write one that begins with https://, or remove the setting");
+            yield return new(
+                ContactUrlSetting,
+                $"{ContactUrlSetting}: '{url}' is not a web address; write one that begins with https://, or remove the " + $"setting"
+            );
     }
 }
 
@@ -126,6 +139,7 @@ public sealed class SiteServices : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Database.Dispose();
+
     public RouteCatalogue Catalogue { get; }
     public ImmutableArray<Source> Sources { get; }
     public Planner Planner { get; }
@@ -137,8 +151,7 @@ public sealed class SiteServices : IDisposable
     public DateOnly Today => DutchTime.DateOf(Clock.GetUtcNow());
 
     /// <summary>The BRIN6 locations an institution code covers (cached: institutions change with an import, not per request).</summary>
-    public ImmutableArray<string> Locations(string institution) =>
-        locations.GetOrAdd(institution, code => PupilDirectory.Locations(Database, code));
+    public ImmutableArray<string> Locations(string institution) => locations.GetOrAdd(institution, code => PupilDirectory.Locations(Database, code));
 
     /// <summary>True when the BRIN6 is a vo vestiging (cached like the locations).</summary>
     public bool IsVo(string brin6) => vo.GetOrAdd(brin6, code => PupilDirectory.IsVo(Database, code));

@@ -39,16 +39,35 @@ public static class StartupChecks
         var signIn = Bind(SignInLimits.Section, () => SignInLimits.From(configuration), problems) ?? new SignInLimits();
         CheckDatabase(options.Database, problems);
         if (options.Demo && !environment.IsDevelopment() && !environment.IsEnvironment(DemoEnvironment))
-            problems.Add(new(DemoSetting, $"{DemoSetting} is true in the {environment.EnvironmentName} environment: demo accounts (password '{DemoData.Password}') are refused there; "
-                + $"remove the setting (or set it to false), or run a demo site with ASPNETCORE_ENVIRONMENT={DemoEnvironment}"));
+            problems.Add(
+                new(
+                    DemoSetting,
+                    $"{DemoSetting} is true in the {environment.EnvironmentName} environment: demo accounts (password "
+                        + $"'{DemoData.Password}') are refused there; "
+                        + $"remove the setting (or set it to false), or run a demo site with ASPNETCORE_ENVIRONMENT={DemoEnvironment}"
+                )
+            );
         if (options.Catalogue is { Length: > 0 } catalogue && !Directory.Exists(catalogue))
-            problems.Add(new(CatalogueSetting, $"{CatalogueSetting}: the catalogue folder '{catalogue}' does not exist; name a version folder such as catalogue/2026.1, or remove the setting"));
+            problems.Add(
+                new(
+                    CatalogueSetting,
+                    $"{CatalogueSetting}: the catalogue folder '{catalogue}' does not exist; name a version folder such as "
+                        + $"catalogue/2026.1, or remove the setting"
+                )
+            );
         if (options.SessionCheckSeconds < 0)
-            problems.Add(new(SessionCheckSetting, $"{SessionCheckSetting}: expected a whole number of seconds, 0 or more (found {options.SessionCheckSeconds}); 60 is the default"));
+            problems.Add(
+                new(
+                    SessionCheckSetting,
+                    $"{SessionCheckSetting}: expected a whole number of seconds, 0 or more (found " + $"{options.SessionCheckSeconds}); 60 is the default"
+                )
+            );
         if (Domain.MonthDay.Parse(options.Signalen.NietAangemeldVanaf).Problem is { } warnFrom)
             problems.Add(new(SignalOptions.NotAppliedFromSetting, $"{SignalOptions.NotAppliedFromSetting}: {warnFrom}; 02-01 is the default"));
-        if (options.NodeName is { Length: > 0 } node && Nodes.Problem(node) is { } badNode) problems.Add(new(Nodes.NameSetting, badNode));
-        if (Hardening.Proxies(configuration).Problem is { } proxies) problems.Add(proxies);
+        if (options.NodeName is { Length: > 0 } node && Nodes.Problem(node) is { } badNode)
+            problems.Add(new(Nodes.NameSetting, badNode));
+        if (Hardening.Proxies(configuration).Problem is { } proxies)
+            problems.Add(proxies);
         problems.AddRange(options.Toegankelijkheid.Problems());
         var keys = Keys.Read(configuration, environment.IsDevelopment(), problems);
         var schools = Bind(SchoolSignIn.Section, () => SchoolSignIn.Read(configuration, environment.IsDevelopment()), problems);
@@ -62,14 +81,17 @@ public static class StartupChecks
     private static SiteOptions Bind(IConfiguration configuration, List<StartupProblem> problems)
     {
         var options = Bind("Doorstroom", () => configuration.GetSection("Doorstroom").Get<SiteOptions>(), problems) ?? new SiteOptions();
-        if (Environment.GetEnvironmentVariable(Storage.Database.Variable) is { Length: > 0 } fromEnvironment
-            && configuration[DatabaseSetting] is null or Storage.Database.DefaultFile)
+        if (
+            Environment.GetEnvironmentVariable(Storage.Database.Variable) is { Length: > 0 } fromEnvironment
+            && configuration[DatabaseSetting] is null or Storage.Database.DefaultFile
+        )
             options.Database = fromEnvironment;
         return options;
     }
 
     /// <summary>A section bound, or the binder's own one-line complaint (it names the key and the type it expected).</summary>
-    private static T? Bind<T>(string section, Func<T?> bind, List<StartupProblem> problems) where T : class
+    private static T? Bind<T>(string section, Func<T?> bind, List<StartupProblem> problems)
+        where T : class
     {
         try
         {
@@ -77,7 +99,10 @@ public static class StartupChecks
         }
         catch (InvalidOperationException e)
         {
-            var line = string.Join(" ", (e.InnerException is { } inner ? e.Message + " " + inner.Message : e.Message).Split('\n', StringSplitOptions.TrimEntries));
+            var line = string.Join(
+                " ",
+                (e.InnerException is { } inner ? e.Message + " " + inner.Message : e.Message).Split('\n', StringSplitOptions.TrimEntries)
+            );
             problems.Add(new(section, $"{line.TrimEnd('.')}; correct the setting"));
             return null;
         }
@@ -88,7 +113,12 @@ public static class StartupChecks
     {
         if (string.IsNullOrWhiteSpace(target))
         {
-            problems.Add(new(DatabaseSetting, $"{DatabaseSetting} is empty; name a SQLite file or a PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…)"));
+            problems.Add(
+                new(
+                    DatabaseSetting,
+                    $"{DatabaseSetting} is empty; name a SQLite file or a PostgreSQL connection string " + $"(Host=…;Database=…;Username=…;Password=…)"
+                )
+            );
             return;
         }
         if (Storage.Database.IsPostgres(target))
@@ -100,14 +130,25 @@ public static class StartupChecks
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {
                 // The message names the keyword, never the value: a connection string holds a password.
-                problems.Add(new(DatabaseSetting, $"{DatabaseSetting} is not a PostgreSQL connection string Npgsql accepts ({e.GetType().Name}: {FirstLine(e.Message)}); "
-                    + "write it as Host=…;Database=…;Username=…;Password=… or postgresql://user:password@host/database"));
+                problems.Add(
+                    new(
+                        DatabaseSetting,
+                        $"{DatabaseSetting} is not a PostgreSQL connection string Npgsql accepts ({e.GetType().Name}: "
+                            + $"{FirstLine(e.Message)}); "
+                            + "write it as Host=…;Database=…;Username=…;Password=… or postgresql://user:password@host/database"
+                    )
+                );
             }
             return;
         }
         var path = Path.GetFullPath(target);
         if (Directory.Exists(path))
-            problems.Add(new(DatabaseSetting, $"{DatabaseSetting}: '{path}' is a folder; name the SQLite file in it (e.g. {Path.Combine(path, Storage.Database.DefaultFile)})"));
+            problems.Add(
+                new(
+                    DatabaseSetting,
+                    $"{DatabaseSetting}: '{path}' is a folder; name the SQLite file in it (e.g. " + $"{Path.Combine(path, Storage.Database.DefaultFile)})"
+                )
+            );
         else if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
             problems.Add(new(DatabaseSetting, $"{DatabaseSetting}: the folder '{folder}' of the SQLite file does not exist; create it or name another file"));
     }

@@ -21,7 +21,10 @@ internal static class BenchProcess
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         var info = new ProcessStartInfo(File.Exists(host) ? host : "dotnet", [dll, .. args])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
         info.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");

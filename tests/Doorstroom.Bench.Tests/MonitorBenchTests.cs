@@ -7,7 +7,8 @@ public sealed class MonitorBenchTests
     [Fact]
     public void Both_engines_run_and_give_every_breakdown_of_every_indicator()
     {
-        if (DuckDbSide.Unavailable() is { } reason) Assert.Skip(reason);
+        if (DuckDbSide.Unavailable() is { } reason)
+            Assert.Skip(reason);
         var result = MonitorBench.Run(new MonitorBenchOptions { Events = 50_000, Cohorts = 4 }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.InRange(result.Events, 40_000, 70_000);
@@ -35,13 +36,25 @@ public sealed class MonitorBenchTests
     [Fact]
     public void The_SQL_and_the_monitor_give_the_same_figures_for_every_indicator()
     {
-        if (DuckDbSide.Unavailable() is { } reason) Assert.Skip(reason);
-        var result = MonitorBench.Run(new MonitorBenchOptions { Events = 100_000, Cohorts = 4, AppendDays = [] }, cancellationToken: TestContext.Current.CancellationToken);
+        if (DuckDbSide.Unavailable() is { } reason)
+            Assert.Skip(reason);
+        var result = MonitorBench.Run(
+            new MonitorBenchOptions
+            {
+                Events = 100_000,
+                Cohorts = 4,
+                AppendDays = [],
+            },
+            cancellationToken: TestContext.Current.CancellationToken
+        );
 
         // Every indicator has national figures per cohort, and both engines agree on each of them and on every breakdown's size.
         foreach (var (indicator, byNiveau) in MonitorBench.Figures)
             Assert.Contains(result.Headline, h => h.Figure == MonitorBench.FigureName(indicator, byNiveau) && h.OursPopulation > 0);
-        var differing = result.Headline.Where(h => h.Differs).Select(h => $"{h.Figure} {h.Key}: ours {h.OursPopulation}/{h.OursHits}, DuckDB {h.DuckDbPopulation}/{h.DuckDbHits}").ToList();
+        var differing = result
+            .Headline.Where(h => h.Differs)
+            .Select(h => $"{h.Figure} {h.Key}: ours {h.OursPopulation}/{h.OursHits}, DuckDB " + $"{h.DuckDbPopulation}/{h.DuckDbHits}")
+            .ToList();
         Assert.True(differing.Count == 0, string.Join("\n", differing));
         Assert.Equal(0, result.BreakdownsDiffering);
     }
@@ -55,8 +68,15 @@ public sealed class MonitorBenchTests
         string[] vo = ["10AA00", "10AB00", "10AC00"];
         for (var i = 0; i < 2_000; i++)
         {
-            var cell = new Cell(i % 3 == 0 ? "R1" : null, 2015 + random.Next(4), vo[random.Next(3)], random.Next(2) == 0 ? null : "30AA",
-                (Leerweg)random.Next(4), random.Next(3) == 0 ? null : (Direction)random.Next(5), random.Next(2) == 0 ? null : random.Next(1, 5));
+            var cell = new Cell(
+                i % 3 == 0 ? "R1" : null,
+                2015 + random.Next(4),
+                vo[random.Next(3)],
+                random.Next(2) == 0 ? null : "30AA",
+                (Leerweg)random.Next(4),
+                random.Next(3) == 0 ? null : (Direction)random.Next(5),
+                random.Next(2) == 0 ? null : random.Next(1, 5)
+            );
             var o = new Observation(Indicator.NieuweVsv, cell, random.Next(5) == 0);
             observations.Add(o);
             cube.Add(o);
@@ -72,9 +92,11 @@ public sealed class MonitorBenchTests
 
         // Removing and adding back keeps every breakdown the same.
         var before = cube.Fingerprint();
-        foreach (var o in observations.Take(100)) cube.Remove(o);
+        foreach (var o in observations.Take(100))
+            cube.Remove(o);
         Assert.NotEqual(before, cube.Fingerprint());
-        foreach (var o in observations.Take(100)) cube.Add(o);
+        foreach (var o in observations.Take(100))
+            cube.Add(o);
         Assert.Equal(before, cube.Fingerprint());
     }
 
@@ -90,9 +112,15 @@ public sealed class MonitorBenchTests
     private static Cell Project(Cell c, int mask)
     {
         bool Has(Dimension d) => (mask & (1 << (int)d)) != 0;
-        return new Cell(Has(Dimension.Route) ? c.Route : null, Has(Dimension.Cohort) ? c.Cohort : 0, Has(Dimension.VoVestiging) ? c.VoVestiging : null,
-            Has(Dimension.MboInstelling) ? c.MboInstelling : null, Has(Dimension.Leerweg) ? c.Leerweg : null, Has(Dimension.Sector) ? c.Sector : null,
-            Has(Dimension.Niveau) ? c.Niveau : null);
+        return new Cell(
+            Has(Dimension.Route) ? c.Route : null,
+            Has(Dimension.Cohort) ? c.Cohort : 0,
+            Has(Dimension.VoVestiging) ? c.VoVestiging : null,
+            Has(Dimension.MboInstelling) ? c.MboInstelling : null,
+            Has(Dimension.Leerweg) ? c.Leerweg : null,
+            Has(Dimension.Sector) ? c.Sector : null,
+            Has(Dimension.Niveau) ? c.Niveau : null
+        );
     }
 
     private sealed class ListSink : IObservationSink

@@ -250,7 +250,12 @@ public sealed class AdmissionTests
     [Fact]
     public void Vmbo_pupil_in_leerjaar_4_is_judged_on_the_expected_diploma_and_starts_after_it()
     {
-        var s = new Situation(new(2021, 2, 1), SchoolType.Vmbo) { Leerweg = Leerweg.Gl, Leerjaar = 4, AppliedOn = new(2021, 3, 1) };
+        var s = new Situation(new(2021, 2, 1), SchoolType.Vmbo)
+        {
+            Leerweg = Leerweg.Gl,
+            Leerjaar = 4,
+            AppliedOn = new(2021, 3, 1),
+        };
 
         var r = Decide(s, First(MboLevel.Middenkader, Green));
 

@@ -41,7 +41,6 @@ public sealed class CatalogueValidationTests : IDisposable
         Assert.True(load.Ok, string.Join("; ", load.Problems));
     }
 
-
     [Fact]
     public void Unknown_route_id_fails_the_load_with_schema_problems_in_that_file()
     {
@@ -323,8 +322,7 @@ public sealed class CatalogueValidationTests : IDisposable
     }
 
     /// <summary>A kwalificatiestructuur that knows exactly the shipped catalogue's example crebos (and so not 99999).</summary>
-    private static HashSet<string> KnownCrebos() =>
-        TestCatalogue.Catalogue.Routes.SelectMany(r => r.ExampleCrebos).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> KnownCrebos() => TestCatalogue.Catalogue.Routes.SelectMany(r => r.ExampleCrebos).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Copies the whole catalogue tree (version folder and schema) and returns the copied version folder.</summary>
     private string CopyCatalogue()

@@ -90,7 +90,9 @@ public sealed class PupilJsonTests
     [Fact]
     public void Landbouw_is_read_as_sector_groen()
     {
-        var s = Parse("""{ "on": "2012-09-01", "school": "vmbo", "sector": "landbouw", "diplomas": [ { "kind": "vmbo-bb", "sector": "landbouw" } ] }""").Situation!;
+        var s = Parse(
+            """{ "on": "2012-09-01", "school": "vmbo", "sector": "landbouw", "diplomas": [ { "kind": "vmbo-bb", "sector": "landbouw" } ] }"""
+        ).Situation!;
 
         Assert.Equal(Sector.Groen, s.Sector);
         Assert.Equal(Sector.Groen, s.Diplomas[0].Sector);
@@ -242,12 +244,14 @@ public sealed class PupilJsonTests
     [InlineData("9999-12-31")]
     public void A_question_date_outside_the_range_is_refused_naming_on_and_the_range(string on)
     {
-        var p = Fails($$"""
+        var p = Fails(
+            $$"""
             {
               "school": "vmbo",
               "on": "{{on}}"
             }
-            """);
+            """
+        );
 
         Assert.Equal("on", p.Field);
         Assert.Equal(3, p.Line);

@@ -42,8 +42,10 @@ public sealed class QualificationLoaderTests : IDisposable
 
         Assert.True(load.Ok, string.Join("; ", load.Problems));
         Assert.Equal(10, load.Qualifications.Length);
-        Assert.Equal([MboLevel.Entree, MboLevel.Basisberoeps, MboLevel.Vak, MboLevel.Middenkader, MboLevel.Specialist],
-            load.Qualifications.Select(q => q.Level).Distinct().Order());
+        Assert.Equal(
+            [MboLevel.Entree, MboLevel.Basisberoeps, MboLevel.Vak, MboLevel.Middenkader, MboLevel.Specialist],
+            load.Qualifications.Select(q => q.Level).Distinct().Order()
+        );
         var bblOnly = Assert.Single(load.Qualifications, q => q.Leerwegen.Length == 1);
         Assert.Equal([Leerweg.Bbl], bblOnly.Leerwegen);
         var entree = load.Find("95010")!;
@@ -151,12 +153,7 @@ public sealed class QualificationLoaderTests : IDisposable
         var keep = Enumerable.Range(0, header.Length).Where(i => header[i] != dropColumn).ToArray();
         string Join(IEnumerable<string> cells) => string.Join(';', cells);
         var path = Path.Combine(temp.FullName, "kwalificaties.csv");
-        File.WriteAllLines(path,
-        [
-            Join(keep.Select(i => header[i])),
-            Join(keep.Select(i => first[i])),
-            Join(keep.Select(i => row[header[i]])),
-        ]);
+        File.WriteAllLines(path, [Join(keep.Select(i => header[i])), Join(keep.Select(i => first[i])), Join(keep.Select(i => row[header[i]]))]);
         return path;
     }
 }

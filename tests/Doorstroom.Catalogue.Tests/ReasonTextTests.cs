@@ -22,11 +22,14 @@ public sealed partial class ReasonTextTests
     private static IEnumerable<(string Where, string Text)> PupilTexts()
     {
         var c = TestCatalogue.Catalogue;
-        foreach (var (code, t) in c.Reasons) yield return ($"reasons.json {code}", t.Text);
+        foreach (var (code, t) in c.Reasons)
+            yield return ($"reasons.json {code}", t.Text);
         foreach (var r in c.Routes)
         {
-            foreach (var reason in Conditions.AllReasons(r.Entry)) yield return ($"routes/{r.Id}.json {reason.Code}", reason.Text);
-            foreach (var caveat in r.Caveats) yield return ($"routes/{r.Id}.json {caveat.Reason.Code}", caveat.Reason.Text);
+            foreach (var reason in Conditions.AllReasons(r.Entry))
+                yield return ($"routes/{r.Id}.json {reason.Code}", reason.Text);
+            foreach (var caveat in r.Caveats)
+                yield return ($"routes/{r.Id}.json {caveat.Reason.Code}", caveat.Reason.Text);
         }
     }
 
@@ -49,7 +52,16 @@ public sealed partial class ReasonTextTests
     [Fact]
     public void Every_reason_about_the_pupils_own_facts_speaks_to_the_pupil()
     {
-        string[] own = ["heeft-al-startkwalificatie", "leerjaar-onbekend", "leerweg-onbekend", "bbl-leerplichtig", "entree-leerplichtig", "aangemeld-na-deadline", "route-nog-niet-van-kracht"];
+        string[] own =
+        [
+            "heeft-al-startkwalificatie",
+            "leerjaar-onbekend",
+            "leerweg-onbekend",
+            "bbl-leerplichtig",
+            "entree-leerplichtig",
+            "aangemeld-na-deadline",
+            "route-nog-niet-van-kracht",
+        ];
         var texts = TestCatalogue.Catalogue.Reasons;
 
         Assert.All(own, code => Assert.Matches(SecondPerson(), texts[code].Text));

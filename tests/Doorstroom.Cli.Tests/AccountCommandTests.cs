@@ -13,10 +13,12 @@ public sealed class AccountCommandTests
     {
         var database = Database.Open(Path.Combine(cli.WorkDir, "d.db"));
         using (var connection = database.ConnectMigrated())
-            connection.Execute("""
+            connection.Execute(
+                """
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES ('01AB00', '01AB', 'Vo-school', 'VMBO');
                 INSERT INTO mbo_instelling (brin4, naam) VALUES ('25AA', 'Mbo-college');
-                """);
+                """
+            );
         new EventStore(database).Append([new(new TransitionEvent("P-1", new DateOnly(2026, 8, 1), EventKind.Bevorderd, "01AB00", Leerjaar: 4))]);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return database;
@@ -26,8 +28,11 @@ public sealed class AccountCommandTests
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         using var connection = database.ConnectMigrated();
-        return (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account"), connection.ExecuteScalar<long>("SELECT COUNT(*) FROM api_client"),
-            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log"));
+        return (
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM api_client"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log")
+        );
     }
 
     [Fact]
@@ -35,11 +40,45 @@ public sealed class AccountCommandTests
     {
         using var cli = new Doorstroom();
         var database = Seed(cli);
-        Expect.Done(await cli.RunWithStdin(Good + "\n", "accounts", "add", "--name", "mentor1", "--role", "decaan", "--institution", "01ab00", "--password-stdin", "--db", "d.db"));
-        Expect.Done(await cli.RunWithStdin(Good + "\n", "accounts", "add", "--name", "sanne", "--role", "leerling", "--pupil", "P-1", "--password-stdin", "--db", "d.db"));
+        Expect.Done(
+            await cli.RunWithStdin(
+                Good + "\n",
+                "accounts",
+                "add",
+                "--name",
+                "mentor1",
+                "--role",
+                "decaan",
+                "--institution",
+                "01ab00",
+                "--password-stdin",
+                "--db",
+                "d.db"
+            )
+        );
+        Expect.Done(
+            await cli.RunWithStdin(
+                Good + "\n",
+                "accounts",
+                "add",
+                "--name",
+                "sanne",
+                "--role",
+                "leerling",
+                "--pupil",
+                "P-1",
+                "--password-stdin",
+                "--db",
+                "d.db"
+            )
+        );
         var list = await cli.Run("accounts", "list", "--db", "d.db");
         Expect.Done(list);
-        Assert.Contains(list.StdoutLines, l => l.StartsWith("mentor1", StringComparison.Ordinal) && l.Contains("01AB00", StringComparison.Ordinal) && l.Contains("enabled", StringComparison.Ordinal));
+        Assert.Contains(list.StdoutLines, l =>
+            l.StartsWith("mentor1", StringComparison.Ordinal)
+            && l.Contains("01AB00", StringComparison.Ordinal)
+            && l.Contains("enabled", StringComparison.Ordinal)
+        );
         Assert.Contains(list.StdoutLines, l => l.StartsWith("sanne", StringComparison.Ordinal) && l.Contains("pupil P-1", StringComparison.Ordinal));
         Assert.DoesNotContain("AQAAAA", list.Stdout, StringComparison.Ordinal); // no Identity hash
         Assert.DoesNotContain(Good, list.Stdout, StringComparison.Ordinal);
@@ -47,7 +86,11 @@ public sealed class AccountCommandTests
         Expect.Done(await cli.Run("accounts", "disable", "mentor1", "--db", "d.db"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Assert.True(Accounts.Find(database, "mentor1")!.Disabled);
-        Assert.Contains("disabled", (await cli.Run("accounts", "list", "--db", "d.db")).StdoutLines.Single(l => l.StartsWith("mentor1", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(
+            "disabled",
+            (await cli.Run("accounts", "list", "--db", "d.db")).StdoutLines.Single(l => l.StartsWith("mentor1", StringComparison.Ordinal)),
+            StringComparison.Ordinal
+        );
         Expect.Done(await cli.Run("accounts", "enable", "mentor1", "--db", "d.db"));
         Expect.Done(await cli.RunWithStdin("een-nieuw-wachtwoord-9\n", "accounts", "reset-password", "mentor1", "--password-stdin", "--db", "d.db"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -60,8 +103,10 @@ public sealed class AccountCommandTests
         Assert.True(Passwords.Verify(mentor.PasswordHash, "een-nieuw-wachtwoord-9"));
 
         using var connection = database.ConnectMigrated();
-        Assert.Equal(["account toegevoegd", "account toegevoegd", "account uitgeschakeld", "account ingeschakeld", "wachtwoord opnieuw ingesteld", "sessies beëindigd"],
-            connection.Query<string>("SELECT action FROM audit_log ORDER BY seq"));
+        Assert.Equal(
+            ["account toegevoegd", "account toegevoegd", "account uitgeschakeld", "account ingeschakeld", "wachtwoord opnieuw ingesteld", "sessies beëindigd"],
+            connection.Query<string>("SELECT action FROM audit_log ORDER BY seq")
+        );
         Assert.All(connection.Query<string>("SELECT actor FROM audit_log"), a => Assert.StartsWith("cli (", a, StringComparison.Ordinal));
         Expect.Done(await cli.Run("audit", "verify", "--db", "d.db"));
     }
@@ -90,7 +135,11 @@ public sealed class AccountCommandTests
         Assert.False(Passwords.Verify(hash, secret));
 
         Expect.Done(await cli.Run("clients", "revoke", "sis", "--db", "d.db"));
-        Assert.Contains("revoked", (await cli.Run("clients", "list", "--db", "d.db")).StdoutLines.Single(l => l.StartsWith("sis", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(
+            "revoked",
+            (await cli.Run("clients", "list", "--db", "d.db")).StdoutLines.Single(l => l.StartsWith("sis", StringComparison.Ordinal)),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -100,7 +149,8 @@ public sealed class AccountCommandTests
         var database = Seed(cli);
         Expect.Done(await cli.RunWithStdin(Good + "\n", "accounts", "add", "--name", "bestaand", "--role", "analist", "--password-stdin", "--db", "d.db"));
         var before = Counts(database);
-        async Task Bad(string stdin, string mention, params string[] args) => Expect.BadInput(await cli.RunWithStdin(stdin, [.. args, "--db", "d.db"]), mention, "nothing stored");
+        async Task Bad(string stdin, string mention, params string[] args) =>
+            Expect.BadInput(await cli.RunWithStdin(stdin, [.. args, "--db", "d.db"]), mention, "nothing stored");
 
         await Bad(Good, "--role", "accounts", "add", "--name", "n", "--role", "rector", "--password-stdin");
         await Bad(Good, "--institution", "accounts", "add", "--name", "n", "--role", "decaan", "--institution", "99ZZ00", "--password-stdin");

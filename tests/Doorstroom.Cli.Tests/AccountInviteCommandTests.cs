@@ -62,10 +62,27 @@ public sealed class AccountInviteCommandTests
         Expect.Done(await cli.Run("accounts", "link-value", "mentor1", "--provider", "entree", "--value", "M.Een@School.example", "--db", "d.db"));
         var database = Database.Open(Path.Combine(cli.WorkDir, "d.db"));
         var before = Counts(database);
-        Expect.BadInput(await cli.Run("accounts", "link-value", "mentor2", "--provider", "entree", "--value", "m.een@school.example", "--db", "d.db"), "--value", "another account", "nothing stored");
-        Expect.BadInput(await cli.Run("accounts", "link-value", "niemand", "--provider", "entree", "--value", "x@school.example", "--db", "d.db"), "name", "nothing stored");
-        Expect.BadInput(await cli.Run("accounts", "link-value", "mentor2", "--provider", "Entree!", "--value", "x@school.example", "--db", "d.db"), "--provider", "nothing stored");
-        Expect.BadInput(await cli.Run("accounts", "link-value", "mentor2", "--provider", "entree", "--value", "  ", "--db", "d.db"), "--value", "nothing stored");
+        Expect.BadInput(
+            await cli.Run("accounts", "link-value", "mentor2", "--provider", "entree", "--value", "m.een@school.example", "--db", "d.db"),
+            "--value",
+            "another account",
+            "nothing stored"
+        );
+        Expect.BadInput(
+            await cli.Run("accounts", "link-value", "niemand", "--provider", "entree", "--value", "x@school.example", "--db", "d.db"),
+            "name",
+            "nothing stored"
+        );
+        Expect.BadInput(
+            await cli.Run("accounts", "link-value", "mentor2", "--provider", "Entree!", "--value", "x@school.example", "--db", "d.db"),
+            "--provider",
+            "nothing stored"
+        );
+        Expect.BadInput(
+            await cli.Run("accounts", "link-value", "mentor2", "--provider", "entree", "--value", "  ", "--db", "d.db"),
+            "--value",
+            "nothing stored"
+        );
         Expect.BadInput(await cli.Run("accounts", "unlink", "mentor1", "--provider", "entree", "--db", "d.db"), "--provider", "no link", "nothing stored");
         Assert.Equal(before, Counts(database));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

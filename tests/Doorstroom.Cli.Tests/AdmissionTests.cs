@@ -12,9 +12,13 @@ public sealed class AdmissionTests : IDisposable
 
     public void Dispose() => cli.Dispose();
 
-    private string DiplomaHolder(string kind) => cli.Write("pupil.json", $$"""
-        { "on": "2019-04-01", "school": "none", "appliedOn": "2019-03-20", "diplomas": [ { "kind": "{{kind}}", "year": 2019 } ] }
-        """);
+    private string DiplomaHolder(string kind) =>
+        cli.Write(
+            "pupil.json",
+            $$"""
+            { "on": "2019-04-01", "school": "none", "appliedOn": "2019-03-20", "diplomas": [ { "kind": "{{kind}}", "year": 2019 } ] }
+            """
+        );
 
     private async Task<string?> Outcome(string crebo)
     {

@@ -12,13 +12,16 @@ public sealed class BatchTests : IDisposable
     [Fact]
     public async Task Batch_writes_one_plan_per_pupil_in_input_order_skipping_blank_lines()
     {
-        cli.Write("pupils.jsonl", """
+        cli.Write(
+            "pupils.jsonl",
+            """
             { "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2, "sector": "groen", "sureOfChoice": true }
 
             { "on": "2016-09-01", "school": "vmbo", "leerweg": "kb", "leerjaar": 1 }
             { "on": "2021-09-01", "school": "vmbo", "leerweg": "tl", "leerjaar": 3 }
 
-            """);
+            """
+        );
         var r = await cli.Run("plan", "--batch", "pupils.jsonl");
         Expect.Done(r);
         var lines = r.StdoutLines;
@@ -35,11 +38,14 @@ public sealed class BatchTests : IDisposable
     [Fact]
     public async Task A_bad_pupil_on_line_2_of_a_batch_is_bad_input_naming_line_2()
     {
-        cli.Write("pupils.jsonl", """
+        cli.Write(
+            "pupils.jsonl",
+            """
             { "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2 }
             { "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 7 }
             { "on": "2011-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 3 }
-            """);
+            """
+        );
         Expect.BadInput(await cli.Run("plan", "--batch", "pupils.jsonl"), "pupils.jsonl:2: leerjaar: ");
     }
 

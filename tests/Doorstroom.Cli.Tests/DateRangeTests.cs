@@ -17,7 +17,11 @@ public sealed class DateRangeTests : IDisposable
     [InlineData("2100-07-31")]
     public async Task The_first_and_last_day_of_the_range_are_planned(string on)
     {
-        cli.Write("pupil.json", $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "kb", "leerjaar": 1, "birthDate": "1900-01-01", "appliedOn": "{{on}}", "diplomas": [ { "kind": "pro", "year": 2100 } ] }""");
+        cli.Write(
+            "pupil.json",
+            $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "kb", "leerjaar": 1, "birthDate": "1900-01-01", """
+                + $$"""  "appliedOn": "{{on}}", "diplomas": [ { "kind": "pro", "year": 2100 } ] }"""
+        );
 
         var r = await cli.Run("plan", "--pupil", "pupil.json", "--format", "json");
 
@@ -32,12 +36,15 @@ public sealed class DateRangeTests : IDisposable
     [InlineData("9999-12-31")]
     public async Task A_question_date_outside_the_range_in_the_pupil_file_is_bad_input_naming_file_line_and_field(string on)
     {
-        cli.Write("pupil.json", $$"""
+        cli.Write(
+            "pupil.json",
+            $$"""
             {
               "school": "vmbo",
               "on": "{{on}}"
             }
-            """);
+            """
+        );
 
         Expect.BadInput(await cli.Run("plan", "--pupil", "pupil.json"), "pupil.json:3: on: ", on, "1996-08-01 to 2100-07-31");
     }
@@ -81,10 +88,13 @@ public sealed class DateRangeTests : IDisposable
     [Fact]
     public async Task A_question_date_outside_the_range_on_line_2_of_a_batch_is_bad_input_naming_line_2()
     {
-        cli.Write("pupils.jsonl", """
+        cli.Write(
+            "pupils.jsonl",
+            """
             { "on": "2100-07-31", "school": "vmbo", "leerweg": "tl", "leerjaar": 4 }
             { "on": "9999-12-31", "school": "vmbo", "leerweg": "tl", "leerjaar": 4 }
-            """);
+            """
+        );
 
         var r = await cli.Run("plan", "--batch", "pupils.jsonl");
 
@@ -98,13 +108,25 @@ public sealed class DateRangeTests : IDisposable
     [InlineData("0001-01-01", false)]
     public async Task Admission_answers_on_the_last_day_of_the_range_and_refuses_a_date_after_it(string on, bool valid)
     {
-        cli.Write("pupil.json", $$"""
+        cli.Write(
+            "pupil.json",
+            $$"""
             { "school": "none",
               "on": "{{on}}", "diplomas": [ { "kind": "vmbo-tl", "year": 2100 } ] }
-            """);
+            """
+        );
 
-        var r = await cli.Run("admission", "--pupil", "pupil.json", "--crebo", TestQualifications.First(Domain.MboLevel.Middenkader, "Voedsel, natuur en leefomgeving (EZ)").Crebo, "--format", "json",
-            "--data", TestQualifications.Folder);
+        var r = await cli.Run(
+            "admission",
+            "--pupil",
+            "pupil.json",
+            "--crebo",
+            TestQualifications.First(Domain.MboLevel.Middenkader, "Voedsel, natuur en leefomgeving (EZ)").Crebo,
+            "--format",
+            "json",
+            "--data",
+            TestQualifications.Folder
+        );
 
         if (valid)
         {

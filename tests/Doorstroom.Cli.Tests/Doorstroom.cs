@@ -95,7 +95,8 @@ public sealed class Doorstroom : IDisposable
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         try
         {
-            if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
+            if (stdin is not null)
+                await process.StandardInput.WriteAsync(stdin);
             process.StandardInput.Close();
             await process.WaitForExitAsync(timeout.Token);
             return new Result(process.ExitCode, await stdout, await stderr);
@@ -127,7 +128,8 @@ public sealed class Doorstroom : IDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
-        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var a in args)
+            info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";
         return info;
     }
@@ -167,7 +169,8 @@ public static class Expect
         Assert.StartsWith("doorstroom: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal);
-        foreach (var m in mentions) Assert.Contains(m, line, StringComparison.Ordinal);
+        foreach (var m in mentions)
+            Assert.Contains(m, line, StringComparison.Ordinal);
         return line;
     }
 
@@ -179,6 +182,7 @@ public static class Pupils
 {
     /// <summary>The issue's example: vmbo bb, leerjaar 2, groen, sure of the choice, on 2011-09-01.</summary>
     public const string IssueExample = """
-        { "on": "2011-09-01", "birthDate": "1998-10-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2, "sector": "groen", "goal": "startkwalificatie", "wantsSector": "groen", "sureOfChoice": true, "atRiskOfNoDiploma": false }
+        { "on": "2011-09-01", "birthDate": "1998-10-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2, "sector": "groen",
+          "goal": "startkwalificatie", "wantsSector": "groen", "sureOfChoice": true, "atRiskOfNoDiploma": false }
         """;
 }

@@ -15,11 +15,36 @@ public sealed class DossierCommandTests
             new(new TransitionEvent("P-STAYS", new DateOnly(2026, 8, 1), EventKind.Bevorderd, "01AB00", Leerjaar: 4)),
         ]);
         foreach (var pupil in new[] { "P-LEFT", "P-STAYS" })
-            DossierStore.AddEntry(database, new(0, pupil, DossierCategory.Begeleiding, DossierStore.Note, new DateOnly(2024, 6, 1), "decaan", "01AB00", "Begeleiding", false, true));
-        DossierStore.AddRequest(database, new("expired", "P-STAYS", "25AA", "plaatsing", [DossierCategory.Advies], new DateOnly(2024, 10, 1), new DateOnly(2025, 7, 31)), "intake");
-        DossierStore.AddRequest(database, new("open", "P-STAYS", "25AA", "plaatsing", [DossierCategory.Advies], new DateOnly(2026, 10, 1), new DateOnly(2028, 7, 31)), "intake");
+            DossierStore.AddEntry(
+                database,
+                new(0, pupil, DossierCategory.Begeleiding, DossierStore.Note, new DateOnly(2024, 6, 1), "decaan", "01AB00", "Begeleiding", false, true)
+            );
+        DossierStore.AddRequest(
+            database,
+            new("expired", "P-STAYS", "25AA", "plaatsing", [DossierCategory.Advies], new DateOnly(2024, 10, 1), new DateOnly(2025, 7, 31)),
+            "intake"
+        );
+        DossierStore.AddRequest(
+            database,
+            new("open", "P-STAYS", "25AA", "plaatsing", [DossierCategory.Advies], new DateOnly(2026, 10, 1), new DateOnly(2028, 7, 31)),
+            "intake"
+        );
         for (var i = 1; i <= auditEntries; i++)
-            AuditLog.Append(database, new AuditEntry(new DateTimeOffset(2026, 11, 30, 9, i, 0, TimeSpan.Zero), "intake", "intake", "25AA", "P-STAYS", "gelezen", "advies", "plaatsing", "gedaan", "P3"));
+            AuditLog.Append(
+                database,
+                new AuditEntry(
+                    new DateTimeOffset(2026, 11, 30, 9, i, 0, TimeSpan.Zero),
+                    "intake",
+                    "intake",
+                    "25AA",
+                    "P-STAYS",
+                    "gelezen",
+                    "advies",
+                    "plaatsing",
+                    "gedaan",
+                    "P3"
+                )
+            );
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return database;
     }

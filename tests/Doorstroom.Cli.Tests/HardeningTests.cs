@@ -19,8 +19,11 @@ public sealed class HardeningTests
         var monitor = await cli.Run("monitor", "switch", "--db", "p.db");
 
         Assert.Equal(2, refused.ExitCode);
-        Assert.StartsWith("doorstroom: events poison.csv refused, nothing stored: poison.csv:3: date: a date from 1996-08-01 to 2100-07-31 (found 9998-09-01)",
-            refused.StderrLines[^1], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "doorstroom: events poison.csv refused, nothing stored: poison.csv:3: date: a date from 1996-08-01 to 2100-07-31 (found 9998-09-01)",
+            refused.StderrLines[^1],
+            StringComparison.Ordinal
+        );
         Expect.Done(monitor);
     }
 
@@ -44,7 +47,9 @@ public sealed class HardeningTests
         Expect.Done(voided);
         Assert.Contains("audit entry 1", voided.Stdout, StringComparison.Ordinal);
         Assert.Contains(after.StdoutLines, l => l.StartsWith(id, StringComparison.Ordinal) && l.EndsWith("(voided)", StringComparison.Ordinal));
-        Assert.Contains(after.StdoutLines, l => l.Contains("Vervallen", StringComparison.Ordinal) && l.Contains("voids " + id + ": was bevorderd", StringComparison.Ordinal));
+        Assert.Contains(after.StdoutLines, l =>
+            l.Contains("Vervallen", StringComparison.Ordinal) && l.Contains("voids " + id + ": was bevorderd", StringComparison.Ordinal)
+        );
         Assert.Equal(File.ReadAllBytes(Path.Combine(cli.WorkDir, "out.jsonl")), File.ReadAllBytes(Path.Combine(cli.WorkDir, "copy.jsonl")));
     }
 
@@ -55,7 +60,8 @@ public sealed class HardeningTests
         var line = Assert.Single(r.StderrLines, l => l.StartsWith("doorstroom: ", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal);
-        foreach (var m in mentions) Assert.Contains(m, line, StringComparison.Ordinal);
+        foreach (var m in mentions)
+            Assert.Contains(m, line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,7 +115,8 @@ public sealed class HardeningTests
     public async Task An_unreadable_file_gives_one_line_naming_it()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows() || Environment.UserName == "root", "Unix file modes; root reads a file of mode 000 anyway");
-        if (OperatingSystem.IsWindows()) return;
+        if (OperatingSystem.IsWindows())
+            return;
         using var cli = new Doorstroom();
         var file = cli.Write("secret.csv", Header + "P1;2024-08-01;Ingeschreven;01AB00;kb;3\n");
         File.SetUnixFileMode(file, UnixFileMode.None);
@@ -121,7 +128,8 @@ public sealed class HardeningTests
     public async Task The_store_and_its_wal_are_readable_by_their_owner_only()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
-        if (OperatingSystem.IsWindows()) return;
+        if (OperatingSystem.IsWindows())
+            return;
         using var cli = new Doorstroom();
         var file = cli.Write("e.csv", Header + "P1;2024-08-01;Ingeschreven;01AB00;kb;3\n");
         using var holder = new SqliteConnection($"Data Source={Path.Combine(cli.WorkDir, "private.db")};Pooling=False");

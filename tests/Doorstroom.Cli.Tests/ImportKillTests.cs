@@ -7,7 +7,8 @@ namespace Doorstroom.Cli.Tests;
 
 public sealed class ImportKillTests
 {
-    private const int Pupils = 120_000, EventsPerPupil = 5;
+    private const int Pupils = 120_000,
+        EventsPerPupil = 5;
 
     // How long the imports may take. Alone an import of the big file takes seconds; on CI's two cores shared with the
     // browser tests it has taken minutes, so the bound is only there to end a run that truly hangs. The kill itself
@@ -40,7 +41,8 @@ public sealed class ImportKillTests
             var killed = false;
             while (await ReadLine(process, bound.Token) is { } line)
             {
-                if (!line.Contains("storing 100,000", StringComparison.Ordinal)) continue;
+                if (!line.Contains("storing 100,000", StringComparison.Ordinal))
+                    continue;
                 Assert.False(process.HasExited, "the import ended before it could be killed part-way");
                 process.Kill(); // SIGKILL on Linux: no handler, no finally block runs in the child.
                 killed = true;
@@ -84,8 +86,12 @@ public sealed class ImportKillTests
     {
         using var connection = database.ConnectMigrated();
         var integrity = database.Dialect == Dialect.Sqlite ? connection.ExecuteScalar<string>("PRAGMA integrity_check")! : "ok";
-        return new State(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM event"), connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil"),
-            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_log"), integrity);
+        return new State(
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM event"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_log"),
+            integrity
+        );
     }
 
     /// <summary>A vmbo kb pupil going on to mbo niveau 3, five events each, in the open CSV format (docs/events.md).</summary>
@@ -125,7 +131,8 @@ public sealed class ImportKillTests
 
         public static KillStore Create(string kind, string folder)
         {
-            if (kind == "sqlite") return new KillStore(Path.Combine(folder, "kill.db"), null);
+            if (kind == "sqlite")
+                return new KillStore(Path.Combine(folder, "kill.db"), null);
             var postgres = TestPostgres.Create();
             return new KillStore(postgres.Target, postgres);
         }

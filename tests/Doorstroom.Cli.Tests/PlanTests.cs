@@ -7,8 +7,19 @@ public sealed class PlanTests : IDisposable
 {
     private static readonly string[] AllRouteIds =
     [
-        "normale-route", "leerwerktraject", "assistentenopleiding", "vm2", "groene-lyceum", "vakmanschapsroute", "technologieroute",
-        "beroepsroute", "vakcollege", "praktijkonderwijs", "doorlopende-leerroute", "geintegreerde-route", "havo-doorstroom",
+        "normale-route",
+        "leerwerktraject",
+        "assistentenopleiding",
+        "vm2",
+        "groene-lyceum",
+        "vakmanschapsroute",
+        "technologieroute",
+        "beroepsroute",
+        "vakcollege",
+        "praktijkonderwijs",
+        "doorlopende-leerroute",
+        "geintegreerde-route",
+        "havo-doorstroom",
     ];
 
     private static readonly string[] Statuses = ["eligible", "not-eligible", "not-in-force"];
@@ -30,8 +41,7 @@ public sealed class PlanTests : IDisposable
         return PlanJson("plan", "--pupil", "pupil.json", "--format", "json");
     }
 
-    private static JsonObject Route(JsonObject plan, string id) =>
-        plan["routes"]!.AsArray().Select(r => r!.AsObject()).Single(r => (string?)r["id"] == id);
+    private static JsonObject Route(JsonObject plan, string id) => plan["routes"]!.AsArray().Select(r => r!.AsObject()).Single(r => (string?)r["id"] == id);
 
     [Fact]
     public async Task Plan_json_names_the_catalogue_version_and_the_date_asked_about()
@@ -79,11 +89,15 @@ public sealed class PlanTests : IDisposable
     public async Task The_vm2_pathway_is_mbo_2_bol_in_vmbo_from_2012_to_2015()
     {
         var plan = await IssueExamplePlan();
-        var vm2 = plan["pathways"]!.AsArray().Select(p => p!.AsObject())
-            .Single(p => p["routes"]!.AsArray().Select(x => (string?)x).SequenceEqual(["vm2"]));
+        var vm2 = plan["pathways"]!.AsArray().Select(p => p!.AsObject()).Single(p => p["routes"]!.AsArray().Select(x => (string?)x).SequenceEqual(["vm2"]));
         Assert.Contains(vm2["steps"]!.AsArray(), s =>
-            (string?)s!["school"] == "vmbo" && (int?)s["niveau"] == 2 && (string?)s["leerweg"] == "bol"
-            && (string?)s["from"] == "2012-08-01" && (string?)s["to"] == "2015-07-31" && (string?)s["outcome"] == "mbo-2");
+            (string?)s!["school"] == "vmbo"
+            && (int?)s["niveau"] == 2
+            && (string?)s["leerweg"] == "bol"
+            && (string?)s["from"] == "2012-08-01"
+            && (string?)s["to"] == "2015-07-31"
+            && (string?)s["outcome"] == "mbo-2"
+        );
     }
 
     [Fact]
@@ -96,7 +110,21 @@ public sealed class PlanTests : IDisposable
     [Fact]
     public async Task The_same_pupil_as_flags_gives_the_same_fastest_startkwalificatie()
     {
-        var plan = await PlanJson("plan", "--on", "2011-09-01", "--leerweg", "bb", "--leerjaar", "2", "--sector", "groen", "--sure", "true", "--format", "json");
+        var plan = await PlanJson(
+            "plan",
+            "--on",
+            "2011-09-01",
+            "--leerweg",
+            "bb",
+            "--leerjaar",
+            "2",
+            "--sector",
+            "groen",
+            "--sure",
+            "true",
+            "--format",
+            "json"
+        );
         Assert.Equal("2015-07-31", (string?)plan["fastestStartkwalificatieOn"]);
         Assert.Equal("eligible", (string?)Route(plan, "vm2")["status"]);
     }

@@ -50,7 +50,10 @@ public sealed class StoreCommandTests
     public async Task A_bad_event_line_is_refused_with_file_line_and_column_and_nothing_is_stored()
     {
         using var cli = new Doorstroom();
-        var file = cli.Write("sis.csv", "pupil;date;type;institution;leerweg;leerjaar\nP1;2024-08-01;Ingeschreven;25GV01;bol;\nP2;2024-13-01;Ingeschreven;25GV01;bol;\n");
+        var file = cli.Write(
+            "sis.csv",
+            "pupil;date;type;institution;leerweg;leerjaar\nP1;2024-08-01;Ingeschreven;25GV01;bol;\nP2;2024-13-01;Ingeschreven;25GV01;bol;\n"
+        );
         var r = await cli.Run("import", "events", file, "--db", "e.db");
         Assert.Equal(2, r.ExitCode);
         // stderr carries the plain progress lines (a pipe is not a terminal) and then the one error line.
@@ -76,13 +79,25 @@ public sealed class StoreCommandTests
         // students are taught (not a head office).
         using (var connection = global::Doorstroom.Storage.Database.Open(Path.Combine(cli.WorkDir, "sim.db")).ConnectMigrated())
         {
-            Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(connection, """
-                SELECT COUNT(*) FROM event e
-                WHERE NOT EXISTS (SELECT 1 FROM vo_leerlingen l WHERE l.brin6 = e.institution)
-                  AND NOT EXISTS (SELECT 1 FROM mbo_locatie m WHERE m.brin6 = e.institution)
-                """));
-            Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(connection,
-                "SELECT COUNT(*) FROM event e JOIN mbo_locatie m ON m.brin6 = e.institution WHERE m.naam LIKE '%Stafdienst%' OR m.naam LIKE '%Hoofdkantoor%'"));
+            Assert.Equal(
+                0L,
+                Dapper.SqlMapper.ExecuteScalar<long>(
+                    connection,
+                    """
+                    SELECT COUNT(*) FROM event e
+                    WHERE NOT EXISTS (SELECT 1 FROM vo_leerlingen l WHERE l.brin6 = e.institution)
+                      AND NOT EXISTS (SELECT 1 FROM mbo_locatie m WHERE m.brin6 = e.institution)
+                    """
+                )
+            );
+            Assert.Equal(
+                0L,
+                Dapper.SqlMapper.ExecuteScalar<long>(
+                    connection,
+                    "SELECT COUNT(*) FROM event e JOIN mbo_locatie m ON m.brin6 = e.institution WHERE m.naam LIKE '%Stafdienst%' OR m.naam LIKE "
+                        + "'%Hoofdkantoor%'"
+                )
+            );
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -143,7 +158,15 @@ public sealed class MonitorRealAggregateTests
     {
         RealData.Folder();
         var cli = new Doorstroom();
-        Expect.Done(await cli.Run("import", "vo-examens", Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"), "--db", "m.db"));
+        Expect.Done(
+            await cli.Run(
+                "import",
+                "vo-examens",
+                Path.Combine(DataPaths.RealData(), "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv"),
+                "--db",
+                "m.db"
+            )
+        );
         return cli;
     }
 
@@ -153,9 +176,21 @@ public sealed class MonitorRealAggregateTests
         using var cli = await WithExams2016();
         var r = await cli.Run("monitor", "exam-candidates", "--year", "2016", "--by", "leerweg", "--format", "json", "--db", "m.db");
         Expect.Done(r);
-        var rows = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("rows").EnumerateArray()
+        var rows = JsonDocument
+            .Parse(r.Stdout)
+            .RootElement.GetProperty("rows")
+            .EnumerateArray()
             .ToDictionary(row => row.GetProperty("leerweg").GetString()!, row => row.GetProperty("candidates").GetInt64());
-        Assert.Equal(new Dictionary<string, long> { ["BL"] = 20_818, ["KL"] = 29_684, ["GL"] = 7_143, ["TL"] = 51_382 }, rows);
+        Assert.Equal(
+            new Dictionary<string, long>
+            {
+                ["BL"] = 20_818,
+                ["KL"] = 29_684,
+                ["GL"] = 7_143,
+                ["TL"] = 51_382,
+            },
+            rows
+        );
     }
 
     [Fact]
@@ -189,9 +224,11 @@ public sealed class MonitorRealAggregateTests
 public sealed class MonitorSimulationTests
 {
     private static Dictionary<string, (long Population, long Hits)> Rows(Result r, string key) =>
-        JsonDocument.Parse(r.Stdout).RootElement.GetProperty("rows").EnumerateArray().ToDictionary(
-            row => row.GetProperty(key).ToString(),
-            row => (row.GetProperty("population").GetInt64(), row.GetProperty("hits").GetInt64()));
+        JsonDocument
+            .Parse(r.Stdout)
+            .RootElement.GetProperty("rows")
+            .EnumerateArray()
+            .ToDictionary(row => row.GetProperty(key).ToString(), row => (row.GetProperty("population").GetInt64(), row.GetProperty("hits").GetInt64()));
 
     [Fact]
     public async Task On_a_simulated_national_cohort_switch_and_vsv_per_niveau_land_on_the_calibration()
@@ -216,8 +253,10 @@ public sealed class MonitorSimulationTests
             var rate = (double)hits / population;
             // Within a point, or four standard errors where a point is less (niveau 1: about a thousand entree students).
             var p = calibration.VsvRate(niveau);
-            Assert.True(Math.Abs(rate - p) <= Math.Max(0.01, 4 * Math.Sqrt(p * (1 - p) / population)),
-                $"vsv niveau {niveau}: measured {rate:P2} over {population:N0}, calibrated {calibration.VsvRate(niveau):P2}");
+            Assert.True(
+                Math.Abs(rate - p) <= Math.Max(0.01, 4 * Math.Sqrt(p * (1 - p) / population)),
+                $"vsv niveau {niveau}: measured {rate:P2} over {population:N0}, calibrated {calibration.VsvRate(niveau):P2}"
+            );
         }
     }
 

@@ -9,10 +9,10 @@ public sealed class ApplicationsTests
 
     // A pupil in leerjaar 4 of the given leerweg in the school year ending in 2027.
     private static List<TransitionEvent> InLeerjaar4(Leerweg leerweg) =>
-    [
-        new("P", new DateOnly(2025, 8, 1), EventKind.Ingeschreven, School, leerweg, Leerjaar: 3),
-        new("P", new DateOnly(2026, 8, 1), EventKind.Bevorderd, School, leerweg, Leerjaar: 4),
-    ];
+        [
+            new("P", new DateOnly(2025, 8, 1), EventKind.Ingeschreven, School, leerweg, Leerjaar: 3),
+            new("P", new DateOnly(2026, 8, 1), EventKind.Bevorderd, School, leerweg, Leerjaar: 4),
+        ];
 
     private static TransitionEvent Applied(DateOnly on, int niveau, string at = Mbo) =>
         new("P", on, EventKind.Aangemeld, at, Leerweg.Bol, Niveau: niveau, Crebo: 25000 + niveau);

@@ -34,7 +34,10 @@ public sealed partial class ArchitectureTests
     {
         var projects = Projects(Root()).ToDictionary(p => p.Name);
         // The check can see what it looks for: the bench is a tools project and it does reference DuckDB.
-        Assert.True(projects.TryGetValue("Doorstroom.Bench", out var bench) && bench.Tool && bench.Packages.Any(IsDuckDb), "tools/Doorstroom.Bench with DuckDB not found");
+        Assert.True(
+            projects.TryGetValue("Doorstroom.Bench", out var bench) && bench.Tool && bench.Packages.Any(IsDuckDb),
+            "tools/Doorstroom.Bench with " + "DuckDB not found"
+        );
 
         var problems = new List<string>();
         foreach (var product in projects.Values.Where(p => !p.Tool))
@@ -42,7 +45,8 @@ public sealed partial class ArchitectureTests
             foreach (var reached in Closure(product, projects))
             {
                 var via = reached == product ? "" : $" through {reached.Name}";
-                if (reached.Tool || reached.Name.Contains("Bench", StringComparison.OrdinalIgnoreCase)) problems.Add($"{product.Name} references the tools project {reached.Name}");
+                if (reached.Tool || reached.Name.Contains("Bench", StringComparison.OrdinalIgnoreCase))
+                    problems.Add($"{product.Name} references the tools " + $"project {reached.Name}");
                 problems.AddRange(reached.Packages.Where(IsDuckDb).Select(package => $"{product.Name} references {package}{via}"));
             }
         }
@@ -75,28 +79,33 @@ public sealed partial class ArchitectureTests
             """;
         Assert.Equal(
             new[] { new Arrow("Doorstroom.A", "Doorstroom.B"), new Arrow("Doorstroom.B", "Doorstroom.C") },
-            ProjectPicture.Arrows(picture).OrderBy(x => x.ToString(), StringComparer.Ordinal));
+            ProjectPicture.Arrows(picture).OrderBy(x => x.ToString(), StringComparer.Ordinal)
+        );
     }
 
     [Fact]
     public void A_difference_names_the_missing_and_the_extra_arrow()
     {
         var drawn = ImmutableHashSet.Create(new Arrow("Doorstroom.Storage", "Doorstroom.Domain"), new Arrow("Doorstroom.Cli", "Doorstroom.Bench"));
-        var referenced = ImmutableHashSet.Create(new Arrow("Doorstroom.Storage", "Doorstroom.Domain"), new Arrow("Doorstroom.Storage", "Doorstroom.Simulation"));
+        var referenced = ImmutableHashSet.Create(
+            new Arrow("Doorstroom.Storage", "Doorstroom.Domain"),
+            new Arrow("Doorstroom.Storage", "Doorstroom.Simulation")
+        );
         Assert.Equal(
             new[]
             {
                 "missing in the picture: Doorstroom.Storage --> Doorstroom.Simulation (a csproj references it)",
                 "extra in the picture: Doorstroom.Cli --> Doorstroom.Bench (no csproj references it)",
             },
-            Differences(drawn, referenced));
+            Differences(drawn, referenced)
+        );
     }
 
     private static ImmutableArray<string> Differences(ImmutableHashSet<Arrow> drawn, ImmutableHashSet<Arrow> referenced) =>
-    [
-        .. referenced.Where(a => !drawn.Contains(a)).Select(a => $"missing in the picture: {a} (a csproj references it)").Order(StringComparer.Ordinal),
-        .. drawn.Where(a => !referenced.Contains(a)).Select(a => $"extra in the picture: {a} (no csproj references it)").Order(StringComparer.Ordinal),
-    ];
+        [
+            .. referenced.Where(a => !drawn.Contains(a)).Select(a => $"missing in the picture: {a} (a csproj references it)").Order(StringComparer.Ordinal),
+            .. drawn.Where(a => !referenced.Contains(a)).Select(a => $"extra in the picture: {a} (no csproj references it)").Order(StringComparer.Ordinal),
+        ];
 
     private static bool IsDuckDb(string package) => package.StartsWith("DuckDB", StringComparison.OrdinalIgnoreCase);
 
@@ -120,7 +129,8 @@ public sealed partial class ArchitectureTests
             Path.GetFileNameWithoutExtension(csproj),
             folder == "tools",
             [.. xml.Descendants("ProjectReference").Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))],
-            [.. xml.Descendants("PackageReference").Select(r => r.Attribute("Include")!.Value)]);
+            [.. xml.Descendants("PackageReference").Select(r => r.Attribute("Include")!.Value)]
+        );
 
     private static IEnumerable<Project> Closure(Project start, IReadOnlyDictionary<string, Project> projects)
     {
@@ -128,9 +138,12 @@ public sealed partial class ArchitectureTests
         var todo = new Stack<Project>([start]);
         while (todo.TryPop(out var p))
         {
-            if (!seen.Add(p.Name)) continue;
+            if (!seen.Add(p.Name))
+                continue;
             yield return p;
-            foreach (var r in p.References) if (projects.TryGetValue(r, out var next)) todo.Push(next);
+            foreach (var r in p.References)
+                if (projects.TryGetValue(r, out var next))
+                    todo.Push(next);
         }
     }
 
@@ -156,7 +169,8 @@ public sealed partial class ArchitectureTests
                 {
                     var project = ProjectName().Match(sub.Groups[2].Value) is { Success: true } name ? name.Value : open.FirstOrDefault(p => p is not null);
                     open.Push(project);
-                    if (project is not null) projectOf[sub.Groups[1].Value] = project;
+                    if (project is not null)
+                        projectOf[sub.Groups[1].Value] = project;
                     continue;
                 }
                 if (line == "end")
@@ -167,18 +181,21 @@ public sealed partial class ArchitectureTests
                 var parts = ArrowToken().Split(line);
                 if (parts.Length == 1)
                 {
-                    if (open.FirstOrDefault(p => p is not null) is { } owner && NodeId().Match(line) is { Success: true } node) projectOf[node.Value] = owner;
+                    if (open.FirstOrDefault(p => p is not null) is { } owner && NodeId().Match(line) is { Success: true } node)
+                        projectOf[node.Value] = owner;
                     continue;
                 }
                 // Split keeps the captured arrow: side, arrow, side, arrow, side …
                 for (var i = 1; i + 1 < parts.Length; i += 2)
                 {
-                    if (parts[i] != "-->") continue;
+                    if (parts[i] != "-->")
+                        continue;
                     foreach (var from in Ids(parts[i - 1]))
                     {
                         foreach (var to in Ids(parts[i + 1]))
                         {
-                            if (projectOf.TryGetValue(from, out var a) && projectOf.TryGetValue(to, out var b) && a != b) arrows.Add(new Arrow(a, b));
+                            if (projectOf.TryGetValue(from, out var a) && projectOf.TryGetValue(to, out var b) && a != b)
+                                arrows.Add(new Arrow(a, b));
                         }
                     }
                 }

@@ -76,7 +76,10 @@ public sealed class LeerplichtTests
     [InlineData("1997-07-31", "2013-07-31")] // 16 on the last day of 2012/13
     public void L1_full_leerplicht_ends_with_the_school_year_in_which_the_pupil_turns_16(string birth, string ends)
     {
-        Assert.Equal(DateOnly.Parse(ends, System.Globalization.CultureInfo.InvariantCulture), Leerplicht.FullLeerplichtEnds(DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            DateOnly.Parse(ends, System.Globalization.CultureInfo.InvariantCulture),
+            Leerplicht.FullLeerplichtEnds(DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture))
+        );
     }
 
     [Fact]

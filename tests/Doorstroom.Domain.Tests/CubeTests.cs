@@ -12,7 +12,8 @@ public sealed class CubeTests
         // vsv 2019: 25LG niveau 2: 3 of 10; 25LG niveau 3: 1 of 5; 28EF niveau 2: 0 of 4. 2020: 25LG niveau 2: 2 of 6.
         void Many(int n, int hits, int cohort, string mbo, int niveau)
         {
-            for (var i = 0; i < n; i++) cube.Add(Obs(Indicator.NieuweVsv, cohort, mbo, niveau, i < hits));
+            for (var i = 0; i < n; i++)
+                cube.Add(Obs(Indicator.NieuweVsv, cohort, mbo, niveau, i < hits));
         }
         Many(10, 3, 2019, "25LG", 2);
         Many(5, 1, 2019, "25LG", 3);
@@ -37,7 +38,8 @@ public sealed class CubeTests
         var byInstitutionNiveau = cube.Table(Indicator.NieuweVsv, [Dimension.MboInstelling, Dimension.Niveau], c => c.Cohort == 2019);
         Assert.Equal(
             [("25LG", "2", 10L, 3L), ("25LG", "3", 5L, 1L), ("28EF", "2", 4L, 0L)],
-            byInstitutionNiveau.Rows.Select(r => (r.Keys[0], r.Keys[1], r.Population, r.Hits)));
+            byInstitutionNiveau.Rows.Select(r => (r.Keys[0], r.Keys[1], r.Population, r.Hits))
+        );
 
         // The switch observation is another indicator and does not mix in.
         Assert.Equal(1L, Assert.Single(cube.Table(Indicator.Switch, [Dimension.Cohort]).Rows).Population);
@@ -49,10 +51,17 @@ public sealed class CubeTests
         var cube = new MonitorCube();
         cube.Add(new Observation(Indicator.NieuweVsv, new Cell(null, 2019, null, null, null, null, null), false));
         cube.Add(Obs(Indicator.NieuweVsv, 2019, "25LG", 2, false));
-        var table = cube.Table(Indicator.NieuweVsv, [Dimension.Route, Dimension.VoVestiging, Dimension.MboInstelling, Dimension.Leerweg, Dimension.Sector, Dimension.Niveau]);
+        var table = cube.Table(
+            Indicator.NieuweVsv,
+            [Dimension.Route, Dimension.VoVestiging, Dimension.MboInstelling, Dimension.Leerweg, Dimension.Sector, Dimension.Niveau]
+        );
         Assert.Equal(
-            [["normale-route", "01AA00", "25LG", "kb", "groen", "2"], ["onbekend", "onbekend", "onbekend", "onbekend", "onbekend", "onbekend"]],
-            table.Rows.Select(r => r.Keys.ToArray()));
+            [
+                ["normale-route", "01AA00", "25LG", "kb", "groen", "2"],
+                ["onbekend", "onbekend", "onbekend", "onbekend", "onbekend", "onbekend"],
+            ],
+            table.Rows.Select(r => r.Keys.ToArray())
+        );
     }
 
     [Fact]
@@ -74,14 +83,20 @@ public sealed class CubeTests
     public void Subtract_restores_the_cube_so_a_pupil_can_be_recomputed()
     {
         var cube = Sample();
-        string Show() => string.Join(" | ", cube.Table(Indicator.NieuweVsv, [Dimension.Cohort, Dimension.MboInstelling, Dimension.Niveau]).Rows
-            .Select(r => $"{string.Join(',', r.Keys)}:{r.Population}/{r.Hits}/{r.Mean}"));
+        string Show() =>
+            string.Join(
+                " | ",
+                cube.Table(Indicator.NieuweVsv, [Dimension.Cohort, Dimension.MboInstelling, Dimension.Niveau])
+                    .Rows.Select(r => $"{string.Join(',', r.Keys)}:{r.Population}/{r.Hits}/{r.Mean}")
+            );
         var before = Show();
         var count = cube.Count;
         Observation[] old = [Obs(Indicator.NieuweVsv, 2021, "26AB", 4, true, 1.5), Obs(Indicator.NieuweVsv, 2019, "25LG", 2, false)];
-        foreach (var o in old) cube.Add(o);
+        foreach (var o in old)
+            cube.Add(o);
         Assert.NotEqual(before, Show());
-        foreach (var o in old) cube.Subtract(o);
+        foreach (var o in old)
+            cube.Subtract(o);
         Assert.Equal(before, Show());
         Assert.Equal(count, cube.Count); // a cell emptied by Subtract is dropped
         cube.Add(old[0], 3);
@@ -117,8 +132,10 @@ public sealed class CubeTests
         Assert.Equal(0.6, Suppression.Rate(6, 10));
         Assert.Equal(0.0, Suppression.Rate(0, 10));
         Assert.Null(Suppression.Rate(0, 0));
-        var rows = Sample().Table(Indicator.NieuweVsv, [Dimension.Cohort, Dimension.MboInstelling, Dimension.Niveau], c => c.Cohort == 2019).Rows
-            .Select(Suppression.Display).ToList();
+        var rows = Sample()
+            .Table(Indicator.NieuweVsv, [Dimension.Cohort, Dimension.MboInstelling, Dimension.Niveau], c => c.Cohort == 2019)
+            .Rows.Select(Suppression.Display)
+            .ToList();
         // 25LG/2: 10 pupils, 3 hits ⇒ "10", "<5", and no rate (30 % of 10 would give the 3 back). 25LG/3: 5 pupils ⇒ rate
         // suppressed. 28EF/2: 4 pupils, 0 hits ⇒ "<5", "0", no rate.
         Assert.Equal(("10", "<5", (double?)null), (rows[0].Population, rows[0].Hits, rows[0].Rate));

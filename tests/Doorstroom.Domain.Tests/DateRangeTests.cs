@@ -19,26 +19,28 @@ public sealed class DateRangeTests
         yield return (SchoolType.None, null, null, null);
         foreach (Leerweg? lw in new Leerweg?[] { null, Leerweg.Bb, Leerweg.Kb, Leerweg.Gl, Leerweg.Tl })
         {
-            foreach (int? lj in new int?[] { null, 1, 2, 3, 4 }) yield return (SchoolType.Vmbo, lw, lj, null);
+            foreach (int? lj in new int?[] { null, 1, 2, 3, 4 })
+                yield return (SchoolType.Vmbo, lw, lj, null);
         }
         foreach (int? lj in new int?[] { null, 1, 2, 3, 4, 5, 6 })
         {
             yield return (SchoolType.Praktijkonderwijs, null, lj, null);
             yield return (SchoolType.Vwo, null, lj, null);
-            if (lj is null or <= 5) yield return (SchoolType.Havo, null, lj, null);
+            if (lj is null or <= 5)
+                yield return (SchoolType.Havo, null, lj, null);
         }
         foreach (Leerweg? lw in new Leerweg?[] { null, Leerweg.Bol, Leerweg.Bbl })
         {
             foreach (int? niveau in new int?[] { null, 1, 4 })
             {
-                foreach (int? lj in new int?[] { null, 1, 4 }) yield return (SchoolType.Mbo, lw, lj, niveau);
+                foreach (int? lj in new int?[] { null, 1, 4 })
+                    yield return (SchoolType.Mbo, lw, lj, niveau);
             }
         }
     }
 
     /// <summary>The corners: the first and last day of the range, and the last day before a school year ends or starts near them.</summary>
-    private static readonly DateOnly[] Ons =
-        [ContractDates.EarliestOn, new(1997, 7, 31), new(1997, 8, 1), new(2099, 8, 1), ContractDates.LatestOn];
+    private static readonly DateOnly[] Ons = [ContractDates.EarliestOn, new(1997, 7, 31), new(1997, 8, 1), new(2099, 8, 1), ContractDates.LatestOn];
 
     private static IEnumerable<DateOnly?> Births(DateOnly on) =>
         [null, ContractDates.EarliestBirthDate, on.AddDays(-1), on.AddYears(-16), on.AddYears(-18).AddDays(1)];
@@ -57,20 +59,28 @@ public sealed class DateRangeTests
                     var kind = Kinds[i % Kinds.Length];
                     var year = i % 2 == 0 ? ContractDates.EarliestDiplomaYear : ContractDates.LatestDiplomaYear;
                     ImmutableArray<Diploma> diplomas = i % 3 == 0 ? [] : [new Diploma(kind, year, Sector.Techniek, [], ExtraVak: i % 5 == 0)];
-                    list.Add(new Situation(on, school)
-                    {
-                        BirthDate = birth,
-                        Leerweg = leerweg,
-                        Leerjaar = leerjaar,
-                        Niveau = niveau,
-                        Sector = i % 4 == 0 ? null : Sector.Groen,
-                        Diplomas = diplomas,
-                        Goal = Goals[i % Goals.Length],
-                        WantsSector = i % 2 == 0 ? Sector.ZorgEnWelzijn : null,
-                        MboLeerweg = i % 3 == 1 ? Leerweg.Bbl : null,
-                        AtRiskOfNoDiploma = i % 2 == 1,
-                        AppliedOn = (i % 4) switch { 0 => ContractDates.EarliestOn, 1 => ContractDates.LatestOn, 2 => on, _ => null },
-                    });
+                    list.Add(
+                        new Situation(on, school)
+                        {
+                            BirthDate = birth,
+                            Leerweg = leerweg,
+                            Leerjaar = leerjaar,
+                            Niveau = niveau,
+                            Sector = i % 4 == 0 ? null : Sector.Groen,
+                            Diplomas = diplomas,
+                            Goal = Goals[i % Goals.Length],
+                            WantsSector = i % 2 == 0 ? Sector.ZorgEnWelzijn : null,
+                            MboLeerweg = i % 3 == 1 ? Leerweg.Bbl : null,
+                            AtRiskOfNoDiploma = i % 2 == 1,
+                            AppliedOn = (i % 4) switch
+                            {
+                                0 => ContractDates.EarliestOn,
+                                1 => ContractDates.LatestOn,
+                                2 => on,
+                                _ => null,
+                            },
+                        }
+                    );
                 }
             }
         }

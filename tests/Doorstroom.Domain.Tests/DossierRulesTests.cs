@@ -5,7 +5,8 @@ namespace Doorstroom.Domain.Tests;
 /// <summary>The transfer-dossier rules of rulebook §10 (P2–P5, purpose binding, expiry), one test per rule.</summary>
 public sealed class DossierRulesTests
 {
-    private const string Mbo = "25AA", OtherMbo = "26BB";
+    private const string Mbo = "25AA",
+        OtherMbo = "26BB";
 
     /// <summary>Born 2010-09-01: 16 on 2026-09-01.</summary>
     private static readonly DateOnly Born = new(2010, 9, 1);
@@ -16,8 +17,7 @@ public sealed class DossierRulesTests
     private static DossierRequest Request(DateOnly on, DateOnly expires, params DossierCategory[] categories) =>
         new("r-1", "P-1", Mbo, "plaatsing", [.. categories], on, expires);
 
-    private static DossierRequest Request(params DossierCategory[] categories) =>
-        Request(new DateOnly(2026, 10, 1), new DateOnly(2028, 7, 31), categories);
+    private static DossierRequest Request(params DossierCategory[] categories) => Request(new DateOnly(2026, 10, 1), new DateOnly(2028, 7, 31), categories);
 
     private static ConsentChange Consent(DossierCategory category, bool given, ConsentBy by, int y, int m, int d, string institution = Mbo) =>
         new(category, institution, given, by, new DateOnly(y, m, d));
@@ -59,18 +59,19 @@ public sealed class DossierRulesTests
         Assert.False(DossierRules.MayRequest(VoOnly.Add(E(2026, 10, 5, EventKind.IntakeGehouden, "25AA00")), Mbo, new DateOnly(2026, 11, 30)).Allowed);
     }
 
-    public static TheoryData<DossierCategory, DateOnly, bool> OkrByDate => new()
-    {
-        { DossierCategory.Administratief, new(2020, 7, 31), false },
-        { DossierCategory.Administratief, new(2020, 8, 1), true },
-        { DossierCategory.Leerresultaten, new(2020, 7, 31), false },
-        { DossierCategory.Leerresultaten, new(2020, 8, 1), true },
-        { DossierCategory.Begeleiding, new(2020, 8, 1), true },
-        { DossierCategory.Verzuim, new(2020, 8, 1), true },
-        { DossierCategory.Loopbaan, new(2020, 8, 1), true },
-        { DossierCategory.Advies, new(2020, 7, 31), false },
-        { DossierCategory.Advies, new(2026, 11, 30), true },
-    };
+    public static TheoryData<DossierCategory, DateOnly, bool> OkrByDate =>
+        new()
+        {
+            { DossierCategory.Administratief, new(2020, 7, 31), false },
+            { DossierCategory.Administratief, new(2020, 8, 1), true },
+            { DossierCategory.Leerresultaten, new(2020, 7, 31), false },
+            { DossierCategory.Leerresultaten, new(2020, 8, 1), true },
+            { DossierCategory.Begeleiding, new(2020, 8, 1), true },
+            { DossierCategory.Verzuim, new(2020, 8, 1), true },
+            { DossierCategory.Loopbaan, new(2020, 8, 1), true },
+            { DossierCategory.Advies, new(2020, 7, 31), false },
+            { DossierCategory.Advies, new(2026, 11, 30), true },
+        };
 
     [Theory, MemberData(nameof(OkrByDate))]
     public void P3_an_okr_category_passes_without_consent_from_1_August_2020_and_needs_consent_before(DossierCategory category, DateOnly on, bool allowed)
@@ -110,16 +111,24 @@ public sealed class DossierRulesTests
         // The choice offered and the read rule never disagree: no choice means the read passes with no consent at all.
         var request = Request(new DateOnly(2020, 6, 1), new DateOnly(2030, 7, 31), [.. Enum.GetValues<DossierCategory>()]);
         foreach (var category in Enum.GetValues<DossierCategory>())
+        {
             foreach (var on in new[] { new DateOnly(2020, 7, 31), new DateOnly(2020, 8, 1), new DateOnly(2026, 12, 3) })
                 Assert.Equal(!DossierRules.NeedsChoice(category, on), DossierRules.MayRead(request, Mbo, category, [], new DateOnly(2004, 1, 1), on).Allowed);
+        }
     }
 
     [Fact]
     public void P3_before_1_August_2020_an_okr_category_passes_with_the_right_consent()
     {
         var request = Request(new DateOnly(2020, 6, 1), new DateOnly(2021, 7, 31), DossierCategory.Leerresultaten);
-        var decision = DossierRules.MayRead(request, Mbo, DossierCategory.Leerresultaten,
-            [Consent(DossierCategory.Leerresultaten, true, ConsentBy.Ouder, 2020, 6, 2)], new DateOnly(2005, 1, 1), new DateOnly(2020, 7, 1));
+        var decision = DossierRules.MayRead(
+            request,
+            Mbo,
+            DossierCategory.Leerresultaten,
+            [Consent(DossierCategory.Leerresultaten, true, ConsentBy.Ouder, 2020, 6, 2)],
+            new DateOnly(2005, 1, 1),
+            new DateOnly(2020, 7, 1)
+        );
         Assert.True(decision.Allowed, decision.Reason);
     }
 
@@ -130,29 +139,48 @@ public sealed class DossierRulesTests
         Assert.False(decision.Allowed);
         Assert.Equal("P5", decision.Rule);
         // Consent for another category or to another institution is not consent for care to this one.
-        Assert.False(DossierRules.MayRead(Request(DossierCategory.Zorg), Mbo, DossierCategory.Zorg,
-            [Consent(DossierCategory.Begeleiding, true, ConsentBy.Leerling, 2026, 10, 2), Consent(DossierCategory.Zorg, true, ConsentBy.Leerling, 2026, 10, 2, OtherMbo)],
-            Born, new DateOnly(2026, 11, 30)).Allowed);
+        Assert.False(
+            DossierRules
+                .MayRead(
+                    Request(DossierCategory.Zorg),
+                    Mbo,
+                    DossierCategory.Zorg,
+                    [
+                        Consent(DossierCategory.Begeleiding, true, ConsentBy.Leerling, 2026, 10, 2),
+                        Consent(DossierCategory.Zorg, true, ConsentBy.Leerling, 2026, 10, 2, OtherMbo),
+                    ],
+                    Born,
+                    new DateOnly(2026, 11, 30)
+                )
+                .Allowed
+        );
     }
 
     [Fact]
     public void P5_zorg_with_the_pupils_own_consent_at_16_is_read()
     {
-        var decision = DossierRules.MayRead(Request(DossierCategory.Zorg), Mbo, DossierCategory.Zorg,
-            [Consent(DossierCategory.Zorg, true, ConsentBy.Leerling, 2026, 10, 2)], Born, new DateOnly(2026, 11, 30));
+        var decision = DossierRules.MayRead(
+            Request(DossierCategory.Zorg),
+            Mbo,
+            DossierCategory.Zorg,
+            [Consent(DossierCategory.Zorg, true, ConsentBy.Leerling, 2026, 10, 2)],
+            Born,
+            new DateOnly(2026, 11, 30)
+        );
         Assert.True(decision.Allowed, decision.Reason);
         Assert.Equal("P5", decision.Rule);
     }
 
-    public static TheoryData<string, ConsentBy, DateOnly, bool> WhoConsents => new()
-    {
-        // 16 on 2026-09-01: from then on only the pupil's own consent counts.
-        { "a parent, pupil 15", ConsentBy.Ouder, new(2026, 8, 31), true },
-        { "the pupil, aged 15", ConsentBy.Leerling, new(2026, 8, 31), false },
-        { "a parent, pupil 16 today", ConsentBy.Ouder, new(2026, 9, 1), false },
-        { "the pupil, 16 today", ConsentBy.Leerling, new(2026, 9, 1), true },
-        { "a parent, pupil 16", ConsentBy.Ouder, new(2026, 11, 30), false },
-    };
+    public static TheoryData<string, ConsentBy, DateOnly, bool> WhoConsents =>
+        new()
+        {
+            // 16 on 2026-09-01: from then on only the pupil's own consent counts.
+            { "a parent, pupil 15", ConsentBy.Ouder, new(2026, 8, 31), true },
+            { "the pupil, aged 15", ConsentBy.Leerling, new(2026, 8, 31), false },
+            { "a parent, pupil 16 today", ConsentBy.Ouder, new(2026, 9, 1), false },
+            { "the pupil, 16 today", ConsentBy.Leerling, new(2026, 9, 1), true },
+            { "a parent, pupil 16", ConsentBy.Ouder, new(2026, 11, 30), false },
+        };
 
     [Theory, MemberData(nameof(WhoConsents))]
     public void P4_from_16_only_the_pupils_own_consent_counts_and_under_16_only_a_parents(string who, ConsentBy by, DateOnly on, bool allowed)
@@ -160,7 +188,8 @@ public sealed class DossierRulesTests
         var request = Request(new DateOnly(2026, 8, 1), new DateOnly(2028, 7, 31), DossierCategory.Zorg);
         var decision = DossierRules.MayRead(request, Mbo, DossierCategory.Zorg, [Consent(DossierCategory.Zorg, true, by, 2026, 8, 1)], Born, on);
         Assert.True(allowed == decision.Allowed, $"{who}: {decision.Reason}");
-        if (!allowed) Assert.Equal("P4", decision.Rule);
+        if (!allowed)
+            Assert.Equal("P4", decision.Rule);
     }
 
     [Fact]
@@ -228,45 +257,58 @@ public sealed class DossierRulesTests
         Assert.False(decision.Allowed);
         Assert.Equal("P1", decision.Rule);
         // Consent does not widen the purpose.
-        Assert.False(DossierRules.MayRead(request, Mbo, DossierCategory.Zorg, [Consent(DossierCategory.Zorg, true, ConsentBy.Leerling, 2026, 10, 2)], Born, new DateOnly(2026, 11, 30)).Allowed);
+        Assert.False(
+            DossierRules
+                .MayRead(
+                    request,
+                    Mbo,
+                    DossierCategory.Zorg,
+                    [Consent(DossierCategory.Zorg, true, ConsentBy.Leerling, 2026, 10, 2)],
+                    Born,
+                    new DateOnly(2026, 11, 30)
+                )
+                .Allowed
+        );
     }
 
-    public static TheoryData<DateOnly, DateOnly> Expiries => new()
-    {
-        // Requested in the exam year (2026/27): the first mbo year is 2027/28.
-        { new(2026, 8, 1), new(2028, 7, 31) },
-        { new(2026, 11, 30), new(2028, 7, 31) },
-        { new(2027, 7, 31), new(2028, 7, 31) },
-        // Requested in the summer after the exam year, for a start on 1 August: 2028/29.
-        { new(2027, 8, 1), new(2029, 7, 31) },
-    };
+    public static TheoryData<DateOnly, DateOnly> Expiries =>
+        new()
+        {
+            // Requested in the exam year (2026/27): the first mbo year is 2027/28.
+            { new(2026, 8, 1), new(2028, 7, 31) },
+            { new(2026, 11, 30), new(2028, 7, 31) },
+            { new(2027, 7, 31), new(2028, 7, 31) },
+            // Requested in the summer after the exam year, for a start on 1 August: 2028/29.
+            { new(2027, 8, 1), new(2029, 7, 31) },
+        };
 
     [Theory, MemberData(nameof(Expiries))]
     public void The_default_expiry_is_31_July_of_the_first_mbo_year(DateOnly requested, DateOnly expires) =>
         Assert.Equal(expires, DossierRules.DefaultExpiry(requested));
 
-    public static TheoryData<EventKind, string?, string, bool> ConsentEvents => new()
-    {
-        { EventKind.ToestemmingGegeven, "zorg/leerling", "25AA01", true },
-        { EventKind.ToestemmingIngetrokken, "zorg/ouder", "25AA01", true },
-        { EventKind.ToestemmingGegeven, "leerresultaten/ouder", "25AA", true },
-        { EventKind.ToestemmingGegeven, "Zorg/leerling", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "zorg/Leerling", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "zorg", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "zorg/leerling/extra", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "zorg/leerling/2", "25AA01", true },
-        { EventKind.ToestemmingIngetrokken, "zorg/ouder/12", "25AA01", true },
-        { EventKind.ToestemmingGegeven, "zorg/leerling/1", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "zorg/leerling/02", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "zorg/leerling/", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "gezondheid/leerling", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "6/leerling", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "zorg/mentor", "25AA01", false },
-        { EventKind.ToestemmingGegeven, "", "25AA01", false },
-        { EventKind.ToestemmingGegeven, null, "25AA01", false },
-        { EventKind.ToestemmingGegeven, "zorg/leerling", "25A", false },
-        { EventKind.DossierGedeeld, "zorg/leerling", "25AA01", false },
-    };
+    public static TheoryData<EventKind, string?, string, bool> ConsentEvents =>
+        new()
+        {
+            { EventKind.ToestemmingGegeven, "zorg/leerling", "25AA01", true },
+            { EventKind.ToestemmingIngetrokken, "zorg/ouder", "25AA01", true },
+            { EventKind.ToestemmingGegeven, "leerresultaten/ouder", "25AA", true },
+            { EventKind.ToestemmingGegeven, "Zorg/leerling", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "zorg/Leerling", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "zorg", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "zorg/leerling/extra", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "zorg/leerling/2", "25AA01", true },
+            { EventKind.ToestemmingIngetrokken, "zorg/ouder/12", "25AA01", true },
+            { EventKind.ToestemmingGegeven, "zorg/leerling/1", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "zorg/leerling/02", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "zorg/leerling/", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "gezondheid/leerling", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "6/leerling", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "zorg/mentor", "25AA01", false },
+            { EventKind.ToestemmingGegeven, "", "25AA01", false },
+            { EventKind.ToestemmingGegeven, null, "25AA01", false },
+            { EventKind.ToestemmingGegeven, "zorg/leerling", "25A", false },
+            { EventKind.DossierGedeeld, "zorg/leerling", "25AA01", false },
+        };
 
     [Theory, MemberData(nameof(ConsentEvents))]
     public void Consents_reads_only_consent_events_with_a_well_formed_detail(EventKind kind, string? detail, string at, bool read)

@@ -113,7 +113,10 @@ public sealed class EventShapeTests
         var enrolled = new TransitionEvent("P-1", Day, EventKind.Ingeschreven, "00AH00", Leerweg.Kb, Leerjaar: 4);
         var wrong = new TransitionEvent("P-1", Day.AddDays(30), EventKind.Uitgeschreven, "00AH00", Detail: "werk");
         var correction = new TransitionEvent("P-1", Day.AddDays(40), EventKind.Vervallen, Detail: "stond er nog", Voids: 2);
-        long Identity(TransitionEvent e) => e == enrolled ? 1 : e == wrong ? 2 : 3;
+        long Identity(TransitionEvent e) =>
+            e == enrolled ? 1
+            : e == wrong ? 2
+            : 3;
 
         Assert.False(Corrections.Any([enrolled, wrong]));
         Assert.True(Corrections.Any([enrolled, wrong, correction]));

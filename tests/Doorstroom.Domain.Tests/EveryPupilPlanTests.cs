@@ -46,10 +46,12 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Havo_4_pupil_with_the_overgangsbewijs_enters_mbo_3_on_the_next_1_August()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2018-06-10", "school": "havo", "leerjaar": 4, "goal": "mbo-3",
               "diplomas": [ { "kind": "havo-overgang-3-4", "year": 2017 } ] }
-            """);
+            """
+        );
         // A12: the overgangsbewijs 3→4 admits to mbo-2, -3 and -4; mbo-3 takes 2 years from 1 Aug 2018 (M5).
         var direct = plan.Pathways.Single(p => p.Outcomes.SequenceEqual(["mbo-3"]));
         Assert.Equal(("2018-08-01", "2020-07-31", "admissible"), (direct.Step(0, "from"), direct.Step(0, "to"), direct.Step(0, "admission")));
@@ -78,9 +80,11 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void Vwo_diploma_admits_to_mbo_4_when_the_goal_is_mbo_4()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2020-09-01", "school": "none", "goal": "mbo-4", "diplomas": [ { "kind": "vwo", "year": 2020 } ] }
-            """);
+            """
+        );
         // §5.1 (M1+): havo/vwo overgangsbewijs or diploma ✔ mbo-4; middenkader takes 3 years (M5). A vwo diploma is already an SK (L3).
         var mbo4 = plan.Pathways.Single(p => p.Outcomes.SequenceEqual(["mbo-4"]));
         Assert.Equal(("2021-08-01", "2024-07-31"), (mbo4.Step(0, "from"), mbo4.Step(0, "to")));
@@ -112,10 +116,12 @@ public sealed class EveryPupilPlanTests
     [Fact]
     public void A_vmbo_diploma_holder_is_not_offered_entree_or_the_leerwerktraject()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2021-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 4, "atRiskOfNoDiploma": true,
               "diplomas": [ { "kind": "vmbo-bb", "year": 2021 } ] }
-            """);
+            """
+        );
         // A6: entree is open only to who does not meet the mbo-2 requirement; V6: the leerwerktraject leads to a bb diploma.
         plan.IsClosed("assistentenopleiding", "not-eligible", "A6");
         plan.IsClosed("leerwerktraject", "not-eligible", "V6");
@@ -153,16 +159,21 @@ public sealed class EveryPupilPlanTests
     public void Havo_doorstroom_right_is_tested_on_the_day_the_pupil_enters_havo_4()
     {
         // Asked in June 2020 (before M3), entering havo 4 on 1 Aug 2020 (M3: the right of R11.1 applies).
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2020-06-01", "school": "vmbo", "leerweg": "tl", "leerjaar": 4,
               "diplomas": [ { "kind": "vmbo-tl", "year": 2020, "extraVak": true } ] }
-            """);
+            """
+        );
         plan.IsOpen("havo-doorstroom");
         Assert.Equal("2020-08-01", plan.Entry("havo-doorstroom"));
         Assert.Contains(plan.Caveats("havo-doorstroom"), c => c is { Code: "havo-recht", Rule: "R11.1" });
         Assert.DoesNotContain(plan.Caveats("havo-doorstroom"), c => c.Code == "havo-geen-recht");
         var havo = plan.Pathway("havo-doorstroom");
-        Assert.Equal(("2020-06-01", "2020-07-31", "2020-08-01", "2022-07-31"), (havo.Step(0, "from"), havo.Step(0, "to"), havo.Step(1, "from"), havo.Step(1, "to")));
+        Assert.Equal(
+            ("2020-06-01", "2020-07-31", "2020-08-01", "2022-07-31"),
+            (havo.Step(0, "from"), havo.Step(0, "to"), havo.Step(1, "from"), havo.Step(1, "to"))
+        );
     }
 
     [Fact]
@@ -176,13 +187,17 @@ public sealed class EveryPupilPlanTests
         var atRisk = PlanThroughJson.For(JsonFixture.Edit(bb, p => p["atRiskOfNoDiploma"] = true));
         Assert.Contains(atRisk.Caveats("normale-route"), c => c is { Code: "normale-route-risico", Rule: "R3.1" });
         // A vwo pupil or an mbo-3 graduate has no vmbo diploma to miss.
-        foreach (var other in new[]
+        foreach (
+            var other in new[]
+            {
+                """{ "on": "2021-09-01", "school": "vwo", "leerjaar": 5 }""",
+                """{ "on": "2021-09-01", "school": "none", "diplomas": [ { "kind": "mbo-3", "year": 2021 } ] }""",
+            }
+        )
         {
-            """{ "on": "2021-09-01", "school": "vwo", "leerjaar": 5 }""",
-            """{ "on": "2021-09-01", "school": "none", "diplomas": [ { "kind": "mbo-3", "year": 2021 } ] }""",
-        })
-        {
-            Assert.DoesNotContain(PlanThroughJson.For(other).Caveats("normale-route"), c => c.Code.StartsWith("normale-route-risico", StringComparison.Ordinal));
+            Assert.DoesNotContain(PlanThroughJson.For(other).Caveats("normale-route"), c =>
+                c.Code.StartsWith("normale-route-risico", StringComparison.Ordinal)
+            );
         }
     }
 
@@ -190,10 +205,12 @@ public sealed class EveryPupilPlanTests
     public void A_level_refused_by_a_nadere_vooropleidingseis_is_explained_in_the_notes()
     {
         // N1a (2003 Doorstroomregeling): kb economie into a techniek mbo-3 is niet-verwant and needs wiskunde or nask1.
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2013-06-01", "school": "none", "wantsSector": "techniek", "goal": "mbo-3",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2013, "sector": "economie", "subjects": [ "nederlands", "engels", "economie", "geschiedenis" ] } ] }
-            """);
+            """
+        );
         Assert.DoesNotContain(plan.Pathways, p => p.Outcomes[0] == "mbo-3");
         Assert.Equal("N1", plan.NoteRule("nadere-eis-vakken"));
     }

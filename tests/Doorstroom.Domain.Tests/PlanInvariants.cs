@@ -76,7 +76,8 @@ internal static class PlanInvariants
         void Add(string invariant, string detail)
         {
             var cut = detail.StartsWith('[') ? detail.IndexOf("] ", StringComparison.Ordinal) + 2 : 0;
-            if (seen.Add(invariant + " " + detail[cut..])) found.Add(new Violation(invariant, detail));
+            if (seen.Add(invariant + " " + detail[cut..]))
+                found.Add(new Violation(invariant, detail));
         }
 
         // (i) an answer: a pathway to a startkwalificatie or the goal, or a note that explains.
@@ -84,7 +85,8 @@ internal static class PlanInvariants
         {
             var holdsGoal = s.Diplomas.Any(d => d.Kind.Reaches(s.Goal));
             var explains = plan.Notes.Any(n => n.Code != "heeft-al-startkwalificatie") || (holdsGoal && !plan.Notes.IsEmpty);
-            if (!explains) Add(NoAnswer, $"no pathway; notes [{string.Join(",", plan.Notes.Select(n => n.Code))}]");
+            if (!explains)
+                Add(NoAnswer, $"no pathway; notes [{string.Join(",", plan.Notes.Select(n => n.Code))}]");
         }
         else if (!plan.Pathways.Any(p => p.StartkwalificatieOn is not null || (!p.Steps.IsEmpty && p.Steps[^1].Outcome.Reaches(s.Goal))))
         {
@@ -106,11 +108,16 @@ internal static class PlanInvariants
                 {
                     // Three classes for triage: the rest of the current school, another step from 1 August of the current
                     // school year (a route entered "now"), and a start before the current school year.
-                    var kind = current ? BeforeOnRestOfSchool : step.From >= SchoolYear.StartOf(s.On) ? BeforeOnThisSchoolYear : BeforeOn;
+                    var kind =
+                        current ? BeforeOnRestOfSchool
+                        : step.From >= SchoolYear.StartOf(s.On) ? BeforeOnThisSchoolYear
+                        : BeforeOn;
                     Add(kind, $"{where} starts before on {Iso(s.On)}");
                 }
-                if (step.To < step.From || step.LatestTo < step.To) Add(Duration, $"{where} ends {Iso(step.To)}–{Iso(step.LatestTo)}");
-                if (i > 0 && step.From <= p.Steps[i - 1].To) Add(Overlap, $"{where} starts before step {i - 1} ends {Iso(p.Steps[i - 1].To)}");
+                if (step.To < step.From || step.LatestTo < step.To)
+                    Add(Duration, $"{where} ends {Iso(step.To)}–{Iso(step.LatestTo)}");
+                if (i > 0 && step.From <= p.Steps[i - 1].To)
+                    Add(Overlap, $"{where} starts before step {i - 1} ends {Iso(p.Steps[i - 1].To)}");
 
                 // (ii) the mbo constraints of every planned step at mbo level, inside a route or onward (the rest of the
                 // pupil's current school is a given, not a plan: a pupil in bbl now stays there).
@@ -127,7 +134,8 @@ internal static class PlanInvariants
                         Add(EntreeLeerplichtig, $"{where}: full leerplicht ends {Iso(Leerplicht.FullLeerplichtEnds(s.BirthDate!.Value))}");
                     }
                     var meets = held.FirstOrDefault(d => MeetsMbo2Requirement(d.Kind));
-                    if (meets is not null) Add(EntreeDiplomaHolder, $"{where}: already holds {meets.Kind} ({meets.Year})");
+                    if (meets is not null)
+                        Add(EntreeDiplomaHolder, $"{where}: already holds {meets.Kind} ({meets.Year})");
                 }
 
                 // (ii) a route's own step into an mbo programme (e.g. the entree programme after leaving school) is an mbo
@@ -136,7 +144,8 @@ internal static class PlanInvariants
                 {
                     var request = new ProgrammeRequest((MboLevel)level, s.WantsSector?.DirectionOf(), step.Leerweg, BolBbl);
                     var decided = Admission.Decide(catalogue, s, held, step.From, request, explain: false).Outcome;
-                    if (!Admissible(decided)) Add(RouteStepNotAdmissible, $"{where}: Admission {decided} for held [{Held(held)}]");
+                    if (!Admissible(decided))
+                        Add(RouteStepNotAdmissible, $"{where}: Admission {decided} for held [{Held(held)}]");
                 }
 
                 // (ii) onward admission steps: an admissible outcome, the one Admission gives for what is held then.
@@ -148,10 +157,12 @@ internal static class PlanInvariants
                     }
                     else if (level > 0)
                     {
-                        if (!Admissible(outcome)) Add(NotAdmissibleOutcome, $"{where} planned with outcome {outcome}");
+                        if (!Admissible(outcome))
+                            Add(NotAdmissibleOutcome, $"{where} planned with outcome {outcome}");
                         var request = new ProgrammeRequest((MboLevel)level, s.WantsSector?.DirectionOf(), step.Leerweg, BolBbl);
                         var decided = Admission.Decide(catalogue, s, held, step.From, request, explain: false).Outcome;
-                        if (decided != outcome) Add(AdmissionDisagrees, $"{where}: planner {outcome}, Admission {decided} for held [{Held(held)}]");
+                        if (decided != outcome)
+                            Add(AdmissionDisagrees, $"{where}: planner {outcome}, Admission {decided} for held [{Held(held)}]");
                         if (IsFirstAfterCurrentSchool(s, p, i) && publicAsked.Add((step.From, level, step.Leerweg)))
                         {
                             var result = Admission.Decide(catalogue, s, request);
@@ -159,9 +170,16 @@ internal static class PlanInvariants
                             {
                                 // Split off the pupils who apply after the planned start: the entry point then waits a year, the planner does not.
                                 var late = s.AppliedOn is { } applied && SchoolYear.NextStart(applied) > step.From;
-                                Add(late ? PublicStartApplied : PublicStart, $"{where}: admission command starts {Iso(result.Start)} ({result.Outcome}), appliedOn {Iso(s.AppliedOn)}");
+                                Add(
+                                    late ? PublicStartApplied : PublicStart,
+                                    $"{where}: admission command starts {Iso(result.Start)} ({result.Outcome}), " + $"appliedOn {Iso(s.AppliedOn)}"
+                                );
                             }
-                            else if (!Admissible(result.Outcome)) Add(PublicOutcome, $"{where}: admission command says {result.Outcome}: {string.Join("; ", result.Reasons.Select(x => x.Code))}");
+                            else if (!Admissible(result.Outcome))
+                                Add(
+                                    PublicOutcome,
+                                    $"{where}: admission command says {result.Outcome}: " + $"{string.Join("; ", result.Reasons.Select(x => x.Code))}"
+                                );
                         }
                     }
                 }
@@ -171,9 +189,11 @@ internal static class PlanInvariants
 
             // (iv) a pathway's own dates follow from its steps: the goal (or its end) with the last step, the first
             // startkwalificatie with the step that gives it, none when the pupil holds one already.
-            if (p.GoalReachedOn != p.Steps[^1].To) Add(PathwayDates, $"[{string.Join(",", p.Routes)}] goalReachedOn {Iso(p.GoalReachedOn)}, last step ends {Iso(p.Steps[^1].To)}");
+            if (p.GoalReachedOn != p.Steps[^1].To)
+                Add(PathwayDates, $"[{string.Join(",", p.Routes)}] goalReachedOn {Iso(p.GoalReachedOn)}, last step ends " + $"{Iso(p.Steps[^1].To)}");
             DateOnly? firstSk = s.Diplomas.Any(d => d.Kind.IsStartkwalificatie()) ? null : p.Steps.FirstOrDefault(x => x.Outcome.IsStartkwalificatie())?.To;
-            if (p.StartkwalificatieOn != firstSk) Add(PathwayDates, $"[{string.Join(",", p.Routes)}] startkwalificatieOn {Iso(p.StartkwalificatieOn)}, its steps give {Iso(firstSk)}");
+            if (p.StartkwalificatieOn != firstSk)
+                Add(PathwayDates, $"[{string.Join(",", p.Routes)}] startkwalificatieOn {Iso(p.StartkwalificatieOn)}, its " + $"steps give {Iso(firstSk)}");
 
             // (v) every route of the pathway is open.
             foreach (var id in p.Routes.Concat(p.Steps.Where(x => x.Route is not null).Select(x => x.Route!)).Distinct())
@@ -194,9 +214,13 @@ internal static class PlanInvariants
         if (plan.FastestStartkwalificatieOn != minSk)
         {
             var already = s.Diplomas.Any(d => d.Kind.IsStartkwalificatie());
-            Add(already ? FastestSkAlreadyHeld : FastestSk, $"fastestStartkwalificatieOn {Iso(plan.FastestStartkwalificatieOn)}, minimum over pathways {Iso(minSk)}");
+            Add(
+                already ? FastestSkAlreadyHeld : FastestSk,
+                $"fastestStartkwalificatieOn {Iso(plan.FastestStartkwalificatieOn)}, minimum over pathways " + $"{Iso(minSk)}"
+            );
         }
-        if (plan.FastestGoalOn != minGoal) Add(FastestGoal, $"fastestGoalOn {Iso(plan.FastestGoalOn)}, minimum over pathways {Iso(minGoal)}");
+        if (plan.FastestGoalOn != minGoal)
+            Add(FastestGoal, $"fastestGoalOn {Iso(plan.FastestGoalOn)}, minimum over pathways {Iso(minGoal)}");
         return found;
     }
 
@@ -216,7 +240,10 @@ internal static class PlanInvariants
 
     /// <summary>The step that is the rest of the pupil's current school: the first step of a route whose first phase is <see cref="RestOfSchool"/>.</summary>
     private static bool IsRestOfCurrentSchool(RouteCatalogue catalogue, Situation s, Step step, int i) =>
-        i == 0 && step.Admission is null && step.School == s.School && step.Route is not null
+        i == 0
+        && step.Admission is null
+        && step.School == s.School
+        && step.Route is not null
         && catalogue.FindRoute(step.Route) is { Phases: [RestOfSchool, ..] };
 
     /// <summary>
@@ -235,8 +262,10 @@ internal static class PlanInvariants
     {
         if (VariantOf(catalogue, step) is { } v)
         {
-            if (v.WithVmboDiploma && s.Leerweg is { } lw && lw.IsVmboLeerweg()) held.Add(new Diploma(lw.VmboDiploma(), step.To.Year, s.Sector));
-            for (var k = 0; k < v.Diplomas.Length - 1; k++) held.Add(new Diploma(Resolve(v.Diplomas[k], step.From), step.To.Year, s.WantsSector ?? s.Sector));
+            if (v.WithVmboDiploma && s.Leerweg is { } lw && lw.IsVmboLeerweg())
+                held.Add(new Diploma(lw.VmboDiploma(), step.To.Year, s.Sector));
+            for (var k = 0; k < v.Diplomas.Length - 1; k++)
+                held.Add(new Diploma(Resolve(v.Diplomas[k], step.From), step.To.Year, s.WantsSector ?? s.Sector));
         }
         held.Add(new Diploma(step.Outcome, step.To.Year, step.Outcome.IsVmbo() ? s.Sector : s.WantsSector));
     }
@@ -244,13 +273,16 @@ internal static class PlanInvariants
     /// <summary>The route programme variant a step was planned from (same rule, school and outcome), if any.</summary>
     private static Variant? VariantOf(RouteCatalogue catalogue, Step step)
     {
-        if (step.Route is null || catalogue.FindRoute(step.Route) is not { } route) return null;
+        if (step.Route is null || catalogue.FindRoute(step.Route) is not { } route)
+            return null;
         foreach (var phase in route.Phases)
         {
-            if (phase is not Programme programme) continue;
+            if (phase is not Programme programme)
+                continue;
             foreach (var v in programme.Variants)
             {
-                if (v.Rule == step.Rule && v.EnrolledAt == step.School && Resolve(v.Diplomas[^1], step.From) == step.Outcome) return v;
+                if (v.Rule == step.Rule && v.EnrolledAt == step.School && Resolve(v.Diplomas[^1], step.From) == step.Outcome)
+                    return v;
             }
         }
         return null;

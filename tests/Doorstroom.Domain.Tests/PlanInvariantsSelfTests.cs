@@ -19,9 +19,26 @@ public sealed class PlanInvariantsSelfTests
         Goal = Goal.Startkwalificatie,
     };
 
-    private static Step Mbo(int level, DateOnly from, int years, AdmissionOutcome? admission = AdmissionOutcome.Admissible, Leerweg leerweg = Leerweg.Bol, string? route = null) =>
-        new(route, SchoolType.Mbo, level, leerweg, from, SchoolYear.EndAfter(from, years), SchoolYear.EndAfter(from, years + 1),
-            Vocabulary.MboDiploma((MboLevel)level, from), "A4", admission);
+    private static Step Mbo(
+        int level,
+        DateOnly from,
+        int years,
+        AdmissionOutcome? admission = AdmissionOutcome.Admissible,
+        Leerweg leerweg = Leerweg.Bol,
+        string? route = null
+    ) =>
+        new(
+            route,
+            SchoolType.Mbo,
+            level,
+            leerweg,
+            from,
+            SchoolYear.EndAfter(from, years),
+            SchoolYear.EndAfter(from, years + 1),
+            Vocabulary.MboDiploma((MboLevel)level, from),
+            "A4",
+            admission
+        );
 
     private static RouteAnswer Open(string id, DateOnly entry) => new(id, RouteStatus.Eligible, entry, [], []);
 
@@ -116,7 +133,12 @@ public sealed class PlanInvariantsSelfTests
     public void Ii_a_havo_4_pupil_holds_the_overgangsbewijs_by_being_there()
     {
         // A12: in havo 4 the first three years are done; leaving for mbo-3 now is admissible without listing the proof.
-        var havo4 = new Situation(new DateOnly(2018, 6, 1), SchoolType.Havo) { BirthDate = new DateOnly(2001, 3, 1), Leerjaar = 4, Goal = Goal.Mbo3 };
+        var havo4 = new Situation(new DateOnly(2018, 6, 1), SchoolType.Havo)
+        {
+            BirthDate = new DateOnly(2001, 3, 1),
+            Leerjaar = 4,
+            Goal = Goal.Mbo3,
+        };
         var plan = PlanOf(havo4, [Open("normale-route", Aug2018)], Through("normale-route", Mbo(3, Aug2018, 2)));
         Assert.DoesNotContain(PlanInvariants.AdmissionDisagrees, Found(havo4, plan));
         // In havo 3 it is not there yet.
@@ -156,7 +178,13 @@ public sealed class PlanInvariantsSelfTests
         Assert.Contains(PlanInvariants.EntreeDiplomaHolder, Found(KbLeaver with { Goal = Goal.Mbo1 }, plan));
 
         // Before 1 August 2014 the assistent opleiding had no requirement (A6, M0).
-        var m0 = KbLeaver with { On = new DateOnly(2012, 6, 1), BirthDate = new DateOnly(1994, 3, 1), Diplomas = [new Diploma(DiplomaKind.VmboKb, 2012)], Goal = Goal.Mbo1 };
+        var m0 = KbLeaver with
+        {
+            On = new DateOnly(2012, 6, 1),
+            BirthDate = new DateOnly(1994, 3, 1),
+            Diplomas = [new Diploma(DiplomaKind.VmboKb, 2012)],
+            Goal = Goal.Mbo1,
+        };
         var aug2012 = new DateOnly(2012, 8, 1);
         var m0Plan = PlanOf(m0, [Open("normale-route", aug2012)], Through("normale-route", Mbo(1, aug2012, 1)));
         Assert.DoesNotContain(PlanInvariants.EntreeDiplomaHolder, Found(m0, m0Plan));
@@ -186,9 +214,23 @@ public sealed class PlanInvariantsSelfTests
     {
         var pupil = new Situation(new DateOnly(2018, 3, 1), SchoolType.Vmbo)
         {
-            BirthDate = new DateOnly(2002, 3, 1), Leerweg = Leerweg.Kb, Leerjaar = 4, Goal = Goal.Startkwalificatie,
+            BirthDate = new DateOnly(2002, 3, 1),
+            Leerweg = Leerweg.Kb,
+            Leerjaar = 4,
+            Goal = Goal.Startkwalificatie,
         };
-        var rest = new Step("normale-route", SchoolType.Vmbo, null, Leerweg.Kb, new DateOnly(2017, 8, 1), new DateOnly(2018, 7, 31), new DateOnly(2018, 7, 31), DiplomaKind.VmboKb, "R1.1", null);
+        var rest = new Step(
+            "normale-route",
+            SchoolType.Vmbo,
+            null,
+            Leerweg.Kb,
+            new DateOnly(2017, 8, 1),
+            new DateOnly(2018, 7, 31),
+            new DateOnly(2018, 7, 31),
+            DiplomaKind.VmboKb,
+            "R1.1",
+            null
+        );
         var plan = PlanOf(pupil, [Open("normale-route", new DateOnly(2017, 8, 1))], Through("normale-route", rest, Mbo(2, Aug2018, 1)));
         Assert.Equal([PlanInvariants.BeforeOnRestOfSchool], Found(pupil, plan));
         Assert.Empty(Found(pupil, plan with { Pathways = [Through("normale-route", rest with { From = pupil.On }, Mbo(2, Aug2018, 1))] }));
@@ -232,8 +274,19 @@ public sealed class PlanInvariantsSelfTests
     [Fact]
     public void Vi_an_exception_of_the_planner_is_reported_with_its_pupil()
     {
-        var run = InvariantRun.Run(3, i => KbLeaver with { Goal = (Goal)i }, Catalogue,
-            s => s.Goal == Goal.Mbo1 ? throw new InvalidOperationException("boom\nstack") : TestPlanner.Planner.Plan(s) with { Pathways = [], Notes = [new Reason("x", "y", "z")] });
+        var run = InvariantRun.Run(
+            3,
+            i => KbLeaver with { Goal = (Goal)i },
+            Catalogue,
+            s =>
+                s.Goal == Goal.Mbo1
+                    ? throw new InvalidOperationException("boom\nstack")
+                    : TestPlanner.Planner.Plan(s) with
+                    {
+                        Pathways = [],
+                        Notes = [new Reason("x", "y", "z")],
+                    }
+        );
         var finding = Assert.Single(run.Findings, f => f.Violation.Invariant == PlanInvariants.Exception);
         Assert.Equal((1, "InvalidOperationException: boom"), (finding.Index, finding.Violation.Detail));
         Assert.Contains("vi-exceptie | none | mbo-1", run.Report("self-test"), StringComparison.Ordinal);

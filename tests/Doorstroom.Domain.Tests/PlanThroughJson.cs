@@ -33,16 +33,27 @@ internal sealed class PlanThroughJson
     public string Entry(string route) => Route(route).GetProperty("entry").GetString()!;
 
     public IReadOnlyList<(string Code, string Rule, string Confidence)> Reasons(string route) =>
-        [.. Route(route).GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("rule").GetString()!, r.GetProperty("confidence").GetString()!))];
+        [
+            .. Route(route)
+                .GetProperty("reasons")
+                .EnumerateArray()
+                .Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("rule").GetString()!, r.GetProperty("confidence").GetString()!)),
+        ];
 
     public IReadOnlyList<(string Code, string Rule, string Confidence)> Caveats(string route) =>
-        [.. Route(route).GetProperty("caveats").EnumerateArray().Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("rule").GetString()!, r.GetProperty("confidence").GetString()!))];
+        [
+            .. Route(route)
+                .GetProperty("caveats")
+                .EnumerateArray()
+                .Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("rule").GetString()!, r.GetProperty("confidence").GetString()!)),
+        ];
 
     public IReadOnlyList<string> RouteIds => [.. root.GetProperty("routes").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
 
     private JsonElement Route(string id) => root.GetProperty("routes").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
 
-    public void IsOpen(string route) => Assert.True(Status(route) == "eligible", $"{route} should be eligible but is {Status(route)}: {string.Join("; ", Reasons(route))}");
+    public void IsOpen(string route) =>
+        Assert.True(Status(route) == "eligible", $"{route} should be eligible but is {Status(route)}: " + $"{string.Join("; ", Reasons(route))}");
 
     public void IsClosed(string route, string status, string rule)
     {
@@ -57,7 +68,8 @@ internal sealed class PlanThroughJson
     public IReadOnlyList<PathwayView> Pathways => [.. root.GetProperty("pathways").EnumerateArray().Select(p => new PathwayView(p))];
 
     public PathwayView Pathway(params string[] routes) =>
-        Pathways.FirstOrDefault(p => p.Routes.SequenceEqual(routes)) ?? throw new Xunit.Sdk.XunitException($"no pathway via [{string.Join(", ", routes)}]; have: {string.Join(" | ", Pathways)}");
+        Pathways.FirstOrDefault(p => p.Routes.SequenceEqual(routes))
+        ?? throw new Xunit.Sdk.XunitException($"no pathway via [{string.Join(", ", routes)}]; " + $"have: {string.Join(" | ", Pathways)}");
 
     public IReadOnlyList<string> Notes => [.. root.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("code").GetString()!)];
 
@@ -74,16 +86,18 @@ internal sealed class PathwayView(JsonElement p)
 {
     public IReadOnlyList<string> Routes => [.. p.GetProperty("routes").EnumerateArray().Select(r => r.GetString()!)];
     public string GoalReachedOn => p.GetProperty("goalReachedOn").GetString()!;
-    public string? StartkwalificatieOn => p.GetProperty("startkwalificatieOn").ValueKind == JsonValueKind.Null ? null : p.GetProperty("startkwalificatieOn").GetString();
+    public string? StartkwalificatieOn =>
+        p.GetProperty("startkwalificatieOn").ValueKind == JsonValueKind.Null ? null : p.GetProperty("startkwalificatieOn").GetString();
     public IReadOnlyList<JsonElement> Steps => [.. p.GetProperty("steps").EnumerateArray()];
     public IReadOnlyList<string> Outcomes => [.. Steps.Select(s => s.GetProperty("outcome").GetString()!)];
 
-    public string Step(int i, string field) => Steps[i].GetProperty(field).ValueKind switch
-    {
-        JsonValueKind.Null => "null",
-        JsonValueKind.Number => Steps[i].GetProperty(field).GetRawText(),
-        _ => Steps[i].GetProperty(field).GetString()!,
-    };
+    public string Step(int i, string field) =>
+        Steps[i].GetProperty(field).ValueKind switch
+        {
+            JsonValueKind.Null => "null",
+            JsonValueKind.Number => Steps[i].GetProperty(field).GetRawText(),
+            _ => Steps[i].GetProperty(field).GetString()!,
+        };
 
     public override string ToString() => $"[{string.Join(",", Routes)}] {string.Join(" → ", Outcomes)} {GoalReachedOn}";
 }

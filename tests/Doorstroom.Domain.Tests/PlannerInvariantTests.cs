@@ -96,7 +96,8 @@ internal sealed class InvariantRun
             try
             {
                 var found = PlanInvariants.Check(catalogue, s, planner(s));
-                if (found.Count > 0) perPupil[i] = found;
+                if (found.Count > 0)
+                    perPupil[i] = found;
             }
 #pragma warning disable CA1031 // (vi): any exception is a finding, reported with its pupil.
             catch (Exception e)
@@ -108,7 +109,8 @@ internal sealed class InvariantRun
         var findings = new List<Finding>();
         for (var i = 0; i < count; i++)
         {
-            if (perPupil[i] is not { } found) continue;
+            if (perPupil[i] is not { } found)
+                continue;
             var s = pupil(i);
             findings.AddRange(found.Select(v => new Finding(i, s, v)));
         }
@@ -119,19 +121,23 @@ internal sealed class InvariantRun
     {
         var text = new StringBuilder();
         var pupils = Findings.Select(f => f.Index).Distinct().Count();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Plan invariants over {Count} pupils ({label}, {Elapsed.TotalSeconds:0.0} s): {Findings.Count} violations in {pupils} pupils.");
-        if (Findings.Count == 0) return text.ToString();
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"Plan invariants over {Count} pupils ({label}, {Elapsed.TotalSeconds:0.0} s): {Findings.Count} " + $"violations in {pupils} pupils."
+        );
+        if (Findings.Count == 0)
+            return text.ToString();
 
         text.AppendLine("Per invariant (violations, pupils):");
         foreach (var g in Findings.GroupBy(f => f.Violation.Invariant).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key,-42} {g.Count(),7} {g.Select(f => f.Index).Distinct().Count(),7}");
+            text.AppendFormat(CultureInfo.InvariantCulture, "  {0,-42} {1,7} {2,7}", g.Key, g.Count(), g.Select(f => f.Index).Distinct().Count()).AppendLine();
         }
         var classes = Findings.GroupBy(f => f.Class).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         text.AppendLine("Per class: invariant | school | goal (violations, pupils):");
         foreach (var g in classes)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key,-72} {g.Count(),7} {g.Select(f => f.Index).Distinct().Count(),7}");
+            text.AppendFormat(CultureInfo.InvariantCulture, "  {0,-72} {1,7} {2,7}", g.Key, g.Count(), g.Select(f => f.Index).Distinct().Count()).AppendLine();
         }
         text.AppendLine("Examples, the first three pupils per class (echo '<json>' | doorstroom plan --pupil - --format json):");
         foreach (var g in classes)

@@ -9,10 +9,10 @@ public sealed class PupilRecordTests
     private static readonly DateOnly Born = new(2010, 5, 14);
 
     private static List<TransitionEvent> InLeerjaar4(Leerweg leerweg, string route = "normale-route") =>
-    [
-        new("P", new DateOnly(2025, 8, 1), EventKind.Ingeschreven, School, leerweg, Leerjaar: 3, Route: route),
-        new("P", new DateOnly(2026, 8, 1), EventKind.Bevorderd, School, leerweg, Leerjaar: 4, Route: route),
-    ];
+        [
+            new("P", new DateOnly(2025, 8, 1), EventKind.Ingeschreven, School, leerweg, Leerjaar: 3, Route: route),
+            new("P", new DateOnly(2026, 8, 1), EventKind.Bevorderd, School, leerweg, Leerjaar: 4, Route: route),
+        ];
 
     private static TransitionEvent Applied(DateOnly on, int niveau, Leerweg leerweg = Leerweg.Bol) =>
         new("P", on, EventKind.Aangemeld, Mbo, leerweg, Niveau: niveau, Crebo: 25000 + niveau);

@@ -18,10 +18,34 @@ internal static class PupilSpace
 
     private static readonly Leerweg[] VmboLeerwegen = [Leerweg.Bb, Leerweg.Kb, Leerweg.Gl, Leerweg.Tl];
     private static readonly Sector[] OldSectors = [Sector.Groen, Sector.Techniek, Sector.ZorgEnWelzijn, Sector.Economie];
-    private static readonly Sector[] Profielen = [Sector.Groen, Sector.Bwi, Sector.Pie, Sector.Mt, Sector.Mvi, Sector.Mat, Sector.Zw, Sector.Eo, Sector.Hbr, Sector.Dp];
+    private static readonly Sector[] Profielen =
+    [
+        Sector.Groen,
+        Sector.Bwi,
+        Sector.Pie,
+        Sector.Mt,
+        Sector.Mvi,
+        Sector.Mat,
+        Sector.Zw,
+        Sector.Eo,
+        Sector.Hbr,
+        Sector.Dp,
+    ];
     private static readonly Sector[] AllSectors = Enum.GetValues<Sector>();
     private static readonly Goal[] Goals = Enum.GetValues<Goal>();
-    private static readonly string[] Subjects = ["wiskunde", "nask1", "nask2", "economie", "biologie", "nederlands", "engels", "duits", "frans", "geschiedenis"];
+    private static readonly string[] Subjects =
+    [
+        "wiskunde",
+        "nask1",
+        "nask2",
+        "economie",
+        "biologie",
+        "nederlands",
+        "engels",
+        "duits",
+        "frans",
+        "geschiedenis",
+    ];
 
     /// <summary>(month, day) of birthdays on which leerplicht and age rules turn: the school-year edge, 1 October, the year's edge, 29 February.</summary>
     private static readonly (int Month, int Day)[] Boundaries = [(7, 31), (8, 1), (10, 1), (9, 30), (12, 31), (1, 1), (2, 29), (4, 1), (5, 1)];
@@ -36,12 +60,19 @@ internal static class PupilSpace
 
     private static bool Chance(Random r, int percent) => r.Next(100) < percent;
 
-    private static bool? Maybe(Random r) => r.Next(3) switch { 0 => null, 1 => true, _ => false };
+    private static bool? Maybe(Random r) =>
+        r.Next(3) switch
+        {
+            0 => null,
+            1 => true,
+            _ => false,
+        };
 
     private static Situation One(Random r)
     {
         var on = First.AddDays(r.Next(Last.DayNumber - First.DayNumber + 1));
-        if (Chance(r, 4)) on = Pick(r, new[] { new DateOnly(on.Year, 8, 1), new DateOnly(on.Year, 7, 31), new DateOnly(on.Year, 4, 1), new DateOnly(on.Year, 10, 1) });
+        if (Chance(r, 4))
+            on = Pick(r, new[] { new DateOnly(on.Year, 8, 1), new DateOnly(on.Year, 7, 31), new DateOnly(on.Year, 4, 1), new DateOnly(on.Year, 10, 1) });
         var roll = r.Next(100);
         var school = roll switch
         {
@@ -76,8 +107,15 @@ internal static class PupilSpace
     /// </summary>
     private static DateOnly? Birth(Random r, DateOnly on, int grade)
     {
-        if (Chance(r, 12)) return null;
-        var delay = r.Next(100) switch { < 78 => 0, < 92 => 1, < 96 => 2, _ => -1 };
+        if (Chance(r, 12))
+            return null;
+        var delay = r.Next(100) switch
+        {
+            < 78 => 0,
+            < 92 => 1,
+            < 96 => 2,
+            _ => -1,
+        };
         var y0 = YearOf(on) - 12 - grade - delay;
         var birth = new DateOnly(y0, 10, 1).AddDays(r.Next(365));
         var special = r.Next(100);
@@ -85,14 +123,20 @@ internal static class PupilSpace
         {
             var (m, d) = Pick(r, Boundaries);
             var year = birth.Year;
-            if (m == 2 && d == 29 && !DateTime.IsLeapYear(year)) year = LeapNear(year);
+            if (m == 2 && d == 29 && !DateTime.IsLeapYear(year))
+                year = LeapNear(year);
             birth = new DateOnly(year, m, d);
         }
         else if (special < 18)
         {
             // Turning 16 or 18 exactly on the question date, on the next 1 August or the day before it.
             var age = Chance(r, 60) ? 16 : 18;
-            var moment = r.Next(3) switch { 0 => on, 1 => SchoolYear.NextStart(on), _ => SchoolYear.NextStart(on).AddDays(-1) };
+            var moment = r.Next(3) switch
+            {
+                0 => on,
+                1 => SchoolYear.NextStart(on),
+                _ => SchoolYear.NextStart(on).AddDays(-1),
+            };
             birth = moment.AddYears(-age);
         }
         return birth < on ? birth : on.AddYears(-12).AddDays(-r.Next(2000));
@@ -100,16 +144,20 @@ internal static class PupilSpace
 
     private static int LeapNear(int year)
     {
-        while (!DateTime.IsLeapYear(year)) year--;
+        while (!DateTime.IsLeapYear(year))
+            year--;
         return year;
     }
 
-    /// <summary>A sector or profiel as a vmbo pupil or diploma of that school year would have it (profielen from 2016/17, sectors before); sometimes the other era's.</summary>
+    /// <summary>A sector or profiel as a vmbo pupil or diploma of that school year would have it (profielen from 2016/17, sectors before); sometimes the other
+    /// era's.</summary>
     private static Sector? VmboSector(Random r, int schoolYear)
     {
-        if (Chance(r, 12)) return null;
+        if (Chance(r, 12))
+            return null;
         var profiel = schoolYear >= 2016;
-        if (Chance(r, 8)) profiel = !profiel;
+        if (Chance(r, 8))
+            profiel = !profiel;
         return profiel ? Pick(r, Profielen) : Pick(r, OldSectors);
     }
 
@@ -121,7 +169,8 @@ internal static class PupilSpace
         {
             foreach (var subject in Subjects)
             {
-                if (Chance(r, 35)) subjects.Add(subject);
+                if (Chance(r, 35))
+                    subjects.Add(subject);
             }
         }
         var extra = lw is Leerweg.Gl or Leerweg.Tl && Chance(r, 30);
@@ -132,13 +181,17 @@ internal static class PupilSpace
     private static int? ExamYear(Random r, DateOnly on, int maxBack = 3)
     {
         var roll = r.Next(100);
-        if (roll < 5) return null;
-        if (roll < 9) return on.Year;
+        if (roll < 5)
+            return null;
+        if (roll < 9)
+            return on.Year;
         return LastExamYear(on) - r.Next(maxBack + 1);
     }
 
     private static DiplomaKind Level1Kind(Random r, int? year) =>
-        Chance(r, 20) ? DiplomaKind.Mbo1 : year is { } y && y >= 2015 ? DiplomaKind.Entree : (Chance(r, 85) ? DiplomaKind.Assistent : DiplomaKind.Entree);
+        Chance(r, 20) ? DiplomaKind.Mbo1
+        : year is { } y && y >= 2015 ? DiplomaKind.Entree
+        : (Chance(r, 85) ? DiplomaKind.Assistent : DiplomaKind.Entree);
 
     private static Situation Vmbo(Random r, DateOnly on)
     {
@@ -164,11 +217,7 @@ internal static class PupilSpace
     private static Situation Pro(Random r, DateOnly on)
     {
         var lj = Chance(r, 10) ? (int?)null : 1 + r.Next(6);
-        return new Situation(on, SchoolType.Praktijkonderwijs)
-        {
-            Leerjaar = lj,
-            BirthDate = Birth(r, on, lj ?? 4),
-        };
+        return new Situation(on, SchoolType.Praktijkonderwijs) { Leerjaar = lj, BirthDate = Birth(r, on, lj ?? 4) };
     }
 
     private static Situation HavoVwo(Random r, DateOnly on, SchoolType school)
@@ -189,7 +238,8 @@ internal static class PupilSpace
             diplomas.Add(VmboDiploma(r, year, Chance(r, 50) ? Leerweg.Gl : Leerweg.Tl) with { ExtraVak = Chance(r, 70) });
             grade += 1;
         }
-        if (Chance(r, 3)) diplomas.Add(new Diploma(DiplomaKind.Pro, ExamYear(r, on)));
+        if (Chance(r, 3))
+            diplomas.Add(new Diploma(DiplomaKind.Pro, ExamYear(r, on)));
         return new Situation(on, school)
         {
             Leerjaar = lj,
@@ -202,33 +252,53 @@ internal static class PupilSpace
     private static Situation Mbo(Random r, DateOnly on)
     {
         var niveau = Chance(r, 6) ? (int?)null : 1 + r.Next(4);
-        var lj = Chance(r, 6) ? (int?)null : 1 + r.Next(niveau is 4 ? 4 : niveau is 1 ? 1 : 3);
-        if (Chance(r, 3)) lj = 1 + r.Next(4);
-        var leerweg = r.Next(10) switch { < 6 => Leerweg.Bol, < 9 => Leerweg.Bbl, _ => (Leerweg?)null };
+        var lj = Chance(r, 6)
+            ? (int?)null
+            : 1
+                + r.Next(
+                    niveau is 4 ? 4
+                    : niveau is 1 ? 1
+                    : 3
+                );
+        if (Chance(r, 3))
+            lj = 1 + r.Next(4);
+        var leerweg = r.Next(10) switch
+        {
+            < 6 => Leerweg.Bol,
+            < 9 => Leerweg.Bbl,
+            _ => (Leerweg?)null,
+        };
         var diplomas = ImmutableArray.CreateBuilder<Diploma>();
         var entered = LastExamYear(on) - ((lj ?? 1) - 1);
         switch (niveau)
         {
             case 1:
-                if (Chance(r, 30)) diplomas.Add(new Diploma(DiplomaKind.Pro, entered));
+                if (Chance(r, 30))
+                    diplomas.Add(new Diploma(DiplomaKind.Pro, entered));
                 break;
             case 2:
-                if (Chance(r, 75)) diplomas.Add(VmboDiploma(r, entered, Chance(r, 60) ? Leerweg.Bb : null));
-                else if (Chance(r, 60)) diplomas.Add(new Diploma(Level1Kind(r, entered), entered));
+                if (Chance(r, 75))
+                    diplomas.Add(VmboDiploma(r, entered, Chance(r, 60) ? Leerweg.Bb : null));
+                else if (Chance(r, 60))
+                    diplomas.Add(new Diploma(Level1Kind(r, entered), entered));
                 break;
             case 3 or 4:
                 var roll = r.Next(100);
-                if (roll < 60) diplomas.Add(VmboDiploma(r, entered, Pick(r, new[] { Leerweg.Kb, Leerweg.Gl, Leerweg.Tl })));
+                if (roll < 60)
+                    diplomas.Add(VmboDiploma(r, entered, Pick(r, new[] { Leerweg.Kb, Leerweg.Gl, Leerweg.Tl })));
                 else if (roll < 75)
                 {
                     diplomas.Add(VmboDiploma(r, entered - 2));
                     diplomas.Add(new Diploma(DiplomaKind.Mbo2, entered, Pick(r, AllSectors)));
                 }
-                else if (roll < 85) diplomas.Add(new Diploma(DiplomaKind.HavoOvergang34, entered));
-                else if (roll < 90 && niveau == 4) diplomas.Add(new Diploma(DiplomaKind.Mbo3, entered));
+                else if (roll < 85)
+                    diplomas.Add(new Diploma(DiplomaKind.HavoOvergang34, entered));
+                else if (roll < 90 && niveau == 4)
+                    diplomas.Add(new Diploma(DiplomaKind.Mbo3, entered));
                 break;
             default:
-                if (Chance(r, 60)) diplomas.Add(VmboDiploma(r, entered));
+                if (Chance(r, 60))
+                    diplomas.Add(VmboDiploma(r, entered));
                 break;
         }
         return new Situation(on, SchoolType.Mbo)
@@ -284,14 +354,16 @@ internal static class PupilSpace
         {
             var year = ExamYear(r, on);
             diplomas.Add(new Diploma(Level1Kind(r, year), year, Chance(r, 50) ? Pick(r, AllSectors) : null));
-            if (Chance(r, 30)) diplomas.Add(new Diploma(DiplomaKind.Pro, year - 1));
+            if (Chance(r, 30))
+                diplomas.Add(new Diploma(DiplomaKind.Pro, year - 1));
             grade = 5 + r.Next(2);
         }
         else if (roll < 94)
         {
             var kind = Pick(r, new[] { DiplomaKind.Mbo2, DiplomaKind.Mbo2, DiplomaKind.Mbo3, DiplomaKind.Mbo4 });
             var year = ExamYear(r, on);
-            if (Chance(r, 60)) diplomas.Add(VmboDiploma(r, year - 2 - (kind.MboLevelOf() - 2)));
+            if (Chance(r, 60))
+                diplomas.Add(VmboDiploma(r, year - 2 - (kind.MboLevelOf() - 2)));
             diplomas.Add(new Diploma(kind, year, Chance(r, 70) ? Pick(r, AllSectors) : null));
             grade = 6 + kind.MboLevelOf() - 2 + r.Next(2);
         }
@@ -349,7 +421,12 @@ internal static class PupilSpace
         {
             Goal = goal,
             WantsSector = Chance(r, 35) ? null : Pick(r, AllSectors),
-            MboLeerweg = r.Next(3) switch { 0 => null, 1 => Leerweg.Bol, _ => Leerweg.Bbl },
+            MboLeerweg = r.Next(3) switch
+            {
+                0 => null,
+                1 => Leerweg.Bol,
+                _ => Leerweg.Bbl,
+            },
             SureOfChoice = Maybe(r),
             AtRiskOfNoDiploma = Maybe(r),
             AppliedOn = applied,

@@ -9,12 +9,32 @@ namespace Doorstroom.Domain.Tests;
 /// <summary>Design rule 2: the Domain is pure — no package, no I/O, no clock, no console.</summary>
 public sealed class PurityTests
 {
-    private static readonly string[] ForbiddenNamespaces = ["System.IO", "System.Net", "System.Data", "Microsoft.Data", "System.Text.Json", "System.Threading.Tasks"];
-    private static readonly string[] ForbiddenTypes = ["System.Console", "System.Environment", "System.TimeProvider", "System.Random", "System.AppContext", "System.Diagnostics.Process", "System.Diagnostics.Stopwatch"];
+    private static readonly string[] ForbiddenNamespaces =
+    [
+        "System.IO",
+        "System.Net",
+        "System.Data",
+        "Microsoft.Data",
+        "System.Text.Json",
+        "System.Threading.Tasks",
+    ];
+    private static readonly string[] ForbiddenTypes =
+    [
+        "System.Console",
+        "System.Environment",
+        "System.TimeProvider",
+        "System.Random",
+        "System.AppContext",
+        "System.Diagnostics.Process",
+        "System.Diagnostics.Stopwatch",
+    ];
     private static readonly (string Type, string Member)[] ForbiddenMembers =
     [
-        ("System.DateTime", "get_Now"), ("System.DateTime", "get_UtcNow"), ("System.DateTime", "get_Today"),
-        ("System.DateTimeOffset", "get_Now"), ("System.DateTimeOffset", "get_UtcNow"),
+        ("System.DateTime", "get_Now"),
+        ("System.DateTime", "get_UtcNow"),
+        ("System.DateTime", "get_Today"),
+        ("System.DateTimeOffset", "get_Now"),
+        ("System.DateTimeOffset", "get_UtcNow"),
     ];
 
     [Fact]
@@ -33,9 +53,18 @@ public sealed class PurityTests
     {
         var references = typeof(Planner).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.NotEmpty(references);
-        Assert.All(references, name => Assert.True(
-            name is "System.Runtime" or "System.Collections" or "System.Collections.Immutable" or "System.Linq" or "System.Memory" or "System.Runtime.InteropServices",
-            $"Doorstroom.Domain references {name}"));
+        Assert.All(references, name =>
+            Assert.True(
+                name
+                    is "System.Runtime"
+                        or "System.Collections"
+                        or "System.Collections.Immutable"
+                        or "System.Linq"
+                        or "System.Memory"
+                        or "System.Runtime.InteropServices",
+                $"Doorstroom.Domain references {name}"
+            )
+        );
     }
 
     [Fact]
@@ -57,7 +86,8 @@ public sealed class PurityTests
         foreach (var handle in md.MemberReferences)
         {
             var m = md.GetMemberReference(handle);
-            if (m.Parent.Kind != HandleKind.TypeReference) continue;
+            if (m.Parent.Kind != HandleKind.TypeReference)
+                continue;
             var parent = md.GetTypeReference((TypeReferenceHandle)m.Parent);
             var type = $"{md.GetString(parent.Namespace)}.{md.GetString(parent.Name)}";
             var name = md.GetString(m.Name);
@@ -70,6 +100,8 @@ public sealed class PurityTests
     {
         // Every type of the Domain is data or a pure function: no static constructor reads anything outside the assembly.
         var types = typeof(Planner).Assembly.GetTypes();
-        Assert.DoesNotContain(types, t => t.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public).Any(f => typeof(Stream).IsAssignableFrom(f.FieldType)));
+        Assert.DoesNotContain(types, t =>
+            t.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public).Any(f => typeof(Stream).IsAssignableFrom(f.FieldType))
+        );
     }
 }

@@ -6,7 +6,8 @@ public sealed class RouteComparisonTests
 
     private static void Pupils(MonitorCube cube, string route, Leerweg leerweg, Direction sector, int population, int hits)
     {
-        for (var i = 0; i < population; i++) cube.Add(new Observation(Indicator.DiplomaNominaal, At(route, leerweg, sector), i < hits));
+        for (var i = 0; i < population; i++)
+            cube.Add(new Observation(Indicator.DiplomaNominaal, At(route, leerweg, sector), i < hits));
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class RouteComparisonTests
         var c = RouteComparison.Compare(cube, Indicator.DiplomaNominaal, "vm2", "normale-route");
 
         Assert.Equal(2, c.Strata.Length);
-        Assert.Equal((60L, 40L), (c.RoutePopulation, c.RouteHits));      // 40 + 20, 30 + 10
+        Assert.Equal((60L, 40L), (c.RoutePopulation, c.RouteHits)); // 40 + 20, 30 + 10
         Assert.Equal((200L, 130L), (c.AgainstPopulation, c.AgainstHits)); // 100 + 100, 50 + 80
         Assert.Equal(40.0 / 60, c.RouteRate!.Value, 10);
         // Standardised to vm2's mix: 40/60 × 50 % + 20/60 × 80 % = 60 %, against the crude 65 %.

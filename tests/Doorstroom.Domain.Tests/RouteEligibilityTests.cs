@@ -37,7 +37,8 @@ public sealed class RouteEligibilityTests
     [Fact]
     public void Entree_after_vo_is_closed_to_a_vmbo_diploma_holder()
     {
-        PlanThroughJson.For("""{ "on": "2016-08-01", "school": "none", "diplomas": [ { "kind": "vmbo-bb", "year": 2016 } ] }""")
+        PlanThroughJson
+            .For("""{ "on": "2016-08-01", "school": "none", "diplomas": [ { "kind": "vmbo-bb", "year": 2016 } ] }""")
             .IsClosed("assistentenopleiding", "not-eligible", "A6");
     }
 

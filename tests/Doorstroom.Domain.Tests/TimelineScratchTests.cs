@@ -10,12 +10,15 @@ public sealed class TimelineScratchTests
 {
     private const int Pupils = 3000;
 
-    private static readonly MonitorContext Context = new(new[]
-    {
-        new CreboInfo(25100, 2, "Zorg en welzijn", Direction.ZorgEnWelzijn),
-        new CreboInfo(25200, 3, "Handel en ondernemerschap", Direction.Economie),
-        new CreboInfo(25300, 4, "Techniek en procesindustrie", Direction.Techniek),
-    }.ToImmutableDictionary(c => c.Crebo), new DateOnly(2026, 10, 1));
+    private static readonly MonitorContext Context = new(
+        new[]
+        {
+            new CreboInfo(25100, 2, "Zorg en welzijn", Direction.ZorgEnWelzijn),
+            new CreboInfo(25200, 3, "Handel en ondernemerschap", Direction.Economie),
+            new CreboInfo(25300, 4, "Techniek en procesindustrie", Direction.Techniek),
+        }.ToImmutableDictionary(c => c.Crebo),
+        new DateOnly(2026, 10, 1)
+    );
 
     /// <summary>
     /// A pupil's stream from its number: a vmbo leaver of 2012–2020 who goes to one of several mbo schools (or not), and
@@ -32,9 +35,11 @@ public sealed class TimelineScratchTests
         {
             new(key, new DateOnly(year - 2, 8, 1), EventKind.Ingeschreven, vo, leerweg, Leerjaar: 3, Route: n % 5 == 0 ? "vm2" : "normale-route"),
         };
-        if (n % 3 != 0) events.Add(new(key, new DateOnly(year, 6, 15), EventKind.DiplomaBehaald, vo, leerweg));
+        if (n % 3 != 0)
+            events.Add(new(key, new DateOnly(year, 6, 15), EventKind.DiplomaBehaald, vo, leerweg));
         events.Add(new(key, new DateOnly(year, 7, 31), EventKind.Uitgeschreven, vo, Detail: n % 11 == 0 ? "buitenland" : "diploma"));
-        if (n % 6 == 5) return [.. events];
+        if (n % 6 == 5)
+            return [.. events];
         var hops = n % 13 == 0 ? 12 : 1 + n % 3;
         var on = new DateOnly(year, 8, 1);
         for (var h = 0; h < hops; h++)
@@ -43,9 +48,11 @@ public sealed class TimelineScratchTests
             var niveau = 2 + (n + h) % 3;
             var crebo = 25000 + niveau * 100;
             events.Add(new(key, on, EventKind.Ingeschreven, mbo, Leerweg.Bol, Niveau: niveau, Crebo: crebo));
-            if ((n + h) % 4 == 1) events.Add(new(key, on.AddMonths(5), EventKind.Geswitcht, mbo, Leerweg.Bol, Niveau: 2 + (n + h + 1) % 3, Crebo: 25100));
+            if ((n + h) % 4 == 1)
+                events.Add(new(key, on.AddMonths(5), EventKind.Geswitcht, mbo, Leerweg.Bol, Niveau: 2 + (n + h + 1) % 3, Crebo: 25100));
             var end = on.AddYears(hops > 3 ? 1 : 2).AddDays(-1);
-            if ((n + h) % 2 == 0) events.Add(new(key, end.AddDays(-30), EventKind.DiplomaBehaald, mbo, Leerweg.Bol, Niveau: niveau, Crebo: crebo));
+            if ((n + h) % 2 == 0)
+                events.Add(new(key, end.AddDays(-30), EventKind.DiplomaBehaald, mbo, Leerweg.Bol, Niveau: niveau, Crebo: crebo));
             events.Add(new(key, end, EventKind.Uitgeschreven, mbo, Leerweg.Bol, Detail: (n + h) % 2 == 0 ? "diploma" : "werk"));
             on = end.AddDays(1);
         }
@@ -76,7 +83,8 @@ public sealed class TimelineScratchTests
                 var n = (int)((i * 7919L + round * 104729L) % Pupils);
                 parallel[n] = ObserveAlone(streams[n], n);
             });
-            for (var n = 0; n < Pupils; n++) Assert.True(sequential[n].SequenceEqual(parallel[n]), $"pupil {n}, round {round}");
+            for (var n = 0; n < Pupils; n++)
+                Assert.True(sequential[n].SequenceEqual(parallel[n]), $"pupil {n}, round {round}");
         }
     }
 
@@ -100,6 +108,7 @@ public sealed class TimelineScratchTests
     private sealed class ListSink : IObservationSink
     {
         public List<Observation> Items { get; } = [];
+
         public void Add(in Observation observation) => Items.Add(observation);
     }
 

@@ -49,12 +49,16 @@ public sealed partial class VocabularyTests
         Assert.SkipWhen(root is null, "repository root (Doorstroom.slnx) not found from the test folder");
         var sep = Path.DirectorySeparatorChar;
         var modules = new[] { "JsonSpelling.cs", "DutchText.cs", "DutchFormat.cs" };
-        return [.. Directory.EnumerateFiles(Path.Combine(root!, "src"), "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{sep}bin{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}obj{sep}", StringComparison.Ordinal))
-            .Where(f => pattern.IsMatch(File.ReadAllText(f)))
-            .Select(f => modules.Contains(Path.GetFileName(f)) ? Path.GetFileName(f) : Path.GetRelativePath(root!, f))
-            .Order(StringComparer.Ordinal)];
+        return
+        [
+            .. Directory
+                .EnumerateFiles(Path.Combine(root!, "src"), "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                .Where(f => !f.Contains($"{sep}bin{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}obj{sep}", StringComparison.Ordinal))
+                .Where(f => pattern.IsMatch(File.ReadAllText(f)))
+                .Select(f => modules.Contains(Path.GetFileName(f)) ? Path.GetFileName(f) : Path.GetRelativePath(root!, f))
+                .Order(StringComparer.Ordinal),
+        ];
     }
 
     [GeneratedRegex("\"(bb|kb|gl|tl|bol|bbl)\"")]

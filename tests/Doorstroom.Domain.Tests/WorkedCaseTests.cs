@@ -27,8 +27,10 @@ public sealed class WorkedCaseTests
         Assert.Equal("2015-07-31", plan.FastestStartkwalificatieOn);
 
         var vm2 = plan.Pathway("vm2");
-        Assert.Equal(("vmbo", "2", "bol", "2012-08-01", "2015-07-31", "mbo-2"),
-            (vm2.Step(0, "school"), vm2.Step(0, "niveau"), vm2.Step(0, "leerweg"), vm2.Step(0, "from"), vm2.Step(0, "to"), vm2.Step(0, "outcome")));
+        Assert.Equal(
+            ("vmbo", "2", "bol", "2012-08-01", "2015-07-31", "mbo-2"),
+            (vm2.Step(0, "school"), vm2.Step(0, "niveau"), vm2.Step(0, "leerweg"), vm2.Step(0, "from"), vm2.Step(0, "to"), vm2.Step(0, "outcome"))
+        );
 
         // Normal route: bb diploma July 2014, mbo from Aug 2014 under M1 (M5: basisberoeps 1–2 years).
         var normal = plan.Pathway("normale-route");
@@ -39,7 +41,11 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C02_light_green_pupil_is_refused_VM2_by_the_uncertain_dark_green_intake_criterion_but_keeps_the_normal_route()
     {
-        var plan = PlanThroughJson.For(JsonFixture.Edit(C01Pupil, p => { p["sureOfChoice"] = false; p["wantsSector"] = "techniek"; }));
+        var plan = PlanThroughJson.For(JsonFixture.Edit(C01Pupil, p =>
+            {
+                p["sureOfChoice"] = false;
+                p["wantsSector"] = "techniek";
+            }));
         Assert.Equal("not-eligible", plan.Status("vm2"));
         Assert.Contains(plan.Reasons("vm2"), r => r is { Rule: "R4.3", Confidence: "low" });
         plan.IsOpen("normale-route");
@@ -52,10 +58,12 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C04_bb_diploma_2013_enters_green_mbo_2_under_M0_and_reaches_SK_in_July_2015()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2013-08-01", "birthDate": "1997-05-01", "school": "none", "wantsSector": "groen", "mboLeerweg": "bbl",
               "diplomas": [ { "kind": "vmbo-bb", "year": 2013, "sector": "groen" } ] }
-            """);
+            """
+        );
         plan.IsOpen("normale-route");
         var mbo2 = plan.Pathways.First(p => p.Step(0, "outcome") == "mbo-2");
         Assert.Equal(("2013-08-01", "2015-07-31", "2016-07-31"), (mbo2.Step(0, "from"), mbo2.Step(0, "to"), mbo2.Step(0, "latestTo")));
@@ -69,19 +77,23 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C04_a_pupil_still_leerplichtig_at_the_start_gets_bol_not_bbl()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2013-08-01", "birthDate": "1997-10-01", "school": "none", "mboLeerweg": "bbl",
               "diplomas": [ { "kind": "vmbo-bb", "year": 2013, "sector": "groen" } ] }
-            """);
+            """
+        );
         Assert.All(plan.Pathways, p => Assert.Equal("bol", p.Step(0, "leerweg")));
     }
 
     [Fact]
     public void C06_tl_diploma_2011_may_go_to_havo_at_the_schools_discretion_SK_in_July_2013()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2011-08-01", "school": "none", "goal": "havo", "diplomas": [ { "kind": "vmbo-tl", "year": 2011, "sector": "groen" } ] }
-            """);
+            """
+        );
         plan.IsOpen("havo-doorstroom");
         Assert.Contains(plan.Caveats("havo-doorstroom"), c => c is { Code: "havo-geen-recht", Rule: "R11.2" });
         var havo = plan.Pathway("havo-doorstroom");
@@ -93,9 +105,11 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C07_tl_diploma_2021_with_extra_subject_has_a_right_to_havo_but_a_one_year_mbo_2_is_the_fastest_SK()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2021-07-15", "school": "none", "diplomas": [ { "kind": "vmbo-tl", "year": 2021, "sector": "economie", "extraVak": true } ] }
-            """);
+            """
+        );
         plan.IsOpen("havo-doorstroom");
         Assert.Contains(plan.Caveats("havo-doorstroom"), c => c is { Code: "havo-recht", Rule: "R11.1" });
         Assert.Equal("2023-07-31", plan.Pathway("havo-doorstroom").GoalReachedOn);
@@ -105,10 +119,12 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C08_gl_diploma_registered_on_15_May_for_mbo_4_is_eligible_but_not_entitled()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2021-06-01", "school": "none", "goal": "mbo-4", "wantsSector": "groen", "appliedOn": "2021-05-15",
               "diplomas": [ { "kind": "vmbo-gl", "year": 2021, "sector": "groen" } ] }
-            """);
+            """
+        );
         Assert.Contains(plan.Caveats("havo-doorstroom"), c => c.Code == "havo-zonder-extra-vak");
         var mbo4 = plan.Pathways.First(p => p.Steps.Count == 1 && p.Step(0, "outcome") == "mbo-4");
         Assert.Equal(("admissible-not-entitled", "2021-08-01", "2024-07-31"), (mbo4.Step(0, "admission"), mbo4.Step(0, "from"), mbo4.Step(0, "to")));
@@ -119,9 +135,11 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C10_bb_year_2_in_2015_has_the_vakmanschapsroute_but_not_VM2_technologie_or_beroepsroute()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2015-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2, "sector": "groen", "sureOfChoice": true }
-            """);
+            """
+        );
         plan.IsOpen("vakmanschapsroute");
         plan.IsOpen("normale-route");
         plan.IsClosed("vm2", "not-in-force", "R4.4");
@@ -136,9 +154,11 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C13_Groene_Lyceum_from_year_1_in_2011_reaches_mbo_4_in_2017_and_hbo_in_2021()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2011-09-01", "school": "vmbo", "leerweg": "tl", "leerjaar": 1, "sector": "groen", "goal": "hbo" }
-            """);
+            """
+        );
         plan.IsOpen("groene-lyceum");
         plan.IsOpen("havo-doorstroom");
         plan.IsClosed("vakmanschapsroute", "not-in-force", "R5.1");
@@ -186,9 +206,11 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C18_leerwerktraject_diploma_2010_gives_green_mbo_2_by_July_2012_and_never_mbo_3_directly()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2009-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 4, "sector": "groen", "wantsSector": "groen" }
-            """);
+            """
+        );
         plan.IsOpen("leerwerktraject");
         var lwt = plan.Pathway("leerwerktraject");
         Assert.Equal(["vmbo-bb", "mbo-2"], lwt.Outcomes);
@@ -217,10 +239,12 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C20_kb_landbouw_into_economie_mbo_4_meets_N1b_through_wiskunde_a_landbouw_sector_subject()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2013-08-01", "school": "none", "goal": "mbo-4", "wantsSector": "economie",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2013, "sector": "landbouw" } ] }
-            """);
+            """
+        );
         var direct = plan.Pathways.First();
         Assert.Equal(("4", "admissible", "2016-07-31"), (direct.Step(0, "niveau"), direct.Step(0, "admission"), direct.GoalReachedOn));
     }
@@ -233,7 +257,11 @@ public sealed class WorkedCaseTests
             Diplomas = [new Diploma(DiplomaKind.VmboGl, 2022, Sector.Groen, ["nederlands", "biologie"])],
             AppliedOn = new DateOnly(2022, 3, 1),
         };
-        var answer = Admission.Decide(TestCatalogue.Catalogue, situation, new ProgrammeRequest(MboLevel.Middenkader, Direction.Techniek, Leerweg.Bol, [Leerweg.Bol, Leerweg.Bbl]));
+        var answer = Admission.Decide(
+            TestCatalogue.Catalogue,
+            situation,
+            new ProgrammeRequest(MboLevel.Middenkader, Direction.Techniek, Leerweg.Bol, [Leerweg.Bol, Leerweg.Bbl])
+        );
         Assert.Equal(AdmissionOutcome.Admissible, answer.Outcome);
         Assert.Contains(answer.Caveats, c => c is { Rule: "N2", Confidence: Confidence.Low });
         Assert.Contains(answer.Caveats, c => c.Code == "toelatingsrecht");
@@ -242,10 +270,12 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C22_tl_2019_registered_on_time_is_entitled_to_green_mbo_4_SK_in_2022_or_by_mbo_2_in_2020()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2019-04-01", "school": "none", "goal": "mbo-4", "wantsSector": "groen", "appliedOn": "2019-03-20",
               "diplomas": [ { "kind": "vmbo-tl", "year": 2019, "sector": "groen" } ] }
-            """);
+            """
+        );
         var mbo4 = plan.Pathways.First(p => p.Steps.Count == 1);
         Assert.Equal(("admissible", "2019-08-01", "2022-07-31"), (mbo4.Step(0, "admission"), mbo4.Step(0, "from"), mbo4.Step(0, "to")));
         Assert.Equal("2020-07-31", plan.FastestStartkwalificatieOn);
@@ -254,10 +284,12 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C24_mbo_4_graduate_2018_goes_to_an_hbo_bachelor_of_four_years()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2018-08-01", "school": "none", "goal": "hbo", "wantsSector": "economie",
               "diplomas": [ { "kind": "mbo-4", "year": 2018, "sector": "groen" } ] }
-            """);
+            """
+        );
         var hbo = plan.Pathway("normale-route");
         Assert.Equal(("hbo-bachelor", "O2", "2018-08-01", "2022-07-31"), (hbo.Step(0, "outcome"), hbo.Step(0, "rule"), hbo.Step(0, "from"), hbo.Step(0, "to")));
         Assert.Contains("heeft-al-startkwalificatie", plan.Notes);
@@ -267,9 +299,11 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C25_bb_year_2_at_risk_in_2021_has_the_geintegreerde_route_to_SK_in_2025_but_no_experiment_and_no_entree_route()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2021-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 2, "sector": "groen", "atRiskOfNoDiploma": true }
-            """);
+            """
+        );
         plan.IsOpen("geintegreerde-route");
         plan.IsOpen("doorlopende-leerroute");
         plan.IsOpen("normale-route");
@@ -284,9 +318,11 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C26_tl_year_2_in_2021_reaches_green_mbo_4_by_doorlopende_leerroute_in_July_2027()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2021-09-01", "school": "vmbo", "leerweg": "tl", "leerjaar": 2, "sector": "groen", "goal": "mbo-4", "wantsSector": "groen" }
-            """);
+            """
+        );
         plan.IsOpen("doorlopende-leerroute");
         plan.IsOpen("havo-doorstroom");
         var route = plan.Pathways.Single(p => p.Routes.SequenceEqual(["doorlopende-leerroute"]) && p.Outcomes[0] == "mbo-4");
@@ -297,13 +333,18 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C28_bb_year_4_likely_to_fail_in_2024_takes_entree_in_vmbo_then_mbo_2_SK_July_2026()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2024-09-01", "school": "vmbo", "leerweg": "bb", "leerjaar": 4, "atRiskOfNoDiploma": true }
-            """);
+            """
+        );
         plan.IsOpen("assistentenopleiding");
         var entree = plan.Pathway("assistentenopleiding");
         Assert.Equal(["entree", "mbo-2"], entree.Outcomes);
-        Assert.Equal(("vmbo", "2025-07-31", "A7", "2026-07-31"), (entree.Step(0, "school"), entree.Step(0, "to"), entree.Step(1, "rule"), entree.Step(1, "to")));
+        Assert.Equal(
+            ("vmbo", "2025-07-31", "A7", "2026-07-31"),
+            (entree.Step(0, "school"), entree.Step(0, "to"), entree.Step(1, "rule"), entree.Step(1, "to"))
+        );
         Assert.Contains(plan.Reasons("geintegreerde-route"), r => r is { Rule: "R9.3", Confidence: "low" });
         Assert.Equal("not-eligible", plan.Status("geintegreerde-route"));
         Assert.Equal("2026-07-31", plan.FastestStartkwalificatieOn);
@@ -312,22 +353,29 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C29_switcher_into_mbo_2_in_2020_finishes_the_programme_in_one_to_two_years()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2020-10-01", "school": "mbo", "leerweg": "bol", "niveau": 2, "leerjaar": 1, "sector": "economie",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2019, "sector": "groen" } ] }
-            """);
+            """
+        );
         var current = plan.Pathway("normale-route");
-        Assert.Equal(("mbo", "2", "2021-07-31", "2022-07-31"), (current.Step(0, "school"), current.Step(0, "niveau"), current.Step(0, "to"), current.Step(0, "latestTo")));
+        Assert.Equal(
+            ("mbo", "2", "2021-07-31", "2022-07-31"),
+            (current.Step(0, "school"), current.Step(0, "niveau"), current.Step(0, "to"), current.Step(0, "latestTo"))
+        );
         Assert.Equal("2021-07-31", plan.FastestStartkwalificatieOn);
     }
 
     [Fact]
     public void C30_twenty_year_old_with_kb_diploma_may_return_in_bbl_SK_one_year_after_the_start()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2016-10-01", "birthDate": "1996-05-01", "school": "none", "mboLeerweg": "bbl",
               "diplomas": [ { "kind": "vmbo-kb", "year": 2012, "sector": "techniek" } ] }
-            """);
+            """
+        );
         var mbo2 = plan.Pathways.First(p => p.Step(0, "outcome") == "mbo-2");
         Assert.Equal(("bbl", "2017-08-01", "2018-07-31"), (mbo2.Step(0, "leerweg"), mbo2.Step(0, "from"), mbo2.Step(0, "to")));
         Assert.Equal("2018-07-31", plan.FastestStartkwalificatieOn);
@@ -337,9 +385,11 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C31_22_year_old_without_SK_is_no_longer_leerplichtig_and_may_enter_entree()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2016-10-01", "birthDate": "1993-09-15", "school": "none" }
-            """);
+            """
+        );
         Assert.Equal("2010-07-31", plan.LeerplichtEnds);
         plan.IsOpen("assistentenopleiding");
         var entree = plan.Pathway("assistentenopleiding");
@@ -350,25 +400,31 @@ public sealed class WorkedCaseTests
     [Fact]
     public void C32_kb_techniek_vakcollege_from_2008_reaches_mbo_3_in_2014_and_there_is_no_green_vakcollege()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2008-09-01", "school": "vmbo", "leerweg": "kb", "leerjaar": 1, "sector": "techniek" }
-            """);
+            """
+        );
         plan.IsOpen("vakcollege");
         var vc = plan.Pathway("vakcollege");
         Assert.Equal(("mbo-3", "2008-09-01", "2014-07-31"), (vc.Step(0, "outcome"), vc.Step(0, "from"), vc.Step(0, "to")));
 
-        var friend = PlanThroughJson.For("""
+        var friend = PlanThroughJson.For(
+            """
             { "on": "2008-09-01", "school": "vmbo", "leerweg": "kb", "leerjaar": 1, "sector": "groen" }
-            """);
+            """
+        );
         friend.IsClosed("vakcollege", "not-eligible", "R8.1");
     }
 
     [Fact]
     public void C34_gl_techniek_diploma_2014_enters_green_mbo_2_under_M1_SK_July_2015()
     {
-        var plan = PlanThroughJson.For("""
+        var plan = PlanThroughJson.For(
+            """
             { "on": "2014-08-01", "school": "none", "wantsSector": "groen", "diplomas": [ { "kind": "vmbo-gl", "year": 2014, "sector": "techniek" } ] }
-            """);
+            """
+        );
         var mbo2 = plan.Pathways.First(p => p.Step(0, "outcome") == "mbo-2");
         Assert.Equal(("admissible", "2014-08-01", "2015-07-31"), (mbo2.Step(0, "admission"), mbo2.Step(0, "from"), mbo2.Step(0, "to")));
         Assert.Equal("2015-07-31", plan.FastestStartkwalificatieOn);

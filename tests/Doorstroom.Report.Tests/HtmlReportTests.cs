@@ -38,7 +38,11 @@ public sealed partial class HtmlReportTests(ReportFolder report) : IClassFixture
     {
         var html = report.Html;
         // vm2 2019: population 3, hits 2 → "<5", "<5", rate "–".
-        Assert.Matches("<td>vm2</td><td>2019</td><td class=\"num suppressed\">&lt;5<a class=\"note\" href=\"#onderdrukking\">\\*</a></td><td class=\"num suppressed\">&lt;5", html);
+        Assert.Matches(
+            "<td>vm2</td><td>2019</td><td class=\"num suppressed\">&lt;5<a class=\"note\" href=\"#onderdrukking\">\\*</a></td><td class=\"num "
+                + "suppressed\">&lt;5",
+            html
+        );
         Assert.Contains("<td class=\"num suppressed\">–<a class=\"note\" href=\"#onderdrukking\">*</a></td>", html, StringComparison.Ordinal);
         // Institution 20MB: 8 pupils (shown), 4 hits ("<5"), rate "–".
         Assert.Contains("<td>20MB</td><td class=\"num\">8</td><td class=\"num suppressed\">&lt;5", html, StringComparison.Ordinal);

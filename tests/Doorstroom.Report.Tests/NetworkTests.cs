@@ -53,10 +53,11 @@ public sealed class NetworkTests
     {
         var definition = Sample.Doorstroom;
         MonitorRow Row(long pop, long hits, string mbo, string vo) => new([mbo, vo], pop, hits, null);
-        var table = new MonitorTable(definition.Indicator, [Dimension.MboInstelling, Dimension.VoVestiging],
-        [
-            Row(10, 4, "X", "A"), Row(3, 2, "X", "A"), Row(9, 0, "Y", "A"), Row(7, 7, "", "B"), Row(5, 5, "Y", "B"),
-        ]);
+        var table = new MonitorTable(
+            definition.Indicator,
+            [Dimension.MboInstelling, Dimension.VoVestiging],
+            [Row(10, 4, "X", "A"), Row(3, 2, "X", "A"), Row(9, 0, "Y", "A"), Row(7, 7, "", "B"), Row(5, 5, "Y", "B")]
+        );
         var flows = Network.Flows(table);
         Assert.Equal([new Flow("A", "X", 6), new Flow("B", "Y", 5)], flows);
     }

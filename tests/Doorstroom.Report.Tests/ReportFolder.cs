@@ -3,7 +3,8 @@ namespace Doorstroom.Report.Tests;
 /// <summary>A report written once into a fresh temporary folder, removed afterwards.</summary>
 public sealed class ReportFolder : IDisposable
 {
-    public ReportFolder() : this(Sample.Input()) { }
+    public ReportFolder()
+        : this(Sample.Input()) { }
 
     internal ReportFolder(ReportInput input)
     {
@@ -20,7 +21,10 @@ public sealed class ReportFolder : IDisposable
 
     public void Dispose()
     {
-        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
         catch (IOException) { }
     }
 }

@@ -20,10 +20,18 @@ internal sealed class ReportPage
     {
         var page = await browser.NewPageAsync();
         var report = new ReportPage(page);
-        page.Console += (_, message) => { if (message.Type == "error") report.ConsoleErrors.Add(message.Text); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                report.ConsoleErrors.Add(message.Text);
+        };
         page.PageError += (_, error) => report.ConsoleErrors.Add(error);
         page.RequestFailed += (_, request) => report.FailedRequests.Add($"{request.Url}: {request.Failure}");
-        page.Response += (_, response) => { if (response.Status >= 400) report.FailedRequests.Add($"{response.Url}: HTTP {response.Status}"); };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+                report.FailedRequests.Add($"{response.Url}: HTTP {response.Status}");
+        };
         await page.GotoAsync(new Uri(indexPath).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         return report;
     }
@@ -43,7 +51,9 @@ internal sealed class ReportPage
     /// <summary>Each &lt;img&gt;'s source and natural width (0 when it did not load or decode).</summary>
     public async Task<IReadOnlyList<(string Src, int NaturalWidth)>> ImagesAsync()
     {
-        var images = await page.EvaluateAsync<ImageInfo[]>("() => Array.from(document.images).map(i => ({ src: i.getAttribute('src'), naturalWidth: i.complete ? i.naturalWidth : 0 }))");
+        var images = await page.EvaluateAsync<ImageInfo[]>(
+            "() => Array.from(document.images).map(i => ({ src: i.getAttribute('src'), naturalWidth: " + "i.complete ? i.naturalWidth : 0 }))"
+        );
         return [.. images.Select(i => (i.Src, i.NaturalWidth))];
     }
 

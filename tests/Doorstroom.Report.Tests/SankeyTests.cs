@@ -36,8 +36,7 @@ public sealed class SankeyTests
         for (var i = 0; i < Layout.Nodes.Length; i++)
         {
             var node = Layout.Nodes[i];
-            var links = Layout.Links.Where(l => node.Left ? l.Source == i : l.Target == i)
-                .OrderBy(l => node.Left ? l.SourceY : l.TargetY).ToList();
+            var links = Layout.Links.Where(l => node.Left ? l.Source == i : l.Target == i).OrderBy(l => node.Left ? l.SourceY : l.TargetY).ToList();
             Assert.Equal(node.Height, links.Sum(l => l.Width), Tolerance);
             var y = node.Y;
             foreach (var link in links)
@@ -55,7 +54,8 @@ public sealed class SankeyTests
         foreach (var column in Layout.Nodes.GroupBy(n => n.Left))
         {
             var nodes = column.OrderBy(n => n.Y).ToList();
-            for (var i = 1; i < nodes.Count; i++) Assert.Equal(nodes[i - 1].Y + nodes[i - 1].Height + Sankey.Gap, nodes[i].Y, Tolerance);
+            for (var i = 1; i < nodes.Count; i++)
+                Assert.Equal(nodes[i - 1].Y + nodes[i - 1].Height + Sankey.Gap, nodes[i].Y, Tolerance);
             Assert.True(nodes[^1].Y + nodes[^1].Height <= Layout.Height);
         }
     }

@@ -9,8 +9,13 @@ public sealed partial class SankeyTopFlowsTests
     // 9 + 7 + 6 + 5 + 3 + 2 + 1 = 33 pupils in seven flows; the small ones (1–4) may never be drawn alone.
     private static readonly Flow[] Flows =
     [
-        new("01AA00", "25LG", 9), new("01AA00", "28EF", 7), new("02BB00", "25LG", 6), new("03CC00", "30XY", 5),
-        new("02BB00", "28EF", 3), new("03CC00", "25LG", 2), new("04DD00", "30XY", 1),
+        new("01AA00", "25LG", 9),
+        new("01AA00", "28EF", 7),
+        new("02BB00", "25LG", 6),
+        new("03CC00", "30XY", 5),
+        new("02BB00", "28EF", 3),
+        new("03CC00", "25LG", 2),
+        new("04DD00", "30XY", 1),
     ];
 
     [Fact]
@@ -38,8 +43,19 @@ public sealed partial class SankeyTopFlowsTests
     [Fact]
     public void Nodes_show_names_and_the_note_is_written_on_the_chart()
     {
-        var names = new Dictionary<string, string> { ["01AA00"] = "Het Baken", ["02BB00"] = "De Brug", ["25LG"] = "ROC Midden", ["28EF"] = "Alfa-college" };
-        var svg = Sankey.Svg(Sankey.LayoutTop(Flows, topFlows: 3), "Stroom", code => names.GetValueOrDefault(code, code + " (naam onbekend)"), "Totaal 33 leerlingen; 4 stromen met samen 11 leerlingen in “overige stromen”.");
+        var names = new Dictionary<string, string>
+        {
+            ["01AA00"] = "Het Baken",
+            ["02BB00"] = "De Brug",
+            ["25LG"] = "ROC Midden",
+            ["28EF"] = "Alfa-college",
+        };
+        var svg = Sankey.Svg(
+            Sankey.LayoutTop(Flows, topFlows: 3),
+            "Stroom",
+            code => names.GetValueOrDefault(code, code + " (naam onbekend)"),
+            "Totaal 33 leerlingen; 4 stromen met samen 11 leerlingen in “overige stromen”."
+        );
         var texts = Text().Matches(svg).Select(m => m.Groups[1].Value).ToList();
         Assert.Contains("Het Baken (16)", texts);
         Assert.Contains("ROC Midden (15)", texts);

@@ -8,7 +8,8 @@ namespace Doorstroom.Simulation.Tests;
 /// </summary>
 internal static class Measure
 {
-    /// <summary>A hand-built world: five vestigingen (one green, one in a plaats without mbo), six mbo locations (two AOC), four domains × niveau 1–4.</summary>
+    /// <summary>A hand-built world: five vestigingen (one green, one in a plaats without mbo), six mbo locations (two AOC), four domains × niveau
+    /// 1–4.</summary>
     public static World World { get; } = BuildWorld();
 
     private static World BuildWorld()
@@ -19,12 +20,18 @@ internal static class Measure
             .Vo("03CC01", "Zwolle", bb: 60, kb: 90, gl: 40, tl: 50, green: true)
             .Vo("04DD00", "Groningen", bb: 200, kb: 100, gl: 10, tl: 90)
             .Vo("05EE00", "Emmen", bb: 30, kb: 30, gl: 30, tl: 30)
-            .Mbo("25LG00", "Utrecht").Mbo("25LG01", "Utrecht").Mbo("26AB00", "Zwolle").Mbo("27CD00", "Groningen")
-            .Mbo("28EF00", "Dronten", aoc: true).Mbo("28EF01", "Zwolle", aoc: true);
+            .Mbo("25LG00", "Utrecht")
+            .Mbo("25LG01", "Utrecht")
+            .Mbo("26AB00", "Zwolle")
+            .Mbo("27CD00", "Groningen")
+            .Mbo("28EF00", "Dronten", aoc: true)
+            .Mbo("28EF01", "Zwolle", aoc: true);
         (string Name, Direction Direction)[] domains =
         [
-            ("Zorg en welzijn", Direction.ZorgEnWelzijn), ("Techniek en procesindustrie", Direction.Techniek),
-            ("Handel en ondernemerschap", Direction.Economie), ("Voedsel, natuur en leefomgeving", Direction.Groen),
+            ("Zorg en welzijn", Direction.ZorgEnWelzijn),
+            ("Techniek en procesindustrie", Direction.Techniek),
+            ("Handel en ondernemerschap", Direction.Economie),
+            ("Voedsel, natuur en leefomgeving", Direction.Groen),
         ];
         for (var n = 1; n <= 4; n++)
         {
@@ -37,13 +44,13 @@ internal static class Measure
         return builder.Build();
     }
 
-    /// <summary>True when <paramref name="measured"/> is within four standard errors of a binomial rate <paramref name="p"/> over <paramref name="n"/> trials.</summary>
+    /// <summary>True when <paramref name="measured"/> is within four standard errors of a binomial rate <paramref name="p"/> over <paramref name="n"/>
+    /// trials.</summary>
     public static void Near(double p, double measured, long n, string what)
     {
         Assert.True(n > 0, $"{what}: nobody to measure");
         var sigma = Math.Sqrt(p * (1 - p) / n);
-        Assert.True(Math.Abs(measured - p) <= 4 * sigma,
-            $"{what}: measured {measured:F4} over {n}, setting {p:F4}, allowed ±{4 * sigma:F4} (4σ)");
+        Assert.True(Math.Abs(measured - p) <= 4 * sigma, $"{what}: measured {measured:F4} over {n}, setting {p:F4}, allowed ±{4 * sigma:F4} (4σ)");
     }
 
     public static bool IsMbo(TransitionEvent e) => e.Leerweg is Leerweg.Bol or Leerweg.Bbl || e.Niveau is not null;
@@ -53,7 +60,8 @@ internal static class Measure
     {
         for (var i = 0; i < pupil.Events.Length; i++)
         {
-            if (pupil.Events[i].Kind == EventKind.Ingeschreven && IsMbo(pupil.Events[i])) return i;
+            if (pupil.Events[i].Kind == EventKind.Ingeschreven && IsMbo(pupil.Events[i]))
+                return i;
         }
         return -1;
     }
@@ -62,25 +70,34 @@ internal static class Measure
     /// D6: the cohort of bol students entering mbo directly from vo (left a vo school in the two months before) at niveau ≥ 2,
     /// and those of them who changed domain in their first year.
     /// </summary>
-    public static (int Population, int Switchers, List<(SimulatedPupil Pupil, int Entry, bool Switched)> Members) FirstYearSwitch(IEnumerable<SimulatedPupil> pupils, World world)
+    public static (int Population, int Switchers, List<(SimulatedPupil Pupil, int Entry, bool Switched)> Members) FirstYearSwitch(
+        IEnumerable<SimulatedPupil> pupils,
+        World world
+    )
     {
         var domainOf = world.Qualifications.ToDictionary(q => q.Crebo, q => q.Domain);
         var members = new List<(SimulatedPupil, int, bool)>();
-        int population = 0, switchers = 0;
+        int population = 0,
+            switchers = 0;
         foreach (var pupil in pupils)
         {
             var i = FirstMboEnrolment(pupil);
-            if (i < 0) continue;
+            if (i < 0)
+                continue;
             var entry = pupil.Events[i];
-            if (entry.Leerweg != Leerweg.Bol || entry.Niveau < 2) continue;
-            var direct = pupil.Events.Take(i).Any(e => e.Kind == EventKind.Uitgeschreven && !IsMbo(e)
-                && e.Date < entry.Date && e.Date >= entry.Date.AddDays(-62));
-            if (!direct) continue;
+            if (entry.Leerweg != Leerweg.Bol || entry.Niveau < 2)
+                continue;
+            var direct = pupil
+                .Events.Take(i)
+                .Any(e => e.Kind == EventKind.Uitgeschreven && !IsMbo(e) && e.Date < entry.Date && e.Date >= entry.Date.AddDays(-62));
+            if (!direct)
+                continue;
             population++;
             var domain = domainOf[entry.Crebo!.Value];
             var yearEnd = entry.Date.AddYears(1);
             var switched = pupil.Events.Skip(i + 1).Any(e => e.Kind == EventKind.Geswitcht && e.Date < yearEnd && domainOf[e.Crebo!.Value] != domain);
-            if (switched) switchers++;
+            if (switched)
+                switchers++;
             members.Add((pupil, i, switched));
         }
         return (population, switchers, members);
@@ -101,19 +118,23 @@ internal static class Measure
             foreach (var e in pupil.Events)
             {
                 var isSk = e.Kind == EventKind.DiplomaBehaald && (e.Niveau >= 2 || (e.Leerweg is null && e.Niveau is null));
-                if (isSk && e.Date < sk) sk = e.Date;
+                if (isSk && e.Date < sk)
+                    sk = e.Date;
             }
             foreach (var (start, end, niveau) in spells)
             {
-                if (niveau is not { } n) continue;
+                if (niveau is not { } n)
+                    continue;
                 for (var t = start.Year - 1; t <= Math.Min(end.Year, start.Year + 12); t++)
                 {
                     var october = new DateOnly(t, 10, 1);
-                    if (october < start || october > end || pupil.BirthDate.AddYears(22) <= october) continue;
+                    if (october < start || october > end || pupil.BirthDate.AddYears(22) <= october)
+                        continue;
                     population[n]++;
                     var next = october.AddYears(1);
                     var enrolled = spells.Any(s => s.Start <= next && next <= s.End);
-                    if (!enrolled && sk > next) vsv[n]++;
+                    if (!enrolled && sk > next)
+                        vsv[n]++;
                 }
             }
         }
@@ -127,10 +148,13 @@ internal static class Measure
         var open = new Dictionary<string, (DateOnly Start, int? Niveau)>();
         foreach (var e in pupil.Events)
         {
-            if (e.Kind == EventKind.Ingeschreven) open[e.Institution!] = (e.Date, e.Niveau);
-            else if (e.Kind == EventKind.Uitgeschreven && open.Remove(e.Institution!, out var s)) spells.Add((s.Start, e.Date, s.Niveau));
+            if (e.Kind == EventKind.Ingeschreven)
+                open[e.Institution!] = (e.Date, e.Niveau);
+            else if (e.Kind == EventKind.Uitgeschreven && open.Remove(e.Institution!, out var s))
+                spells.Add((s.Start, e.Date, s.Niveau));
         }
-        foreach (var s in open.Values) spells.Add((s.Start, DateOnly.MaxValue, s.Niveau));
+        foreach (var s in open.Values)
+            spells.Add((s.Start, DateOnly.MaxValue, s.Niveau));
         return spells;
     }
 }

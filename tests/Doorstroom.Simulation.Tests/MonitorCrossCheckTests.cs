@@ -15,7 +15,8 @@ public sealed class MonitorCrossCheckTests(ITestOutputHelper output)
     /// <summary>The simulated world's crebos, with data through 2040 so every cohort is measured to the end.</summary>
     private static readonly MonitorContext Context = new(
         Measure.World.Qualifications.ToImmutableDictionary(q => q.Crebo, q => new CreboInfo(q.Crebo, (int)q.Niveau, q.Domain, q.Direction)),
-        new DateOnly(2040, 10, 1));
+        new DateOnly(2040, 10, 1)
+    );
 
     private static readonly Lazy<(MonitorCube Cube, List<SimulatedPupil> Pupils, TimeSpan Elapsed, long Events)> Observed = new(() =>
     {
@@ -35,6 +36,7 @@ public sealed class MonitorCrossCheckTests(ITestOutputHelper output)
     private sealed class CountingSink : IObservationSink
     {
         public long Count { get; private set; }
+
         public void Add(in Observation observation) => Count++;
     }
 
@@ -45,14 +47,19 @@ public sealed class MonitorCrossCheckTests(ITestOutputHelper output)
         var context = Context;
         var sink = new CountingSink();
         var clock = Stopwatch.StartNew();
-        foreach (var p in pupils) Indicators.Observe(p.Events.AsSpan(), p.BirthDate, context, sink);
+        foreach (var p in pupils)
+            Indicators.Observe(p.Events.AsSpan(), p.BirthDate, context, sink);
         var observe = clock.Elapsed;
         clock.Restart();
         var cube = new MonitorCube();
-        foreach (var p in pupils) Indicators.Observe(p.Events.AsSpan(), p.BirthDate, context, cube);
+        foreach (var p in pupils)
+            Indicators.Observe(p.Events.AsSpan(), p.BirthDate, context, cube);
         output.WriteLine($"second run with a cube: {clock.Elapsed.TotalMilliseconds:F0} ms, {cube.Count} cells");
         clock = Stopwatch.StartNew();
-        output.WriteLine($"{events} events: observe only {observe.TotalMilliseconds:F0} ms for {sink.Count} observations; with the cube (first run) {withCube.TotalMilliseconds:F0} ms");
+        output.WriteLine(
+            $"{events} events: observe only {observe.TotalMilliseconds:F0} ms for {sink.Count} observations; with the cube (first run) "
+                + $"{withCube.TotalMilliseconds:F0} ms"
+        );
         Assert.True(sink.Count > events / 2);
     }
 
@@ -78,7 +85,9 @@ public sealed class MonitorCrossCheckTests(ITestOutputHelper output)
         {
             var row = Assert.Single(table.Rows, r => r.Keys[0] == n.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var rate = (double)row.Hits / row.Population;
-            output.WriteLine($"niveau {n}: {row.Hits}/{row.Population} = {rate:P2} (norm {Calibration.Default.VsvRate(n):P2}); Measure {vsv[n]}/{population[n]}");
+            output.WriteLine(
+                $"niveau {n}: {row.Hits}/{row.Population} = {rate:P2} (norm {Calibration.Default.VsvRate(n):P2}); Measure " + $"{vsv[n]}/{population[n]}"
+            );
             // Within a point, or within four standard errors where a point is less than that (niveau 1: a few hundred entree students).
             var p = Calibration.Default.VsvRate(n);
             var allowed = Math.Max(0.01, 4 * Math.Sqrt(p * (1 - p) / row.Population));
@@ -95,7 +104,9 @@ public sealed class MonitorCrossCheckTests(ITestOutputHelper output)
         var (cube, _, _, _) = Observed.Value;
         var row = Assert.Single(cube.Table(Indicator.NieuweVsv, [], c => c.Cohort == FirstCohort - 2).Rows);
         var rate = (double)row.Hits / row.Population;
-        output.WriteLine($"vsv cohort {FirstCohort - 2} (leerjaar 3): {row.Hits}/{row.Population} = {rate:P2} (setting {Calibration.Default.VmboDropoutRate:P2})");
+        output.WriteLine(
+            $"vsv cohort {FirstCohort - 2} (leerjaar 3): {row.Hits}/{row.Population} = {rate:P2} (setting " + $"{Calibration.Default.VmboDropoutRate:P2})"
+        );
         Assert.True(row.Hits > 0, "some leerjaar-3 pupils leave school without a diploma");
         Measure.Near(Calibration.Default.VmboDropoutRate, rate, row.Population, "new vsv (D2) in leerjaar 3");
     }

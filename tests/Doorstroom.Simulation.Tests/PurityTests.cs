@@ -8,9 +8,20 @@ public sealed class PurityTests
 {
     private static readonly string[] Forbidden =
     [
-        "System.IO.", "System.Net.", "System.Console", "System.Environment", "System.TimeProvider", "System.Diagnostics.Stopwatch",
-        "System.Threading.", "System.Security.Cryptography.", "System.DateTime.get_Now", "System.DateTime.get_UtcNow",
-        "System.DateTime.get_Today", "System.DateTimeOffset.", "System.Random.get_Shared", "System.Guid.NewGuid",
+        "System.IO.",
+        "System.Net.",
+        "System.Console",
+        "System.Environment",
+        "System.TimeProvider",
+        "System.Diagnostics.Stopwatch",
+        "System.Threading.",
+        "System.Security.Cryptography.",
+        "System.DateTime.get_Now",
+        "System.DateTime.get_UtcNow",
+        "System.DateTime.get_Today",
+        "System.DateTimeOffset.",
+        "System.Random.get_Shared",
+        "System.Guid.NewGuid",
     ];
 
     /// <summary>What the compiler itself emits: an iterator's GetEnumerator asks for the managed thread id.</summary>
@@ -21,7 +32,10 @@ public sealed class PurityTests
     {
         var references = typeof(Simulator).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToHashSet();
         Assert.Contains("Doorstroom.Domain", references);
-        Assert.Subset(new HashSet<string> { "System.Runtime", "System.Collections", "System.Collections.Immutable", "System.Linq", "System.Memory", "Doorstroom.Domain" }, references);
+        Assert.Subset(
+            new HashSet<string> { "System.Runtime", "System.Collections", "System.Collections.Immutable", "System.Linq", "System.Memory", "Doorstroom.Domain" },
+            references
+        );
     }
 
     [Fact]

@@ -12,10 +12,12 @@ public sealed class AccountAdminTests
     {
         var store = TestStore.Create(kind);
         using (var connection = store.Database.ConnectMigrated())
-            connection.Execute("""
+            connection.Execute(
+                """
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES ('01AB00', '01AB', 'Vo-school', 'VMBO');
                 INSERT INTO mbo_instelling (brin4, naam) VALUES ('25AA', 'Mbo-college');
-                """);
+                """
+            );
         new EventStore(store.Database).Append([new(new TransitionEvent("P-1", new DateOnly(2026, 8, 1), EventKind.Bevorderd, "01AB00", Leerjaar: 4))]);
         return store;
     }
@@ -23,8 +25,11 @@ public sealed class AccountAdminTests
     private static (long Accounts, long Clients, long Audit) Counts(Database database)
     {
         using var connection = database.ConnectMigrated();
-        return (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account"), connection.ExecuteScalar<long>("SELECT COUNT(*) FROM api_client"),
-            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log"));
+        return (
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM api_client"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log")
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -47,8 +52,10 @@ public sealed class AccountAdminTests
         using var store = Seeded(kind);
         Assert.True(AccountAdmin.AddAccount(store.Database, "mentor2", "decaan", "01AB00", null, null, Good, "beheer1", actorRole: "beheerder").Done);
         Assert.True(AccountAdmin.SetDisabled(store.Database, "mentor2", true, "beheer1", actorRole: "beheerder").Done);
-        Assert.Equal([("beheer1", "beheerder", "account toegevoegd"), ("beheer1", "beheerder", "account uitgeschakeld")],
-            All(store.Database).Select(e => (e.Actor, e.Role, e.Action)));
+        Assert.Equal(
+            [("beheer1", "beheerder", "account toegevoegd"), ("beheer1", "beheerder", "account uitgeschakeld")],
+            All(store.Database).Select(e => (e.Actor, e.Role, e.Action))
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -68,8 +75,14 @@ public sealed class AccountAdminTests
     private static List<AuditEntry> All(Database database)
     {
         using var connection = database.ConnectMigrated();
-        return [.. connection.Query<(string Actor, string Role, string Action, string Category, string? Purpose)>("SELECT actor, role, action, category, purpose FROM audit_log ORDER BY seq")
-            .Select(r => new AuditEntry(DateTimeOffset.UnixEpoch, r.Actor, r.Role, null, null, r.Action, r.Category, r.Purpose, "gedaan", null))];
+        return
+        [
+            .. connection
+                .Query<(string Actor, string Role, string Action, string Category, string? Purpose)>(
+                    "SELECT actor, role, action, category, " + "purpose FROM audit_log ORDER BY seq"
+                )
+                .Select(r => new AuditEntry(DateTimeOffset.UnixEpoch, r.Actor, r.Role, null, null, r.Action, r.Category, r.Purpose, "gedaan", null)),
+        ];
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -82,16 +95,16 @@ public sealed class AccountAdminTests
         [
             ("nieuw", "rector", null, null, Good, "role"),
             ("nieuw", "decaan", "99ZZ00", null, Good, "institution"),
-            ("nieuw", "decaan", "25AA", null, Good, "institution"),           // an mbo BRIN4 for a vo role
-            ("nieuw", "intake", "01AB00", null, Good, "institution"),         // a vo BRIN6 for an mbo role
-            ("nieuw", "decaan", null, null, Good, "institution"),             // a scoped role without an institution
+            ("nieuw", "decaan", "25AA", null, Good, "institution"), // an mbo BRIN4 for a vo role
+            ("nieuw", "intake", "01AB00", null, Good, "institution"), // a vo BRIN6 for an mbo role
+            ("nieuw", "decaan", null, null, Good, "institution"), // a scoped role without an institution
             ("nieuw", "analist", "01AB00", null, Good, "institution"),
-            ("nieuw", "decaan", "01AB00", "P-1", Good, "pupil"),              // a pupil key for a non-pupil role
+            ("nieuw", "decaan", "01AB00", "P-1", Good, "pupil"), // a pupil key for a non-pupil role
             ("nieuw", "leerling", null, "P-404", Good, "pupil"),
             ("nieuw", "ouder", null, null, Good, "pupil"),
             ("nieuw", "analist", null, null, "kort", "password"),
-            ("nieuw", "analist", null, null, "nieuw-nieuw-nieuw-1", "password"),   // contains the name
-            ("nieuw", "analist", null, null, "Password1234", "password"),          // a common password
+            ("nieuw", "analist", null, null, "nieuw-nieuw-nieuw-1", "password"), // contains the name
+            ("nieuw", "analist", null, null, "Password1234", "password"), // a common password
             ("bestaand", "analist", null, null, Good, "name"),
             ("met spatie", "analist", null, null, Good, "name"),
         ];
@@ -126,7 +139,10 @@ public sealed class AccountAdminTests
         Assert.True(AccountAdmin.ResetPassword(store.Database, "mentor1", "een-nieuw-wachtwoord-9", "cli").Done);
         Assert.True(Passwords.Verify(Accounts.Find(store.Database, "mentor1")!.PasswordHash, "een-nieuw-wachtwoord-9"));
         Assert.False(Passwords.Verify(Accounts.Find(store.Database, "mentor1")!.PasswordHash, Good));
-        Assert.Equal(["account toegevoegd", "account uitgeschakeld", "account ingeschakeld", "wachtwoord opnieuw ingesteld"], All(store.Database).Select(e => e.Action));
+        Assert.Equal(
+            ["account toegevoegd", "account uitgeschakeld", "account ingeschakeld", "wachtwoord opnieuw ingesteld"],
+            All(store.Database).Select(e => e.Action)
+        );
 
         var before = Counts(store.Database);
         var hash = Accounts.Find(store.Database, "mentor1")!.PasswordHash;
@@ -179,8 +195,12 @@ public sealed class AccountAdminTests
     private static string Snapshot(Database database)
     {
         using var connection = database.ConnectMigrated();
-        return string.Join("\n", connection.Query<string>("SELECT username || '|' || password_hash || '|' || disabled || '|' || security_stamp FROM account ORDER BY username")
-            .Concat(connection.Query<string>("SELECT client_id || '|' || secret_hash || '|' || revoked FROM api_client ORDER BY client_id")));
+        return string.Join(
+            "\n",
+            connection
+                .Query<string>("SELECT username || '|' || password_hash || '|' || disabled || '|' || security_stamp FROM account " + "ORDER BY username")
+                .Concat(connection.Query<string>("SELECT client_id || '|' || secret_hash || '|' || revoked FROM api_client ORDER BY client_id"))
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]

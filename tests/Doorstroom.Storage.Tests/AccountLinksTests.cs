@@ -13,7 +13,10 @@ public sealed class AccountLinksTests
         var store = TestStore.Create(kind);
         Accounts.Save(store.Database, new UserAccount("mentor", Passwords.Hash("lang-genoeg-wachtwoord-7"), "analist", null, null, "Mentor", Demo: false));
         Accounts.Save(store.Database, new UserAccount("collega", Passwords.Hash("lang-genoeg-wachtwoord-8"), "analist", null, null, "Collega", Demo: false));
-        Accounts.Save(store.Database, new UserAccount("uit", Passwords.Hash("lang-genoeg-wachtwoord-9"), "analist", null, null, "Uit", Demo: false, Disabled: true));
+        Accounts.Save(
+            store.Database,
+            new UserAccount("uit", Passwords.Hash("lang-genoeg-wachtwoord-9"), "analist", null, null, "Uit", Demo: false, Disabled: true)
+        );
         Accounts.Save(store.Database, new UserAccount("demo", Passwords.Hash("lang-genoeg-wachtwoord-0"), "analist", null, null, "Demo", Demo: true));
         return store;
     }
@@ -28,8 +31,12 @@ public sealed class AccountLinksTests
     private static (long Invitations, long Links, long Values, long Audit) Counts(Database database)
     {
         using var connection = database.ConnectMigrated();
-        return (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_invitation"), connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_link"),
-            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_link_value"), connection.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log"));
+        return (
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_invitation"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_link"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_link_value"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log")
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -43,12 +50,17 @@ public sealed class AccountLinksTests
             var row = connection.QuerySingle<(string Hash, string Account, string Provider)>("SELECT code_hash, account, provider FROM account_invitation");
             Assert.Equal((AccountLinks.Hash(code), "mentor", "entree"), row);
             Assert.NotEqual(code, row.Hash);
-            var audit = connection.QuerySingle<(string Actor, string Action, string Category, string Purpose)>("SELECT actor, action, category, purpose FROM audit_log");
+            var audit = connection.QuerySingle<(string Actor, string Action, string Category, string Purpose)>(
+                "SELECT actor, action, category, purpose FROM " + "audit_log"
+            );
             Assert.Equal(("cli (test)", "uitnodiging gemaakt", "account:mentor"), (audit.Actor, audit.Action, audit.Category));
             Assert.DoesNotContain(code, audit.Purpose, StringComparison.Ordinal);
         }
         var invitation = AccountLinks.FindInvitation(store.Database, code)!;
-        Assert.Equal(("mentor", "entree", Now.AddDays(7), InvitationState.Open), (invitation.Account, invitation.Provider, invitation.Expires, invitation.StateAt(Now)));
+        Assert.Equal(
+            ("mentor", "entree", Now.AddDays(7), InvitationState.Open),
+            (invitation.Account, invitation.Provider, invitation.Expires, invitation.StateAt(Now))
+        );
         Assert.Null(AccountLinks.FindInvitation(store.Database, code + "x"));
     }
 
@@ -79,7 +91,10 @@ public sealed class AccountLinksTests
         using var store = WithAccounts(kind);
         var code = Invite(store.Database, days: 2);
         var before = Counts(store.Database);
-        Assert.Equal(LinkRefusal.ExpiredInvitation, AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new TestClock(Now.AddDays(2))).Refusal);
+        Assert.Equal(
+            LinkRefusal.ExpiredInvitation,
+            AccountLinks.Redeem(store.Database, code, "entree", Issuer, "sub-1", new TestClock(Now.AddDays(2))).Refusal
+        );
         Assert.Equal(before, Counts(store.Database));
         Assert.Equal(InvitationState.Expired, AccountLinks.FindInvitation(store.Database, code)!.StateAt(Now.AddDays(2)));
         // A second before the end it still works.
@@ -141,10 +156,19 @@ public sealed class AccountLinksTests
     {
         using var store = WithAccounts(kind);
         Assert.True(AccountLinks.SetLinkValue(store.Database, "mentor", "entree", "M.Jansen@School.example", "cli (test)", new TestClock(Now)).Done);
-        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "surf", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal);
-        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "entree", "p.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal);
+        Assert.Equal(
+            LinkRefusal.NoLinkValue,
+            AccountLinks.LinkByValue(store.Database, "surf", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal
+        );
+        Assert.Equal(
+            LinkRefusal.NoLinkValue,
+            AccountLinks.LinkByValue(store.Database, "entree", "p.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal
+        );
         Assert.Null(AccountLinks.LinkedAccount(store.Database, Issuer, "sub-1"));
-        Assert.Equal(new LinkOutcome("mentor", null), AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now)));
+        Assert.Equal(
+            new LinkOutcome("mentor", null),
+            AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now))
+        );
         Assert.Equal("mentor", AccountLinks.LinkedAccount(store.Database, Issuer, "sub-1"));
         // Another account cannot take the same value at the same provider.
         var before = Counts(store.Database);
@@ -171,7 +195,10 @@ public sealed class AccountLinksTests
         Assert.Equal("m.jansen@school.example", AccountLinks.LinkValues(store.Database, "mentor")["entree"]);
         Assert.True(AccountLinks.ClearLinkValue(store.Database, "mentor", "entree", "beheer1", new TestClock(Now), "beheerder").Done);
         Assert.Empty(AccountLinks.LinkValues(store.Database, "mentor"));
-        Assert.Equal(LinkRefusal.NoLinkValue, AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal);
+        Assert.Equal(
+            LinkRefusal.NoLinkValue,
+            AccountLinks.LinkByValue(store.Database, "entree", "m.jansen@school.example", Issuer, "sub-1", new TestClock(Now)).Refusal
+        );
         var before = Counts(store.Database);
         Assert.Equal(AccountFault.LinkValueUnknown, AccountLinks.ClearLinkValue(store.Database, "mentor", "entree", "beheer1").Problem?.Fault);
         Assert.Equal(AccountFault.AccountUnknown, AccountLinks.ClearLinkValue(store.Database, "niemand", "entree", "beheer1").Problem?.Fault);

@@ -10,12 +10,12 @@ public sealed class AuditAnchorsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    private static AuditEntry Entry(int i) =>
-        new(Now.AddMinutes(i), "intake", "intake", "25AA", "P-1", "gelezen", "advies", "plaatsing", "gedaan", "P3");
+    private static AuditEntry Entry(int i) => new(Now.AddMinutes(i), "intake", "intake", "25AA", "P-1", "gelezen", "advies", "plaatsing", "gedaan", "P3");
 
     private static void Append(TestStore store, int from, int to)
     {
-        for (var i = from; i <= to; i++) AuditLog.Append(store.Database, Entry(i));
+        for (var i = from; i <= to; i++)
+            AuditLog.Append(store.Database, Entry(i));
     }
 
     private static string AnchorFile() => Path.Combine(Directory.CreateTempSubdirectory("doorstroom-anchors-").FullName, "audit.anchors");

@@ -9,8 +9,18 @@ public sealed class AuditLogTests
     private const string Pupil = "P-1";
 
     private static AuditEntry Entry(int i) =>
-        new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero).AddMinutes(i), $"intake{i % 3}", "intake", "25AA", Pupil, "gelezen",
-            i % 2 == 0 ? "zorg" : "leerresultaten", "plaatsing", i % 4 == 0 ? "geweigerd" : "gedaan", i % 2 == 0 ? "P5" : "P3");
+        new(
+            new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero).AddMinutes(i),
+            $"intake{i % 3}",
+            "intake",
+            "25AA",
+            Pupil,
+            "gelezen",
+            i % 2 == 0 ? "zorg" : "leerresultaten",
+            "plaatsing",
+            i % 4 == 0 ? "geweigerd" : "gedaan",
+            i % 2 == 0 ? "P5" : "P3"
+        );
 
     private static List<AuditEntry> AppendMany(TestStore store, int count) =>
         [.. Enumerable.Range(1, count).Select(i => AuditLog.Append(store.Database, Entry(i)))];
@@ -21,14 +31,30 @@ public sealed class AuditLogTests
         connection.Execute(sql, parameters);
     }
 
-    private static void Insert(TestStore store, AuditEntry e) => Sql(store, """
-        INSERT INTO audit_log (seq, at, actor, role, institution, pupil, action, category, purpose, outcome, rule, prev_hash, hash)
-        VALUES (@Seq, @At, @Actor, @Role, @Institution, @Pupil, @Action, @Category, @Purpose, @Outcome, @Rule, @PreviousHash, @Hash)
-        """, new
-    {
-        e.Seq, At = e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture),
-        e.Actor, e.Role, e.Institution, e.Pupil, e.Action, e.Category, e.Purpose, e.Outcome, e.Rule, e.PreviousHash, e.Hash,
-    });
+    private static void Insert(TestStore store, AuditEntry e) =>
+        Sql(
+            store,
+            """
+            INSERT INTO audit_log (seq, at, actor, role, institution, pupil, action, category, purpose, outcome, rule, prev_hash, hash)
+            VALUES (@Seq, @At, @Actor, @Role, @Institution, @Pupil, @Action, @Category, @Purpose, @Outcome, @Rule, @PreviousHash, @Hash)
+            """,
+            new
+            {
+                e.Seq,
+                At = e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture),
+                e.Actor,
+                e.Role,
+                e.Institution,
+                e.Pupil,
+                e.Action,
+                e.Category,
+                e.Purpose,
+                e.Outcome,
+                e.Rule,
+                e.PreviousHash,
+                e.Hash,
+            }
+        );
 
     private static AuditCheck Broken(TestStore store, long at)
     {
@@ -109,7 +135,16 @@ public sealed class AuditLogTests
         using var store = TestStore.Create(kind);
         var appended = AppendMany(store, 8);
         var altered = AuditLog.Chain(appended[6] with { Outcome = "gedaan", Rule = null }, 7, appended[5].Hash);
-        Sql(store, "UPDATE audit_log SET outcome = @Outcome, rule = @Rule, hash = @Hash WHERE seq = 7", new { altered.Outcome, altered.Rule, altered.Hash });
+        Sql(
+            store,
+            "UPDATE audit_log SET outcome = @Outcome, rule = @Rule, hash = @Hash WHERE seq = 7",
+            new
+            {
+                altered.Outcome,
+                altered.Rule,
+                altered.Hash,
+            }
+        );
         var check = Broken(store, 8);
         Assert.Contains("does not follow entry 7", check.Problem, StringComparison.Ordinal);
     }
@@ -140,8 +175,17 @@ public sealed class AuditLogTests
         for (var i = 2; i < appended.Count; i++)
         {
             var rewritten = AuditLog.Chain(i == 2 ? appended[i] with { Actor = "iemand anders" } : appended[i], i + 1, previous);
-            Sql(store, "UPDATE audit_log SET actor = @Actor, prev_hash = @PreviousHash, hash = @Hash WHERE seq = @Seq",
-                new { rewritten.Actor, rewritten.PreviousHash, rewritten.Hash, rewritten.Seq });
+            Sql(
+                store,
+                "UPDATE audit_log SET actor = @Actor, prev_hash = @PreviousHash, hash = @Hash WHERE seq = @Seq",
+                new
+                {
+                    rewritten.Actor,
+                    rewritten.PreviousHash,
+                    rewritten.Hash,
+                    rewritten.Seq,
+                }
+            );
             previous = rewritten.Hash;
         }
         Assert.True(AuditLog.Verify(store.Database).Intact);
@@ -170,8 +214,14 @@ public sealed class AuditLogTests
         using var store = TestStore.Create(kind);
         // The schema first: this test is about the chain, not about two first connections migrating a new store at once.
         store.Database.ConnectMigrated().Dispose();
-        var tasks = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
-            Enumerable.Range(0, 25).Select(i => AuditLog.Append(store.Database, Entry(t * 100 + i)).Seq).ToList(), TestContext.Current.CancellationToken));
+        var tasks = Enumerable
+            .Range(0, 4)
+            .Select(t =>
+                Task.Run(
+                    () => Enumerable.Range(0, 25).Select(i => AuditLog.Append(store.Database, Entry(t * 100 + i)).Seq).ToList(),
+                    TestContext.Current.CancellationToken
+                )
+            );
         var seqs = (await Task.WhenAll(tasks)).SelectMany(s => s).Order().ToList();
 
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), seqs);
@@ -187,27 +237,42 @@ public sealed class AuditLogTests
         store.Database.ConnectMigrated().Dispose();
         // Two web nodes: two Database instances, each with its own connection pool (as two processes have), nothing shared
         // but the server. Each writes single entries, batches and list reads, all released at once.
-        Database Node(string name) => Database.Open(new NpgsqlConnectionStringBuilder(store.Target) { Pooling = true, ApplicationName = name }.ConnectionString);
+        Database Node(string name) =>
+            Database.Open(new NpgsqlConnectionStringBuilder(store.Target) { Pooling = true, ApplicationName = name }.ConnectionString);
         Database[] nodes = [Node("web-1"), Node("web-2")];
-        const int Writers = 6, Rounds = 15;
+        const int Writers = 6,
+            Rounds = 15;
         using var start = new Barrier(Writers);
-        var tasks = Enumerable.Range(0, Writers).Select(w => Task.Run(() =>
-        {
-            var node = nodes[w % nodes.Length];
-            start.SignalAndWait(TestContext.Current.CancellationToken);
-            var seqs = new List<long>();
-            for (var i = 0; i < Rounds; i++)
-            {
-                var entry = Entry(w * 100 + i);
-                switch (i % 3)
-                {
-                    case 0: seqs.Add(AuditLog.Append(node, entry).Seq); break;
-                    case 1: seqs.AddRange(AuditLog.Append(node, [entry, entry with { Action = "gelezen-2" }]).Select(e => e.Seq)); break;
-                    default: seqs.Add(AuditLog.AppendList(node, entry, [$"P-{w}", $"P-{i}"]).Seq); break;
-                }
-            }
-            return seqs;
-        }, TestContext.Current.CancellationToken));
+        var tasks = Enumerable
+            .Range(0, Writers)
+            .Select(w =>
+                Task.Run(
+                    () =>
+                    {
+                        var node = nodes[w % nodes.Length];
+                        start.SignalAndWait(TestContext.Current.CancellationToken);
+                        var seqs = new List<long>();
+                        for (var i = 0; i < Rounds; i++)
+                        {
+                            var entry = Entry(w * 100 + i);
+                            switch (i % 3)
+                            {
+                                case 0:
+                                    seqs.Add(AuditLog.Append(node, entry).Seq);
+                                    break;
+                                case 1:
+                                    seqs.AddRange(AuditLog.Append(node, [entry, entry with { Action = "gelezen-2" }]).Select(e => e.Seq));
+                                    break;
+                                default:
+                                    seqs.Add(AuditLog.AppendList(node, entry, [$"P-{w}", $"P-{i}"]).Seq);
+                                    break;
+                            }
+                        }
+                        return seqs;
+                    },
+                    TestContext.Current.CancellationToken
+                )
+            );
         var all = (await Task.WhenAll(tasks)).SelectMany(s => s).Order().ToList();
 
         var expected = Writers * (Rounds / 3) * 4;

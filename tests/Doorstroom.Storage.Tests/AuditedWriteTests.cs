@@ -11,8 +11,18 @@ public sealed class AuditedWriteTests
 {
     private const string Pupil = "P-AUDIT";
 
-    private static readonly DossierEntry Note =
-        new(0, Pupil, DossierCategory.Leerresultaten, DossierStore.Note, new DateOnly(2026, 10, 1), "decaan", "01AB00", "Wiskunde 7,2", false, false);
+    private static readonly DossierEntry Note = new(
+        0,
+        Pupil,
+        DossierCategory.Leerresultaten,
+        DossierStore.Note,
+        new DateOnly(2026, 10, 1),
+        "decaan",
+        "01AB00",
+        "Wiskunde 7,2",
+        false,
+        false
+    );
 
     private static AuditEntry Line(string action, string? pupil = Pupil) =>
         new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), "decaan", "decaan", "01AB", pupil, action, "leerresultaten", null, "gedaan", null);
@@ -20,7 +30,9 @@ public sealed class AuditedWriteTests
     private static TestStore Seeded(StoreKind kind)
     {
         var store = TestStore.Create(kind);
-        new EventStore(store.Database).Append([new EventRecord(new TransitionEvent(Pupil, new DateOnly(2026, 8, 1), EventKind.Bevorderd, "01AB00", Leerjaar: 4))]);
+        new EventStore(store.Database).Append([
+            new EventRecord(new TransitionEvent(Pupil, new DateOnly(2026, 8, 1), EventKind.Bevorderd, "01AB00", Leerjaar: 4)),
+        ]);
         AuditLog.Append(store.Database, Line("eerder"));
         return store;
     }
@@ -35,21 +47,27 @@ public sealed class AuditedWriteTests
     internal static void BreakAuditAppends(TestStore store)
     {
         using var connection = store.Database.ConnectMigrated();
-        connection.Execute(store.Database.Dialect == Dialect.Postgres
-            ? """
-              CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected audit failure'; END $$;
-              CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();
-              """
-            : "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected audit failure'); END;");
+        connection.Execute(
+            store.Database.Dialect == Dialect.Postgres
+                ? """
+                CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected audit failure'; END $$;
+                CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();
+                """
+                : "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected audit failure'); END;"
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
     public void A_failure_between_the_entry_and_its_audit_line_stores_neither(StoreKind kind)
     {
         using var store = Seeded(kind);
-        Assert.Throws<InvalidOperationException>(() => AuditLog.Write(store.Database,
-            (connection, transaction) => DossierStore.AddEntry(connection, transaction, Note),
-            IEnumerable<AuditEntry> (_) => throw new InvalidOperationException("injected failure between the write and the audit append")));
+        Assert.Throws<InvalidOperationException>(() =>
+            AuditLog.Write(
+                store.Database,
+                (connection, transaction) => DossierStore.AddEntry(connection, transaction, Note),
+                IEnumerable<AuditEntry> (_) => throw new InvalidOperationException("injected failure between the write and the audit append")
+            )
+        );
         Assert.Equal(0, Count(store, "dossier_entry"));
         Assert.Equal(1, Count(store, "audit_log"));
         Assert.True(AuditLog.Verify(store.Database).Intact);
@@ -63,16 +81,32 @@ public sealed class AuditedWriteTests
         var events = new EventStore(store.Database).Count();
         BreakAuditAppends(store);
 
-        Assert.ThrowsAny<Exception>(() => AuditLog.Write(store.Database,
-            (connection, transaction) => DossierStore.AddEntry(connection, transaction, Note), _ => [Line("geschreven")]));
-        Assert.ThrowsAny<Exception>(() => AuditLog.Write(store.Database,
-            (connection, transaction) => DossierStore.Release(connection, transaction, Pupil, id, true), _ => [Line("vrijgegeven")]));
+        Assert.ThrowsAny<Exception>(() =>
+            AuditLog.Write(store.Database, (connection, transaction) => DossierStore.AddEntry(connection, transaction, Note), _ => [Line("geschreven")])
+        );
+        Assert.ThrowsAny<Exception>(() =>
+            AuditLog.Write(
+                store.Database,
+                (connection, transaction) => DossierStore.Release(connection, transaction, Pupil, id, true),
+                _ => [Line("vrijgegeven")]
+            )
+        );
         var request = new DossierRequest("r1", Pupil, "25AA", "plaatsing", [DossierCategory.Advies], new DateOnly(2026, 11, 30), new DateOnly(2028, 7, 31));
-        Assert.ThrowsAny<Exception>(() => AuditLog.Write(store.Database,
-            (connection, transaction) => DossierStore.AddRequest(connection, transaction, request, "intake"), _ => [Line("verzoek")]));
+        Assert.ThrowsAny<Exception>(() =>
+            AuditLog.Write(
+                store.Database,
+                (connection, transaction) => DossierStore.AddRequest(connection, transaction, request, "intake"),
+                _ => [Line("verzoek")]
+            )
+        );
         var consent = new EventRecord(new TransitionEvent(Pupil, new DateOnly(2026, 11, 30), EventKind.ToestemmingGegeven, "25AA00", Detail: "zorg/ouder"));
-        Assert.ThrowsAny<Exception>(() => AuditLog.Write(store.Database,
-            (connection, transaction) => new EventStore(store.Database).Append(connection, transaction, [consent]), _ => [Line("toestemming gegeven")]));
+        Assert.ThrowsAny<Exception>(() =>
+            AuditLog.Write(
+                store.Database,
+                (connection, transaction) => new EventStore(store.Database).Append(connection, transaction, [consent]),
+                _ => [Line("toestemming gegeven")]
+            )
+        );
 
         Assert.Equal(1, Count(store, "dossier_entry"));
         Assert.False(DossierStore.Entries(store.Database, Pupil)[0].Released);
@@ -90,8 +124,13 @@ public sealed class AuditedWriteTests
         Assert.Equal(1, Count(store, "dossier_entry"));
         Assert.Equal(["eerder", "geschreven"], AuditLog.ForPupil(store.Database, Pupil).Select(e => e.Action));
         // A write that stores nothing (unknown pupil) records no audit line when the caller says so.
-        Assert.Null(AuditLog.Write(store.Database, (connection, transaction) => DossierStore.AddEntry(connection, transaction, Note with { Pupil = "P-NONE" }),
-            stored => stored is null ? [] : [Line("geschreven")]));
+        Assert.Null(
+            AuditLog.Write(
+                store.Database,
+                (connection, transaction) => DossierStore.AddEntry(connection, transaction, Note with { Pupil = "P-NONE" }),
+                stored => stored is null ? [] : [Line("geschreven")]
+            )
+        );
         Assert.Equal(2, Count(store, "audit_log"));
     }
 
@@ -99,7 +138,10 @@ public sealed class AuditedWriteTests
     public void A_batch_of_entries_appends_in_order_and_chains(StoreKind kind)
     {
         using var store = Seeded(kind);
-        var batch = Enumerable.Range(1, 250).Select(i => Line("bekeken", $"P-{i:000}") with { Category = null, Purpose = i % 2 == 0 ? null : "leerlingenlijst" }).ToList();
+        var batch = Enumerable
+            .Range(1, 250)
+            .Select(i => Line("bekeken", $"P-{i:000}") with { Category = null, Purpose = i % 2 == 0 ? null : "leerlingenlijst" })
+            .ToList();
         var appended = AuditLog.Append(store.Database, batch);
         Assert.Equal(Enumerable.Range(2, 250).Select(i => (long)i), appended.Select(e => e.Seq));
         var check = AuditLog.Verify(store.Database);

@@ -14,19 +14,20 @@ public sealed class DossierStoreTests
     /// P-LEFT left vo on 2024-07-31 (more than two years before <see cref="Today"/>); P-RECENT left on 2025-07-31; P-STAYS is
     /// in vo; P-MOVED left one vo school in 2023 and enrolled at another the same day; P-MBO left an mbo in 2023 (no leerjaar: not vo).
     /// </summary>
-    private static void Seed(TestStore store) => new EventStore(store.Database).Append([
-        E("P-LEFT", 2023, 8, 1, EventKind.Bevorderd, "01AB00", leerjaar: 4),
-        E("P-LEFT", 2024, 7, 31, EventKind.Uitgeschreven, "01AB00", leerjaar: 4, detail: "diploma"),
-        E("P-RECENT", 2024, 8, 1, EventKind.Bevorderd, "01AB00", leerjaar: 4),
-        E("P-RECENT", 2025, 7, 31, EventKind.Uitgeschreven, "01AB00", leerjaar: 4, detail: "diploma"),
-        E("P-STAYS", 2026, 8, 1, EventKind.Bevorderd, "01AB00", leerjaar: 4),
-        E("P-MOVED", 2022, 8, 1, EventKind.Ingeschreven, "01AB00", leerjaar: 1),
-        E("P-MOVED", 2023, 1, 31, EventKind.Uitgeschreven, "01AB00", leerjaar: 1, detail: "verhuisd"),
-        E("P-MOVED", 2023, 1, 31, EventKind.Ingeschreven, "02CD00", leerjaar: 1),
-        E("P-MOVED", 2026, 8, 1, EventKind.Bevorderd, "02CD00", leerjaar: 4),
-        E("P-MBO", 2022, 8, 1, EventKind.Ingeschreven, "25AA00"),
-        E("P-MBO", 2023, 7, 31, EventKind.Uitgeschreven, "25AA00", detail: "werk"),
-    ]);
+    private static void Seed(TestStore store) =>
+        new EventStore(store.Database).Append([
+            E("P-LEFT", 2023, 8, 1, EventKind.Bevorderd, "01AB00", leerjaar: 4),
+            E("P-LEFT", 2024, 7, 31, EventKind.Uitgeschreven, "01AB00", leerjaar: 4, detail: "diploma"),
+            E("P-RECENT", 2024, 8, 1, EventKind.Bevorderd, "01AB00", leerjaar: 4),
+            E("P-RECENT", 2025, 7, 31, EventKind.Uitgeschreven, "01AB00", leerjaar: 4, detail: "diploma"),
+            E("P-STAYS", 2026, 8, 1, EventKind.Bevorderd, "01AB00", leerjaar: 4),
+            E("P-MOVED", 2022, 8, 1, EventKind.Ingeschreven, "01AB00", leerjaar: 1),
+            E("P-MOVED", 2023, 1, 31, EventKind.Uitgeschreven, "01AB00", leerjaar: 1, detail: "verhuisd"),
+            E("P-MOVED", 2023, 1, 31, EventKind.Ingeschreven, "02CD00", leerjaar: 1),
+            E("P-MOVED", 2026, 8, 1, EventKind.Bevorderd, "02CD00", leerjaar: 4),
+            E("P-MBO", 2022, 8, 1, EventKind.Ingeschreven, "25AA00"),
+            E("P-MBO", 2023, 7, 31, EventKind.Uitgeschreven, "25AA00", detail: "werk"),
+        ]);
 
     private static DossierEntry Entry(string pupil, DossierCategory category, string body, bool sealedBody = false, string kind = DossierStore.Note) =>
         new(0, pupil, category, kind, new DateOnly(2026, 10, 1), "decaan", "01AB00", body, sealedBody, Released: false);
@@ -77,9 +78,27 @@ public sealed class DossierStoreTests
         Assert.True(DossierStore.Release(store.Database, "P-STAYS", released, true));
         DossierStore.AddEntry(store.Database, Entry("P-MOVED", DossierCategory.Verzuim, "niet gevraagd"));
         Assert.True(DossierStore.AddRequest(store.Database, Request("open", "P-STAYS", new DateOnly(2027, 7, 31), DossierCategory.Advies), "intake"));
-        Assert.True(DossierStore.AddRequest(store.Database, Request("expired", "P-STAYS", new DateOnly(2026, 11, 29), DossierCategory.Advies) with { Institution = "26BB" }, "intake"));
+        Assert.True(
+            DossierStore.AddRequest(
+                store.Database,
+                Request("expired", "P-STAYS", new DateOnly(2026, 11, 29), DossierCategory.Advies) with
+                {
+                    Institution = "26BB",
+                },
+                "intake"
+            )
+        );
         Assert.True(DossierStore.AddRequest(store.Database, Request("only-request", "P-RECENT", Today, DossierCategory.Zorg), "intake"));
-        Assert.True(DossierStore.AddRequest(store.Database, Request("later", "P-LEFT", new DateOnly(2027, 7, 31), DossierCategory.Zorg) with { On = Today.AddDays(1) }, "intake"));
+        Assert.True(
+            DossierStore.AddRequest(
+                store.Database,
+                Request("later", "P-LEFT", new DateOnly(2027, 7, 31), DossierCategory.Zorg) with
+                {
+                    On = Today.AddDays(1),
+                },
+                "intake"
+            )
+        );
 
         var statuses = DossierStore.Statuses(store.Database, ["P-STAYS", "P-RECENT", "P-LEFT", "P-MBO", "P-UNKNOWN"], Today);
 
@@ -88,9 +107,9 @@ public sealed class DossierStoreTests
         Assert.Equal(["25AA"], statuses["P-STAYS"].OpenRequests);
         Assert.Equal(0, statuses["P-RECENT"].Entries);
         Assert.Equal(["25AA"], statuses["P-RECENT"].OpenRequests); // the last day still counts
-        Assert.False(statuses.ContainsKey("P-LEFT"));   // a request dated after today is not open yet
-        Assert.False(statuses.ContainsKey("P-MBO"));    // nothing in the dossier
-        Assert.False(statuses.ContainsKey("P-MOVED"));  // not asked for
+        Assert.False(statuses.ContainsKey("P-LEFT")); // a request dated after today is not open yet
+        Assert.False(statuses.ContainsKey("P-MBO")); // nothing in the dossier
+        Assert.False(statuses.ContainsKey("P-MOVED")); // not asked for
         Assert.Empty(DossierStore.Statuses(store.Database, [], Today));
     }
 
@@ -125,7 +144,21 @@ public sealed class DossierStoreTests
         foreach (var pupil in pupils)
         {
             DossierStore.AddEntry(store.Database, Entry(pupil, DossierCategory.Begeleiding, "Begeleiding in klas 4"));
-            AuditLog.Append(store.Database, new AuditEntry(new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero), "decaan", "decaan", "01AB00", pupil, "geschreven", "begeleiding", null, "gedaan", null));
+            AuditLog.Append(
+                store.Database,
+                new AuditEntry(
+                    new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero),
+                    "decaan",
+                    "decaan",
+                    "01AB00",
+                    pupil,
+                    "geschreven",
+                    "begeleiding",
+                    null,
+                    "gedaan",
+                    null
+                )
+            );
         }
         DossierStore.AddRequest(store.Database, Request("expired", "P-RECENT", Today.AddDays(-1), DossierCategory.Leerresultaten), "intake");
         DossierStore.AddRequest(store.Database, Request("last-day", "P-RECENT", Today, DossierCategory.Leerresultaten), "intake");

@@ -55,14 +55,28 @@ public sealed class DuoVoImportTests
         using var store = StoreWith(kind, DuoVoImporters.VoExamens, (Cijfers1516, 10_435), (Cijfers1617, 10_425));
 
         using var connection = store.Database.ConnectMigrated();
-        var totals = connection.Query<(int Jaar, string Groep, long Kandidaten)>("""
-            SELECT schooljaar, CASE WHEN leerweg = '' THEN onderwijstype ELSE leerweg END, SUM(examenkandidaten)
-            FROM vo_examen WHERE geslacht = 'totaal' GROUP BY schooljaar, CASE WHEN leerweg = '' THEN onderwijstype ELSE leerweg END
-            """).ToDictionary(t => $"{t.Jaar} {t.Groep}", t => t.Kandidaten);
+        var totals = connection
+            .Query<(int Jaar, string Groep, long Kandidaten)>(
+                """
+                SELECT schooljaar, CASE WHEN leerweg = '' THEN onderwijstype ELSE leerweg END, SUM(examenkandidaten)
+                FROM vo_examen WHERE geslacht = 'totaal' GROUP BY schooljaar, CASE WHEN leerweg = '' THEN onderwijstype ELSE leerweg END
+                """
+            )
+            .ToDictionary(t => $"{t.Jaar} {t.Groep}", t => t.Kandidaten);
         var expected = new Dictionary<string, long>
         {
-            ["2015 BL"] = 20_944, ["2015 KL"] = 29_377, ["2015 GL"] = 6_986, ["2015 TL"] = 50_709, ["2015 HAVO"] = 54_268, ["2015 VWO"] = 35_828,
-            ["2016 BL"] = 20_818, ["2016 KL"] = 29_684, ["2016 GL"] = 7_143, ["2016 TL"] = 51_382, ["2016 HAVO"] = 53_974, ["2016 VWO"] = 37_892,
+            ["2015 BL"] = 20_944,
+            ["2015 KL"] = 29_377,
+            ["2015 GL"] = 6_986,
+            ["2015 TL"] = 50_709,
+            ["2015 HAVO"] = 54_268,
+            ["2015 VWO"] = 35_828,
+            ["2016 BL"] = 20_818,
+            ["2016 KL"] = 29_684,
+            ["2016 GL"] = 7_143,
+            ["2016 TL"] = 51_382,
+            ["2016 HAVO"] = 53_974,
+            ["2016 VWO"] = 37_892,
         };
         Assert.Equal(expected.OrderBy(e => e.Key), totals.OrderBy(t => t.Key));
         Assert.Equal(10_435 + 10_425, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_examen"));
@@ -79,13 +93,22 @@ public sealed class DuoVoImportTests
 
         using var connection = store.Database.ConnectMigrated();
         Assert.Equal(1_236, connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT brin6) FROM vo_examen"));
-        Assert.Equal(2_338, connection.ExecuteScalar<long>(
-            "SELECT COUNT(*) FROM vo_examen WHERE schooljaar = 2023 AND geslacht = 'totaal' AND examenkandidaten_lt5 = 1 AND examenkandidaten IS NULL"));
+        Assert.Equal(
+            2_338,
+            connection.ExecuteScalar<long>(
+                "SELECT COUNT(*) FROM vo_examen WHERE schooljaar = 2023 AND geslacht = 'totaal' AND examenkandidaten_lt5 = 1 AND examenkandidaten IS NULL"
+            )
+        );
         // A suppressed cell is never an invented 0, and a flag is only set on a NULL.
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_examen WHERE (examenkandidaten_lt5 = 1) <> (examenkandidaten IS NULL)"));
-        Assert.Equal(["BL", "GL", "KL", "LWT", "TL"], connection.Query<string>("SELECT DISTINCT leerweg FROM vo_examen WHERE onderwijstype = 'VMBO' ORDER BY leerweg"));
-        Assert.Equal(["", "economie", "landbouw", "techniek", "zorg en welzijn"],
-            connection.Query<string>("SELECT DISTINCT sector FROM vo_examen ORDER BY sector"));
+        Assert.Equal(
+            ["BL", "GL", "KL", "LWT", "TL"],
+            connection.Query<string>("SELECT DISTINCT leerweg FROM vo_examen WHERE onderwijstype = 'VMBO' ORDER BY " + "leerweg")
+        );
+        Assert.Equal(
+            ["", "economie", "landbouw", "techniek", "zorg en welzijn"],
+            connection.Query<string>("SELECT DISTINCT sector FROM vo_examen ORDER BY sector")
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -94,12 +117,23 @@ public sealed class DuoVoImportTests
         using var store = StoreWith(kind, DuoVoImporters.VoLeerlingen, (Leerlingen1617, 28_362), (Leerlingen1718, 25_172));
 
         using var connection = store.Database.ConnectMigrated();
-        Assert.Equal([(2016, 1_002_338L, 1_457L), (2017, 992_195L, 1_462L)], connection.Query<(int, long, long)>(
-            "SELECT schooljaar, SUM(aantal), COUNT(DISTINCT brin6) FROM vo_leerlingen GROUP BY schooljaar ORDER BY schooljaar"));
-        Assert.Equal([("BL", 39_837L), ("GL", 29_028L), ("KL", 60_266L), ("TL", 86_057L)], connection.Query<(string, long)>(
-            "SELECT leerweg, SUM(aantal) FROM vo_leerlingen WHERE schooljaar = 2017 AND leerweg IS NOT NULL GROUP BY leerweg ORDER BY leerweg"));
+        Assert.Equal(
+            [(2016, 1_002_338L, 1_457L), (2017, 992_195L, 1_462L)],
+            connection.Query<(int, long, long)>(
+                "SELECT schooljaar, SUM(aantal), COUNT(DISTINCT brin6) FROM vo_leerlingen GROUP BY schooljaar ORDER BY schooljaar"
+            )
+        );
+        Assert.Equal(
+            [("BL", 39_837L), ("GL", 29_028L), ("KL", 60_266L), ("TL", 86_057L)],
+            connection.Query<(string, long)>(
+                "SELECT leerweg, SUM(aantal) FROM vo_leerlingen WHERE schooljaar = 2017 AND leerweg IS NOT NULL GROUP BY leerweg ORDER BY leerweg"
+            )
+        );
         // Those are exactly the 'VMBO xL lj 3-4' rows.
-        Assert.Equal(39_837, connection.ExecuteScalar<long>("SELECT SUM(aantal) FROM vo_leerlingen WHERE schooljaar = 2017 AND onderwijstype = 'VMBO BL lj 3-4'"));
+        Assert.Equal(
+            39_837,
+            connection.ExecuteScalar<long>("SELECT SUM(aantal) FROM vo_leerlingen WHERE schooljaar = 2017 AND onderwijstype = 'VMBO BL lj " + "3-4'")
+        );
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_leerlingen WHERE aantal <= 0"));
     }
 
@@ -111,7 +145,8 @@ public sealed class DuoVoImportTests
         using var connection = store.Database.ConnectMigrated();
         Assert.Equal(1_297, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_zittenblijven WHERE schooljaar = 2015"));
         var row = connection.QuerySingle<(string Gemeente, int Leerlingen, int Zitten, double Pct)>(
-            "SELECT gemeentenummer, leerlingen, zittenblijvers, pct_zittenblijvers FROM vo_zittenblijven WHERE brin6 = '00AH00'");
+            "SELECT gemeentenummer, leerlingen, zittenblijvers, pct_zittenblijvers FROM vo_zittenblijven WHERE brin6 = '00AH00'"
+        );
         Assert.Equal(("0153", 1_001, 84, 8.39), row);
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_zittenblijven WHERE LENGTH(brin6) <> 6 OR LENGTH(gemeentenummer) <> 4"));
         Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_zittenblijven WHERE naam LIKE '%Mariëndael%'"));
@@ -199,9 +234,16 @@ public sealed class DuoVoImportTests
 
         using var connection = store.Database.ConnectMigrated();
         var cell = connection.QuerySingle<(int? Kandidaten, int KandidatenLt5, int? Geslaagden, int GeslaagdenLt5, double Perc)>(
-            "SELECT examenkandidaten, examenkandidaten_lt5, geslaagden, geslaagden_lt5, slaagperc FROM vo_examen WHERE schooljaar = 2022 AND geslacht = 'totaal'");
+            "SELECT examenkandidaten, examenkandidaten_lt5, geslaagden, geslaagden_lt5, slaagperc FROM vo_examen WHERE schooljaar = 2022 AND geslacht = "
+                + "'totaal'"
+        );
         Assert.Equal((null, 1, null, 1, 87.5), cell);
-        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_examen WHERE NOT (schooljaar = 2022 AND geslacht = 'totaal') AND examenkandidaten_lt5 = 1"));
+        Assert.Equal(
+            0,
+            connection.ExecuteScalar<long>(
+                "SELECT COUNT(*) FROM vo_examen WHERE NOT (schooljaar = 2022 AND geslacht = 'totaal') AND " + "examenkandidaten_lt5 = 1"
+            )
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -211,13 +253,17 @@ public sealed class DuoVoImportTests
         using var store = TestStore.Create(kind);
         var names = new[] { ("VMBO", "VMBO B - landbouw"), ("VMBO", "VMBO LWT - zorg & welzijn"), ("VMBO", "VMBO T"), ("HAVO", "HAVO - N&T / N&G") };
         var rows = Synthetic.KandidatenRows(names.Length);
-        for (var i = 0; i < names.Length; i++) (rows[i][4], rows[i][6]) = names[i];
+        for (var i = 0; i < names.Length; i++)
+            (rows[i][4], rows[i][6]) = names[i];
         Imports(DuoVoImporters.VoExamens, store, files.Kandidaten("names.csv", rows));
 
         using var connection = store.Database.ConnectMigrated();
-        Assert.Equal([("HAVO", "", "", "N&T / N&G"), ("VMBO", "BL", "landbouw", ""), ("VMBO", "LWT", "zorg en welzijn", ""), ("VMBO", "TL", "", "")],
+        Assert.Equal(
+            [("HAVO", "", "", "N&T / N&G"), ("VMBO", "BL", "landbouw", ""), ("VMBO", "LWT", "zorg en welzijn", ""), ("VMBO", "TL", "", "")],
             connection.Query<(string, string, string, string)>(
-                "SELECT DISTINCT onderwijstype, leerweg, sector, afdeling FROM vo_examen ORDER BY onderwijstype, leerweg"));
+                "SELECT DISTINCT onderwijstype, leerweg, sector, afdeling FROM vo_examen ORDER BY onderwijstype, leerweg"
+            )
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -225,14 +271,19 @@ public sealed class DuoVoImportTests
     {
         using var files = new Synthetic();
         using var store = TestStore.Create(kind);
-        var path = files.Write("07.-geslaagden-gezakten-en-cijfers-2015-2016.csv", Synthetic.CijfersHeader +
-            "00TQ;00TQ00;SGM Mariëndael VBO;ARNHEM;Gelderland;VMBO;BL;Zorg & Welzijn;Verzorging;5;4;1;6,9;7,3;7,2\r\n" +
-            "00TQ;00TQ00;SGM Mariëndael VBO;ARNHEM;Gelderland;VWO;;;Natuur en Techniek;12;12;0;6,0;5,5;6,1\r\n", CsvSource.Windows1252);
+        var path = files.Write(
+            "07.-geslaagden-gezakten-en-cijfers-2015-2016.csv",
+            Synthetic.CijfersHeader
+                + "00TQ;00TQ00;SGM Mariëndael VBO;ARNHEM;Gelderland;VMBO;BL;Zorg & Welzijn;Verzorging;5;4;1;6,9;7,3;7,2\r\n"
+                + "00TQ;00TQ00;SGM Mariëndael VBO;ARNHEM;Gelderland;VWO;;;Natuur en Techniek;12;12;0;6,0;5,5;6,1\r\n",
+            CsvSource.Windows1252
+        );
         Assert.Equal(2, Imports(DuoVoImporters.VoExamens, store, path).Records);
 
         using var connection = store.Database.ConnectMigrated();
         var row = connection.QuerySingle<(string Naam, int Jaar, string Sector, double Se, double Ce, double Lijst)>(
-            "SELECT naam, schooljaar, sector, cijfer_schoolexamen, cijfer_centraal_examen, cijfer_cijferlijst FROM vo_examen WHERE leerweg = 'BL'");
+            "SELECT naam, schooljaar, sector, cijfer_schoolexamen, cijfer_centraal_examen, cijfer_cijferlijst FROM vo_examen WHERE leerweg = 'BL'"
+        );
         Assert.Equal(("SGM Mariëndael VBO", 2015, "zorg en welzijn", 6.9, 7.3, 7.2), row);
     }
 
@@ -241,8 +292,11 @@ public sealed class DuoVoImportTests
     {
         using var files = new Synthetic();
         using var store = TestStore.Create(kind);
-        var path = files.Write("geslaagden.csv", Synthetic.CijfersHeader + "00AH;00AH00;X;ENSCHEDE;Overijssel;HAVO;;;Cultuur en Maatschappij;8;7;1;6,1;5,8;6,2\r\n",
-            CsvSource.Windows1252);
+        var path = files.Write(
+            "geslaagden.csv",
+            Synthetic.CijfersHeader + "00AH;00AH00;X;ENSCHEDE;Overijssel;HAVO;;;Cultuur en " + "Maatschappij;8;7;1;6,1;5,8;6,2\r\n",
+            CsvSource.Windows1252
+        );
         var problem = RefusedExam(store, path);
         Assert.Equal("geslaagden.csv", problem.File);
         Assert.Contains("the school year in the file name", problem.Message, StringComparison.Ordinal);
@@ -266,8 +320,11 @@ public sealed class DuoVoImportTests
     {
         using var files = new Synthetic();
         using var store = TestStore.Create(kind);
-        var path = files.Write("07-2016-2017.csv", Synthetic.CijfersHeader + "00AH;00AH00;X;ENSCHEDE;Overijssel;HAVO;;;Cultuur en Maatschappij;8;7;1;6.1;5,8;6,2\r\n",
-            CsvSource.Windows1252);
+        var path = files.Write(
+            "07-2016-2017.csv",
+            Synthetic.CijfersHeader + "00AH;00AH00;X;ENSCHEDE;Overijssel;HAVO;;;Cultuur en " + "Maatschappij;8;7;1;6.1;5,8;6,2\r\n",
+            CsvSource.Windows1252
+        );
         var problem = RefusedExam(store, path);
         Assert.Equal((2, "GEMIDDELD CIJFER SCHOOLEXAMEN"), (problem.Line, problem.Field));
     }
@@ -277,24 +334,39 @@ public sealed class DuoVoImportTests
     {
         using var files = new Synthetic();
         using var store = TestStore.Create(kind);
-        var path = files.Write("01.-leerlingen-vo-per-vestiging-naar-onderwijstype-2016-2017.csv",
-            "BRIN NUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM VESTIGING;PLAATSNAAM VESTIGING;PROVINCIE VESTIGING;ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR;" +
-            "LWOO INDICATIE;VMBO SECTOR;AFDELING;ELEMENTCODE;OPLEIDINGSNAAM;" +
-            string.Join(";", Enumerable.Range(1, 6).SelectMany(j => new[] { $"LEER- OF VERBLIJFSJAAR {j} - MAN", $"LEER- OF VERBLIJFSJAAR {j} - VROUW" })) + "\r\n" +
-            "00AH;0;Lyceum;ENSCHEDE;Overijssel;Brugjaar 1-2;N;N.v.t.;N.v.t.;24;Ljvb;75;117;71;95;0;0;0;0;0;0;0;0\r\n" +
-            "00AH;7;Lyceum;ENSCHEDE;Overijssel;VMBO KL lj 3-4;J;Zorg & Welzijn;Zorg en Welzijn Breed;0311;VMBO KL Zorg;0;0;0;0;3;1.002;0;4;0;0;0;0\r\n",
-            CsvSource.Windows1252);
+        var path = files.Write(
+            "01.-leerlingen-vo-per-vestiging-naar-onderwijstype-2016-2017.csv",
+            "BRIN NUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM VESTIGING;PLAATSNAAM VESTIGING;PROVINCIE VESTIGING;ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR;"
+                + "LWOO INDICATIE;VMBO SECTOR;AFDELING;ELEMENTCODE;OPLEIDINGSNAAM;"
+                + string.Join(";", Enumerable.Range(1, 6).SelectMany(j => new[] { $"LEER- OF VERBLIJFSJAAR {j} - MAN", $"LEER- OF VERBLIJFSJAAR {j} - VROUW" }))
+                + "\r\n"
+                + "00AH;0;Lyceum;ENSCHEDE;Overijssel;Brugjaar 1-2;N;N.v.t.;N.v.t.;24;Ljvb;75;117;71;95;0;0;0;0;0;0;0;0\r\n"
+                + "00AH;7;Lyceum;ENSCHEDE;Overijssel;VMBO KL lj 3-4;J;Zorg & Welzijn;Zorg en Welzijn Breed;0311;VMBO KL Zorg;0;0;0;0;3;1.002;0;4;0;0;0;0\r\n",
+            CsvSource.Windows1252
+        );
         var imported = Imports(DuoVoImporters.VoLeerlingen, store, path);
         Assert.Equal((2L, 7L), (imported.Records, imported.Stored));
         Assert.Contains("17 count cells of 0 not stored (no row means 0)", imported.Notes);
 
         using var connection = store.Database.ConnectMigrated();
-        Assert.Equal([("00AH00", "0024", 1, "man", 75), ("00AH00", "0024", 1, "vrouw", 117), ("00AH00", "0024", 2, "man", 71), ("00AH00", "0024", 2, "vrouw", 95),
-                      ("00AH07", "0311", 3, "man", 3), ("00AH07", "0311", 3, "vrouw", 1_002), ("00AH07", "0311", 4, "vrouw", 4)],
+        Assert.Equal(
+            [
+                ("00AH00", "0024", 1, "man", 75),
+                ("00AH00", "0024", 1, "vrouw", 117),
+                ("00AH00", "0024", 2, "man", 71),
+                ("00AH00", "0024", 2, "vrouw", 95),
+                ("00AH07", "0311", 3, "man", 3),
+                ("00AH07", "0311", 3, "vrouw", 1_002),
+                ("00AH07", "0311", 4, "vrouw", 4),
+            ],
             connection.Query<(string, string, int, string, int)>(
-                "SELECT brin6, elementcode, leerjaar, geslacht, aantal FROM vo_leerlingen WHERE schooljaar = 2016 ORDER BY brin6, leerjaar, geslacht"));
-        Assert.Equal(("KL", "zorg en welzijn", 1), connection.QuerySingle<(string, string, int)>(
-            "SELECT DISTINCT leerweg, sector, lwoo FROM vo_leerlingen WHERE brin6 = '00AH07'"));
+                "SELECT brin6, elementcode, leerjaar, geslacht, aantal FROM vo_leerlingen WHERE schooljaar = 2016 ORDER BY brin6, leerjaar, geslacht"
+            )
+        );
+        Assert.Equal(
+            ("KL", "zorg en welzijn", 1),
+            connection.QuerySingle<(string, string, int)>("SELECT DISTINCT leerweg, sector, lwoo FROM vo_leerlingen WHERE brin6 = '00AH07'")
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -302,18 +374,24 @@ public sealed class DuoVoImportTests
     {
         using var files = new Synthetic();
         using var store = TestStore.Create(kind);
-        var path = files.Write("05.-zittenblijven-vo-brinvest-1516-tov-1617.csv",
-            "BRINNUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM VESTIGING;PLAATSNAAM VESTIGING;GEMEENTENUMMER VESTIGING;GEMEENTENAAM VESTIGING;" +
-            "PROVINCIE VESTIGING;TOTAAL LEERLINGEN;AANTAL ZITTENBLIJVERS;AANTAL AFSTROMERS;AANTAL OPSTROMERS;PERCENTAGE ZITTENBLIJVERS;" +
-            "PERCENTAGE AFSTROMERS;PERCENTAGE OPSTROMERS\r\n" +
-            "00AH;0;Lyceum;ENSCHEDE;153;ENSCHEDE;Overijssel;1.001;84;25;139;8,39;2,5;13,89\r\n" +
-            "00TQ;7;Mariëndael Carré;ARNHEM;7;ARNHEM;Gelderland;927;77;6;182;8,31;0,65;19,63\r\n", DuoFields.Dos850);
+        var path = files.Write(
+            "05.-zittenblijven-vo-brinvest-1516-tov-1617.csv",
+            "BRINNUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM VESTIGING;PLAATSNAAM VESTIGING;GEMEENTENUMMER VESTIGING;GEMEENTENAAM VESTIGING;"
+                + "PROVINCIE VESTIGING;TOTAAL LEERLINGEN;AANTAL ZITTENBLIJVERS;AANTAL AFSTROMERS;AANTAL OPSTROMERS;PERCENTAGE ZITTENBLIJVERS;"
+                + "PERCENTAGE AFSTROMERS;PERCENTAGE OPSTROMERS\r\n"
+                + "00AH;0;Lyceum;ENSCHEDE;153;ENSCHEDE;Overijssel;1.001;84;25;139;8,39;2,5;13,89\r\n"
+                + "00TQ;7;Mariëndael Carré;ARNHEM;7;ARNHEM;Gelderland;927;77;6;182;8,31;0,65;19,63\r\n",
+            DuoFields.Dos850
+        );
         Assert.Equal(2, Imports(DuoVoImporters.VoZittenblijven, store, path).Records);
 
         using var connection = store.Database.ConnectMigrated();
-        Assert.Equal([("00AH00", 2015, "0153", 1_001, 8.39, 13.89, "Lyceum"), ("00TQ07", 2015, "0007", 927, 8.31, 19.63, "Mariëndael Carré")],
+        Assert.Equal(
+            [("00AH00", 2015, "0153", 1_001, 8.39, 13.89, "Lyceum"), ("00TQ07", 2015, "0007", 927, 8.31, 19.63, "Mariëndael Carré")],
             connection.Query<(string, int, string, int, double, double, string)>(
-                "SELECT brin6, schooljaar, gemeentenummer, leerlingen, pct_zittenblijvers, pct_opstromers, naam FROM vo_zittenblijven ORDER BY brin6"));
+                "SELECT brin6, schooljaar, gemeentenummer, leerlingen, pct_zittenblijvers, pct_opstromers, naam FROM vo_zittenblijven ORDER BY brin6"
+            )
+        );
     }
 
     [Fact]
@@ -337,8 +415,11 @@ public sealed class DuoVoImportTests
     private static (long Rows, long Journal) Counts(TestStore store)
     {
         using var connection = store.Database.ConnectMigrated();
-        return (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_examen") + connection.ExecuteScalar<long>("SELECT COALESCE(SUM(examenkandidaten), 0) FROM vo_examen"),
-            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_log"));
+        return (
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM vo_examen")
+                + connection.ExecuteScalar<long>("SELECT COALESCE(SUM(examenkandidaten), 0) " + "FROM vo_examen"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_log")
+        );
     }
 
     /// <summary>Tiny made-up files in a temporary folder, in DUO's layouts.</summary>
@@ -347,29 +428,48 @@ public sealed class DuoVoImportTests
         private static readonly string[] Years = ["2022-2023", "2023-2024"];
 
         public const string CijfersHeader =
-            "BRIN NUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM VESTIGING;GEMEENTENAAM VESTIGING;PROVINCIE VESTIGING;ONDERWIJSTYPE VO;LEERWEG VMBO;" +
-            "VMBO SECTOR;AFDELING;EXAMENKANDIDATEN;GESLAAGDEN;GEZAKTEN;GEMIDDELD CIJFER SCHOOLEXAMEN;GEMIDDELD CIJFER CENTRAAL EXAMEN;" +
-            "GEMIDDELD CIJFER CIJFERLIJST\r\n";
+            "BRIN NUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM VESTIGING;GEMEENTENAAM VESTIGING;PROVINCIE VESTIGING;ONDERWIJSTYPE VO;LEERWEG VMBO;"
+            + "VMBO SECTOR;AFDELING;EXAMENKANDIDATEN;GESLAAGDEN;GEZAKTEN;GEMIDDELD CIJFER SCHOOLEXAMEN;GEMIDDELD CIJFER CENTRAAL EXAMEN;"
+            + "GEMIDDELD CIJFER CIJFERLIJST\r\n";
 
         private readonly string _folder = Directory.CreateTempSubdirectory("doorstroom-duo-").FullName;
 
         /// <summary>Rows of the 2019-2024 layout with two school years: 7 fixed columns, then 2 × 3 × 3 cells.</summary>
         public static List<string[]> KandidatenRows(int count) =>
-        [
-            .. Enumerable.Range(0, count).Select(i => (string[])
             [
-                "99XX", $"99XX{i:D2}", $"School {i}", "ERGENS", "VMBO", "36", "VMBO B - economie",
-                .. Years.SelectMany(_ => new[] { "10", "9", "90", "6", "5", "83.3", "16", "14", "87.5" }),
-            ]),
-        ];
+                .. Enumerable
+                    .Range(0, count)
+                    .Select(i =>
+                        (string[])
+                            [
+                                "99XX",
+                                $"99XX{i:D2}",
+                                $"School {i}",
+                                "ERGENS",
+                                "VMBO",
+                                "36",
+                                "VMBO B - economie",
+                                .. Years.SelectMany(_ => new[] { "10", "9", "90", "6", "5", "83.3", "16", "14", "87.5" }),
+                            ]
+                    ),
+            ];
 
         public string Kandidaten(string name, IEnumerable<string[]> rows, Encoding? encoding = null)
         {
             string[] header =
             [
-                "INSTELLINGSCODE", "VESTIGINGSCODE", "INSTELLINGSNAAM VESTIGING", "GEMEENTENAAM", "ONDERWIJSTYPE VO", "INSPECTIECODE", "OPLEIDINGSNAAM",
-                .. Years.SelectMany(y => new[] { "MAN", "VROUW", "TOTAAL" }.SelectMany(g =>
-                    new[] { $"EXAMENKANDIDATEN SCHOOLJAAR {y} - {g}", $"GESLAAGDEN SCHOOLJAAR {y} - {g}", $"SLAAGPERC SCHOOLJAAR {y} - {g}" })),
+                "INSTELLINGSCODE",
+                "VESTIGINGSCODE",
+                "INSTELLINGSNAAM VESTIGING",
+                "GEMEENTENAAM",
+                "ONDERWIJSTYPE VO",
+                "INSPECTIECODE",
+                "OPLEIDINGSNAAM",
+                .. Years.SelectMany(y =>
+                    new[] { "MAN", "VROUW", "TOTAAL" }.SelectMany(g =>
+                        new[] { $"EXAMENKANDIDATEN SCHOOLJAAR {y} - {g}", $"GESLAAGDEN SCHOOLJAAR {y} - {g}", $"SLAAGPERC SCHOOLJAAR {y} - {g}" }
+                    )
+                ),
             ];
             static string Line(IEnumerable<string> cells) => string.Join(";", cells.Select(c => $"\"{c}\"")) + "\r\n";
             return Write(name, Line(header) + string.Concat(rows.Select(Line)), encoding ?? new UTF8Encoding(false));
@@ -384,7 +484,11 @@ public sealed class DuoVoImportTests
 
         public void Dispose()
         {
-            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException) { }
         }
     }
 }

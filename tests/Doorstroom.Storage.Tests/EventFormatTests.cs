@@ -18,8 +18,10 @@ public sealed class EventFormatTests
     private static byte[] Export(Database database, EventFormat format)
     {
         using var output = new MemoryStream();
-        if (format == EventFormat.Csv) EventExport.WriteCsv(database, output, Ct);
-        else EventExport.WriteJsonLines(database, output, Ct);
+        if (format == EventFormat.Csv)
+            EventExport.WriteCsv(database, output, Ct);
+        else
+            EventExport.WriteJsonLines(database, output, Ct);
         return output.ToArray();
     }
 
@@ -55,7 +57,10 @@ public sealed class EventFormatTests
         var events = new EventStore(store.Database);
         events.Append(EventSamples.Streams(1), cancellationToken: Ct);
         var before = Export(store.Database, EventFormat.JsonLines);
-        var csv = Write(directory, "bad.csv", """
+        var csv = Write(
+            directory,
+            "bad.csv",
+            """
             pupil;date;type;institution;leerweg;niveau;crebo;detail
             Q1;2024-08-01;Ingeschreven;25PJ00;bol;2;25258;
             Q1;2024-13-01;Ingeschreven;25PJ00;bol;2;25258;
@@ -63,27 +68,36 @@ public sealed class EventFormatTests
             Q3;2024-08-01;Aangemeld;25PJ00;mavo;;;
             Q4;2024-08-01;Afgewezen;25PJ00;;;;
             Q5;2024-08-01;Ingeschreven;25PJ00;;two;;
-            """);
-        var jsonl = Write(directory, "bad.jsonl", """
+            """
+        );
+        var jsonl = Write(
+            directory,
+            "bad.jsonl",
+            """
             {"pupil":"Q1","date":"2024-08-01","type":"Ingeschreven","institution":"25PJ00"}
             {"pupil":"Q2","date":"2024-08-01","type":"Ingeschreven","institution":"25PJ00","niveau":"2"}
             {"pupil":"Q3","date":"2024-08-01","type":"Ingeschreven","institution":"25PJ00","colour":"blue"}
             {"pupil":"Q4","date":"2024-08-01","type":"Ingeschreven"
-            """);
+            """
+        );
 
         var refusedCsv = Assert.IsType<Refused>(new EventImporter().Run(store.Database, csv, Clock, cancellationToken: Ct));
         var refusedJson = Assert.IsType<Refused>(new EventImporter().Run(store.Database, jsonl, Clock, cancellationToken: Ct));
 
         Assert.Equal(
-        [
-            "bad.csv:3: date: a date as yyyy-MM-dd (found '2024-13-01')",
-            "bad.csv:4: type: an event type: one of " + string.Join(", ", Enum.GetNames<EventKind>()) + " (found 'Verhuisd')",
-            "bad.csv:5: leerweg: a leerweg: one of bb, kb, gl, tl, bol, bbl (found 'mavo')",
-            "bad.csv:6: detail: a detail (required for Afgewezen)",
-            "bad.csv:7: niveau: a whole number (found 'two')",
-        ], refusedCsv.Problems.Select(p => p.ToString()));
-        Assert.Equal(["bad.jsonl:2: niveau: a whole number", "bad.jsonl:3: colour: one of the properties " + string.Join(", ", EventColumns.All)],
-            refusedJson.Problems.Take(2).Select(p => p.ToString()));
+            [
+                "bad.csv:3: date: a date as yyyy-MM-dd (found '2024-13-01')",
+                "bad.csv:4: type: an event type: one of " + string.Join(", ", Enum.GetNames<EventKind>()) + " (found 'Verhuisd')",
+                "bad.csv:5: leerweg: a leerweg: one of bb, kb, gl, tl, bol, bbl (found 'mavo')",
+                "bad.csv:6: detail: a detail (required for Afgewezen)",
+                "bad.csv:7: niveau: a whole number (found 'two')",
+            ],
+            refusedCsv.Problems.Select(p => p.ToString())
+        );
+        Assert.Equal(
+            ["bad.jsonl:2: niveau: a whole number", "bad.jsonl:3: colour: one of the properties " + string.Join(", ", EventColumns.All)],
+            refusedJson.Problems.Take(2).Select(p => p.ToString())
+        );
         Assert.StartsWith("bad.jsonl:4: well-formed JSON", refusedJson.Problems[2].ToString(), StringComparison.Ordinal);
         Assert.Equal(before, Export(store.Database, EventFormat.JsonLines));
     }
@@ -124,7 +138,11 @@ public sealed class EventFormatTests
         using var store = TestStore.Create(kind);
         using var temp = new TempDirectory();
         var directory = temp.Path;
-        var csv = Write(directory, "sis.csv", "\uFEFFtype;pupil;date;institution;leerweg;leerjaar\r\nIngeschreven;A1;2023-08-01;25PJ00;kb;3\r\nBevorderd;A1;2024-07-12;25PJ00;kb;4\r\n");
+        var csv = Write(
+            directory,
+            "sis.csv",
+            "\uFEFFtype;pupil;date;institution;leerweg;leerjaar\r\nIngeschreven;A1;2023-08-01;25PJ00;kb;3\r\nBevorderd;A1;2024-07-12;25PJ00;kb;4\r\n"
+        );
 
         Assert.IsType<Imported>(new EventImporter().Run(store.Database, csv, Clock, cancellationToken: Ct));
 
@@ -132,7 +150,9 @@ public sealed class EventFormatTests
             [
                 new TransitionEvent("A1", new DateOnly(2023, 8, 1), EventKind.Ingeschreven, "25PJ00", Leerweg.Kb, 3),
                 new TransitionEvent("A1", new DateOnly(2024, 7, 12), EventKind.Bevorderd, "25PJ00", Leerweg.Kb, 4),
-            ], new EventStore(store.Database).Stream("A1"));
+            ],
+            new EventStore(store.Database).Stream("A1")
+        );
     }
 
     [Fact]

@@ -14,11 +14,23 @@ internal static class EventSamples
         {
             EventKind.Ingeschreven => e with { Leerweg = Leerweg.Kb, Leerjaar = 3, Route = "vmbo" },
             EventKind.Bevorderd or EventKind.Gedoubleerd => e with { Leerjaar = 4, Leerweg = Leerweg.Tl },
-            EventKind.Aangemeld or EventKind.Geplaatst or EventKind.Geswitcht or EventKind.DiplomaBehaald =>
-                e with { Institution = "25LH01", Leerweg = Leerweg.Bol, Niveau = 2, Crebo = 25258, Route = "normale-route" },
+            EventKind.Aangemeld or EventKind.Geplaatst or EventKind.Geswitcht or EventKind.DiplomaBehaald => e with
+            {
+                Institution = "25LH01",
+                Leerweg = Leerweg.Bol,
+                Niveau = 2,
+                Crebo = 25258,
+                Route = "normale-route",
+            },
             EventKind.Toegelaten => e with { Institution = "25LH01", Leerweg = Leerweg.Bbl, Niveau = 3 },
             EventKind.Uitgeschreven => e with { Detail = "verhuisd", Leerweg = Leerweg.Gl },
-            EventKind.Vervallen => new TransitionEvent(pupil, date, kind, Detail: "datum verkeerd; " + Awkward[..12], Voids: EventDigest.Of(Of(pupil, EventKind.Bevorderd, date.AddDays(-14)))),
+            EventKind.Vervallen => new TransitionEvent(
+                pupil,
+                date,
+                kind,
+                Detail: "datum verkeerd; " + Awkward[..12],
+                Voids: EventDigest.Of(Of(pupil, EventKind.Bevorderd, date.AddDays(-14)))
+            ),
             _ => e with { Detail = Awkward },
         };
     }

@@ -105,7 +105,8 @@ public sealed class EventStoreTests
         events.Append([new(e, Synthetic: true, BirthDate: new DateOnly(2008, 5, 1))], cancellationToken: Ct);
 
         var error = Assert.Throws<ArgumentException>(() =>
-            events.Append([new(e with { Date = new DateOnly(2021, 8, 1) }, Synthetic: true, BirthDate: new DateOnly(2008, 5, 2))], cancellationToken: Ct));
+            events.Append([new(e with { Date = new DateOnly(2021, 8, 1) }, Synthetic: true, BirthDate: new DateOnly(2008, 5, 2))], cancellationToken: Ct)
+        );
 
         Assert.Contains("birth_date: 2008-05-01", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, events.Count());
@@ -119,10 +120,56 @@ public sealed class EventStoreTests
         Assert.Equal(digest, EventDigest.Of(e with { Pupil = "P2" }));
         TransitionEvent[] variants =
         [
-            e with { Date = e.Date.AddDays(1) }, e with { Kind = EventKind.Geplaatst }, e with { Institution = "25PJ01" },
-            e with { Leerweg = Leerweg.Bbl }, e with { Leerweg = null }, e with { Leerjaar = 2, Niveau = null }, e with { Niveau = 3 },
-            e with { Crebo = 25259 }, e with { Route = null }, e with { Route = "" }, e with { Detail = "x" },
-            e with { Route = null, Detail = "normale-route" },
+            e with
+            {
+                Date = e.Date.AddDays(1),
+            },
+            e with
+            {
+                Kind = EventKind.Geplaatst,
+            },
+            e with
+            {
+                Institution = "25PJ01",
+            },
+            e with
+            {
+                Leerweg = Leerweg.Bbl,
+            },
+            e with
+            {
+                Leerweg = null,
+            },
+            e with
+            {
+                Leerjaar = 2,
+                Niveau = null,
+            },
+            e with
+            {
+                Niveau = 3,
+            },
+            e with
+            {
+                Crebo = 25259,
+            },
+            e with
+            {
+                Route = null,
+            },
+            e with
+            {
+                Route = "",
+            },
+            e with
+            {
+                Detail = "x",
+            },
+            e with
+            {
+                Route = null,
+                Detail = "normale-route",
+            },
         ];
         Assert.Equal(variants.Length, variants.Select(EventDigest.Of).Append(digest).Distinct().Count() - 1);
     }

@@ -10,7 +10,8 @@ public sealed class InstitutionDirectoryTests
         using var store = TestStore.Create(kind);
         using (var connection = store.Database.ConnectMigrated())
         {
-            connection.Execute("""
+            connection.Execute(
+                """
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats, leerlingen) VALUES
                     ('03EF01', '03EF', 'Stedelijk Lyceum', 'HAVO/VWO', 'Enschede', 700),
                     ('01AB00', '01AB', 'Het Baken College', 'VMBO', 'Almere', 900),
@@ -19,7 +20,8 @@ public sealed class InstitutionDirectoryTests
                     ('01AB00', 2023, 'VMBO BL', 0, '0001', 3, 'man', '01AB', 'Het Baken College', 'BL', 99),
                     ('01AB00', 2024, 'VMBO BL', 0, '0001', 3, 'man', '01AB', 'Het Baken College', 'BL', 40),
                     ('01AB00', 2024, 'VMBO 12', 0, '0003', 1, 'vrouw', '01AB', 'Het Baken College', NULL, 500);
-                """);
+                """
+            );
         }
 
         var first = InstitutionDirectory.Vo(store.Database, after: null, limit: 2);
@@ -39,18 +41,26 @@ public sealed class InstitutionDirectoryTests
         using var store = TestStore.Create(kind);
         using (var connection = store.Database.ConnectMigrated())
         {
-            connection.Execute("""
-                INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats, leerlingen) VALUES ('01AB00', '01AB', 'Het Baken College', 'VMBO', 'Almere', 900);
+            connection.Execute(
+                """
+                INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats, leerlingen) VALUES ('01AB00', '01AB', 'Het Baken College', 'VMBO',
+                    'Almere', 900);
                 INSERT INTO mbo_instelling (brin4, naam, soort, aoc) VALUES ('25AA', 'ROC Midden', 'ROC', 0), ('26BB', 'Groenhorst', 'AOC', 1);
                 INSERT INTO mbo_locatie (brin6, brin4, naam, plaats) VALUES
-                    ('26BB00', '26BB', 'Groenhorst Barneveld', 'Barneveld'), ('25AA01', '25AA', 'ROC Midden Zorg', 'Amersfoort'), ('25AA00', '25AA', 'ROC Midden Techniek', 'Utrecht');
-                """);
+                    ('26BB00', '26BB', 'Groenhorst Barneveld', 'Barneveld'), ('25AA01', '25AA', 'ROC Midden Zorg', 'Amersfoort'), ('25AA00', '25AA',
+                        'ROC Midden Techniek', 'Utrecht');
+                """
+            );
         }
 
         var page = InstitutionDirectory.Mbo(store.Database, after: "25AA00", limit: 5);
         Assert.Equal(
-            [new MboLocatieSummary("25AA01", "25AA", "ROC Midden Zorg", "Amersfoort", "ROC Midden"), new MboLocatieSummary("26BB00", "26BB", "Groenhorst Barneveld", "Barneveld", "Groenhorst")],
-            page.Items);
+            [
+                new MboLocatieSummary("25AA01", "25AA", "ROC Midden Zorg", "Amersfoort", "ROC Midden"),
+                new MboLocatieSummary("26BB00", "26BB", "Groenhorst Barneveld", "Barneveld", "Groenhorst"),
+            ],
+            page.Items
+        );
         Assert.Null(page.NextAfter);
         Assert.True(InstitutionDirectory.IsMboLocation(store.Database, "25AA00"));
         Assert.False(InstitutionDirectory.IsMboLocation(store.Database, "01AB00"));

@@ -10,13 +10,16 @@ public sealed class InstitutionsTests
     {
         using (var connection = store.Database.ConnectMigrated())
         {
-            connection.Execute("""
+            connection.Execute(
+                """
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats, leerlingen) VALUES
                     ('01AB00', '01AB', 'Het Baken College', 'VMBO', 'Almere', 900),
                     ('02CD00', '02CD', 'Groen College', 'VMBO/HAVO', 'Zwolle', 1200),
                     ('03EF01', '03EF', 'Stedelijk Lyceum', 'HAVO/VWO', 'Enschede', 700)
-                """);
-            connection.Execute("""
+                """
+            );
+            connection.Execute(
+                """
                 INSERT INTO vo_leerlingen (brin6, schooljaar, onderwijstype, lwoo, elementcode, leerjaar, geslacht, brin4, naam, leerweg, aantal) VALUES
                     ('01AB00', 2023, 'VMBO BL', 0, '0001', 3, 'man', '01AB', 'Het Baken College', 'BL', 99),
                     ('01AB00', 2024, 'VMBO BL', 0, '0001', 3, 'man', '01AB', 'Het Baken College', 'BL', 40),
@@ -24,13 +27,16 @@ public sealed class InstitutionsTests
                     ('01AB00', 2024, 'VMBO KL', 0, '0002', 4, 'man', '01AB', 'Het Baken College', 'KL', 20),
                     ('01AB00', 2024, 'VMBO 12', 0, '0003', 1, 'man', '01AB', 'Het Baken College', NULL, 500),
                     ('02CD00', 2024, 'VMBO TL', 0, '0004', 4, 'man', '02CD', 'Groen College', 'TL', 60)
-                """);
-            connection.Execute("""
+                """
+            );
+            connection.Execute(
+                """
                 INSERT INTO mbo_instelling (brin4, naam, soort, aoc) VALUES ('25AA', 'ROC Midden', 'ROC', 0), ('26BB', 'Groenhorst', 'AOC', 1);
                 INSERT INTO mbo_locatie (brin6, brin4, naam, plaats) VALUES
                     ('25AA00', '25AA', 'ROC Midden Techniek', 'Utrecht'), ('25AA01', '25AA', 'ROC Midden Zorg', 'Amersfoort'),
                     ('26BB00', '26BB', 'Groenhorst Barneveld', 'Barneveld')
-                """);
+                """
+            );
         }
         new EventStore(store.Database).Append([
             new EventRecord(new TransitionEvent("P-1", new DateOnly(2025, 3, 1), EventKind.Aangemeld, "25AA01", Leerweg.Bol, Niveau: 2, Crebo: 25258)),
@@ -68,12 +74,14 @@ public sealed class InstitutionsTests
         Seed(store);
         using (var connection = store.Database.ConnectMigrated())
         {
-            connection.Execute("""
+            connection.Execute(
+                """
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats, leerlingen) VALUES
                     ('04GH00', '04GH', 'School 100% Praktijk', 'VMBO', 'Delft', 10),
                     ('05IJ00', '05IJ', 'Het_Lyceum', 'HAVO', 'Delft', 5),
                     ('06KL00', '06KL', 'A\B College', 'VMBO', 'Delft', 5)
-                """);
+                """
+            );
         }
 
         Assert.Equal(["04GH00"], Institutions.Vo(store.Database, "%", 1).Items.Select(v => v.Brin6));
@@ -112,8 +120,15 @@ public sealed class InstitutionsTests
         using (var connection = store.Database.ConnectMigrated())
         {
             for (var i = 0; i < 53; i++)
-                connection.Execute("INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats) VALUES (@brin6, @brin4, @naam, 'VMBO', 'Delft')",
-                    new { brin6 = $"{i:D2}XX00", brin4 = $"{i:D2}XX", naam = $"School {i:D2}" });
+                connection.Execute(
+                    "INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur, plaats) VALUES (@brin6, @brin4, @naam, 'VMBO', 'Delft')",
+                    new
+                    {
+                        brin6 = $"{i:D2}XX00",
+                        brin4 = $"{i:D2}XX",
+                        naam = $"School {i:D2}",
+                    }
+                );
         }
         var first = Institutions.Vo(store.Database, null, 1);
         var second = Institutions.Vo(store.Database, null, 2);

@@ -12,6 +12,15 @@ public sealed class LargestInstitutionsTests
         Assert.Equal(["10AA00", "10AB00"], LargestInstitutions.VmboVestigingen(store.Database, 2));
         Assert.Equal(["30AA"], LargestInstitutions.Rocs(store.Database, 2));
         Assert.Equal(["30AA01"], LargestInstitutions.Locations(store.Database, "30AA", 1));
-        Assert.Equal(new Dictionary<int, int> { [1] = 25655, [2] = 25180, [3] = 25600, [4] = 25502 }, ProgrammeNames.LowestCreboPerNiveau(store.Database));
+        Assert.Equal(
+            new Dictionary<int, int>
+            {
+                [1] = 25655,
+                [2] = 25180,
+                [3] = 25600,
+                [4] = 25502,
+            },
+            ProgrammeNames.LowestCreboPerNiveau(store.Database)
+        );
     }
 }

@@ -24,13 +24,22 @@ public sealed class MigrationTests
         // Four web nodes started together on an empty store: each opens its first connection at the same moment.
         const int Nodes = 4;
         using var start = new Barrier(Nodes);
-        var nodes = Enumerable.Range(1, Nodes)
-            .Select(n => Database.Open(new Npgsql.NpgsqlConnectionStringBuilder(store.Target) { ApplicationName = $"web-{n}" }.ConnectionString)).ToList();
-        await Task.WhenAll(nodes.Select(node => Task.Run(() =>
-        {
-            start.SignalAndWait(TestContext.Current.CancellationToken);
-            node.ConnectMigrated().Dispose();
-        }, TestContext.Current.CancellationToken)));
+        var nodes = Enumerable
+            .Range(1, Nodes)
+            .Select(n => Database.Open(new Npgsql.NpgsqlConnectionStringBuilder(store.Target) { ApplicationName = $"web-{n}" }.ConnectionString))
+            .ToList();
+        await Task.WhenAll(
+            nodes.Select(node =>
+                Task.Run(
+                    () =>
+                    {
+                        start.SignalAndWait(TestContext.Current.CancellationToken);
+                        node.ConnectMigrated().Dispose();
+                    },
+                    TestContext.Current.CancellationToken
+                )
+            )
+        );
 
         using var connection = store.Database.ConnectMigrated();
         Assert.Equal(Migrations.All.Select(m => m.Version).Order(), connection.Query<int>("SELECT version FROM schema_migrations ORDER BY version"));
@@ -42,9 +51,42 @@ public sealed class MigrationTests
         using var store = TestStore.Create(kind);
         using var connection = store.Database.ConnectMigrated();
         var upsert = new Upsert("mbo_instelling", ["brin4"], ["naam", "aoc"]);
-        Assert.Equal(1, connection.Execute(upsert.Sql, new { brin4 = "25GV", naam = "Aeres MBO", aoc = 1 }));
-        Assert.Equal(0, connection.Execute(upsert.Sql, new { brin4 = "25GV", naam = "Aeres MBO", aoc = 1 }));
-        Assert.Equal(1, connection.Execute(upsert.Sql, new { brin4 = "25GV", naam = "Aeres MBO Ede", aoc = 1 }));
+        Assert.Equal(
+            1,
+            connection.Execute(
+                upsert.Sql,
+                new
+                {
+                    brin4 = "25GV",
+                    naam = "Aeres MBO",
+                    aoc = 1,
+                }
+            )
+        );
+        Assert.Equal(
+            0,
+            connection.Execute(
+                upsert.Sql,
+                new
+                {
+                    brin4 = "25GV",
+                    naam = "Aeres MBO",
+                    aoc = 1,
+                }
+            )
+        );
+        Assert.Equal(
+            1,
+            connection.Execute(
+                upsert.Sql,
+                new
+                {
+                    brin4 = "25GV",
+                    naam = "Aeres MBO Ede",
+                    aoc = 1,
+                }
+            )
+        );
         Assert.Equal("Aeres MBO Ede", connection.ExecuteScalar<string>("SELECT naam FROM mbo_instelling WHERE brin4 = '25GV'"));
     }
 

@@ -13,25 +13,50 @@ public sealed class PoisonedEventTests
 
     private static readonly DateOnly Today = new(2026, 11, 30);
 
-    private static EventRecord E(string pupil, string date, EventKind kind, string at, Leerweg lw, int? leerjaar = null, int? niveau = null, int? crebo = null) =>
-        new(new TransitionEvent(pupil, DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kind, at, lw, leerjaar, niveau, crebo),
-            BirthDate: new DateOnly(2010, 3, 1));
+    private static EventRecord E(
+        string pupil,
+        string date,
+        EventKind kind,
+        string at,
+        Leerweg lw,
+        int? leerjaar = null,
+        int? niveau = null,
+        int? crebo = null
+    ) =>
+        new(
+            new TransitionEvent(
+                pupil,
+                DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                kind,
+                at,
+                lw,
+                leerjaar,
+                niveau,
+                crebo
+            ),
+            BirthDate: new DateOnly(2010, 3, 1)
+        );
 
     private static void Seed(TestStore store)
     {
         using (var connection = store.Database.ConnectMigrated())
         {
-            connection.Execute("""
+            connection.Execute(
+                """
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES ('01AB00', '01AB', 'Het Baken', 'VMBO');
                 INSERT INTO mbo_locatie (brin6, brin4, naam) VALUES ('25AA00', '25AA', 'Techniek');
-                """);
+                """
+            );
         }
-        new EventStore(store.Database).Append([
-            E("P-1", "2025-08-01", EventKind.Ingeschreven, "01AB00", Leerweg.Kb, leerjaar: 3),
-            E("P-1", "2026-08-01", EventKind.Bevorderd, "01AB00", Leerweg.Kb, leerjaar: 4),
-            E("P-1", "2026-10-05", EventKind.Aangemeld, "25AA00", Leerweg.Bol, niveau: 3, crebo: 25259),
-            E("P-2", "2025-08-01", EventKind.Ingeschreven, "01AB00", Leerweg.Tl, leerjaar: 4),
-        ], cancellationToken: Ct);
+        new EventStore(store.Database).Append(
+            [
+                E("P-1", "2025-08-01", EventKind.Ingeschreven, "01AB00", Leerweg.Kb, leerjaar: 3),
+                E("P-1", "2026-08-01", EventKind.Bevorderd, "01AB00", Leerweg.Kb, leerjaar: 4),
+                E("P-1", "2026-10-05", EventKind.Aangemeld, "25AA00", Leerweg.Bol, niveau: 3, crebo: 25259),
+                E("P-2", "2025-08-01", EventKind.Ingeschreven, "01AB00", Leerweg.Tl, leerjaar: 4),
+            ],
+            cancellationToken: Ct
+        );
     }
 
     /// <summary>Puts rows in as SQL would, past every check: the events of P-1 the importer would never have let in.</summary>
@@ -42,8 +67,10 @@ public sealed class PoisonedEventTests
         var digest = 1;
         foreach (var value in values)
         {
-            connection.Execute($"INSERT INTO event (pupil_id, kind, on_date, institution, leerweg, leerjaar, digest) VALUES (@pupil, {value}, @digest)",
-                new { pupil, digest = digest++ });
+            connection.Execute(
+                $"INSERT INTO event (pupil_id, kind, on_date, institution, leerweg, leerjaar, digest) VALUES (@pupil, {value}, @digest)",
+                new { pupil, digest = digest++ }
+            );
         }
     }
 
@@ -53,34 +80,44 @@ public sealed class PoisonedEventTests
         using var store = TestStore.Create(kind);
         using var temp = new TempDirectory();
         var csv = Path.Combine(temp.Path, "poison.csv");
-        File.WriteAllText(csv, """
+        File.WriteAllText(
+            csv,
+            """
             pupil;date;type;institution;leerweg;leerjaar;birth_date
             Q1;2024-08-01;Ingeschreven;01AB00;kb;3;2010-01-01
             Q1;0001-01-01;Bevorderd;01AB00;kb;4;2010-01-01
             Q2;9998-09-01;Ingeschreven;01AB00;kb;3;
             Q3;2024-08-01;Ingeschreven;01AB00;kb;3;0001-01-01
-            """);
+            """
+        );
         var jsonl = Path.Combine(temp.Path, "poison.jsonl");
-        File.WriteAllText(jsonl, """
+        File.WriteAllText(
+            jsonl,
+            """
             {"pupil":"Q1","date":"1996-07-31","type":"Ingeschreven","institution":"01AB00"}
             {"pupil":"Q2","date":"2100-07-31","type":"Ingeschreven","institution":"01AB00"}
             {"pupil":"Q3","date":"2100-08-01","type":"Ingeschreven","institution":"01AB00"}
-            """);
+            """
+        );
 
         var refusedCsv = Assert.IsType<Refused>(new EventImporter().Run(store.Database, csv, TimeProvider.System, cancellationToken: Ct));
         var refusedJson = Assert.IsType<Refused>(new EventImporter().Run(store.Database, jsonl, TimeProvider.System, cancellationToken: Ct));
 
         Assert.Equal(
-        [
-            "poison.csv:3: date: a date from 1996-08-01 to 2100-07-31 (found 0001-01-01)",
-            "poison.csv:4: date: a date from 1996-08-01 to 2100-07-31 (found 9998-09-01)",
-            "poison.csv:5: birth_date: a birth date from 1900-01-01 to 2100-07-31 (found 0001-01-01)",
-        ], refusedCsv.Problems.Select(p => p.ToString()));
+            [
+                "poison.csv:3: date: a date from 1996-08-01 to 2100-07-31 (found 0001-01-01)",
+                "poison.csv:4: date: a date from 1996-08-01 to 2100-07-31 (found 9998-09-01)",
+                "poison.csv:5: birth_date: a birth date from 1900-01-01 to 2100-07-31 (found 0001-01-01)",
+            ],
+            refusedCsv.Problems.Select(p => p.ToString())
+        );
         Assert.Equal(
-        [
-            "poison.jsonl:1: date: a date from 1996-08-01 to 2100-07-31 (found 1996-07-31)",
-            "poison.jsonl:3: date: a date from 1996-08-01 to 2100-07-31 (found 2100-08-01)",
-        ], refusedJson.Problems.Select(p => p.ToString()));
+            [
+                "poison.jsonl:1: date: a date from 1996-08-01 to 2100-07-31 (found 1996-07-31)",
+                "poison.jsonl:3: date: a date from 1996-08-01 to 2100-07-31 (found 2100-08-01)",
+            ],
+            refusedJson.Problems.Select(p => p.ToString())
+        );
         Assert.Equal(0, new EventStore(store.Database).Count());
     }
 
@@ -90,10 +127,15 @@ public sealed class PoisonedEventTests
         using var store = TestStore.Create(kind);
         var events = new EventStore(store.Database);
 
-        var refused = Assert.Throws<ArgumentException>(() => events.Append([
-            E("Q1", "2024-08-01", EventKind.Ingeschreven, "01AB00", Leerweg.Kb, leerjaar: 3),
-            E("Q1", "9998-09-01", EventKind.Bevorderd, "01AB00", Leerweg.Kb, leerjaar: 4),
-        ], cancellationToken: Ct));
+        var refused = Assert.Throws<ArgumentException>(() =>
+            events.Append(
+                [
+                    E("Q1", "2024-08-01", EventKind.Ingeschreven, "01AB00", Leerweg.Kb, leerjaar: 3),
+                    E("Q1", "9998-09-01", EventKind.Bevorderd, "01AB00", Leerweg.Kb, leerjaar: 4),
+                ],
+                cancellationToken: Ct
+            )
+        );
 
         Assert.StartsWith("event 2: date: a date from 1996-08-01 to 2100-07-31", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, events.Count());
@@ -104,10 +146,12 @@ public sealed class PoisonedEventTests
     {
         using var store = TestStore.Create(kind);
         Seed(store);
-        Poison(store,
+        Poison(
+            store,
             "'Bevorderd', '0001-01-01', '01AB00', 'kb', 4",
             "'Bevorderd', '9998-09-01', '01AB00', 'kb', 4",
-            "'Verhuisd', '2026-09-01', '01AB00', 'kb', 4");
+            "'Verhuisd', '2026-09-01', '01AB00', 'kb', 4"
+        );
         var school = PupilDirectory.Locations(store.Database, "01AB");
 
         var list = PupilDirectory.SchoolPupils(store.Database, school, null, null, 10, Today);
@@ -130,7 +174,12 @@ public sealed class PoisonedEventTests
         // Only SQLite keeps a DATE as text, so only there can a row hold a date that is not one.
         using var store = TestStore.Create(StoreKind.Sqlite);
         Seed(store);
-        Poison(store, "'Bevorderd', 'gisteren', '01AB00', 'kb', 4", "'Bevorderd', '2026-02-30', '01AB00', 'kb', 4", "'Bevorderd', '2026-13-45', '01AB00', 'kb', 4");
+        Poison(
+            store,
+            "'Bevorderd', 'gisteren', '01AB00', 'kb', 4",
+            "'Bevorderd', '2026-02-30', '01AB00', 'kb', " + "4",
+            "'Bevorderd', '2026-13-45', '01AB00', 'kb', 4"
+        );
 
         var stream = new EventStore(store.Database).Read("P-1");
         var pupil = PupilDirectory.SchoolPupil(store.Database, PupilDirectory.Locations(store.Database, "01AB"), "P-1", Today);
@@ -146,11 +195,14 @@ public sealed class PoisonedEventTests
     {
         using var store = TestStore.Create(StoreKind.Sqlite);
         Seed(store);
-        using (var connection = store.Database.ConnectMigrated()) connection.Execute("UPDATE pupil SET birth_date = 'ooit' WHERE pkey = 'P-1'");
+        using (var connection = store.Database.ConnectMigrated())
+            connection.Execute("UPDATE pupil SET birth_date = 'ooit' WHERE pkey = 'P-1'");
 
         var attributes = PupilDirectory.Attributes(store.Database, "P-1");
-        var appended = new EventStore(store.Database).Append([new EventRecord(
-            new TransitionEvent("P-1", new DateOnly(2026, 11, 2), EventKind.Gedoubleerd, "01AB00", Leerweg.Kb, 4))], cancellationToken: Ct);
+        var appended = new EventStore(store.Database).Append(
+            [new EventRecord(new TransitionEvent("P-1", new DateOnly(2026, 11, 2), EventKind.Gedoubleerd, "01AB00", Leerweg.Kb, 4))],
+            cancellationToken: Ct
+        );
 
         Assert.Equal((false, (DateOnly?)null), attributes);
         Assert.Equal(1, appended.Inserted);
@@ -195,8 +247,15 @@ public sealed class PoisonedEventTests
         var wrong = events.Stream("P-1").Single(e => e.Kind == EventKind.Aangemeld);
         var monitorBefore = EventMonitor.Compute(store.Database, EventMonitor.Context(store.Database, new Dictionary<string, DomainDirection>()), Ct);
 
-        var outcome = EventCorrections.Void(store.Database, "P-1", EventNames.Identity(EventDigest.Of(wrong)), "aangemeld bij de verkeerde opleiding",
-            Today, new Corrector("beheer", "beheerder", null), DateTimeOffset.UnixEpoch);
+        var outcome = EventCorrections.Void(
+            store.Database,
+            "P-1",
+            EventNames.Identity(EventDigest.Of(wrong)),
+            "aangemeld bij de verkeerde opleiding",
+            Today,
+            new Corrector("beheer", "beheerder", null),
+            DateTimeOffset.UnixEpoch
+        );
 
         var voided = Assert.IsType<Voided>(outcome);
         Assert.Equal(wrong, voided.Target);
@@ -207,10 +266,22 @@ public sealed class PoisonedEventTests
         var entry = Assert.Single(AuditLog.ForPupil(store.Database, "P-1"));
         Assert.Equal((EventCorrections.AuditAction, "Aangemeld", "aangemeld bij de verkeerde opleiding"), (entry.Action, entry.Category, entry.Purpose));
         Assert.True(AuditLog.Verify(store.Database).Intact);
-        var again = Assert.IsType<VoidRefused>(EventCorrections.Void(store.Database, "P-1", EventNames.Identity(EventDigest.Of(wrong)), "twice",
-            Today, new Corrector("beheer", "beheerder", null), DateTimeOffset.UnixEpoch));
+        var again = Assert.IsType<VoidRefused>(
+            EventCorrections.Void(
+                store.Database,
+                "P-1",
+                EventNames.Identity(EventDigest.Of(wrong)),
+                "twice",
+                Today,
+                new Corrector("beheer", "beheerder", null),
+                DateTimeOffset.UnixEpoch
+            )
+        );
         Assert.Equal("id", again.Field);
-        Assert.Equal(monitorBefore.Pupils, EventMonitor.Compute(store.Database, EventMonitor.Context(store.Database, new Dictionary<string, DomainDirection>()), Ct).Pupils);
+        Assert.Equal(
+            monitorBefore.Pupils,
+            EventMonitor.Compute(store.Database, EventMonitor.Context(store.Database, new Dictionary<string, DomainDirection>()), Ct).Pupils
+        );
     }
 
     [Theory, ClassData(typeof(BothStores))]
@@ -255,7 +326,8 @@ public sealed class EventFileHardeningTests
         ];
         new EventStore(store.Database).Append(events, cancellationToken: Ct);
         var csv = Path.Combine(temp.Path, "events.csv");
-        using (var file = File.Create(csv)) EventExport.WriteCsv(store.Database, file, Ct);
+        using (var file = File.Create(csv))
+            EventExport.WriteCsv(store.Database, file, Ct);
         var cells = File.ReadAllLines(csv).Skip(1).SelectMany(l => l.Split(';')).Select(c => c.TrimStart('"')).ToList();
         using var copy = TestStore.Create(kind);
 
@@ -273,8 +345,11 @@ public sealed class EventFileHardeningTests
         using var store = TestStore.Create(kind);
         using var temp = new TempDirectory();
         var jsonl = Path.Combine(temp.Path, "bom.jsonl");
-        File.WriteAllText(jsonl, "\uFEFF{\"pupil\":\"B1\",\"date\":\"2024-08-01\",\"type\":\"Ingeschreven\",\"institution\":\"25PJ00\"}\n",
-            new System.Text.UTF8Encoding(false));
+        File.WriteAllText(
+            jsonl,
+            "\uFEFF{\"pupil\":\"B1\",\"date\":\"2024-08-01\",\"type\":\"Ingeschreven\",\"institution\":\"25PJ00\"}\n",
+            new System.Text.UTF8Encoding(false)
+        );
 
         Expect.Imported(new EventImporter().Run(store.Database, jsonl, TimeProvider.System, cancellationToken: Ct));
 
@@ -291,11 +366,14 @@ public sealed class EventFileHardeningTests
         var path = Path.Combine(temp.Path, name);
         using (var file = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)))
         {
-            file.Write(name.EndsWith(".csv", StringComparison.Ordinal)
-                ? "pupil;date;type;institution\nP1;2024-08-01;Ingeschreven;25PJ00\nP2;2024-08-01;Ingeschreven;"
-                : "{\"pupil\":\"P1\",\"date\":\"2024-08-01\",\"type\":\"Ingeschreven\",\"institution\":\"25PJ00\"}\n{\"pupil\":\"P2\",\"detail\":\"");
+            file.Write(
+                name.EndsWith(".csv", StringComparison.Ordinal)
+                    ? "pupil;date;type;institution\nP1;2024-08-01;Ingeschreven;25PJ00\nP2;2024-08-01;Ingeschreven;"
+                    : "{\"pupil\":\"P1\",\"date\":\"2024-08-01\",\"type\":\"Ingeschreven\",\"institution\":\"25PJ00\"}\n{\"pupil\":\"P2\",\"detail\":\""
+            );
             var block = new string('x', 1 << 20);
-            for (var i = 0; i < 50; i++) file.Write(block);
+            for (var i = 0; i < 50; i++)
+                file.Write(block);
             file.Write("\n");
         }
 

@@ -13,14 +13,27 @@ public sealed class PupilDirectoryTests
     {
         using (var connection = store.Database.ConnectMigrated())
         {
-            connection.Execute("""
+            connection.Execute(
+                """
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES
                     ('01AB00', '01AB', 'Het Baken', 'VMBO'), ('01AB01', '01AB', 'Het Baken Noord', 'VMBO'), ('02CD00', '02CD', 'Groen College', 'VMBO');
                 INSERT INTO mbo_locatie (brin6, brin4, naam) VALUES ('25AA00', '25AA', 'Techniek'), ('25AA01', '25AA', 'Zorg'), ('26BB00', '26BB', 'Groen');
-                """);
+                """
+            );
         }
-        static EventRecord E(string pupil, int y, int m, int d, EventKind kind, string at, Leerweg lw, int? leerjaar = null, int? niveau = null, int? crebo = null, string? detail = null) =>
-            new(new TransitionEvent(pupil, new DateOnly(y, m, d), kind, at, lw, leerjaar, niveau, crebo, Detail: detail));
+        static EventRecord E(
+            string pupil,
+            int y,
+            int m,
+            int d,
+            EventKind kind,
+            string at,
+            Leerweg lw,
+            int? leerjaar = null,
+            int? niveau = null,
+            int? crebo = null,
+            string? detail = null
+        ) => new(new TransitionEvent(pupil, new DateOnly(y, m, d), kind, at, lw, leerjaar, niveau, crebo, Detail: detail));
         new EventStore(store.Database).Append([
             // P-1 at 01AB00, exam 2027, applied to 25AA01 and refused.
             E("P-1", 2025, 8, 1, EventKind.Ingeschreven, "01AB00", Leerweg.Kb, leerjaar: 3),

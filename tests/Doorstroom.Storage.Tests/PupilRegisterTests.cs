@@ -7,8 +7,10 @@ public sealed class PupilRegisterTests
 {
     private static void OnePupil(TestStore store) =>
         new EventStore(store.Database).Append([
-            new EventRecord(new TransitionEvent("P-7", new DateOnly(2024, 8, 1), EventKind.Ingeschreven, "25GV01", Leerweg.Bol, Niveau: 2, Crebo: 25258),
-                BirthDate: new DateOnly(2008, 3, 14)),
+            new EventRecord(
+                new TransitionEvent("P-7", new DateOnly(2024, 8, 1), EventKind.Ingeschreven, "25GV01", Leerweg.Bol, Niveau: 2, Crebo: 25258),
+                BirthDate: new DateOnly(2008, 3, 14)
+            ),
         ]);
 
     [Theory, ClassData(typeof(BothStores))]

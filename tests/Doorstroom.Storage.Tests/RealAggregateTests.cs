@@ -17,7 +17,16 @@ public sealed class RealAggregateTests
     {
         using var store = StoreWith(kind, DuoVoImporters.VoExamens, "duo-vo-examens/07.-geslaagden-gezakten-en-cijfers-2016-2017.csv");
         var table = RealAggregates.ExamCandidates(store.Database, 2016, "vmbo", ["leerweg"]);
-        Assert.Equal(new Dictionary<string, long> { ["BL"] = 20_818, ["KL"] = 29_684, ["GL"] = 7_143, ["TL"] = 51_382 }, ByFirstKey(table));
+        Assert.Equal(
+            new Dictionary<string, long>
+            {
+                ["BL"] = 20_818,
+                ["KL"] = 29_684,
+                ["GL"] = 7_143,
+                ["TL"] = 51_382,
+            },
+            ByFirstKey(table)
+        );
         Assert.All(table.Rows, r => Assert.Equal(0, r.SuppressedCells));
         // The pass rate is passed over the candidates of the same cells: never above 1.
         Assert.All(table.Rows, r => Assert.InRange(r.Passed!.Value, 1, r.PassedOf!.Value));
@@ -30,7 +39,15 @@ public sealed class RealAggregateTests
         var all = RealAggregates.ExamCandidates(store.Database, 2016, "vmbo", ["leerweg", "sector"]);
         var green = all.Rows.Where(r => r.Keys[1] == "landbouw").ToDictionary(r => r.Keys[0], r => r.Count);
         // The 2016-17 file gives sectors for BL, KL and GL; TL candidates have no sector in it.
-        Assert.Equal(new Dictionary<string, long> { ["BL"] = 3_108, ["KL"] = 3_332, ["GL"] = 1_821 }, green);
+        Assert.Equal(
+            new Dictionary<string, long>
+            {
+                ["BL"] = 3_108,
+                ["KL"] = 3_332,
+                ["GL"] = 1_821,
+            },
+            green
+        );
         Assert.Equal("geen", Assert.Single(all.Rows, r => r.Keys[0] == "TL").Keys[1]);
         // Summed over sectors, each leerweg gives its national total again.
         Assert.Equal(20_818, all.Rows.Where(r => r.Keys[0] == "BL").Sum(r => r.Count));

@@ -34,10 +34,17 @@ public sealed class ReferenceImportTests
     public void KiesMBO_gives_179_institutions_679_locations_and_the_AOCs(StoreKind kind)
     {
         using var store = TestStore.Create(kind);
-        var instellingen = Expect.Imported(ReferenceImporters.MboInstellingen.Run(store.Database,
-            RealData.File("mbo-instellingen/kiesmbo-instellingen-2025-02.csv"), Clock, cancellationToken: Token));
-        var locaties = Expect.Imported(ReferenceImporters.MboLocaties.Run(store.Database,
-            RealData.File("mbo-instellingen/kiesmbo-locaties-2025-02.csv"), Clock, cancellationToken: Token));
+        var instellingen = Expect.Imported(
+            ReferenceImporters.MboInstellingen.Run(
+                store.Database,
+                RealData.File("mbo-instellingen/kiesmbo-instellingen-2025-02.csv"),
+                Clock,
+                cancellationToken: Token
+            )
+        );
+        var locaties = Expect.Imported(
+            ReferenceImporters.MboLocaties.Run(store.Database, RealData.File("mbo-instellingen/kiesmbo-locaties-2025-02.csv"), Clock, cancellationToken: Token)
+        );
         Assert.Equal(179, instellingen.Records);
         Assert.Equal(679, locaties.Records);
         // Every location belongs to a known institution.
@@ -51,8 +58,9 @@ public sealed class ReferenceImportTests
     public void The_kwalificatiestructuur_gives_470_kwalificaties_by_niveau(StoreKind kind)
     {
         using var store = TestStore.Create(kind);
-        var imported = Expect.Imported(ReferenceImporters.Kwalificaties.Run(store.Database, RealData.File(QualificationLoader.RelativePath), Clock,
-            cancellationToken: Token));
+        var imported = Expect.Imported(
+            ReferenceImporters.Kwalificaties.Run(store.Database, RealData.File(QualificationLoader.RelativePath), Clock, cancellationToken: Token)
+        );
         Assert.Equal(470, imported.Records);
         // PROVENANCE: niveau 4: 178; 3: 154; 2: 126; 1: 12 — and the stray dot of 25.080 is gone.
         Assert.Equal(178, Count(store, "SELECT COUNT(*) FROM kwalificatie WHERE niveau = 4"));
@@ -66,8 +74,9 @@ public sealed class ReferenceImportTests
     public void The_RMC_file_gives_413_gemeenten_in_39_regions(StoreKind kind)
     {
         using var store = TestStore.Create(kind);
-        var imported = Expect.Imported(ReferenceImporters.RmcRegios.Run(store.Database, RealData.File("vsv-rmc/rmc-regios-2015-bijlage-c.csv"), Clock,
-            cancellationToken: Token));
+        var imported = Expect.Imported(
+            ReferenceImporters.RmcRegios.Run(store.Database, RealData.File("vsv-rmc/rmc-regios-2015-bijlage-c.csv"), Clock, cancellationToken: Token)
+        );
         Assert.Equal(413, imported.Records);
         Assert.Equal(39, Count(store, "SELECT COUNT(DISTINCT regio_nr) FROM rmc_gemeente"));
         Assert.Equal(1, Count(store, "SELECT COUNT(*) FROM rmc_gemeente WHERE gemeente = '’s-Hertogenbosch'"));
@@ -93,15 +102,19 @@ public sealed class ReferenceImportTests
     {
         using var store = TestStore.Create(kind);
         using var folder = new TempFolder();
-        var good = folder.Write("locaties-a.csv",
-            "brinvest;brin;naam;straat;postcode;plaats;land;url\r\n25GV00;25GV;Stafdienst;Bovenbuurtweg 27;6717 XA;Ede gld;Nederland;\r\n");
+        var good = folder.Write(
+            "locaties-a.csv",
+            "brinvest;brin;naam;straat;postcode;plaats;land;url\r\n25GV00;25GV;Stafdienst;Bovenbuurtweg 27;6717 XA;Ede gld;Nederland;\r\n"
+        );
         Expect.Imported(ReferenceImporters.MboLocaties.Run(store.Database, good, Clock, cancellationToken: Token));
 
-        var bad = folder.Write("locaties-b.csv",
-            "brinvest;brin;naam;straat;postcode;plaats;land;url\r\n" +
-            "25GV00;25GV;Stafdienst Ede;Bovenbuurtweg 27;6717 XA;Ede gld;Nederland;\r\n" +
-            "25GV01;25GV;Aeres MBO Almere;Ambonstraat 5;1335 JV;Almere;Nederland;\r\n" +
-            "25GVX1;25GV;Kapot;Straat 1;1234 AB;Ergens;Nederland;\r\n");
+        var bad = folder.Write(
+            "locaties-b.csv",
+            "brinvest;brin;naam;straat;postcode;plaats;land;url\r\n"
+                + "25GV00;25GV;Stafdienst Ede;Bovenbuurtweg 27;6717 XA;Ede gld;Nederland;\r\n"
+                + "25GV01;25GV;Aeres MBO Almere;Ambonstraat 5;1335 JV;Almere;Nederland;\r\n"
+                + "25GVX1;25GV;Kapot;Straat 1;1234 AB;Ergens;Nederland;\r\n"
+        );
         var refused = Assert.IsType<Refused>(ReferenceImporters.MboLocaties.Run(store.Database, bad, Clock, cancellationToken: Token));
         var problem = Assert.Single(refused.Problems);
         Assert.Equal("locaties-b.csv:4: brinvest: a BRIN6 code such as 25GV01 (found '25GVX1')", problem.ToString());
@@ -121,14 +134,20 @@ public sealed class ReferenceImportTests
         using var store = TestStore.Create(StoreKind.Sqlite);
         var refused = Assert.IsType<Refused>(ReferenceImporters.MboInstellingen.Run(store.Database, file, Clock, cancellationToken: Token));
         var problem = Assert.Single(refused.Problems);
-        Assert.StartsWith("instellingen.csv:1: kiesmbo_code, website, aantal_locaties, locaties_brinvest: a header with the columns", problem.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "instellingen.csv:1: kiesmbo_code, website, aantal_locaties, locaties_brinvest: a header with the " + "columns",
+            problem.ToString(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public void A_vo_feature_with_a_bad_vestigingscode_names_its_line()
     {
         using var folder = new TempFolder();
-        var file = folder.Write("scholen.geo.json", """
+        var file = folder.Write(
+            "scholen.geo.json",
+            """
             {
             "type": "FeatureCollection",
             "features": [
@@ -136,7 +155,8 @@ public sealed class ReferenceImportTests
             { "type": "Feature", "properties": { "naam": "B", "type": "VBO", "brin_nummer": "00AH", "vestigingscode": "00AH7" }, "geometry": null }
             ]
             }
-            """);
+            """
+        );
         using var store = TestStore.Create(StoreKind.Sqlite);
         var refused = Assert.IsType<Refused>(ReferenceImporters.VoVestigingen.Run(store.Database, file, Clock, cancellationToken: Token));
         Assert.Equal("scholen.geo.json:5: vestigingscode: a BRIN6 code such as 00AH00 (found '00AH7')", Assert.Single(refused.Problems).ToString());
@@ -165,14 +185,22 @@ public sealed class VsvNormImportTests
     public void The_DUO_vsv_norms_give_nine_years_of_four_niveaus_and_skip_the_empty_rows(StoreKind kind)
     {
         using var store = TestStore.Create(kind);
-        var imported = Expect.Imported(ReferenceImporters.VsvNormen.Run(store.Database, RealData.File("vsv-rmc/VSV_normen.csv"), TimeProvider.System,
-            cancellationToken: TestContext.Current.CancellationToken));
+        var imported = Expect.Imported(
+            ReferenceImporters.VsvNormen.Run(
+                store.Database,
+                RealData.File("vsv-rmc/VSV_normen.csv"),
+                TimeProvider.System,
+                cancellationToken: TestContext.Current.CancellationToken
+            )
+        );
         Assert.Equal(44, imported.Records);
         Assert.Equal(36, imported.Stored);
         using var connection = store.Database.ConnectMigrated();
         // 2016-2017: niveau 1 23.5 %, 2 9.5 %, 3 3.6 %, 4 2.75 % (PROVENANCE.md).
-        Assert.Equal(new long[] { 23500, 9500, 3600, 2750 },
-            Dapper.SqlMapper.Query<long>(connection, "SELECT norm FROM vsv_norm WHERE teljaar = 2016 ORDER BY niveau"));
+        Assert.Equal(
+            new long[] { 23500, 9500, 3600, 2750 },
+            Dapper.SqlMapper.Query<long>(connection, "SELECT norm FROM vsv_norm WHERE teljaar = 2016 ORDER BY niveau")
+        );
     }
 
     [Fact]
@@ -181,8 +209,9 @@ public sealed class VsvNormImportTests
         using var folder = new TempFolder();
         var file = folder.Write("normen.csv", "\uFEFFTeljaar;NormDUOVSV;Niveau\r\n2016-2017;23500;1\r\n2016-2017;9500;NULL\r\n");
         using var store = TestStore.Create(StoreKind.Sqlite);
-        var refused = Assert.IsType<Refused>(ReferenceImporters.VsvNormen.Run(store.Database, file, TimeProvider.System,
-            cancellationToken: TestContext.Current.CancellationToken));
+        var refused = Assert.IsType<Refused>(
+            ReferenceImporters.VsvNormen.Run(store.Database, file, TimeProvider.System, cancellationToken: TestContext.Current.CancellationToken)
+        );
         Assert.Contains("normen.csv:3: Niveau: a whole number of 0 or more (found 'NULL')", refused.Problems.Select(p => p.ToString()));
     }
 }

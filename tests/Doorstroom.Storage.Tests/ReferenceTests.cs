@@ -9,7 +9,9 @@ public sealed class ReferenceTests
         var storage = typeof(Database).Assembly;
         Assert.DoesNotContain(storage.GetReferencedAssemblies(), a => a.Name == "Doorstroom.Simulation");
         // A project reference that no code uses leaves no assembly reference, but it still copies the assembly here.
-        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "Doorstroom.Simulation.dll")),
-            "Doorstroom.Simulation.dll is in the Storage tests' output: Storage (or its tests) references the Simulation");
+        Assert.False(
+            File.Exists(Path.Combine(AppContext.BaseDirectory, "Doorstroom.Simulation.dll")),
+            "Doorstroom.Simulation.dll is in the Storage tests' output: Storage (or its tests) references the Simulation"
+        );
     }
 }

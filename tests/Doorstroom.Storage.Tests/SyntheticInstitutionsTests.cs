@@ -16,8 +16,10 @@ public sealed class SyntheticInstitutionsTests
 
         var back = StoredWorld.Load(store.Database, Domains);
 
-        Assert.Equal(world.VoVestigingen.Where(v => v.Bb + v.Kb + v.Gl + v.Tl > 0).Select(v => (v.Brin6, v.Bb, v.Kb, v.Gl, v.Tl, v.Green)),
-            back.VoVestigingen.Select(v => (v.Brin6, v.Bb, v.Kb, v.Gl, v.Tl, v.Green)));
+        Assert.Equal(
+            world.VoVestigingen.Where(v => v.Bb + v.Kb + v.Gl + v.Tl > 0).Select(v => (v.Brin6, v.Bb, v.Kb, v.Gl, v.Tl, v.Green)),
+            back.VoVestigingen.Select(v => (v.Brin6, v.Bb, v.Kb, v.Gl, v.Tl, v.Green))
+        );
         Assert.Equal(world.MboLocations.Select(l => (l.Brin6, l.Aoc)), back.MboLocations.Select(l => (l.Brin6, l.Aoc)));
         Assert.Equal(world.Qualifications.OrderBy(q => q.Crebo), back.Qualifications.OrderBy(q => q.Crebo));
     }

@@ -36,7 +36,9 @@ public sealed class WebSessionTests
         var key = WebSessions.Start(store.Database, "decaan", "stamp-1", "sealed-ticket", Now.AddHours(8), Now);
         Assert.Equal(43, key.Length);
         using var connection = store.Database.ConnectMigrated();
-        var row = connection.QuerySingle<(string KeyHash, string Username, string Ticket, string Stamp)>("SELECT key_hash, username, ticket, security_stamp FROM web_session");
+        var row = connection.QuerySingle<(string KeyHash, string Username, string Ticket, string Stamp)>(
+            "SELECT key_hash, username, ticket, security_stamp " + "FROM web_session"
+        );
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))), row.KeyHash);
         Assert.DoesNotContain(key, string.Join("|", row.KeyHash, row.Username, row.Ticket, row.Stamp), StringComparison.Ordinal);
     }
@@ -117,11 +119,13 @@ public sealed class WebSessionTests
     public void Failures_older_than_the_window_start_over_and_the_sweep_forgets_them(StoreKind kind)
     {
         using var store = TestStore.Create(kind);
-        for (var i = 0; i < 9; i++) SignInFailures.Failed(store.Database, "account:a", Now, 10, Window, Lockout);
+        for (var i = 0; i < 9; i++)
+            SignInFailures.Failed(store.Database, "account:a", Now, 10, Window, Lockout);
         // The tenth failure comes after the window: a new count of one, no lock.
         SignInFailures.Failed(store.Database, "account:a", Now + Window + TimeSpan.FromSeconds(1), 10, Window, Lockout);
         Assert.Null(SignInFailures.LockedUntil(store.Database, "account:a", Now + Window + TimeSpan.FromSeconds(2)));
-        for (var i = 0; i < 8; i++) SignInFailures.Failed(store.Database, "account:a", Now + Window + TimeSpan.FromSeconds(2), 10, Window, Lockout);
+        for (var i = 0; i < 8; i++)
+            SignInFailures.Failed(store.Database, "account:a", Now + Window + TimeSpan.FromSeconds(2), 10, Window, Lockout);
         Assert.Null(SignInFailures.LockedUntil(store.Database, "account:a", Now + Window + TimeSpan.FromSeconds(3)));
         SignInFailures.Failed(store.Database, "account:a", Now + Window + TimeSpan.FromSeconds(3), 10, Window, Lockout);
         Assert.NotNull(SignInFailures.LockedUntil(store.Database, "account:a", Now + Window + TimeSpan.FromSeconds(4)));

@@ -9,7 +9,8 @@ public static class TestCatalogue
     private static readonly Lazy<RouteCatalogue> Loaded = new(() =>
     {
         var load = CatalogueLoader.Load(DataPaths.DefaultCatalogue());
-        if (!load.Ok) throw new InvalidOperationException("the shipped catalogue does not load: " + string.Join("; ", load.Problems));
+        if (!load.Ok)
+            throw new InvalidOperationException("the shipped catalogue does not load: " + string.Join("; ", load.Problems));
         return load.Catalogue!;
     });
 

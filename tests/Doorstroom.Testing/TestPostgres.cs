@@ -27,9 +27,10 @@ public sealed class TestPostgres : IDisposable
     public string Target { get; }
 
     /// <summary>Why PostgreSQL tests cannot run here, or null when they can.</summary>
-    public static string? Missing => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable))
-        ? $"PostgreSQL is not configured: set {Variable} to a connection string of a user who may create databases (.ci/run does this)."
-        : null;
+    public static string? Missing =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable))
+            ? $"PostgreSQL is not configured: set {Variable} to a connection string of a user who may create databases (.ci/run does this)."
+            : null;
 
     /// <summary>Creates the database, or skips the calling test with <see cref="Missing"/>.</summary>
     public static TestPostgres Create()

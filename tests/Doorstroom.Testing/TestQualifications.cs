@@ -13,7 +13,8 @@ public static class TestQualifications
     private static readonly Lazy<QualificationLoad> Loaded = new(() =>
     {
         var load = QualificationLoader.Load(File);
-        if (!load.Ok) throw new InvalidOperationException("the test qualifications do not load: " + string.Join("; ", load.Problems));
+        if (!load.Ok)
+            throw new InvalidOperationException("the test qualifications do not load: " + string.Join("; ", load.Problems));
         return load;
     });
 
@@ -29,5 +30,5 @@ public static class TestQualifications
     /// <summary>The first test qualification of the level in the domain.</summary>
     public static Qualification First(MboLevel level, string domain) =>
         Load.Qualifications.FirstOrDefault(q => q.Level == level && q.Domain == domain)
-            ?? throw new InvalidOperationException($"no {level} qualification in domain '{domain}' among the test qualifications");
+        ?? throw new InvalidOperationException($"no {level} qualification in domain '{domain}' among the test qualifications");
 }

@@ -3,7 +3,11 @@ using Doorstroom.Storage;
 namespace Doorstroom.Testing;
 
 /// <summary>The two stores every storage test runs on.</summary>
-public enum StoreKind { Sqlite, Postgres }
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
 
 /// <summary>Theory data: each storage test runs once on SQLite and once on PostgreSQL.</summary>
 public sealed class BothStores : TheoryData<StoreKind>
@@ -56,7 +60,11 @@ public sealed class TestStore : IDisposable
         if (_sqliteDirectory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_sqliteDirectory, recursive: true); } catch (IOException) { }
+            try
+            {
+                Directory.Delete(_sqliteDirectory, recursive: true);
+            }
+            catch (IOException) { }
         }
 
         _postgres?.Dispose();

@@ -66,22 +66,50 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
     public static IEnumerable<TheoryDataRow<string, string, string, int>> Cells()
     {
         static TheoryDataRow<string, string, string, int> Cell(string account, string endpoint, string target, int expected, string why) =>
-            new(account, endpoint, target, expected) { TestDisplayName = $"{account}: {endpoint}{(target.Length > 0 ? " " + target : "")} → {expected} ({why})" };
+            new(account, endpoint, target, expected)
+            {
+                TestDisplayName = $"{account}: {endpoint}{(target.Length > 0 ? " " + target : "")} → {expected} " + $"({why})",
+            };
 
-        string[] open = ["GET /api/catalogue/routes", "GET /api/catalogue/routes/{id}", "POST /api/plan", "POST /api/admission",
-            "GET /api/institutions/vo", "GET /api/institutions/mbo"];
+        string[] open =
+        [
+            "GET /api/catalogue/routes",
+            "GET /api/catalogue/routes/{id}",
+            "POST /api/plan",
+            "POST /api/admission",
+            "GET /api/institutions/vo",
+            "GET /api/institutions/mbo",
+        ];
         foreach (var account in Accounts)
         {
             var none = account == "none";
             foreach (var endpoint in open)
                 yield return none ? Cell(account, endpoint, "", 401, "no token") : Cell(account, endpoint, "", 200, "any signed-in role");
 
-            yield return Cell(account, "GET /api/monitor", "", none ? 401 : account == "analist" ? 200 : 403,
-                none ? "no token" : account == "analist" ? "aggregates are the analist's" : "only the analist reads aggregates");
+            yield return Cell(
+                account,
+                "GET /api/monitor",
+                "",
+                none ? 401
+                    : account == "analist" ? 200
+                    : 403,
+                none ? "no token"
+                    : account == "analist" ? "aggregates are the analist's"
+                    : "only the analist reads aggregates"
+            );
 
             var readsPupils = account is "leerling" or "decaan" or "decaan2" or "intake" or "intake2" or "zorg";
-            yield return Cell(account, "GET /api/pupils", "", none ? 401 : readsPupils ? 200 : 403,
-                none ? "no token" : readsPupils ? "lists its own scope" : "this role reads no pupil");
+            yield return Cell(
+                account,
+                "GET /api/pupils",
+                "",
+                none ? 401
+                    : readsPupils ? 200
+                    : 403,
+                none ? "no token"
+                    : readsPupils ? "lists its own scope"
+                    : "this role reads no pupil"
+            );
 
             foreach (var n in Targets)
             {
@@ -90,22 +118,23 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                 foreach (var endpoint in new[] { "GET /api/pupils/{key}", "GET /api/pupils/{key}/events" })
                 {
                     yield return none ? Cell(account, endpoint, target, 401, "no token")
-                        : !readsPupils ? Cell(account, endpoint, target, 403, "this role reads no pupil")
-                        : visible ? Cell(account, endpoint, target, 200, "in its own scope")
-                        : Cell(account, endpoint, target, 404, "outside its scope, as if unknown");
+                    : !readsPupils ? Cell(account, endpoint, target, 403, "this role reads no pupil")
+                    : visible ? Cell(account, endpoint, target, 200, "in its own scope")
+                    : Cell(account, endpoint, target, 404, "outside its scope, as if unknown");
                 }
 
                 var (kind, mayRecord) = Reposted[n];
                 var writes = account is "decaan" or "decaan2" or "intake" or "intake2";
                 yield return none ? Cell(account, "POST /api/pupils/{key}/events", target, 401, "no token")
-                    : !writes ? Cell(account, "POST /api/pupils/{key}/events", target, 403, "this role records no event")
-                    : !visible ? Cell(account, "POST /api/pupils/{key}/events", target, 404, "outside its scope, as if unknown")
-                    : mayRecord.Contains(account) ? Cell(account, "POST /api/pupils/{key}/events", target, 200, $"may record {kind} here; already stored, so nothing changes")
-                    : Cell(account, "POST /api/pupils/{key}/events", target, 403, $"may not record {kind} at that institution");
+                : !writes ? Cell(account, "POST /api/pupils/{key}/events", target, 403, "this role records no event")
+                : !visible ? Cell(account, "POST /api/pupils/{key}/events", target, 404, "outside its scope, as if unknown")
+                : mayRecord.Contains(account)
+                    ? Cell(account, "POST /api/pupils/{key}/events", target, 200, $"may record {kind} here; already stored, so " + $"nothing changes")
+                : Cell(account, "POST /api/pupils/{key}/events", target, 403, $"may not record {kind} at that institution");
                 // The matrix names an event no pupil has: the beheerder's answer is the 404 of an unknown event, nothing is voided.
                 yield return none ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 401, "no token")
-                    : account == "beheer" ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
-                    : Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
+                : account == "beheer" ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
+                : Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
             }
         }
     }
@@ -173,8 +202,10 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         }
         foreach (var n in Targets)
         {
-            if (Visible[account].Contains(n)) Assert.Contains(Key(n), keys);
-            else Assert.DoesNotContain(Key(n), keys);
+            if (Visible[account].Contains(n))
+                Assert.Contains(Key(n), keys);
+            else
+                Assert.DoesNotContain(Key(n), keys);
         }
     }
 
@@ -197,7 +228,9 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
 
     private async Task<HttpRequestMessage> Request(string endpoint, string target)
     {
-        var key = target.StartsWith("DEMO-", StringComparison.Ordinal) ? Key(int.Parse(target[5..], System.Globalization.CultureInfo.InvariantCulture)) : target;
+        var key = target.StartsWith("DEMO-", StringComparison.Ordinal)
+            ? Key(int.Parse(target[5..], System.Globalization.CultureInfo.InvariantCulture))
+            : target;
         const string pupil = """{ "on": "2026-11-30", "school": "vmbo", "leerweg": "kb", "leerjaar": 4 }""";
         return endpoint switch
         {
@@ -216,7 +249,8 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the matrix"),
         };
 
-        static HttpRequestMessage Post(string url, string json) => new(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        static HttpRequestMessage Post(string url, string json) =>
+            new(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
     }
 
     /// <summary>The stored event the matrix re-posts for a target (any valid event for a pupil outside it).</summary>
@@ -224,14 +258,21 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
     {
         var n = Targets.FirstOrDefault(t => Key(t) == key);
         var stream = new EventStore(site.Site.Database).Stream(key);
-        var e = n == 0 || stream.Count == 0
-            ? new TransitionEvent(key, SiteFactory.Today, EventKind.IntakeGehouden, DemoData.Places(site.Site.Database).MboLocations[0], Detail: "positief")
-            : stream.First(x => x.Kind == Reposted[n].Kind);
+        var e =
+            n == 0 || stream.Count == 0
+                ? new TransitionEvent(key, SiteFactory.Today, EventKind.IntakeGehouden, DemoData.Places(site.Site.Database).MboLocations[0], Detail: "positief")
+                : stream.First(x => x.Kind == Reposted[n].Kind);
         return new JsonObject
         {
-            ["date"] = PlanJson.Iso(e.Date), ["type"] = EventNames.Kind(e.Kind), ["institution"] = e.Institution,
-            ["leerweg"] = e.Leerweg is { } l ? EventNames.Leerweg(l) : null, ["leerjaar"] = e.Leerjaar, ["niveau"] = e.Niveau,
-            ["crebo"] = e.Crebo, ["route"] = e.Route, ["detail"] = e.Detail,
+            ["date"] = PlanJson.Iso(e.Date),
+            ["type"] = EventNames.Kind(e.Kind),
+            ["institution"] = e.Institution,
+            ["leerweg"] = e.Leerweg is { } l ? EventNames.Leerweg(l) : null,
+            ["leerjaar"] = e.Leerjaar,
+            ["niveau"] = e.Niveau,
+            ["crebo"] = e.Crebo,
+            ["route"] = e.Route,
+            ["detail"] = e.Detail,
         }.ToJsonString();
     }
 
@@ -249,9 +290,12 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         Assert.DoesNotContain("DEMO-", body, StringComparison.Ordinal);
         foreach (var n in Enumerable.Range(1, 15))
         {
-            if (PupilRegister.Personal(site.Site.Database, Key(n)) is not { } person) continue;
-            if (person.GivenName is { Length: > 0 } given) Assert.DoesNotContain(given, body, StringComparison.Ordinal);
-            if (person.FamilyName is { Length: > 0 } family) Assert.DoesNotContain(family, body, StringComparison.Ordinal);
+            if (PupilRegister.Personal(site.Site.Database, Key(n)) is not { } person)
+                continue;
+            if (person.GivenName is { Length: > 0 } given)
+                Assert.DoesNotContain(given, body, StringComparison.Ordinal);
+            if (person.FamilyName is { Length: > 0 } family)
+                Assert.DoesNotContain(family, body, StringComparison.Ordinal);
         }
         using var json = JsonDocument.Parse(body);
         foreach (var property in json.RootElement.EnumerateObject())

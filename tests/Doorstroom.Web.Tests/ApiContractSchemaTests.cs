@@ -38,7 +38,8 @@ public sealed class ApiContractSchemaTests(SiteFactory site)
         using var response = await api.PostAsync("/api/plan", content, Cancel);
         var plan = await response.Content.ReadAsStringAsync(Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using (var json = JsonDocument.Parse(plan)) Assert.NotEqual(0, json.RootElement.GetProperty("pathways").GetArrayLength());
+        using (var json = JsonDocument.Parse(plan))
+            Assert.NotEqual(0, json.RootElement.GetProperty("pathways").GetArrayLength());
         AssertValid(PlanDocument.SchemaFile, plan);
     }
 
@@ -46,7 +47,8 @@ public sealed class ApiContractSchemaTests(SiteFactory site)
     public async Task An_admission_answer_of_the_api_is_valid_under_its_schema()
     {
         var qualifications = QualificationLoader.Load(DataPaths.Qualifications(site.Site.Options.DataDir));
-        if (!qualifications.Ok || qualifications.Qualifications.IsEmpty) Assert.Skip("the kwalificatiestructuur (real data) is not on this machine");
+        if (!qualifications.Ok || qualifications.Qualifications.IsEmpty)
+            Assert.Skip("the kwalificatiestructuur (real data) is not on this machine");
         var api = await site.Api("leerling");
         using var content = new StringContent(FullPupil, Encoding.UTF8, "application/json");
         using var response = await api.PostAsync($"/api/admission?crebo={qualifications.Qualifications[0].Crebo}", content, Cancel);
@@ -88,13 +90,21 @@ public sealed class ApiContractSchemaTests(SiteFactory site)
             Assert.Equal("#/components/schemas/" + answer, Ref(post.GetProperty("responses").GetProperty("200")));
         }
         var schemas = root.GetProperty("components").GetProperty("schemas");
-        foreach (var (name, file) in new[] { (nameof(PupilDocument), PupilDocument.SchemaFile), (nameof(PlanDocument), PlanDocument.SchemaFile), (nameof(AdmissionDocument), AdmissionDocument.SchemaFile) })
+        foreach (
+            var (name, file) in new[]
+            {
+                (nameof(PupilDocument), PupilDocument.SchemaFile),
+                (nameof(PlanDocument), PlanDocument.SchemaFile),
+                (nameof(AdmissionDocument), AdmissionDocument.SchemaFile),
+            }
+        )
         {
             using var schema = JsonDocument.Parse(ContractSchemas.Text(file));
             Assert.Equal(schema.RootElement.GetProperty("$id").GetString(), schemas.GetProperty(name).GetProperty("$id").GetString());
             Assert.Equal(
                 schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal),
-                schemas.GetProperty(name).GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+                schemas.GetProperty(name).GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)
+            );
         }
         Assert.False(schemas.TryGetProperty("JsonElement", out _), "an opaque JsonElement is left in the OpenAPI document");
 
@@ -112,7 +122,8 @@ public sealed class ApiContractSchemaTests(SiteFactory site)
     private static void AssertValid(string file, string json)
     {
         var results = Evaluate(file, json);
-        var errors = (results.Details ?? []).Where(d => d.Errors is not null)
+        var errors = (results.Details ?? [])
+            .Where(d => d.Errors is not null)
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}"));
         Assert.True(results.IsValid, $"not valid under {file}:\n" + string.Join("\n", errors));
     }

@@ -19,9 +19,12 @@ public sealed class ApiOpenApiTests(SiteFactory site)
             return;
         }
         var committed = File.Exists(path) ? Normalise(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)) : "";
-        Assert.True(committed == served,
+        Assert.True(
+            committed == served,
             $"docs/openapi.json differs from the document the site serves at /openapi/v1.json. If the API change is intended, refresh it with "
-            + $"`{UpdateVariable}=1 dotnet test --project tests/Doorstroom.Web.Tests`, lint it with `npx --yes @redocly/cli@2.77.0 lint docs/openapi.json` and commit it.");
+                + $"`{UpdateVariable}=1 dotnet test --project tests/Doorstroom.Web.Tests`, lint it with `npx --yes @redocly/cli@2.77.0 lint docs/openapi.json` "
+                + $"and commit it."
+        );
     }
 
     [Fact]
@@ -38,7 +41,8 @@ public sealed class ApiOpenApiTests(SiteFactory site)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Doorstroom.slnx"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Doorstroom.slnx")))
+                return dir.FullName;
         }
         throw new InvalidOperationException("the repository root (Doorstroom.slnx) is not above " + AppContext.BaseDirectory);
     }

@@ -74,8 +74,10 @@ public sealed class ApiTests(SiteFactory site)
             }
         }
         var school = DemoData.Places(site.Site.Database).School;
-        var expected = Storage.PupilDirectory.SchoolPupils(site.Site.Database, site.Site.Locations(school), null, null, Storage.PupilDirectory.MaxPage, SiteFactory.Today)
-            .Items.Select(p => p.Key).ToList();
+        var expected = Storage
+            .PupilDirectory.SchoolPupils(site.Site.Database, site.Site.Locations(school), null, null, Storage.PupilDirectory.MaxPage, SiteFactory.Today)
+            .Items.Select(p => p.Key)
+            .ToList();
         Assert.True(pages > 1, "the school's pupils must span more than one page for this test to mean anything");
         Assert.Equal(seen.Distinct().Count(), seen.Count);
         Assert.Equal(expected, seen);
@@ -108,7 +110,16 @@ public sealed class ApiTests(SiteFactory site)
     {
         var api = await site.Api("intake");
         var key = DemoData.PupilKey(SiteFactory.Today, 2);
-        using var response = await api.PostAsJsonAsync($"/api/pupils/{key}/events", new { date = "2026-11-30", type = "Toegelaten", niveau = 9 }, Cancel);
+        using var response = await api.PostAsJsonAsync(
+            $"/api/pupils/{key}/events",
+            new
+            {
+                date = "2026-11-30",
+                type = "Toegelaten",
+                niveau = 9,
+            },
+            Cancel
+        );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
@@ -132,7 +143,11 @@ public sealed class ApiTests(SiteFactory site)
     public async Task The_plan_endpoint_answers_the_plan_json_of_the_contract()
     {
         var api = await site.Api("leerling");
-        using var content = new StringContent("""{ "on": "2026-11-30", "school": "vmbo", "leerweg": "kb", "leerjaar": 4 }""", System.Text.Encoding.UTF8, "application/json");
+        using var content = new StringContent(
+            """{ "on": "2026-11-30", "school": "vmbo", "leerweg": "kb", "leerjaar": 4 }""",
+            System.Text.Encoding.UTF8,
+            "application/json"
+        );
         using var response = await api.PostAsync("/api/plan", content, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

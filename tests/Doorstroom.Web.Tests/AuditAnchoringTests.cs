@@ -29,9 +29,19 @@ public sealed class AuditAnchoringTests(SiteFactory site)
     public void Two_named_nodes_on_one_store_record_their_heads_in_different_files()
     {
         var folder = Path.Combine(Path.GetTempPath(), "doorstroom-anchors-" + Guid.NewGuid().ToString("n"));
-        string File(string? node) => new AuditAnchoring(
-            new SiteServices(new SiteOptions { Database = "Host=db.example;Port=5432;Database=doorstroom", AuditAnchorFolder = folder, NodeName = node }, TimeProvider.System),
-            NullLogger<AuditAnchoring>.Instance).File;
+        string File(string? node) =>
+            new AuditAnchoring(
+                new SiteServices(
+                    new SiteOptions
+                    {
+                        Database = "Host=db.example;Port=5432;Database=doorstroom",
+                        AuditAnchorFolder = folder,
+                        NodeName = node,
+                    },
+                    TimeProvider.System
+                ),
+                NullLogger<AuditAnchoring>.Instance
+            ).File;
 
         Assert.Equal(Path.Combine(folder, "audit-PostgreSQL_db.example_5432_doorstroom.anchors"), File(null));
         Assert.Equal(Path.Combine(folder, "audit-PostgreSQL_db.example_5432_doorstroom.web-1.anchors"), File("web-1"));

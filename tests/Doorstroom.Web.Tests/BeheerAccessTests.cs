@@ -16,7 +16,14 @@ public sealed class BeheerAccessTests(SiteFactory site)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static readonly string[] BeheerPages = ["/beheer", "/beheer/accounts", "/beheer/clients", "/beheer/accounts/decaan/wachtwoord", "/beheer/accounts/decaan/inloggen-via-school"];
+    private static readonly string[] BeheerPages =
+    [
+        "/beheer",
+        "/beheer/accounts",
+        "/beheer/clients",
+        "/beheer/accounts/decaan/wachtwoord",
+        "/beheer/accounts/decaan/inloggen-via-school",
+    ];
 
     /// <summary>
     /// The pages anyone may open, written out by hand: none shows a pupil to a stranger (routes, the planner on typed-in facts or
@@ -25,10 +32,23 @@ public sealed class BeheerAccessTests(SiteFactory site)
     /// </summary>
     private static readonly string[] PublicPages =
     [
-        "/", "/account/geen-toegang", "/account/inloggen", "/account/uitloggen", "/fout",
+        "/",
+        "/account/geen-toegang",
+        "/account/inloggen",
+        "/account/uitloggen",
+        "/fout",
         // School sign-in (decision 0021): the provider button's POST, an invitation (the invited account's name), a refusal, moving on.
-        "/account/extern", "/account/koppelen/{code}", "/account/onbekend", "/account/verder", "/instellingen", "/instellingen/mbo/{brin4}",
-        "/instellingen/vo/{brin6}", "/planner", "/routes", "/routes/{id}", "/status/{code:int}",
+        "/account/extern",
+        "/account/koppelen/{code}",
+        "/account/onbekend",
+        "/account/verder",
+        "/instellingen",
+        "/instellingen/mbo/{brin4}",
+        "/instellingen/vo/{brin6}",
+        "/planner",
+        "/routes",
+        "/routes/{id}",
+        "/status/{code:int}",
         // The accessibility statement (decision 0025).
         "/toegankelijkheid",
     ];
@@ -39,16 +59,23 @@ public sealed class BeheerAccessTests(SiteFactory site)
     /// </summary>
     private static readonly string[] BeheerderApi =
     [
-        "GET /api/catalogue/routes", "GET /api/catalogue/routes/{id}", "POST /api/plan", "POST /api/admission", "GET /api/institutions/vo",
-        "GET /api/institutions/mbo", "POST /api/pupils/{key}/events/{id}/void",
+        "GET /api/catalogue/routes",
+        "GET /api/catalogue/routes/{id}",
+        "POST /api/plan",
+        "POST /api/admission",
+        "GET /api/institutions/vo",
+        "GET /api/institutions/mbo",
+        "POST /api/pupils/{key}/events/{id}/void",
     ];
 
     public static TheoryData<string, string> OtherRoles()
     {
         var data = new TheoryData<string, string>();
         foreach (var (username, role, _, _) in DemoData.AccountList.Where(a => a.Role != Roles.Beheerder))
+        {
             foreach (var page in BeheerPages)
                 data.Add(username, page);
+        }
         return data;
     }
 
@@ -67,10 +94,15 @@ public sealed class BeheerAccessTests(SiteFactory site)
     {
         using var client = await site.SignedIn(account);
         var token = SiteFactory.Token(await client.GetStringAsync("/account/inloggen", Cancel));
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["account"] = "decaan2", ["Naam"] = "indringer", ["Rol"] = "beheerder", ["__RequestVerificationToken"] = token,
-        });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["account"] = "decaan2",
+                ["Naam"] = "indringer",
+                ["Rol"] = "beheerder",
+                ["__RequestVerificationToken"] = token,
+            }
+        );
         await PageText.AssertForbidden(client, await client.PostAsync(path, form, Cancel));
         Assert.False(Storage.Accounts.Find(site.Site.Database, "decaan2")!.Disabled);
         Assert.Null(Storage.Accounts.FindClient(site.Site.Database, "indringer"));
@@ -86,8 +118,11 @@ public sealed class BeheerAccessTests(SiteFactory site)
         using var client = site.Anonymous();
         using var response = await client.GetAsync(page, Cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/inloggen?ReturnUrl=" + Uri.EscapeDataString(page),
-            response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "/account/inloggen?ReturnUrl=" + Uri.EscapeDataString(page),
+            response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -104,11 +139,20 @@ public sealed class BeheerAccessTests(SiteFactory site)
 
     /// <summary>Every page route of the site, with whether it needs a policy (and which).</summary>
     private List<(string Route, IReadOnlyList<string?> Policies)> Pages() =>
-        [.. site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Where(e => !e.RoutePattern.RawText!.EndsWith("Index", StringComparison.Ordinal)) // the same page as its folder's route
-            .Select(e => ("/" + e.RoutePattern.RawText!.TrimStart('/').ToLowerInvariant(), (IReadOnlyList<string?>)[.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)]))
-            .DistinctBy(p => p.Item1)];
+        [
+            .. site
+                .Services.GetRequiredService<EndpointDataSource>()
+                .Endpoints.OfType<RouteEndpoint>()
+                .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+                .Where(e => !e.RoutePattern.RawText!.EndsWith("Index", StringComparison.Ordinal)) // the same page as its folder's route
+                .Select(e =>
+                    (
+                        "/" + e.RoutePattern.RawText!.TrimStart('/').ToLowerInvariant(),
+                        (IReadOnlyList<string?>)[.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)]
+                    )
+                )
+                .DistinctBy(p => p.Item1),
+        ];
 
     [Fact]
     public void Every_page_without_a_policy_is_one_known_to_show_no_pupil()
@@ -126,12 +170,16 @@ public sealed class BeheerAccessTests(SiteFactory site)
         using var client = await site.SignedIn("beheer");
         foreach (var (route, _) in guarded)
         {
-            var path = route.Replace("{key}", key, StringComparison.Ordinal).Replace("{id}", "1", StringComparison.Ordinal)
+            var path = route
+                .Replace("{key}", key, StringComparison.Ordinal)
+                .Replace("{id}", "1", StringComparison.Ordinal)
                 .Replace("{categorie}", "zorg", StringComparison.Ordinal);
             using var response = await client.GetAsync(path, Cancel);
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect
-                && response.Headers.Location!.OriginalString.Contains("/account/geen-toegang", StringComparison.Ordinal),
-                $"{path}: the beheerder got {(int)response.StatusCode} {response.Headers.Location}");
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Redirect
+                    && response.Headers.Location!.OriginalString.Contains("/account/geen-toegang", StringComparison.Ordinal),
+                $"{path}: the beheerder got {(int)response.StatusCode} {response.Headers.Location}"
+            );
         }
     }
 
@@ -139,20 +187,28 @@ public sealed class BeheerAccessTests(SiteFactory site)
     public async Task The_beheerder_token_is_refused_every_api_endpoint_with_pupils_dossiers_or_the_monitor()
     {
         var key = DemoData.PupilKey(SiteFactory.Today, 2);
-        var endpoints = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = site
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
-            .Distinct().Order(StringComparer.Ordinal).ToList();
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.True(endpoints.Count >= 20, $"only {endpoints.Count} API endpoints found");
         Assert.All(BeheerderApi, allowed => Assert.Contains(allowed, endpoints));
         using var api = await site.Api("beheer");
         foreach (var endpoint in endpoints.Where(e => !BeheerderApi.Contains(e)))
         {
             var (method, route) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
-            var path = route.Replace("{key}", key, StringComparison.Ordinal).Replace("{id:long}", "1", StringComparison.Ordinal)
-                .Replace("{id}", "1", StringComparison.Ordinal).Replace("{category}", "zorg", StringComparison.Ordinal);
+            var path = route
+                .Replace("{key}", key, StringComparison.Ordinal)
+                .Replace("{id:long}", "1", StringComparison.Ordinal)
+                .Replace("{id}", "1", StringComparison.Ordinal)
+                .Replace("{category}", "zorg", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
-            if (method == "POST") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            if (method == "POST")
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
             using var response = await api.SendAsync(request, Cancel);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{endpoint}: the beheerder's token got {(int)response.StatusCode}");
         }

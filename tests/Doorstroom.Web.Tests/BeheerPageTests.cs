@@ -12,39 +12,66 @@ public sealed class BeheerPageTests(BeheerSite site) : IClassFixture<BeheerSite>
     private const string Good = "een-goed-wachtwoord-42";
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static Dictionary<string, string> Account(string name, string role, string institution = "", string pupil = "", string password = Good, string? confirmation = null) => new()
-    {
-        ["Naam"] = name, ["Weergavenaam"] = "", ["Rol"] = role, ["Instelling"] = institution, ["Leerling"] = pupil,
-        ["Wachtwoord"] = password, ["Bevestiging"] = confirmation ?? password,
-    };
+    private static Dictionary<string, string> Account(
+        string name,
+        string role,
+        string institution = "",
+        string pupil = "",
+        string password = Good,
+        string? confirmation = null
+    ) =>
+        new()
+        {
+            ["Naam"] = name,
+            ["Weergavenaam"] = "",
+            ["Rol"] = role,
+            ["Instelling"] = institution,
+            ["Leerling"] = pupil,
+            ["Wachtwoord"] = password,
+            ["Bevestiging"] = confirmation ?? password,
+        };
 
-    private static Dictionary<string, string> Client(string name, string role, string institution = "", string pupil = "") => new()
-    {
-        ["Naam"] = name, ["Weergavenaam"] = "", ["Rol"] = role, ["Instelling"] = institution, ["Leerling"] = pupil,
-    };
+    private static Dictionary<string, string> Client(string name, string role, string institution = "", string pupil = "") =>
+        new()
+        {
+            ["Naam"] = name,
+            ["Weergavenaam"] = "",
+            ["Rol"] = role,
+            ["Instelling"] = institution,
+            ["Leerling"] = pupil,
+        };
 
-    public static TheoryData<string, string, string, string, string, string, string, string> BadAccounts => new()
-    {
-        // name, role, institution, pupil, password, confirmation, the field the error stands next to, what it says
-        { "nieuw1", "rector", "", "", Good, Good, "Rol", "'rector' is geen rol" },
-        { "nieuw1", "decaan", "99ZZ00", "", Good, Good, "Instelling", "'99ZZ00' is niet de BRIN6 van een vo-vestiging" },
-        { "nieuw1", "decaan", "25AA", "", Good, Good, "Instelling", "'25AA' is niet de BRIN6 van een vo-vestiging" },
-        { "nieuw1", "decaan", "", "", Good, Good, "Instelling", "hoort bij een instelling" },
-        { "nieuw1", "analist", "01AB00", "", Good, Good, "Instelling", "hoort niet bij een instelling" },
-        { "nieuw1", "decaan", "01AB00", BeheerSite.Pupil, Good, Good, "Leerling", "hoort niet bij een leerling" },
-        { "nieuw1", "leerling", "", "P-404", Good, Good, "Leerling", "'P-404' is geen leerlingcode" },
-        { "nieuw1", "analist", "", "", "kort", "kort", "Wachtwoord", "Het wachtwoord heeft 4 tekens; het moet er minstens 12 hebben." },
-        { "nieuw1", "analist", "", "", "nieuw1-nieuw1-nieuw1", "nieuw1-nieuw1-nieuw1", "Wachtwoord", "bevat de accountnaam" },
-        { "nieuw1", "analist", "", "", "wachtwoord123", "wachtwoord123", "Wachtwoord", "wordt veel gebruikt" },
-        { "nieuw1", "analist", "", "", Good, Good + "x", "Bevestiging", "De bevestiging is niet gelijk aan het wachtwoord" },
-        { "nieuw1", "analist", "", "", "", "", "Wachtwoord", "Vul een wachtwoord in." },
-        { BeheerSite.Beheerder, "analist", "", "", Good, Good, "Naam", $"Er is al een account met de naam '{BeheerSite.Beheerder}'" },
-        { "met spatie", "analist", "", "", Good, Good, "Naam", "'met spatie' is geen geldige naam" },
-    };
+    public static TheoryData<string, string, string, string, string, string, string, string> BadAccounts =>
+        new()
+        {
+            // name, role, institution, pupil, password, confirmation, the field the error stands next to, what it says
+            { "nieuw1", "rector", "", "", Good, Good, "Rol", "'rector' is geen rol" },
+            { "nieuw1", "decaan", "99ZZ00", "", Good, Good, "Instelling", "'99ZZ00' is niet de BRIN6 van een vo-vestiging" },
+            { "nieuw1", "decaan", "25AA", "", Good, Good, "Instelling", "'25AA' is niet de BRIN6 van een vo-vestiging" },
+            { "nieuw1", "decaan", "", "", Good, Good, "Instelling", "hoort bij een instelling" },
+            { "nieuw1", "analist", "01AB00", "", Good, Good, "Instelling", "hoort niet bij een instelling" },
+            { "nieuw1", "decaan", "01AB00", BeheerSite.Pupil, Good, Good, "Leerling", "hoort niet bij een leerling" },
+            { "nieuw1", "leerling", "", "P-404", Good, Good, "Leerling", "'P-404' is geen leerlingcode" },
+            { "nieuw1", "analist", "", "", "kort", "kort", "Wachtwoord", "Het wachtwoord heeft 4 tekens; het moet er minstens 12 hebben." },
+            { "nieuw1", "analist", "", "", "nieuw1-nieuw1-nieuw1", "nieuw1-nieuw1-nieuw1", "Wachtwoord", "bevat de accountnaam" },
+            { "nieuw1", "analist", "", "", "wachtwoord123", "wachtwoord123", "Wachtwoord", "wordt veel gebruikt" },
+            { "nieuw1", "analist", "", "", Good, Good + "x", "Bevestiging", "De bevestiging is niet gelijk aan het wachtwoord" },
+            { "nieuw1", "analist", "", "", "", "", "Wachtwoord", "Vul een wachtwoord in." },
+            { BeheerSite.Beheerder, "analist", "", "", Good, Good, "Naam", $"Er is al een account met de naam '{BeheerSite.Beheerder}'" },
+            { "met spatie", "analist", "", "", Good, Good, "Naam", "'met spatie' is geen geldige naam" },
+        };
 
     [Theory, MemberData(nameof(BadAccounts))]
     public async Task A_bad_account_form_gets_a_dutch_error_next_to_its_field_and_nothing_is_stored_or_audited(
-        string name, string role, string institution, string pupil, string password, string confirmation, string field, string error)
+        string name,
+        string role,
+        string institution,
+        string pupil,
+        string password,
+        string confirmation,
+        string field,
+        string error
+    )
     {
         using var beheer = await site.SignedIn();
         var before = site.Counts();
@@ -55,7 +82,8 @@ public sealed class BeheerPageTests(BeheerSite site) : IClassFixture<BeheerSite>
         Assert.Contains("Er is geen account toegevoegd", html, StringComparison.Ordinal);
         Assert.DoesNotContain(password.Length > 0 ? $"value=\"{password}\"" : "value=\"\u0000\"", html, StringComparison.Ordinal);
         Assert.Equal(before, site.Counts());
-        if (name != BeheerSite.Beheerder) Assert.Null(Accounts.Find(site.Site.Database, name));
+        if (name != BeheerSite.Beheerder)
+            Assert.Null(Accounts.Find(site.Site.Database, name));
     }
 
     [Fact]
@@ -70,18 +98,25 @@ public sealed class BeheerPageTests(BeheerSite site) : IClassFixture<BeheerSite>
         Assert.Equal(before, site.Counts());
     }
 
-    public static TheoryData<string, string, string, string, string, string> BadClients => new()
-    {
-        { "app1", "rector", "", "", "Rol", "'rector' is geen rol" },
-        { "app1", "intake", "01AB00", "", "Instelling", "'01AB00' is niet de BRIN4 van een mbo-instelling" },
-        { "app1", "intake", "", BeheerSite.Pupil, "Leerling", "hoort niet bij een leerling" },
-        { "app1", "ouder", "", "", "Leerling", "hoort bij een leerling: vul de leerlingcode in" },
-        { "-app", "analist", "", "", "Naam", "is geen geldige naam" },
-    };
+    public static TheoryData<string, string, string, string, string, string> BadClients =>
+        new()
+        {
+            { "app1", "rector", "", "", "Rol", "'rector' is geen rol" },
+            { "app1", "intake", "01AB00", "", "Instelling", "'01AB00' is niet de BRIN4 van een mbo-instelling" },
+            { "app1", "intake", "", BeheerSite.Pupil, "Leerling", "hoort niet bij een leerling" },
+            { "app1", "ouder", "", "", "Leerling", "hoort bij een leerling: vul de leerlingcode in" },
+            { "-app", "analist", "", "", "Naam", "is geen geldige naam" },
+        };
 
     [Theory, MemberData(nameof(BadClients))]
     public async Task A_bad_client_form_gets_a_dutch_error_next_to_its_field_and_nothing_is_stored_or_audited(
-        string name, string role, string institution, string pupil, string field, string error)
+        string name,
+        string role,
+        string institution,
+        string pupil,
+        string field,
+        string error
+    )
     {
         using var beheer = await site.SignedIn();
         var before = site.Counts();
@@ -174,13 +209,29 @@ public sealed class BeheerPageTests(BeheerSite site) : IClassFixture<BeheerSite>
         Assert.Equal(("decaan", "01AB00", false, false), (made.Role, made.Institution, made.Demo, made.Disabled));
         Assert.Contains("Account &#x27;mentor-a&#x27; is toegevoegd.", await beheer.GetStringAsync(location!), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await beheer.PostAsync("/beheer/accounts", "Disable", new Dictionary<string, string> { ["account"] = "mentor-a" })).Status);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await beheer.PostAsync("/beheer/accounts", "Disable", new Dictionary<string, string> { ["account"] = "mentor-a" })).Status
+        );
         Assert.True(Accounts.Find(site.Site.Database, "mentor-a")!.Disabled);
-        using (var refused = await site.SignedInOrNull("mentor-a", Good)) Assert.Null(refused);
-        Assert.Equal(HttpStatusCode.Redirect, (await beheer.PostAsync("/beheer/accounts", "Enable", new Dictionary<string, string> { ["account"] = "mentor-a" })).Status);
+        using (var refused = await site.SignedInOrNull("mentor-a", Good))
+            Assert.Null(refused);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await beheer.PostAsync("/beheer/accounts", "Enable", new Dictionary<string, string> { ["account"] = "mentor-a" })).Status
+        );
         Assert.False(Accounts.Find(site.Site.Database, "mentor-a")!.Disabled);
         const string Fresh = "nog-een-goed-wachtwoord-7";
-        Assert.Equal(HttpStatusCode.Redirect, (await beheer.PostAsync("/beheer/accounts/mentor-a/wachtwoord", "", new Dictionary<string, string> { ["Wachtwoord"] = Fresh, ["Bevestiging"] = Fresh })).Status);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (
+                await beheer.PostAsync(
+                    "/beheer/accounts/mentor-a/wachtwoord",
+                    "",
+                    new Dictionary<string, string> { ["Wachtwoord"] = Fresh, ["Bevestiging"] = Fresh }
+                )
+            ).Status
+        );
         Assert.True(Passwords.Verify(Accounts.Find(site.Site.Database, "mentor-a")!.PasswordHash, Fresh));
 
         var entries = site.Audit().Where(e => e.Category == "account:mentor-a").ToList();
@@ -273,10 +324,18 @@ public sealed class BeheerPageTests(BeheerSite site) : IClassFixture<BeheerSite>
     private async Task<HttpStatusCode> TokenStatus(string clientId, string secret)
     {
         using var client = site.Client();
-        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
-        }), Cancel);
+        using var response = await client.PostAsync(
+            "/connect/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = clientId,
+                    ["client_secret"] = secret,
+                }
+            ),
+            Cancel
+        );
         return response.StatusCode;
     }
 

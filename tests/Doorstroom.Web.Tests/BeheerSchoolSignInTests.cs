@@ -14,16 +14,16 @@ namespace Doorstroom.Web.Tests;
 public sealed class BeheerSchoolSite : BeheerSite
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-    [
-        .. base.Settings,
-        new("Doorstroom:Oidc:Providers:entree:DisplayName", "Entree Federatie"),
-        new("Doorstroom:Oidc:Providers:entree:Authority", "https://login.entree.example/"),
-        new("Doorstroom:Oidc:Providers:entree:ClientId", "doorstroom"),
-        new("Doorstroom:Oidc:Providers:entree:LinkClaim", "eduPersonPrincipalName"),
-        new("Doorstroom:Oidc:Providers:surf:DisplayName", "SURFconext"),
-        new("Doorstroom:Oidc:Providers:surf:Authority", "https://connect.surf.example/"),
-        new("Doorstroom:Oidc:Providers:surf:ClientId", "doorstroom"),
-    ];
+        [
+            .. base.Settings,
+            new("Doorstroom:Oidc:Providers:entree:DisplayName", "Entree Federatie"),
+            new("Doorstroom:Oidc:Providers:entree:Authority", "https://login.entree.example/"),
+            new("Doorstroom:Oidc:Providers:entree:ClientId", "doorstroom"),
+            new("Doorstroom:Oidc:Providers:entree:LinkClaim", "eduPersonPrincipalName"),
+            new("Doorstroom:Oidc:Providers:surf:DisplayName", "SURFconext"),
+            new("Doorstroom:Oidc:Providers:surf:Authority", "https://connect.surf.example/"),
+            new("Doorstroom:Oidc:Providers:surf:ClientId", "doorstroom"),
+        ];
 }
 
 /// <summary>
@@ -46,7 +46,8 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
     private string Account(string name, bool disabled = false)
     {
         Assert.True(AccountAdmin.AddAccount(site.Site.Database, name, "analist", null, null, null, Good, "cli (test)").Done);
-        if (disabled) Assert.True(AccountAdmin.SetDisabled(site.Site.Database, name, true, "cli (test)").Done);
+        if (disabled)
+            Assert.True(AccountAdmin.SetDisabled(site.Site.Database, name, true, "cli (test)").Done);
         return name;
     }
 
@@ -55,8 +56,14 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
     {
         var (accounts, clients, audit) = site.Counts();
         using var connection = site.Site.Database.ConnectMigrated();
-        return (accounts, clients, audit, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_invitation"),
-            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_link"), connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_link_value"));
+        return (
+            accounts,
+            clients,
+            audit,
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_invitation"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_link"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account_link_value")
+        );
     }
 
     private static Dictionary<string, string> Invite(string provider = "", string days = "7") => new() { ["Aanbieder"] = provider, ["Dagen"] = days };
@@ -86,29 +93,39 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    public static TheoryData<string, string, string, string, string> BadInvitations => new()
-    {
-        // account, provider, days, the field the error stands next to ("" = above the form), what it says
-        { "niemand", "entree", "7", "", "Er is geen account 'niemand'." },
-        { "uitgeschakeld1", "entree", "7", "", "Account 'uitgeschakeld1' is uitgeschakeld; schakel het eerst weer in." },
-        { "uitnodig1", "eduid", "7", "Aanbieder", "'eduid' is geen aanbieder die op deze site is ingesteld." },
-        { "uitnodig1", "Entree!", "7", "Aanbieder", "'Entree!' is geen aanbieder die op deze site is ingesteld." },
-        { "uitnodig1", "entree", "0", "Dagen", "'0' kan niet: een uitnodiging is 1 tot 30 dagen geldig." },
-        { "uitnodig1", "entree", "31", "Dagen", "'31' kan niet: een uitnodiging is 1 tot 30 dagen geldig." },
-        { "uitnodig1", "entree", "een week", "Dagen", "'een week' kan niet" },
-        { "uitnodig1", "entree", "-3", "Dagen", "'-3' kan niet" },
-    };
+    public static TheoryData<string, string, string, string, string> BadInvitations =>
+        new()
+        {
+            // account, provider, days, the field the error stands next to ("" = above the form), what it says
+            { "niemand", "entree", "7", "", "Er is geen account 'niemand'." },
+            { "uitgeschakeld1", "entree", "7", "", "Account 'uitgeschakeld1' is uitgeschakeld; schakel het eerst weer in." },
+            { "uitnodig1", "eduid", "7", "Aanbieder", "'eduid' is geen aanbieder die op deze site is ingesteld." },
+            { "uitnodig1", "Entree!", "7", "Aanbieder", "'Entree!' is geen aanbieder die op deze site is ingesteld." },
+            { "uitnodig1", "entree", "0", "Dagen", "'0' kan niet: een uitnodiging is 1 tot 30 dagen geldig." },
+            { "uitnodig1", "entree", "31", "Dagen", "'31' kan niet: een uitnodiging is 1 tot 30 dagen geldig." },
+            { "uitnodig1", "entree", "een week", "Dagen", "'een week' kan niet" },
+            { "uitnodig1", "entree", "-3", "Dagen", "'-3' kan niet" },
+        };
 
     [Theory, MemberData(nameof(BadInvitations))]
-    public async Task A_bad_invitation_form_gets_a_dutch_error_and_nothing_is_stored_or_audited(string account, string provider, string days, string field, string error)
+    public async Task A_bad_invitation_form_gets_a_dutch_error_and_nothing_is_stored_or_audited(
+        string account,
+        string provider,
+        string days,
+        string field,
+        string error
+    )
     {
-        if (Accounts.Find(site.Site.Database, "uitnodig1") is null) Account("uitnodig1");
-        if (account != "niemand" && Accounts.Find(site.Site.Database, account) is null) Account(account, disabled: account.StartsWith("uitgeschakeld", StringComparison.Ordinal));
+        if (Accounts.Find(site.Site.Database, "uitnodig1") is null)
+            Account("uitnodig1");
+        if (account != "niemand" && Accounts.Find(site.Site.Database, account) is null)
+            Account(account, disabled: account.StartsWith("uitgeschakeld", StringComparison.Ordinal));
         using var beheer = await site.SignedIn();
         var before = Counts();
         var (status, html, _) = await Post(beheer, account, "Invite", Invite(provider, days));
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        if (field.Length > 0) Assert.Contains($"<p class=\"field-error\" id=\"{field}-fout\">", html, StringComparison.Ordinal);
+        if (field.Length > 0)
+            Assert.Contains($"<p class=\"field-error\" id=\"{field}-fout\">", html, StringComparison.Ordinal);
         Assert.Contains("Er is geen uitnodiging gemaakt.", html, StringComparison.Ordinal);
         Assert.Contains(HtmlEncoder.Default.Encode(error), html, StringComparison.Ordinal);
         Assert.DoesNotContain("Kopieer de link nu", html, StringComparison.Ordinal);
@@ -116,9 +133,15 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
     }
 
     // The GET of an unknown account's page is 404; its POST is refused by AccountLinks with the page's form around it.
-    private static async Task<(HttpStatusCode Status, string Html, string? Location)> Post(Session beheer, string account, string handler, Dictionary<string, string> fields)
+    private static async Task<(HttpStatusCode Status, string Html, string? Location)> Post(
+        Session beheer,
+        string account,
+        string handler,
+        Dictionary<string, string> fields
+    )
     {
-        if (account != "niemand") return await beheer.PostAsync(Page(account), handler, fields);
+        if (account != "niemand")
+            return await beheer.PostAsync(Page(account), handler, fields);
         var form = await beheer.GetStringAsync(Page("uitnodig1"));
         var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = SiteFactory.Token(form) };
         using var response = await beheer.SendAsync(HttpMethod.Post, $"{Page(account)}?handler={handler}", values);
@@ -189,7 +212,12 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
         var before = Counts();
         var (again, html, _) = await beheer.PostAsync(Page(name), "Unlink", new Dictionary<string, string> { ["Aanbieder"] = "surf" });
         Assert.Equal(HttpStatusCode.BadRequest, again);
-        Assert.Contains("<p class=\"error\" role=\"alert\">Account &#x27;ontkoppel1&#x27; heeft geen gekoppeld schoolaccount bij SURFconext. Er is niets gewijzigd.</p>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<p class=\"error\" role=\"alert\">Account &#x27;ontkoppel1&#x27; heeft geen gekoppeld schoolaccount bij SURFconext. Er is niets "
+                + "gewijzigd.</p>",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.Equal(before, Counts());
     }
 
@@ -198,7 +226,11 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
     {
         var name = Account("waarde1");
         using var beheer = await site.SignedIn();
-        var (status, _, location) = await beheer.PostAsync(Page(name), "LinkValue", new Dictionary<string, string> { ["Aanbieder"] = "entree", ["Waarde"] = " W.Aarde@School.example " });
+        var (status, _, location) = await beheer.PostAsync(
+            Page(name),
+            "LinkValue",
+            new Dictionary<string, string> { ["Aanbieder"] = "entree", ["Waarde"] = " W.Aarde@School.example " }
+        );
         Assert.Equal((HttpStatusCode.Redirect, $"{Page(name)}?gedaan=koppelwaarde&bij=entree"), (status, location));
         Assert.Equal("w.aarde@school.example", AccountLinks.LinkValues(site.Site.Database, name)["entree"]);
         var page = await beheer.GetStringAsync(location!);
@@ -222,15 +254,16 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
         Assert.Equal(before, Counts());
     }
 
-    public static TheoryData<string, string, string, string> BadLinkValues => new()
-    {
-        // provider, value, where the error stands, what it says
-        { "entree", "neem.mij@school.example", "Waarde-entree-fout", "Een ander account heeft deze koppelwaarde al bij Entree Federatie" },
-        { "entree", "   ", "Waarde-entree-fout", "Vul een koppelwaarde in van 1 tot 256 tekens." },
-        { "entree", new string('x', 257), "Waarde-entree-fout", "Vul een koppelwaarde in van 1 tot 256 tekens." },
-        { "surf", "iemand@school.example", "error", "SURFconext geeft geen koppelclaim door; koppel met een uitnodiging. Er is niets gewijzigd." },
-        { "eduid", "iemand@school.example", "error", "&#x27;eduid&#x27; is geen aanbieder die op deze site is ingesteld." },
-    };
+    public static TheoryData<string, string, string, string> BadLinkValues =>
+        new()
+        {
+            // provider, value, where the error stands, what it says
+            { "entree", "neem.mij@school.example", "Waarde-entree-fout", "Een ander account heeft deze koppelwaarde al bij Entree Federatie" },
+            { "entree", "   ", "Waarde-entree-fout", "Vul een koppelwaarde in van 1 tot 256 tekens." },
+            { "entree", new string('x', 257), "Waarde-entree-fout", "Vul een koppelwaarde in van 1 tot 256 tekens." },
+            { "surf", "iemand@school.example", "error", "SURFconext geeft geen koppelclaim door; koppel met een uitnodiging. Er is niets gewijzigd." },
+            { "eduid", "iemand@school.example", "error", "&#x27;eduid&#x27; is geen aanbieder die op deze site is ingesteld." },
+        };
 
     [Theory, MemberData(nameof(BadLinkValues))]
     public async Task A_bad_link_value_gets_a_dutch_error_and_nothing_is_stored_or_audited(string provider, string value, string where, string error)
@@ -243,7 +276,11 @@ public sealed class BeheerSchoolSignInTests(BeheerSchoolSite site) : IClassFixtu
         var name = Accounts.Find(site.Site.Database, "waarde2") is null ? Account("waarde2") : "waarde2";
         using var beheer = await site.SignedIn();
         var before = Counts();
-        var (status, html, _) = await beheer.PostAsync(Page(name), "LinkValue", new Dictionary<string, string> { ["Aanbieder"] = provider, ["Waarde"] = value });
+        var (status, html, _) = await beheer.PostAsync(
+            Page(name),
+            "LinkValue",
+            new Dictionary<string, string> { ["Aanbieder"] = provider, ["Waarde"] = value }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(where == "error" ? "<p class=\"error\" role=\"alert\">" : $"<p class=\"field-error\" id=\"{where}\">", html, StringComparison.Ordinal);
         Assert.Contains(error, html, StringComparison.Ordinal);

@@ -19,22 +19,22 @@ public class BeheerSite : ProductionSite, IAsyncLifetime
     public const string Pupil = "P-1";
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-    [
-        new("Doorstroom:SignIn:PerAddressPerMinute", "1000000"),
-        new("Doorstroom:SignIn:PerAccountPerMinute", "1000000"),
-    ];
+        [new("Doorstroom:SignIn:PerAddressPerMinute", "1000000"), new("Doorstroom:SignIn:PerAccountPerMinute", "1000000")];
 
     // Replaces ProductionSite's seed (interface re-implementation): the store starts empty of accounts and clients.
     public new ValueTask InitializeAsync()
     {
         using (var connection = Site.Database.ConnectMigrated())
-            connection.Execute($"""
+            connection.Execute(
+                $"""
                 INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES ('{Vestiging}', '01AB', 'Vo-school', 'VMBO');
                 INSERT INTO mbo_instelling (brin4, naam) VALUES ('{Mbo}', 'Mbo-college');
-                """);
+                """
+            );
         new EventStore(Site.Database).Append([new(new TransitionEvent(Pupil, new DateOnly(2026, 8, 1), EventKind.Bevorderd, Vestiging, Leerjaar: 4))]);
         var made = AccountAdmin.AddAccount(Site.Database, Beheerder, AccountRoles.Beheerder, null, null, "Beheerder", BeheerderPassword, "cli (test)");
-        if (!made.Done) throw new InvalidOperationException($"the first beheerder was refused: {made.Problem}");
+        if (!made.Done)
+            throw new InvalidOperationException($"the first beheerder was refused: {made.Problem}");
         return ValueTask.CompletedTask;
     }
 
@@ -43,7 +43,8 @@ public class BeheerSite : ProductionSite, IAsyncLifetime
     {
         var session = new Session(Client());
         using var response = await session.SignInAsync(username, password);
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {username} failed: {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in as {username} failed: {(int)response.StatusCode}");
         return session;
     }
 
@@ -52,7 +53,8 @@ public class BeheerSite : ProductionSite, IAsyncLifetime
     {
         var session = new Session(Client());
         using var response = await session.SignInAsync(username, password);
-        if (response.StatusCode == HttpStatusCode.Redirect) return session;
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            return session;
         session.Dispose();
         return null;
     }
@@ -61,23 +63,36 @@ public class BeheerSite : ProductionSite, IAsyncLifetime
     public (long Accounts, long Clients, long Audit) Counts()
     {
         using var connection = Site.Database.ConnectMigrated();
-        return (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account"), connection.ExecuteScalar<long>("SELECT COUNT(*) FROM api_client"),
-            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log"));
+        return (
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM api_client"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log")
+        );
     }
 
     /// <summary>The audit log's entries: who, in which role, did what to which account or client; and the whole row as text.</summary>
     public List<(string Actor, string Role, string Action, string? Category, string Row)> Audit()
     {
         using var connection = Site.Database.ConnectMigrated();
-        return [.. connection.Query("SELECT * FROM audit_log ORDER BY seq").Select(r => (IDictionary<string, object?>)r)
-            .Select(r => ((string)r["actor"]!, (string)r["role"]!, (string)r["action"]!, (string?)r["category"], string.Join("|", r.Values)))];
+        return
+        [
+            .. connection
+                .Query("SELECT * FROM audit_log ORDER BY seq")
+                .Select(r => (IDictionary<string, object?>)r)
+                .Select(r => ((string)r["actor"]!, (string)r["role"]!, (string)r["action"]!, (string?)r["category"], string.Join("|", r.Values))),
+        ];
     }
 }
 
 /// <summary>Sends the forms of the beheer pages as a browser does: the page first (for its antiforgery token), then the POST.</summary>
 public static class BeheerForms
 {
-    public static async Task<(HttpStatusCode Status, string Html, string? Location)> PostAsync(this Session session, string page, string handler, IDictionary<string, string> fields)
+    public static async Task<(HttpStatusCode Status, string Html, string? Location)> PostAsync(
+        this Session session,
+        string page,
+        string handler,
+        IDictionary<string, string> fields
+    )
     {
         var form = await session.GetStringAsync(page);
         var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = SiteFactory.Token(form) };

@@ -29,8 +29,10 @@ public static class DossierCalls
     {
         ArgumentNullException.ThrowIfNull(api);
         using var request = new HttpRequestMessage(method, url);
-        if (json is string raw) request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
-        else if (json is not null) request.Content = JsonContent.Create(json);
+        if (json is string raw)
+            request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
+        else if (json is not null)
+            request.Content = JsonContent.Create(json);
         using var response = await api.SendAsync(request, Cancel);
         return new(response.StatusCode, await response.Content.ReadAsStringAsync(Cancel), response.Content.Headers.ContentType?.MediaType);
     }
@@ -43,33 +45,50 @@ public static class DossierCalls
     public static void SaveClient(IServiceProvider services, string clientId, string role, string? institution, string? pupil)
     {
         var site = services.GetRequiredService<SiteServices>();
-        if (Accounts.FindClient(site.Database, clientId) is not null) return;
+        if (Accounts.FindClient(site.Database, clientId) is not null)
+            return;
         var hash = services.GetRequiredService<AccountService>().Hash(DemoData.ClientSecret);
         Accounts.SaveClient(site.Database, new ApiClient(clientId, hash, role, institution, pupil, "test client " + role, Demo: true));
     }
 
     /// <summary>A client of the site that sends the bearer token of API client <paramref name="clientId"/>.</summary>
-    public static async Task<HttpClient> Bearer<TEntry>(WebApplicationFactory<TEntry> site, string clientId) where TEntry : class
+    public static async Task<HttpClient> Bearer<TEntry>(WebApplicationFactory<TEntry> site, string clientId)
+        where TEntry : class
     {
         ArgumentNullException.ThrowIfNull(site);
         var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = DemoData.ClientSecret,
-        });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_secret"] = DemoData.ClientSecret,
+            }
+        );
         using var response = await client.PostAsync("/connect/token", form, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"no token for {clientId}: {(int)response.StatusCode} {body}");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString());
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"no token for {clientId}: {(int)response.StatusCode} {body}");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer",
+            JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()
+        );
         return client;
     }
 
     /// <summary>Writes an entry as <paramref name="school"/> and releases it (or not); returns the entry's id.</summary>
     public static async Task<long> WriteEntry(this HttpClient school, string pupil, string category, string body, bool release = true)
     {
-        var written = await school.Post($"/api/pupils/{pupil}/dossier", new { category, kind = "notitie", date = "2026-11-02", body });
+        var written = await school.Post(
+            $"/api/pupils/{pupil}/dossier",
+            new
+            {
+                category,
+                kind = "notitie",
+                date = "2026-11-02",
+                body,
+            }
+        );
         Assert.True(written.Status == HttpStatusCode.Created, written.Body);
         var id = written.Json.GetProperty("id").GetInt64();
         if (release)
@@ -102,7 +121,15 @@ public sealed class DossierApiTests(SiteFactory site)
 
     private async Task<string> RequestAs(string account, int pupil, params string[] categories)
     {
-        var made = await (await As(account)).Post("/api/dossier-requests", new { pupil = Key(pupil), purpose = "plaatsing en begeleiding", categories });
+        var made = await (await As(account)).Post(
+            "/api/dossier-requests",
+            new
+            {
+                pupil = Key(pupil),
+                purpose = "plaatsing en begeleiding",
+                categories,
+            }
+        );
         Assert.True(made.Status == HttpStatusCode.Created, made.Body);
         return made.Json.GetProperty("id").GetString()!;
     }
@@ -111,8 +138,10 @@ public sealed class DossierApiTests(SiteFactory site)
     {
         Assert.True(answer.Status == status, $"expected {(int)status}, got {(int)answer.Status}: {answer.Body}");
         Assert.Equal("application/problem+json", answer.MediaType);
-        if (rule is not null) Assert.Equal(rule, answer.Rule);
-        foreach (var secret in secrets) Assert.DoesNotContain(secret, answer.Body, StringComparison.Ordinal);
+        if (rule is not null)
+            Assert.Equal(rule, answer.Rule);
+        foreach (var secret in secrets)
+            Assert.DoesNotContain(secret, answer.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,15 +151,39 @@ public sealed class DossierApiTests(SiteFactory site)
         // 01 applied nowhere; 07 applied only to the other mbo.
         foreach (var n in new[] { 1, 7 })
         {
-            var refused = await intake.Post("/api/dossier-requests", new { pupil = Key(n), purpose = "plaatsing", categories = new[] { "leerresultaten" } });
+            var refused = await intake.Post(
+                "/api/dossier-requests",
+                new
+                {
+                    pupil = Key(n),
+                    purpose = "plaatsing",
+                    categories = new[] { "leerresultaten" },
+                }
+            );
             AssertRefused(refused, HttpStatusCode.Forbidden, "P2");
             Assert.Contains("aangemeld", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
-        var unknown = await intake.Post("/api/dossier-requests", new { pupil = "DEMO-2027-99", purpose = "plaatsing", categories = new[] { "leerresultaten" } });
+        var unknown = await intake.Post(
+            "/api/dossier-requests",
+            new
+            {
+                pupil = "DEMO-2027-99",
+                purpose = "plaatsing",
+                categories = new[] { "leerresultaten" },
+            }
+        );
         AssertRefused(unknown, HttpStatusCode.NotFound, null, "DEMO-2027-99");
         // After the application to the other mbo, the other mbo may ask.
         var other = await As("intake2");
-        var allowed = await other.Post("/api/dossier-requests", new { pupil = Key(7), purpose = "plaatsing", categories = new[] { "leerresultaten" } });
+        var allowed = await other.Post(
+            "/api/dossier-requests",
+            new
+            {
+                pupil = Key(7),
+                purpose = "plaatsing",
+                categories = new[] { "leerresultaten" },
+            }
+        );
         Assert.True(allowed.Status == HttpStatusCode.Created, allowed.Body);
         Assert.Equal("2028-07-31", allowed.Json.GetProperty("expires").GetString());
     }
@@ -176,7 +229,15 @@ public sealed class DossierApiTests(SiteFactory site)
         var pupil = await As("leerling16");
         var mbo = await As("zorg");
 
-        var given = await pupil.Post("/api/me/consents", new { category = "zorg", institution = Places.Mbo, given = true });
+        var given = await pupil.Post(
+            "/api/me/consents",
+            new
+            {
+                category = "zorg",
+                institution = Places.Mbo,
+                given = true,
+            }
+        );
         Assert.True(given.Status == HttpStatusCode.OK, given.Body);
         Assert.Equal("leerling", given.Json.GetProperty("by").GetString());
         var read = await mbo.Get($"/api/dossier-requests/{id}/zorg");
@@ -184,18 +245,42 @@ public sealed class DossierApiTests(SiteFactory site)
         Assert.Equal("P5", read.Json.GetProperty("rule").GetString());
         Assert.Contains(read.Json.GetProperty("entries").EnumerateArray(), e => e.GetProperty("body").GetString() == care);
 
-        var withdrawn = await pupil.Post("/api/me/consents", new { category = "zorg", institution = Places.Mbo, given = false });
+        var withdrawn = await pupil.Post(
+            "/api/me/consents",
+            new
+            {
+                category = "zorg",
+                institution = Places.Mbo,
+                given = false,
+            }
+        );
         Assert.True(withdrawn.Status == HttpStatusCode.OK, withdrawn.Body);
         var refused = await mbo.Get($"/api/dossier-requests/{id}/zorg");
         AssertRefused(refused, HttpStatusCode.Forbidden, "P5", care);
         Assert.Contains("ingetrokken", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // Consent given again on the day it was withdrawn counts from the next read, and so does the next withdrawal.
-        var again = await pupil.Post("/api/me/consents", new { category = "zorg", institution = Places.Mbo, given = true });
+        var again = await pupil.Post(
+            "/api/me/consents",
+            new
+            {
+                category = "zorg",
+                institution = Places.Mbo,
+                given = true,
+            }
+        );
         Assert.True(again.Status == HttpStatusCode.OK, again.Body);
         var reread = await mbo.Get($"/api/dossier-requests/{id}/zorg");
         Assert.True(reread.Status == HttpStatusCode.OK, reread.Body);
-        var withdrawnAgain = await pupil.Post("/api/me/consents", new { category = "zorg", institution = Places.Mbo, given = false });
+        var withdrawnAgain = await pupil.Post(
+            "/api/me/consents",
+            new
+            {
+                category = "zorg",
+                institution = Places.Mbo,
+                given = false,
+            }
+        );
         Assert.True(withdrawnAgain.Status == HttpStatusCode.OK, withdrawnAgain.Body);
         AssertRefused(await mbo.Get($"/api/dossier-requests/{id}/zorg"), HttpStatusCode.Forbidden, "P5", care);
 
@@ -205,7 +290,10 @@ public sealed class DossierApiTests(SiteFactory site)
         Assert.Contains(shares.Json.GetProperty("consents").EnumerateArray(), c => !c.GetProperty("given").GetBoolean());
         var audit = await pupil.Get("/api/me/audit");
         Assert.Contains(audit.Json.GetProperty("items").EnumerateArray(), a =>
-            a.GetProperty("action").GetString() == "gelezen" && a.GetProperty("outcome").GetString() == "geweigerd" && a.GetProperty("actor").GetString() == "demo-zorg");
+            a.GetProperty("action").GetString() == "gelezen"
+            && a.GetProperty("outcome").GetString() == "geweigerd"
+            && a.GetProperty("actor").GetString() == "demo-zorg"
+        );
         Assert.DoesNotContain(care, audit.Body, StringComparison.Ordinal);
     }
 
@@ -215,8 +303,21 @@ public sealed class DossierApiTests(SiteFactory site)
         var marks = "cijfers-06 " + Guid.NewGuid();
         await (await As("zorgvo")).WriteEntry(Key(6), "leerresultaten", marks);
         var id = "expired-" + Guid.NewGuid().ToString("n");
-        Assert.True(DossierStore.AddRequest(site.Site.Database,
-            new DossierRequest(id, Key(6), Places.Mbo, "plaatsing", [DossierCategory.Leerresultaten], new DateOnly(2026, 9, 1), SiteFactory.Today.AddDays(-1)), "demo-intake"));
+        Assert.True(
+            DossierStore.AddRequest(
+                site.Site.Database,
+                new DossierRequest(
+                    id,
+                    Key(6),
+                    Places.Mbo,
+                    "plaatsing",
+                    [DossierCategory.Leerresultaten],
+                    new DateOnly(2026, 9, 1),
+                    SiteFactory.Today.AddDays(-1)
+                ),
+                "demo-intake"
+            )
+        );
         var refused = await (await As("intake")).Get($"/api/dossier-requests/{id}/leerresultaten");
         AssertRefused(refused, HttpStatusCode.Forbidden, "P1", marks);
         Assert.Contains("verlopen", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -244,11 +345,27 @@ public sealed class DossierApiTests(SiteFactory site)
         await (await As("zorgvo")).WriteEntry(Key(2), "zorg", care);
         var id = await RequestAs("zorg", 2, "zorg");
         var pupil = await Bound("test-leerling-02", Roles.Leerling, null, Key(2));
-        var own = await pupil.Post("/api/me/consents", new { category = "zorg", institution = Places.Mbo, given = true });
+        var own = await pupil.Post(
+            "/api/me/consents",
+            new
+            {
+                category = "zorg",
+                institution = Places.Mbo,
+                given = true,
+            }
+        );
         AssertRefused(own, HttpStatusCode.Forbidden, "P4");
         AssertRefused(await (await As("zorg")).Get($"/api/dossier-requests/{id}/zorg"), HttpStatusCode.Forbidden, null, care);
 
-        var parent = await (await As("ouder")).Post("/api/me/consents", new { category = "zorg", institution = Places.Mbo, given = true });
+        var parent = await (await As("ouder")).Post(
+            "/api/me/consents",
+            new
+            {
+                category = "zorg",
+                institution = Places.Mbo,
+                given = true,
+            }
+        );
         Assert.True(parent.Status == HttpStatusCode.OK, parent.Body);
         Assert.Equal("ouder", parent.Json.GetProperty("by").GetString());
         var read = await (await As("zorg")).Get($"/api/dossier-requests/{id}/zorg");
@@ -260,13 +377,33 @@ public sealed class DossierApiTests(SiteFactory site)
     public async Task A_16_year_old_is_refused_a_parents_consent_by_P4()
     {
         var parent = await Bound("test-ouder-03", Roles.Ouder, null, Key(3));
-        AssertRefused(await parent.Post("/api/me/consents", new { category = "zorg", institution = Places.Mbo, given = true }), HttpStatusCode.Forbidden, "P4");
+        AssertRefused(
+            await parent.Post(
+                "/api/me/consents",
+                new
+                {
+                    category = "zorg",
+                    institution = Places.Mbo,
+                    given = true,
+                }
+            ),
+            HttpStatusCode.Forbidden,
+            "P4"
+        );
     }
 
     [Fact]
     public async Task Consent_to_an_institution_the_pupil_did_not_apply_to_is_404()
     {
-        var answer = await (await As("ouder")).Post("/api/me/consents", new { category = "zorg", institution = Places.OtherMbo, given = true });
+        var answer = await (await As("ouder")).Post(
+            "/api/me/consents",
+            new
+            {
+                category = "zorg",
+                institution = Places.OtherMbo,
+                given = true,
+            }
+        );
         AssertRefused(answer, HttpStatusCode.NotFound, null);
     }
 
@@ -326,7 +463,10 @@ public sealed class DossierApiTests(SiteFactory site)
     [InlineData("POST", "/api/me/consents", "{ \"category\": \"Zorg\", \"institution\": \"00AA\", \"given\": true }", "category")]
     public async Task Bad_input_is_a_400_problem_naming_the_field(string method, string url, string json, string field)
     {
-        var account = url.StartsWith("/api/pupils", StringComparison.Ordinal) ? "zorgvo" : url.StartsWith("/api/me", StringComparison.Ordinal) ? "leerling16" : "intake";
+        var account =
+            url.StartsWith("/api/pupils", StringComparison.Ordinal) ? "zorgvo"
+            : url.StartsWith("/api/me", StringComparison.Ordinal) ? "leerling16"
+            : "intake";
         var api = await As(account);
         // A request that names a pupil gets the demo pupil's key through the JSON model; the malformed bodies stay as written.
         var body = json.Contains("\"{key}\"", StringComparison.Ordinal) ? JsonFixture.Edit(json, r => r["pupil"] = Key(2)) : json;
@@ -341,22 +481,46 @@ public sealed class DossierApiTests(SiteFactory site)
         var body = await (await As("zorgvo")).Post($"/api/pupils/{Key(2)}/dossier", new { category = "advies", body = new string('x', 4001) });
         AssertRefused(body, HttpStatusCode.BadRequest, null);
         Assert.True(body.Json.GetProperty("errors").TryGetProperty("body", out _), body.Body);
-        var purpose = await (await As("intake")).Post("/api/dossier-requests", new { pupil = Key(2), purpose = new string('x', 201), categories = new[] { "advies" } });
+        var purpose = await (await As("intake")).Post(
+            "/api/dossier-requests",
+            new
+            {
+                pupil = Key(2),
+                purpose = new string('x', 201),
+                categories = new[] { "advies" },
+            }
+        );
         AssertRefused(purpose, HttpStatusCode.BadRequest, null);
         Assert.True(purpose.Json.GetProperty("errors").TryGetProperty("purpose", out _), purpose.Body);
         // The limits themselves are allowed.
-        Assert.Equal(HttpStatusCode.Created, (await (await As("zorgvo")).Post($"/api/pupils/{Key(2)}/dossier", new { category = "advies", body = new string('é', 4000) })).Status);
-        Assert.Equal(HttpStatusCode.Created, (await (await As("intake")).Post("/api/dossier-requests", new { pupil = Key(2), purpose = new string('p', 200), categories = new[] { "advies" } })).Status);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await (await As("zorgvo")).Post($"/api/pupils/{Key(2)}/dossier", new { category = "advies", body = new string('é', 4000) })).Status
+        );
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await (await As("intake")).Post(
+                    "/api/dossier-requests",
+                    new
+                    {
+                        pupil = Key(2),
+                        purpose = new string('p', 200),
+                        categories = new[] { "advies" },
+                    }
+                )
+            ).Status
+        );
     }
 
     public static TheoryData<string> Payloads() =>
-    [
-        "'); DROP TABLE event; --",
-        "'; DELETE FROM dossier_entry WHERE '1'='1",
-        "<script>alert(1)</script>",
-        "\" onmouseover=\"x",
-        "Zoë — 日本語 🚸 \u202Ebidi\u202C \\u0000 {{x}} ${x} %s",
-    ];
+        [
+            "'); DROP TABLE event; --",
+            "'; DELETE FROM dossier_entry WHERE '1'='1",
+            "<script>alert(1)</script>",
+            "\" onmouseover=\"x",
+            "Zoë — 日本語 🚸 \u202Ebidi\u202C \\u0000 {{x}} ${x} %s",
+        ];
 
     [Theory]
     [MemberData(nameof(Payloads))]
@@ -366,7 +530,15 @@ public sealed class DossierApiTests(SiteFactory site)
         // The author is the caller: an API client whose id is the payload.
         var clientId = "test-decaan " + payload;
         var author = await Bound(clientId, Roles.Decaan, Places.School, null);
-        var written = await author.Post($"/api/pupils/{Key(4)}/dossier", new { category = "begeleiding", kind = "warme-overdracht", body = marker });
+        var written = await author.Post(
+            $"/api/pupils/{Key(4)}/dossier",
+            new
+            {
+                category = "begeleiding",
+                kind = "warme-overdracht",
+                body = marker,
+            }
+        );
         Assert.True(written.Status == HttpStatusCode.Created, written.Body);
         Assert.Equal(marker, written.Json.GetProperty("body").GetString());
         Assert.Equal(clientId, written.Json.GetProperty("author").GetString());
@@ -374,11 +546,22 @@ public sealed class DossierApiTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.OK, (await author.Post($"/api/pupils/{Key(4)}/dossier/{id}/release", new { released = true })).Status);
 
         var intake = await As("intake");
-        var made = await intake.Post("/api/dossier-requests", new { pupil = Key(4), purpose = marker, categories = new[] { "begeleiding" } });
+        var made = await intake.Post(
+            "/api/dossier-requests",
+            new
+            {
+                pupil = Key(4),
+                purpose = marker,
+                categories = new[] { "begeleiding" },
+            }
+        );
         Assert.True(made.Status == HttpStatusCode.Created, made.Body);
         Assert.Equal(marker, made.Json.GetProperty("purpose").GetString());
         var request = made.Json.GetProperty("id").GetString()!;
-        var listed = (await intake.Get("/api/dossier-requests")).Json.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetString() == request);
+        var listed = (await intake.Get("/api/dossier-requests"))
+            .Json.GetProperty("items")
+            .EnumerateArray()
+            .Single(r => r.GetProperty("id").GetString() == request);
         Assert.Equal(marker, listed.GetProperty("purpose").GetString());
         var read = await intake.Get($"/api/dossier-requests/{request}/begeleiding");
         var entry = read.Json.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetInt64() == id);

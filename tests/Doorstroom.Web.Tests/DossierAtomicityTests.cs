@@ -67,6 +67,10 @@ public sealed class DossierAtomicityTests(SiteFactory site) : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException) { }
     }
 }

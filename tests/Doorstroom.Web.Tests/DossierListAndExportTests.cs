@@ -20,8 +20,12 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
 
     /// <summary>The text of the list row whose link opens the pupil's dossier, or null.</summary>
     private static string? Row(string html, string key) =>
-        Rows().Matches(html).Select(m => m.Value).Where(r => r.Contains($"href=\"/dossier/{key}\"", StringComparison.Ordinal))
-            .Select(r => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(r, "<[^>]+>", " ")), @"\s+", " ").Replace(" :", ":", StringComparison.Ordinal)).FirstOrDefault();
+        Rows()
+            .Matches(html)
+            .Select(m => m.Value)
+            .Where(r => r.Contains($"href=\"/dossier/{key}\"", StringComparison.Ordinal))
+            .Select(r => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(r, "<[^>]+>", " ")), @"\s+", " ").Replace(" :", ":", StringComparison.Ordinal))
+            .FirstOrDefault();
 
     [Fact]
     public async Task The_vo_zorgcoordinator_sees_each_pupils_entries_released_open_requests_and_consent()
@@ -29,10 +33,34 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
         var database = site.Site.Database;
         var mbo = Places.Mbo;
         // Pupil 10 withdrew consent for verzuim (recorded by a parent) and has an open request; no other test touches pupil 10.
-        new EventStore(database).Append([PupilDirectory.Record(database, new TransitionEvent(Key(10), SiteFactory.Today.AddDays(-3),
-            EventKind.ToestemmingIngetrokken, Places.MboLocations[0], Detail: DossierRules.Detail(DossierCategory.Verzuim, ConsentBy.Ouder)))!], cancellationToken: Cancel);
-        DossierStore.AddRequest(database, new DossierRequest("list-test-open", Key(10), mbo, "test: open verzoek in de lijst",
-            [DossierCategory.Advies], SiteFactory.Today.AddDays(-1), SiteFactory.Today.AddDays(30)), "intake");
+        new EventStore(database).Append(
+            [
+                PupilDirectory.Record(
+                    database,
+                    new TransitionEvent(
+                        Key(10),
+                        SiteFactory.Today.AddDays(-3),
+                        EventKind.ToestemmingIngetrokken,
+                        Places.MboLocations[0],
+                        Detail: DossierRules.Detail(DossierCategory.Verzuim, ConsentBy.Ouder)
+                    )
+                )!,
+            ],
+            cancellationToken: Cancel
+        );
+        DossierStore.AddRequest(
+            database,
+            new DossierRequest(
+                "list-test-open",
+                Key(10),
+                mbo,
+                "test: open verzoek in de lijst",
+                [DossierCategory.Advies],
+                SiteFactory.Today.AddDays(-1),
+                SiteFactory.Today.AddDays(30)
+            ),
+            "intake"
+        );
 
         using var zorgvo = await site.SignedIn("zorgvo");
         var html = await zorgvo.GetStringAsync("/dossier", Cancel);
@@ -68,7 +96,9 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
         Assert.Null(Row(theirs, Key(3)));
         Assert.DoesNotContain("Noor Bakker", theirs, StringComparison.Ordinal);
 
-        Assert.Contains(AuditLog.ForPupil(site.Site.Database, Key(3)), e => e.Action == ReadLog.Action && e.Purpose == PupilView.DossierList && e.Actor == "zorgvo");
+        Assert.Contains(AuditLog.ForPupil(site.Site.Database, Key(3)), e =>
+            e.Action == ReadLog.Action && e.Purpose == PupilView.DossierList && e.Actor == "zorgvo"
+        );
     }
 
     [Fact]
@@ -80,8 +110,11 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
         Assert.Null(Row(html, Key(1))); // nothing in Sanne's dossier, no request, no consent
         var rows = Rows().Matches(html).Select(m => m.Value).Where(r => r.Contains("href=\"/dossier/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(rows);
-        Assert.DoesNotContain(rows, r => r.Contains("nog leeg", StringComparison.Ordinal) && r.Contains("geen keuze vastgelegd", StringComparison.Ordinal)
-            && Regex.IsMatch(r, "data-label=\"Open verzoeken\">\\s*<span class=\"muted\">geen</span>"));
+        Assert.DoesNotContain(rows, r =>
+            r.Contains("nog leeg", StringComparison.Ordinal)
+            && r.Contains("geen keuze vastgelegd", StringComparison.Ordinal)
+            && Regex.IsMatch(r, "data-label=\"Open verzoeken\">\\s*<span class=\"muted\">geen</span>")
+        );
     }
 
     [Fact]
@@ -105,22 +138,59 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
         Assert.Matches("Toestemming (geven|intrekken) voor Zorg en ondersteuning aan", page);
         foreach (var other in new[] { "Administratieve gegevens", "Leerresultaten", "Begeleiding", "Verzuim", "Loopbaan (LOB)", "Advies" })
             Assert.DoesNotContain($"voor {other} aan", page, StringComparison.Ordinal);
-        const string line = "Je administratieve gegevens, leerresultaten, begeleiding, verzuim, loopbaan (LOB) en advies gaan sinds 1 augustus 2020 zonder toestemming mee";
+        const string line =
+            "Je administratieve gegevens, leerresultaten, begeleiding, verzuim, loopbaan (LOB) en advies gaan sinds 1 augustus 2020 zonder "
+            + "toestemming mee";
         Assert.Single(Regex.Matches(page, Regex.Escape(line)));
 
         using var parent = await site.SignedIn("ouder");
         var parentPage = WebUtility.HtmlDecode(await parent.GetStringAsync("/mijn-dossier", Cancel));
-        Assert.Contains("De administratieve gegevens, leerresultaten, begeleiding, verzuim, loopbaan (LOB) en advies van je kind gaan sinds 1 augustus 2020 zonder toestemming mee",
-            parentPage, StringComparison.Ordinal);
+        Assert.Contains(
+            "De administratieve gegevens, leerresultaten, begeleiding, verzuim, loopbaan (LOB) en advies van je kind gaan sinds 1 augustus 2020 "
+                + "zonder toestemming mee",
+            parentPage,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain("voor Leerresultaten aan", parentPage, StringComparison.Ordinal);
     }
 
     private static readonly string[] DutchFields =
     [
-        "leerlingcode", "gemaaktOp", "toelichting", "persoonsgegevens", "voornaam", "achternaam", "e-mailadres", "telefoon",
-        "dossier", "datum", "categorie", "soort", "tekst", "geschrevenDoor", "school", "vrijgegeven",
-        "toestemmingen", "instelling", "stand", "door", "verzoeken", "gevraagdOp", "doel", "categorieën", "geldigTotEnMet",
-        "gebeurtenissen", "wat", "waar", "opleiding", "logboek", "wanneer", "wie", "account", "uitkomst", "regel",
+        "leerlingcode",
+        "gemaaktOp",
+        "toelichting",
+        "persoonsgegevens",
+        "voornaam",
+        "achternaam",
+        "e-mailadres",
+        "telefoon",
+        "dossier",
+        "datum",
+        "categorie",
+        "soort",
+        "tekst",
+        "geschrevenDoor",
+        "school",
+        "vrijgegeven",
+        "toestemmingen",
+        "instelling",
+        "stand",
+        "door",
+        "verzoeken",
+        "gevraagdOp",
+        "doel",
+        "categorieën",
+        "geldigTotEnMet",
+        "gebeurtenissen",
+        "wat",
+        "waar",
+        "opleiding",
+        "logboek",
+        "wanneer",
+        "wie",
+        "account",
+        "uitkomst",
+        "regel",
     ];
 
     /// <summary>Signs in as <paramref name="account"/>, gets <paramref name="url"/>, checks 200 and returns the body.</summary>
@@ -132,12 +202,13 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
         return await response.Content.ReadAsStringAsync(Cancel);
     }
 
-    private static IEnumerable<string> FieldNames(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => FieldNames(p.Value).Prepend(p.Name)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(FieldNames),
-        _ => [],
-    };
+    private static IEnumerable<string> FieldNames(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().SelectMany(p => FieldNames(p.Value).Prepend(p.Name)),
+            JsonValueKind.Array => element.EnumerateArray().SelectMany(FieldNames),
+            _ => [],
+        };
 
     [Fact]
     public async Task The_AVG_download_has_Dutch_field_names_and_Dutch_words_for_categories_and_kinds()
@@ -159,11 +230,28 @@ public sealed partial class DossierListAndExportTests(SiteFactory site)
     public async Task A_parent_reads_the_printable_export_with_Dutch_labels_and_no_English_field_names()
     {
         var html = await Ok("ouder", "/mijn-dossier/export");
-        var main = WebUtility.HtmlDecode(Regex.Replace(html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)], "<[^>]+>", " "));
-        foreach (var label in new[] { "Alle gegevens over Daan Jansen", "Persoonsgegevens", "Wat de school in het overstapdossier zette", "Toestemmingen",
-                     "Verzoeken van mbo-instellingen", "Schoolloopbaan", "Logboek", "Gaat mee bij een verzoek", "dyslexie", "Zorg en ondersteuning" })
+        var main = WebUtility.HtmlDecode(
+            Regex.Replace(html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)], "<[^>]+>", " ")
+        );
+        foreach (
+            var label in new[]
+            {
+                "Alle gegevens over Daan Jansen",
+                "Persoonsgegevens",
+                "Wat de school in het overstapdossier zette",
+                "Toestemmingen",
+                "Verzoeken van mbo-instellingen",
+                "Schoolloopbaan",
+                "Logboek",
+                "Gaat mee bij een verzoek",
+                "dyslexie",
+                "Zorg en ondersteuning",
+            }
+        )
             Assert.Contains(label, main, StringComparison.Ordinal);
-        foreach (var english in new[] { "pupil", "category", "released", "personal", "events", "requests", "audit", "purpose", "outcome", "institution", "body" })
+        foreach (
+            var english in new[] { "pupil", "category", "released", "personal", "events", "requests", "audit", "purpose", "outcome", "institution", "body" }
+        )
             Assert.DoesNotMatch(new Regex($"\\b{english}\\b", RegexOptions.IgnoreCase), main);
         Assert.Contains("href=\"/mijn-dossier?handler=export\"", html, StringComparison.Ordinal);
         Assert.Contains(AuditLog.ForPupil(site.Site.Database, Key(2)), e => e.Action == "export" && e.Role == Roles.Ouder);

@@ -83,10 +83,15 @@ public sealed partial class DossierPageTests(SiteFactory site)
         // DEMO-…-07 applied only to the other mbo: the demo mbo may not ask for the dossier.
         using var intake = await site.SignedIn("intake");
         var html = await intake.GetStringAsync("/intake/dossierverzoeken", Cancel);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Leerling"] = Key(7), ["Doel"] = "test: vóór aanmelding", ["Categorieen"] = "advies", ["__RequestVerificationToken"] = SiteFactory.Token(html),
-        });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["Leerling"] = Key(7),
+                ["Doel"] = "test: vóór aanmelding",
+                ["Categorieen"] = "advies",
+                ["__RequestVerificationToken"] = SiteFactory.Token(html),
+            }
+        );
         using var response = await intake.PostAsync("/intake/dossierverzoeken", form, Cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = WebUtility.HtmlDecode(await intake.GetStringAsync(response.Headers.Location!.OriginalString, Cancel));
@@ -100,8 +105,20 @@ public sealed partial class DossierPageTests(SiteFactory site)
         const string payload = "<script>alert(1)</script>";
         using var decaan = await site.SignedIn("decaan");
         var path = "/dossier/" + Key(3);
-        using (var added = await Post(decaan, path, path + "?handler=toevoegen",
-            new() { ["Categorie"] = "verzuim", ["Soort"] = DossierStore.Note, ["Datum"] = "2026-11-27", ["Tekst"] = "test " + payload }))
+        using (
+            var added = await Post(
+                decaan,
+                path,
+                path + "?handler=toevoegen",
+                new()
+                {
+                    ["Categorie"] = "verzuim",
+                    ["Soort"] = DossierStore.Note,
+                    ["Datum"] = "2026-11-27",
+                    ["Tekst"] = "test " + payload,
+                }
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
             Assert.Equal(path + "?toegevoegd=true", added.Headers.Location?.OriginalString);
@@ -122,8 +139,18 @@ public sealed partial class DossierPageTests(SiteFactory site)
         using var decaan = await site.SignedIn("decaan");
         var path = "/dossier/" + Key(2);
         var before = DossierStore.Entries(site.Site.Database, Key(2)).Length;
-        using var response = await Post(decaan, path, path + "?handler=toevoegen",
-            new() { ["Categorie"] = "advies", ["Soort"] = DossierStore.Note, ["Datum"] = "2026-11-27", ["Tekst"] = "  " });
+        using var response = await Post(
+            decaan,
+            path,
+            path + "?handler=toevoegen",
+            new()
+            {
+                ["Categorie"] = "advies",
+                ["Soort"] = DossierStore.Note,
+                ["Datum"] = "2026-11-27",
+                ["Tekst"] = "  ",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Cancel);
         Assert.Contains("id=\"Tekst-fout\">Schrijf de tekst van het onderdeel.", html, StringComparison.Ordinal);
@@ -156,7 +183,10 @@ public sealed partial class DossierPageTests(SiteFactory site)
         // A parent account bound to the 16-year-old demo pupil: from 16 the pupil consents, not a parent (P4), and the parent
         // sees the dossier only when the pupil allows it (ParentAtSixteenTests); the consent itself is refused by the API (P4).
         var accounts = site.Services.GetRequiredService<AccountService>();
-        Accounts.Save(site.Site.Database, new UserAccount("ouder16-test", accounts.Hash(DemoData.Password), Roles.Ouder, null, Key(3), "Ouder van een leerling van 16", Demo: true));
+        Accounts.Save(
+            site.Site.Database,
+            new UserAccount("ouder16-test", accounts.Hash(DemoData.Password), Roles.Ouder, null, Key(3), "Ouder van een leerling van 16", Demo: true)
+        );
         using var parent = await site.SignedIn("ouder16-test");
         var page = WebUtility.HtmlDecode(await parent.GetStringAsync("/mijn-dossier", Cancel));
         if (page.Contains("Je kind is 16 jaar of ouder", StringComparison.Ordinal))

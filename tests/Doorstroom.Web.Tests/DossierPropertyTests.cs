@@ -27,7 +27,22 @@ public sealed class DossierPropertyTests
     private static readonly string[] Categories = ["administratief", "leerresultaten", "begeleiding", "verzuim", "loopbaan", "advies", "zorg"];
 
     /// <summary>The accounts that read and request: the mbo roles of both institutions, and roles that may not.</summary>
-    private static readonly string[] Readers = ["intake", "zorg", "intake2", "intake", "zorg", "intake2", "intake", "zorg", "zorgvo", "decaan", "leerling16", "ouder", "analist"];
+    private static readonly string[] Readers =
+    [
+        "intake",
+        "zorg",
+        "intake2",
+        "intake",
+        "zorg",
+        "intake2",
+        "intake",
+        "zorg",
+        "zorgvo",
+        "decaan",
+        "leerling16",
+        "ouder",
+        "analist",
+    ];
 
     private static string Key(int n) => DemoData.PupilKey(Today, n);
 
@@ -57,7 +72,10 @@ public sealed class DossierPropertyTests
         }
         finally
         {
-            try { Directory.Delete(folder, recursive: true); }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
             catch (IOException) { }
         }
         output?.WriteLine($"{Reads} reads in {clock.Elapsed.TotalSeconds:F1} s");
@@ -70,11 +88,17 @@ public sealed class DossierPropertyTests
 
         // The demo's stories as data: where each pupil applied (BRIN4) by today, and who consents for them (P4: 03 is 16).
         var applied = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        for (var n = 1; n <= 11; n++) applied[Key(n)] = n is 2 or 3 or 4 or 5 or 6 or 8 or 11 ? [places.Mbo] : n == 7 ? [places.OtherMbo] : [];
+        for (var n = 1; n <= 11; n++)
+            applied[Key(n)] =
+                n is 2 or 3 or 4 or 5 or 6 or 8 or 11 ? [places.Mbo]
+                : n == 7 ? [places.OtherMbo]
+                : [];
         string RightPerson(string pupil) => pupil == Key(3) ? "leerling" : "ouder";
         var brin4 = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["intake"] = places.Mbo, ["zorg"] = places.Mbo, ["intake2"] = places.OtherMbo,
+            ["intake"] = places.Mbo,
+            ["zorg"] = places.Mbo,
+            ["intake2"] = places.OtherMbo,
         };
         const string Unknown = "DEMO-2027-99";
         string[] pupils = [.. Enumerable.Range(1, 11).Select(Key), Unknown];
@@ -87,8 +111,7 @@ public sealed class DossierPropertyTests
         // demo seed released already (read through the school's own view first, so the oracle knows every released body).
         var released = new Dictionary<(string Pupil, string Category), List<string>>();
         var secrets = new List<string>();
-        List<string> Released(string pupil, string category) =>
-            released.TryGetValue((pupil, category), out var list) ? list : released[(pupil, category)] = [];
+        List<string> Released(string pupil, string category) => released.TryGetValue((pupil, category), out var list) ? list : released[(pupil, category)] = [];
         for (var n = 1; n <= 11; n++)
         {
             var school = await As(n == 11 ? "demo-decaan2" : "demo-zorgvo");
@@ -98,7 +121,8 @@ public sealed class DossierPropertyTests
             {
                 var body = entry.GetProperty("body").GetString()!;
                 secrets.Add(body);
-                if (entry.GetProperty("released").GetBoolean()) Released(Key(n), entry.GetProperty("category").GetString()!).Add(body);
+                if (entry.GetProperty("released").GetBoolean())
+                    Released(Key(n), entry.GetProperty("category").GetString()!).Add(body);
             }
             foreach (var category in Categories)
             {
@@ -123,7 +147,8 @@ public sealed class DossierPropertyTests
             consents.Add(new(pupil, "zorg", places.Mbo, true, by, on));
         }
         Stored(Key(3), "ouder", new DateOnly(2026, 5, 1));
-        foreach (var n in new[] { 4, 5, 6, 8, 11 }) Stored(Key(n), "leerling", new DateOnly(2026, 10, n));
+        foreach (var n in new[] { 4, 5, 6, 8, 11 })
+            Stored(Key(n), "leerling", new DateOnly(2026, 10, n));
         foreach (var pupil in pupils.Take(11))
         {
             DossierCalls.SaveClient(site.Services, "prop-leerling " + pupil, Roles.Leerling, null, pupil);
@@ -134,22 +159,45 @@ public sealed class DossierPropertyTests
         var requests = new List<Request>();
         foreach (var pupil in pupils.Where(p => applied.TryGetValue(p, out var at) && at.Length > 0))
         {
-            foreach (var (on, expires) in new[] { (new DateOnly(2026, 9, 1), Today.AddDays(-1)), (new DateOnly(2026, 9, 1), Today), (Today.AddDays(1), new DateOnly(2028, 7, 31)) })
+            foreach (
+                var (on, expires) in new[]
+                {
+                    (new DateOnly(2026, 9, 1), Today.AddDays(-1)),
+                    (new DateOnly(2026, 9, 1), Today),
+                    (Today.AddDays(1), new DateOnly(2028, 7, 31)),
+                }
+            )
             {
                 var chosen = Categories.Where(_ => random.Next(2) == 0).DefaultIfEmpty("zorg").ToHashSet(StringComparer.Ordinal);
                 var request = new Request(Guid.NewGuid().ToString("n"), pupil, applied[pupil][0], chosen, on, expires);
-                Assert.True(DossierStore.AddRequest(database, new DossierRequest(request.Id, pupil, request.Institution, "plaatsing",
-                    [.. chosen.Select(c => DossierRules.TryCategory(c, out var dc) ? dc : throw new InvalidOperationException(c))], on, expires), "prop"));
+                Assert.True(
+                    DossierStore.AddRequest(
+                        database,
+                        new DossierRequest(
+                            request.Id,
+                            pupil,
+                            request.Institution,
+                            "plaatsing",
+                            [.. chosen.Select(c => DossierRules.TryCategory(c, out var dc) ? dc : throw new InvalidOperationException(c))],
+                            on,
+                            expires
+                        ),
+                        "prop"
+                    )
+                );
                 requests.Add(request);
             }
         }
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var read = 0; read < Reads;)
+        var read = 0;
+        while (read < Reads)
         {
             var step = random.Next(10);
-            if (step < 1) await ChangeConsent();
-            else if (step < 2) await MakeRequest();
+            if (step < 1)
+                await ChangeConsent();
+            else if (step < 2)
+                await MakeRequest();
             else
             {
                 await ReadOne();
@@ -168,19 +216,33 @@ public sealed class DossierPropertyTests
             var category = random.Next(3) == 0 ? Categories[random.Next(Categories.Length)] : "zorg";
             var institution = random.Next(4) == 0 ? places.OtherMbo : places.Mbo;
             var given = random.Next(3) != 0;
-            var answer = await (await As($"prop-{by} {pupil}")).Post("/api/me/consents", new { category, institution, given });
+            var answer = await (await As($"prop-{by} {pupil}")).Post(
+                "/api/me/consents",
+                new
+                {
+                    category,
+                    institution,
+                    given,
+                }
+            );
             var history = consents.Where(c => c.Pupil == pupil && c.Category == category && c.Institution == institution).OrderBy(c => c.On).ToList();
             var latest = history.LastOrDefault();
             HttpStatusCode expected;
-            if (!applied[pupil].Contains(institution)) expected = HttpStatusCode.NotFound;
-            else if (by != RightPerson(pupil)) expected = HttpStatusCode.Forbidden;
-            else if (latest is null ? !given : latest.Given == given && latest.By == by) expected = HttpStatusCode.OK; // nothing changes
+            if (!applied[pupil].Contains(institution))
+                expected = HttpStatusCode.NotFound;
+            else if (by != RightPerson(pupil))
+                expected = HttpStatusCode.Forbidden;
+            else if (latest is null ? !given : latest.Given == given && latest.By == by)
+                expected = HttpStatusCode.OK; // nothing changes
             else
             {
                 expected = HttpStatusCode.OK;
                 consents.Add(new(pupil, category, institution, given, by, Today));
             }
-            Assert.True(expected == answer.Status, $"consent {pupil} by {by} {category} at {institution} given={given}: expected {(int)expected}, got {(int)answer.Status}: {answer.Body}");
+            Assert.True(
+                expected == answer.Status,
+                $"consent {pupil} by {by} {category} at {institution} given={given}: expected {(int)expected}, got " + $"{(int)answer.Status}: {answer.Body}"
+            );
         }
 
         async Task MakeRequest()
@@ -188,9 +250,18 @@ public sealed class DossierPropertyTests
             var account = Readers[random.Next(Readers.Length)];
             var pupil = pupils[random.Next(pupils.Length)];
             var chosen = Categories.Where(_ => random.Next(3) == 0).DefaultIfEmpty("zorg").ToHashSet(StringComparer.Ordinal);
-            var answer = await (await As("demo-" + account)).Post("/api/dossier-requests", new { pupil, purpose = "plaatsing", categories = chosen });
+            var answer = await (await As("demo-" + account)).Post(
+                "/api/dossier-requests",
+                new
+                {
+                    pupil,
+                    purpose = "plaatsing",
+                    categories = chosen,
+                }
+            );
             var institution = brin4.GetValueOrDefault(account);
-            var expected = account is not ("intake" or "zorg" or "intake2" or "zorgvo") ? HttpStatusCode.Forbidden
+            var expected =
+                account is not ("intake" or "zorg" or "intake2" or "zorgvo") ? HttpStatusCode.Forbidden
                 : institution is null || pupil == Unknown ? HttpStatusCode.NotFound
                 : applied[pupil].Contains(institution) ? HttpStatusCode.Created
                 : HttpStatusCode.Forbidden;
@@ -216,7 +287,9 @@ public sealed class DossierPropertyTests
             var (status, rule) = Expected(account, request, category);
             var outcome = $"{(int)status} {rule ?? ""}".Trim();
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
-            var what = $"{account} reads {category} of {request?.Pupil ?? "no request"} (request by {request?.Institution}, {request?.On}–{request?.Expires}, [{string.Join(",", request?.Categories ?? [])}])";
+            var what =
+                $"{account} reads {category} of {request?.Pupil ?? "no request"} (request by {request?.Institution}, "
+                + $"{request?.On}–{request?.Expires}, [{string.Join(",", request?.Categories ?? [])}])";
             Assert.True(status == answer.Status, $"{what}: expected {outcome}, got {(int)answer.Status}: {answer.Body}");
             if (status == HttpStatusCode.OK)
             {
@@ -227,31 +300,43 @@ public sealed class DossierPropertyTests
             else
             {
                 Assert.Equal("application/problem+json", answer.MediaType);
-                if (rule is { Length: 2 }) Assert.Equal(rule, answer.Rule);
+                if (rule is { Length: 2 })
+                    Assert.Equal(rule, answer.Rule);
                 AssertNoText(answer);
             }
         }
 
         (HttpStatusCode Status, string? Rule) Expected(string account, Request? request, string category)
         {
-            if (account is not ("intake" or "zorg" or "intake2" or "zorgvo")) return (HttpStatusCode.Forbidden, "role");
-            if (brin4.GetValueOrDefault(account) is not { } reader || request is null || request.Institution != reader) return (HttpStatusCode.NotFound, null);
+            if (account is not ("intake" or "zorg" or "intake2" or "zorgvo"))
+                return (HttpStatusCode.Forbidden, "role");
+            if (brin4.GetValueOrDefault(account) is not { } reader || request is null || request.Institution != reader)
+                return (HttpStatusCode.NotFound, null);
             Assert.Contains(reader, applied[request.Pupil]); // a request exists only after an application (P2)
-            if (!request.Categories.Contains(category)) return (HttpStatusCode.Forbidden, "P1");
-            if (Today < request.On) return (HttpStatusCode.Forbidden, "P2");
-            if (Today > request.Expires) return (HttpStatusCode.Forbidden, "P1");
-            if (category != "zorg" && Today >= Statutory) return (HttpStatusCode.OK, "P3");
-            var latest = consents.Where(c => c.Pupil == request.Pupil && c.Category == category && c.Institution == reader && c.On <= Today)
-                .OrderBy(c => c.On).LastOrDefault();
+            if (!request.Categories.Contains(category))
+                return (HttpStatusCode.Forbidden, "P1");
+            if (Today < request.On)
+                return (HttpStatusCode.Forbidden, "P2");
+            if (Today > request.Expires)
+                return (HttpStatusCode.Forbidden, "P1");
+            if (category != "zorg" && Today >= Statutory)
+                return (HttpStatusCode.OK, "P3");
+            var latest = consents
+                .Where(c => c.Pupil == request.Pupil && c.Category == category && c.Institution == reader && c.On <= Today)
+                .OrderBy(c => c.On)
+                .LastOrDefault();
             var ground = category == "zorg" ? "P5" : "P3";
-            if (latest is null || !latest.Given) return (HttpStatusCode.Forbidden, ground);
-            if (latest.By != RightPerson(request.Pupil)) return (HttpStatusCode.Forbidden, "P4");
+            if (latest is null || !latest.Given)
+                return (HttpStatusCode.Forbidden, ground);
+            if (latest.By != RightPerson(request.Pupil))
+                return (HttpStatusCode.Forbidden, "P4");
             return (HttpStatusCode.OK, ground);
         }
 
         void AssertNoText(Answer answer)
         {
-            if (answer.Status is HttpStatusCode.OK or HttpStatusCode.Created) return;
+            if (answer.Status is HttpStatusCode.OK or HttpStatusCode.Created)
+                return;
             Assert.DoesNotContain("BODY ", answer.Body, StringComparison.Ordinal);
             Assert.DoesNotContain(secrets, s => answer.Body.Contains(s, StringComparison.Ordinal));
         }

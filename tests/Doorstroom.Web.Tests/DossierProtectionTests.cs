@@ -22,12 +22,20 @@ public sealed class DossierProtectionTests(SiteFactory site)
 
         using (var connection = site.Site.Database.ConnectMigrated())
         {
-            var (body, @sealed) = connection.QuerySingle<(string, long)>("SELECT body, sealed FROM dossier_entry WHERE id = @id", new { id = written.Value.Id });
+            var (body, @sealed) = connection.QuerySingle<(string, long)>(
+                "SELECT body, sealed FROM dossier_entry WHERE id = " + "@id",
+                new { id = written.Value.Id }
+            );
             Assert.Equal(1, @sealed);
             Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
             Assert.DoesNotContain("Zorg-geheim", body, StringComparison.Ordinal);
-            Assert.Equal(0, connection.ExecuteScalar<long>(
-                "SELECT COUNT(*) FROM audit_log WHERE actor LIKE @s OR purpose LIKE @s OR outcome LIKE @s OR action LIKE @s", new { s = "%Zorg-geheim%" }));
+            Assert.Equal(
+                0,
+                connection.ExecuteScalar<long>(
+                    "SELECT COUNT(*) FROM audit_log WHERE actor LIKE @s OR purpose LIKE @s OR outcome LIKE @s OR action LIKE @s",
+                    new { s = "%Zorg-geheim%" }
+                )
+            );
         }
 
         var own = dossier.OwnEntries(new Caller("leerling16", Roles.Leerling, null, pupil));
@@ -39,9 +47,18 @@ public sealed class DossierProtectionTests(SiteFactory site)
     {
         var dossier = site.Services.GetRequiredService<DossierService>();
         var places = DemoData.Places(site.Site.Database);
-        var written = dossier.Write(new Caller("zorgvo", Roles.Zorgcoordinator, places.School, null), DemoData.PupilKey(SiteFactory.Today, 3),
-            DossierCategory.Loopbaan, DossierStore.Note, SiteFactory.Today, "LOB-gesprek gehouden");
+        var written = dossier.Write(
+            new Caller("zorgvo", Roles.Zorgcoordinator, places.School, null),
+            DemoData.PupilKey(SiteFactory.Today, 3),
+            DossierCategory.Loopbaan,
+            DossierStore.Note,
+            SiteFactory.Today,
+            "LOB-gesprek gehouden"
+        );
         using var connection = site.Site.Database.ConnectMigrated();
-        Assert.Equal(("LOB-gesprek gehouden", 0L), connection.QuerySingle<(string, long)>("SELECT body, sealed FROM dossier_entry WHERE id = @id", new { id = written.Value!.Id }));
+        Assert.Equal(
+            ("LOB-gesprek gehouden", 0L),
+            connection.QuerySingle<(string, long)>("SELECT body, sealed FROM dossier_entry WHERE id = " + "@id", new { id = written.Value!.Id })
+        );
     }
 }

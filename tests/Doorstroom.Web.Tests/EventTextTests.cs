@@ -19,10 +19,14 @@ public sealed class EventTextTests
     [Fact]
     public void A_consent_change_names_the_category_and_who_gave_it_not_its_stored_code()
     {
-        Assert.Equal("Toestemming gegeven om te delen: zorg en ondersteuning, door de leerling",
-            EventText.What(new("P", Day, EventKind.ToestemmingGegeven, "25PJ00", Detail: "zorg/leerling")));
-        Assert.Equal("Toestemming ingetrokken: zorg en ondersteuning, door een ouder",
-            EventText.What(new("P", Day, EventKind.ToestemmingIngetrokken, "25PJ00", Detail: "zorg/ouder/2")));
+        Assert.Equal(
+            "Toestemming gegeven om te delen: zorg en ondersteuning, door de leerling",
+            EventText.What(new("P", Day, EventKind.ToestemmingGegeven, "25PJ00", Detail: "zorg/leerling"))
+        );
+        Assert.Equal(
+            "Toestemming ingetrokken: zorg en ondersteuning, door een ouder",
+            EventText.What(new("P", Day, EventKind.ToestemmingIngetrokken, "25PJ00", Detail: "zorg/ouder/2"))
+        );
     }
 
     [Fact]

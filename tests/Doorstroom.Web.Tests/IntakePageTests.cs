@@ -68,14 +68,38 @@ public sealed class IntakePageTests(SiteFactory site)
         using var client = await site.SignedIn("intake");
         var key = Key(2);
         var application = Application(key);
-        using (var first = await Record(client, key, new() { ["Aanmelding"] = application, ["Datum"] = Day(SiteFactory.Today.AddDays(-2)), ["Uitkomst"] = "positief", ["Besluit"] = "" }))
+        using (
+            var first = await Record(
+                client,
+                key,
+                new()
+                {
+                    ["Aanmelding"] = application,
+                    ["Datum"] = Day(SiteFactory.Today.AddDays(-2)),
+                    ["Uitkomst"] = "positief",
+                    ["Besluit"] = "",
+                }
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
             var page = await client.GetStringAsync(first.Headers.Location!, TestContext.Current.CancellationToken);
             Assert.Contains("De intake is vastgelegd.", page, StringComparison.Ordinal);
             Assert.Equal(["intake gehouden"], PageText.Statuses(page));
         }
-        using (var second = await Record(client, key, new() { ["Aanmelding"] = application, ["Datum"] = Day(SiteFactory.Today), ["Uitkomst"] = "", ["Besluit"] = "toegelaten" }))
+        using (
+            var second = await Record(
+                client,
+                key,
+                new()
+                {
+                    ["Aanmelding"] = application,
+                    ["Datum"] = Day(SiteFactory.Today),
+                    ["Uitkomst"] = "",
+                    ["Besluit"] = "toegelaten",
+                }
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
             var page = await client.GetStringAsync(second.Headers.Location!, TestContext.Current.CancellationToken);
@@ -92,9 +116,24 @@ public sealed class IntakePageTests(SiteFactory site)
         using var client = await site.SignedIn("intake");
         var key = Key(3);
         var before = StoredEvents(key);
-        using var response = await Record(client, key, new() { ["Aanmelding"] = Application(key), ["Datum"] = Day(SiteFactory.Today), ["Uitkomst"] = "", ["Besluit"] = "afgewezen", ["Reden"] = " " });
+        using var response = await Record(
+            client,
+            key,
+            new()
+            {
+                ["Aanmelding"] = Application(key),
+                ["Datum"] = Day(SiteFactory.Today),
+                ["Uitkomst"] = "",
+                ["Besluit"] = "afgewezen",
+                ["Reden"] = " ",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Geef de reden van de afwijzing.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(
+            "Geef de reden van de afwijzing.",
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal
+        );
         Assert.Equal(before, StoredEvents(key));
     }
 
@@ -104,18 +143,49 @@ public sealed class IntakePageTests(SiteFactory site)
         // A copy of pupil 03 (an open application after a positive intake), so refusing it leaves the shared demo data alone.
         var key = "DEMO-REDEN-500";
         var store = new EventStore(site.Site.Database);
-        store.Append([.. store.Stream(Key(3)).Select(e => new EventRecord(e with { Pupil = key }, Synthetic: true))], cancellationToken: TestContext.Current.CancellationToken);
+        store.Append(
+            [.. store.Stream(Key(3)).Select(e => new EventRecord(e with { Pupil = key }, Synthetic: true))],
+            cancellationToken: TestContext.Current.CancellationToken
+        );
         using var client = await site.SignedIn("intake");
         var before = StoredEvents(key);
-        using (var tooLong = await Record(client, key, new() { ["Aanmelding"] = Application(key), ["Datum"] = Day(SiteFactory.Today), ["Uitkomst"] = "negatief", ["Besluit"] = "afgewezen", ["Reden"] = new string('r', Domain.EventShapes.MaxDetailLength + 1) }))
+        using (
+            var tooLong = await Record(
+                client,
+                key,
+                new()
+                {
+                    ["Aanmelding"] = Application(key),
+                    ["Datum"] = Day(SiteFactory.Today),
+                    ["Uitkomst"] = "negatief",
+                    ["Besluit"] = "afgewezen",
+                    ["Reden"] = new string('r', Domain.EventShapes.MaxDetailLength + 1),
+                }
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
-            Assert.Contains($"De reden is te lang: hoogstens {Domain.EventShapes.MaxDetailLength} tekens.", await tooLong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.Contains(
+                $"De reden is te lang: hoogstens {Domain.EventShapes.MaxDetailLength} " + $"tekens.",
+                await tooLong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+                StringComparison.Ordinal
+            );
             Assert.Equal(before, StoredEvents(key));
         }
         var reason = "De opleiding is vol en " + new string('x', 480) + " einde.";
         Assert.True(reason.Length >= 500);
-        using var stored = await Record(client, key, new() { ["Aanmelding"] = Application(key), ["Datum"] = Day(SiteFactory.Today), ["Uitkomst"] = "negatief", ["Besluit"] = "afgewezen", ["Reden"] = reason });
+        using var stored = await Record(
+            client,
+            key,
+            new()
+            {
+                ["Aanmelding"] = Application(key),
+                ["Datum"] = Day(SiteFactory.Today),
+                ["Uitkomst"] = "negatief",
+                ["Besluit"] = "afgewezen",
+                ["Reden"] = reason,
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, stored.StatusCode);
         Assert.Contains(new EventStore(site.Site.Database).Stream(key), e => e.Kind == Domain.EventKind.Afgewezen && e.Detail == reason);
     }
@@ -128,8 +198,22 @@ public sealed class IntakePageTests(SiteFactory site)
         using var client = await site.SignedIn("intake");
         var key = Key(3);
         var before = StoredEvents(key);
-        using var response = await Record(client, key, new() { ["Aanmelding"] = Application(key), ["Datum"] = Day(SiteFactory.Today.AddDays(days)), ["Uitkomst"] = "negatief", ["Besluit"] = "" });
-        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
+        using var response = await Record(
+            client,
+            key,
+            new()
+            {
+                ["Aanmelding"] = Application(key),
+                ["Datum"] = Day(SiteFactory.Today.AddDays(days)),
+                ["Uitkomst"] = "negatief",
+                ["Besluit"] = "",
+            }
+        );
+        Assert.Contains(
+            message,
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)),
+            StringComparison.Ordinal
+        );
         Assert.Equal(before, StoredEvents(key));
     }
 
@@ -141,7 +225,19 @@ public sealed class IntakePageTests(SiteFactory site)
         var page = await client.GetStringAsync("/intake/" + key, TestContext.Current.CancellationToken);
         Assert.DoesNotContain("Intake en uitkomst vastleggen", page, StringComparison.Ordinal);
         var before = StoredEvents(key);
-        await PageText.AssertForbidden(client, await Record(client, key, new() { ["Aanmelding"] = Application(key), ["Datum"] = Day(SiteFactory.Today), ["Uitkomst"] = "negatief" }));
+        await PageText.AssertForbidden(
+            client,
+            await Record(
+                client,
+                key,
+                new()
+                {
+                    ["Aanmelding"] = Application(key),
+                    ["Datum"] = Day(SiteFactory.Today),
+                    ["Uitkomst"] = "negatief",
+                }
+            )
+        );
         Assert.Equal(before, StoredEvents(key));
     }
 
@@ -154,10 +250,15 @@ public sealed class IntakePageTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         var form = await client.GetStringAsync("/account/inloggen", TestContext.Current.CancellationToken);
         var before = StoredEvents(key);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Aanmelding"] = Application(key), ["Datum"] = Day(SiteFactory.Today), ["Uitkomst"] = "negatief", ["__RequestVerificationToken"] = SiteFactory.Token(form),
-        });
+        using var content = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["Aanmelding"] = Application(key),
+                ["Datum"] = Day(SiteFactory.Today),
+                ["Uitkomst"] = "negatief",
+                ["__RequestVerificationToken"] = SiteFactory.Token(form),
+            }
+        );
         using var response = await client.PostAsync("/intake/" + key, content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(before, StoredEvents(key));

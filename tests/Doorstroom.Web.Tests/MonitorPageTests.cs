@@ -9,7 +9,8 @@ namespace Doorstroom.Web.Tests;
 
 /// <summary>
 /// The analyst's monitor: only the analist reaches it, it shows every indicator over a selection that agrees with
-/// <see cref="EventMonitor.Compute(Database, MonitorContext, CancellationToken)"/> on the same store, small cells are suppressed as in the CLI, and no pupil key appears.
+/// <see cref="EventMonitor.Compute(Database, MonitorContext, CancellationToken)"/> on the same store, small cells are suppressed as in the CLI, and no pupil
+/// key appears.
 /// </summary>
 [Collection(PoisonedEventApiTests.StoreWriters)]
 public sealed partial class MonitorPageTests(SiteFactory site)
@@ -76,9 +77,13 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         foreach (var indicator in Enum.GetValues<Indicator>())
         {
             // Only cohorts that can be read count (an open one is "nog niet af te lezen", not a 0 %).
-            var expected = cube.Table(indicator, [], c => c.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture) == cohort && Afleesbaarheid.Kan(indicator, c.Cohort, through)).Rows
-                .FirstOrDefault() ?? new MonitorRow([], 0, 0, null);
-            var total = cube.Table(indicator, [], c => Afleesbaarheid.Kan(indicator, c.Cohort, through)).Rows.FirstOrDefault() ?? new MonitorRow([], 0, 0, null);
+            var expected = cube.Table(indicator, [], c =>
+                    c.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture) == cohort && Afleesbaarheid.Kan(indicator, c.Cohort, through)
+                )
+                .Rows.FirstOrDefault()
+                ?? new MonitorRow([], 0, 0, null);
+            var total = cube.Table(indicator, [], c => Afleesbaarheid.Kan(indicator, c.Cohort, through)).Rows.FirstOrDefault()
+                ?? new MonitorRow([], 0, 0, null);
             Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(expected.Population)), Cell(one, "populatie", indicator));
             if (expected.Population > 0)
                 Assert.Equal(WebUtility.HtmlEncode(MonitorView.Count(expected.Hits)), Cell(one, "teller", indicator));
@@ -103,7 +108,9 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         Assert.Contains("staat voor 1 tot en met 4 leerlingen", html, StringComparison.Ordinal);
         // The flow section shows no flow of 1 to 4 pupils either.
         foreach (Match m in FlowCount().Matches(html))
-            Assert.False(Suppression.Hides(long.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.False(
+                Suppression.Hides(long.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
+            );
     }
 
     [Fact]
@@ -132,9 +139,15 @@ public sealed partial class MonitorPageTests(SiteFactory site)
             Assert.Same(first, second);
             Assert.Equal(1, cache.Computations);
 
-            new EventStore(own.Database).Append([new EventRecord(
-                new TransitionEvent("TEST-1", new DateOnly(2024, 8, 1), EventKind.Ingeschreven, "00AA00", Leerweg.Kb, Leerjaar: 3), Synthetic: true)],
-                cancellationToken: Cancel);
+            new EventStore(own.Database).Append(
+                [
+                    new EventRecord(
+                        new TransitionEvent("TEST-1", new DateOnly(2024, 8, 1), EventKind.Ingeschreven, "00AA00", Leerweg.Kb, Leerjaar: 3),
+                        Synthetic: true
+                    ),
+                ],
+                cancellationToken: Cancel
+            );
             var third = await cache.Get(Cancel);
             Assert.Equal(2, cache.Computations);
             Assert.Equal(0, first.Pupils);
@@ -142,7 +155,10 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         }
         finally
         {
-            try { Directory.Delete(folder, recursive: true); }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
             catch (IOException) { }
         }
     }
@@ -156,8 +172,12 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         // The codes in the data that have a name: every vestiging, institution and route of the vmbo leavers, the vsv'ers and D8.
         var codes = new[] { Indicator.DoorstroomVoMbo, Indicator.NieuweVsv, Indicator.Jaarresultaat }
             .SelectMany(i => cube.Table(i, [Dimension.VoVestiging, Dimension.MboInstelling, Dimension.Route]).Rows)
-            .SelectMany(r => new[] { (r.Keys[0], names.ContainsKey(r.Keys[0])), (r.Keys[1], names.ContainsKey(r.Keys[1])), (r.Keys[2], routes.Contains(r.Keys[2])) })
-            .Where(c => c.Item2 && c.Item1 != MonitorCube.Unknown).Select(c => c.Item1).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(r =>
+                new[] { (r.Keys[0], names.ContainsKey(r.Keys[0])), (r.Keys[1], names.ContainsKey(r.Keys[1])), (r.Keys[2], routes.Contains(r.Keys[2])) }
+            )
+            .Where(c => c.Item2 && c.Item1 != MonitorCube.Unknown)
+            .Select(c => c.Item1)
+            .ToHashSet(StringComparer.Ordinal);
         Assert.True(codes.Count > 20, $"the demo store names its institutions ({codes.Count} codes with a name)");
         using var client = await site.SignedIn("analist");
         foreach (var url in new[] { "/monitor", "/monitor?indicator=Jaarresultaat", "/monitor?indicator=NieuweVsv" })
@@ -174,20 +194,30 @@ public sealed partial class MonitorPageTests(SiteFactory site)
     public async Task The_Sankey_adds_up_to_the_flow_table_and_to_the_vmbo_leavers_in_the_mbo()
     {
         var cube = Compute();
-        var expected = cube.Table(Indicator.DoorstroomVoMbo, [], c => c.MboInstelling is not null && Afleesbaarheid.Kan(Indicator.DoorstroomVoMbo, c.Cohort, Through())).Rows.Single().Hits;
+        var expected = cube.Table(Indicator.DoorstroomVoMbo, [], c =>
+                c.MboInstelling is not null && Afleesbaarheid.Kan(Indicator.DoorstroomVoMbo, c.Cohort, Through())
+            )
+            .Rows.Single()
+            .Hits;
         using var client = await site.SignedIn("analist");
         var html = await client.GetStringAsync("/monitor", Cancel);
 
         var svg = Regex.Match(html, "<svg[^>]*aria-labelledby=\"grafiek-stroom-titel[^>]*>.*?</svg>", RegexOptions.Singleline).Value;
         Assert.NotEmpty(svg);
-        long Column(string anchor) => Regex.Matches(svg, $"<text [^>]*text-anchor=\"{anchor}\">[^<]*\\(([0-9.]+)\\)</text>")
-            .Sum(m => long.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+        long Column(string anchor) =>
+            Regex
+                .Matches(svg, $"<text [^>]*text-anchor=\"{anchor}\">[^<]*\\(([0-9.]+)\\)</text>")
+                .Sum(m => long.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
         var left = Column("end");
         var right = Column("start");
         var table = Regex.Match(html, "id=\"totaal-stromen\"><th scope=\"row\" colspan=\"2\">Totaal</th><td class=\"num\">([0-9.]+)</td>");
         Assert.True(table.Success, "the flow table has a total row");
-        var rows = Regex.Matches(html[html.IndexOf("id=\"tabel-stroom\"", StringComparison.Ordinal)..html.IndexOf("id=\"totaal-stromen\"", StringComparison.Ordinal)],
-            "<td class=\"num\">([0-9.]+)</td></tr>").Sum(m => Number(m.Groups[1].Value));
+        var rows = Regex
+            .Matches(
+                html[html.IndexOf("id=\"tabel-stroom\"", StringComparison.Ordinal)..html.IndexOf("id=\"totaal-stromen\"", StringComparison.Ordinal)],
+                "<td class=\"num\">([0-9.]+)</td></tr>"
+            )
+            .Sum(m => Number(m.Groups[1].Value));
 
         Assert.Equal(expected, left);
         Assert.Equal(expected, right);
@@ -219,8 +249,7 @@ public sealed partial class MonitorPageTests(SiteFactory site)
 
     private DateOnly Through() => EventMonitor.Context(site.Site.Database, site.Site.Catalogue.Domains).Through;
 
-    private static long Number(string text) =>
-        long.Parse(text.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    private static long Number(string text) => long.Parse(text.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The text a reader sees or hears in the main part of the page: tag contents, SVG text and titles; no attribute values.</summary>
     /// <summary>
@@ -234,7 +263,8 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         {
             text = text.Replace(name, " ", StringComparison.Ordinal);
             var end = name.IndexOf(code, StringComparison.Ordinal) + code.Length;
-            if (end < code.Length) continue;
+            if (end < code.Length)
+                continue;
             for (var length = name.Length - 1; length >= end; length--)
                 text = text.Replace(name[..length] + "…", " ", StringComparison.Ordinal);
         }
@@ -266,8 +296,8 @@ public sealed partial class MonitorPageTests(SiteFactory site)
         ];
         foreach (var dims in tries)
         {
-            var row = cube.Table(Indicator.DoorstroomVoMbo, [.. dims.Select(d => d.Dimension)]).Rows
-                .FirstOrDefault(r => Suppression.Hides(r.Population) && r.Keys.All(k => k != MonitorCube.Unknown));
+            var row = cube.Table(Indicator.DoorstroomVoMbo, [.. dims.Select(d => d.Dimension)])
+                .Rows.FirstOrDefault(r => Suppression.Hides(r.Population) && r.Keys.All(k => k != MonitorCube.Unknown));
             if (row is not null)
                 return (string.Join('&', dims.Select((d, i) => $"{d.Name}={Uri.EscapeDataString(row.Keys[i])}")), row);
         }

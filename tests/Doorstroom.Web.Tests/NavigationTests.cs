@@ -14,8 +14,10 @@ public sealed class NavigationTests(SiteFactory site)
         using var client = await site.SignedIn(account);
         var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
         var menu = Menu(home);
-        foreach (var link in shown) Assert.Contains($"href=\"{link}\"", menu, StringComparison.Ordinal);
-        foreach (var link in hidden) Assert.DoesNotContain($"href=\"{link}\"", menu, StringComparison.Ordinal);
+        foreach (var link in shown)
+            Assert.Contains($"href=\"{link}\"", menu, StringComparison.Ordinal);
+        foreach (var link in hidden)
+            Assert.DoesNotContain($"href=\"{link}\"", menu, StringComparison.Ordinal);
     }
 
     private static string Menu(string html) =>
@@ -57,7 +59,14 @@ public sealed class NavigationTests(SiteFactory site)
         who = who[(who.IndexOf("<span>", StringComparison.Ordinal) + 6)..who.IndexOf("</span>", StringComparison.Ordinal)];
         var role = DemoData.AccountList.Single(a => a.Username == account).Role;
         var word = Roles.Title(role).Split(' ')[0];
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(who, System.Text.RegularExpressions.Regex.Escape(word), System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.Equal(
+            1,
+            System.Text.RegularExpressions.Regex.Count(
+                who,
+                System.Text.RegularExpressions.Regex.Escape(word),
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase
+            )
+        );
     }
 
     [Fact]
@@ -91,7 +100,11 @@ public sealed class NavigationTests(SiteFactory site)
         var mboName = names.Name(Domain.Dimension.MboInstelling, places.Mbo);
         Assert.Equal(Storage.InstitutionNames.Of(site.Site.Database, places.Mbo), mboName);
         Assert.Contains($"<option value=\"{places.Mbo}\">{mboName}</option>", html, StringComparison.Ordinal);
-        Assert.Contains($"<option value=\"{places.School}\">{names.Name(Domain.Dimension.VoVestiging, places.School)}</option>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            $"<option value=\"{places.School}\">{names.Name(Domain.Dimension.VoVestiging, places.School)}</option>",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain($"{places.Mbo} — ", html, StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,10 @@ public sealed class ParentAtSixteenTests(SiteFactory site)
         if (Accounts.Find(site.Site.Database, "ouder16-p4") is null)
         {
             var accounts = site.Services.GetRequiredService<AccountService>();
-            Accounts.Save(site.Site.Database, new UserAccount("ouder16-p4", accounts.Hash(DemoData.Password), Roles.Ouder, null, Key(3), "Ouder van Noor (16)", Demo: true));
+            Accounts.Save(
+                site.Site.Database,
+                new UserAccount("ouder16-p4", accounts.Hash(DemoData.Password), Roles.Ouder, null, Key(3), "Ouder van Noor (16)", Demo: true)
+            );
         }
         return await site.SignedIn("ouder16-p4");
     }

@@ -11,18 +11,59 @@ public sealed partial class PathwayTimelineTests
     private static readonly DateOnly On = new(2026, 11, 30);
 
     // A kb pupil: rest of vmbo to July 2027, then mbo-3 (2–3 years); and a second pathway via mbo-2 then mbo-4.
-    private static readonly Pathway ViaNiveau3 = new(["normale-route"],
-    [
-        new Step("normale-route", SchoolType.Vmbo, null, Leerweg.Kb, new(2026, 8, 1), new(2027, 7, 31), new(2027, 7, 31), DiplomaKind.VmboKb, "R1.1", null),
-        new Step(null, SchoolType.Mbo, 3, Leerweg.Bol, new(2027, 8, 1), new(2029, 7, 31), new(2030, 7, 31), DiplomaKind.Mbo3, "M5", AdmissionOutcome.Admissible),
-    ], new(2029, 7, 31), new(2029, 7, 31));
+    private static readonly Pathway ViaNiveau3 = new(
+        ["normale-route"],
+        [
+            new Step("normale-route", SchoolType.Vmbo, null, Leerweg.Kb, new(2026, 8, 1), new(2027, 7, 31), new(2027, 7, 31), DiplomaKind.VmboKb, "R1.1", null),
+            new Step(
+                null,
+                SchoolType.Mbo,
+                3,
+                Leerweg.Bol,
+                new(2027, 8, 1),
+                new(2029, 7, 31),
+                new(2030, 7, 31),
+                DiplomaKind.Mbo3,
+                "M5",
+                AdmissionOutcome.Admissible
+            ),
+        ],
+        new(2029, 7, 31),
+        new(2029, 7, 31)
+    );
 
-    private static readonly Pathway ViaNiveau2 = new(["normale-route"],
-    [
-        new Step("normale-route", SchoolType.Vmbo, null, Leerweg.Kb, new(2026, 8, 1), new(2027, 7, 31), new(2027, 7, 31), DiplomaKind.VmboKb, "R1.1", null),
-        new Step(null, SchoolType.Mbo, 2, Leerweg.Bbl, new(2027, 8, 1), new(2028, 7, 31), new(2029, 7, 31), DiplomaKind.Mbo2, "M5", AdmissionOutcome.Admissible),
-        new Step(null, SchoolType.Mbo, 4, Leerweg.Bol, new(2028, 8, 1), new(2031, 7, 31), new(2032, 7, 31), DiplomaKind.Mbo4, "M5", AdmissionOutcome.Admissible),
-    ], new(2031, 7, 31), new(2028, 7, 31));
+    private static readonly Pathway ViaNiveau2 = new(
+        ["normale-route"],
+        [
+            new Step("normale-route", SchoolType.Vmbo, null, Leerweg.Kb, new(2026, 8, 1), new(2027, 7, 31), new(2027, 7, 31), DiplomaKind.VmboKb, "R1.1", null),
+            new Step(
+                null,
+                SchoolType.Mbo,
+                2,
+                Leerweg.Bbl,
+                new(2027, 8, 1),
+                new(2028, 7, 31),
+                new(2029, 7, 31),
+                DiplomaKind.Mbo2,
+                "M5",
+                AdmissionOutcome.Admissible
+            ),
+            new Step(
+                null,
+                SchoolType.Mbo,
+                4,
+                Leerweg.Bol,
+                new(2028, 8, 1),
+                new(2031, 7, 31),
+                new(2032, 7, 31),
+                DiplomaKind.Mbo4,
+                "M5",
+                AdmissionOutcome.Admissible
+            ),
+        ],
+        new(2031, 7, 31),
+        new(2028, 7, 31)
+    );
 
     private static XElement Draw(params Pathway[] pathways) =>
         XElement.Parse(PathwayTimeline.Svg(pathways, On, "t", "Paden naar een startkwalificatie", "Twee paden."));

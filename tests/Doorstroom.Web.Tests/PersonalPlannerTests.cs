@@ -168,7 +168,18 @@ public sealed partial class PersonalPlannerTests(SiteFactory site)
     {
         var mbo = new Step("normale-route", SchoolType.Mbo, 3, Leerweg.Bol, new(2027, 8, 1), new(2029, 7, 31), new(2030, 7, 31), DiplomaKind.Mbo3, "A1", null);
         Assert.Equal("2–3 jaar", DutchText.StepDuration(mbo));
-        var rest = new Step("normale-route", SchoolType.Vmbo, null, Leerweg.Kb, new(2026, 11, 30), new(2027, 7, 31), new(2027, 7, 31), DiplomaKind.VmboKb, "R1.1", null);
+        var rest = new Step(
+            "normale-route",
+            SchoolType.Vmbo,
+            null,
+            Leerweg.Kb,
+            new(2026, 11, 30),
+            new(2027, 7, 31),
+            new(2027, 7, 31),
+            DiplomaKind.VmboKb,
+            "R1.1",
+            null
+        );
         Assert.Equal("nog 1 jaar", DutchText.StepDuration(rest));
     }
 
@@ -177,9 +188,17 @@ public sealed partial class PersonalPlannerTests(SiteFactory site)
     {
         var situation = new Situation(new DateOnly(2026, 11, 30), SchoolType.Vmbo)
         {
-            Leerweg = Leerweg.Gl, Leerjaar = 4, Sector = Sector.Zw, BirthDate = new DateOnly(2010, 5, 14),
-            Diplomas = [new Diploma(DiplomaKind.VmboGl, ExtraVak: true)], Goal = Goal.Mbo4, WantsSector = Sector.Eo,
-            MboLeerweg = Leerweg.Bbl, SureOfChoice = true, AtRiskOfNoDiploma = false, AppliedOn = new DateOnly(2026, 10, 1),
+            Leerweg = Leerweg.Gl,
+            Leerjaar = 4,
+            Sector = Sector.Zw,
+            BirthDate = new DateOnly(2010, 5, 14),
+            Diplomas = [new Diploma(DiplomaKind.VmboGl, ExtraVak: true)],
+            Goal = Goal.Mbo4,
+            WantsSector = Sector.Eo,
+            MboLeerweg = Leerweg.Bbl,
+            SureOfChoice = true,
+            AtRiskOfNoDiploma = false,
+            AppliedOn = new DateOnly(2026, 10, 1),
         };
         var form = PlannerForm.From(situation, "normale-route");
         var (read, errors) = form.Read();
@@ -206,9 +225,14 @@ public sealed partial class PersonalPlannerTests(SiteFactory site)
         var catalogue = site.Site.Catalogue;
         var on = new DateOnly(2026, 8, 1);
         var years = catalogue.DurationsOn(on).Levels[MboLevel.Vak];
-        Assert.Equal($"Normale route · opleiding van {DutchText.Years(years)}",
-            EventText.Route(new("P", on, EventKind.Ingeschreven, "25PJ00", Leerweg.Bol, Niveau: 3, Crebo: 25003, Route: "normale-route"), catalogue));
-        Assert.Equal("Vakmanschapsroute", EventText.Route(new("P", on, EventKind.Bevorderd, "25AB00", Leerweg.Kb, Leerjaar: 4, Route: "vakmanschapsroute"), catalogue));
+        Assert.Equal(
+            $"Normale route · opleiding van {DutchText.Years(years)}",
+            EventText.Route(new("P", on, EventKind.Ingeschreven, "25PJ00", Leerweg.Bol, Niveau: 3, Crebo: 25003, Route: "normale-route"), catalogue)
+        );
+        Assert.Equal(
+            "Vakmanschapsroute",
+            EventText.Route(new("P", on, EventKind.Bevorderd, "25AB00", Leerweg.Kb, Leerjaar: 4, Route: "vakmanschapsroute"), catalogue)
+        );
         Assert.Equal("", EventText.Route(new("P", on, EventKind.Bevorderd, "25AB00", Leerweg.Kb, Leerjaar: 4, Route: "iets-anders"), catalogue));
         Assert.Equal("", EventText.Route(new("P", on, EventKind.Aangemeld, "25PJ00", Leerweg.Bol, Niveau: 3, Route: "normale-route"), catalogue));
     }

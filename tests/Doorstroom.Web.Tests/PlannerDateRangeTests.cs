@@ -36,7 +36,10 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     [InlineData("2100-07-31")]
     public async Task The_plan_api_answers_on_the_first_and_last_day_of_the_range(string on)
     {
-        var r = await Post("/api/plan", $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "bb", "leerjaar": 1, "birthDate": "1900-01-01", "appliedOn": "{{on}}" }""");
+        var r = await Post(
+            "/api/plan",
+            $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "bb", "leerjaar": 1, "birthDate": "1900-01-01", "appliedOn": "{{on}}" }"""
+        );
 
         Assert.Equal(HttpStatusCode.OK, r.Status);
         Assert.Equal(on, r.Body.GetProperty("on").GetString());
@@ -50,7 +53,11 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     [InlineData("9999-12-31")]
     public async Task The_plan_api_refuses_a_question_date_outside_the_range_with_a_400_naming_on(string on)
     {
-        IsProblemNaming(await Post("/api/plan", $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "bb", "leerjaar": 2 }"""), "on", "1996-08-01 to 2100-07-31");
+        IsProblemNaming(
+            await Post("/api/plan", $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "bb", "leerjaar": 2 }"""),
+            "on",
+            "1996-08-01 to 2100-07-31"
+        );
     }
 
     [Fact]
@@ -58,7 +65,11 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     {
         IsProblemNaming(await Post("/api/plan", """{ "on": "2026-11-30", "school": "none", "birthDate": "1899-12-31" }"""), "birthDate", "1900-01-01");
         IsProblemNaming(await Post("/api/plan", """{ "on": "2026-11-30", "school": "none", "appliedOn": "2100-08-01" }"""), "appliedOn", "2100-07-31");
-        IsProblemNaming(await Post("/api/plan", """{ "on": "2026-11-30", "school": "none", "diplomas": [ { "kind": "vmbo-bb", "year": 2101 } ] }"""), "diplomas[0].year", "1950 to 2100");
+        IsProblemNaming(
+            await Post("/api/plan", """{ "on": "2026-11-30", "school": "none", "diplomas": [ { "kind": "vmbo-bb", "year": 2101 } ] }"""),
+            "diplomas[0].year",
+            "1950 to 2100"
+        );
     }
 
     [Theory]
@@ -66,7 +77,11 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     [InlineData("9999-12-31")]
     public async Task The_admission_api_refuses_a_question_date_outside_the_range_with_a_400_naming_on(string on)
     {
-        IsProblemNaming(await Post("/api/admission?crebo=25502", $$"""{ "on": "{{on}}", "school": "none", "diplomas": [ { "kind": "vmbo-tl" } ] }"""), "on", "2100-07-31");
+        IsProblemNaming(
+            await Post("/api/admission?crebo=25502", $$"""{ "on": "{{on}}", "school": "none", "diplomas": [ { "kind": "vmbo-tl" } ] }"""),
+            "on",
+            "2100-07-31"
+        );
     }
 
     [Fact]
@@ -84,7 +99,10 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     public async Task The_planner_page_plans_the_last_day_of_the_range()
     {
         using var client = site.Anonymous();
-        using var response = await client.GetAsync("/planner?op=2100-07-31&school=vmbo&leerweg=tl&leerjaar=4&geboortedatum=1900-01-01&aangemeld=2100-07-31", Cancel);
+        using var response = await client.GetAsync(
+            "/planner?op=2100-07-31&school=vmbo&leerweg=tl&leerjaar=4&geboortedatum=1900-01-01&aangemeld=2100-07-31",
+            Cancel
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));

@@ -18,14 +18,23 @@ public sealed class PlannerPageTests(SiteFactory site)
     {
         // Rulebook C28: a bb pupil in leerjaar 4; the geïntegreerde route starts in year 3 (R9.3), the normal route leads to mbo-2 (A1).
         using var client = site.Anonymous();
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync(
-            "/planner?op=2026-11-30&school=vmbo&leerweg=bb&leerjaar=4&geboortedatum=2010-05-14&doel=startkwalificatie", TestContext.Current.CancellationToken));
+        var html = WebUtility.HtmlDecode(
+            await client.GetStringAsync(
+                "/planner?op=2026-11-30&school=vmbo&leerweg=bb&leerjaar=4&geboortedatum=2010-05-14&doel=startkwalificatie",
+                TestContext.Current.CancellationToken
+            )
+        );
 
         var open = Section(html, "open-routes");
         Assert.Contains("data-route=\"normale-route\"", open, StringComparison.Ordinal);
         var closed = Section(html, "dichte-routes");
         Assert.Contains("data-route=\"geintegreerde-route\"", closed, StringComparison.Ordinal);
-        Assert.Contains("De geïntegreerde route begint in leerjaar 3: je kunt er alleen in als je niet verder bent dan leerjaar 3 (instromen in leerjaar 4 is niet beschreven; niet zeker).", closed, StringComparison.Ordinal);
+        Assert.Contains(
+            "De geïntegreerde route begint in leerjaar 3: je kunt er alleen in als je niet verder bent dan leerjaar 3 (instromen in leerjaar 4 "
+                + "is niet beschreven; niet zeker).",
+            closed,
+            StringComparison.Ordinal
+        );
         Assert.Contains("data-route=\"havo-doorstroom\"", closed, StringComparison.Ordinal);
         Assert.Contains("Naar havo 4 doorstromen kan alleen met een gl- of tl-diploma (of als je nu in gl of tl zit).", closed, StringComparison.Ordinal);
 
@@ -42,12 +51,19 @@ public sealed class PlannerPageTests(SiteFactory site)
     public async Task A_reason_shows_its_rule_as_a_small_reference_after_the_sentence_linking_to_the_rule_on_the_route_page()
     {
         using var client = site.Anonymous();
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/planner?op=2026-11-30&school=vmbo&leerweg=bb&leerjaar=4", TestContext.Current.CancellationToken));
+        var html = WebUtility.HtmlDecode(
+            await client.GetStringAsync("/planner?op=2026-11-30&school=vmbo&leerweg=bb&leerjaar=4", TestContext.Current.CancellationToken)
+        );
 
         var closed = Section(html, "dichte-routes");
         var reason = "instromen in leerjaar 4 is niet beschreven; niet zeker).";
-        Assert.Contains(reason + " <small class=\"rule-ref\">(<a href=\"/routes/geintegreerde-route#regel-R9.3\" title=\"Regel R9.3 van het regelboek: ", closed, StringComparison.Ordinal);
-        Assert.Contains(">regel R9.3</a>, onzeker)</small>", closed, StringComparison.Ordinal); // the rule is uncertain (confidence low): said in words, not in colour
+        Assert.Contains(
+            reason + " <small class=\"rule-ref\">(<a href=\"/routes/geintegreerde-route#regel-R9.3\" title=\"Regel R9.3 van het " + "regelboek: ",
+            closed,
+            StringComparison.Ordinal
+        );
+        // The rule is uncertain (confidence low): said in words, not in colour.
+        Assert.Contains(">regel R9.3</a>, onzeker)</small>", closed, StringComparison.Ordinal);
         Assert.DoesNotContain("(R9.3)", closed, StringComparison.Ordinal);
 
         var route = WebUtility.HtmlDecode(await client.GetStringAsync("/routes/geintegreerde-route", TestContext.Current.CancellationToken));
@@ -60,7 +76,12 @@ public sealed class PlannerPageTests(SiteFactory site)
         using var client = site.Anonymous();
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/planner?op=2026-11-30&school=vmbo&leerjaar=4", TestContext.Current.CancellationToken));
 
-        Assert.Contains("<strong>Let op:</strong> Je leerweg is niet opgegeven (die kies je aan het eind van leerjaar 2): paden die van je leerweg afhangen, ontbreken. <small class=\"rule-ref\">(", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<strong>Let op:</strong> Je leerweg is niet opgegeven (die kies je aan het eind van leerjaar 2): paden die van je leerweg afhangen, "
+                + "ontbreken. <small class=\"rule-ref\">(",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.Contains("regel V2", html, StringComparison.Ordinal);
     }
 

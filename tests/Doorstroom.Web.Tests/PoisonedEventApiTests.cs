@@ -28,7 +28,17 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         var key = DemoData.PupilKey(SiteFactory.Today, 2);
         var location = DemoData.Places(site.Site.Database).MboLocations[0];
 
-        using var response = await api.PostAsJsonAsync($"/api/pupils/{key}/events", new { date, type = "IntakeGehouden", institution = location, detail = "positief" }, Cancel);
+        using var response = await api.PostAsJsonAsync(
+            $"/api/pupils/{key}/events",
+            new
+            {
+                date,
+                type = "IntakeGehouden",
+                institution = location,
+                detail = "positief",
+            },
+            Cancel
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -36,7 +46,13 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         var errors = json.RootElement.GetProperty("errors");
         Assert.Contains("1996-08-01 to 2100-07-31", errors.GetProperty("date")[0].GetString(), StringComparison.Ordinal);
         using var connection = site.Site.Database.ConnectMigrated();
-        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM event e JOIN pupil p ON p.id = e.pupil_id WHERE p.pkey = @key AND e.on_date = @date", new { key, date }));
+        Assert.Equal(
+            0,
+            connection.ExecuteScalar<long>(
+                "SELECT COUNT(*) FROM event e JOIN pupil p ON p.id = e.pupil_id WHERE p.pkey = @key AND e.on_date = " + "@date",
+                new { key, date }
+            )
+        );
     }
 
     [Fact]
@@ -45,12 +61,26 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         var decaan = await site.Api("decaan");
         var key = DemoData.PupilKey(SiteFactory.Today, 2);
         var school = DemoData.Places(site.Site.Database).School;
-        using (var posted = await decaan.PostAsJsonAsync($"/api/pupils/{key}/events",
-            new { date = "2026-11-02", type = "Gedoubleerd", institution = school, leerweg = "kb", leerjaar = 4 }, Cancel))
+        using (
+            var posted = await decaan.PostAsJsonAsync(
+                $"/api/pupils/{key}/events",
+                new
+                {
+                    date = "2026-11-02",
+                    type = "Gedoubleerd",
+                    institution = school,
+                    leerweg = "kb",
+                    leerjaar = 4,
+                },
+                Cancel
+            )
+        )
         {
             Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync(Cancel));
         }
-        var wrong = (await Events(decaan, key)).Single(e => e.GetProperty("type").GetString() == "Gedoubleerd" && e.GetProperty("date").GetString() == "2026-11-02");
+        var wrong = (await Events(decaan, key)).Single(e =>
+            e.GetProperty("type").GetString() == "Gedoubleerd" && e.GetProperty("date").GetString() == "2026-11-02"
+        );
         var id = wrong.GetProperty("id").GetString();
 
         var beheer = await site.Api("beheer");
@@ -84,7 +114,9 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         using var one = JsonDocument.Parse(await pupil.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(1, one.RootElement.GetProperty("skipped").GetInt32());
         using var page = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Cancel));
-        Assert.Contains(page.RootElement.GetProperty("items").EnumerateArray(), p => p.GetProperty("key").GetString() == key && p.GetProperty("skipped").GetInt32() == 1);
+        Assert.Contains(page.RootElement.GetProperty("items").EnumerateArray(), p =>
+            p.GetProperty("key").GetString() == key && p.GetProperty("skipped").GetInt32() == 1
+        );
     }
 
     [Fact]
@@ -118,10 +150,20 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
     private void Poison(string key, string kind, string date, long digest)
     {
         using var connection = site.Site.Database.ConnectMigrated();
-        connection.Execute("""
+        connection.Execute(
+            """
             INSERT INTO event (pupil_id, kind, on_date, institution, leerweg, leerjaar, digest)
             SELECT id, @kind, @date, @school, 'kb', 4, @digest FROM pupil WHERE pkey = @key
-            """, new { key, kind, date, digest, school = DemoData.Places(site.Site.Database).School });
+            """,
+            new
+            {
+                key,
+                kind,
+                date,
+                digest,
+                school = DemoData.Places(site.Site.Database).School,
+            }
+        );
     }
 
     private static async Task<List<JsonElement>> Events(HttpClient api, string key)

@@ -31,11 +31,17 @@ public sealed class ProductionJourneyTests(JourneySite site) : IClassFixture<Jou
     private const string DecaanPassword = "een-decaan-wachtwoord-3";
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static Dictionary<string, string> Decaan(string name) => new()
-    {
-        ["Naam"] = name, ["Weergavenaam"] = "Decaan De Brug", ["Rol"] = "decaan", ["Instelling"] = BeheerSite.Vestiging, ["Leerling"] = "",
-        ["Wachtwoord"] = DecaanPassword, ["Bevestiging"] = DecaanPassword,
-    };
+    private static Dictionary<string, string> Decaan(string name) =>
+        new()
+        {
+            ["Naam"] = name,
+            ["Weergavenaam"] = "Decaan De Brug",
+            ["Rol"] = "decaan",
+            ["Instelling"] = BeheerSite.Vestiging,
+            ["Leerling"] = "",
+            ["Wachtwoord"] = DecaanPassword,
+            ["Bevestiging"] = DecaanPassword,
+        };
 
     [Fact]
     public async Task A_beheerder_made_on_the_command_line_creates_a_decaan_and_a_client_who_both_get_in_and_disables_the_decaan()
@@ -47,10 +53,18 @@ public sealed class ProductionJourneyTests(JourneySite site) : IClassFixture<Jou
         using var beheer = await site.SignedIn();
         var (added, _, _) = await beheer.PostAsync("/beheer/accounts", "Add", Decaan("decaan-brug"));
         Assert.Equal(HttpStatusCode.Redirect, added);
-        var (clientAdded, clientPage, _) = await beheer.PostAsync("/beheer/clients", "Add", new Dictionary<string, string>
-        {
-            ["Naam"] = "sis-brug", ["Weergavenaam"] = "Leerlingadministratie", ["Rol"] = "decaan", ["Instelling"] = BeheerSite.Vestiging, ["Leerling"] = "",
-        });
+        var (clientAdded, clientPage, _) = await beheer.PostAsync(
+            "/beheer/clients",
+            "Add",
+            new Dictionary<string, string>
+            {
+                ["Naam"] = "sis-brug",
+                ["Weergavenaam"] = "Leerlingadministratie",
+                ["Rol"] = "decaan",
+                ["Instelling"] = BeheerSite.Vestiging,
+                ["Leerling"] = "",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, clientAdded);
         var secret = BeheerPageTests.Secret(clientPage);
 
@@ -66,10 +80,20 @@ public sealed class ProductionJourneyTests(JourneySite site) : IClassFixture<Jou
 
         // The client gets a token with the secret it was shown and calls the API.
         using var api = site.Client();
-        using (var token = await api.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = "sis-brug", ["client_secret"] = secret,
-        }), Cancel))
+        using (
+            var token = await api.PostAsync(
+                "/connect/token",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["grant_type"] = "client_credentials",
+                        ["client_id"] = "sis-brug",
+                        ["client_secret"] = secret,
+                    }
+                ),
+                Cancel
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.OK, token.StatusCode);
             using var json = JsonDocument.Parse(await token.Content.ReadAsStringAsync(Cancel));
@@ -84,10 +108,13 @@ public sealed class ProductionJourneyTests(JourneySite site) : IClassFixture<Jou
         // The beheerder disables the decaan, who can no longer sign in.
         var (disabled, _, _) = await beheer.PostAsync("/beheer/accounts", "Disable", new Dictionary<string, string> { ["account"] = "decaan-brug" });
         Assert.Equal(HttpStatusCode.Redirect, disabled);
-        using (var refused = await site.SignedInOrNull("decaan-brug", DecaanPassword)) Assert.Null(refused);
+        using (var refused = await site.SignedInOrNull("decaan-brug", DecaanPassword))
+            Assert.Null(refused);
 
-        Assert.Equal(["account toegevoegd", "api-client toegevoegd", "account uitgeschakeld"],
-            site.Audit().Where(e => e.Actor == BeheerSite.Beheerder).Select(e => e.Action));
+        Assert.Equal(
+            ["account toegevoegd", "api-client toegevoegd", "account uitgeschakeld"],
+            site.Audit().Where(e => e.Actor == BeheerSite.Beheerder).Select(e => e.Action)
+        );
         Assert.True(AuditLog.Verify(site.Site.Database).Intact);
     }
 }
@@ -105,7 +132,8 @@ public sealed class ProductionJourneySessionTests(JourneySite site) : IClassFixt
     {
         Assert.True(AccountAdmin.AddAccount(site.Site.Database, "decaan-open", "decaan", BeheerSite.Vestiging, null, null, DecaanPassword, "cli (test)").Done);
         using var decaan = await site.SignedIn("decaan-open", DecaanPassword);
-        using (var before = await decaan.SendAsync(HttpMethod.Get, "/leerlingen")) Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        using (var before = await decaan.SendAsync(HttpMethod.Get, "/leerlingen"))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
 
         using var beheer = await site.SignedIn();
         var (disabled, _, _) = await beheer.PostAsync("/beheer/accounts", "Disable", new Dictionary<string, string> { ["account"] = "decaan-open" });

@@ -58,7 +58,8 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
         // keys unprotected, the issuer is the test host's.
         builder.UseSetting("Doorstroom:Keys:AllowUnprotected", "true");
         builder.UseSetting("Doorstroom:Issuer", $"https://{Host}/");
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new TestClock(SiteFactory.Now)));
@@ -69,7 +70,14 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client at <paramref name="baseAddress"/> (default https) from a client address, without cookies or redirects.</summary>
     public HttpClient Client(Uri? baseAddress = null, string address = "192.0.2.10")
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = baseAddress ?? Https, AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(
+            new WebApplicationFactoryClientOptions
+            {
+                BaseAddress = baseAddress ?? Https,
+                AllowAutoRedirect = false,
+                HandleCookies = false,
+            }
+        );
         client.DefaultRequestHeaders.Add(AddressHeader, address);
         return client;
     }
@@ -86,14 +94,18 @@ public class ProductionSite : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Sets the connection's remote address from <see cref="AddressHeader"/>, as a socket would.</summary>
     private sealed class TestAddress : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext http, RequestDelegate then) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
             {
-                if (IPAddress.TryParse(http.Request.Headers[AddressHeader].ToString(), out var address)) http.Connection.RemoteIpAddress = address;
-                return then(http);
-            });
-            next(app);
-        };
+                app.Use(
+                    (HttpContext http, RequestDelegate then) =>
+                    {
+                        if (IPAddress.TryParse(http.Request.Headers[AddressHeader].ToString(), out var address))
+                            http.Connection.RemoteIpAddress = address;
+                        return then(http);
+                    }
+                );
+                next(app);
+            };
     }
 }

@@ -19,10 +19,15 @@ public sealed class ProductionTests(ProductionSite site, SiteFactory development
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    private static FormUrlEncodedContent Form() => new(new Dictionary<string, string>
-    {
-        ["grant_type"] = "client_credentials", ["client_id"] = ProductionSite.ClientId, ["client_secret"] = ProductionSite.ClientSecret,
-    });
+    private static FormUrlEncodedContent Form() =>
+        new(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = ProductionSite.ClientId,
+                ["client_secret"] = ProductionSite.ClientSecret,
+            }
+        );
 
     [Fact]
     public async Task Plain_http_is_redirected_to_https_and_https_answers_with_hsts()

@@ -12,7 +12,10 @@ public sealed class PupilListTests
     private static readonly DateOnly On = new(2027, 1, 20);
     private static readonly ImmutableDictionary<string, string> Names = new Dictionary<string, string>
     {
-        ["25PJ"] = "Zadkine", ["25PJ00"] = "Zadkine Rotterdam Zuid", ["30AV"] = "Albeda", ["30AV01"] = "Campus Techniek",
+        ["25PJ"] = "Zadkine",
+        ["25PJ00"] = "Zadkine Rotterdam Zuid",
+        ["30AV"] = "Albeda",
+        ["30AV01"] = "Campus Techniek",
     }.ToImmutableDictionary();
     private static readonly ImmutableDictionary<int, string> Programmes = new Dictionary<int, string> { [25491] = "Verzorgende IG" }.ToImmutableDictionary();
 
@@ -20,8 +23,16 @@ public sealed class PupilListTests
         new(at, crebo, niveau, Leerweg.Bol, "regulier", On.AddDays(-30), status, On.AddDays(-5), null);
 
     private static SchoolPupil Pupil(string key, string? name, params Application[] applications) =>
-        new(key, true, name, 2027, Leerweg.Kb, [.. applications],
-            applications.Length == 0 ? [new(SignalKind.NogNietAangemeld, "A10", "Nog niet aangemeld")] : [], []);
+        new(
+            key,
+            true,
+            name,
+            2027,
+            Leerweg.Kb,
+            [.. applications],
+            applications.Length == 0 ? [new(SignalKind.NogNietAangemeld, "A10", "Nog niet aangemeld")] : [],
+            []
+        );
 
     private static readonly SchoolPupil[] School =
     [
@@ -39,8 +50,16 @@ public sealed class PupilListTests
     public void A_pupils_status_is_the_furthest_any_application_got()
     {
         Assert.Equal(
-            [PupilStatus.NietAangemeld, PupilStatus.Aangemeld, PupilStatus.IntakeGedaan, PupilStatus.Toegelaten, PupilStatus.Afgewezen, PupilStatus.NietAangemeld],
-            School.Select(PupilList.StatusOf));
+            [
+                PupilStatus.NietAangemeld,
+                PupilStatus.Aangemeld,
+                PupilStatus.IntakeGedaan,
+                PupilStatus.Toegelaten,
+                PupilStatus.Afgewezen,
+                PupilStatus.NietAangemeld,
+            ],
+            School.Select(PupilList.StatusOf)
+        );
         Assert.Equal(PupilStatus.Ingetrokken, PupilList.StatusOf(Pupil("P7", null, Applied("25PJ00", ApplicationStatus.Ingetrokken))));
     }
 

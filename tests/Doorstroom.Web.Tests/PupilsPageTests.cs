@@ -65,7 +65,8 @@ public sealed class PupilsPageTests(SiteFactory site)
         using var client = await site.SignedIn("decaan2");
         var keys = await PageText.Keys(client, "/leerlingen?examenjaar=2027&aantal=500", "/leerlingen/");
         Assert.Contains(Key(11), keys);
-        for (var n = 1; n <= 10; n++) Assert.DoesNotContain(Key(n), keys);
+        for (var n = 1; n <= 10; n++)
+            Assert.DoesNotContain(Key(n), keys);
         using var response = await client.GetAsync("/leerlingen/" + Key(6), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -106,11 +107,17 @@ public sealed class PupilsPageTests(SiteFactory site)
 
     /// <summary>The keys and status cells of every row of a list page (aantal=500: one page).</summary>
     private static List<(string Key, string Status)> Rows(string html) =>
-        [.. Regex.Matches(html, "<tr data-key=\"([^\"]+)\">.*?<td data-label=\"Status\" class=\"pupil-status\">([^<]*)</td>", RegexOptions.Singleline)
-            .Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value), m.Groups[2].Value))];
+        [
+            .. Regex
+                .Matches(html, "<tr data-key=\"([^\"]+)\">.*?<td data-label=\"Status\" class=\"pupil-status\">([^<]*)</td>", RegexOptions.Singleline)
+                .Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value), m.Groups[2].Value)),
+        ];
 
     private static int Count(string html, string status) =>
-        int.Parse(Regex.Match(html, "<li data-status=\"" + status + "\">\\s*<a[^>]*><strong>(\\d+)</strong>").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(
+            Regex.Match(html, "<li data-status=\"" + status + "\">\\s*<a[^>]*><strong>(\\d+)</strong>").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
 
     [Fact]
     public async Task The_not_applied_filter_shows_only_pupils_without_an_application_and_the_counts_stay_whole()
@@ -136,9 +143,14 @@ public sealed class PupilsPageTests(SiteFactory site)
     public async Task Search_by_pupil_number_and_sort_by_number()
     {
         using var client = await site.SignedIn("decaan");
-        var html = await client.GetStringAsync("/leerlingen?examenjaar=2027&zoek=" + Uri.EscapeDataString(Key(6).ToLowerInvariant()), TestContext.Current.CancellationToken);
+        var html = await client.GetStringAsync(
+            "/leerlingen?examenjaar=2027&zoek=" + Uri.EscapeDataString(Key(6).ToLowerInvariant()),
+            TestContext.Current.CancellationToken
+        );
         Assert.Equal([Key(6)], Rows(html).Select(r => r.Key));
-        var sorted = Rows(await client.GetStringAsync("/leerlingen?examenjaar=2027&sorteer=nummer&aantal=500", TestContext.Current.CancellationToken)).Select(r => r.Key).ToList();
+        var sorted = Rows(await client.GetStringAsync("/leerlingen?examenjaar=2027&sorteer=nummer&aantal=500", TestContext.Current.CancellationToken))
+            .Select(r => r.Key)
+            .ToList();
         Assert.Equal(sorted.Order(StringComparer.Ordinal), sorted);
     }
 
@@ -163,7 +175,11 @@ public sealed class PupilsPageTests(SiteFactory site)
         using var response = await client.GetAsync(query + "&formaat=csv", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        Assert.EndsWith(
+            ".csv",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'),
+            StringComparison.Ordinal
+        );
         var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -180,9 +196,14 @@ public sealed class PupilsPageTests(SiteFactory site)
         using var response = await client.GetAsync("/leerlingen?examenjaar=2027&formaat=xlsx", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
-        var keys = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => r["Leerlingnummer"]?.ToString()).ToList();
+        var keys = MiniExcelLibs
+            .MiniExcel.Query(stream, useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>()
+            .Select(r => r["Leerlingnummer"]?.ToString())
+            .ToList();
         Assert.Contains(Key(11), keys);
-        for (var n = 1; n <= 10; n++) Assert.DoesNotContain(Key(n), keys);
+        for (var n = 1; n <= 10; n++)
+            Assert.DoesNotContain(Key(n), keys);
         using var intake = await site.SignedIn("intake");
         await PageText.AssertForbidden(intake, await intake.GetAsync("/leerlingen?formaat=csv", TestContext.Current.CancellationToken));
     }
@@ -205,7 +226,11 @@ public sealed class PupilsPageTests(SiteFactory site)
         using var client = site.Anonymous();
         using var response = await client.GetAsync("/leerlingen", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/inloggen", response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "/account/inloggen",
+            response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -227,7 +252,8 @@ internal static partial class PageText
     public static async Task<List<string>> Keys(HttpClient client, string url, string prefix)
     {
         var keys = new List<string>();
-        for (string? next = url; next is not null;)
+        string? next = url;
+        while (next is not null)
         {
             var html = await client.GetStringAsync(next, TestContext.Current.CancellationToken);
             keys.AddRange(KeysIn(html, prefix));
@@ -239,18 +265,19 @@ internal static partial class PageText
     /// <summary>The table row of a pupil, searching every page of a list.</summary>
     public static async Task<string> Row(HttpClient client, string url, string key)
     {
-        for (string? next = url; next is not null;)
+        string? next = url;
+        while (next is not null)
         {
             var html = await client.GetStringAsync(next, TestContext.Current.CancellationToken);
             foreach (Match row in RowPattern().Matches(html))
-                if (row.Value.Contains("/" + key + "\"", StringComparison.Ordinal)) return row.Value;
+                if (row.Value.Contains("/" + key + "\"", StringComparison.Ordinal))
+                    return row.Value;
             next = NextLink(html);
         }
         throw new Xunit.Sdk.XunitException($"no row for {key}");
     }
 
-    public static string? NextLink(string html) =>
-        NextPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+    public static string? NextLink(string html) => NextPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
     /// <summary>A refusal: the sign-in's access-denied page, which answers 403.</summary>
     public static async Task AssertForbidden(HttpClient client, HttpResponseMessage response)

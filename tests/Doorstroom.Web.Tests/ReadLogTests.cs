@@ -23,7 +23,10 @@ public sealed partial class ReadLogTests(SiteFactory site)
         if (Accounts.Find(site.Site.Database, username) is null)
         {
             var accounts = site.Services.GetRequiredService<AccountService>();
-            Accounts.Save(site.Site.Database, new UserAccount(username, accounts.Hash(DemoData.Password), role, institution, pupil, "test " + role, Demo: true));
+            Accounts.Save(
+                site.Site.Database,
+                new UserAccount(username, accounts.Hash(DemoData.Password), role, institution, pupil, "test " + role, Demo: true)
+            );
         }
         return await site.SignedIn(username);
     }
@@ -88,7 +91,10 @@ public sealed partial class ReadLogTests(SiteFactory site)
         Assert.Equal(keys, Reads("read-api-decaan", [.. keys]).Where(e => e.Purpose == PupilView.ApiList).Select(e => e.Pupil!));
         await api.Get($"/api/pupils/{Key(2)}");
         await api.Get($"/api/pupils/{Key(2)}/events");
-        Assert.Equal([PupilView.ApiPupil, PupilView.ApiEvents], Reads("read-api-decaan", Key(2)).Where(e => e.Purpose != PupilView.ApiList).Select(e => e.Purpose));
+        Assert.Equal(
+            [PupilView.ApiPupil, PupilView.ApiEvents],
+            Reads("read-api-decaan", Key(2)).Where(e => e.Purpose != PupilView.ApiList).Select(e => e.Purpose)
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await api.Get($"/api/pupils/{Key(11)}/events")).Status);
         Assert.Empty(Reads("read-api-decaan", Key(11)));
     }
@@ -104,8 +110,11 @@ public sealed partial class ReadLogTests(SiteFactory site)
         using var pupil = await site.SignedIn("leerling");
         var log = WebUtility.HtmlDecode(await pupil.GetStringAsync("/mijn-dossier/logboek", Cancel));
         var rows = Rows().Matches(log).Select(m => Regex.Replace(m.Value, "<[^>]+>", " ")).ToList();
-        Assert.Contains(rows, r => r.Contains("bekeken: je tijdlijn, bij de school", StringComparison.Ordinal) && r.Contains("Decaan / mentor", StringComparison.Ordinal)
-            && r.Contains("30 november 2026 om 10:00", StringComparison.Ordinal));
+        Assert.Contains(rows, r =>
+            r.Contains("bekeken: je tijdlijn, bij de school", StringComparison.Ordinal)
+            && r.Contains("Decaan / mentor", StringComparison.Ordinal)
+            && r.Contains("30 november 2026 om 10:00", StringComparison.Ordinal)
+        );
         Assert.Contains(rows, r => r.Contains("ingezien door ouder", StringComparison.Ordinal) && r.Contains("Ouder / verzorger", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains("tijdlijn school", StringComparison.Ordinal));
     }

@@ -23,7 +23,12 @@ public sealed class RoutesPageTests(SiteFactory site)
         // R9.1: the doorlopende leerroute takes pupils from 1 August 2020.
         Assert.DoesNotContain("id=\"route-doorlopende-leerroute\"", inForce, StringComparison.Ordinal);
         Assert.Contains("id=\"route-doorlopende-leerroute\"", notInForce, StringComparison.Ordinal);
-        Assert.Contains("Nog niet van kracht: neemt pas leerlingen op vanaf 1 augustus 2020. <small class=\"rule-ref\">(<a href=\"/routes/doorlopende-leerroute#regel-R9.1\"", notInForce, StringComparison.Ordinal);
+        Assert.Contains(
+            "Nog niet van kracht: neemt pas leerlingen op vanaf 1 augustus 2020. <small class=\"rule-ref\">(<a "
+                + "href=\"/routes/doorlopende-leerroute#regel-R9.1\"",
+            notInForce,
+            StringComparison.Ordinal
+        );
         // The vakmanschapsroute (R5.1, intake 2014/15 up to 2018/19) was in force then.
         Assert.Contains("id=\"route-vakmanschapsroute\"", inForce, StringComparison.Ordinal);
     }
@@ -37,7 +42,11 @@ public sealed class RoutesPageTests(SiteFactory site)
 
         Assert.Contains("Van kracht op 30 november 2026", html, StringComparison.Ordinal);
         Assert.Contains("id=\"route-vakmanschapsroute\"", notInForce, StringComparison.Ordinal);
-        Assert.Contains("Niet meer van kracht: nam leerlingen op tot en met 31 juli 2019. <small class=\"rule-ref\">(<a href=\"/routes/vakmanschapsroute#regel-R5.6\"", notInForce, StringComparison.Ordinal);
+        Assert.Contains(
+            "Niet meer van kracht: nam leerlingen op tot en met 31 juli 2019. <small class=\"rule-ref\">(<a " + "href=\"/routes/vakmanschapsroute#regel-R5.6\"",
+            notInForce,
+            StringComparison.Ordinal
+        );
         Assert.Contains(">regel R5.6</a>)</small>", notInForce, StringComparison.Ordinal);
         Assert.Contains("id=\"route-normale-route\"", inForce, StringComparison.Ordinal);
         Assert.Equal(site.Site.Catalogue.Routes.Length, CountOf(html, "<tr id=\"route-"));
@@ -53,7 +62,8 @@ public sealed class RoutesPageTests(SiteFactory site)
         {
             var source = site.Site.Sources.Single(s => s.Key == key);
             Assert.Contains(source.Title, html, StringComparison.Ordinal);
-            if (source.Url is { } url) Assert.Contains($"href=\"{url}\"", html, StringComparison.Ordinal);
+            if (source.Url is { } url)
+                Assert.Contains($"href=\"{url}\"", html, StringComparison.Ordinal);
         }
     }
 
@@ -65,17 +75,40 @@ public sealed class RoutesPageTests(SiteFactory site)
     {
         using var client = site.Anonymous();
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(path, TestContext.Current.CancellationToken));
-        var lists = System.Text.RegularExpressions.Regex.Matches(html, "<ul class=\"sources\">.*?</ul>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var lists = System.Text.RegularExpressions.Regex.Matches(
+            html,
+            "<ul class=\"sources\">.*?</ul>",
+            System.Text.RegularExpressions.RegexOptions.Singleline
+        );
         Assert.NotEmpty(lists);
         foreach (var list in lists.Select(m => m.Value))
-            foreach (var english in new[] { "version", "edition", "commit-pinned", "family key", "cited for", "original text", "as amended", "in force", "mirror on", "page diff", "school page" })
+        {
+            foreach (
+                var english in new[]
+                {
+                    "version",
+                    "edition",
+                    "commit-pinned",
+                    "family key",
+                    "cited for",
+                    "original text",
+                    "as amended",
+                    "in force",
+                    "mirror on",
+                    "page diff",
+                    "school page",
+                }
+            )
                 Assert.DoesNotContain(english, list, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>English function words that do not occur in Dutch (as in the catalogue's DutchTextTests).</summary>
     private static readonly System.Text.RegularExpressions.Regex English = new(
-        @"\b(the|and|must|with|is required|should|which|only|after|before|until|from|may|are|for|not|this|that|there|edition|version|commit-pinned|pinned|source|rule|since|none|unknown|high|medium|low)\b",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        @"\b(the|and|must|with|is required|should|which|only|after|before|until|from|may|are|for|not|this|that|there|"
+            + @"edition|version|commit-pinned|pinned|source|rule|since|none|unknown|high|medium|low)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase
+    );
 
     [Fact]
     public async Task The_route_pages_show_no_English_text_or_tooltip()
@@ -91,8 +124,10 @@ public sealed class RoutesPageTests(SiteFactory site)
             var titles = System.Text.RegularExpressions.Regex.Matches(main, "title=\"([^\"]*)\"").Select(m => m.Groups[1].Value);
             var text = System.Text.RegularExpressions.Regex.Replace(main, "<[^>]*>", " ");
             foreach (var part in titles.Append(text).Select(t => WebUtility.HtmlDecode(t) ?? ""))
+            {
                 foreach (System.Text.RegularExpressions.Match m in English.Matches(part))
                     offenders.Add($"{path}: '{m.Value}' in …{part[Math.Max(0, m.Index - 40)..Math.Min(part.Length, m.Index + 40)]}…");
+            }
         }
 
         Assert.True(offenders.Count == 0, $"{offenders.Count} English words: " + string.Join("\n", offenders.Take(40)));
@@ -117,9 +152,14 @@ public sealed class RoutesPageTests(SiteFactory site)
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/routes/geintegreerde-route", TestContext.Current.CancellationToken));
         var route = site.Site.Catalogue.FindRoute("geintegreerde-route")!;
         Assert.Contains(route.Name, html, StringComparison.Ordinal);
-        Assert.Contains("De geïntegreerde route is alleen voor je als je in de basisberoepsgerichte leerweg (bb) zit; ze leidt naar mbo-2.", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "De geïntegreerde route is alleen voor je als je in de basisberoepsgerichte leerweg (bb) zit; ze leidt naar " + "mbo-2.",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.Contains("<th scope=\"row\"><small class=\"rule-ref\">(<a href=\"/routes/geintegreerde-route#regel-R9.3\"", html, StringComparison.Ordinal);
-        foreach (var rule in route.Rules) Assert.Contains($"<th scope=\"row\">{rule}</th>", html, StringComparison.Ordinal);
+        foreach (var rule in route.Rules)
+            Assert.Contains($"<th scope=\"row\">{rule}</th>", html, StringComparison.Ordinal);
 
         using var missing = await client.GetAsync("/routes/bestaat-niet", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -128,7 +168,8 @@ public sealed class RoutesPageTests(SiteFactory site)
     internal static int CountOf(string text, string part)
     {
         var n = 0;
-        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) n++;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+            n++;
         return n;
     }
 }

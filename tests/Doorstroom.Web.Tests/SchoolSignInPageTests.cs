@@ -27,7 +27,11 @@ public sealed class SchoolSignInPageTests(SiteFactory site)
         using var get = await client.GetAsync("/account/extern", Cancel);
         Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
         Assert.Equal("/account/inloggen", get.Headers.Location?.OriginalString);
-        using var noToken = await client.PostAsync("/account/extern", new FormUrlEncodedContent(new Dictionary<string, string> { ["Aanbieder"] = "entree" }), Cancel);
+        using var noToken = await client.PostAsync(
+            "/account/extern",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Aanbieder"] = "entree" }),
+            Cancel
+        );
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
     }
 
@@ -52,7 +56,9 @@ public sealed class SchoolSignInPageTests(SiteFactory site)
         using var response = await client.GetAsync($"/account/onbekend?aanbieder=entree&reden={reden}", Cancel);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains(says, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
-        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("doorstroom=", StringComparison.Ordinal)));
+        Assert.False(
+            response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("doorstroom=", StringComparison.Ordinal))
+        );
     }
 
     [Theory]

@@ -24,9 +24,15 @@ public sealed class SchoolSignInSettingsTests
     public void A_provider_is_read_with_openid_always_asked_and_https_metadata_required_by_default()
     {
         var provider = Assert.Single(SchoolSignIn.Read(Settings(Good), development: false).All);
-        Assert.Equal(("entree", "Entree Federatie", "oidc-entree", "/account/oidc/entree/terug"), (provider.Id, provider.DisplayName, provider.Scheme, provider.CallbackPath));
+        Assert.Equal(
+            ("entree", "Entree Federatie", "oidc-entree", "/account/oidc/entree/terug"),
+            (provider.Id, provider.DisplayName, provider.Scheme, provider.CallbackPath)
+        );
         Assert.Equal(["openid", "email", "profile"], provider.Scopes);
-        Assert.Equal(("doorstroom", "geheim", "eduPersonPrincipalName", true), (provider.ClientId, provider.ClientSecret, provider.LinkClaim, provider.RequireHttpsMetadata));
+        Assert.Equal(
+            ("doorstroom", "geheim", "eduPersonPrincipalName", true),
+            (provider.ClientId, provider.ClientSecret, provider.LinkClaim, provider.RequireHttpsMetadata)
+        );
         Assert.Equal("https://login.entree.example", SchoolSignIn.Read(Settings(Good), development: false).FormActionSources);
     }
 
@@ -38,15 +44,16 @@ public sealed class SchoolSignInSettingsTests
         Assert.Null(none.Find("entree"));
     }
 
-    public static TheoryData<string, string, string> BadSettings { get; } = new()
-    {
-        { $"{Key}:Authority", "", $"{Key}:Authority" },
-        { $"{Key}:Authority", "login.entree.example", $"{Key}:Authority" },
-        { $"{Key}:Authority", "http://login.entree.example/", $"{Key}:Authority" },
-        { $"{Key}:ClientId", "", $"{Key}:ClientId" },
-        { $"{Key}:RequireHttpsMetadata", "false", $"{Key}:RequireHttpsMetadata" },
-        { $"{SchoolSignIn.Section}:Entree Federatie:ClientId", "x", "'Entree Federatie' is not a provider id" },
-    };
+    public static TheoryData<string, string, string> BadSettings { get; } =
+        new()
+        {
+            { $"{Key}:Authority", "", $"{Key}:Authority" },
+            { $"{Key}:Authority", "login.entree.example", $"{Key}:Authority" },
+            { $"{Key}:Authority", "http://login.entree.example/", $"{Key}:Authority" },
+            { $"{Key}:ClientId", "", $"{Key}:ClientId" },
+            { $"{Key}:RequireHttpsMetadata", "false", $"{Key}:RequireHttpsMetadata" },
+            { $"{SchoolSignIn.Section}:Entree Federatie:ClientId", "x", "'Entree Federatie' is not a provider id" },
+        };
 
     [Theory]
     [MemberData(nameof(BadSettings))]
@@ -60,7 +67,11 @@ public sealed class SchoolSignInSettingsTests
     [Fact]
     public void A_provider_over_http_is_allowed_only_in_development_with_https_metadata_off()
     {
-        var settings = Settings([.. Good.Where(s => s.Item1 != $"{Key}:Authority"), ($"{Key}:Authority", "http://127.0.0.1:9000"), ($"{Key}:RequireHttpsMetadata", "false")]);
+        var settings = Settings([
+            .. Good.Where(s => s.Item1 != $"{Key}:Authority"),
+            ($"{Key}:Authority", "http://127.0.0.1:9000"),
+            ($"{Key}:RequireHttpsMetadata", "false"),
+        ]);
         Assert.False(Assert.Single(SchoolSignIn.Read(settings, development: true).All).RequireHttpsMetadata);
         Assert.Throws<InvalidOperationException>(() => SchoolSignIn.Read(settings, development: false));
     }
@@ -73,6 +84,5 @@ public sealed class SchoolSignInSettingsTests
     [InlineData("https://evil.example/", false)]
     [InlineData("/a\r\nSet-Cookie: x=1", false)]
     [InlineData("", false)]
-    public void After_a_school_sign_in_the_browser_goes_only_to_a_path_on_this_site(string url, bool local) =>
-        Assert.Equal(local, SchoolSignIn.IsLocal(url));
+    public void After_a_school_sign_in_the_browser_goes_only_to_a_path_on_this_site(string url, bool local) => Assert.Equal(local, SchoolSignIn.IsLocal(url));
 }

@@ -32,13 +32,21 @@ public sealed partial class SectorListTests(SiteFactory site)
 
         string[] profielen =
         [
-            "Bouwen, wonen en interieur (BWI)", "Produceren, installeren en energie (PIE)", "Mobiliteit en transport (M&T)",
-            "Media, vormgeving en ICT (MVI)", "Maritiem en techniek (MaT)", "Zorg en welzijn (Z&W)", "Economie en ondernemen (E&O)",
-            "Horeca, bakkerij en recreatie (HBR)", "Dienstverlening en producten (D&P)",
+            "Bouwen, wonen en interieur (BWI)",
+            "Produceren, installeren en energie (PIE)",
+            "Mobiliteit en transport (M&T)",
+            "Media, vormgeving en ICT (MVI)",
+            "Maritiem en techniek (MaT)",
+            "Zorg en welzijn (Z&W)",
+            "Economie en ondernemen (E&O)",
+            "Horeca, bakkerij en recreatie (HBR)",
+            "Dienstverlening en producten (D&P)",
         ];
-        foreach (var profiel in profielen) Assert.Equal(1, texts.Count(t => t == profiel));
+        foreach (var profiel in profielen)
+            Assert.Equal(1, texts.Count(t => t == profiel));
         Assert.Equal(1, texts.Count(t => t.StartsWith("Groen", StringComparison.Ordinal)));
-        foreach (var sector in new[] { "Techniek (sector)", "Zorg en welzijn (sector)", "Economie (sector)" }) Assert.Equal(1, texts.Count(t => t == sector));
+        foreach (var sector in new[] { "Techniek (sector)", "Zorg en welzijn (sector)", "Economie (sector)" })
+            Assert.Equal(1, texts.Count(t => t == sector));
 
         Assert.Equal(13, options.Count);
         Assert.Equal(options.Count, options.Select(o => o.Value).Distinct().Count());
@@ -53,7 +61,11 @@ public sealed partial class SectorListTests(SiteFactory site)
         using var client = site.Anonymous();
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/planner", TestContext.Current.CancellationToken));
 
-        Assert.Contains("<p class=\"hint muted\" id=\"sector-hint\">bb, kb en gl hebben sinds 2016 een profiel; de tl (en vóór 2016 elke leerweg) een sector</p>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<p class=\"hint muted\" id=\"sector-hint\">bb, kb en gl hebben sinds 2016 een profiel; de tl (en vóór 2016 elke leerweg) een " + "sector</p>",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.Contains("aria-describedby=\"sector-hint\"", html, StringComparison.Ordinal);
     }
 }

@@ -16,10 +16,17 @@ public sealed class BrokenStoreSite : ProductionSite, IAsyncLifetime
     {
         await InitializeAsync();
         using var client = Client();
-        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = ClientId, ["client_secret"] = ClientSecret,
-        }));
+        using var response = await client.PostAsync(
+            "/connect/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = ClientId,
+                    ["client_secret"] = ClientSecret,
+                }
+            )
+        );
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Token = json.RootElement.GetProperty("access_token").GetString()!;
         using var connection = Site.Database.ConnectMigrated();

@@ -18,8 +18,10 @@ public sealed partial class Session(HttpClient client) : IDisposable
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, IDictionary<string, string>? form = null)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (form is not null) request.Content = new FormUrlEncodedContent(form);
-        if (Cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", Cookies.Select(c => c.Key + "=" + c.Value)));
+        if (form is not null)
+            request.Content = new FormUrlEncodedContent(form);
+        if (Cookies.Count > 0)
+            request.Headers.Add("Cookie", string.Join("; ", Cookies.Select(c => c.Key + "=" + c.Value)));
         var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
         if (response.Headers.TryGetValues("Set-Cookie", out var values))
         {
@@ -27,10 +29,13 @@ public sealed partial class Session(HttpClient client) : IDisposable
             {
                 SetCookies.Add(value);
                 var match = CookiePattern().Match(value);
-                if (!match.Success) continue;
+                if (!match.Success)
+                    continue;
                 var expired = value.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
-                if (expired || match.Groups[2].Value.Length == 0) Cookies.Remove(match.Groups[1].Value);
-                else Cookies[match.Groups[1].Value] = match.Groups[2].Value;
+                if (expired || match.Groups[2].Value.Length == 0)
+                    Cookies.Remove(match.Groups[1].Value);
+                else
+                    Cookies[match.Groups[1].Value] = match.Groups[2].Value;
             }
         }
         return response;
@@ -46,10 +51,16 @@ public sealed partial class Session(HttpClient client) : IDisposable
     public async Task<HttpResponseMessage> SignInAsync(string username, string password)
     {
         var form = await GetStringAsync("/account/inloggen");
-        return await SendAsync(HttpMethod.Post, "/account/inloggen", new Dictionary<string, string>
-        {
-            ["Username"] = username, ["Password"] = password, ["__RequestVerificationToken"] = SiteFactory.Token(form),
-        });
+        return await SendAsync(
+            HttpMethod.Post,
+            "/account/inloggen",
+            new Dictionary<string, string>
+            {
+                ["Username"] = username,
+                ["Password"] = password,
+                ["__RequestVerificationToken"] = SiteFactory.Token(form),
+            }
+        );
     }
 
     public void Dispose() => Client.Dispose();

@@ -72,7 +72,8 @@ public sealed class SessionEndTests : IDisposable
     private static async Task<bool> SignedInNow(Session session)
     {
         using var response = await session.SendAsync(HttpMethod.Get, "/monitor");
-        if (response.StatusCode == HttpStatusCode.OK) return true;
+        if (response.StatusCode == HttpStatusCode.OK)
+            return true;
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/inloggen", response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString.Split('?')[0]);
         return false;
@@ -85,12 +86,19 @@ public sealed class SessionEndTests : IDisposable
         using var two = new ClockedNode(Database.File!, clock);
         using var onOne = await SignedIn(one, "analist1");
         using var onTwo = two.NewSession();
-        foreach (var (name, value) in onOne.Cookies) onTwo.Cookies[name] = value;
+        foreach (var (name, value) in onOne.Cookies)
+            onTwo.Cookies[name] = value;
         Assert.True(await SignedInNow(onTwo));
         Assert.True(await SignedInNow(onOne));
 
         var home = await onTwo.GetStringAsync("/");
-        using (var signOut = await onTwo.SendAsync(HttpMethod.Post, "/account/uitloggen", new Dictionary<string, string> { ["__RequestVerificationToken"] = SiteFactory.Token(home) }))
+        using (
+            var signOut = await onTwo.SendAsync(
+                HttpMethod.Post,
+                "/account/uitloggen",
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = SiteFactory.Token(home) }
+            )
+        )
             Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.False(await SignedInNow(onOne));
         Assert.Equal(0, WebSessions.Count(Database, "analist1", clock.GetUtcNow()));
@@ -100,10 +108,12 @@ public sealed class SessionEndTests : IDisposable
     public async Task A_restarted_node_still_knows_the_session()
     {
         Session session;
-        using (var before = new ClockedNode(Database.File!, clock)) session = await SignedIn(before, "analist1");
+        using (var before = new ClockedNode(Database.File!, clock))
+            session = await SignedIn(before, "analist1");
         using var after = new ClockedNode(Database.File!, clock);
         using var again = after.NewSession();
-        foreach (var (name, value) in session.Cookies) again.Cookies[name] = value;
+        foreach (var (name, value) in session.Cookies)
+            again.Cookies[name] = value;
         session.Dispose();
         Assert.True(await SignedInNow(again));
     }
@@ -135,7 +145,8 @@ public sealed class SessionEndTests : IDisposable
         Assert.True(await SignedInNow(other));
 
         // Enabling the account again does not bring the old session back.
-        if (change == "disable") AccountAdmin.SetDisabled(Database, "analist1", false, "test");
+        if (change == "disable")
+            AccountAdmin.SetDisabled(Database, "analist1", false, "test");
         using var replay = node.NewSession();
         replay.Cookies["doorstroom"] = copy;
         Assert.False(await SignedInNow(replay));
@@ -148,7 +159,8 @@ public sealed class SessionEndTests : IDisposable
         using var two = new ClockedNode(Database.File!, clock, checkSeconds: 0);
         using var session = await SignedIn(one, "analist1");
         using var copy = two.NewSession();
-        foreach (var (name, value) in session.Cookies) copy.Cookies[name] = value;
+        foreach (var (name, value) in session.Cookies)
+            copy.Cookies[name] = value;
         Assert.True(await SignedInNow(copy));
         AccountAdmin.SetDisabled(Database, "analist1", true, "test");
         Assert.False(await SignedInNow(copy));

@@ -44,7 +44,8 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
     {
         var (accounts, clock, _) = Service();
         SignInAttempt<Storage.UserAccount>? last = null;
-        for (var i = 0; i < 50; i++) last = accounts.TrySignIn("decaan", "geraden-" + i);
+        for (var i = 0; i < 50; i++)
+            last = accounts.TrySignIn("decaan", "geraden-" + i);
         Assert.Null(last!.Granted);
         Assert.Equal(TimeSpan.FromMinutes(15), last.LockedFor);
 
@@ -63,7 +64,8 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
     public void Fifty_wrong_client_secrets_lock_the_client_and_the_right_secret_gets_no_token_until_the_lock_ends()
     {
         var (accounts, clock, _) = Service();
-        for (var i = 0; i < 50; i++) accounts.TryClient("demo-analist", "geraden-" + i);
+        for (var i = 0; i < 50; i++)
+            accounts.TryClient("demo-analist", "geraden-" + i);
         Assert.NotNull(accounts.TryClient("demo-analist", DemoData.ClientSecret).LockedFor);
         Assert.Null(accounts.TryClient("demo-analist", DemoData.ClientSecret).Granted);
         clock.Advance(TimeSpan.FromMinutes(15));
@@ -89,7 +91,8 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
         var (accounts, _, _) = Service();
         for (var round = 0; round < 5; round++)
         {
-            for (var i = 0; i < 9; i++) Assert.Null(accounts.TrySignIn("zorg", "typo").LockedFor);
+            for (var i = 0; i < 9; i++)
+                Assert.Null(accounts.TrySignIn("zorg", "typo").LockedFor);
             Assert.NotNull(accounts.TrySignIn("zorg", DemoData.Password).Granted);
         }
     }
@@ -124,7 +127,8 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
     public void A_locked_name_costs_no_hash_work()
     {
         var (accounts, _, hasher) = Service();
-        for (var i = 0; i < 10; i++) accounts.TrySignIn("intake2", "x");
+        for (var i = 0; i < 10; i++)
+            accounts.TrySignIn("intake2", "x");
         hasher.Verified.Clear();
         accounts.TrySignIn("intake2", DemoData.Password);
         Assert.Empty(hasher.Verified);
@@ -135,11 +139,7 @@ public sealed class SignInLimitTests(SiteFactory site) : IDisposable
 public sealed class LimitedSite : ProductionSite
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-    [
-        new("Doorstroom:SignIn:PerAddressPerMinute", "4"),
-        new("Doorstroom:SignIn:PerAccountPerMinute", "3"),
-        new("Doorstroom:SignIn:MaxFailures", "3"),
-    ];
+        [new("Doorstroom:SignIn:PerAddressPerMinute", "4"), new("Doorstroom:SignIn:PerAccountPerMinute", "3"), new("Doorstroom:SignIn:MaxFailures", "3")];
 }
 
 /// <summary>ASP.NET Core's rate limiter on the sign-in form and the token endpoint, and the lockout's Dutch message.</summary>
@@ -154,10 +154,18 @@ public sealed class SignInRateLimitTests(LimitedSite site) : IClassFixture<Limit
     private async Task<HttpResponseMessage> Token(string address, string clientId, string secret)
     {
         using var client = site.Client(address: address);
-        return await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
-        }), TestContext.Current.CancellationToken);
+        return await client.PostAsync(
+            "/connect/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = clientId,
+                    ["client_secret"] = secret,
+                }
+            ),
+            TestContext.Current.CancellationToken
+        );
     }
 
     [Fact]
@@ -167,13 +175,25 @@ public sealed class SignInRateLimitTests(LimitedSite site) : IClassFixture<Limit
         // limiter's refusal, before the page: its own message and a Retry-After within the minute.
         string[] names = ["rate-a", " RATE-A", "Rate-A", "rate-a"];
         var responses = new List<HttpResponseMessage>();
-        for (var i = 0; i < names.Length; i++) responses.Add(await SignIn($"198.51.100.{i + 1}", names[i], "x"));
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests],
-            responses.Select(r => r.StatusCode));
-        Assert.Contains("Probeer het over 15 minuten opnieuw", await responses[2].Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.Contains("Probeer het over 1 minuut opnieuw", await responses[3].Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+            responses.Add(await SignIn($"198.51.100.{i + 1}", names[i], "x"));
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests],
+            responses.Select(r => r.StatusCode)
+        );
+        Assert.Contains(
+            "Probeer het over 15 minuten opnieuw",
+            await responses[2].Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Probeer het over 1 minuut opnieuw",
+            await responses[3].Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal
+        );
         Assert.InRange(responses[3].Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
-        foreach (var response in responses) response.Dispose();
+        foreach (var response in responses)
+            response.Dispose();
     }
 
     [Fact]
@@ -184,11 +204,16 @@ public sealed class SignInRateLimitTests(LimitedSite site) : IClassFixture<Limit
         {
             last?.Dispose();
             last = await SignIn("203.0.113.7", "adres-" + i, "x");
-            if (i < 4) Assert.Equal(HttpStatusCode.Unauthorized, last.StatusCode);
+            if (i < 4)
+                Assert.Equal(HttpStatusCode.Unauthorized, last.StatusCode);
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
         Assert.NotNull(last.Headers.RetryAfter);
-        Assert.Contains("Te veel pogingen. Probeer het over 1 minuut opnieuw.", await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(
+            "Te veel pogingen. Probeer het over 1 minuut " + "opnieuw.",
+            await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal
+        );
         last.Dispose();
     }
 
@@ -202,7 +227,11 @@ public sealed class SignInRateLimitTests(LimitedSite site) : IClassFixture<Limit
             last = await SignIn($"198.51.100.{50 + i}", ProductionSite.Username, "geraden-" + i);
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
-        Assert.Contains("Te veel pogingen. Probeer het over 15 minuten opnieuw.", await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(
+            "Te veel pogingen. Probeer het over 15 minuten " + "opnieuw.",
+            await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal
+        );
         last.Dispose();
     }
 

@@ -21,12 +21,20 @@ public sealed class SignInTests(SiteFactory site)
     {
         using var client = site.Anonymous();
         var form = await client.GetStringAsync("/account/inloggen", TestContext.Current.CancellationToken);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = username, ["Password"] = password, ["__RequestVerificationToken"] = SiteFactory.Token(form),
-        });
+        using var content = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["Username"] = username,
+                ["Password"] = password,
+                ["__RequestVerificationToken"] = SiteFactory.Token(form),
+            }
+        );
         using var response = await client.PostAsync("/account/inloggen", content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("Gebruikersnaam of wachtwoord klopt niet", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(
+            "Gebruikersnaam of wachtwoord klopt " + "niet",
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal
+        );
     }
 }

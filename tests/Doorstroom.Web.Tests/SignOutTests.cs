@@ -12,13 +12,21 @@ public sealed class SignOutTests(SiteFactory site)
     public async Task The_sign_out_button_in_the_layout_ends_the_session_and_a_copied_cookie_is_refused()
     {
         using var session = NewSession();
-        using (var signIn = await session.SignInAsync("decaan", DemoData.Password)) Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using (var signIn = await session.SignInAsync("decaan", DemoData.Password))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var copy = session.Cookies["doorstroom"];
-        using (var before = await session.SendAsync(HttpMethod.Get, "/leerlingen")) Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        using (var before = await session.SendAsync(HttpMethod.Get, "/leerlingen"))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
 
         // The layout's form, as a browser would send it: its own antiforgery token, to the action it names.
         var home = await session.GetStringAsync("/");
-        using (var signOut = await session.SendAsync(HttpMethod.Post, "/account/uitloggen", new Dictionary<string, string> { ["__RequestVerificationToken"] = SiteFactory.Token(home) }))
+        using (
+            var signOut = await session.SendAsync(
+                HttpMethod.Post,
+                "/account/uitloggen",
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = SiteFactory.Token(home) }
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
             Assert.Equal("/account/inloggen?uitgelogd=1", signOut.Headers.Location?.OriginalString);
@@ -42,7 +50,8 @@ public sealed class SignOutTests(SiteFactory site)
         Assert.DoesNotContain("uitgelogd", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("U bent ingelogd als", page, StringComparison.Ordinal);
         Assert.Contains("<button type=\"submit\">Uitloggen</button>", page, StringComparison.Ordinal);
-        using (var stillIn = await session.SendAsync(HttpMethod.Get, "/monitor")) Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        using (var stillIn = await session.SendAsync(HttpMethod.Get, "/monitor"))
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
 
         // With a session, ?uitgelogd=1 on the sign-in page says nothing either.
         Assert.DoesNotContain("U bent uitgelogd", await session.GetStringAsync("/account/inloggen?uitgelogd=1"), StringComparison.Ordinal);

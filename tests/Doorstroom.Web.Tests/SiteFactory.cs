@@ -58,12 +58,14 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
     {
         var client = Anonymous();
         var form = await client.GetStringAsync("/account/inloggen");
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = username,
-            ["Password"] = DemoData.Password,
-            ["__RequestVerificationToken"] = Token(form),
-        });
+        using var content = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["Username"] = username,
+                ["Password"] = DemoData.Password,
+                ["__RequestVerificationToken"] = Token(form),
+            }
+        );
         using var response = await client.PostAsync("/account/inloggen", content);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"sign-in as {username} failed: {(int)response.StatusCode}");
@@ -82,7 +84,10 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>, IAsync
         base.Dispose(disposing);
         if (disposing)
         {
-            try { Directory.Delete(folder, recursive: true); }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
             catch (IOException) { }
         }
     }

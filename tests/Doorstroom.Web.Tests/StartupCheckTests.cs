@@ -38,7 +38,8 @@ public sealed class StartupCheckTests : IDisposable
     private Dictionary<string, string?> Deployable(params (string Key, string? Value)[] extra)
     {
         var pfx = Path.Combine(folder, "keys.pfx");
-        if (!File.Exists(pfx)) TestPfx.Write(pfx, PfxPassword);
+        if (!File.Exists(pfx))
+            TestPfx.Write(pfx, PfxPassword);
         var settings = new Dictionary<string, string?>
         {
             ["Doorstroom:Database"] = Path.Combine(folder, "doorstroom.db"),
@@ -46,7 +47,8 @@ public sealed class StartupCheckTests : IDisposable
             ["Doorstroom:Keys:CertificatePassword"] = PfxPassword,
             ["Doorstroom:Issuer"] = "https://doorstroom.example.nl/",
         };
-        foreach (var (key, value) in extra) settings[key] = value;
+        foreach (var (key, value) in extra)
+            settings[key] = value;
         return settings;
     }
 
@@ -60,7 +62,8 @@ public sealed class StartupCheckTests : IDisposable
         var (settings, problems) = Check(environment, Deployable(("Doorstroom:Demo", "true")));
         Assert.Equal(allowed, settings is not null);
         Assert.Equal(allowed ? [] : ["Doorstroom:Demo"], problems.Select(p => p.Setting));
-        if (settings is not null) Assert.True(settings.Options.Demo);
+        if (settings is not null)
+            Assert.True(settings.Options.Demo);
     }
 
     [Fact]
@@ -75,8 +78,13 @@ public sealed class StartupCheckTests : IDisposable
     [Fact]
     public void A_school_provider_without_an_https_authority_is_refused_in_one_line_naming_its_key()
     {
-        var (settings, problems) = Check("Production", Deployable(("Doorstroom:Oidc:Providers:entree:Authority", "http://login.entree.example/"),
-            ("Doorstroom:Oidc:Providers:entree:ClientId", "doorstroom")));
+        var (settings, problems) = Check(
+            "Production",
+            Deployable(
+                ("Doorstroom:Oidc:Providers:entree:Authority", "http://login.entree.example/"),
+                ("Doorstroom:Oidc:Providers:entree:ClientId", "doorstroom")
+            )
+        );
         Assert.Null(settings);
         var problem = Assert.Single(problems);
         Assert.Contains("Doorstroom:Oidc:Providers:entree:Authority", problem.Line, StringComparison.Ordinal);
@@ -124,7 +132,10 @@ public sealed class StartupCheckTests : IDisposable
         var variables = profile.RootElement.GetProperty("profiles").GetProperty("Doorstroom.Web").GetProperty("environmentVariables");
         Assert.Equal("Development", variables.GetProperty("ASPNETCORE_ENVIRONMENT").GetString());
         Assert.Equal("true", variables.GetProperty("Doorstroom__Demo").GetString());
-        var files = new ConfigurationBuilder().AddJsonFile(Path.Combine(web, "appsettings.json")).AddJsonFile(Path.Combine(web, "appsettings.Development.json")).Build();
+        var files = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(web, "appsettings.json"))
+            .AddJsonFile(Path.Combine(web, "appsettings.Development.json"))
+            .Build();
         Assert.False(Check("Development", files.AsEnumerable().ToDictionary()).Settings!.Options.Demo);
     }
 
@@ -167,18 +178,29 @@ public sealed class StartupCheckTests : IDisposable
     }
 
     /// <summary>The refusals an operator meets, each through a real process: exit code, one line naming the setting, no store written.</summary>
-    public static TheoryData<string, string, string[], int> Refusals => new()
-    {
-        { "no issuer", "Doorstroom:Issuer", ["--Doorstroom:Issuer", ""], 2 },
-        { "no certificate", "Doorstroom:Keys:Certificate", ["--Doorstroom:Keys:Certificate", ""], 2 },
-        { "a missing certificate file", "Doorstroom:Keys:Certificate", ["--Doorstroom:Keys:Certificate", "/nergens/keys.pfx"], 2 },
-        { "a wrong certificate password", "Doorstroom:Keys:CertificatePassword", ["--Doorstroom:Keys:CertificatePassword", "fout"], 2 },
-        { "demo mode in Production", "Doorstroom:Demo", ["--Doorstroom:Demo", "true"], 2 },
-        { "a SQLite file in a missing folder", "Doorstroom:Database", ["--Doorstroom:Database", "/nergens/doorstroom.db"], 2 },
-        { "a malformed PostgreSQL connection string", "Doorstroom:Database", ["--Doorstroom:Database", "Host=127.0.0.1;Gebruiker=x;Password=geheim-wachtwoord"], 2 },
-        { "an unreachable PostgreSQL server", "Doorstroom:Database", ["--Doorstroom:Database", $"Host=127.0.0.1;Port={WebProcess.FreePort()};Database=d;Username=u;Password=geheim-wachtwoord;Timeout=5"], 3 },
-        { "a proxy that is not an address", "Doorstroom:Proxies", ["--Doorstroom:Proxies:0", "proxy.example.nl"], 2 },
-    };
+    public static TheoryData<string, string, string[], int> Refusals =>
+        new()
+        {
+            { "no issuer", "Doorstroom:Issuer", ["--Doorstroom:Issuer", ""], 2 },
+            { "no certificate", "Doorstroom:Keys:Certificate", ["--Doorstroom:Keys:Certificate", ""], 2 },
+            { "a missing certificate file", "Doorstroom:Keys:Certificate", ["--Doorstroom:Keys:Certificate", "/nergens/keys.pfx"], 2 },
+            { "a wrong certificate password", "Doorstroom:Keys:CertificatePassword", ["--Doorstroom:Keys:CertificatePassword", "fout"], 2 },
+            { "demo mode in Production", "Doorstroom:Demo", ["--Doorstroom:Demo", "true"], 2 },
+            { "a SQLite file in a missing folder", "Doorstroom:Database", ["--Doorstroom:Database", "/nergens/doorstroom.db"], 2 },
+            {
+                "a malformed PostgreSQL connection " + "string",
+                "Doorstroom:Database",
+                ["--Doorstroom:Database", "Host=127.0.0.1;Gebruiker=x;Password=geheim-wachtwoord"],
+                2
+            },
+            {
+                "an unreachable PostgreSQL server",
+                "Doorstroom:Database",
+                ["--Doorstroom:Database", $"Host=127.0.0.1;Port={WebProcess.FreePort()};Database=d;Username=u;Password=geheim-wachtwoord;Timeout=5"],
+                3
+            },
+            { "a proxy that is not an address", "Doorstroom:Proxies", ["--Doorstroom:Proxies:0", "proxy.example.nl"], 2 },
+        };
 
     [Theory]
     [MemberData(nameof(Refusals))]

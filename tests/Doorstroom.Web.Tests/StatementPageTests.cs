@@ -20,9 +20,24 @@ public sealed class StatementPageTests(SiteFactory site)
         using var response = await client.GetAsync("/toegankelijkheid", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
-        foreach (var part in new[] { "<h2>Organisatie</h2>", "<h2>Status: C, eerste maatregelen genomen</h2>", "<h2>Onderzoek</h2>", "<h2>Bekende problemen</h2>",
-                     "<h2>Contact en feedback</h2>", "<h2>Handhavingsprocedure</h2>", "https://www.nationaleombudsman.nl/", "WCAG 2.1", "axe-core",
-                     "1280 × 800", "390 × 844", "geen handmatig onderzoek", "3 december 2026" })
+        foreach (
+            var part in new[]
+            {
+                "<h2>Organisatie</h2>",
+                "<h2>Status: C, eerste maatregelen " + "genomen</h2>",
+                "<h2>Onderzoek</h2>",
+                "<h2>Bekende problemen</h2>",
+                "<h2>Contact en feedback</h2>",
+                "<h2>Handhavingsprocedure</h2>",
+                "https://www.nationaleombudsman.nl/",
+                "WCAG 2.1",
+                "axe-core",
+                "1280 × 800",
+                "390 × 844",
+                "geen handmatig onderzoek",
+                "3 december 2026",
+            }
+        )
             Assert.Contains(part, html, StringComparison.Ordinal);
         // Not configured (the test site sets nothing): the page says so rather than inventing an organisation.
         Assert.Contains("Nog niet ingevuld", html, StringComparison.Ordinal);
@@ -76,11 +91,11 @@ public sealed class StatementPageTests(SiteFactory site)
     [InlineData("Doorstroom:Toegankelijkheid:ContactUrl", "/contact")]
     public void A_contact_setting_that_is_not_an_address_is_refused_at_startup_in_one_line(string setting, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Doorstroom:Database"] = Path.Combine(Path.GetTempPath(), "doorstroom-statement.db"),
-            [setting] = value,
-        }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Doorstroom:Database"] = Path.Combine(Path.GetTempPath(), "doorstroom-statement.db"), [setting] = value }
+            )
+            .Build();
         var (settings, problems) = StartupChecks.Read(configuration, new HostingEnvironment { EnvironmentName = "Development" });
         Assert.Null(settings);
         var problem = Assert.Single(problems);
@@ -92,12 +107,16 @@ public sealed class StatementPageTests(SiteFactory site)
     [Fact]
     public void The_statement_settings_are_read_from_the_Toegankelijkheid_section()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Doorstroom:Database"] = Path.Combine(Path.GetTempPath(), "doorstroom-statement.db"),
-            ["Doorstroom:Toegankelijkheid:Organisatie"] = "Gemeente Voorbeeld",
-            ["Doorstroom:Toegankelijkheid:Email"] = "digitoegankelijk@voorbeeld.nl",
-        }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["Doorstroom:Database"] = Path.Combine(Path.GetTempPath(), "doorstroom-statement.db"),
+                    ["Doorstroom:Toegankelijkheid:Organisatie"] = "Gemeente Voorbeeld",
+                    ["Doorstroom:Toegankelijkheid:Email"] = "digitoegankelijk@voorbeeld.nl",
+                }
+            )
+            .Build();
         var (settings, problems) = StartupChecks.Read(configuration, new HostingEnvironment { EnvironmentName = "Development" });
         Assert.True(problems.IsEmpty, string.Join("; ", problems.Select(p => p.Line)));
         Assert.Equal("Gemeente Voorbeeld", settings!.Options.Toegankelijkheid.Organisatie);

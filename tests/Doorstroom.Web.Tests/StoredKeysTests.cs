@@ -17,7 +17,8 @@ namespace Doorstroom.Web.Tests;
 /// One site instance (a web node) on a given store, with a content root of its own and extra settings: two of them on one
 /// store stand for two nodes, or for a release in another folder, or a restored store on another host.
 /// </summary>
-public sealed class Node(string database, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class Node(string database, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string Issuer = "https://doorstroom.test/";
 
@@ -33,7 +34,8 @@ public sealed class Node(string database, string environment = "Development", IR
         builder.UseSetting("Doorstroom:Database", database);
         builder.UseSetting("Doorstroom:Demo", "false");
         builder.UseSetting("Doorstroom:Issuer", Issuer);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new TestClock(SiteFactory.Now))));
     }
 
@@ -41,7 +43,14 @@ public sealed class Node(string database, string environment = "Development", IR
     public async Task<(HttpStatusCode Status, string? Token)> Token(string clientId, string secret)
     {
         using var client = CreateClient();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_secret"] = secret,
+            }
+        );
         using var response = await client.PostAsync("/connect/token", form, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response.StatusCode, response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString() : null);
@@ -90,13 +99,18 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
     {
         var places = DemoData.Places(node.Site.Database);
         var school = new Caller("zorgvo", Roles.Zorgcoordinator, places.School, null);
-        return node.Services.GetRequiredService<DossierService>()
-            .Write(school, DemoData.PupilKey(SiteFactory.Today, 3), DossierCategory.Zorg, DossierStore.Note, SiteFactory.Today, text).Value!;
+        return node
+            .Services.GetRequiredService<DossierService>()
+            .Write(school, DemoData.PupilKey(SiteFactory.Today, 3), DossierCategory.Zorg, DossierStore.Note, SiteFactory.Today, text)
+            .Value!;
     }
 
     private static string? ReadCare(Node node, long id) =>
-        node.Services.GetRequiredService<DossierService>().OwnEntries(new Caller("leerling16", Roles.Leerling, null, DemoData.PupilKey(SiteFactory.Today, 3)))!
-            .Value.SingleOrDefault(e => e.Id == id)?.Body;
+        node
+            .Services.GetRequiredService<DossierService>()
+            .OwnEntries(new Caller("leerling16", Roles.Leerling, null, DemoData.PupilKey(SiteFactory.Today, 3)))!
+            .Value.SingleOrDefault(e => e.Id == id)
+            ?.Body;
 
     [Fact]
     public void A_care_entry_sealed_by_one_node_is_read_by_a_second_node_with_another_content_root()
@@ -110,7 +124,11 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
         Assert.Equal(text, ReadCare(second, entry.Id));
         using var connection = first.Site.Database.ConnectMigrated();
         Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM data_protection_key") > 0, "the key ring is in the store");
-        Assert.DoesNotContain(text, connection.ExecuteScalar<string>("SELECT body FROM dossier_entry WHERE id = @id", new { id = entry.Id }), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            text,
+            connection.ExecuteScalar<string>("SELECT body FROM dossier_entry WHERE id = " + "@id", new { id = entry.Id }),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -119,7 +137,8 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
         var store = CopyOfDemoStore("before");
         long id;
         var text = "Zorg-notitie " + Guid.NewGuid().ToString("n");
-        using (var node = new Node(store)) id = WriteCare(node, text).Id;
+        using (var node = new Node(store))
+            id = WriteCare(node, text).Id;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var restored = Path.Combine(folder, "restored", "elsewhere.db");
         Directory.CreateDirectory(Path.GetDirectoryName(restored)!);
@@ -128,7 +147,9 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
         using var after = new Node(restored);
         Assert.Equal(text, ReadCare(after, id));
         // The demo's own care entries, sealed by the demo site long before, open too.
-        var own = after.Services.GetRequiredService<DossierService>().OwnEntries(new Caller("leerling16", Roles.Leerling, null, DemoData.PupilKey(SiteFactory.Today, 3)))!;
+        var own = after
+            .Services.GetRequiredService<DossierService>()
+            .OwnEntries(new Caller("leerling16", Roles.Leerling, null, DemoData.PupilKey(SiteFactory.Today, 3)))!;
         Assert.Contains(own.Value, e => e.Category == DossierCategory.Zorg && e.Body.Contains("faalangst", StringComparison.Ordinal));
     }
 
@@ -191,7 +212,11 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
     public void Production_starts_without_a_certificate_when_unprotected_keys_are_allowed()
     {
         // The refusals themselves (no certificate, no issuer, ...) are StartupCheckTests: one line and exit 2, no host built.
-        using var allowed = new Node(Path.Combine(folder, "p3.db"), "Production", new Dictionary<string, string> { ["Doorstroom:Keys:AllowUnprotected"] = "true" });
+        using var allowed = new Node(
+            Path.Combine(folder, "p3.db"),
+            "Production",
+            new Dictionary<string, string> { ["Doorstroom:Keys:AllowUnprotected"] = "true" }
+        );
         Assert.NotNull(allowed.Services.GetRequiredService<SiteServices>());
     }
 
@@ -201,7 +226,11 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
         var pfx = Path.Combine(folder, "keys.pfx");
         TestPfx.Write(pfx, "pfx-wachtwoord");
         var store = Path.Combine(folder, "protected.db");
-        var withCertificate = new Dictionary<string, string> { ["Doorstroom:Keys:Certificate"] = pfx, ["Doorstroom:Keys:CertificatePassword"] = "pfx-wachtwoord" };
+        var withCertificate = new Dictionary<string, string>
+        {
+            ["Doorstroom:Keys:Certificate"] = pfx,
+            ["Doorstroom:Keys:CertificatePassword"] = "pfx-wachtwoord",
+        };
         string sealedText;
         using (var first = new Node(store, "Production", withCertificate))
             sealedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("geheim");
@@ -216,7 +245,9 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
         using (var second = new Node(store, "Production", withCertificate))
             Assert.Equal("geheim", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedText));
         using var without = new Node(store);
-        Assert.ThrowsAny<CryptographicException>(() => without.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedText));
+        Assert.ThrowsAny<CryptographicException>(() =>
+            without.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedText)
+        );
     }
 
     public void Dispose()

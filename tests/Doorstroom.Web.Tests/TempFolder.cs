@@ -10,7 +10,10 @@ internal static class TempFolder
     public static void Delete(string folder)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); }
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
         catch (IOException) { }
     }
 }

@@ -35,15 +35,22 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
     public async Task The_example_haproxy_configuration_is_one_haproxy_accepts()
     {
         Assert.SkipWhen(TwoNodes.NoHaproxy is not null, TwoNodes.NoHaproxy ?? "");
-        var example = Path.Combine(DataPaths.RepositoryRoot() ?? throw new InvalidOperationException("no repository root above the tests"), "docs", "deploy", "haproxy.cfg");
+        var example = Path.Combine(
+            DataPaths.RepositoryRoot() ?? throw new InvalidOperationException("no repository root above the tests"),
+            "docs",
+            "deploy",
+            "haproxy.cfg"
+        );
         var folder = Directory.CreateTempSubdirectory("doorstroom-haproxy-").FullName;
         try
         {
             // The example's certificate path, pointed at a throwaway self-signed certificate and key in one PEM file.
             using var key = RSA.Create(2048);
             var now = DateTimeOffset.UtcNow;
-            using var certificate = new CertificateRequest("CN=doorstroom.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-                .CreateSelfSigned(now.AddMinutes(-1), now.AddDays(1));
+            using var certificate = new CertificateRequest("CN=doorstroom.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(
+                now.AddMinutes(-1),
+                now.AddDays(1)
+            );
             var pem = Path.Combine(folder, "doorstroom.pem");
             await File.WriteAllTextAsync(pem, certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n", Cancel);
             var text = await File.ReadAllTextAsync(example, Cancel);
@@ -128,11 +135,25 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         {
             using var read = Requests.Bearer(HttpMethod.Get, $"api/pupils/{cluster.Pupils[0]}/events", token);
             using var readAnswer = await http.SendAsync(read, Cancel);
-            using var write = Requests.Bearer(HttpMethod.Post, $"api/pupils/{cluster.Pupils[0]}/events", token,
-                new { date = Requests.Iso(new DateOnly(2029, 8, 1).AddDays(i)), type = "Bevorderd", institution = TwoNodes.School, leerjaar = 2 });
+            using var write = Requests.Bearer(
+                HttpMethod.Post,
+                $"api/pupils/{cluster.Pupils[0]}/events",
+                token,
+                new
+                {
+                    date = Requests.Iso(new DateOnly(2029, 8, 1).AddDays(i)),
+                    type = "Bevorderd",
+                    institution = TwoNodes.School,
+                    leerjaar = 2,
+                }
+            );
             using var writeAnswer = await http.SendAsync(write, Cancel);
-            Assert.True(readAnswer.IsSuccessStatusCode && writeAnswer.IsSuccessStatusCode, $"warm-up: {(int)readAnswer.StatusCode}, {(int)writeAnswer.StatusCode}");
-            if (TwoNodes.NodeOf(writeAnswer) is { } node) warm.Add(node);
+            Assert.True(
+                readAnswer.IsSuccessStatusCode && writeAnswer.IsSuccessStatusCode,
+                $"warm-up: {(int)readAnswer.StatusCode}, " + $"{(int)writeAnswer.StatusCode}"
+            );
+            if (TwoNodes.NodeOf(writeAnswer) is { } node)
+                warm.Add(node);
         }
 
         var acknowledged = new ConcurrentDictionary<(string Pupil, string Date), string?>();
@@ -174,29 +195,57 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
             return null;
         }
 
-        var load = Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
-        {
-            var pupil = cluster.Pupils[client % cluster.Pupils.Count];
-            for (var i = 0; DateTime.UtcNow < stop; i++)
-            {
-                // Each write a distinct event: Bevorderd on its own date.
-                var date = Requests.Iso(new DateOnly(2030, 8, 1).AddDays(Interlocked.Increment(ref day)));
-                using (var written = await Send(() => Requests.Bearer(HttpMethod.Post, $"api/pupils/{pupil}/events", token,
-                           new { date, type = "Bevorderd", institution = TwoNodes.School, leerjaar = 2 })))
-                {
-                    if (written is null) unanswered.Enqueue($"write {pupil} {date}");
-                    else if (written.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK) acknowledged[(pupil, date)] = TwoNodes.NodeOf(written);
-                    else unexpected.Enqueue($"write {pupil} {date}: {(int)written.StatusCode} {await written.Content.ReadAsStringAsync(Cancel)}");
-                }
-                if (i % 2 == 1)
-                {
-                    using var read = await Send(() => Requests.Bearer(HttpMethod.Get, $"api/pupils/{pupil}/events", token));
-                    if (read is null) unanswered.Enqueue($"read {pupil}");
-                    else if (read.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref reads);
-                    else unexpected.Enqueue($"read {pupil}: {(int)read.StatusCode}");
-                }
-            }
-        }, Cancel)).ToList();
+        var load = Enumerable
+            .Range(0, Clients)
+            .Select(client =>
+                Task.Run(
+                    async () =>
+                    {
+                        var pupil = cluster.Pupils[client % cluster.Pupils.Count];
+                        for (var i = 0; DateTime.UtcNow < stop; i++)
+                        {
+                            // Each write a distinct event: Bevorderd on its own date.
+                            var date = Requests.Iso(new DateOnly(2030, 8, 1).AddDays(Interlocked.Increment(ref day)));
+                            using (
+                                var written = await Send(() =>
+                                    Requests.Bearer(
+                                        HttpMethod.Post,
+                                        $"api/pupils/{pupil}/events",
+                                        token,
+                                        new
+                                        {
+                                            date,
+                                            type = "Bevorderd",
+                                            institution = TwoNodes.School,
+                                            leerjaar = 2,
+                                        }
+                                    )
+                                )
+                            )
+                            {
+                                if (written is null)
+                                    unanswered.Enqueue($"write {pupil} {date}");
+                                else if (written.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
+                                    acknowledged[(pupil, date)] = TwoNodes.NodeOf(written);
+                                else
+                                    unexpected.Enqueue($"write {pupil} {date}: {(int)written.StatusCode} {await written.Content.ReadAsStringAsync(Cancel)}");
+                            }
+                            if (i % 2 == 1)
+                            {
+                                using var read = await Send(() => Requests.Bearer(HttpMethod.Get, $"api/pupils/{pupil}/events", token));
+                                if (read is null)
+                                    unanswered.Enqueue($"read {pupil}");
+                                else if (read.StatusCode == HttpStatusCode.OK)
+                                    Interlocked.Increment(ref reads);
+                                else
+                                    unexpected.Enqueue($"read {pupil}: {(int)read.StatusCode}");
+                            }
+                        }
+                    },
+                    Cancel
+                )
+            )
+            .ToList();
 
         await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
         killed = DateTime.UtcNow;
@@ -207,7 +256,8 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         var gone = DateTime.UtcNow;
         await Task.WhenAll(load);
 
-        var report = $"{acknowledged.Count} writes and {reads} reads acknowledged; the node was gone {(gone - killed).TotalMilliseconds:0} ms after the kill; "
+        var report =
+            $"{acknowledged.Count} writes and {reads} reads acknowledged; the node was gone {(gone - killed).TotalMilliseconds:0} ms after the kill; "
             + $"failed attempts: {failedAttempts.Count} "
             + $"[{string.Join("; ", failedAttempts.Select(f => $"{(f.Began - killed).TotalMilliseconds:+0;-0} ms {f.What}"))}]";
         TestContext.Current.TestOutputHelper?.WriteLine(report);
@@ -234,10 +284,15 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         List<(string Pupil, string Date)> stored;
         using (var connection = cluster.Database.ConnectMigrated())
         {
-            stored = [.. connection.Query<(string, string)>("""
-                SELECT p.pkey, CAST(e.on_date AS TEXT) FROM event e JOIN pupil p ON p.id = e.pupil_id
-                WHERE e.kind = 'Bevorderd' AND e.on_date >= '2030-08-01'
-                """)];
+            stored =
+            [
+                .. connection.Query<(string, string)>(
+                    """
+                    SELECT p.pkey, CAST(e.on_date AS TEXT) FROM event e JOIN pupil p ON p.id = e.pupil_id
+                    WHERE e.kind = 'Bevorderd' AND e.on_date >= '2030-08-01'
+                    """
+                ),
+            ];
         }
         Assert.Empty(stored.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key));
         Assert.Equal(acknowledged.Keys.Order().ToList(), stored.Order().ToList());

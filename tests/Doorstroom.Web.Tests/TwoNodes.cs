@@ -38,7 +38,11 @@ public sealed class TwoNodes : IAsyncLifetime
     /// <summary>Why the test cannot run here (no PostgreSQL configured, no haproxy), or null.</summary>
     public static string? Missing =>
         TestPostgres.Missing
-            ?? (HaproxyPath is null ? "haproxy is not installed (Debian package haproxy; .ci/run installs it): the two-node test needs a real load balancer." : null);
+        ?? (
+            HaproxyPath is null
+                ? "haproxy is not installed (Debian package haproxy; .ci/run installs it): the two-node test needs a real load " + "balancer."
+                : null
+        );
 
     /// <summary>Why haproxy cannot be run here, or null.</summary>
     public static string? NoHaproxy => HaproxyPath is null ? "haproxy is not installed (Debian package haproxy; .ci/run installs it)." : null;
@@ -46,8 +50,14 @@ public sealed class TwoNodes : IAsyncLifetime
     /// <summary>Runs haproxy with these arguments to its end: the exit code and what it wrote.</summary>
     public static async Task<(int Code, string Output)> RunHaproxy(params string[] arguments)
     {
-        var info = new ProcessStartInfo(HaproxyPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
+        var info = new ProcessStartInfo(HaproxyPath!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments)
+            info.ArgumentList.Add(a);
         using var process = System.Diagnostics.Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -56,8 +66,13 @@ public sealed class TwoNodes : IAsyncLifetime
     }
 
     private static string? HaproxyPath =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/sbin").Append("/usr/local/sbin")
-            .Where(d => d.Length > 0).Select(d => Path.Combine(d, "haproxy")).FirstOrDefault(File.Exists);
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator)
+            .Append("/usr/sbin")
+            .Append("/usr/local/sbin")
+            .Where(d => d.Length > 0)
+            .Select(d => Path.Combine(d, "haproxy"))
+            .FirstOrDefault(File.Exists);
 
     /// <summary>The store both nodes share (the test reads it directly).</summary>
     public Database Database { get; private set; } = null!;
@@ -80,15 +95,18 @@ public sealed class TwoNodes : IAsyncLifetime
         await starting.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            if (haproxy is null) Create();
+            if (haproxy is null)
+                Create();
             // Both at once, as an operator starts them: on a new store they must agree on one key ring and one set of token keys.
             for (var i = 0; i < nodes.Length; i++)
             {
-                if (nodes[i] is { Process.HasExited: false }) continue;
+                if (nodes[i] is { Process.HasExited: false })
+                    continue;
                 nodes[i]?.Dispose();
                 nodes[i] = Node.Start(Names[i], ports[i], target, folder);
             }
-            foreach (var node in nodes) await node!.WaitForHealth();
+            foreach (var node in nodes)
+                await node!.WaitForHealth();
             haproxy ??= StartHaproxy();
             await WaitUntilBothServe();
         }
@@ -105,57 +123,81 @@ public sealed class TwoNodes : IAsyncLifetime
         target = new NpgsqlConnectionStringBuilder(postgres.Target) { Pooling = true }.ConnectionString;
         Database = Database.Open(postgres.Target);
         using (var connection = Database.ConnectMigrated())
-            connection.Execute("INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES (@School, '99XX', 'Testschool twee nodes', 'VMBO')", new { School });
-        new EventStore(Database).Append(Pupils.Select(p =>
-            new EventRecord(new TransitionEvent(p, new DateOnly(2025, 8, 1), EventKind.Ingeschreven, School, Leerweg.Kb, 1), Synthetic: true, new DateOnly(2013, 3, 1))));
+            connection.Execute(
+                "INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES (@School, '99XX', 'Testschool twee nodes', " + "'VMBO')",
+                new { School }
+            );
+        new EventStore(Database).Append(
+            Pupils.Select(p => new EventRecord(
+                new TransitionEvent(p, new DateOnly(2025, 8, 1), EventKind.Ingeschreven, School, Leerweg.Kb, 1),
+                Synthetic: true,
+                new DateOnly(2013, 3, 1)
+            ))
+        );
         ClientSecret = AccountAdmin.AddClient(Database, ClientId, Roles.Decaan, School, null, "SIS", "test").Secret!;
         var account = AccountAdmin.AddAccount(Database, Username, Roles.Decaan, School, null, "Decaan", Password, "test");
         Assert.True(account.Problem is null, account.Problem?.Message);
-        for (var i = 0; i < ports.Length; i++) ports[i] = WebProcess.FreePort();
+        for (var i = 0; i < ports.Length; i++)
+            ports[i] = WebProcess.FreePort();
     }
 
     /// <summary>The haproxy configuration of docs/deploy/haproxy.cfg, for loopback ports and with short test timings.</summary>
-    public string HaproxyConfig(int port) => $"""
-        global
-            maxconn 512
+    public string HaproxyConfig(int port) =>
+        $"""
+            global
+                maxconn 512
 
-        defaults
-            mode http
-            timeout connect 2s
-            timeout client 30s
-            timeout server 30s
-            timeout check 1s
-            # A request whose connection to a node fails is tried again, the last time on another node.
-            retries 3
-            option redispatch
+            defaults
+                mode http
+                timeout connect 2s
+                timeout client 30s
+                timeout server 30s
+                timeout check 1s
+                # A request whose connection to a node fails is tried again, the last time on another node.
+                retries 3
+                option redispatch
 
-        frontend doorstroom
-            bind 127.0.0.1:{port}
-            # TLS ends here in production; the nodes believe X-Forwarded-* from this address (Doorstroom:Proxies).
-            option forwardfor
-            http-request set-header X-Forwarded-Proto https
-            default_backend nodes
+            frontend doorstroom
+                bind 127.0.0.1:{port}
+                # TLS ends here in production; the nodes believe X-Forwarded-* from this address (Doorstroom:Proxies).
+                option forwardfor
+                http-request set-header X-Forwarded-Proto https
+                default_backend nodes
 
-        backend nodes
-            balance roundrobin
-            option httpchk GET /health
-            http-check expect status 200
-            default-server inter 300ms fastinter 200ms downinter 500ms fall 2 rise 2
-            server {Names[0]} 127.0.0.1:{ports[0]} check
-            server {Names[1]} 127.0.0.1:{ports[1]} check
+            backend nodes
+                balance roundrobin
+                option httpchk GET /health
+                http-check expect status 200
+                default-server inter 300ms fastinter 200ms downinter 500ms fall 2 rise 2
+                server {Names[0]} 127.0.0.1:{ports[0]} check
+                server {Names[1]} 127.0.0.1:{ports[1]} check
 
-        """;
+            """;
 
     private Process StartHaproxy()
     {
         var port = WebProcess.FreePort();
         var config = Path.Combine(folder, "haproxy.cfg");
         File.WriteAllText(config, HaproxyConfig(port));
-        var info = new ProcessStartInfo(HaproxyPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-db", "-f", config }) info.ArgumentList.Add(a);
+        var info = new ProcessStartInfo(HaproxyPath!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "-db", "-f", config })
+            info.ArgumentList.Add(a);
         var process = System.Diagnostics.Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { lock (haproxyOutput) haproxyOutput.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (haproxyOutput) haproxyOutput.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (haproxyOutput)
+                haproxyOutput.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (haproxyOutput)
+                haproxyOutput.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Balancer = new Uri($"http://127.0.0.1:{port}/");
@@ -163,15 +205,31 @@ public sealed class TwoNodes : IAsyncLifetime
     }
 
     /// <summary>A client of the balancer: no cookies of its own, no redirects followed.</summary>
-    public HttpClient Client() => new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromSeconds(2) })
-    {
-        BaseAddress = Balancer, Timeout = TimeSpan.FromSeconds(30),
-    };
+    public HttpClient Client() =>
+        new(
+            new SocketsHttpHandler
+            {
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromSeconds(2),
+            }
+        )
+        {
+            BaseAddress = Balancer,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     /// <summary>An access token for the decaan client, asked through the balancer.</summary>
     public async Task<string> Token(HttpClient http)
     {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = ClientId, ["client_secret"] = ClientSecret });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = ClientId,
+                ["client_secret"] = ClientSecret,
+            }
+        );
         using var response = await http.PostAsync("connect/token", form, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"token: {(int)response.StatusCode} {body}");
@@ -179,8 +237,7 @@ public sealed class TwoNodes : IAsyncLifetime
     }
 
     /// <summary>The node that answered, from <see cref="Nodes.Header"/>.</summary>
-    public static string? NodeOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(Nodes.Header, out var values) ? values.FirstOrDefault() : null;
+    public static string? NodeOf(HttpResponseMessage response) => response.Headers.TryGetValues(Nodes.Header, out var values) ? values.FirstOrDefault() : null;
 
     private async Task WaitUntilBothServe()
     {
@@ -193,8 +250,10 @@ public sealed class TwoNodes : IAsyncLifetime
             try
             {
                 using var response = await http.GetAsync("health", TestContext.Current.CancellationToken);
-                if (response.IsSuccessStatusCode && NodeOf(response) is { } node) seen.Add(node);
-                if (seen.Count == Names.Length) return;
+                if (response.IsSuccessStatusCode && NodeOf(response) is { } node)
+                    seen.Add(node);
+                if (seen.Count == Names.Length)
+                    return;
             }
             catch (HttpRequestException)
             {
@@ -207,7 +266,11 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public string HaproxyOutput
     {
-        get { lock (haproxyOutput) return haproxyOutput.ToString(); }
+        get
+        {
+            lock (haproxyOutput)
+                return haproxyOutput.ToString();
+        }
     }
 
     /// <summary>What the nodes wrote (for a failing test's output).</summary>
@@ -217,10 +280,12 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in nodes) node?.Dispose();
+        foreach (var node in nodes)
+            node?.Dispose();
         if (haproxy is not null)
         {
-            if (!haproxy.HasExited) haproxy.Kill();
+            if (!haproxy.HasExited)
+                haproxy.Kill();
             await haproxy.WaitForExitAsync(CancellationToken.None);
             haproxy.Dispose();
         }
@@ -247,7 +312,11 @@ public sealed class TwoNodes : IAsyncLifetime
 
         public string Output
         {
-            get { lock (output) return output.ToString(); }
+            get
+            {
+                lock (output)
+                    return output.ToString();
+            }
         }
 
         public static Node Start(string name, int port, string database, string root)
@@ -275,8 +344,10 @@ public sealed class TwoNodes : IAsyncLifetime
 
         private void Append(string? line)
         {
-            if (line is null) return;
-            lock (output) output.AppendLine(line);
+            if (line is null)
+                return;
+            lock (output)
+                output.AppendLine(line);
         }
 
         public async Task WaitForHealth()
@@ -289,7 +360,8 @@ public sealed class TwoNodes : IAsyncLifetime
         {
             try
             {
-                if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+                if (!Process.HasExited)
+                    Process.Kill(entireProcessTree: true);
                 Process.WaitForExit(10_000);
             }
             catch (InvalidOperationException)
@@ -308,7 +380,8 @@ internal static class Requests
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (json is not null) request.Content = new StringContent(JsonSerializer.Serialize(json), Encoding.UTF8, "application/json");
+        if (json is not null)
+            request.Content = new StringContent(JsonSerializer.Serialize(json), Encoding.UTF8, "application/json");
         return request;
     }
 

@@ -9,8 +9,7 @@ public sealed class VoiceTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    private static AuditEntry Entry(string role, string action, string outcome) =>
-        new(At, "demo", role, null, "P", action, null, null, outcome, null);
+    private static AuditEntry Entry(string role, string action, string outcome) => new(At, "demo", role, null, "P", action, null, null, outcome, null);
 
     [Fact]
     public void Short_dates_use_the_Dutch_month_abbreviations_without_a_full_stop()

@@ -22,7 +22,8 @@ public static class WebProcess
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Doorstroom.Web.dll"));
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment.Remove("DOORSTROOM_DB");
         return info;
@@ -44,7 +45,8 @@ public static class WebProcess
             try
             {
                 using var health = await http.GetAsync("health", TestContext.Current.CancellationToken);
-                if (health.IsSuccessStatusCode) return;
+                if (health.IsSuccessStatusCode)
+                    return;
             }
             catch (HttpRequestException)
             {

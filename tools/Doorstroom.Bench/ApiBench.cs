@@ -25,10 +25,21 @@ internal sealed record LoadResult(string Name, long Requests, double Seconds, do
     public static LoadResult? Parse(string name, string output)
     {
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
-        if (line is null) return null;
-        var values = line[7..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
-        return new(name, (long)values["requests"], values["duration_us"] / 1e6, values["p50"] / 1000, values["p95"] / 1000, values["p99"] / 1000, (long)values["errors"]);
+        if (line is null)
+            return null;
+        var values = line[7..]
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+        return new(
+            name,
+            (long)values["requests"],
+            values["duration_us"] / 1e6,
+            values["p50"] / 1000,
+            values["p95"] / 1000,
+            values["p99"] / 1000,
+            (long)values["errors"]
+        );
     }
 }
 
@@ -38,7 +49,9 @@ internal sealed record LoadResult(string Name, long Requests, double Seconds, do
 /// </summary>
 internal static class ApiBench
 {
-    private const double TargetPlanPerSecond = 5000, TargetPlanP99Ms = 50, TargetPageP95Ms = 100;
+    private const double TargetPlanPerSecond = 5000,
+        TargetPlanP99Ms = 50,
+        TargetPageP95Ms = 100;
 
     private const string Lua = """
         -- Written by doorstroom-bench api. Cycles through the bodies file (one JSON per line) when BODIES is set.
@@ -72,49 +85,96 @@ internal static class ApiBench
 
     internal static Command Create()
     {
-        var db = new Option<string>("--db") { Description = "The store to serve (SQLite file or PostgreSQL); filled with a national-scale simulation when it has fewer pupils", DefaultValueFactory = _ => "doorstroom-bench-api.db" };
+        var db = new Option<string>("--db")
+        {
+            Description = "The store to serve (SQLite file or PostgreSQL); filled with a national-scale simulation when it " + "has fewer pupils",
+            DefaultValueFactory = _ => "doorstroom-bench-api.db",
+        };
         var cohorts = new Option<int>("--cohorts") { Description = "Simulated cohorts when the store must be filled", DefaultValueFactory = _ => 4 };
-        var pupils = new Option<int>("--pupils") { Description = "Simulated vmbo leavers per cohort (national: about 100,000)", DefaultValueFactory = _ => 100_000 };
+        var pupils = new Option<int>("--pupils")
+        {
+            Description = "Simulated vmbo leavers per cohort (national: about " + "100,000)",
+            DefaultValueFactory = _ => 100_000,
+        };
         var duration = new Option<int>("--duration") { Description = "Seconds of load per endpoint (after 5 s of warm-up)", DefaultValueFactory = _ => 10 };
         var connections = new Option<int>("--connections") { Description = "Open connections for /health and /api/plan", DefaultValueFactory = _ => 16 };
-        var pageConnections = new Option<int>("--page-connections") { Description = "Open connections for the page of 500 pupils (decanen loading their list at the same moment)", DefaultValueFactory = _ => 2 };
+        var pageConnections = new Option<int>("--page-connections")
+        {
+            Description = "Open connections for the page of 500 pupils (decanen loading their list " + "at the same moment)",
+            DefaultValueFactory = _ => 2,
+        };
         var threads = new Option<int>("--threads") { Description = "wrk threads", DefaultValueFactory = _ => 1 };
         var wrk = new Option<string>("--wrk") { Description = "The wrk program (Debian package wrk)", DefaultValueFactory = _ => "wrk" };
         var web = new Option<string?>("--web") { Description = "Doorstroom.Web.dll to run (default: build src/Doorstroom.Web in Release and run that)" };
-        var cmd = new Command("api",
+        var cmd = new Command(
+            "api",
             "Start the web application on 127.0.0.1 over a national-scale simulated store and load it with wrk: the anonymous /health endpoint as "
-            + "baseline (health), POST /api/plan with varied pupils (plan), and GET /api/pupils?limit=500 for a decaan (pupils page of 500); "
-            + "req/s, p50/p95/p99 and errors, ratios to the baseline.")
+                + "baseline (health), POST /api/plan with varied pupils (plan), and GET /api/pupils?limit=500 for a decaan (pupils page of 500); "
+                + "req/s, p50/p95/p99 and errors, ratios to the baseline."
+        )
         {
-            db, cohorts, pupils, duration, connections, pageConnections, threads, wrk, web,
+            db,
+            cohorts,
+            pupils,
+            duration,
+            connections,
+            pageConnections,
+            threads,
+            wrk,
+            web,
         };
-        cmd.SetAction((parse, cancellationToken) =>
-        {
-            var seconds = parse.GetValue(duration);
-            if (seconds is < 1 or > 600) throw new BadInputException($"--duration: {seconds} is out of range; expected 1 to 600 seconds");
-            if (parse.GetValue(connections) is < 1 or > 1000) throw new BadInputException("--connections: expected 1 to 1000");
-            if (parse.GetValue(pageConnections) is < 1 or > 1000) throw new BadInputException("--page-connections: expected 1 to 1000");
-            var options = new ApiBenchOptions(parse.GetValue(db)!, parse.GetValue(cohorts), parse.GetValue(pupils), seconds,
-                parse.GetValue(connections), parse.GetValue(pageConnections), Math.Max(1, parse.GetValue(threads)), parse.GetValue(wrk)!, parse.GetValue(web));
-            try
+        cmd.SetAction(
+            (parse, cancellationToken) =>
             {
-                return Task.FromResult(Run(options, BenchCommands.LoadCatalogue(parse), cancellationToken));
+                var seconds = parse.GetValue(duration);
+                if (seconds is < 1 or > 600)
+                    throw new BadInputException($"--duration: {seconds} is out of range; expected 1 to 600 seconds");
+                if (parse.GetValue(connections) is < 1 or > 1000)
+                    throw new BadInputException("--connections: expected 1 to 1000");
+                if (parse.GetValue(pageConnections) is < 1 or > 1000)
+                    throw new BadInputException("--page-connections: expected 1 to 1000");
+                var options = new ApiBenchOptions(
+                    parse.GetValue(db)!,
+                    parse.GetValue(cohorts),
+                    parse.GetValue(pupils),
+                    seconds,
+                    parse.GetValue(connections),
+                    parse.GetValue(pageConnections),
+                    Math.Max(1, parse.GetValue(threads)),
+                    parse.GetValue(wrk)!,
+                    parse.GetValue(web)
+                );
+                try
+                {
+                    return Task.FromResult(Run(options, BenchCommands.LoadCatalogue(parse), cancellationToken));
+                }
+                catch (InvalidOperationException e)
+                {
+                    // The server did not start, gave no token, or wrk failed: say what, in one line, and stop.
+                    Console.Error.WriteLine("bench api: " + e.Message);
+                    return Task.FromResult(1);
+                }
             }
-            catch (InvalidOperationException e)
-            {
-                // The server did not start, gave no token, or wrk failed: say what, in one line, and stop.
-                Console.Error.WriteLine("bench api: " + e.Message);
-                return Task.FromResult(1);
-            }
-        });
+        );
         return cmd;
     }
 
-    private sealed record ApiBenchOptions(string Db, int Cohorts, int Pupils, int Seconds, int Connections, int PageConnections, int Threads, string Wrk, string? Web);
+    private sealed record ApiBenchOptions(
+        string Db,
+        int Cohorts,
+        int Pupils,
+        int Seconds,
+        int Connections,
+        int PageConnections,
+        int Threads,
+        string Wrk,
+        string? Web
+    );
 
     private static int Run(ApiBenchOptions o, RouteCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (!CanRun(o.Wrk)) throw new BadInputException($"--wrk: '{o.Wrk}' not found; install it with 'apt-get install wrk'");
+        if (!CanRun(o.Wrk))
+            throw new BadInputException($"--wrk: '{o.Wrk}' not found; install it with 'apt-get install wrk'");
         var database = Database.Open(o.Db);
         Fill(database, catalogue, o, cancellationToken);
         var webDll = o.Web ?? BuildWeb();
@@ -138,28 +198,38 @@ internal static class ApiBench
                 var token = Token(http, "demo-decaan");
                 var page = Check(http, token);
                 Console.WriteLine($"server: {url} (Production, demo accounts), store {database.Description}; decaan's page: {page} pupils");
-                Console.WriteLine($"load: wrk, {o.Threads} thread(s), {o.Seconds} s per endpoint after 5 s warm-up; plan bodies: 1,000 generated pupils in turn");
+                Console.WriteLine(
+                    $"load: wrk, {o.Threads} thread(s), {o.Seconds} s per endpoint after 5 s warm-up; plan bodies: 1,000 generated pupils in " + $"turn"
+                );
 
                 var runs = new List<LoadResult>();
-                foreach (var (name, method, target, withBodies, withToken, open) in new[]
-                {
-                    ("health (baseline)", "GET", "/health", false, false, o.Connections),
-                    ("plan", "POST", "/api/plan", true, true, o.Connections),
-                    ("pupils page of 500", "GET", "/api/pupils?limit=500", false, true, o.PageConnections),
-                })
+                foreach (
+                    var (name, method, target, withBodies, withToken, open) in new[]
+                    {
+                        ("health (baseline)", "GET", "/health", false, false, o.Connections),
+                        ("plan", "POST", "/api/plan", true, true, o.Connections),
+                        ("pupils page of 500", "GET", "/api/pupils?limit=500", false, true, o.PageConnections),
+                    }
+                )
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     string Load(int s) => RunWrk(o, url, script, s, open, method, target, withBodies ? bodies : null, withToken ? token : null);
                     Load(5);
                     var output = Load(o.Seconds);
-                    runs.Add((LoadResult.Parse(name, output) ?? throw new InvalidOperationException("wrk printed no result:\n" + output)) with { Connections = open });
+                    runs.Add(
+                        (LoadResult.Parse(name, output) ?? throw new InvalidOperationException("wrk printed no result:\n" + output)) with
+                        {
+                            Connections = open,
+                        }
+                    );
                 }
                 Print(runs);
                 return BenchCommands.Done;
             }
             finally
             {
-                if (!server.HasExited) server.Kill(entireProcessTree: true);
+                if (!server.HasExited)
+                    server.Kill(entireProcessTree: true);
                 server.WaitForExit();
             }
         }
@@ -172,25 +242,53 @@ internal static class ApiBench
     private static void Print(List<LoadResult> runs)
     {
         var baseline = runs[0];
-        var table = new Table().AddColumn("endpoint").AddColumn(new TableColumn("conns").RightAligned()).AddColumn(new TableColumn("requests").RightAligned()).AddColumn(new TableColumn("req/s").RightAligned())
-            .AddColumn(new TableColumn("p50 ms").RightAligned()).AddColumn(new TableColumn("p95 ms").RightAligned()).AddColumn(new TableColumn("p99 ms").RightAligned())
-            .AddColumn(new TableColumn("errors").RightAligned()).AddColumn(new TableColumn("req/s ÷ baseline").RightAligned());
+        var table = new Table()
+            .AddColumn("endpoint")
+            .AddColumn(new TableColumn("conns").RightAligned())
+            .AddColumn(new TableColumn("requests").RightAligned())
+            .AddColumn(new TableColumn("req/s").RightAligned())
+            .AddColumn(new TableColumn("p50 ms").RightAligned())
+            .AddColumn(new TableColumn("p95 ms").RightAligned())
+            .AddColumn(new TableColumn("p99 ms").RightAligned())
+            .AddColumn(new TableColumn("errors").RightAligned())
+            .AddColumn(new TableColumn("req/s ÷ baseline").RightAligned());
         foreach (var r in runs)
         {
-            table.AddRow(Markup.Escape(r.Name), r.Connections.ToString(CultureInfo.InvariantCulture), r.Requests.ToString("N0", CultureInfo.InvariantCulture), r.PerSecond.ToString("N0", CultureInfo.InvariantCulture),
-                r.P50Ms.ToString("F2", CultureInfo.InvariantCulture), r.P95Ms.ToString("F2", CultureInfo.InvariantCulture), r.P99Ms.ToString("F2", CultureInfo.InvariantCulture),
-                r.Errors.ToString("N0", CultureInfo.InvariantCulture), (r.PerSecond / baseline.PerSecond).ToString("F2", CultureInfo.InvariantCulture));
+            table.AddRow(
+                Markup.Escape(r.Name),
+                r.Connections.ToString(CultureInfo.InvariantCulture),
+                r.Requests.ToString("N0", CultureInfo.InvariantCulture),
+                r.PerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                r.P50Ms.ToString("F2", CultureInfo.InvariantCulture),
+                r.P95Ms.ToString("F2", CultureInfo.InvariantCulture),
+                r.P99Ms.ToString("F2", CultureInfo.InvariantCulture),
+                r.Errors.ToString("N0", CultureInfo.InvariantCulture),
+                (r.PerSecond / baseline.PerSecond).ToString("F2", CultureInfo.InvariantCulture)
+            );
         }
         // A log file or pipe gets the whole table, not one squeezed into 80 columns.
-        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 110);
+        if (Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 110);
         AnsiConsole.Write(table);
         var plan = runs[1];
         var page = runs[2];
-        Console.WriteLine($"target plan ≥ {TargetPlanPerSecond:N0} req/s with p99 ≤ {TargetPlanP99Ms} ms: "
-            + (plan.PerSecond >= TargetPlanPerSecond && plan.P99Ms <= TargetPlanP99Ms ? "met" : "NOT met")
-            + $" ({plan.PerSecond:N0} req/s, p99 {plan.P99Ms:F1} ms)");
-        Console.WriteLine($"target page of 500 pupils p95 ≤ {TargetPageP95Ms} ms: {(page.P95Ms <= TargetPageP95Ms ? "met" : "NOT met")} (p95 {page.P95Ms:F1} ms at {page.Connections} connections, {page.PerSecond:N0} req/s)");
-        Console.WriteLine($"target no errors: {(runs.All(r => r.Errors == 0) ? "met" : "NOT met (" + string.Join(", ", runs.Where(r => r.Errors > 0).Select(r => $"{r.Name}: {r.Errors:N0}")) + ")")}");
+        Console.WriteLine(
+            $"target plan ≥ {TargetPlanPerSecond:N0} req/s with p99 ≤ {TargetPlanP99Ms} ms: "
+                + (plan.PerSecond >= TargetPlanPerSecond && plan.P99Ms <= TargetPlanP99Ms ? "met" : "NOT met")
+                + $" ({plan.PerSecond:N0} req/s, p99 {plan.P99Ms:F1} ms)"
+        );
+        Console.WriteLine(
+            $"target page of 500 pupils p95 ≤ {TargetPageP95Ms} ms: {(page.P95Ms <= TargetPageP95Ms ? "met" : "NOT met")} (p95 {page.P95Ms:F1} "
+                + $"ms at {page.Connections} connections, {page.PerSecond:N0} req/s)"
+        );
+        Console.WriteLine(
+            $"target no errors: "
+                + (
+                    runs.All(r => r.Errors == 0)
+                        ? "met"
+                        : "NOT met (" + string.Join(", ", runs.Where(r => r.Errors > 0).Select(r => $"{r.Name}: {r.Errors:N0}")) + ")"
+                )
+        );
     }
 
     /// <summary>Fills the store with a national-scale simulation (real institutions where the data is at hand) when it holds fewer pupils.</summary>
@@ -213,8 +311,11 @@ internal static class ApiBench
         var world = StoredWorld.Load(database, catalogue.Domains);
         var today = DateOnly.FromDateTime(DateTime.Today);
         var last = SchoolYear.StartOf(today).Year + 1;
-        Console.WriteLine($"simulating {o.Cohorts} cohorts × {o.Pupils:N0} SYNTHETIC pupils (exam years {last - o.Cohorts + 1}–{last}) into {database.Description} …");
-        var records = Simulator.Run(world, Calibration.Default, last - o.Cohorts + 1, o.Cohorts, o.Pupils, seed: 7)
+        Console.WriteLine(
+            $"simulating {o.Cohorts} cohorts × {o.Pupils:N0} SYNTHETIC pupils (exam years {last - o.Cohorts + 1}–{last}) into " + $"{database.Description} …"
+        );
+        var records = Simulator
+            .Run(world, Calibration.Default, last - o.Cohorts + 1, o.Cohorts, o.Pupils, seed: 7)
             .SelectMany(p => p.Events.Where(e => e.Date <= today).Select(e => new EventRecord(e, Synthetic: true, p.BirthDate)));
         var appended = ProgressLines.Around("bench api", "events", progress => new EventStore(database).Append(records, progress, cancellationToken));
         Console.WriteLine($"{appended.Inserted:N0} events, {appended.NewPupils:N0} pupils stored");
@@ -225,21 +326,41 @@ internal static class ApiBench
         var root = DataPaths.RepositoryRoot() ?? throw new BadInputException("--web: not in a Doorstroom checkout; name Doorstroom.Web.dll with --web");
         var project = Path.Combine(root, "src", "Doorstroom.Web");
         Console.WriteLine("building src/Doorstroom.Web (Release) …");
-        using (var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-v", "q", "--nologo"]) { RedirectStandardOutput = true, UseShellExecute = false })!)
+        using (
+            var build = Process.Start(
+                new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-v", "q", "--nologo"])
+                {
+                    RedirectStandardOutput = true,
+                    UseShellExecute = false,
+                }
+            )!
+        )
         {
             var output = build.StandardOutput.ReadToEnd();
             build.WaitForExit();
-            if (build.ExitCode != 0) throw new InvalidOperationException("building the web application failed:\n" + output);
+            if (build.ExitCode != 0)
+                throw new InvalidOperationException("building the web application failed:\n" + output);
         }
         return Path.Combine(project, "bin", "Release", "net10.0", "Doorstroom.Web.dll");
     }
 
     private static Process StartServer(string webDll, string url, string db)
     {
-        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", url, "--Doorstroom:Database=" + Path.GetFullPath(db), "--Doorstroom:Demo=true",
-            // A throw-away bench store: its keys need no certificate; the issuer is the bench's own address.
-            "--Doorstroom:Keys:AllowUnprotected=true", "--Doorstroom:Issuer=" + url,
-            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"])
+        var start = new ProcessStartInfo(
+            "dotnet",
+            [
+                webDll,
+                "--urls",
+                url,
+                "--Doorstroom:Database=" + Path.GetFullPath(db),
+                "--Doorstroom:Demo=true",
+                // A throw-away bench store: its keys need no certificate; the issuer is the bench's own address.
+                "--Doorstroom:Keys:AllowUnprotected=true",
+                "--Doorstroom:Issuer=" + url,
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            ]
+        )
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -250,7 +371,11 @@ internal static class ApiBench
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the web application did not start");
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("server: " + line); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+                Console.Error.WriteLine("server: " + line);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -262,15 +387,15 @@ internal static class ApiBench
         while (deadline.Elapsed < TimeSpan.FromMinutes(5))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (server.HasExited) throw new InvalidOperationException($"the web application stopped (exit {server.ExitCode})");
+            if (server.HasExited)
+                throw new InvalidOperationException($"the web application stopped (exit {server.ExitCode})");
             try
             {
                 using var response = http.GetAsync("/health", cancellationToken).GetAwaiter().GetResult();
-                if (response.StatusCode == HttpStatusCode.OK) return;
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
             }
-            catch (HttpRequestException)
-            {
-            }
+            catch (HttpRequestException) { }
             Thread.Sleep(250);
         }
         throw new InvalidOperationException("the web application did not answer /health within 5 minutes");
@@ -278,13 +403,18 @@ internal static class ApiBench
 
     private static string Token(HttpClient http, string client)
     {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = client, ["client_secret"] = "demo-secret",
-        });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = client,
+                ["client_secret"] = "demo-secret",
+            }
+        );
         using var response = http.PostAsync("/connect/token", form).GetAwaiter().GetResult();
         var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"no token for {client}: {(int)response.StatusCode} {body}");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"no token for {client}: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
@@ -295,15 +425,40 @@ internal static class ApiBench
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/pupils?limit=500");
         request.Headers.Authorization = new("Bearer", token);
         using var response = http.Send(request);
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET /api/pupils?limit=500: {(int)response.StatusCode}");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"GET /api/pupils?limit=500: {(int)response.StatusCode}");
         using var json = JsonDocument.Parse(response.Content.ReadAsStream());
         return json.RootElement.GetProperty("items").GetArrayLength();
     }
 
-    private static string RunWrk(ApiBenchOptions o, string url, string script, int seconds, int connections, string method, string target, string? bodies, string? token)
+    private static string RunWrk(
+        ApiBenchOptions o,
+        string url,
+        string script,
+        int seconds,
+        int connections,
+        string method,
+        string target,
+        string? bodies,
+        string? token
+    )
     {
-        var start = new ProcessStartInfo(o.Wrk, ["-t", Math.Min(o.Threads, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
-            "-d", seconds.ToString(CultureInfo.InvariantCulture) + "s", "--timeout", "5s", "-s", script, url + target])
+        var start = new ProcessStartInfo(
+            o.Wrk,
+            [
+                "-t",
+                Math.Min(o.Threads, connections).ToString(CultureInfo.InvariantCulture),
+                "-c",
+                connections.ToString(CultureInfo.InvariantCulture),
+                "-d",
+                seconds.ToString(CultureInfo.InvariantCulture) + "s",
+                "--timeout",
+                "5s",
+                "-s",
+                script,
+                url + target,
+            ]
+        )
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -323,7 +478,14 @@ internal static class ApiBench
     {
         try
         {
-            using var p = Process.Start(new ProcessStartInfo(program, ["--version"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            using var p = Process.Start(
+                new ProcessStartInfo(program, ["--version"])
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                }
+            );
             p?.WaitForExit();
             return p is not null;
         }

@@ -11,9 +11,15 @@ namespace Doorstroom.Bench;
 /// </summary>
 internal static class BenchCommands
 {
-    public const int Done = 0, BadInput = 2, StoreFailure = 3;
+    public const int Done = 0,
+        BadInput = 2,
+        StoreFailure = 3;
 
-    private static readonly Option<string?> CatalogueOption = new("--catalogue") { Description = "Catalogue version folder (default: the newest shipped with doorstroom)", Recursive = true };
+    private static readonly Option<string?> CatalogueOption = new("--catalogue")
+    {
+        Description = "Catalogue version folder (default: the newest shipped with " + "doorstroom)",
+        Recursive = true,
+    };
 
     public static RootCommand Root()
     {
@@ -31,19 +37,32 @@ internal static class BenchCommands
     {
         var dir = parse.GetValue(CatalogueOption) ?? DataPaths.DefaultCatalogue();
         var load = CatalogueLoader.Load(dir);
-        if (!load.Ok) throw new BadInputException($"catalogue {dir} is not valid: {load.Problems[0]} (run 'doorstroom catalogue validate' for all problems)");
+        if (!load.Ok)
+            throw new BadInputException($"catalogue {dir} is not valid: {load.Problems[0]} (run 'doorstroom catalogue validate' for all problems)");
         return load.Catalogue!;
     }
 
     private static Command PlanCommand()
     {
-        var count = new Option<int>("--count") { Description = "Number of generated pupils (at least 100000 for the reported figures)", DefaultValueFactory = _ => 100_000 };
+        var count = new Option<int>("--count")
+        {
+            Description = "Number of generated pupils (at least 100000 for the reported " + "figures)",
+            DefaultValueFactory = _ => 100_000,
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the pupil generator", DefaultValueFactory = _ => 20261129 };
-        var plan = new Command("plan", "Plan generated pupils on one core: plans/s, p50/p99 per plan, bytes allocated per plan, against named baselines in the same run.") { count, seed };
+        var plan = new Command(
+            "plan",
+            "Plan generated pupils on one core: plans/s, p50/p99 per plan, bytes allocated per plan, against named baselines in " + "the same run."
+        )
+        {
+            count,
+            seed,
+        };
         plan.SetAction(parse =>
         {
             var n = parse.GetValue(count);
-            if (n < 1000) throw new BadInputException($"--count: {n} is too small; use at least 1000");
+            if (n < 1000)
+                throw new BadInputException($"--count: {n} is too small; use at least 1000");
             PlanBench.Plan(LoadCatalogue(parse), n, parse.GetValue(seed));
             return Done;
         });
@@ -62,24 +81,41 @@ internal static class BenchCommands
         var keep = new Option<bool>("--keep") { Description = "Keep the generated files" };
         var threads = new Option<int>("--duckdb-threads") { Description = "DuckDB's worker threads", DefaultValueFactory = _ => 2 };
         var noDuck = new Option<bool>("--no-duckdb") { Description = "Skip DuckDB: ours alone (no ratio, no honesty check), for sizes DuckDB cannot finish" };
-        var cmd = new Command("monitor", "All monitor indicators over all 128 breakdowns: ours (Indicators.Observe) against DuckDB's SQL on the same events, seconds, peak memory, the ratio, the recomputation after appending one day, and a side-by-side honesty check.")
+        var cmd = new Command(
+            "monitor",
+            "All monitor indicators over all 128 breakdowns: ours (Indicators.Observe) against DuckDB's SQL on the same events, "
+                + "seconds, peak memory, the ratio, the recomputation after appending one day, and a side-by-side honesty check."
+        )
         {
-            events, seed, dir, keep, threads, noDuck,
+            events,
+            seed,
+            dir,
+            keep,
+            threads,
+            noDuck,
         };
-        cmd.SetAction((parse, cancellationToken) =>
-        {
-            var n = parse.GetValue(events);
-            if (n < 10_000) throw new BadInputException($"--events: {n} is too small; use at least 10000");
-            if (parse.GetValue(threads) < 1) throw new BadInputException("--duckdb-threads: at least 1");
-            var options = new MonitorBenchOptions
+        cmd.SetAction(
+            (parse, cancellationToken) =>
             {
-                Events = n, Seed = parse.GetValue(seed), Directory = parse.GetValue(dir), KeepFiles = parse.GetValue(keep), DuckDbThreads = parse.GetValue(threads),
-                SkipDuckDb = parse.GetValue(noDuck),
-            };
-            var result = ProgressLines.Around("bench", "monitor", progress => MonitorBench.Run(options, progress, cancellationToken));
-            Console.Write(MonitorBenchReport.Format(result));
-            return Task.FromResult(Done);
-        });
+                var n = parse.GetValue(events);
+                if (n < 10_000)
+                    throw new BadInputException($"--events: {n} is too small; use at least 10000");
+                if (parse.GetValue(threads) < 1)
+                    throw new BadInputException("--duckdb-threads: at least 1");
+                var options = new MonitorBenchOptions
+                {
+                    Events = n,
+                    Seed = parse.GetValue(seed),
+                    Directory = parse.GetValue(dir),
+                    KeepFiles = parse.GetValue(keep),
+                    DuckDbThreads = parse.GetValue(threads),
+                    SkipDuckDb = parse.GetValue(noDuck),
+                };
+                var result = ProgressLines.Around("bench", "monitor", progress => MonitorBench.Run(options, progress, cancellationToken));
+                Console.Write(MonitorBenchReport.Format(result));
+                return Task.FromResult(Done);
+            }
+        );
         return cmd;
     }
 }

@@ -57,8 +57,16 @@ public sealed class BenchCube : IBenchCube
     private const int Full = Masks - 1;
 
     /// <summary>The dimensions from fewest values to most: a breakdown's parent adds back the first one it lacks.</summary>
-    private static readonly int[] ByValues = [(int)Dimension.Niveau, (int)Dimension.Sector, (int)Dimension.Leerweg, (int)Dimension.Cohort,
-        (int)Dimension.Route, (int)Dimension.MboInstelling, (int)Dimension.VoVestiging];
+    private static readonly int[] ByValues =
+    [
+        (int)Dimension.Niveau,
+        (int)Dimension.Sector,
+        (int)Dimension.Leerweg,
+        (int)Dimension.Cohort,
+        (int)Dimension.Route,
+        (int)Dimension.MboInstelling,
+        (int)Dimension.VoVestiging,
+    ];
 
     private static readonly int[][] Children = BuildChildren();
 
@@ -67,10 +75,13 @@ public sealed class BenchCube : IBenchCube
     private readonly GroupTable?[][] _kept;
     private readonly int[] _keep;
     private readonly GroupTable?[] _path = new GroupTable?[8];
-    private readonly Interner _routes = new(), _vo = new(), _mbo = new();
+    private readonly Interner _routes = new(),
+        _vo = new(),
+        _mbo = new();
 
     /// <summary>An empty cube that keeps the <see cref="HeadlineMasks"/>.</summary>
-    public BenchCube() : this(HeadlineMasks) { }
+    public BenchCube()
+        : this(HeadlineMasks) { }
 
     /// <summary>An empty cube that keeps the tables of <paramref name="keep"/> after a roll-up.</summary>
     public BenchCube(IEnumerable<int> keep)
@@ -95,15 +106,13 @@ public sealed class BenchCube : IBenchCube
     /// <inheritdoc/>
     public void Remove(in Observation observation) => Apply(observation, -1);
 
-    private void Apply(in Observation o, int sign) =>
-        _base[(int)o.Indicator].Add(Pack(o.Cell), sign, o.Hit ? sign : 0, sign * o.Value);
+    private void Apply(in Observation o, int sign) => _base[(int)o.Indicator].Add(Pack(o.Cell), sign, o.Hit ? sign : 0, sign * o.Value);
 
     /// <summary>Applies a net change to one group of the base table.</summary>
     internal void Apply(in CubeDelta d) => _base[d.Indicator].Add(d.Key, d.Population, d.Hits, d.Value);
 
     /// <summary>Adds (<paramref name="sign"/> 1) or takes out (-1) an observation already packed.</summary>
-    internal void Apply(in PackedObservation o, int sign) =>
-        _base[o.Indicator].Add(o.Key, sign, o.Hit ? sign : 0, sign * o.Value);
+    internal void Apply(in PackedObservation o, int sign) => _base[o.Indicator].Add(o.Key, sign, o.Hit ? sign : 0, sign * o.Value);
 
     /// <inheritdoc/>
     public void RollUp()
@@ -125,14 +134,17 @@ public sealed class BenchCube : IBenchCube
             table.RollInto(into, FieldsOf[child]);
             _groups[indicator][child] = into.Count;
             Keep(indicator, child, into);
-            if (Children[child].Length > 0) Walk(indicator, child, into, depth + 1);
+            if (Children[child].Length > 0)
+                Walk(indicator, child, into, depth + 1);
         }
-        if (depth == 1) Array.Clear(_path);
+        if (depth == 1)
+            Array.Clear(_path);
     }
 
     private void Keep(int indicator, int mask, GroupTable table)
     {
-        if (Array.IndexOf(_keep, mask) < 0) return;
+        if (Array.IndexOf(_keep, mask) < 0)
+            return;
         var kept = _kept[indicator][mask] = new GroupTable(table.Count);
         table.RollInto(kept, FieldsOf[Full]);
     }
@@ -148,7 +160,8 @@ public sealed class BenchCube : IBenchCube
                 GroupTable? from = null;
                 foreach (var other in _keep)
                 {
-                    if (other != mask && (other & mask) == mask && _kept[i][other] is { } t && (from is null || t.Count < from.Count)) from = t;
+                    if (other != mask && (other & mask) == mask && _kept[i][other] is { } t && (from is null || t.Count < from.Count))
+                        from = t;
                 }
                 from ??= _base[i];
                 var kept = new GroupTable(Math.Min(from.Count, 1 << 16));
@@ -167,19 +180,24 @@ public sealed class BenchCube : IBenchCube
     {
         var table = _kept[(int)indicator][mask]
             ?? throw new InvalidOperationException($"breakdown {mask} of {indicator} is not kept (or not rolled up yet); keep it when making the cube");
-        foreach (var (key, counts) in table.Groups()) yield return (Unpack(key), counts);
+        foreach (var (key, counts) in table.Groups())
+            yield return (Unpack(key), counts);
     }
 
-    /// <summary>A fingerprint of the cube (group counts of every breakdown, population and hits of the base and kept tables), to tell two cube states apart.</summary>
+    /// <summary>A fingerprint of the cube (group counts of every breakdown, population and hits of the base and kept tables), to tell two cube states
+    /// apart.</summary>
     public (long Groups, long Population, long Hits) Fingerprint()
     {
-        long groups = 0, population = 0, hits = 0;
+        long groups = 0,
+            population = 0,
+            hits = 0;
         for (var i = 0; i < _base.Length; i++)
         {
             groups += _groups[i].Sum(g => (long)g);
             foreach (var table in _kept[i].Append(_base[i]))
             {
-                if (table is null) continue;
+                if (table is null)
+                    continue;
                 groups += table.Count;
                 foreach (var (_, counts) in table.Groups())
                 {
@@ -199,11 +217,21 @@ public sealed class BenchCube : IBenchCube
     {
         key = 0;
         var cohort = c.Cohort - CohortBase;
-        if (cohort is < 0 or > 255 || !Id(_routes, c.Route, ref memo.Route, ref memo.RouteId, out var route) || !Id(_vo, c.VoVestiging, ref memo.Vo, ref memo.VoId, out var vo)
-            || !Id(_mbo, c.MboInstelling, ref memo.Mbo, ref memo.MboId, out var mbo))
+        if (
+            cohort is < 0 or > 255
+            || !Id(_routes, c.Route, ref memo.Route, ref memo.RouteId, out var route)
+            || !Id(_vo, c.VoVestiging, ref memo.Vo, ref memo.VoId, out var vo)
+            || !Id(_mbo, c.MboInstelling, ref memo.Mbo, ref memo.MboId, out var mbo)
+        )
             return false;
-        key = Field(0, route) | Field(1, (ulong)cohort) | Field(2, vo) | Field(3, mbo)
-            | Field(4, c.Leerweg is { } l ? (ulong)l + 1 : 0) | Field(5, c.Sector is { } s ? (ulong)s + 1 : 0) | Field(6, (ulong)(c.Niveau ?? 0));
+        key =
+            Field(0, route)
+            | Field(1, (ulong)cohort)
+            | Field(2, vo)
+            | Field(3, mbo)
+            | Field(4, c.Leerweg is { } l ? (ulong)l + 1 : 0)
+            | Field(5, c.Sector is { } s ? (ulong)s + 1 : 0)
+            | Field(6, (ulong)(c.Niveau ?? 0));
         return true;
     }
 
@@ -214,25 +242,37 @@ public sealed class BenchCube : IBenchCube
             id = lastId;
             return true;
         }
-        if (!interner.TryId(value, out id)) return false;
-        if (value is not null) (last, lastId) = (value, id);
+        if (!interner.TryId(value, out id))
+            return false;
+        if (value is not null)
+            (last, lastId) = (value, id);
         return true;
     }
 
     /// <summary>One thread's last interned string per dimension and its id, for <see cref="TryPack"/>.</summary>
     internal sealed class Memo
     {
-        public string? Route, Vo, Mbo;
-        public ulong RouteId, VoId, MboId;
+        public string? Route,
+            Vo,
+            Mbo;
+        public ulong RouteId,
+            VoId,
+            MboId;
     }
 
     /// <summary>Packs a cell into the base table's 64-bit key, interning new values (one thread).</summary>
     internal ulong Pack(in Cell c)
     {
         var cohort = c.Cohort - CohortBase;
-        if (cohort is < 0 or > 255) throw new ArgumentOutOfRangeException(nameof(c), c.Cohort, "a cohort year from 1900 to 2155");
-        return Field(0, _routes.Id(c.Route)) | Field(1, (ulong)cohort) | Field(2, _vo.Id(c.VoVestiging)) | Field(3, _mbo.Id(c.MboInstelling))
-            | Field(4, c.Leerweg is { } l ? (ulong)l + 1 : 0) | Field(5, c.Sector is { } s ? (ulong)s + 1 : 0) | Field(6, (ulong)(c.Niveau ?? 0));
+        if (cohort is < 0 or > 255)
+            throw new ArgumentOutOfRangeException(nameof(c), c.Cohort, "a cohort year from 1900 to 2155");
+        return Field(0, _routes.Id(c.Route))
+            | Field(1, (ulong)cohort)
+            | Field(2, _vo.Id(c.VoVestiging))
+            | Field(3, _mbo.Id(c.MboInstelling))
+            | Field(4, c.Leerweg is { } l ? (ulong)l + 1 : 0)
+            | Field(5, c.Sector is { } s ? (ulong)s + 1 : 0)
+            | Field(6, (ulong)(c.Niveau ?? 0));
     }
 
     private static ulong Field(int dimension, ulong value)
@@ -246,8 +286,15 @@ public sealed class BenchCube : IBenchCube
     {
         int Get(int d) => (int)((key >> Shift[d]) & ((1UL << Width[d]) - 1));
         var cohort = Get(1);
-        return new Cell(_routes.Value(Get(0)), cohort == 0 ? 0 : cohort + CohortBase, _vo.Value(Get(2)), _mbo.Value(Get(3)),
-            Get(4) is var l and > 0 ? (Leerweg)(l - 1) : null, Get(5) is var s and > 0 ? (Direction)(s - 1) : null, Get(6) is var n and > 0 ? n : null);
+        return new Cell(
+            _routes.Value(Get(0)),
+            cohort == 0 ? 0 : cohort + CohortBase,
+            _vo.Value(Get(2)),
+            _mbo.Value(Get(3)),
+            Get(4) is var l and > 0 ? (Leerweg)(l - 1) : null,
+            Get(5) is var s and > 0 ? (Direction)(s - 1) : null,
+            Get(6) is var n and > 0 ? n : null
+        );
     }
 
     /// <summary>The spanning tree: a mask's parent is the mask with the first dimension (by <see cref="ByValues"/>) it lacks added back.</summary>
@@ -269,7 +316,8 @@ public sealed class BenchCube : IBenchCube
         {
             for (var d = 0; d < 7; d++)
             {
-                if ((m & (1 << d)) != 0) fields[m] |= ((1UL << Width[d]) - 1) << Shift[d];
+                if ((m & (1 << d)) != 0)
+                    fields[m] |= ((1UL << Width[d]) - 1) << Shift[d];
             }
         }
         return fields;
@@ -283,7 +331,8 @@ public sealed class BenchCube : IBenchCube
 
         public ulong Id(string? value)
         {
-            if (value is null) return 0;
+            if (value is null)
+                return 0;
             ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, value, out var exists);
             if (!exists)
             {
@@ -299,8 +348,10 @@ public sealed class BenchCube : IBenchCube
         public bool TryId(string? value, out ulong id)
         {
             id = 0;
-            if (value is null) return true;
-            if (!_ids.TryGetValue(value, out var found)) return false;
+            if (value is null)
+                return true;
+            if (!_ids.TryGetValue(value, out var found))
+                return false;
             id = (ulong)found;
             return true;
         }
@@ -314,7 +365,8 @@ public static class Breakdown
     public static int Mask(params ReadOnlySpan<Dimension> by)
     {
         var mask = 0;
-        foreach (var d in by) mask |= 1 << (int)d;
+        foreach (var d in by)
+            mask |= 1 << (int)d;
         return mask;
     }
 
@@ -327,12 +379,12 @@ public static class Breakdown
         var g = 0;
         for (var d = 0; d < 7; d++)
         {
-            if ((mask & (1 << d)) == 0) g |= 1 << (6 - d);
+            if ((mask & (1 << d)) == 0)
+                g |= 1 << (6 - d);
         }
         return g;
     }
 
     /// <summary>The dimensions of a mask, for display.</summary>
-    public static ImmutableArray<Dimension> Dimensions(int mask) =>
-        [.. Enum.GetValues<Dimension>().Where(d => (mask & (1 << (int)d)) != 0)];
+    public static ImmutableArray<Dimension> Dimensions(int mask) => [.. Enum.GetValues<Dimension>().Where(d => (mask & (1 << (int)d)) != 0)];
 }

@@ -16,9 +16,12 @@ internal sealed class GroupTable
     private struct Slot
     {
         public ulong Key;
-        public int Population, Hits;
+        public int Population,
+            Hits;
     }
-    private int _used, _shift;
+
+    private int _used,
+        _shift;
 
     public GroupTable(int capacity = 16)
     {
@@ -46,15 +49,15 @@ internal sealed class GroupTable
         else
         {
             Array.Fill(_slots, new Slot { Key = Empty });
-            if (_values is not null) Array.Clear(_values);
+            if (_values is not null)
+                Array.Clear(_values);
         }
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)_slots.Length);
         _used = 0;
         Count = 0;
     }
 
-    private static int SizeFor(int capacity) =>
-        (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1) * 5 / 4 + 1));
+    private static int SizeFor(int capacity) => (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1) * 5 / 4 + 1));
 
     /// <summary>Groups with a non-zero population.</summary>
     public int Count { get; private set; }
@@ -63,11 +66,13 @@ internal sealed class GroupTable
     public void Add(ulong key, int population, int hits, double value)
     {
         ArgumentOutOfRangeException.ThrowIfEqual(key, Empty);
-        if ((_used + 1) * 5 > _slots.Length * 4) Grow();
+        if ((_used + 1) * 5 > _slots.Length * 4)
+            Grow();
         var slots = _slots;
         var mask = slots.Length - 1;
         var i = Home(key);
-        while (slots[i].Key != key && slots[i].Key != Empty) i = (i + 1) & mask;
+        while (slots[i].Key != key && slots[i].Key != Empty)
+            i = (i + 1) & mask;
         ref var slot = ref slots[i];
         if (slot.Key == Empty)
         {
@@ -77,12 +82,16 @@ internal sealed class GroupTable
         var before = slot.Population;
         slot.Population = before + population;
         slot.Hits += hits;
-        if (value != 0) (_values ??= new double[slots.Length])[i] += value;
-        if (before == 0 && slot.Population != 0) Count++;
-        else if (before != 0 && slot.Population == 0) Count--;
+        if (value != 0)
+            (_values ??= new double[slots.Length])[i] += value;
+        if (before == 0 && slot.Population != 0)
+            Count++;
+        else if (before != 0 && slot.Population == 0)
+            Count--;
     }
 
-    /// <summary>The home slot: the splitmix64 finaliser, since cell keys are structured (fields at fixed bits) and linear probing clusters on a weak hash.</summary>
+    /// <summary>The home slot: the splitmix64 finaliser, since cell keys are structured (fields at fixed bits) and linear probing clusters on a weak
+    /// hash.</summary>
     private int Home(ulong key)
     {
         key ^= key >> 30;
@@ -111,7 +120,8 @@ internal sealed class GroupTable
         for (var i = 0; i < slots.Length; i++)
         {
             ref readonly var slot = ref slots[i];
-            if (slot.Key != Empty && slot.Population != 0) into.Add(slot.Key & fields, slot.Population, slot.Hits, _values?[i] ?? 0);
+            if (slot.Key != Empty && slot.Population != 0)
+                into.Add(slot.Key & fields, slot.Population, slot.Hits, _values?[i] ?? 0);
         }
     }
 
@@ -129,7 +139,8 @@ internal sealed class GroupTable
         Count = 0;
         for (var i = 0; i < slots.Length; i++)
         {
-            if (slots[i].Key != Empty && slots[i].Population != 0) Add(slots[i].Key, slots[i].Population, slots[i].Hits, values?[i] ?? 0);
+            if (slots[i].Key != Empty && slots[i].Population != 0)
+                Add(slots[i].Key, slots[i].Population, slots[i].Hits, values?[i] ?? 0);
         }
     }
 }

@@ -32,7 +32,8 @@ public sealed record IngestBenchOptions
 
 /// <summary>One load of the generated events into a fresh store.</summary>
 /// <param name="Store">SQLite or PostgreSQL.</param>
-/// <param name="Loader"><c>ours</c> (<see cref="EventImporter"/> on the event CSV) or <c>native</c> (the store's own bulk loader on the stored-columns CSV).</param>
+/// <param name="Loader"><c>ours</c> (<see cref="EventImporter"/> on the event CSV) or <c>native</c> (the store's own bulk loader on the stored-columns
+/// CSV).</param>
 /// <param name="Events">Events loaded.</param>
 /// <param name="Rows">Rows in <c>event</c> afterwards.</param>
 /// <param name="Elapsed">Wall time of the load.</param>
@@ -53,7 +54,8 @@ public sealed record IngestBenchResult(
     ImmutableArray<IngestRun> Runs,
     long PeakWorkingSetBytes,
     long PeakManagedHeapBytes,
-    ImmutableArray<string> Notes)
+    ImmutableArray<string> Notes
+)
 {
     /// <summary>ours ÷ native events/s for a store, or null when either run is missing.</summary>
     public double? Ratio(string store) =>
@@ -71,7 +73,8 @@ public sealed record IngestBenchResult(
 public static class IngestBench
 {
     /// <summary>The store names used in <see cref="IngestRun.Store"/>.</summary>
-    public const string Sqlite = "SQLite", Postgres = "PostgreSQL";
+    public const string Sqlite = "SQLite",
+        Postgres = "PostgreSQL";
 
     /// <summary>
     /// The columns of the store's <c>event</c> table after <c>id</c>, in the table's order (<c>sqlite3 .import</c> fills them
@@ -97,8 +100,14 @@ public static class IngestBench
             var clock = Stopwatch.StartNew();
             var (events, pupils) = Generate(options, eventsCsv, storedCsv, pupilsCsv, progress);
             var generation = clock.Elapsed;
-            notes.Add($"native loaders read {Path.GetFileName(storedCsv)} and {Path.GetFileName(pupilsCsv)}: the stored columns, pupil_id and digest already computed; ours reads {Path.GetFileName(eventsCsv)} (the open format) and parses, checks, hashes and maps pupils itself");
-            notes.Add("both SQLite loads use the same pragmas (WAL, synchronous=NORMAL, foreign_keys=ON) into the same migrated schema; the shell stores empty cells as '' where ours stores NULL");
+            notes.Add(
+                $"native loaders read {Path.GetFileName(storedCsv)} and {Path.GetFileName(pupilsCsv)}: the stored columns, pupil_id and digest already "
+                    + $"computed; ours reads {Path.GetFileName(eventsCsv)} (the open format) and parses, checks, hashes and maps pupils itself"
+            );
+            notes.Add(
+                "both SQLite loads use the same pragmas (WAL, synchronous=NORMAL, foreign_keys=ON) into the same migrated schema; the shell stores "
+                    + "empty cells as '' where ours stores NULL"
+            );
 
             runs.Add(Ours(Sqlite, Database.Open(Fresh(directory, "ours.db")), eventsCsv, events, progress, cancellationToken));
             runs.Add(NativeSqlite(options.Sqlite3, Fresh(directory, "native.db"), storedCsv, pupilsCsv, events, progress));
@@ -114,15 +123,28 @@ public static class IngestBench
                 runs.Add(NativePostgres(native.Database, storedCsv, pupilsCsv, events, progress));
             }
 
-            return new IngestBenchResult(events, pupils, new FileInfo(eventsCsv).Length, new FileInfo(storedCsv).Length, generation,
-                runs.ToImmutable(), PeakWorkingSet(), sampler.Peak, notes.ToImmutable());
+            return new IngestBenchResult(
+                events,
+                pupils,
+                new FileInfo(eventsCsv).Length,
+                new FileInfo(storedCsv).Length,
+                generation,
+                runs.ToImmutable(),
+                PeakWorkingSet(),
+                sampler.Peak,
+                notes.ToImmutable()
+            );
         }
         finally
         {
             if (!options.KeepFiles && options.Directory is null)
             {
                 SqliteConnection.ClearAllPools();
-                try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { }
+                try
+                {
+                    System.IO.Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException) { }
             }
         }
     }
@@ -131,14 +153,28 @@ public static class IngestBench
     private static string Fresh(string directory, string name)
     {
         var path = Path.Combine(directory, name);
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
         return path;
     }
 
-    private static IngestRun Ours(string store, Database database, string csv, long events, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private static IngestRun Ours(
+        string store,
+        Database database,
+        string csv,
+        long events,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken
+    )
     {
         var clock = Stopwatch.StartNew();
-        var outcome = new EventImporter().Run(database, csv, TimeProvider.System, progress is null ? null : new Forward(progress, $"ours → {store}", events), cancellationToken: cancellationToken);
+        var outcome = new EventImporter().Run(
+            database,
+            csv,
+            TimeProvider.System,
+            progress is null ? null : new Forward(progress, $"ours → {store}", events),
+            cancellationToken: cancellationToken
+        );
         clock.Stop();
         if (outcome is Refused refused)
             throw new InvalidOperationException($"the generated file was refused: {string.Join("; ", refused.Problems.Take(3))}");
@@ -151,10 +187,16 @@ public static class IngestBench
         using (database.ConnectMigrated()) { }
         SqliteConnection.ClearAllPools();
         progress?.Report(new ImportProgress($"native → {Sqlite}: sqlite3 .import", 0, events));
-        var start = new ProcessStartInfo(shell, [path]) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(shell, [path])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {shell}");
-        process.StandardInput.Write($"""
+        process.StandardInput.Write(
+            $"""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
@@ -162,13 +204,15 @@ public static class IngestBench
             .import --csv --skip 1 '{pupilsCsv}' pupil
             .import --csv --skip 1 '{storedCsv}' event
 
-            """);
+            """
+        );
         process.StandardInput.Close();
         var error = process.StandardError.ReadToEndAsync();
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         clock.Stop();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{shell} failed: {string.Join('\n', error.Result.Split('\n').Take(5))}");
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{shell} failed: {string.Join('\n', error.Result.Split('\n').Take(5))}");
         return new IngestRun(Sqlite, "native", events, new EventStore(database).Count(), clock.Elapsed, PeakWorkingSet());
     }
 
@@ -194,7 +238,8 @@ public static class IngestBench
             using var reader = new StreamReader(file);
             var buffer = new char[1 << 16];
             int read;
-            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0) writer.Write(buffer, 0, read);
+            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+                writer.Write(buffer, 0, read);
         }
     }
 
@@ -206,10 +251,16 @@ public static class IngestBench
     }
 
     /// <summary>Writes the event CSV (the open format) and the stored-columns CSVs the native loaders need.</summary>
-    private static (long Events, long Pupils) Generate(IngestBenchOptions options, string eventsCsv, string storedCsv, string pupilsCsv,
-        IProgress<ImportProgress>? progress)
+    private static (long Events, long Pupils) Generate(
+        IngestBenchOptions options,
+        string eventsCsv,
+        string storedCsv,
+        string pupilsCsv,
+        IProgress<ImportProgress>? progress
+    )
     {
-        long id = 0, pupils = 0;
+        long id = 0,
+            pupils = 0;
         using var stored = new StreamWriter(storedCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         using var pupilFile = new StreamWriter(pupilsCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         stored.WriteLine($"id,{StoredColumns.Replace(" ", "", StringComparison.Ordinal)}");
@@ -229,14 +280,21 @@ public static class IngestBench
                 }
 
                 id++;
-                stored.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{id},{pupils},{EventNames.Kind(e.Kind)},{e.Date:yyyy-MM-dd},{e.Institution},{(e.Leerweg is { } lw ? EventNames.Leerweg(lw) : "")},{e.Leerjaar},{e.Niveau},{e.Crebo},{e.Route},{e.Detail},{EventDigest.Of(e)}\n"));
-                if (id % 100_000 == 0) progress?.Report(new ImportProgress("generating", id, options.Events));
+                stored.Write(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{id},{pupils},{EventNames.Kind(e.Kind)},{e.Date:yyyy-MM-dd},{e.Institution},{(e.Leerweg is { } lw ? EventNames.Leerweg(lw) : "")},"
+                            + $"{e.Leerjaar},{e.Niveau},{e.Crebo},{e.Route},{e.Detail},{EventDigest.Of(e)}\n"
+                    )
+                );
+                if (id % 100_000 == 0)
+                    progress?.Report(new ImportProgress("generating", id, options.Events));
                 yield return record;
             }
         }
 
-        using (var file = File.Create(eventsCsv)) EventExport.WriteCsv(Stored(), file);
+        using (var file = File.Create(eventsCsv))
+            EventExport.WriteCsv(Stored(), file);
         progress?.Report(new ImportProgress("generating", id, options.Events));
         return (id, pupils);
     }
@@ -249,14 +307,22 @@ public static class IngestBench
     /// <summary>A fresh PostgreSQL database for one load, dropped afterwards.</summary>
     private sealed class ScratchDatabase : IDisposable
     {
-        private readonly string _admin, _name;
+        private readonly string _admin,
+            _name;
 
         public ScratchDatabase(string admin)
         {
             _admin = admin;
             _name = "doorstroom_bench_" + Guid.NewGuid().ToString("N")[..12];
             Execute($"CREATE DATABASE {_name}");
-            Database = Database.Open(new NpgsqlConnectionStringBuilder(admin) { Database = _name, Pooling = false, CommandTimeout = 0 }.ConnectionString);
+            Database = Database.Open(
+                new NpgsqlConnectionStringBuilder(admin)
+                {
+                    Database = _name,
+                    Pooling = false,
+                    CommandTimeout = 0,
+                }.ConnectionString
+            );
         }
 
         public Database Database { get; }
@@ -322,15 +388,13 @@ public static class IngestBench
                 var crebo = 25000 + (int)(Next(ref state) % 900);
                 var niveau = leerweg == Leerweg.Bb ? 2 : 2 + (int)(Next(ref state) % 3);
                 var mboLeerweg = Next(ref state) % 4 == 0 ? Leerweg.Bbl : Leerweg.Bol;
-                var list = new List<TransitionEvent>(12)
-                {
-                    new(key, new DateOnly(year, 8, 1), EventKind.Ingeschreven, vo, leerweg, 1, Route: "vmbo"),
-                };
+                var list = new List<TransitionEvent>(12) { new(key, new DateOnly(year, 8, 1), EventKind.Ingeschreven, vo, leerweg, 1, Route: "vmbo") };
                 var leerjaar = 1;
                 for (var y = year + 1; leerjaar < 4; y++)
                 {
                     var repeats = Next(ref state) % 25 == 0;
-                    if (!repeats) leerjaar++;
+                    if (!repeats)
+                        leerjaar++;
                     list.Add(new(key, new DateOnly(y, 7, 15), repeats ? EventKind.Gedoubleerd : EventKind.Bevorderd, vo, leerweg, leerjaar));
                 }
 
@@ -343,7 +407,8 @@ public static class IngestBench
                 list.Add(new(key, new DateOnly(last, 8, 1), EventKind.Ingeschreven, mbo, mboLeerweg, Niveau: niveau, Crebo: crebo, Route: "normale-route"));
                 foreach (var e in list)
                 {
-                    if (emitted++ == count) yield break;
+                    if (emitted++ == count)
+                        yield break;
                     yield return new EventRecord(e, Synthetic: true, BirthDate: birth);
                 }
             }

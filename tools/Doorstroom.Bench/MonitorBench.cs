@@ -63,14 +63,23 @@ public sealed record MonitorBenchOptions
 /// <summary>One engine's run.</summary>
 /// <param name="Engine">ours or DuckDB.</param>
 /// <param name="Elapsed">Wall time: read the CSV, observe, roll up every breakdown (ours); load and queries (DuckDB).</param>
-/// <param name="Load">The part of <paramref name="Elapsed"/> that read the CSV (DuckDB: <c>read_csv</c> into a table; ours: reading, grouping and observing are one pass, so zero).</param>
+/// <param name="Load">The part of <paramref name="Elapsed"/> that read the CSV (DuckDB: <c>read_csv</c> into a table; ours: reading, grouping and observing are
+/// one pass, so zero).</param>
 /// <param name="Observations">Observations (rows of the population) over the compared indicators.</param>
 /// <param name="Groups">Groups over every breakdown of the compared indicators.</param>
 /// <param name="PeakWorkingSetBytes">The largest working set sampled during the run (native memory included).</param>
 /// <param name="PeakManagedHeapBytes">The largest GC heap sampled during the run.</param>
 /// <param name="Stages">Where the time went, stage by stage.</param>
-public sealed record EngineRun(string Engine, TimeSpan Elapsed, TimeSpan Load, long Observations, long Groups, long PeakWorkingSetBytes, long PeakManagedHeapBytes,
-    ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages);
+public sealed record EngineRun(
+    string Engine,
+    TimeSpan Elapsed,
+    TimeSpan Load,
+    long Observations,
+    long Groups,
+    long PeakWorkingSetBytes,
+    long PeakManagedHeapBytes,
+    ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages
+);
 
 /// <summary>A headline figure from both engines.</summary>
 /// <param name="Figure">Which figure, e.g. "D6 switch, national".</param>
@@ -91,11 +100,20 @@ public sealed record HeadlineFigure(string Figure, string Key, long OursPopulati
 /// <param name="Day">The day appended.</param>
 /// <param name="Events">Events dated that day.</param>
 /// <param name="Pupils">Pupils with an event that day: the ones recomputed.</param>
-/// <param name="CubeUpToDate">Observe the touched pupils before and after the day and apply the net change to the base table: the monitor is up to date.</param>
+/// <param name="CubeUpToDate">Observe the touched pupils before and after the day and apply the net change to the base table: the monitor is up to
+/// date.</param>
 /// <param name="Headline">Then roll up again the headline tables (every indicator per cohort and per cohort × niveau) from the base.</param>
 /// <param name="AllBreakdowns">Separately, roll up all 128 breakdowns of every indicator again.</param>
 /// <param name="MatchesFullRun">True when the cube afterwards equals the one built from all events at once.</param>
-public sealed record Recomputation(DateOnly Day, long Events, long Pupils, TimeSpan CubeUpToDate, TimeSpan Headline, TimeSpan AllBreakdowns, bool MatchesFullRun);
+public sealed record Recomputation(
+    DateOnly Day,
+    long Events,
+    long Pupils,
+    TimeSpan CubeUpToDate,
+    TimeSpan Headline,
+    TimeSpan AllBreakdowns,
+    bool MatchesFullRun
+);
 
 /// <summary>The figures of one <c>bench monitor</c> run.</summary>
 /// <param name="BreakdownsPerIndicator">Breakdowns per compared indicator, per engine (DuckDB: distinct GROUPING() ids seen).</param>
@@ -113,7 +131,8 @@ public sealed record MonitorBenchResult(
     int BreakdownsDiffering,
     ImmutableArray<HeadlineFigure> Headline,
     long PeakWorkingSetBytes,
-    ImmutableArray<string> Notes)
+    ImmutableArray<string> Notes
+)
 {
     /// <summary>Ours' time ÷ DuckDB's (the target is ≤ 1).</summary>
     public double? Ratio => DuckDb is null ? null : Ours.Elapsed.TotalSeconds / Math.Max(DuckDb.Elapsed.TotalSeconds, 1e-9);
@@ -163,37 +182,69 @@ public static class MonitorBench
                 cache = cube is BenchCube ? new ObservationCache() : null;
                 var sink = new Filter(cube is BenchCube bench ? new CachingSink(bench, cache!) : cube, covered);
                 var ordinal = 0;
-                ReadPupils(eventsCsv, (stream, birth) =>
-                {
-                    cache?.BeginPupil();
-                    options.Observe(stream, birth, context, sink);
-                    cache?.EndPupil();
-                    foreach (var e in stream)
+                ReadPupils(
+                    eventsCsv,
+                    (stream, birth) =>
                     {
-                        if (days.Contains(e.Date)) touchedKeys.TryAdd(e.Pupil, ordinal);
-                    }
-                    ordinal++;
-                }, cancellationToken);
+                        cache?.BeginPupil();
+                        options.Observe(stream, birth, context, sink);
+                        cache?.EndPupil();
+                        foreach (var e in stream)
+                        {
+                            if (days.Contains(e.Date))
+                                touchedKeys.TryAdd(e.Pupil, ordinal);
+                        }
+                        ordinal++;
+                    },
+                    cancellationToken
+                );
                 var observed = clock.Elapsed;
                 cube.RollUp();
                 clock.Stop();
                 observations = sink.Count;
-                ours = new EngineRun("ours", clock.Elapsed, TimeSpan.Zero, observations, Groups(cube, options.Indicators), sampler.PeakWorkingSet, sampler.PeakHeap,
-                    [("read, group by pupil, observe", observed), ("roll up 128 breakdowns", clock.Elapsed - observed)]);
+                ours = new EngineRun(
+                    "ours",
+                    clock.Elapsed,
+                    TimeSpan.Zero,
+                    observations,
+                    Groups(cube, options.Indicators),
+                    sampler.PeakWorkingSet,
+                    sampler.PeakHeap,
+                    [("read, group by pupil, observe", observed), ("roll up 128 breakdowns", clock.Elapsed - observed)]
+                );
             }
-            progress?.Report(new ImportProgress(string.Create(CultureInfo.InvariantCulture,
-                $"ours: {ours.Elapsed.TotalSeconds:F2} s, {ours.Observations:N0} observations, {ours.Groups:N0} groups, peak working set {ours.PeakWorkingSetBytes / 1048576.0:N0} MiB"), 0, events));
+            progress?.Report(
+                new ImportProgress(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"ours: {ours.Elapsed.TotalSeconds:F2} s, {ours.Observations:N0} observations, {ours.Groups:N0} groups, peak working set "
+                            + $"{ours.PeakWorkingSetBytes / 1048576.0:N0} MiB"
+                    ),
+                    0,
+                    events
+                )
+            );
 
             // The appended pupils' streams, fetched after the timed run as a store would by pupil (untimed, not in ours' peak).
             var appended = new List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)>();
-            ReadPupils(eventsCsv, (stream, birth) =>
-            {
-                if (touchedKeys.TryGetValue(stream[0].Pupil, out var ordinal)) appended.Add((stream.ToArray(), birth, ordinal));
-            }, cancellationToken);
+            ReadPupils(
+                eventsCsv,
+                (stream, birth) =>
+                {
+                    if (touchedKeys.TryGetValue(stream[0].Pupil, out var ordinal))
+                        appended.Add((stream.ToArray(), birth, ordinal));
+                },
+                cancellationToken
+            );
 
-            var recomputations = options.AppendDays.Select(day => Recompute(options, day, cube, cache, covered, context, appended, progress)).ToImmutableArray();
+            var recomputations = options
+                .AppendDays.Select(day => Recompute(options, day, cube, cache, covered, context, appended, progress))
+                .ToImmutableArray();
             var oursHeadline = Headline(cube, options.Indicators);
-            var oursBreakdowns = options.Indicators.ToDictionary(i => i, i => Enumerable.Range(0, BenchCube.Masks).ToDictionary(m => m, m => cube.Groups(i, m)));
+            var oursBreakdowns = options.Indicators.ToDictionary(
+                i => i,
+                i => Enumerable.Range(0, BenchCube.Masks).ToDictionary(m => m, m => cube.Groups(i, m))
+            );
             cube = null!;
             cache = null;
             appended.Clear();
@@ -205,22 +256,44 @@ public static class MonitorBench
             {
                 notes.Add("DuckDB skipped (--no-duckdb): ours alone, no ratio and no honesty check in this run");
                 var alone = options.Indicators.ToImmutableDictionary(i => i, i => (oursBreakdowns[i].Count, 0));
-                var headlineAlone = oursHeadline.Select(h => new HeadlineFigure(h.Figure, h.Key, h.Counts.Population, h.Counts.Hits, 0, 0))
-                    .OrderBy(h => h.Figure, StringComparer.Ordinal).ThenBy(h => h.Key, StringComparer.Ordinal).ToImmutableArray();
-                return new MonitorBenchResult(events, pupils, new FileInfo(eventsCsv).Length, generation, through, ours, null, recomputations,
-                    alone, 0, headlineAlone, Sampler.ProcessPeak(), notes.ToImmutable());
+                var headlineAlone = oursHeadline
+                    .Select(h => new HeadlineFigure(h.Figure, h.Key, h.Counts.Population, h.Counts.Hits, 0, 0))
+                    .OrderBy(h => h.Figure, StringComparer.Ordinal)
+                    .ThenBy(h => h.Key, StringComparer.Ordinal)
+                    .ToImmutableArray();
+                return new MonitorBenchResult(
+                    events,
+                    pupils,
+                    new FileInfo(eventsCsv).Length,
+                    generation,
+                    through,
+                    ours,
+                    null,
+                    recomputations,
+                    alone,
+                    0,
+                    headlineAlone,
+                    Sampler.ProcessPeak(),
+                    notes.ToImmutable()
+                );
             }
             progress?.Report(new ImportProgress($"DuckDB ({options.DuckDbThreads} threads): read_csv and GROUP BY CUBE", 0, events));
             var duck = DuckDbSide.Run(eventsCsv, crebosCsv, options.DuckDbThreads, options.Indicators);
             notes.AddRange(DuckDbSide.Notes(options.DuckDbThreads));
 
-            var headline = oursHeadline.Select(h =>
-            {
-                duck.Headline.TryGetValue((h.Figure, h.Key), out var d);
-                return new HeadlineFigure(h.Figure, h.Key, h.Counts.Population, h.Counts.Hits, d.Population, d.Hits);
-            }).Concat(duck.Headline.Where(d => !oursHeadline.Any(h => (h.Figure, h.Key) == d.Key))
-                .Select(d => new HeadlineFigure(d.Key.Figure, d.Key.Key, 0, 0, d.Value.Population, d.Value.Hits)))
-                .OrderBy(h => h.Figure, StringComparer.Ordinal).ThenBy(h => h.Key, StringComparer.Ordinal).ToImmutableArray();
+            var headline = oursHeadline
+                .Select(h =>
+                {
+                    duck.Headline.TryGetValue((h.Figure, h.Key), out var d);
+                    return new HeadlineFigure(h.Figure, h.Key, h.Counts.Population, h.Counts.Hits, d.Population, d.Hits);
+                })
+                .Concat(
+                    duck.Headline.Where(d => !oursHeadline.Any(h => (h.Figure, h.Key) == d.Key))
+                        .Select(d => new HeadlineFigure(d.Key.Figure, d.Key.Key, 0, 0, d.Value.Population, d.Value.Hits))
+                )
+                .OrderBy(h => h.Figure, StringComparer.Ordinal)
+                .ThenBy(h => h.Key, StringComparer.Ordinal)
+                .ToImmutableArray();
 
             var differing = 0;
             var perIndicator = ImmutableDictionary.CreateBuilder<Indicator, (int, int)>();
@@ -230,18 +303,36 @@ public static class MonitorBench
                 perIndicator[indicator] = (oursBreakdowns[indicator].Count, theirs.Count);
                 for (var m = 0; m < BenchCube.Masks; m++)
                 {
-                    if (oursBreakdowns[indicator][m] != theirs.GetValueOrDefault(Breakdown.GroupingId(m))) differing++;
+                    if (oursBreakdowns[indicator][m] != theirs.GetValueOrDefault(Breakdown.GroupingId(m)))
+                        differing++;
                 }
             }
 
-            return new MonitorBenchResult(events, pupils, new FileInfo(eventsCsv).Length, generation, through, ours, duck.Run, recomputations,
-                perIndicator.ToImmutable(), differing, headline, Sampler.ProcessPeak(), notes.ToImmutable());
+            return new MonitorBenchResult(
+                events,
+                pupils,
+                new FileInfo(eventsCsv).Length,
+                generation,
+                through,
+                ours,
+                duck.Run,
+                recomputations,
+                perIndicator.ToImmutable(),
+                differing,
+                headline,
+                Sampler.ProcessPeak(),
+                notes.ToImmutable()
+            );
         }
         finally
         {
             if (!options.KeepFiles && options.Directory is null)
             {
-                try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { }
+                try
+                {
+                    System.IO.Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException) { }
             }
         }
     }
@@ -249,17 +340,28 @@ public static class MonitorBench
     /// <summary>The bench's notes on how the engines' definitions relate, for the report.</summary>
     public static ImmutableArray<string> DefinitionNotes { get; } =
     [
-        "ours is the monitor itself (Indicators.Observe into the bench's cube); DuckDB's SQL follows Indicators.cs and Timeline.cs definition by definition, for all eleven indicators",
-        "where they must differ: same-day events of one pupil — ours takes them in stream (file) order, the SQL in a fixed order (Ingeschreven, Geswitcht/Bevorderd/Gedoubleerd, DiplomaBehaald, Uitgeschreven; two enrolments on one day by institution code); two diplomas of one pupil on one day at one institution with the same fields are one row in SQL; a spell's leerweg is its last one in SQL where ours reads it as it stood at the diploma; the simulator makes none of these, real data might",
+        "ours is the monitor itself (Indicators.Observe into the bench's cube); DuckDB's SQL follows Indicators.cs and Timeline.cs definition by definition, "
+            + "for all eleven indicators",
+        "where they must differ: same-day events of one pupil — ours takes them in stream (file) order, the SQL in a fixed order (Ingeschreven, "
+            + "Geswitcht/Bevorderd/Gedoubleerd, DiplomaBehaald, Uitgeschreven; two enrolments on one day by institution code); two diplomas of one pupil on "
+            + "one day at one institution with the same fields are one row in SQL; a spell's leerweg is its last one in SQL where ours reads it as it "
+            + "stood at the diploma; the simulator makes none of these, real data might",
     ];
 
-    private static (long Events, long Pupils, DateOnly Through) Generate(MonitorBenchOptions options, World world, string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private static (long Events, long Pupils, DateOnly Through) Generate(
+        MonitorBenchOptions options,
+        World world,
+        string path,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken
+    )
     {
         // A probe cohort tells the events a pupil; whole cohorts are then sized to land near the target.
         const int probe = 2_000;
         var perPupil = Simulator.Run(world, Calibration.Default, options.FirstCohortYear, 1, probe, options.Seed).Sum(p => p.Events.Length) / (double)probe;
         var perCohort = (int)Math.Max(1, Math.Ceiling(options.Events / perPupil / options.Cohorts));
-        long events = 0, pupils = 0;
+        long events = 0,
+            pupils = 0;
         var through = DateOnly.MinValue;
         progress?.Report(new ImportProgress($"simulate {options.Cohorts} cohorts × {perCohort:N0} pupils → {Path.GetFileName(path)}", 0, options.Events));
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
@@ -274,11 +376,13 @@ public static class MonitorBench
                 pupils++;
                 foreach (var e in pupil.Events)
                 {
-                    if (e.Date > through) through = e.Date;
+                    if (e.Date > through)
+                        through = e.Date;
                     events++;
                     yield return new EventRecord(e, Synthetic: true, pupil.BirthDate);
                 }
-                if (pupils % 100_000 == 0) progress?.Report(new ImportProgress("simulate", events, options.Events));
+                if (pupils % 100_000 == 0)
+                    progress?.Report(new ImportProgress("simulate", events, options.Events));
             }
         }
     }
@@ -299,16 +403,25 @@ public static class MonitorBench
         var strings = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         using var reader = Sep.New(';').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
         var h = reader.Header;
-        int cPupil = h.IndexOf(EventColumns.Pupil), cDate = h.IndexOf(EventColumns.Date), cType = h.IndexOf(EventColumns.Type),
-            cInstitution = h.IndexOf("institution"), cLeerweg = h.IndexOf("leerweg"), cLeerjaar = h.IndexOf("leerjaar"), cNiveau = h.IndexOf("niveau"),
-            cCrebo = h.IndexOf("crebo"), cRoute = h.IndexOf("route"), cDetail = h.IndexOf("detail"), cBirth = h.IndexOf(EventColumns.BirthDate);
+        int cPupil = h.IndexOf(EventColumns.Pupil),
+            cDate = h.IndexOf(EventColumns.Date),
+            cType = h.IndexOf(EventColumns.Type),
+            cInstitution = h.IndexOf("institution"),
+            cLeerweg = h.IndexOf("leerweg"),
+            cLeerjaar = h.IndexOf("leerjaar"),
+            cNiveau = h.IndexOf("niveau"),
+            cCrebo = h.IndexOf("crebo"),
+            cRoute = h.IndexOf("route"),
+            cDetail = h.IndexOf("detail"),
+            cBirth = h.IndexOf(EventColumns.BirthDate);
         var stream = new List<TransitionEvent>(64);
         string? pupil = null;
         DateOnly? birth = null;
         long lines = 0;
         foreach (var row in reader)
         {
-            if ((++lines & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if ((++lines & 0xFFFF) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             var key = row[cPupil].Span;
             if (pupil is null || !key.SequenceEqual(pupil))
             {
@@ -316,15 +429,27 @@ public static class MonitorBench
                 pupil = key.ToString();
                 birth = row[cBirth].Span is { IsEmpty: false } b ? Date(b) : null;
             }
-            stream.Add(new TransitionEvent(pupil, Date(row[cDate].Span), Enum.Parse<EventKind>(row[cType].Span),
-                Text(row[cInstitution].Span), row[cLeerweg].Span is { IsEmpty: false } lw ? Enum.Parse<Leerweg>(lw, ignoreCase: true) : null,
-                Int(row[cLeerjaar].Span), Int(row[cNiveau].Span), Int(row[cCrebo].Span), Text(row[cRoute].Span), Text(row[cDetail].Span)));
+            stream.Add(
+                new TransitionEvent(
+                    pupil,
+                    Date(row[cDate].Span),
+                    Enum.Parse<EventKind>(row[cType].Span),
+                    Text(row[cInstitution].Span),
+                    row[cLeerweg].Span is { IsEmpty: false } lw ? Enum.Parse<Leerweg>(lw, ignoreCase: true) : null,
+                    Int(row[cLeerjaar].Span),
+                    Int(row[cNiveau].Span),
+                    Int(row[cCrebo].Span),
+                    Text(row[cRoute].Span),
+                    Text(row[cDetail].Span)
+                )
+            );
         }
         Flush();
 
         void Flush()
         {
-            if (stream.Count == 0) return;
+            if (stream.Count == 0)
+                return;
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stream);
             observe(span, birth);
             stream.Clear();
@@ -332,7 +457,8 @@ public static class MonitorBench
 
         string? Text(ReadOnlySpan<char> value)
         {
-            if (value.IsEmpty) return null;
+            if (value.IsEmpty)
+                return null;
             if (!strings.TryGetValue(value, out var s))
             {
                 s = value.ToString();
@@ -351,8 +477,16 @@ public static class MonitorBench
     /// pupils' old observations out, the new in, applied to the base table (timed: the cube is up to date); then the headline
     /// tables rolled up again (timed), and separately all 128 breakdowns (timed). The cube ends as it began.
     /// </summary>
-    private static Recomputation Recompute(MonitorBenchOptions options, DateOnly day, IBenchCube cube, ObservationCache? cache, HashSet<Indicator> covered,
-        MonitorContext context, List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)> all, IProgress<ImportProgress>? progress)
+    private static Recomputation Recompute(
+        MonitorBenchOptions options,
+        DateOnly day,
+        IBenchCube cube,
+        ObservationCache? cache,
+        HashSet<Indicator> covered,
+        MonitorContext context,
+        List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)> all,
+        IProgress<ImportProgress>? progress
+    )
     {
         var touched = all.Where(p => p.Stream.Any(e => e.Date == day)).ToList();
         var full = (cube as BenchCube)?.Fingerprint();
@@ -371,12 +505,21 @@ public static class MonitorBench
             watch.Restart();
             cube.RollUp();
             var rolled = watch.Elapsed;
-            return new Recomputation(day, touched.Sum(p => p.Stream.Count(e => e.Date == day)), touched.Count, current, kept, rolled, bench.Fingerprint() == full);
+            return new Recomputation(
+                day,
+                touched.Sum(p => p.Stream.Count(e => e.Date == day)),
+                touched.Count,
+                current,
+                kept,
+                rolled,
+                bench.Fingerprint() == full
+            );
         }
         var before = new Collect(covered);
         var after = new Collect(covered);
         var withheld = touched.Select(p => p.Stream.Where(e => e.Date != day).ToArray()).ToArray();
-        for (var i = 0; i < touched.Count; i++) Replace(touched[i].Stream, withheld[i], touched[i].Birth);
+        for (var i = 0; i < touched.Count; i++)
+            Replace(touched[i].Stream, withheld[i], touched[i].Birth);
         progress?.Report(new ImportProgress($"ours: append {day:yyyy-MM-dd} and recompute {touched.Count:N0} pupils", 0, touched.Count));
         // Per pupil, only the observations that changed go to the cube (most of a pupil's observations, earlier years,
         // are the same before and after the day); each is one update of the base table. Pupils are observed in parallel
@@ -387,13 +530,16 @@ public static class MonitorBench
         Parallel.For(0, changes.Length, c =>
         {
             var (old, @new, outs, ins) = (new Collect(covered), new Collect(covered), new List<Observation>(), new List<Observation>());
-            for (var i = c * chunk; i < Math.Min(touched.Count, (c + 1) * chunk); i++) Delta(withheld[i], touched[i].Stream, touched[i].Birth, old, @new, outs, ins);
+            for (var i = c * chunk; i < Math.Min(touched.Count, (c + 1) * chunk); i++)
+                Delta(withheld[i], touched[i].Stream, touched[i].Birth, old, @new, outs, ins);
             changes[c] = (outs, ins);
         });
         foreach (var (outs, ins) in changes)
         {
-            foreach (var o in outs) cube.Remove(o);
-            foreach (var o in ins) cube.Add(o);
+            foreach (var o in outs)
+                cube.Remove(o);
+            foreach (var o in ins)
+                cube.Add(o);
         }
         var upToDate = clock.Elapsed;
         clock.Restart();
@@ -409,8 +555,10 @@ public static class MonitorBench
         {
             var (outs, ins) = (new List<Observation>(), new List<Observation>());
             Delta(old, @new, birth, before, after, outs, ins);
-            foreach (var o in outs) cube.Remove(o);
-            foreach (var o in ins) cube.Add(o);
+            foreach (var o in outs)
+                cube.Remove(o);
+            foreach (var o in ins)
+                cube.Add(o);
         }
 
         void Delta(TransitionEvent[] old, TransitionEvent[] @new, DateOnly? birth, Collect was, Collect now, List<Observation> outs, List<Observation> ins)
@@ -422,8 +570,10 @@ public static class MonitorBench
             foreach (var o in was.Items)
             {
                 var same = now.Items.IndexOf(o);
-                if (same >= 0) now.Items.RemoveAt(same);
-                else outs.Add(o);
+                if (same >= 0)
+                    now.Items.RemoveAt(same);
+                else
+                    outs.Add(o);
             }
             ins.AddRange(now.Items);
         }
@@ -438,8 +588,15 @@ public static class MonitorBench
     /// with a dimension value the cube has not seen yet (the parallel packing only reads the cube's interners) is packed
     /// on this thread.
     /// </summary>
-    private static void Reobserve(MonitorBenchOptions options, BenchCube cube, ObservationCache cache, HashSet<Indicator> covered, MonitorContext context,
-        List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)> pupils, TransitionEvent[][] streams)
+    private static void Reobserve(
+        MonitorBenchOptions options,
+        BenchCube cube,
+        ObservationCache cache,
+        HashSet<Indicator> covered,
+        MonitorContext context,
+        List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)> pupils,
+        TransitionEvent[][] streams
+    )
     {
         const int chunk = 4096;
         var changes = new Change[(pupils.Count + chunk - 1) / chunk];
@@ -458,7 +615,11 @@ public static class MonitorBench
                 var ok = true;
                 foreach (var o in now.Items)
                 {
-                    if (!packer.TryPack(o.Cell, out var key)) { ok = false; break; }
+                    if (!packer.TryPack(o.Cell, out var key))
+                    {
+                        ok = false;
+                        break;
+                    }
                     packed.Add(new PackedObservation(key, o.Value, (byte)o.Indicator, o.Hit));
                 }
                 var ordinal = pupils[i].Ordinal;
@@ -467,7 +628,8 @@ public static class MonitorBench
                     change.Slow.Add((ordinal, [.. now.Items]));
                     continue;
                 }
-                if (!Diff(cache, ordinal, packed, outs, ins, change.Deltas)) continue;
+                if (!Diff(cache, ordinal, packed, outs, ins, change.Deltas))
+                    continue;
                 var fresh = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(packed);
                 if (!cache.TrySetInPlace(ordinal, fresh))
                 {
@@ -481,19 +643,24 @@ public static class MonitorBench
         {
             foreach (var change in changes)
             {
-                foreach (var d in change.Deltas[indicator]) cube.Apply(d);
+                foreach (var d in change.Deltas[indicator])
+                    cube.Apply(d);
             }
         }
         foreach (var change in changes)
         {
             var observations = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(change.Observations);
-            foreach (var (ordinal, start, count) in change.Moved) cache.Set(ordinal, observations.Slice(start, count));
+            foreach (var (ordinal, start, count) in change.Moved)
+                cache.Set(ordinal, observations.Slice(start, count));
             foreach (var (ordinal, items) in change.Slow)
             {
                 slow.Clear();
-                foreach (var o in items) slow.Add(new PackedObservation(cube.Pack(o.Cell), o.Value, (byte)o.Indicator, o.Hit));
-                for (var k = 0; k < cache.Count(ordinal); k++) cube.Apply(cache[ordinal, k], -1);
-                foreach (var o in slow) cube.Apply(o, 1);
+                foreach (var o in items)
+                    slow.Add(new PackedObservation(cube.Pack(o.Cell), o.Value, (byte)o.Indicator, o.Hit));
+                for (var k = 0; k < cache.Count(ordinal); k++)
+                    cube.Apply(cache[ordinal, k], -1);
+                foreach (var o in slow)
+                    cube.Apply(o, 1);
                 cache.Set(ordinal, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slow));
             }
         }
@@ -503,8 +670,14 @@ public static class MonitorBench
     /// The net change from a pupil's cached observations to <paramref name="now"/> (as multisets) to <paramref name="deltas"/>:
     /// one delta per observation gone or come, and one per group whose observation only changed its hit or value; true when any.
     /// </summary>
-    private static bool Diff(ObservationCache cache, int pupil, List<PackedObservation> now, List<PackedObservation> outs, List<PackedObservation> ins,
-        List<CubeDelta>[] deltas)
+    private static bool Diff(
+        ObservationCache cache,
+        int pupil,
+        List<PackedObservation> now,
+        List<PackedObservation> outs,
+        List<PackedObservation> ins,
+        List<CubeDelta>[] deltas
+    )
     {
         var count = cache.Count(pupil);
         var fresh = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(now);
@@ -524,19 +697,23 @@ public static class MonitorBench
                     break;
                 }
             }
-            if (!found) outs.Add(was);
+            if (!found)
+                outs.Add(was);
         }
         for (var j = 0; j < fresh.Length; j++)
         {
-            if (!matched[j]) ins.Add(fresh[j]);
+            if (!matched[j])
+                ins.Add(fresh[j]);
         }
-        if (outs.Count == 0 && ins.Count == 0) return false;
+        if (outs.Count == 0 && ins.Count == 0)
+            return false;
         foreach (var i in ins)
         {
             var pair = -1;
             for (var k = 0; k < outs.Count && pair < 0; k++)
             {
-                if (outs[k].Key == i.Key && outs[k].Indicator == i.Indicator) pair = k;
+                if (outs[k].Key == i.Key && outs[k].Indicator == i.Indicator)
+                    pair = k;
             }
             if (pair < 0)
             {
@@ -547,11 +724,13 @@ public static class MonitorBench
             outs.RemoveAt(pair);
             deltas[i.Indicator].Add(new CubeDelta(i.Key, i.Value - o.Value, i.Indicator, 0, (sbyte)((i.Hit ? 1 : 0) - (o.Hit ? 1 : 0))));
         }
-        foreach (var o in outs) deltas[o.Indicator].Add(new CubeDelta(o.Key, -o.Value, o.Indicator, -1, (sbyte)(o.Hit ? -1 : 0)));
+        foreach (var o in outs)
+            deltas[o.Indicator].Add(new CubeDelta(o.Key, -o.Value, o.Indicator, -1, (sbyte)(o.Hit ? -1 : 0)));
         return true;
     }
 
-    /// <summary>One chunk's net change: the deltas, the changed pupils that outgrew their cache slot with their new observations, and pupils to pack on the cube's thread.</summary>
+    /// <summary>One chunk's net change: the deltas, the changed pupils that outgrew their cache slot with their new observations, and pupils to pack on the
+    /// cube's thread.</summary>
     private sealed class Change
     {
         /// <summary>The deltas per indicator, so that they are applied one base table at a time.</summary>
@@ -572,18 +751,18 @@ public static class MonitorBench
 
     /// <summary>The honesty check's figures: every indicator national per cohort, and D2 also per cohort and niveau.</summary>
     public static ImmutableArray<(Indicator Indicator, bool ByNiveau)> Figures { get; } =
-        [.. Enum.GetValues<Indicator>().Select(i => (i, false)), (Indicator.NieuweVsv, true)];
+    [.. Enum.GetValues<Indicator>().Select(i => (i, false)), (Indicator.NieuweVsv, true)];
 
     /// <summary>A figure's name: the indicator's enum name, "per niveau" when broken down so (the rulebook ids are catalogue data).</summary>
-    public static string FigureName(Indicator indicator, bool byNiveau) =>
-        $"{indicator}{(byNiveau ? " per niveau" : "")}";
+    public static string FigureName(Indicator indicator, bool byNiveau) => $"{indicator}{(byNiveau ? " per niveau" : "")}";
 
     private static List<(string Figure, string Key, Counts Counts)> Headline(IBenchCube cube, ImmutableArray<Indicator> indicators)
     {
         var list = new List<(string, string, Counts)>();
         foreach (var (indicator, byNiveau) in Figures)
         {
-            if (!indicators.Contains(indicator)) continue;
+            if (!indicators.Contains(indicator))
+                continue;
             var mask = byNiveau ? Breakdown.Mask(Dimension.Cohort, Dimension.Niveau) : Breakdown.Mask(Dimension.Cohort);
             foreach (var (cell, counts) in cube.Table(indicator, mask))
                 list.Add((FigureName(indicator, byNiveau), HeadlineKey(cell.Cohort, cell.Niveau, byNiveau), counts));
@@ -598,7 +777,8 @@ public static class MonitorBench
 
         public void Add(in Observation observation)
         {
-            if (indicators.Contains(observation.Indicator)) Items.Add(observation);
+            if (indicators.Contains(observation.Indicator))
+                Items.Add(observation);
         }
     }
 
@@ -609,7 +789,8 @@ public static class MonitorBench
 
         public void Add(in Observation observation)
         {
-            if (!indicators.Contains(observation.Indicator)) return;
+            if (!indicators.Contains(observation.Indicator))
+                return;
             Count++;
             inner.Add(observation);
         }

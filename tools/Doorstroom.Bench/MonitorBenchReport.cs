@@ -11,23 +11,57 @@ public static class MonitorBenchReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var s = new StringBuilder();
-        void Line(FormattableString text) => s.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        // The process runs with invariant globalization (Directory.Build.props), so interpolation is culture-free here.
+        void Line(string text) => s.Append(text).Append('\n');
         static string Mib(long bytes) => (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
 
-        Line($"events {result.Events:N0}, pupils {result.Pupils:N0}, CSV {Mib(result.CsvBytes)}, simulated in {result.Generation.TotalSeconds:F1} s; data through {result.Through:yyyy-MM-dd}");
+        Line(
+            $"events {result.Events:N0}, pupils {result.Pupils:N0}, CSV {Mib(result.CsvBytes)}, simulated in {result.Generation.TotalSeconds:F1} s; data "
+                + $"through {result.Through:yyyy-MM-dd}"
+        );
         foreach (var run in new[] { result.Ours, result.DuckDb }.OfType<EngineRun>())
         {
-            Line($"{run.Engine,-7} {run.Elapsed.TotalSeconds,8:F2} s  observations {run.Observations:N0}  groups {run.Groups:N0}  peak working set {Mib(run.PeakWorkingSetBytes)}  peak GC heap {Mib(run.PeakManagedHeapBytes)}");
-            Line($"        {string.Join(" · ", run.Stages.Select(st => string.Create(CultureInfo.InvariantCulture, $"{st.Stage} {st.Elapsed.TotalSeconds:F2} s")))}");
+            Line(
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0,-7} {1,8:F2} s  observations {2:N0}  groups {3:N0}  peak working set {4}  peak GC heap {5}",
+                    run.Engine,
+                    run.Elapsed.TotalSeconds,
+                    run.Observations,
+                    run.Groups,
+                    Mib(run.PeakWorkingSetBytes),
+                    Mib(run.PeakManagedHeapBytes)
+                )
+            );
+            Line(
+                "        "
+                    + string.Join(" · ", run.Stages.Select(st => string.Create(CultureInfo.InvariantCulture, $"{st.Stage} {st.Elapsed.TotalSeconds:F2} s")))
+            );
         }
         var gib = 1L << 30;
-        var ratio = result.Ratio is { } q ? string.Create(CultureInfo.InvariantCulture, $"{q:F2} (target ≤ 1.0: {(q <= 1 ? "met" : "NOT met")})") : "not measured (DuckDB skipped)";
-        Line($"ratio ours/DuckDB {ratio}; ours' peak working set {Mib(result.Ours.PeakWorkingSetBytes)} (target ≤ 2 GiB: {(result.Ours.PeakWorkingSetBytes <= 2 * gib ? "met" : "NOT met")}); the process's peak{(result.DuckDb is null ? "" : ", DuckDB included")}: {Mib(result.PeakWorkingSetBytes)}");
+        var ratio = result.Ratio is { } q
+            ? string.Create(CultureInfo.InvariantCulture, $"{q:F2} (target ≤ 1.0: " + $"{(q <= 1 ? "met" : "NOT met")})")
+            : "not measured (DuckDB skipped)";
+        Line(
+            $"ratio ours/DuckDB {ratio}; ours' peak working set {Mib(result.Ours.PeakWorkingSetBytes)} (target ≤ 2 GiB: "
+                + $"{(result.Ours.PeakWorkingSetBytes <= 2 * gib ? "met" : "NOT met")}); the process's "
+                + $"peak{(result.DuckDb is null ? "" : ", DuckDB included")}: "
+                + $"{Mib(result.PeakWorkingSetBytes)}"
+        );
         foreach (var r in result.Recomputations)
         {
-            Line($"append {r.Day:yyyy-MM-dd}: {r.Events:N0} events, {r.Pupils:N0} pupils: cube up to date in {r.CubeUpToDate.TotalSeconds:F3} s; headline tables in {r.Headline.TotalSeconds:F3} s more; all 128 breakdowns in {r.AllBreakdowns.TotalSeconds:F3} s (separately); equals the full run: {(r.MatchesFullRun ? "yes" : "NO")}");
+            Line(
+                $"append {r.Day:yyyy-MM-dd}: {r.Events:N0} events, {r.Pupils:N0} pupils: cube up to date in {r.CubeUpToDate.TotalSeconds:F3} s; headline "
+                    + $"tables in {r.Headline.TotalSeconds:F3} s more; all 128 breakdowns in {r.AllBreakdowns.TotalSeconds:F3} s (separately); equals the full "
+                    + $"run: {(r.MatchesFullRun ? "yes" : "NO")}"
+            );
             var headline = r.CubeUpToDate + r.Headline;
-            Line($"  target ≤ 1 s, read as 'cube up to date and headline tables rolled up again' ({headline.TotalSeconds:F3} s): {(headline.TotalSeconds <= 1 ? "met" : "NOT met")}; for all 128 breakdowns ({(r.CubeUpToDate + r.AllBreakdowns).TotalSeconds:F3} s with the cube update): {(r.CubeUpToDate + r.AllBreakdowns <= TimeSpan.FromSeconds(1) ? "met" : "NOT met")}");
+            Line(
+                $"  target ≤ 1 s, read as 'cube up to date and headline tables rolled up again' ({headline.TotalSeconds:F3} s): "
+                    + $"{(headline.TotalSeconds <= 1 ? "met" : "NOT met")}; for all 128 breakdowns ({(r.CubeUpToDate + r.AllBreakdowns).TotalSeconds:F3} s "
+                    + $"with "
+                    + $"the cube update): {(r.CubeUpToDate + r.AllBreakdowns <= TimeSpan.FromSeconds(1) ? "met" : "NOT met")}"
+            );
         }
         foreach (var (indicator, (ours, duck)) in result.BreakdownsPerIndicator.OrderBy(p => p.Key))
             Line($"breakdowns {indicator}: ours {ours}, DuckDB {duck}");
@@ -35,10 +69,25 @@ public static class MonitorBenchReport
         Line($"honesty check (population / hits / rate):");
         foreach (var h in result.Headline)
         {
-            Line($"  {h.Figure,-28} {h.Key,-24} ours {h.OursPopulation,9:N0} {h.OursHits,8:N0} {h.OursRate,7:P2}   DuckDB {h.DuckDbPopulation,9:N0} {h.DuckDbHits,8:N0} {h.DuckDbRate,7:P2}{(h.Differs ? "   DIFFERS" : "")}");
+            Line(
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-28} {1,-24} ours {2,9:N0} {3,8:N0} {4,7:P2}   DuckDB {5,9:N0} {6,8:N0} {7,7:P2}{8}",
+                    h.Figure,
+                    h.Key,
+                    h.OursPopulation,
+                    h.OursHits,
+                    h.OursRate,
+                    h.DuckDbPopulation,
+                    h.DuckDbHits,
+                    h.DuckDbRate,
+                    h.Differs ? "   DIFFERS" : ""
+                )
+            );
         }
         Line($"headline figures that differ: {result.Headline.Count(h => h.Differs)} of {result.Headline.Length}");
-        foreach (var note in result.Notes.Concat(MonitorBench.DefinitionNotes)) Line($"note: {note}");
+        foreach (var note in result.Notes.Concat(MonitorBench.DefinitionNotes))
+            Line($"note: {note}");
         return s.ToString();
     }
 }

@@ -18,7 +18,8 @@ internal sealed class ObservationCache
     private readonly List<PackedObservation[]> _segments = [];
     private long _length;
     private long[] _start = new long[1024];
-    private int[] _count = new int[1024], _capacity = new int[1024];
+    private int[] _count = new int[1024],
+        _capacity = new int[1024];
 
     /// <summary>Pupils recorded so far.</summary>
     public int Pupils { get; private set; }
@@ -76,7 +77,8 @@ internal sealed class ObservationCache
     /// </summary>
     public bool TrySetInPlace(int pupil, ReadOnlySpan<PackedObservation> observations)
     {
-        if (observations.Length > _capacity[pupil]) return false;
+        if (observations.Length > _capacity[pupil])
+            return false;
         for (var i = 0; i < observations.Length; i++)
         {
             var at = _start[pupil] + i;
@@ -93,7 +95,8 @@ internal sealed class ObservationCache
         {
             _start[pupil] = _length;
             _capacity[pupil] = observations.Length;
-            foreach (var o in observations) Push(o);
+            foreach (var o in observations)
+                Push(o);
         }
         else
         {
@@ -108,7 +111,8 @@ internal sealed class ObservationCache
 
     private void Push(in PackedObservation observation)
     {
-        if ((_length & (SegmentSize - 1)) == 0 && (_length >> SegmentBits) == _segments.Count) _segments.Add(new PackedObservation[SegmentSize]);
+        if ((_length & (SegmentSize - 1)) == 0 && (_length >> SegmentBits) == _segments.Count)
+            _segments.Add(new PackedObservation[SegmentSize]);
         _segments[(int)(_length >> SegmentBits)][_length & (SegmentSize - 1)] = observation;
         _length++;
     }

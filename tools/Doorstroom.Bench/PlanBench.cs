@@ -54,19 +54,36 @@ internal static class PlanBench
         var plan = Measure("plan", pupils, Plan);
         var json = Measure("plan + JSON", pupils, PlanJsonToo);
 
-        AnsiConsole.MarkupLine($"doorstroom-bench plan — {count:N0} generated pupils (seed {seed}), catalogue {Markup.Escape(catalogue.Version)}, {(pinned ? "pinned to one core" : "one thread (affinity not set)")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        AnsiConsole.MarkupLine(
+            $"doorstroom-bench plan — {count:N0} generated pupils (seed {seed}), catalogue {Markup.Escape(catalogue.Version)}, "
+                + $"{(pinned ? "pinned to one core" : "one thread (affinity not set)")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}"
+        );
         AnsiConsole.MarkupLine($"pathways found: {pathways:N0} ({(double)pathways / count:F1} per pupil)");
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("measure").AddColumn(new TableColumn("per second").RightAligned()).AddColumn(new TableColumn("p50 µs").RightAligned())
-            .AddColumn(new TableColumn("p99 µs").RightAligned()).AddColumn(new TableColumn("bytes/item").RightAligned()).AddColumn(new TableColumn("time × baseline").RightAligned());
+        table
+            .AddColumn("measure")
+            .AddColumn(new TableColumn("per second").RightAligned())
+            .AddColumn(new TableColumn("p50 µs").RightAligned())
+            .AddColumn(new TableColumn("p99 µs").RightAligned())
+            .AddColumn(new TableColumn("bytes/item").RightAligned())
+            .AddColumn(new TableColumn("time × baseline").RightAligned());
         foreach (var f in new[] { baseline, plan, json })
         {
-            table.AddRow(f.Name, f.PerSecond.ToString("N0"), f.P50Micro.ToString("F1"), f.P99Micro.ToString("F1"), f.BytesPerItem.ToString("N0"),
-                (baseline.PerSecond / f.PerSecond).ToString("F2"));
+            table.AddRow(
+                f.Name,
+                f.PerSecond.ToString("N0"),
+                f.P50Micro.ToString("F1"),
+                f.P99Micro.ToString("F1"),
+                f.BytesPerItem.ToString("N0"),
+                (baseline.PerSecond / f.PerSecond).ToString("F2")
+            );
         }
         AnsiConsole.Write(table);
         var meets = plan.PerSecond >= 20_000 && plan.P99Micro <= 1000;
-        AnsiConsole.MarkupLine($"target (issue #2): ≥ 20,000 plans/s on one core and p99 ≤ 1 ms → {(meets ? "[green]met[/]" : "[red]not met[/]")} ({plan.PerSecond:N0} plans/s, p99 {plan.P99Micro:F1} µs)");
+        AnsiConsole.MarkupLine(
+            $"target (issue #2): ≥ 20,000 plans/s on one core and p99 ≤ 1 ms → {(meets ? "[green]met[/]" : "[red]not met[/]")} "
+                + $"({plan.PerSecond:N0} plans/s, p99 {plan.P99Micro:F1} µs)"
+        );
     }
 
     private static Figures Measure(string name, Situation[] pupils, Action<Situation> work)
@@ -91,7 +108,8 @@ internal static class PlanBench
 
     private static bool PinToOneCore()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows()) return false;
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
+            return false;
         try
         {
             Process.GetCurrentProcess().ProcessorAffinity = 1;

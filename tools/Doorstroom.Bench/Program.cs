@@ -21,10 +21,11 @@ catch (Exception e) when (OneLine(e) is { } failure)
     return failure.Code;
 }
 
-static (int Code, string Message)? OneLine(Exception e) => e switch
-{
-    BadInputException => (BenchCommands.BadInput, e.Message),
-    DbException db => (BenchCommands.StoreFailure, StoreFailure.Explain(null, db)),
-    IOException or UnauthorizedAccessException => (BenchCommands.BadInput, e.Message),
-    _ => null,
-};
+static (int Code, string Message)? OneLine(Exception e) =>
+    e switch
+    {
+        BadInputException => (BenchCommands.BadInput, e.Message),
+        DbException db => (BenchCommands.StoreFailure, StoreFailure.Explain(null, db)),
+        IOException or UnauthorizedAccessException => (BenchCommands.BadInput, e.Message),
+        _ => null,
+    };

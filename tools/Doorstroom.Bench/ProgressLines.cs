@@ -17,9 +17,13 @@ internal sealed class ProgressLines(string prefix) : IProgress<ImportProgress>
     public void Report(ImportProgress value)
     {
         var step = value.Total is { } total and > 0 ? value.Done * 10 / total : value.Done / 100_000;
-        if (value.Stage == _stage && step == _step) return;
+        if (value.Stage == _stage && step == _step)
+            return;
         (_stage, _step) = (value.Stage, step);
-        var count = value.Total is { } all ? $" {value.Done:N0}/{all:N0}" : value.Done > 0 ? $" {value.Done:N0}" : "";
+        var count =
+            value.Total is { } all ? $" {value.Done:N0}/{all:N0}"
+            : value.Done > 0 ? $" {value.Done:N0}"
+            : "";
         Console.Error.WriteLine($"{prefix}: {value.Stage}{count}");
     }
 }

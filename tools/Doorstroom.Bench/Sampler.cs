@@ -6,7 +6,8 @@ namespace Doorstroom.Bench;
 internal sealed class Sampler : IDisposable
 {
     private readonly Timer _timer;
-    private long _workingSet, _heap;
+    private long _workingSet,
+        _heap;
 
     public Sampler() => _timer = new Timer(_ => Sample(), null, 0, 50);
 

@@ -7,10 +7,13 @@ public enum AdmissionOutcome
 {
     /// <summary>Meets the vooropleidingseisen (and, where toelatingsrecht exists, is entitled or may still be).</summary>
     Admissible,
+
     /// <summary>Meets the requirements but has no toelatingsrecht, e.g. applied after 1 April (A10).</summary>
     AdmissibleNotEntitled,
+
     /// <summary>Only through an exception the law allows (A8/A9, Lpw art. 3b): never a default path.</summary>
     ByException,
+
     /// <summary>Does not meet the requirements.</summary>
     NotAdmissible,
 }
@@ -27,12 +30,7 @@ public sealed record ProgrammeRequest(MboLevel Level, Direction? Direction, Leer
         new(q.Level, direction?.Direction, leerweg, q.Leerwegen) { Qualification = q, DirectionConfidence = direction?.Confidence ?? Confidence.Low };
 }
 
-public sealed record AdmissionResult(
-    AdmissionOutcome Outcome,
-    DateOnly Start,
-    string Regime,
-    ImmutableArray<Reason> Reasons,
-    ImmutableArray<Reason> Caveats);
+public sealed record AdmissionResult(AdmissionOutcome Outcome, DateOnly Start, string Regime, ImmutableArray<Reason> Reasons, ImmutableArray<Reason> Caveats);
 
 public static class Admission
 {
@@ -46,20 +44,27 @@ public static class Admission
     {
         var priors = new List<Diploma>(s.Diplomas);
         var earliest = s.On;
-        if (ImpliedDiploma(s) is { } implied) priors.Add(implied);
+        if (ImpliedDiploma(s) is { } implied)
+            priors.Add(implied);
         Diploma? expected = ExpectedDiploma(s);
         if (expected is not null)
         {
             priors.Add(expected);
             var after = new DateOnly(expected.Year!.Value, 8, 1);
-            if (after > earliest) earliest = after;
+            if (after > earliest)
+                earliest = after;
         }
-        if (s.AppliedOn is { } applied && applied > earliest) earliest = applied;
+        if (s.AppliedOn is { } applied && applied > earliest)
+            earliest = applied;
         var start = SchoolYear.NextStart(earliest);
         var result = Decide(catalogue, s, priors, start, programme, explain: true);
         if (expected is not null)
         {
-            var caveat = catalogue.Reason("diploma-verwacht", ("diploma", DutchText.DiplomaInSentence(expected.Kind)), ("jaar", expected.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var caveat = catalogue.Reason(
+                "diploma-verwacht",
+                ("diploma", DutchText.DiplomaInSentence(expected.Kind)),
+                ("jaar", expected.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            );
             result = result with { Caveats = result.Caveats.Insert(0, caveat) };
         }
         return result;
@@ -74,7 +79,8 @@ public static class Admission
         var start = SchoolYear.StartOf(s.On).Year;
         if (s.School is SchoolType.Havo or SchoolType.Vwo && s.Leerjaar is <= 3 and { } ly && !s.Holds(DiplomaKind.HavoOvergang34))
             return new Diploma(DiplomaKind.HavoOvergang34, start + (3 - ly) + 1);
-        if (s.School != SchoolType.Vmbo || s.Leerweg is not { } lw || !lw.IsVmboLeerweg() || s.Leerjaar is not { } lj) return null;
+        if (s.School != SchoolType.Vmbo || s.Leerweg is not { } lw || !lw.IsVmboLeerweg() || s.Leerjaar is not { } lj)
+            return null;
         return new Diploma(lw.VmboDiploma(), start + Math.Max(1, 4 - lj + 1), s.Sector);
     }
 
@@ -84,22 +90,30 @@ public static class Admission
             ? new Diploma(DiplomaKind.HavoOvergang34, SchoolYear.StartOf(s.On).Year)
             : null;
 
-    internal static Prior PriorOf(DiplomaKind kind) => kind switch
-    {
-        DiplomaKind.VmboBb => Prior.VmboBb,
-        DiplomaKind.VmboKb or DiplomaKind.VmboGl or DiplomaKind.VmboTl => Prior.VmboKbGlTl,
-        DiplomaKind.HavoOvergang34 or DiplomaKind.Havo or DiplomaKind.Vwo => Prior.HavoVwo3,
-        DiplomaKind.Assistent or DiplomaKind.Entree or DiplomaKind.Mbo1 => Prior.Mbo1,
-        DiplomaKind.Mbo2 => Prior.Mbo2,
-        DiplomaKind.Mbo3 or DiplomaKind.Mbo4 or DiplomaKind.HboBachelor => Prior.Mbo3,
-        _ => Prior.None,
-    };
+    internal static Prior PriorOf(DiplomaKind kind) =>
+        kind switch
+        {
+            DiplomaKind.VmboBb => Prior.VmboBb,
+            DiplomaKind.VmboKb or DiplomaKind.VmboGl or DiplomaKind.VmboTl => Prior.VmboKbGlTl,
+            DiplomaKind.HavoOvergang34 or DiplomaKind.Havo or DiplomaKind.Vwo => Prior.HavoVwo3,
+            DiplomaKind.Assistent or DiplomaKind.Entree or DiplomaKind.Mbo1 => Prior.Mbo1,
+            DiplomaKind.Mbo2 => Prior.Mbo2,
+            DiplomaKind.Mbo3 or DiplomaKind.Mbo4 or DiplomaKind.HboBachelor => Prior.Mbo3,
+            _ => Prior.None,
+        };
 
     /// <summary>
     /// The core decision for a given set of prior diplomas and start date. With <paramref name="explain"/> false no
     /// texts are rendered (the planner's hot path); the outcome is the same.
     /// </summary>
-    public static AdmissionResult Decide(RouteCatalogue catalogue, Situation s, IReadOnlyList<Diploma> priors, DateOnly start, ProgrammeRequest programme, bool explain)
+    public static AdmissionResult Decide(
+        RouteCatalogue catalogue,
+        Situation s,
+        IReadOnlyList<Diploma> priors,
+        DateOnly start,
+        ProgrammeRequest programme,
+        bool explain
+    )
     {
         var era = catalogue.AdmissionOn(start);
         var reasons = explain ? ImmutableArray.CreateBuilder<Reason>() : null;
@@ -114,7 +128,8 @@ public static class Admission
         foreach (var d in priors)
         {
             var prior = PriorOf(d.Kind);
-            if (prior == Prior.None && d.Kind != DiplomaKind.Pro) continue;
+            if (prior == Prior.None && d.Kind != DiplomaKind.Pro)
+                continue;
             any = true;
             var cell = era.Cells[(prior, level)];
             var o = Resolve(cell, s, start, level, prior);
@@ -130,7 +145,8 @@ public static class Admission
             best = era.Cells[(Prior.None, level)];
             outcome = Resolve(best, s, start, level, Prior.None);
         }
-        if (explain) Explain(catalogue, s, start, level, best!, via, outcome, reasons!, caveats!);
+        if (explain)
+            Explain(catalogue, s, start, level, best!, via, outcome, reasons!, caveats!);
 
         // 2. Nadere vooropleidingseisen (N1/N2) for niet-verwant entry with the diploma that admits.
         if (outcome == AdmissionOutcome.Admissible && via is not null && programme.Direction is { } into)
@@ -138,16 +154,33 @@ public static class Admission
             var sector = via.Sector ?? (via.Kind.IsVmbo() ? s.Sector : null);
             foreach (var req in catalogue.SubjectRequirements)
             {
-                if (req.Into != into || !req.Window.Contains(start) || !Applies(req, via.Kind, level)) continue;
+                if (req.Into != into || !req.Window.Contains(start) || !Applies(req, via.Kind, level))
+                    continue;
                 if (sector is not { } sec)
                 {
-                    caveats?.Add(catalogue.Reason("nadere-eis-sector-onbekend", ("vakken", string.Join(", ", req.AnyOfSubjects)), ("richting", DutchText.Direction(into))) with { Rule = req.Rule });
+                    caveats?.Add(
+                        catalogue.Reason(
+                            "nadere-eis-sector-onbekend",
+                            ("vakken", string.Join(", ", req.AnyOfSubjects)),
+                            ("richting", DutchText.Direction(into))
+                        ) with
+                        {
+                            Rule = req.Rule,
+                        }
+                    );
                     continue;
                 }
-                if (!req.FromSectors.Contains(sec)) continue;
+                if (!req.FromSectors.Contains(sec))
+                    continue;
                 var met = req.AnyOfSubjects.Any(via.HasSubject);
-                if (met) continue;
-                var args = new[] { ("vakken", string.Join(" of ", req.AnyOfSubjects)), ("richting", DutchText.Direction(into)), ("sector", DutchText.SectorInSentence(sec)) };
+                if (met)
+                    continue;
+                var args = new[]
+                {
+                    ("vakken", string.Join(" of ", req.AnyOfSubjects)),
+                    ("richting", DutchText.Direction(into)),
+                    ("sector", DutchText.SectorInSentence(sec)),
+                };
                 if (!via.SubjectsKnown)
                 {
                     caveats?.Add(catalogue.Reason("nadere-eis-vakken-onbekend", args) with { Rule = req.Rule, Confidence = req.Confidence });
@@ -203,7 +236,9 @@ public static class Admission
                     if (applied > deadline)
                     {
                         outcome = AdmissionOutcome.AdmissibleNotEntitled;
-                        reasons?.Add(catalogue.Reason("aangemeld-na-deadline", ("aangemeld", DutchFormat.Date(applied)), ("deadline", DutchFormat.Date(deadline))));
+                        reasons?.Add(
+                            catalogue.Reason("aangemeld-na-deadline", ("aangemeld", DutchFormat.Date(applied)), ("deadline", DutchFormat.Date(deadline)))
+                        );
                     }
                     else
                     {
@@ -237,23 +272,37 @@ public static class Admission
     {
         foreach (var (d, l) in req.Applies)
         {
-            if (d == kind && l == level) return true;
+            if (d == kind && l == level)
+                return true;
         }
         return false;
     }
 
-    private static AdmissionOutcome Resolve(MatrixCell cell, Situation s, DateOnly start, MboLevel level, Prior prior) => cell.Verdict switch
-    {
-        MatrixVerdict.Admissible or MatrixVerdict.Drempelloos or MatrixVerdict.SameDirection or MatrixVerdict.SameBeroep => AdmissionOutcome.Admissible,
-        MatrixVerdict.LeerplichtEnded => Leerplicht.FullLeerplichtEndedBefore(s.BirthDate, start) == false ? AdmissionOutcome.ByException : AdmissionOutcome.Admissible,
-        MatrixVerdict.MeetsHigherLevel => AdmissionOutcome.NotAdmissible,
-        // A8/A9: without any diploma, mbo-2/3/4 only by the exception of an onderzoek — a distinct answer, never a default path.
-        MatrixVerdict.NotAdmissible when prior == Prior.None && level is >= MboLevel.Basisberoeps and <= MboLevel.Middenkader => AdmissionOutcome.ByException,
-        _ => AdmissionOutcome.NotAdmissible,
-    };
+    private static AdmissionOutcome Resolve(MatrixCell cell, Situation s, DateOnly start, MboLevel level, Prior prior) =>
+        cell.Verdict switch
+        {
+            MatrixVerdict.Admissible or MatrixVerdict.Drempelloos or MatrixVerdict.SameDirection or MatrixVerdict.SameBeroep => AdmissionOutcome.Admissible,
+            MatrixVerdict.LeerplichtEnded => Leerplicht.FullLeerplichtEndedBefore(s.BirthDate, start) == false
+                ? AdmissionOutcome.ByException
+                : AdmissionOutcome.Admissible,
+            MatrixVerdict.MeetsHigherLevel => AdmissionOutcome.NotAdmissible,
+            // A8/A9: without any diploma, mbo-2/3/4 only by the exception of an onderzoek — a distinct answer, never a default path.
+            MatrixVerdict.NotAdmissible when prior == Prior.None && level is >= MboLevel.Basisberoeps and <= MboLevel.Middenkader =>
+                AdmissionOutcome.ByException,
+            _ => AdmissionOutcome.NotAdmissible,
+        };
 
-    private static void Explain(RouteCatalogue catalogue, Situation s, DateOnly start, MboLevel level, MatrixCell cell, Diploma? via, AdmissionOutcome outcome,
-        ImmutableArray<Reason>.Builder reasons, ImmutableArray<Reason>.Builder caveats)
+    private static void Explain(
+        RouteCatalogue catalogue,
+        Situation s,
+        DateOnly start,
+        MboLevel level,
+        MatrixCell cell,
+        Diploma? via,
+        AdmissionOutcome outcome,
+        ImmutableArray<Reason>.Builder reasons,
+        ImmutableArray<Reason>.Builder caveats
+    )
     {
         var prior = via is null ? "geen diploma" : DutchText.DiplomaInSentence(via.Kind);
         var lvl = DutchText.Level(level);
@@ -272,8 +321,10 @@ public static class Admission
                 caveats.Add(catalogue.Reason("zelfde-beroep") with { Rule = cell.Rule });
                 break;
             case MatrixVerdict.LeerplichtEnded:
-                if (outcome == AdmissionOutcome.ByException) reasons.Add(catalogue.Reason("entree-leerplichtig", ("start", DutchFormat.Date(start))));
-                else if (s.BirthDate is null) caveats.Add(catalogue.Reason("entree-leeftijd-onbekend"));
+                if (outcome == AdmissionOutcome.ByException)
+                    reasons.Add(catalogue.Reason("entree-leerplichtig", ("start", DutchFormat.Date(start))));
+                else if (s.BirthDate is null)
+                    caveats.Add(catalogue.Reason("entree-leeftijd-onbekend"));
                 break;
             case MatrixVerdict.MeetsHigherLevel:
                 reasons.Add(catalogue.Reason("entree-niet-voor-diplomahouder", ("diploma", prior)) with { Rule = cell.Rule });
@@ -283,7 +334,8 @@ public static class Admission
                 break;
             case MatrixVerdict.NotAdmissible:
                 reasons.Add(catalogue.Reason("vooropleiding-onvoldoende", ("diploma", prior), ("niveau", lvl)) with { Rule = cell.Rule });
-                if (level != MboLevel.Entree) reasons.Add(catalogue.Reason("uitzondering-a9"));
+                if (level != MboLevel.Entree)
+                    reasons.Add(catalogue.Reason("uitzondering-a9"));
                 break;
         }
     }

@@ -11,4 +11,5 @@ public sealed record Qualification(
     string Domain,
     string? DomainCrebo,
     string Dossier,
-    string DossierCrebo);
+    string DossierCrebo
+);

@@ -7,14 +7,19 @@ public enum ApplicationStatus
 {
     /// <summary>Applied; no intake yet.</summary>
     Aangemeld,
+
     /// <summary>The intake interview was held; no decision yet.</summary>
     IntakeGehouden,
+
     /// <summary>Admitted.</summary>
     Toegelaten,
+
     /// <summary>Refused.</summary>
     Afgewezen,
+
     /// <summary>Placed in the programme.</summary>
     Geplaatst,
+
     /// <summary>The pupil withdrew the application.</summary>
     Ingetrokken,
 }
@@ -25,8 +30,16 @@ public enum ApplicationStatus
 /// <param name="StatusOn">The date of the event that set <paramref name="Status"/>.</param>
 /// <param name="Detail">The intake outcome, the refusal reason or the reason for withdrawing, as recorded.</param>
 public sealed record Application(
-    string Institution, int? Crebo, int? Niveau, Leerweg? Leerweg, string? Route,
-    DateOnly AppliedOn, ApplicationStatus Status, DateOnly StatusOn, string? Detail)
+    string Institution,
+    int? Crebo,
+    int? Niveau,
+    Leerweg? Leerweg,
+    string? Route,
+    DateOnly AppliedOn,
+    ApplicationStatus Status,
+    DateOnly StatusOn,
+    string? Detail
+)
 {
     /// <summary>True while the application can still lead to a place: not refused, not withdrawn.</summary>
     public bool Active => Status is not (ApplicationStatus.Afgewezen or ApplicationStatus.Ingetrokken);
@@ -37,12 +50,16 @@ public enum SignalKind
 {
     /// <summary>No application before 1 April of the exam year (A10: toelatingsrecht needs an application before 1 April).</summary>
     GeenAanmelding,
+
     /// <summary>Refused, and no other application admitted or placed.</summary>
     Afgewezen,
+
     /// <summary>Withdrew, and no other application open, admitted or placed.</summary>
     Ingetrokken,
+
     /// <summary>Applied to a lower niveau than usual for the leerweg (bb 2, kb 3, gl/tl 4).</summary>
     LagerNiveau,
+
     /// <summary>
     /// No application yet, from the warning day (<see cref="Applications.DefaultWarnFrom"/>, 1 February unless set) until
     /// 1 April of the exam year: the decaan can still act before toelatingsrecht is lost (A10).
@@ -103,13 +120,14 @@ public static class Applications
     public static readonly MonthDay DefaultWarnFrom = MonthDay.Parse("02-01").Day!.Value;
 
     /// <summary>The niveau a vmbo leerweg usually leads to: bb 2, kb 3, gl and tl 4. Not a legal limit (kb, gl and tl admit to 2–4).</summary>
-    public static int? UsualNiveau(Leerweg leerweg) => leerweg switch
-    {
-        Leerweg.Bb => 2,
-        Leerweg.Kb => 3,
-        Leerweg.Gl or Leerweg.Tl => 4,
-        _ => null,
-    };
+    public static int? UsualNiveau(Leerweg leerweg) =>
+        leerweg switch
+        {
+            Leerweg.Bb => 2,
+            Leerweg.Kb => 3,
+            Leerweg.Gl or Leerweg.Tl => 4,
+            _ => null,
+        };
 
     /// <summary>Every application in the stream, in the order applied, with its latest status.</summary>
     public static ImmutableArray<Application> Of(IEnumerable<TransitionEvent> stream)
@@ -118,7 +136,8 @@ public static class Applications
         var list = new List<Application>();
         foreach (var e in stream.OrderBy(e => e.Date))
         {
-            if (e.Institution is null) continue;
+            if (e.Institution is null)
+                continue;
             if (e.Kind == EventKind.Aangemeld)
             {
                 list.Add(new(e.Institution, e.Crebo, e.Niveau, e.Leerweg, e.Route, e.Date, ApplicationStatus.Aangemeld, e.Date, null));
@@ -133,10 +152,12 @@ public static class Applications
                 EventKind.AanmeldingIngetrokken => ApplicationStatus.Ingetrokken,
                 _ => null,
             };
-            if (status is null) continue;
+            if (status is null)
+                continue;
             // The latest application at the same location for the same crebo (or any crebo when the event names none).
             var index = list.FindLastIndex(a => a.Institution == e.Institution && (e.Crebo is null || a.Crebo == e.Crebo));
-            if (index < 0) continue;
+            if (index < 0)
+                continue;
             list[index] = list[index] with { Status = status.Value, StatusOn = e.Date, Detail = e.Detail ?? list[index].Detail };
         }
         return [.. list];
@@ -152,11 +173,16 @@ public static class Applications
         int? year = null;
         foreach (var e in stream)
         {
-            if (e.Leerjaar == 4 && e.Leerweg is { } lw && lw.IsVmboLeerweg()
-                && e.Kind is EventKind.Ingeschreven or EventKind.Bevorderd or EventKind.Gedoubleerd)
+            if (
+                e.Leerjaar == 4
+                && e.Leerweg is { } lw
+                && lw.IsVmboLeerweg()
+                && e.Kind is EventKind.Ingeschreven or EventKind.Bevorderd or EventKind.Gedoubleerd
+            )
             {
                 var end = SchoolYear.StartOf(e.Date).Year + 1;
-                if (year is null || end > year) year = end;
+                if (year is null || end > year)
+                    year = end;
             }
         }
         return year;
@@ -187,13 +213,17 @@ public static class Applications
             signals.Add(new(SignalKind.Ingetrokken, "A10", "Aanmelding ingetrokken en geen andere aanmelding open."));
 
         if (leerweg is { } l && UsualNiveau(l) is { } usual && applications.FirstOrDefault(a => a.Active && a.Niveau < usual) is { } lower)
-            signals.Add(new(SignalKind.LagerNiveau, "A1",
-                $"Aangemeld voor niveau {lower.Niveau}, lager dan gebruikelijk na {JsonSpelling.Of(l)} (niveau {usual})."));
+            signals.Add(
+                new(SignalKind.LagerNiveau, "A1", $"Aangemeld voor niveau {lower.Niveau}, lager dan gebruikelijk na {JsonSpelling.Of(l)} (niveau {usual}).")
+            );
         return signals.ToImmutable();
     }
 
     // On to havo (a vo enrolment without a vmbo leerweg) or straight into mbo without an application on record.
     private static bool WentOnElsewhere(IReadOnlyList<TransitionEvent> stream, int examYear) =>
-        stream.Any(e => e.Kind == EventKind.Ingeschreven && e.Date >= new DateOnly(examYear, 1, 1)
-            && (e.Niveau is not null || (e.Leerjaar is not null && e.Leerweg is null)));
+        stream.Any(e =>
+            e.Kind == EventKind.Ingeschreven
+            && e.Date >= new DateOnly(examYear, 1, 1)
+            && (e.Niveau is not null || (e.Leerjaar is not null && e.Leerweg is null))
+        );
 }

@@ -49,6 +49,6 @@ public static class ContractDates
 
     /// <summary>The whole range in one sentence, for the OpenAPI description.</summary>
     public static string Description =>
-        $"Dates: 'on' and 'appliedOn' from {OnRange}; 'birthDate' from {Iso(EarliestBirthDate)} and before 'on'; " +
-        $"a diploma's 'year' from {EarliestDiplomaYear} to {LatestDiplomaYear}. Anything else is a 400 naming the field.";
+        $"Dates: 'on' and 'appliedOn' from {OnRange}; 'birthDate' from {Iso(EarliestBirthDate)} and before 'on'; "
+        + $"a diploma's 'year' from {EarliestDiplomaYear} to {LatestDiplomaYear}. Anything else is a 400 naming the field.";
 }

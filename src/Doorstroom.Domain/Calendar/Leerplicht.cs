@@ -14,17 +14,16 @@ public static class Leerplicht
     }
 
     /// <summary>True when full leerplicht has ended before <paramref name="start"/>; null when the birth date is unknown.</summary>
-    public static bool? FullLeerplichtEndedBefore(DateOnly? birthDate, DateOnly start) =>
-        birthDate is { } b ? FullLeerplichtEnds(b) < start : null;
+    public static bool? FullLeerplichtEndedBefore(DateOnly? birthDate, DateOnly start) => birthDate is { } b ? FullLeerplichtEnds(b) < start : null;
 
     /// <summary>L2: kwalificatieplicht runs to the 18th birthday (or an SK), from 1 Aug 2007.</summary>
-    public static DateOnly? KwalificatieplichtEnds(DateOnly birthDate) =>
-        birthDate.AddYears(18) < Dates.Kwalificatieplicht ? null : birthDate.AddYears(18);
+    public static DateOnly? KwalificatieplichtEnds(DateOnly birthDate) => birthDate.AddYears(18) < Dates.Kwalificatieplicht ? null : birthDate.AddYears(18);
 
     public static int AgeOn(DateOnly birthDate, DateOnly on)
     {
         var age = on.Year - birthDate.Year;
-        if (on < birthDate.AddYears(age)) age--;
+        if (on < birthDate.AddYears(age))
+            age--;
         return age;
     }
 }

@@ -3,8 +3,7 @@ namespace Doorstroom.Domain;
 /// <summary>School and study years run 1 August Y – 31 July Y+1 (rulebook §0).</summary>
 public static class SchoolYear
 {
-    public static DateOnly StartOf(DateOnly date) =>
-        date.Month >= 8 ? new DateOnly(date.Year, 8, 1) : new DateOnly(date.Year - 1, 8, 1);
+    public static DateOnly StartOf(DateOnly date) => date.Month >= 8 ? new DateOnly(date.Year, 8, 1) : new DateOnly(date.Year - 1, 8, 1);
 
     /// <summary>The first 1 August on or after the date: when a programme can start.</summary>
     public static DateOnly NextStart(DateOnly date) =>

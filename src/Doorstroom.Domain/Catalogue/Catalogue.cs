@@ -21,7 +21,8 @@ public sealed record ReasonTemplate(string Code, string Rule, string Text, Confi
     public Reason Render(params ReadOnlySpan<(string Name, string Value)> args)
     {
         var text = Text;
-        foreach (var (name, value) in args) text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        foreach (var (name, value) in args)
+            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
         return new Reason(Code, Rule, text, Confidence);
     }
 }
@@ -30,7 +31,14 @@ public sealed record ReasonTemplate(string Code, string Rule, string Text, Confi
 /// Where on the pupil's way a route begins: now (the pupil's current school), at the start of a vmbo leerjaar, or after
 /// the pupil's current school ends (the first 1 August after its diploma: havo 4 after the vmbo diploma, R11.1).
 /// </summary>
-public enum EntryPoint { Now, VmboLeerjaar1, VmboLeerjaar3, VmboLeerjaar4, AfterSchool }
+public enum EntryPoint
+{
+    Now,
+    VmboLeerjaar1,
+    VmboLeerjaar3,
+    VmboLeerjaar4,
+    AfterSchool,
+}
 
 /// <summary>A duration band in whole school years.</summary>
 public sealed record Years(int Min, int Max);
@@ -40,7 +48,15 @@ public sealed record Years(int Min, int Max);
 /// and ends with <see cref="Diplomas"/> (the last one is the level reached).
 /// </summary>
 /// <remarks>With <see cref="WithVmboDiploma"/> the pupil also obtains the vmbo diploma of their own leerweg on the way.</remarks>
-public sealed record Variant(Condition? When, Years Duration, ImmutableArray<DiplomaKind> Diplomas, bool WithVmboDiploma, SchoolType EnrolledAt, ImmutableArray<Leerweg> MboLeerwegen, string Rule);
+public sealed record Variant(
+    Condition? When,
+    Years Duration,
+    ImmutableArray<DiplomaKind> Diplomas,
+    bool WithVmboDiploma,
+    SchoolType EnrolledAt,
+    ImmutableArray<Leerweg> MboLeerwegen,
+    string Rule
+);
 
 /// <summary>A phase of a route: finish the current school (to its diploma), or follow a programme with variants.</summary>
 public abstract record Phase
@@ -73,26 +89,42 @@ public sealed record Route(
     ImmutableArray<Caveat> Caveats,
     ImmutableArray<string> Rules,
     ImmutableArray<string> Sources,
-    ImmutableArray<string> ExampleCrebos);
+    ImmutableArray<string> ExampleCrebos
+);
 
 /// <summary>Prior education as the admission matrix of rulebook §5.1 groups it.</summary>
-public enum Prior { None, VmboBb, VmboKbGlTl, HavoVwo3, Mbo1, Mbo2, Mbo3 }
+public enum Prior
+{
+    None,
+    VmboBb,
+    VmboKbGlTl,
+    HavoVwo3,
+    Mbo1,
+    Mbo2,
+    Mbo3,
+}
 
 /// <summary>A cell of the admission matrix (§5.1).</summary>
 public enum MatrixVerdict
 {
     /// <summary>✔ admissible.</summary>
     Admissible,
+
     /// <summary>✖ not admissible (unless exception A9).</summary>
     NotAdmissible,
+
     /// <summary>M0 level 2 without diploma: only programmes with no assistent counterpart (A5).</summary>
     Drempelloos,
+
     /// <summary>M0: admissible for the same beroep or beroepencategorie; other directions: the institution decides (A2, §14.2).</summary>
     SameDirection,
+
     /// <summary>M1+ entree: admissible only once full leerplicht has ended (A6).</summary>
     LeerplichtEnded,
+
     /// <summary>M1+ entree with a diploma that meets the mbo-2 requirement: not admissible (A6).</summary>
     MeetsHigherLevel,
+
     /// <summary>Specialist: a vakopleiding diploma for the same beroep (A3).</summary>
     SameBeroep,
 }
@@ -111,7 +143,8 @@ public sealed record SubjectRequirement(
     ImmutableArray<(DiplomaKind Diploma, MboLevel Level)> Applies,
     ImmutableArray<string> AnyOfSubjects,
     Confidence Confidence,
-    string Rule);
+    string Rule
+);
 
 /// <summary>Duration bands per mbo level for the regime in force at the start of the programme (M4, M5).</summary>
 public sealed record DurationEra(string Regime, Window Window, ImmutableDictionary<MboLevel, Years> Levels);
@@ -120,7 +153,8 @@ public sealed record DurationEra(string Regime, Window Window, ImmutableDictiona
 public sealed record DomainDirection(string Domain, Direction Direction, bool Green, Confidence Confidence);
 
 /// <summary>The whole versioned catalogue: routes, rules, regimes, admission and durations. Immutable data.</summary>
-/// <param name="IndicatorDefinitions">The monitor's indicator definitions in words (indicators.json), one per <see cref="Indicator"/> in the enum's order.</param>
+/// <param name="IndicatorDefinitions">The monitor's indicator definitions in words (indicators.json), one per <see cref="Indicator"/> in the enum's
+/// order.</param>
 public sealed record RouteCatalogue(
     string Version,
     DateOnly Published,
@@ -134,14 +168,25 @@ public sealed record RouteCatalogue(
     Years HboBachelor,
     ImmutableDictionary<string, DomainDirection> Domains,
     ImmutableDictionary<string, ReasonTemplate> Reasons,
-    ImmutableArray<IndicatorDefinition> IndicatorDefinitions)
+    ImmutableArray<IndicatorDefinition> IndicatorDefinitions
+)
 {
     /// <summary>The 13 fixed route ids of design §3.</summary>
     public static readonly ImmutableArray<string> RouteIds =
     [
-        "normale-route", "leerwerktraject", "assistentenopleiding", "vm2", "groene-lyceum", "vakmanschapsroute",
-        "technologieroute", "beroepsroute", "vakcollege", "praktijkonderwijs", "doorlopende-leerroute",
-        "geintegreerde-route", "havo-doorstroom",
+        "normale-route",
+        "leerwerktraject",
+        "assistentenopleiding",
+        "vm2",
+        "groene-lyceum",
+        "vakmanschapsroute",
+        "technologieroute",
+        "beroepsroute",
+        "vakcollege",
+        "praktijkonderwijs",
+        "doorlopende-leerroute",
+        "geintegreerde-route",
+        "havo-doorstroom",
     ];
 
     public Route Route(string id) => Routes.First(r => r.Id == id);
@@ -150,7 +195,8 @@ public sealed record RouteCatalogue(
     {
         foreach (var r in Routes)
         {
-            if (r.Id == id) return r;
+            if (r.Id == id)
+                return r;
         }
         return null;
     }
@@ -172,7 +218,8 @@ public sealed record RouteCatalogue(
     {
         foreach (var era in Durations)
         {
-            if (era.Window.Contains(start)) return era;
+            if (era.Window.Contains(start))
+                return era;
         }
         throw new InvalidOperationException($"No duration era covers {start:yyyy-MM-dd}.");
     }
@@ -181,7 +228,8 @@ public sealed record RouteCatalogue(
     {
         foreach (var era in Admission)
         {
-            if (era.Window.Contains(start)) return era;
+            if (era.Window.Contains(start))
+                return era;
         }
         throw new InvalidOperationException($"No admission era covers {start:yyyy-MM-dd}.");
     }

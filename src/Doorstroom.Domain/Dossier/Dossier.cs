@@ -10,22 +10,32 @@ public enum DossierCategory
 {
     /// <summary>Administrative data: name, school, leerweg, years.</summary>
     Administratief,
+
     /// <summary>Learning results: marks, exam results.</summary>
     Leerresultaten,
+
     /// <summary>Guidance given at school.</summary>
     Begeleiding,
+
     /// <summary>Attendance and absence.</summary>
     Verzuim,
+
     /// <summary>LOB / loopbaandossier: career orientation.</summary>
     Loopbaan,
+
     /// <summary>The advice of the mentor and the zorgcoördinator.</summary>
     Advies,
+
     /// <summary>Support needs and care (zorg), including health: special-category data under the AVG.</summary>
     Zorg,
 }
 
 /// <summary>Who gave or withdrew consent.</summary>
-public enum ConsentBy { Leerling, Ouder }
+public enum ConsentBy
+{
+    Leerling,
+    Ouder,
+}
 
 /// <summary>One consent change for one category and one receiving institution (BRIN4), as recorded.</summary>
 public sealed record ConsentChange(DossierCategory Category, string Institution, bool Given, ConsentBy By, DateOnly On);
@@ -39,7 +49,15 @@ public sealed record ParentAccessChange(bool Given, DateOnly On);
 /// <summary>An mbo institution's request for a pupil's dossier: its purpose and categories (purpose binding) and until when it holds.</summary>
 /// <param name="Institution">The requesting mbo institution (BRIN4).</param>
 /// <param name="Expires">The last day the share may be read: by default the end of the first mbo year (31 July).</param>
-public sealed record DossierRequest(string Id, string Pupil, string Institution, string Purpose, ImmutableArray<DossierCategory> Categories, DateOnly On, DateOnly Expires);
+public sealed record DossierRequest(
+    string Id,
+    string Pupil,
+    string Institution,
+    string Purpose,
+    ImmutableArray<DossierCategory> Categories,
+    DateOnly On,
+    DateOnly Expires
+);
 
 /// <summary>A yes or no with the rule (rulebook §10) and a sentence saying why.</summary>
 public sealed record DossierDecision(bool Allowed, string Rule, string Reason)
@@ -82,11 +100,18 @@ public static class DossierRules
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(institution);
-        var applied = stream.Any(e => e.Kind == EventKind.Aangemeld && e.Date <= on
-            && e.Institution is { Length: >= 4 } at && string.Equals(at[..4], institution, StringComparison.OrdinalIgnoreCase));
+        var applied = stream.Any(e =>
+            e.Kind == EventKind.Aangemeld
+            && e.Date <= on
+            && e.Institution is { Length: >= 4 } at
+            && string.Equals(at[..4], institution, StringComparison.OrdinalIgnoreCase)
+        );
         return applied
             ? DossierDecision.Yes("P2", "De leerling heeft zich bij deze instelling aangemeld.")
-            : DossierDecision.No("P2", "Een dossier mag pas worden opgevraagd nadat de leerling zich bij de instelling heeft aangemeld (geen selectie aan de poort).");
+            : DossierDecision.No(
+                "P2",
+                "Een dossier mag pas worden opgevraagd nadat de leerling zich bij de instelling heeft aangemeld (geen selectie aan de " + "poort)."
+            );
     }
 
     /// <summary>Who must consent for this pupil on this date: the pupil from 16, else a parent (P4); unknown birth date means a parent.</summary>
@@ -108,9 +133,12 @@ public static class DossierRules
         var latest = changes.Where(c => c.On >= sixteen && c.On <= on).OrderBy(c => c.On).LastOrDefault();
         return latest is { Given: true }
             ? DossierDecision.Yes(ParentAccessRule, $"De leerling (16 of ouder) gaf een ouder inzage op {latest.On:yyyy-MM-dd}.")
-            : DossierDecision.No(ParentAccessRule, latest is null
-                ? "Vanaf 16 jaar beslist de leerling zelf over het dossier; een ouder ziet het alleen als de leerling dat toestaat."
-                : $"Vanaf 16 jaar beslist de leerling zelf over het dossier; de leerling trok de inzage van een ouder in op {latest.On:yyyy-MM-dd}.");
+            : DossierDecision.No(
+                ParentAccessRule,
+                latest is null
+                    ? "Vanaf 16 jaar beslist de leerling zelf over het dossier; een ouder ziet het alleen als de leerling dat toestaat."
+                    : $"Vanaf 16 jaar beslist de leerling zelf over het dossier; de leerling trok de inzage van een ouder in op {latest.On:yyyy-MM-dd}."
+            );
     }
 
     /// <summary>P4: only a pupil of 16 or older gives or withdraws a parent's access; before that the parent sees the dossier anyway.</summary>
@@ -129,7 +157,14 @@ public static class DossierRules
     /// every category) needs the latest consent change for that category and institution to be a "given" by the right
     /// person (P4, P5). A withdrawal takes effect on the next read.
     /// </summary>
-    public static DossierDecision MayRead(DossierRequest request, string reader, DossierCategory category, IEnumerable<ConsentChange> consents, DateOnly? birthDate, DateOnly on)
+    public static DossierDecision MayRead(
+        DossierRequest request,
+        string reader,
+        DossierCategory category,
+        IEnumerable<ConsentChange> consents,
+        DateOnly? birthDate,
+        DateOnly on
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(consents);
@@ -151,27 +186,39 @@ public static class DossierRules
             .LastOrDefault();
         var rule = category.NeedsConsent() ? "P5" : "P3";
         if (latest is null)
-            return DossierDecision.No(rule, category.NeedsConsent()
-                ? "Zorggegevens worden alleen gedeeld met uitdrukkelijke toestemming, en die is er niet."
-                : "Vóór 1 augustus 2020 was toestemming nodig, en die is er niet.");
+            return DossierDecision.No(
+                rule,
+                category.NeedsConsent()
+                    ? "Zorggegevens worden alleen gedeeld met uitdrukkelijke toestemming, en die is er niet."
+                    : "Vóór 1 augustus 2020 was toestemming nodig, en die is er niet."
+            );
         if (!latest.Given)
             return DossierDecision.No(rule, $"De toestemming is ingetrokken op {latest.On:yyyy-MM-dd}.");
         if (latest.By != from)
-            return DossierDecision.No("P4", from == ConsentBy.Leerling
-                ? "Vanaf 16 jaar geeft de leerling zelf toestemming; de toestemming van een ouder geldt niet meer."
-                : "Onder de 16 geeft een ouder toestemming, niet de leerling zelf.");
-        return DossierDecision.Yes(rule, $"Toestemming gegeven op {latest.On:yyyy-MM-dd} door {(latest.By == ConsentBy.Leerling ? "de leerling" : "een ouder")}.");
+            return DossierDecision.No(
+                "P4",
+                from == ConsentBy.Leerling
+                    ? "Vanaf 16 jaar geeft de leerling zelf toestemming; de toestemming van een ouder geldt niet meer."
+                    : "Onder de 16 geeft een ouder toestemming, niet de leerling zelf."
+            );
+        return DossierDecision.Yes(
+            rule,
+            $"Toestemming gegeven op {latest.On:yyyy-MM-dd} door " + $"{(latest.By == ConsentBy.Leerling ? "de leerling" : "een ouder")}."
+        );
     }
 
-    /// <summary>The consent changes recorded in a stream (<see cref="EventKind.ToestemmingGegeven"/>/<see cref="EventKind.ToestemmingIngetrokken"/>, detail <c>category/by</c>).</summary>
+    /// <summary>The consent changes recorded in a stream (<see cref="EventKind.ToestemmingGegeven"/>/<see cref="EventKind.ToestemmingIngetrokken"/>, detail
+    /// <c>category/by</c>).</summary>
     public static ImmutableArray<ConsentChange> Consents(IEnumerable<TransitionEvent> stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var result = ImmutableArray.CreateBuilder<ConsentChange>();
         foreach (var e in stream)
         {
-            if (e.Kind is not (EventKind.ToestemmingGegeven or EventKind.ToestemmingIngetrokken) || e.Institution is not { Length: >= 4 } at) continue;
-            if (!TryParseDetail(e.Detail, out var category, out var by)) continue;
+            if (e.Kind is not (EventKind.ToestemmingGegeven or EventKind.ToestemmingIngetrokken) || e.Institution is not { Length: >= 4 } at)
+                continue;
+            if (!TryParseDetail(e.Detail, out var category, out var by))
+                continue;
             result.Add(new(category, at[..4], e.Kind == EventKind.ToestemmingGegeven, by, e.Date));
         }
         return result.ToImmutable();
@@ -204,14 +251,21 @@ public static class DossierRules
         category = default;
         by = default;
         var parts = detail?.Split('/');
-        if (parts is not ([_, _] or [_, _, _]) || !TryCategory(parts[0], out category)) return false;
-        if (parts.Length == 3 && !(parts[2].Length is > 0 and < 6 && parts[2].All(char.IsAsciiDigit) && parts[2][0] != '0' && parts[2] != "1")) return false;
+        if (parts is not ([_, _] or [_, _, _]) || !TryCategory(parts[0], out category))
+            return false;
+        if (parts.Length == 3 && !(parts[2].Length is > 0 and < 6 && parts[2].All(char.IsAsciiDigit) && parts[2][0] != '0' && parts[2] != "1"))
+            return false;
         var who = parts[1];
         switch (who)
         {
-            case "leerling": by = ConsentBy.Leerling; return true;
-            case "ouder": by = ConsentBy.Ouder; return true;
-            default: return false;
+            case "leerling":
+                by = ConsentBy.Leerling;
+                return true;
+            case "ouder":
+                by = ConsentBy.Ouder;
+                return true;
+            default:
+                return false;
         }
     }
 }

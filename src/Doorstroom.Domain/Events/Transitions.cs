@@ -7,34 +7,50 @@ public enum EventKind
 {
     /// <summary>Enrolled at a vo school or mbo institution: institution, leerweg, leerjaar or niveau, crebo, route.</summary>
     Ingeschreven,
+
     /// <summary>Promoted to the next leerjaar (vo) on the date.</summary>
     Bevorderd,
+
     /// <summary>Repeats the leerjaar (vo).</summary>
     Gedoubleerd,
+
     /// <summary>Applied to an mbo programme (institution, crebo, niveau, leerweg).</summary>
     Aangemeld,
+
     /// <summary>Intake interview held; the outcome in <see cref="TransitionEvent.Detail"/>.</summary>
     IntakeGehouden,
+
     /// <summary>Admitted to the programme applied for.</summary>
     Toegelaten,
+
     /// <summary>Refused; the reason in <see cref="TransitionEvent.Detail"/>.</summary>
     Afgewezen,
+
     /// <summary>Placed in a programme (the first day of study is the Ingeschreven that follows).</summary>
     Geplaatst,
+
     /// <summary>Changed programme within the institution: the new crebo, niveau, leerweg.</summary>
     Geswitcht,
+
     /// <summary>Obtained a diploma: vmbo (leerweg), mbo (crebo, niveau), havo.</summary>
     DiplomaBehaald,
+
     /// <summary>Left the institution; the reason category in <see cref="TransitionEvent.Detail"/>.</summary>
     Uitgeschreven,
+
     /// <summary>A transfer dossier category was shared with the receiving institution.</summary>
     DossierGedeeld,
+
     /// <summary>The pupil (or parent) consented to sharing a dossier category.</summary>
     ToestemmingGegeven,
+
     /// <summary>The pupil (or parent) withdrew consent for a dossier category.</summary>
     ToestemmingIngetrokken,
-    /// <summary>The pupil withdrew an application (institution, and the crebo it was for); the reason, if given, in <see cref="TransitionEvent.Detail"/>.</summary>
+
+    /// <summary>The pupil withdrew an application (institution, and the crebo it was for); the reason, if given, in <see
+    /// cref="TransitionEvent.Detail"/>.</summary>
     AanmeldingIngetrokken,
+
     /// <summary>
     /// A correction: an earlier event of the pupil, named by its identity in <see cref="TransitionEvent.Voids"/>, was wrong
     /// and no longer counts (<see cref="Corrections"/>); the reason in <see cref="TransitionEvent.Detail"/>. The stream stays
@@ -48,7 +64,16 @@ public enum EventKind
 /// <see cref="Overstap"/> means the pupil goes on in other education; the rest leave education
 /// unless a later Ingeschreven says otherwise.
 /// </summary>
-public enum Uitschrijfreden { Diploma, Overstap, Werk, Verhuisd, Buitenland, Zorg, Onbekend }
+public enum Uitschrijfreden
+{
+    Diploma,
+    Overstap,
+    Werk,
+    Verhuisd,
+    Buitenland,
+    Zorg,
+    Onbekend,
+}
 
 /// <summary>
 /// One dated fact in a pupil's stream. Which fields an event carries depends on its kind; see
@@ -59,7 +84,8 @@ public enum Uitschrijfreden { Diploma, Overstap, Werk, Verhuisd, Buitenland, Zor
 /// <param name="Kind">What happened.</param>
 /// <param name="Institution">The BRIN6 of the vo vestiging or mbo location (BRIN4 + 2).</param>
 /// <param name="Detail">Kind-specific: the uitschrijfreden, the intake outcome, the refusal reason, the dossier category, the reason of a correction.</param>
-/// <param name="Voids">Only on <see cref="EventKind.Vervallen"/>: the identity of the event of the same pupil it declares void (its digest, docs/events.md).</param>
+/// <param name="Voids">Only on <see cref="EventKind.Vervallen"/>: the identity of the event of the same pupil it declares void (its digest,
+/// docs/events.md).</param>
 public sealed record TransitionEvent(
     string Pupil,
     DateOnly Date,
@@ -71,10 +97,21 @@ public sealed record TransitionEvent(
     int? Crebo = null,
     string? Route = null,
     string? Detail = null,
-    long? Voids = null);
+    long? Voids = null
+);
 
 /// <summary>The fields an event can carry.</summary>
-public enum EventField { Institution, Leerweg, Leerjaar, Niveau, Crebo, Route, Detail, Voids }
+public enum EventField
+{
+    Institution,
+    Leerweg,
+    Leerjaar,
+    Niveau,
+    Crebo,
+    Route,
+    Detail,
+    Voids,
+}
 
 /// <summary>Which fields an event kind needs and which it may carry.</summary>
 public sealed record EventShape(EventKind Kind, ImmutableArray<EventField> Required, ImmutableArray<EventField> Optional)
@@ -100,8 +137,14 @@ public static class EventShapes
 
     private static ImmutableDictionary<EventKind, EventShape> Build()
     {
-        const EventField I = EventField.Institution, L = EventField.Leerweg, J = EventField.Leerjaar,
-            N = EventField.Niveau, C = EventField.Crebo, R = EventField.Route, D = EventField.Detail, V = EventField.Voids;
+        const EventField I = EventField.Institution,
+            L = EventField.Leerweg,
+            J = EventField.Leerjaar,
+            N = EventField.Niveau,
+            C = EventField.Crebo,
+            R = EventField.Route,
+            D = EventField.Detail,
+            V = EventField.Voids;
         EventShape S(EventKind k, EventField[] req, EventField[] opt) => new(k, [.. req], [.. opt]);
         return new[]
         {
@@ -138,7 +181,9 @@ public static class EventShapes
             problems.Add(("pupil", $"a key of at most {MaxTextLength} characters"));
 
         if (!ContractDates.Contains(e.Date))
-            problems.Add(("date", $"a date from {ContractDates.Range} (found {e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})"));
+            problems.Add(
+                ("date", $"a date from {ContractDates.Range} (found " + $"{e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})")
+            );
 
         if (!All.TryGetValue(e.Kind, out var shape))
         {
@@ -188,9 +233,12 @@ public static class EventShapes
     /// <summary>True for a BRIN6 code such as 25PJ00 or 00AB01: 2 digits, 2 letters or digits, 2 digits.</summary>
     public static bool IsBrin6(string code) =>
         code.Length == 6
-        && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1])
-        && char.IsAsciiLetterOrDigit(code[2]) && char.IsAsciiLetterOrDigit(code[3])
-        && char.IsAsciiDigit(code[4]) && char.IsAsciiDigit(code[5]);
+        && char.IsAsciiDigit(code[0])
+        && char.IsAsciiDigit(code[1])
+        && char.IsAsciiLetterOrDigit(code[2])
+        && char.IsAsciiLetterOrDigit(code[3])
+        && char.IsAsciiDigit(code[4])
+        && char.IsAsciiDigit(code[5]);
 }
 
 /// <summary>
@@ -206,7 +254,8 @@ public static class Corrections
     {
         foreach (var e in stream)
         {
-            if (e.Kind == EventKind.Vervallen) return true;
+            if (e.Kind == EventKind.Vervallen)
+                return true;
         }
         return false;
     }
@@ -221,12 +270,14 @@ public static class Corrections
         var voided = new HashSet<long>();
         foreach (var e in stream)
         {
-            if (e.Kind == EventKind.Vervallen && e.Voids is { } v) voided.Add(v);
+            if (e.Kind == EventKind.Vervallen && e.Voids is { } v)
+                voided.Add(v);
         }
         var counted = ImmutableArray.CreateBuilder<TransitionEvent>(stream.Length);
         foreach (var e in stream)
         {
-            if (e.Kind != EventKind.Vervallen && (voided.Count == 0 || !voided.Contains(identity(e)))) counted.Add(e);
+            if (e.Kind != EventKind.Vervallen && (voided.Count == 0 || !voided.Contains(identity(e))))
+                counted.Add(e);
         }
         return counted.ToImmutable();
     }

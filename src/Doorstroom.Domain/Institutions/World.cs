@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+
 namespace Doorstroom.Domain;
 
 /// <summary>
@@ -15,14 +16,15 @@ namespace Doorstroom.Domain;
 public sealed record VoVestiging(string Brin6, string Place, int Bb, int Kb, int Gl, int Tl, bool Green = false)
 {
     /// <summary>The count for one vmbo leerweg.</summary>
-    public int Count(Leerweg leerweg) => leerweg switch
-    {
-        Leerweg.Bb => Bb,
-        Leerweg.Kb => Kb,
-        Leerweg.Gl => Gl,
-        Leerweg.Tl => Tl,
-        _ => throw new ArgumentOutOfRangeException(nameof(leerweg), leerweg, "not a vmbo leerweg"),
-    };
+    public int Count(Leerweg leerweg) =>
+        leerweg switch
+        {
+            Leerweg.Bb => Bb,
+            Leerweg.Kb => Kb,
+            Leerweg.Gl => Gl,
+            Leerweg.Tl => Tl,
+            _ => throw new ArgumentOutOfRangeException(nameof(leerweg), leerweg, "not a vmbo leerweg"),
+        };
 }
 
 /// <summary>An mbo location (vestiging) of an institution.</summary>
@@ -50,7 +52,8 @@ public sealed record MboQualification(int Crebo, MboLevel Niveau, string Domain,
         var result = ImmutableArray.CreateBuilder<MboQualification>();
         foreach (var q in qualifications)
         {
-            if (q.Crebo.Length != 5 || !int.TryParse(q.Crebo, out var crebo)) continue;
+            if (q.Crebo.Length != 5 || !int.TryParse(q.Crebo, out var crebo))
+                continue;
             var direction = domains.TryGetValue(q.Domain, out var d) ? d.Direction : Direction.Intersectoraal;
             result.Add(new MboQualification(crebo, q.Level, q.Domain, direction));
         }
@@ -66,7 +69,8 @@ public sealed record MboQualification(int Crebo, MboLevel Niveau, string Domain,
 public sealed record World(
     ImmutableArray<VoVestiging> VoVestigingen,
     ImmutableArray<MboLocation> MboLocations,
-    ImmutableArray<MboQualification> Qualifications);
+    ImmutableArray<MboQualification> Qualifications
+);
 
 /// <summary>Builds a <see cref="World"/> by hand, for tests and demos.</summary>
 /// <example><code>

@@ -11,7 +11,8 @@ namespace Doorstroom.Domain;
 /// <param name="Reden">Why that date, in words (for a page or a table's note).</param>
 public sealed record Afleesbaarheid(Indicator Indicator, int Cohort, bool Afleesbaar, DateOnly Vanaf, string Reden)
 {
-    /// <summary>The years a vmbo leaver is given to reach a startkwalificatie before a cohort of <see cref="Indicator.TijdTotStartkwalificatie"/> is read: mbo-4 takes up to four years, plus one for a late start or a year over.</summary>
+    /// <summary>The years a vmbo leaver is given to reach a startkwalificatie before a cohort of <see cref="Indicator.TijdTotStartkwalificatie"/> is read:
+    /// mbo-4 takes up to four years, plus one for a late start or a year over.</summary>
     public const int JarenTotStartkwalificatie = 5;
 
     /// <summary>
@@ -27,19 +28,26 @@ public sealed record Afleesbaarheid(Indicator Indicator, int Cohort, bool Aflees
             // Entries of school year t start up to 31 July t+1; their first year ends a year later.
             Indicator.Switch => (new DateOnly(cohort + 2, 8, 1), "het eerste jaar van wie tot en met 31 juli t+1 instroomde, is pas op 1 augustus t+2 voorbij"),
             Indicator.DiplomaNominaal => (Oktober(cohort + 4), "de nominale duur loopt tot 4 jaar (niveau 4): af te lezen op 1 oktober t+4"),
-            Indicator.Jaarresultaat or Indicator.Diplomaresultaat or Indicator.Startersresultaat or Indicator.DoorstroomVoMboNaEenJaar or Indicator.Kwalificatiewinst
-                => (Oktober(cohort + 1), "de peildatum is 1 oktober t+1"),
+            Indicator.Jaarresultaat
+            or Indicator.Diplomaresultaat
+            or Indicator.Startersresultaat
+            or Indicator.DoorstroomVoMboNaEenJaar
+            or Indicator.Kwalificatiewinst => (Oktober(cohort + 1), "de peildatum is 1 oktober t+1"),
             Indicator.DoorstroomVoMbo => (Oktober(cohort), "de peildatum is 1 oktober t"),
             // Diplomas of school year t run to 31 July t+1; the first 1 October after them is at the latest 1 October t+1.
             Indicator.Opstroom => (Oktober(cohort + 1), "de eerste 1 oktober na een diploma uit studiejaar t is uiterlijk 1 oktober t+1"),
-            Indicator.TijdTotStartkwalificatie => (Oktober(cohort + JarenTotStartkwalificatie),
-                $"elke vmbo-verlater krijgt {JarenTotStartkwalificatie} jaar om een startkwalificatie te halen: af te lezen op 1 oktober t+{JarenTotStartkwalificatie}"),
+            Indicator.TijdTotStartkwalificatie => (
+                Oktober(cohort + JarenTotStartkwalificatie),
+                $"elke vmbo-verlater krijgt {JarenTotStartkwalificatie} jaar om een startkwalificatie te halen: af te lezen op 1 oktober "
+                    + $"t+{JarenTotStartkwalificatie}"
+            ),
             _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, "unknown indicator"),
         };
         return new Afleesbaarheid(indicator, cohort, vanaf <= through, vanaf, reden);
     }
 
-    /// <summary>True when cohort <paramref name="cohort"/> of <paramref name="indicator"/> can be read on <paramref name="through"/> (<see cref="Op"/>).</summary>
+    /// <summary>True when cohort <paramref name="cohort"/> of <paramref name="indicator"/> can be read on <paramref name="through"/> (<see
+    /// cref="Op"/>).</summary>
     public static bool Kan(Indicator indicator, int cohort, DateOnly through) => Op(indicator, cohort, through).Afleesbaar;
 
     private static DateOnly Oktober(int year) => new(year, 10, 1);

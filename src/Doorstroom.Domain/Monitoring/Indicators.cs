@@ -23,12 +23,14 @@ public static class Indicators
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sink);
-        if (stream.IsEmpty) return;
+        if (stream.IsEmpty)
+            return;
         var t = Timeline.Rent();
         try
         {
             t.Build(stream, context.Through);
-            if (t.SpellCount == 0) return;
+            if (t.SpellCount == 0)
+                return;
             var m = new Measurer(t, birthDate, context, sink);
             m.NieuweVsv();
             m.Switch();
@@ -57,11 +59,9 @@ public static class Indicators
         /// <summary>The school year (1 Aug t – 31 Jul t+1) holding the date.</summary>
         private static int StudieJaar(DateOnly d) => d.Month >= 8 ? d.Year : d.Year - 1;
 
-        private Direction? DirectionOf(int? crebo) =>
-            crebo is { } c && context.Crebos.TryGetValue(c, out var info) ? info.Direction : null;
+        private Direction? DirectionOf(int? crebo) => crebo is { } c && context.Crebos.TryGetValue(c, out var info) ? info.Direction : null;
 
-        private string? DomainOf(int? crebo) =>
-            crebo is { } c && context.Crebos.TryGetValue(c, out var info) ? info.Domain : null;
+        private string? DomainOf(int? crebo) => crebo is { } c && context.Crebos.TryGetValue(c, out var info) ? info.Domain : null;
 
         private void Emit(Indicator indicator, int spell, int cohort, DateOnly on, bool hit, double value = 0)
         {
@@ -85,19 +85,24 @@ public static class Indicators
             var last = DateOnly.MinValue;
             for (var i = 0; i < t.SpellCount; i++)
             {
-                if (t.Spells[i].Start < first) first = t.Spells[i].Start;
-                if (t.Spells[i].End > last) last = t.Spells[i].End;
+                if (t.Spells[i].Start < first)
+                    first = t.Spells[i].Start;
+                if (t.Spells[i].End > last)
+                    last = t.Spells[i].End;
             }
             var from = first.Month >= 10 && !(first.Month == 10 && first.Day == 1) ? first.Year + 1 : first.Year;
             for (var year = from; October(year) <= last && October(year + 1) <= through; year++)
             {
                 var peil = October(year);
                 var spell = t.SpellOn(peil);
-                if (spell < 0 || t.Spells[spell].Pro) continue;
-                if (birthDate is { } b && b.AddYears(22) <= peil) continue;
+                if (spell < 0 || t.Spells[spell].Pro)
+                    continue;
+                if (birthDate is { } b && b.AddYears(22) <= peil)
+                    continue;
                 var next = October(year + 1);
                 var hit = !t.EnrolledOn(next) && t.Startkwalificatie > next;
-                if (hit && LeftAbroad(peil, next)) continue;
+                if (hit && LeftAbroad(peil, next))
+                    continue;
                 Emit(Indicator.NieuweVsv, spell, year, peil, hit);
             }
         }
@@ -123,23 +128,28 @@ public static class Indicators
         public void Switch()
         {
             var entry = t.FirstMbo();
-            if (entry < 0) return;
+            if (entry < 0)
+                return;
             ref var e = ref t.Spells[entry];
-            if (e.Leerweg != Leerweg.Bol || e.Niveau is not >= 2) return;
+            if (e.Leerweg != Leerweg.Bol || e.Niveau is not >= 2)
+                return;
             var yearEnd = e.Start.AddYears(1);
-            if (yearEnd > through || !DirectFromVo(e.Start)) return;
+            if (yearEnd > through || !DirectFromVo(e.Start))
+                return;
             var domain = DomainOf(e.Crebo);
             var niveau = e.Niveau;
             var switched = false;
             for (var i = 0; i < t.SwitchCount && !switched; i++)
             {
                 ref var w = ref t.Switches[i];
-                if (w.Spell == entry && w.Date < yearEnd) switched = IsSwitch(domain, niveau, w.ToCrebo, w.ToNiveau);
+                if (w.Spell == entry && w.Date < yearEnd)
+                    switched = IsSwitch(domain, niveau, w.ToCrebo, w.ToNiveau);
             }
             for (var i = 0; i < t.SpellCount && !switched; i++)
             {
                 ref var s = ref t.Spells[i];
-                if (i != entry && s.Mbo && s.Start > e.Start && s.Start < yearEnd) switched = IsSwitch(domain, niveau, s.Crebo, s.Niveau);
+                if (i != entry && s.Mbo && s.Start > e.Start && s.Start < yearEnd)
+                    switched = IsSwitch(domain, niveau, s.Crebo, s.Niveau);
             }
             Emit(Indicator.Switch, entry, StudieJaar(e.Start), e.Start, switched);
         }
@@ -147,7 +157,8 @@ public static class Indicators
         /// <summary>A change of domain (an unknown domain is no change), or from niveau 2 any change of niveau (D6).</summary>
         private bool IsSwitch(string? fromDomain, int? fromNiveau, int? toCrebo, int? toNiveau)
         {
-            if (fromNiveau == 2 && toNiveau is { } n && n != 2) return true;
+            if (fromNiveau == 2 && toNiveau is { } n && n != 2)
+                return true;
             var to = DomainOf(toCrebo);
             return fromDomain is not null && to is not null && !string.Equals(fromDomain, to, StringComparison.Ordinal);
         }
@@ -159,7 +170,8 @@ public static class Indicators
             for (var i = 0; i < t.SpellCount; i++)
             {
                 ref var s = ref t.Spells[i];
-                if (!s.Mbo && s.End < entry && s.End >= from) return true;
+                if (!s.Mbo && s.End < entry && s.End >= from)
+                    return true;
             }
             return false;
         }
@@ -182,7 +194,8 @@ public static class Indicators
             for (var i = 0; i < t.SpellCount; i++)
             {
                 ref var s = ref t.Spells[i];
-                if (!s.Mbo || s.Brin4 is null || FirstOctober(i) is not { } peil) continue;
+                if (!s.Mbo || s.Brin4 is null || FirstOctober(i) is not { } peil)
+                    continue;
                 var cohort = peil.Year;
                 if (s.Niveau is { } entryNiveau)
                 {
@@ -205,18 +218,22 @@ public static class Indicators
             for (var i = 0; i < t.SpellCount; i++)
             {
                 ref var s = ref t.Spells[i];
-                if (!s.Mbo || s.Brin4 is null) continue;
+                if (!s.Mbo || s.Brin4 is null)
+                    continue;
                 var from = s.Start.Month < 10 || (s.Start.Month == 10 && s.Start.Day == 1) ? s.Start.Year : s.Start.Year + 1;
                 for (var year = from; October(year) <= s.End && October(year + 1) <= through; year++)
                 {
                     var peil = October(year);
                     // One observation per institution and 1 October: the spell that stands for the pupil there.
-                    if (t.SpellOn(peil, mboOnly: true, s.Brin4) != i) continue;
-                    if (t.NiveauOn(i, peil) is not (>= 2 and <= 4)) continue;
+                    if (t.SpellOn(peil, mboOnly: true, s.Brin4) != i)
+                        continue;
+                    if (t.NiveauOn(i, peil) is not (>= 2 and <= 4))
+                        continue;
                     var next = October(year + 1);
                     var diploma = t.MboDiplomaAt(s.Brin4, peil, next);
                     var stays = t.SpellOn(next, mboOnly: true, s.Brin4) >= 0;
-                    if (!diploma && stays) continue;
+                    if (!diploma && stays)
+                        continue;
                     Emit(Indicator.Jaarresultaat, i, year, peil, diploma);
                 }
             }
@@ -228,23 +245,27 @@ public static class Indicators
             for (var i = 0; i < t.SpellCount; i++)
             {
                 ref var s = ref t.Spells[i];
-                if (!s.Mbo) continue;
+                if (!s.Mbo)
+                    continue;
                 var segmentStart = s.Start;
                 for (var w = 0; w < t.SwitchCount; w++)
                 {
-                    if (t.Switches[w].Spell != i) continue;
+                    if (t.Switches[w].Spell != i)
+                        continue;
                     var left = t.Switches[w].Date;
                     LeftProgramme(i, segmentStart, left);
                     segmentStart = left;
                 }
-                if (s.End != DateOnly.MaxValue) LeftProgramme(i, segmentStart, s.End);
+                if (s.End != DateOnly.MaxValue)
+                    LeftProgramme(i, segmentStart, s.End);
             }
         }
 
         private void LeftProgramme(int spell, DateOnly start, DateOnly left)
         {
             var cohort = OpbrengstJaar(left);
-            if (October(cohort + 1) > through) return;
+            if (October(cohort + 1) > through)
+                return;
             var hit = false;
             for (var d = 0; d < t.DiplomaCount && !hit; d++)
             {
@@ -261,7 +282,8 @@ public static class Indicators
             for (var d = 0; d < t.DiplomaCount; d++)
             {
                 ref var g = ref t.Diplomas[d];
-                if (g.Type != Timeline.DiplomaType.Mbo || g.Spell < 0) continue;
+                if (g.Type != Timeline.DiplomaType.Mbo || g.Spell < 0)
+                    continue;
                 var cohort = StudieJaar(g.Date);
                 if (g.Niveau is 2 or 3)
                 {
@@ -286,25 +308,36 @@ public static class Indicators
             for (var d = 0; d < t.DiplomaCount; d++)
             {
                 ref var g = ref t.Diplomas[d];
-                if (g.Date >= before) continue;
+                if (g.Date >= before)
+                    continue;
                 var e = g.Type switch
                 {
                     Timeline.DiplomaType.Pro => 1,
                     Timeline.DiplomaType.HavoVwo => 4,
                     Timeline.DiplomaType.Mbo => Math.Min(g.Niveau + 1, 4),
                     _ when g.Spell >= 0 && string.Equals(t.Spells[g.Spell].Route, Timeline.Vm2Route, StringComparison.Ordinal) => 2,
-                    _ => g.Leerweg switch { Leerweg.Bb => 2, Leerweg.Kb => 3, _ => 4 },
+                    _ => g.Leerweg switch
+                    {
+                        Leerweg.Bb => 2,
+                        Leerweg.Kb => 3,
+                        _ => 4,
+                    },
                 };
-                if (e > expected) expected = e;
+                if (e > expected)
+                    expected = e;
             }
-            if (expected > 0) return expected;
+            if (expected > 0)
+                return expected;
             var vmbo = false;
             for (var i = 0; i < t.SpellCount; i++)
             {
                 ref var s = ref t.Spells[i];
-                if (s.Start >= before || s.Mbo) continue;
-                if (s.Pro) pro = true;
-                else vmbo = true;
+                if (s.Start >= before || s.Mbo)
+                    continue;
+                if (s.Pro)
+                    pro = true;
+                else
+                    vmbo = true;
             }
             return pro && !vmbo ? 1 : 2;
         }
@@ -313,13 +346,16 @@ public static class Indicators
         public void VoMbo()
         {
             var left = t.VmboLeaving();
-            if (left < 0) return;
+            if (left < 0)
+                return;
             ref var v = ref t.Spells[left];
-            if (v.Reason == Uitschrijfreden.Buitenland) return;
+            if (v.Reason == Uitschrijfreden.Buitenland)
+                return;
             var leaveDate = v.End;
             var cohort = OpbrengstJaar(leaveDate) + 1;
             var peil = October(cohort);
-            if (peil > through) return;
+            if (peil > through)
+                return;
             var mbo = t.SpellOn(peil, mboOnly: true);
             EmitVo(Indicator.DoorstroomVoMbo, left, mbo, cohort, peil, mbo >= 0);
             var next = October(cohort + 1);
@@ -333,7 +369,8 @@ public static class Indicators
             for (var i = 0; i < t.SpellCount; i++)
             {
                 ref var s = ref t.Spells[i];
-                if (s.Mbo && s.Start > leaveDate && (firstMbo < 0 || s.Start < t.Spells[firstMbo].Start)) firstMbo = i;
+                if (s.Mbo && s.Start > leaveDate && (firstMbo < 0 || s.Start < t.Spells[firstMbo].Start))
+                    firstMbo = i;
             }
             var reached = sk != DateOnly.MaxValue;
             var years = reached ? Math.Max(0, sk.DayNumber - leaveDate.DayNumber) / DaysPerYear : 0;
@@ -344,9 +381,18 @@ public static class Indicators
         private void EmitVo(Indicator indicator, int vmbo, int mbo, int cohort, DateOnly on, bool hit, double value = 0)
         {
             ref var v = ref t.Spells[vmbo];
-            var cell = mbo < 0
-                ? new Cell(v.Route, cohort, v.Institution, null, leerweg, null, null)
-                : new Cell(v.Route ?? t.RouteOf(mbo), cohort, v.Institution, t.Spells[mbo].Brin4, leerweg, DirectionOf(t.CreboOn(mbo, on)), t.NiveauOn(mbo, on));
+            var cell =
+                mbo < 0
+                    ? new Cell(v.Route, cohort, v.Institution, null, leerweg, null, null)
+                    : new Cell(
+                        v.Route ?? t.RouteOf(mbo),
+                        cohort,
+                        v.Institution,
+                        t.Spells[mbo].Brin4,
+                        leerweg,
+                        DirectionOf(t.CreboOn(mbo, on)),
+                        t.NiveauOn(mbo, on)
+                    );
             sink.Add(new Observation(indicator, cell, hit, value));
         }
     }

@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace Doorstroom.Domain;
 
-/// <summary>One row of a monitor table: the keys of the requested dimensions, the population, the hits and the mean value of the hits (time to SK; null for other indicators and without hits).</summary>
+/// <summary>One row of a monitor table: the keys of the requested dimensions, the population, the hits and the mean value of the hits (time to SK; null for
+/// other indicators and without hits).</summary>
 public sealed record MonitorRow(ImmutableArray<string> Keys, long Population, long Hits, double? Mean);
 
 /// <summary>An indicator rolled up to some dimensions; rows sorted by their keys.</summary>
@@ -37,8 +38,14 @@ public sealed class MonitorCube : IObservationSink
         {
             ref readonly var a = ref x.Item2;
             ref readonly var b = ref y.Item2;
-            return x.Item1 == y.Item1 && a.Cohort == b.Cohort && a.Niveau == b.Niveau && a.Sector == b.Sector && a.Leerweg == b.Leerweg
-                && Same(a.MboInstelling, b.MboInstelling) && Same(a.VoVestiging, b.VoVestiging) && Same(a.Route, b.Route);
+            return x.Item1 == y.Item1
+                && a.Cohort == b.Cohort
+                && a.Niveau == b.Niveau
+                && a.Sector == b.Sector
+                && a.Leerweg == b.Leerweg
+                && Same(a.MboInstelling, b.MboInstelling)
+                && Same(a.VoVestiging, b.VoVestiging)
+                && Same(a.Route, b.Route);
         }
 
         private static bool Same(string? a, string? b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
@@ -60,8 +67,10 @@ public sealed class MonitorCube : IObservationSink
 
         private static uint Fnv(uint h, string? s)
         {
-            if (s is null) return (h ^ 0xFFFFu) * 16777619u;
-            foreach (var ch in s) h = (h ^ ch) * 16777619u;
+            if (s is null)
+                return (h ^ 0xFFFFu) * 16777619u;
+            foreach (var ch in s)
+                h = (h ^ ch) * 16777619u;
             return (h ^ 0x1Fu) * 16777619u;
         }
     }
@@ -86,7 +95,8 @@ public sealed class MonitorCube : IObservationSink
             totals.Hits += weight;
             totals.Sum += weight * observation.Value;
         }
-        if (totals.Population == 0) cells.Remove(key);
+        if (totals.Population == 0)
+            cells.Remove(key);
     }
 
     /// <summary>Adds every cell of another cube (e.g. one filled on another thread).</summary>
@@ -99,7 +109,8 @@ public sealed class MonitorCube : IObservationSink
             totals.Population += o.Population;
             totals.Hits += o.Hits;
             totals.Sum += o.Sum;
-            if (totals.Population == 0) cells.Remove(key);
+            if (totals.Population == 0)
+                cells.Remove(key);
         }
     }
 
@@ -115,11 +126,14 @@ public sealed class MonitorCube : IObservationSink
         var keys = new string[by.Count];
         foreach (var ((ind, cell), totals) in cells)
         {
-            if (ind != indicator || (where is not null && !where(cell))) continue;
-            for (var i = 0; i < keys.Length; i++) keys[i] = Key(cell, by[i]);
+            if (ind != indicator || (where is not null && !where(cell)))
+                continue;
+            for (var i = 0; i < keys.Length; i++)
+                keys[i] = Key(cell, by[i]);
             var joined = string.Join('\u001f', keys);
             ref var g = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, joined, out var exists);
-            if (!exists) g.Keys = (string[])keys.Clone();
+            if (!exists)
+                g.Keys = (string[])keys.Clone();
             g.Totals.Population += totals.Population;
             g.Totals.Hits += totals.Hits;
             g.Totals.Sum += totals.Sum;
@@ -128,15 +142,18 @@ public sealed class MonitorCube : IObservationSink
         var valued = HasValue(indicator);
         foreach (var (_, (k, totals)) in groups)
             rows.Add(new MonitorRow([.. k], totals.Population, totals.Hits, valued && totals.Hits > 0 ? totals.Sum / totals.Hits : null));
-        rows.Sort(static (a, b) =>
-        {
-            for (var i = 0; i < a.Keys.Length; i++)
+        rows.Sort(
+            static (a, b) =>
             {
-                var c = string.CompareOrdinal(a.Keys[i], b.Keys[i]);
-                if (c != 0) return c;
+                for (var i = 0; i < a.Keys.Length; i++)
+                {
+                    var c = string.CompareOrdinal(a.Keys[i], b.Keys[i]);
+                    if (c != 0)
+                        return c;
+                }
+                return 0;
             }
-            return 0;
-        });
+        );
         return new MonitorTable(indicator, [.. by], [.. rows]);
     }
 
@@ -144,17 +161,18 @@ public sealed class MonitorCube : IObservationSink
     public static bool HasValue(Indicator indicator) => indicator == Indicator.TijdTotStartkwalificatie;
 
     /// <summary>The text of one dimension of a cell, as a table shows it.</summary>
-    public static string Key(Cell cell, Dimension dimension) => dimension switch
-    {
-        Dimension.Route => cell.Route ?? Unknown,
-        Dimension.Cohort => cell.Cohort.ToString(CultureInfo.InvariantCulture),
-        Dimension.VoVestiging => cell.VoVestiging ?? Unknown,
-        Dimension.MboInstelling => cell.MboInstelling ?? Unknown,
-        Dimension.Leerweg => cell.Leerweg is { } lw ? JsonSpelling.Of(lw) : Unknown,
-        Dimension.Sector => cell.Sector is { } d ? DutchText.Direction(d) : Unknown,
-        Dimension.Niveau => cell.Niveau is { } n ? n.ToString(CultureInfo.InvariantCulture) : Unknown,
-        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
-    };
+    public static string Key(Cell cell, Dimension dimension) =>
+        dimension switch
+        {
+            Dimension.Route => cell.Route ?? Unknown,
+            Dimension.Cohort => cell.Cohort.ToString(CultureInfo.InvariantCulture),
+            Dimension.VoVestiging => cell.VoVestiging ?? Unknown,
+            Dimension.MboInstelling => cell.MboInstelling ?? Unknown,
+            Dimension.Leerweg => cell.Leerweg is { } lw ? JsonSpelling.Of(lw) : Unknown,
+            Dimension.Sector => cell.Sector is { } d ? DutchText.Direction(d) : Unknown,
+            Dimension.Niveau => cell.Niveau is { } n ? n.ToString(CultureInfo.InvariantCulture) : Unknown,
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
+        };
 
     /// <summary>The key of a missing value.</summary>
     public const string Unknown = "onbekend";

@@ -35,7 +35,8 @@ public sealed record MboIntake(string MboInstelling, long Total, int Feeders, st
 /// <param name="Institutions">The number of mbo institutions receiving at least one pupil.</param>
 /// <param name="LargestInstelling">The institution receiving the most (ties: the ordinally first).</param>
 /// <param name="LargestShare">That institution's share of <paramref name="Total"/> (0–1).</param>
-/// <param name="Herfindahl">The Herfindahl–Hirschman index: the sum of the squared shares, from 1/<paramref name="Institutions"/> (evenly spread) to 1 (all to one institution).</param>
+/// <param name="Herfindahl">The Herfindahl–Hirschman index: the sum of the squared shares, from 1/<paramref name="Institutions"/> (evenly spread) to 1 (all to
+/// one institution).</param>
 public sealed record VoSpread(string VoVestiging, long Total, int Institutions, string LargestInstelling, double LargestShare, double Herfindahl);
 
 /// <summary>The vmbo → mbo network (the article: one mbo institution takes pupils from twenty or thirty vmbo schools).</summary>
@@ -50,12 +51,19 @@ public static class Network
         var vo = table.By.IndexOf(Dimension.VoVestiging);
         var mbo = table.By.IndexOf(Dimension.MboInstelling);
         if (vo < 0 || mbo < 0)
-            throw new ArgumentException($"A flow table is broken down by VoVestiging and MboInstelling; {table.Indicator} is by [{string.Join(", ", table.By)}].", nameof(table));
-        return [.. table.Rows
-            .Where(r => r.Hits > 0 && !string.IsNullOrEmpty(r.Keys[vo]) && !string.IsNullOrEmpty(r.Keys[mbo]))
-            .GroupBy(r => (Vo: r.Keys[vo], Mbo: r.Keys[mbo]))
-            .Select(g => new Flow(g.Key.Vo, g.Key.Mbo, g.Sum(r => r.Hits)))
-            .OrderBy(f => f.VoVestiging, StringComparer.Ordinal).ThenBy(f => f.MboInstelling, StringComparer.Ordinal)];
+            throw new ArgumentException(
+                $"A flow table is broken down by VoVestiging and MboInstelling; {table.Indicator} is by " + $"[{string.Join(", ", table.By)}].",
+                nameof(table)
+            );
+        return
+        [
+            .. table
+                .Rows.Where(r => r.Hits > 0 && !string.IsNullOrEmpty(r.Keys[vo]) && !string.IsNullOrEmpty(r.Keys[mbo]))
+                .GroupBy(r => (Vo: r.Keys[vo], Mbo: r.Keys[mbo]))
+                .Select(g => new Flow(g.Key.Vo, g.Key.Mbo, g.Sum(r => r.Hits)))
+                .OrderBy(f => f.VoVestiging, StringComparer.Ordinal)
+                .ThenBy(f => f.MboInstelling, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>The flow matrix of the given flows (equal pairs summed).</summary>
@@ -67,41 +75,55 @@ public static class Network
         var row = vos.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i, StringComparer.Ordinal);
         var column = mbos.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i, StringComparer.Ordinal);
         var counts = new long[vos.Length][];
-        for (var i = 0; i < counts.Length; i++) counts[i] = new long[mbos.Length];
-        foreach (var f in list) counts[row[f.VoVestiging]][column[f.MboInstelling]] += f.Count;
+        for (var i = 0; i < counts.Length; i++)
+            counts[i] = new long[mbos.Length];
+        foreach (var f in list)
+            counts[row[f.VoVestiging]][column[f.MboInstelling]] += f.Count;
         return new FlowMatrix(vos, mbos, [.. counts.Select(c => c.ToImmutableArray())]);
     }
 
     /// <summary>Per mbo institution: its feeders and the largest one; largest intake first (ties ordinal by institution).</summary>
     public static ImmutableArray<MboIntake> Intake(IEnumerable<Flow> flows) =>
-        [.. flows.Where(f => f.Count > 0)
-            .GroupBy(f => f.MboInstelling, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var byVo = Sum(g, f => f.VoVestiging);
-                var total = byVo.Sum(x => x.Count);
-                var largest = byVo[0];
-                return new MboIntake(g.Key, total, byVo.Count, largest.Key, largest.Count, (double)largest.Count / total);
-            })
-            .OrderByDescending(x => x.Total).ThenBy(x => x.MboInstelling, StringComparer.Ordinal)];
+        [
+            .. flows
+                .Where(f => f.Count > 0)
+                .GroupBy(f => f.MboInstelling, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var byVo = Sum(g, f => f.VoVestiging);
+                    var total = byVo.Sum(x => x.Count);
+                    var largest = byVo[0];
+                    return new MboIntake(g.Key, total, byVo.Count, largest.Key, largest.Count, (double)largest.Count / total);
+                })
+                .OrderByDescending(x => x.Total)
+                .ThenBy(x => x.MboInstelling, StringComparer.Ordinal),
+        ];
 
     /// <summary>Per vmbo vestiging: over how many institutions its pupils spread, the largest share and the Herfindahl index; largest outflow first.</summary>
     public static ImmutableArray<VoSpread> Spread(IEnumerable<Flow> flows) =>
-        [.. flows.Where(f => f.Count > 0)
-            .GroupBy(f => f.VoVestiging, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var byMbo = Sum(g, f => f.MboInstelling);
-                var total = byMbo.Sum(x => x.Count);
-                var largest = byMbo[0];
-                var herfindahl = byMbo.Sum(x => (double)x.Count / total * ((double)x.Count / total));
-                return new VoSpread(g.Key, total, byMbo.Count, largest.Key, (double)largest.Count / total, herfindahl);
-            })
-            .OrderByDescending(x => x.Total).ThenBy(x => x.VoVestiging, StringComparer.Ordinal)];
+        [
+            .. flows
+                .Where(f => f.Count > 0)
+                .GroupBy(f => f.VoVestiging, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var byMbo = Sum(g, f => f.MboInstelling);
+                    var total = byMbo.Sum(x => x.Count);
+                    var largest = byMbo[0];
+                    var herfindahl = byMbo.Sum(x => (double)x.Count / total * ((double)x.Count / total));
+                    return new VoSpread(g.Key, total, byMbo.Count, largest.Key, (double)largest.Count / total, herfindahl);
+                })
+                .OrderByDescending(x => x.Total)
+                .ThenBy(x => x.VoVestiging, StringComparer.Ordinal),
+        ];
 
     /// <summary>The counts summed per key, largest first, ties ordinal by key.</summary>
     private static List<(string Key, long Count)> Sum(IEnumerable<Flow> flows, Func<Flow, string> key) =>
-        [.. flows.GroupBy(key, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Sum(f => f.Count)))
-            .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)];
+        [
+            .. flows
+                .GroupBy(key, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Sum(f => f.Count)))
+                .OrderByDescending(x => x.Item2)
+                .ThenBy(x => x.Key, StringComparer.Ordinal),
+        ];
 }

@@ -15,7 +15,8 @@ public sealed record Stratum(string Leerweg, string Sector, long RoutePopulation
 /// <param name="RouteHits">Their hits.</param>
 /// <param name="AgainstPopulation">The reference route's pupils in those strata.</param>
 /// <param name="AgainstHits">Their hits.</param>
-/// <param name="AgainstStandardised">Σ over strata of (route's share of its pupils in the stratum × reference's rate there); null when a stratum's reference rate may not be shown.</param>
+/// <param name="AgainstStandardised">Σ over strata of (route's share of its pupils in the stratum × reference's rate there); null when a stratum's reference
+/// rate may not be shown.</param>
 /// <param name="RouteOutside">The route's pupils in strata the reference does not have (not compared).</param>
 /// <param name="AgainstOutside">The reference's pupils in strata the route does not have.</param>
 public sealed record RouteComparison(
@@ -29,7 +30,8 @@ public sealed record RouteComparison(
     long AgainstHits,
     double? AgainstStandardised,
     long RouteOutside,
-    long AgainstOutside)
+    long AgainstOutside
+)
 {
     /// <summary>The route's rate on comparable pupils (suppressed as <see cref="Suppression.Rate"/> says).</summary>
     public double? RouteRate => Suppression.Rate(RouteHits, RoutePopulation);
@@ -41,20 +43,35 @@ public sealed record RouteComparison(
     public static RouteComparison Compare(MonitorCube cube, Indicator indicator, string route, string against, Func<Cell, bool>? where = null)
     {
         ArgumentNullException.ThrowIfNull(cube);
-        var table = cube.Table(indicator, [Dimension.Route, Dimension.Leerweg, Dimension.Sector],
-            cell => (cell.Route == route || cell.Route == against) && (where is null || where(cell)));
+        var table = cube.Table(indicator, [Dimension.Route, Dimension.Leerweg, Dimension.Sector], cell =>
+            (cell.Route == route || cell.Route == against) && (where is null || where(cell))
+        );
         var mine = table.Rows.Where(r => r.Keys[0] == route).ToDictionary(r => (r.Keys[1], r.Keys[2]));
         var theirs = table.Rows.Where(r => r.Keys[0] == against).ToDictionary(r => (r.Keys[1], r.Keys[2]));
-        var strata = mine.Keys.Where(theirs.ContainsKey).Order()
+        var strata = mine
+            .Keys.Where(theirs.ContainsKey)
+            .Order()
             .Select(k => new Stratum(k.Item1, k.Item2, mine[k].Population, mine[k].Hits, theirs[k].Population, theirs[k].Hits))
             .ToImmutableArray();
-        long rp = strata.Sum(s => s.RoutePopulation), rh = strata.Sum(s => s.RouteHits);
-        long ap = strata.Sum(s => s.AgainstPopulation), ah = strata.Sum(s => s.AgainstHits);
+        long rp = strata.Sum(s => s.RoutePopulation),
+            rh = strata.Sum(s => s.RouteHits);
+        long ap = strata.Sum(s => s.AgainstPopulation),
+            ah = strata.Sum(s => s.AgainstHits);
         double? standardised = null;
         if (rp > 0 && strata.All(s => Suppression.Rate(s.AgainstHits, s.AgainstPopulation) is not null))
             standardised = strata.Sum(s => (double)s.RoutePopulation / rp * s.AgainstHits / s.AgainstPopulation);
-        return new RouteComparison(table.Indicator, route, against, strata, rp, rh, ap, ah, standardised,
+        return new RouteComparison(
+            table.Indicator,
+            route,
+            against,
+            strata,
+            rp,
+            rh,
+            ap,
+            ah,
+            standardised,
             mine.Where(p => !theirs.ContainsKey(p.Key)).Sum(p => p.Value.Population),
-            theirs.Where(p => !mine.ContainsKey(p.Key)).Sum(p => p.Value.Population));
+            theirs.Where(p => !mine.ContainsKey(p.Key)).Sum(p => p.Value.Population)
+        );
     }
 }

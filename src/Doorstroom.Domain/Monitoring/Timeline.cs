@@ -42,7 +42,13 @@ internal sealed class Timeline
         public int? ToCrebo;
     }
 
-    internal enum DiplomaType { Vmbo, HavoVwo, Pro, Mbo }
+    internal enum DiplomaType
+    {
+        Vmbo,
+        HavoVwo,
+        Pro,
+        Mbo,
+    }
 
     internal struct Diploma
     {
@@ -76,7 +82,8 @@ internal sealed class Timeline
     /// Domain.Tests' <c>TimelineScratchTests</c> observe many pupils on many threads and from inside a sink, and compare with
     /// one thread.
     /// </summary>
-    [ThreadStatic] private static Timeline? spare;
+    [ThreadStatic]
+    private static Timeline? spare;
 
     // Across pupils on one thread: BRIN6 → BRIN4, bounded by the number of mbo locations.
     private readonly Dictionary<string, string> brin4 = new(StringComparer.Ordinal);
@@ -111,46 +118,58 @@ internal sealed class Timeline
         Startkwalificatie = DateOnly.MaxValue;
         foreach (var e in stream)
         {
-            if (e.Date > through) break;
-            if (e.Institution is not { } institution) continue;
+            if (e.Date > through)
+                break;
+            if (e.Institution is not { } institution)
+                continue;
             switch (e.Kind)
             {
                 case EventKind.Ingeschreven:
-                    {
-                        var open = OpenAt(institution);
-                        if (open >= 0) Spells[open].End = e.Date.AddDays(-1);
-                        Open(e, institution);
-                        break;
-                    }
+                {
+                    var open = OpenAt(institution);
+                    if (open >= 0)
+                        Spells[open].End = e.Date.AddDays(-1);
+                    Open(e, institution);
+                    break;
+                }
                 case EventKind.Uitgeschreven:
-                    {
-                        var open = OpenAt(institution);
-                        if (open < 0) break;
-                        Spells[open].End = e.Date;
-                        Spells[open].Reason = Enum.TryParse<Uitschrijfreden>(e.Detail, ignoreCase: true, out var reason) ? reason : Uitschrijfreden.Onbekend;
+                {
+                    var open = OpenAt(institution);
+                    if (open < 0)
                         break;
-                    }
+                    Spells[open].End = e.Date;
+                    Spells[open].Reason = Enum.TryParse<Uitschrijfreden>(e.Detail, ignoreCase: true, out var reason) ? reason : Uitschrijfreden.Onbekend;
+                    break;
+                }
                 case EventKind.Geswitcht:
-                    {
-                        var open = OpenAt(institution);
-                        if (open < 0) break;
-                        ref var s = ref Spells[open];
-                        if (SwitchCount == Switches.Length) Array.Resize(ref Switches, Switches.Length * 2);
-                        Switches[SwitchCount++] = new Switch
-                        {
-                            Spell = open, Date = e.Date, FromNiveau = s.Niveau, FromCrebo = s.Crebo,
-                            ToNiveau = e.Niveau ?? s.Niveau, ToCrebo = e.Crebo ?? s.Crebo,
-                        };
-                        // The spell keeps its entry niveau/crebo; NiveauOn and CreboOn apply the switches.
-                        if (e.Leerweg is { } lw) s.Leerweg = lw;
+                {
+                    var open = OpenAt(institution);
+                    if (open < 0)
                         break;
-                    }
+                    ref var s = ref Spells[open];
+                    if (SwitchCount == Switches.Length)
+                        Array.Resize(ref Switches, Switches.Length * 2);
+                    Switches[SwitchCount++] = new Switch
+                    {
+                        Spell = open,
+                        Date = e.Date,
+                        FromNiveau = s.Niveau,
+                        FromCrebo = s.Crebo,
+                        ToNiveau = e.Niveau ?? s.Niveau,
+                        ToCrebo = e.Crebo ?? s.Crebo,
+                    };
+                    // The spell keeps its entry niveau/crebo; NiveauOn and CreboOn apply the switches.
+                    if (e.Leerweg is { } lw)
+                        s.Leerweg = lw;
+                    break;
+                }
                 case EventKind.Bevorderd or EventKind.Gedoubleerd:
-                    {
-                        var open = OpenAt(institution);
-                        if (open >= 0 && e.Leerweg is { } lw) Spells[open].Leerweg = lw;
-                        break;
-                    }
+                {
+                    var open = OpenAt(institution);
+                    if (open >= 0 && e.Leerweg is { } lw)
+                        Spells[open].Leerweg = lw;
+                    break;
+                }
                 case EventKind.DiplomaBehaald:
                     AddDiploma(e, institution);
                     break;
@@ -162,7 +181,8 @@ internal sealed class Timeline
 
     private void Open(TransitionEvent e, string institution)
     {
-        if (SpellCount == Spells.Length) Array.Resize(ref Spells, Spells.Length * 2);
+        if (SpellCount == Spells.Length)
+            Array.Resize(ref Spells, Spells.Length * 2);
         var mbo = IsMbo(e);
         Spells[SpellCount++] = new Spell
         {
@@ -187,7 +207,11 @@ internal sealed class Timeline
         {
             for (var i = SpellCount - 1; i >= 0; i--)
             {
-                if (string.Equals(Spells[i].Institution, institution, StringComparison.Ordinal)) { spell = i; break; }
+                if (string.Equals(Spells[i].Institution, institution, StringComparison.Ordinal))
+                {
+                    spell = i;
+                    break;
+                }
             }
         }
         var mbo = IsMbo(e) || (spell >= 0 && Spells[spell].Mbo);
@@ -198,18 +222,28 @@ internal sealed class Timeline
             type = DiplomaType.Mbo;
             niveau = e.Niveau ?? (spell >= 0 ? NiveauOn(spell, e.Date) : null) ?? 0;
         }
-        else if (spell >= 0 && Spells[spell].Pro) type = DiplomaType.Pro;
-        else if ((e.Leerweg ?? (spell >= 0 ? Spells[spell].Leerweg : null)) is { } lw && lw.IsVmboLeerweg()) type = DiplomaType.Vmbo;
-        else type = DiplomaType.HavoVwo;
-        if (DiplomaCount == Diplomas.Length) Array.Resize(ref Diplomas, Diplomas.Length * 2);
+        else if (spell >= 0 && Spells[spell].Pro)
+            type = DiplomaType.Pro;
+        else if ((e.Leerweg ?? (spell >= 0 ? Spells[spell].Leerweg : null)) is { } lw && lw.IsVmboLeerweg())
+            type = DiplomaType.Vmbo;
+        else
+            type = DiplomaType.HavoVwo;
+        if (DiplomaCount == Diplomas.Length)
+            Array.Resize(ref Diplomas, Diplomas.Length * 2);
         Diplomas[DiplomaCount++] = new Diploma
         {
-            Spell = spell, Date = e.Date, Type = type, Leerweg = e.Leerweg ?? (spell >= 0 ? Spells[spell].Leerweg : null),
-            Niveau = niveau, Crebo = e.Crebo ?? (spell >= 0 && mbo ? CreboOn(spell, e.Date) : null),
-            Institution = institution, Brin4 = mbo ? Brin4(institution) : null,
+            Spell = spell,
+            Date = e.Date,
+            Type = type,
+            Leerweg = e.Leerweg ?? (spell >= 0 ? Spells[spell].Leerweg : null),
+            Niveau = niveau,
+            Crebo = e.Crebo ?? (spell >= 0 && mbo ? CreboOn(spell, e.Date) : null),
+            Institution = institution,
+            Brin4 = mbo ? Brin4(institution) : null,
         };
         var sk = type == DiplomaType.HavoVwo || (type == DiplomaType.Mbo && niveau >= 2);
-        if (sk && e.Date < Startkwalificatie) Startkwalificatie = e.Date;
+        if (sk && e.Date < Startkwalificatie)
+            Startkwalificatie = e.Date;
     }
 
     /// <summary>True for an mbo event: an mbo leerweg (bol/bbl) or a niveau.</summary>
@@ -217,7 +251,8 @@ internal sealed class Timeline
 
     private string Brin4(string brin6)
     {
-        if (brin6.Length <= 4) return brin6;
+        if (brin6.Length <= 4)
+            return brin6;
         if (!brin4.TryGetValue(brin6, out var b))
         {
             b = brin6[..4];
@@ -230,7 +265,8 @@ internal sealed class Timeline
     {
         for (var i = SpellCount - 1; i >= 0; i--)
         {
-            if (Spells[i].End == DateOnly.MaxValue && string.Equals(Spells[i].Institution, institution, StringComparison.Ordinal)) return i;
+            if (Spells[i].End == DateOnly.MaxValue && string.Equals(Spells[i].Institution, institution, StringComparison.Ordinal))
+                return i;
         }
         return -1;
     }
@@ -243,7 +279,8 @@ internal sealed class Timeline
     {
         for (var i = 0; i < SpellCount; i++)
         {
-            if (Covers(i, d)) return true;
+            if (Covers(i, d))
+                return true;
         }
         return false;
     }
@@ -258,9 +295,12 @@ internal sealed class Timeline
         for (var i = 0; i < SpellCount; i++)
         {
             ref var s = ref Spells[i];
-            if (!Covers(i, d) || (mboOnly && !s.Mbo)) continue;
-            if (brin4 is not null && !string.Equals(s.Brin4, brin4, StringComparison.Ordinal)) continue;
-            if (best < 0 || (s.Mbo && !Spells[best].Mbo) || (s.Mbo == Spells[best].Mbo && s.Start >= Spells[best].Start)) best = i;
+            if (!Covers(i, d) || (mboOnly && !s.Mbo))
+                continue;
+            if (brin4 is not null && !string.Equals(s.Brin4, brin4, StringComparison.Ordinal))
+                continue;
+            if (best < 0 || (s.Mbo && !Spells[best].Mbo) || (s.Mbo == Spells[best].Mbo && s.Start >= Spells[best].Start))
+                best = i;
         }
         return best;
     }
@@ -271,7 +311,8 @@ internal sealed class Timeline
         var n = Spells[spell].Niveau;
         for (var i = 0; i < SwitchCount; i++)
         {
-            if (Switches[i].Spell == spell && Switches[i].Date <= d) n = Switches[i].ToNiveau;
+            if (Switches[i].Spell == spell && Switches[i].Date <= d)
+                n = Switches[i].ToNiveau;
         }
         return n;
     }
@@ -282,7 +323,8 @@ internal sealed class Timeline
         var c = Spells[spell].Crebo;
         for (var i = 0; i < SwitchCount; i++)
         {
-            if (Switches[i].Spell == spell && Switches[i].Date <= d) c = Switches[i].ToCrebo;
+            if (Switches[i].Spell == spell && Switches[i].Date <= d)
+                c = Switches[i].ToCrebo;
         }
         return c;
     }
@@ -292,7 +334,8 @@ internal sealed class Timeline
     {
         for (var i = 0; i < SpellCount; i++)
         {
-            if (i != except && Spells[i].Start < d && string.Equals(Spells[i].Brin4, brin4, StringComparison.Ordinal)) return true;
+            if (i != except && Spells[i].Start < d && string.Equals(Spells[i].Brin4, brin4, StringComparison.Ordinal))
+                return true;
         }
         return false;
     }
@@ -303,8 +346,14 @@ internal sealed class Timeline
         for (var i = 0; i < DiplomaCount; i++)
         {
             ref var g = ref Diplomas[i];
-            if (g.Type == DiplomaType.Mbo && g.Date >= from && g.Date < before && g.Niveau >= minNiveau
-                && string.Equals(g.Brin4, brin4, StringComparison.Ordinal)) return true;
+            if (
+                g.Type == DiplomaType.Mbo
+                && g.Date >= from
+                && g.Date < before
+                && g.Niveau >= minNiveau
+                && string.Equals(g.Brin4, brin4, StringComparison.Ordinal)
+            )
+                return true;
         }
         return false;
     }
@@ -326,7 +375,8 @@ internal sealed class Timeline
     {
         for (var i = SpellCount - 1; i >= 0; i--)
         {
-            if (!Spells[i].Mbo && Spells[i].Leerweg is { } lw && lw.IsVmboLeerweg()) return lw;
+            if (!Spells[i].Mbo && Spells[i].Leerweg is { } lw && lw.IsVmboLeerweg())
+                return lw;
         }
         return null;
     }
@@ -339,7 +389,11 @@ internal sealed class Timeline
         for (var i = 0; i < SpellCount; i++)
         {
             ref var s = ref Spells[i];
-            if (!s.Mbo && s.Start < d && s.Start >= start) { vo = s.Institution; start = s.Start; }
+            if (!s.Mbo && s.Start < d && s.Start >= start)
+            {
+                vo = s.Institution;
+                start = s.Start;
+            }
         }
         return vo;
     }
@@ -350,7 +404,8 @@ internal sealed class Timeline
         var first = -1;
         for (var i = 0; i < SpellCount; i++)
         {
-            if (Spells[i].Mbo && (first < 0 || Spells[i].Start < Spells[first].Start)) first = i;
+            if (Spells[i].Mbo && (first < 0 || Spells[i].Start < Spells[first].Start))
+                first = i;
         }
         return first;
     }
@@ -358,14 +413,20 @@ internal sealed class Timeline
     /// <summary>The route of the spell, or else of the latest earlier spell that names one.</summary>
     public string? RouteOf(int spell)
     {
-        if (spell < 0) return null;
-        if (Spells[spell].Route is { } r) return r;
+        if (spell < 0)
+            return null;
+        if (Spells[spell].Route is { } r)
+            return r;
         string? route = null;
         var start = DateOnly.MinValue;
         for (var i = 0; i < SpellCount; i++)
         {
             ref var s = ref Spells[i];
-            if (s.Route is not null && s.Start <= Spells[spell].Start && s.Start >= start && i != spell) { route = s.Route; start = s.Start; }
+            if (s.Route is not null && s.Start <= Spells[spell].Start && s.Start >= start && i != spell)
+            {
+                route = s.Route;
+                start = s.Start;
+            }
         }
         return route;
     }

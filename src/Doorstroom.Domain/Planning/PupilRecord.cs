@@ -30,7 +30,8 @@ public static class PupilRecord
         var known = new List<string>();
         SchoolType? school = null;
         Leerweg? leerweg = null;
-        int? leerjaar = null, niveau = null;
+        int? leerjaar = null,
+            niveau = null;
         DateOnly? mboSince = null;
         string? route = null;
         DateOnly? routeSince = null;
@@ -51,7 +52,8 @@ public static class PupilRecord
                     routeSince = null;
                     break;
                 case EventKind.DiplomaBehaald when DiplomaOf(e) is { } kind:
-                    if (!diplomas.Any(d => d.Kind == kind)) diplomas.Add(new Diploma(kind, e.Date.Year));
+                    if (!diplomas.Any(d => d.Kind == kind))
+                        diplomas.Add(new Diploma(kind, e.Date.Year));
                     break;
             }
         }
@@ -59,9 +61,17 @@ public static class PupilRecord
         if (school == SchoolType.Mbo && mboSince is { } since)
             leerjaar = Math.Clamp(SchoolYear.StartOf(on).Year - SchoolYear.StartOf(since).Year + 1, 1, 4);
         // A leerjaar outside what the school type has is not the planner's to read.
-        var max = school switch { SchoolType.Vmbo or SchoolType.Mbo => 4, SchoolType.Havo => 5, SchoolType.Vwo or SchoolType.Praktijkonderwijs => 6, _ => 0 };
-        if (leerjaar is { } lj && (lj < 1 || lj > max)) leerjaar = null;
-        if (school != SchoolType.Mbo) niveau = null;
+        var max = school switch
+        {
+            SchoolType.Vmbo or SchoolType.Mbo => 4,
+            SchoolType.Havo => 5,
+            SchoolType.Vwo or SchoolType.Praktijkonderwijs => 6,
+            _ => 0,
+        };
+        if (leerjaar is { } lj && (lj < 1 || lj > max))
+            leerjaar = null;
+        if (school != SchoolType.Mbo)
+            niveau = null;
 
         var situation = new Situation(on, school ?? SchoolType.Vmbo)
         {
@@ -71,12 +81,18 @@ public static class PupilRecord
             Niveau = niveau,
             Diplomas = diplomas.ToImmutable(),
         };
-        if (school is not null) known.Add("school");
-        if (leerweg is not null) known.Add("leerweg");
-        if (leerjaar is not null) known.Add("leerjaar");
-        if (niveau is not null) known.Add("niveau");
-        if (situation.BirthDate is not null) known.Add("geboortedatum");
-        if (diplomas.Count > 0) known.Add("diploma");
+        if (school is not null)
+            known.Add("school");
+        if (leerweg is not null)
+            known.Add("leerweg");
+        if (leerjaar is not null)
+            known.Add("leerjaar");
+        if (niveau is not null)
+            known.Add("niveau");
+        if (situation.BirthDate is not null)
+            known.Add("geboortedatum");
+        if (diplomas.Count > 0)
+            known.Add("diploma");
 
         // This school year's applications (last year's led to where the pupil is now).
         var applications = Applications.Of(events).Where(a => a.AppliedOn >= SchoolYear.StartOf(on)).ToList();
@@ -93,7 +109,16 @@ public static class PupilRecord
                 }
                 if (open.Niveau is >= 1 and <= 4 and var n)
                 {
-                    situation = situation with { Goal = n switch { 1 => Goal.Mbo1, 2 => Goal.Mbo2, 3 => Goal.Mbo3, _ => Goal.Mbo4 } };
+                    situation = situation with
+                    {
+                        Goal = n switch
+                        {
+                            1 => Goal.Mbo1,
+                            2 => Goal.Mbo2,
+                            3 => Goal.Mbo3,
+                            _ => Goal.Mbo4,
+                        },
+                    };
                     known.Add("doel");
                 }
             }
@@ -105,20 +130,26 @@ public static class PupilRecord
             var isMbo = e.Leerweg is Leerweg.Bol or Leerweg.Bbl || (e.Niveau is not null && e.Leerjaar is null);
             if (isMbo)
             {
-                if (school != SchoolType.Mbo) mboSince = e.Date;
+                if (school != SchoolType.Mbo)
+                    mboSince = e.Date;
                 school = SchoolType.Mbo;
-                leerweg = e.Leerweg is Leerweg.Bol or Leerweg.Bbl ? e.Leerweg : leerweg is Leerweg.Bol or Leerweg.Bbl ? leerweg : null;
+                leerweg =
+                    e.Leerweg is Leerweg.Bol or Leerweg.Bbl ? e.Leerweg
+                    : leerweg is Leerweg.Bol or Leerweg.Bbl ? leerweg
+                    : null;
                 niveau = e.Niveau ?? niveau;
                 leerjaar = null;
             }
             else
             {
-                var vo = e.Leerweg is { } lw && lw.IsVmboLeerweg() ? SchoolType.Vmbo
+                var vo =
+                    e.Leerweg is { } lw && lw.IsVmboLeerweg() ? SchoolType.Vmbo
                     : e.Route == HavoRoute ? SchoolType.Havo
                     : e.Route == ProRoute ? SchoolType.Praktijkonderwijs
                     : school is SchoolType.Vmbo or SchoolType.Havo or SchoolType.Vwo or SchoolType.Praktijkonderwijs ? school.Value
                     : (SchoolType?)null;
-                if (vo is null && e.Leerjaar is null) return; // an enrolment that says nothing the planner can read
+                if (vo is null && e.Leerjaar is null)
+                    return; // an enrolment that says nothing the planner can read
                 school = vo ?? SchoolType.Vmbo;
                 leerweg = school == SchoolType.Vmbo ? e.Leerweg ?? (leerweg is { } l && l.IsVmboLeerweg() ? leerweg : null) : null;
                 leerjaar = e.Leerjaar ?? leerjaar;
@@ -127,7 +158,8 @@ public static class PupilRecord
             }
             if (e.Route is { Length: > 0 } r)
             {
-                if (r != route) routeSince = e.Date;
+                if (r != route)
+                    routeSince = e.Date;
                 route = r;
             }
         }
@@ -143,11 +175,16 @@ public static class PupilRecord
     public static DiplomaKind? DiplomaOf(TransitionEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.Kind != EventKind.DiplomaBehaald) return null;
-        if (e.Niveau is >= 1 and <= 5 and var n) return Vocabulary.MboDiploma((MboLevel)n, e.Date);
-        if (e.Leerweg is { } lw && lw.IsVmboLeerweg()) return lw.VmboDiploma();
-        if (e.Route == HavoRoute) return DiplomaKind.Havo;
-        if (e.Route == ProRoute) return DiplomaKind.Pro;
+        if (e.Kind != EventKind.DiplomaBehaald)
+            return null;
+        if (e.Niveau is >= 1 and <= 5 and var n)
+            return Vocabulary.MboDiploma((MboLevel)n, e.Date);
+        if (e.Leerweg is { } lw && lw.IsVmboLeerweg())
+            return lw.VmboDiploma();
+        if (e.Route == HavoRoute)
+            return DiplomaKind.Havo;
+        if (e.Route == ProRoute)
+            return DiplomaKind.Pro;
         return null;
     }
 }

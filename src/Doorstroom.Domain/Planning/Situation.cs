@@ -41,8 +41,10 @@ public sealed record Situation(DateOnly On, SchoolType School)
             bool? result = null;
             foreach (var d in Diplomas)
             {
-                if (d.ExtraVak) return true;
-                if (d.Kind is DiplomaKind.VmboGl or DiplomaKind.VmboTl) result = false;
+                if (d.ExtraVak)
+                    return true;
+                if (d.Kind is DiplomaKind.VmboGl or DiplomaKind.VmboTl)
+                    result = false;
             }
             return result;
         }
@@ -52,7 +54,8 @@ public sealed record Situation(DateOnly On, SchoolType School)
     {
         foreach (var d in Diplomas)
         {
-            if (d.Kind == kind) return true;
+            if (d.Kind == kind)
+                return true;
         }
         return false;
     }

@@ -9,14 +9,34 @@ namespace Doorstroom.Domain;
 /// </summary>
 public static class DutchFormat
 {
-    private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    private static readonly string[] Months =
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
     private static readonly string[] ShortMonths = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
     /// <summary>Dutch separators for <c>ToString</c> formats: "." between thousands, "," before decimals.</summary>
-    public static NumberFormatInfo Numbers { get; } = NumberFormatInfo.ReadOnly(new NumberFormatInfo
-    {
-        NumberGroupSeparator = ".", NumberDecimalSeparator = ",", PercentGroupSeparator = ".", PercentDecimalSeparator = ",",
-    });
+    public static NumberFormatInfo Numbers { get; } =
+        NumberFormatInfo.ReadOnly(
+            new NumberFormatInfo
+            {
+                NumberGroupSeparator = ".",
+                NumberDecimalSeparator = ",",
+                PercentGroupSeparator = ".",
+                PercentDecimalSeparator = ",",
+            }
+        );
 
     /// <summary>The month's name, 1 = januari.</summary>
     public static string Month(int month) => Months[month - 1];

@@ -9,13 +9,22 @@ public static class JsonSpelling
 {
     public static readonly IReadOnlyDictionary<string, SchoolType> Schools = new Dictionary<string, SchoolType>
     {
-        ["none"] = SchoolType.None, ["praktijkonderwijs"] = SchoolType.Praktijkonderwijs, ["vmbo"] = SchoolType.Vmbo,
-        ["havo"] = SchoolType.Havo, ["vwo"] = SchoolType.Vwo, ["mbo"] = SchoolType.Mbo,
+        ["none"] = SchoolType.None,
+        ["praktijkonderwijs"] = SchoolType.Praktijkonderwijs,
+        ["vmbo"] = SchoolType.Vmbo,
+        ["havo"] = SchoolType.Havo,
+        ["vwo"] = SchoolType.Vwo,
+        ["mbo"] = SchoolType.Mbo,
     };
 
     public static readonly IReadOnlyDictionary<string, Leerweg> Leerwegen = new Dictionary<string, Leerweg>
     {
-        ["bb"] = Leerweg.Bb, ["kb"] = Leerweg.Kb, ["gl"] = Leerweg.Gl, ["tl"] = Leerweg.Tl, ["bol"] = Leerweg.Bol, ["bbl"] = Leerweg.Bbl,
+        ["bb"] = Leerweg.Bb,
+        ["kb"] = Leerweg.Kb,
+        ["gl"] = Leerweg.Gl,
+        ["tl"] = Leerweg.Tl,
+        ["bol"] = Leerweg.Bol,
+        ["bbl"] = Leerweg.Bbl,
     };
 
     // By the enum's value: a leerweg is spelled per event and per monitor cell.
@@ -28,103 +37,171 @@ public static class JsonSpelling
     /// <summary>Sectors (V0) and profielen (V1). "landbouw" is accepted as the old name of groen.</summary>
     public static readonly IReadOnlyDictionary<string, Sector> Sectors = new Dictionary<string, Sector>
     {
-        ["groen"] = Sector.Groen, ["landbouw"] = Sector.Groen, ["techniek"] = Sector.Techniek, ["zorg-en-welzijn"] = Sector.ZorgEnWelzijn,
-        ["economie"] = Sector.Economie, ["bwi"] = Sector.Bwi, ["pie"] = Sector.Pie, ["mt"] = Sector.Mt, ["mvi"] = Sector.Mvi,
-        ["mat"] = Sector.Mat, ["zw"] = Sector.Zw, ["eo"] = Sector.Eo, ["hbr"] = Sector.Hbr, ["dp"] = Sector.Dp,
+        ["groen"] = Sector.Groen,
+        ["landbouw"] = Sector.Groen,
+        ["techniek"] = Sector.Techniek,
+        ["zorg-en-welzijn"] = Sector.ZorgEnWelzijn,
+        ["economie"] = Sector.Economie,
+        ["bwi"] = Sector.Bwi,
+        ["pie"] = Sector.Pie,
+        ["mt"] = Sector.Mt,
+        ["mvi"] = Sector.Mvi,
+        ["mat"] = Sector.Mat,
+        ["zw"] = Sector.Zw,
+        ["eo"] = Sector.Eo,
+        ["hbr"] = Sector.Hbr,
+        ["dp"] = Sector.Dp,
     };
 
     public static readonly IReadOnlyDictionary<string, DiplomaKind> Diplomas = new Dictionary<string, DiplomaKind>
     {
-        ["pro"] = DiplomaKind.Pro, ["vmbo-bb"] = DiplomaKind.VmboBb, ["vmbo-kb"] = DiplomaKind.VmboKb, ["vmbo-gl"] = DiplomaKind.VmboGl,
-        ["vmbo-tl"] = DiplomaKind.VmboTl, ["havo-overgang-3-4"] = DiplomaKind.HavoOvergang34, ["assistent"] = DiplomaKind.Assistent,
-        ["entree"] = DiplomaKind.Entree, ["mbo-1"] = DiplomaKind.Mbo1, ["mbo-2"] = DiplomaKind.Mbo2, ["mbo-3"] = DiplomaKind.Mbo3,
-        ["mbo-4"] = DiplomaKind.Mbo4, ["havo"] = DiplomaKind.Havo, ["vwo"] = DiplomaKind.Vwo, ["hbo-bachelor"] = DiplomaKind.HboBachelor,
+        ["pro"] = DiplomaKind.Pro,
+        ["vmbo-bb"] = DiplomaKind.VmboBb,
+        ["vmbo-kb"] = DiplomaKind.VmboKb,
+        ["vmbo-gl"] = DiplomaKind.VmboGl,
+        ["vmbo-tl"] = DiplomaKind.VmboTl,
+        ["havo-overgang-3-4"] = DiplomaKind.HavoOvergang34,
+        ["assistent"] = DiplomaKind.Assistent,
+        ["entree"] = DiplomaKind.Entree,
+        ["mbo-1"] = DiplomaKind.Mbo1,
+        ["mbo-2"] = DiplomaKind.Mbo2,
+        ["mbo-3"] = DiplomaKind.Mbo3,
+        ["mbo-4"] = DiplomaKind.Mbo4,
+        ["havo"] = DiplomaKind.Havo,
+        ["vwo"] = DiplomaKind.Vwo,
+        ["hbo-bachelor"] = DiplomaKind.HboBachelor,
     };
 
     public static readonly IReadOnlyDictionary<string, Goal> Goals = new Dictionary<string, Goal>
     {
-        ["startkwalificatie"] = Goal.Startkwalificatie, ["mbo-1"] = Goal.Mbo1, ["mbo-2"] = Goal.Mbo2, ["mbo-3"] = Goal.Mbo3,
-        ["mbo-4"] = Goal.Mbo4, ["havo"] = Goal.Havo, ["hbo"] = Goal.Hbo,
+        ["startkwalificatie"] = Goal.Startkwalificatie,
+        ["mbo-1"] = Goal.Mbo1,
+        ["mbo-2"] = Goal.Mbo2,
+        ["mbo-3"] = Goal.Mbo3,
+        ["mbo-4"] = Goal.Mbo4,
+        ["havo"] = Goal.Havo,
+        ["hbo"] = Goal.Hbo,
     };
 
     public static readonly IReadOnlyDictionary<string, Direction> Directions = new Dictionary<string, Direction>
     {
-        ["groen"] = Direction.Groen, ["techniek"] = Direction.Techniek, ["zorg-en-welzijn"] = Direction.ZorgEnWelzijn,
-        ["economie"] = Direction.Economie, ["intersectoraal"] = Direction.Intersectoraal,
+        ["groen"] = Direction.Groen,
+        ["techniek"] = Direction.Techniek,
+        ["zorg-en-welzijn"] = Direction.ZorgEnWelzijn,
+        ["economie"] = Direction.Economie,
+        ["intersectoraal"] = Direction.Intersectoraal,
     };
 
     public static readonly IReadOnlyDictionary<string, Confidence> Confidences = new Dictionary<string, Confidence>
     {
-        ["high"] = Confidence.High, ["medium"] = Confidence.Medium, ["low"] = Confidence.Low,
+        ["high"] = Confidence.High,
+        ["medium"] = Confidence.Medium,
+        ["low"] = Confidence.Low,
     };
 
     public static readonly IReadOnlyDictionary<string, MboLevel> Levels = new Dictionary<string, MboLevel>
     {
-        ["entree"] = MboLevel.Entree, ["2"] = MboLevel.Basisberoeps, ["3"] = MboLevel.Vak, ["4"] = MboLevel.Middenkader, ["specialist"] = MboLevel.Specialist,
+        ["entree"] = MboLevel.Entree,
+        ["2"] = MboLevel.Basisberoeps,
+        ["3"] = MboLevel.Vak,
+        ["4"] = MboLevel.Middenkader,
+        ["specialist"] = MboLevel.Specialist,
     };
 
     public static readonly IReadOnlyDictionary<string, Prior> Priors = new Dictionary<string, Prior>
     {
-        ["none"] = Prior.None, ["vmbo-bb"] = Prior.VmboBb, ["vmbo-kb-gl-tl"] = Prior.VmboKbGlTl, ["havo-vwo-3"] = Prior.HavoVwo3,
-        ["mbo-1"] = Prior.Mbo1, ["mbo-2"] = Prior.Mbo2, ["mbo-3"] = Prior.Mbo3,
+        ["none"] = Prior.None,
+        ["vmbo-bb"] = Prior.VmboBb,
+        ["vmbo-kb-gl-tl"] = Prior.VmboKbGlTl,
+        ["havo-vwo-3"] = Prior.HavoVwo3,
+        ["mbo-1"] = Prior.Mbo1,
+        ["mbo-2"] = Prior.Mbo2,
+        ["mbo-3"] = Prior.Mbo3,
     };
 
     public static readonly IReadOnlyDictionary<string, MatrixVerdict> Verdicts = new Dictionary<string, MatrixVerdict>
     {
-        ["admissible"] = MatrixVerdict.Admissible, ["not-admissible"] = MatrixVerdict.NotAdmissible, ["drempelloos"] = MatrixVerdict.Drempelloos,
-        ["same-direction"] = MatrixVerdict.SameDirection, ["leerplicht-ended"] = MatrixVerdict.LeerplichtEnded,
-        ["meets-higher-level"] = MatrixVerdict.MeetsHigherLevel, ["same-beroep"] = MatrixVerdict.SameBeroep,
+        ["admissible"] = MatrixVerdict.Admissible,
+        ["not-admissible"] = MatrixVerdict.NotAdmissible,
+        ["drempelloos"] = MatrixVerdict.Drempelloos,
+        ["same-direction"] = MatrixVerdict.SameDirection,
+        ["leerplicht-ended"] = MatrixVerdict.LeerplichtEnded,
+        ["meets-higher-level"] = MatrixVerdict.MeetsHigherLevel,
+        ["same-beroep"] = MatrixVerdict.SameBeroep,
     };
 
     public static readonly IReadOnlyDictionary<string, EntryPoint> EntryPoints = new Dictionary<string, EntryPoint>
     {
-        ["now"] = EntryPoint.Now, ["vmbo-leerjaar-1"] = EntryPoint.VmboLeerjaar1, ["vmbo-leerjaar-3"] = EntryPoint.VmboLeerjaar3, ["vmbo-leerjaar-4"] = EntryPoint.VmboLeerjaar4,
+        ["now"] = EntryPoint.Now,
+        ["vmbo-leerjaar-1"] = EntryPoint.VmboLeerjaar1,
+        ["vmbo-leerjaar-3"] = EntryPoint.VmboLeerjaar3,
+        ["vmbo-leerjaar-4"] = EntryPoint.VmboLeerjaar4,
         ["after-school"] = EntryPoint.AfterSchool,
     };
 
     /// <summary>The monitor's indicators, as the command line, the API and indicators.json spell them.</summary>
     public static readonly IReadOnlyDictionary<string, Indicator> Indicators = new Dictionary<string, Indicator>
     {
-        ["nieuwe-vsv"] = Indicator.NieuweVsv, ["switch"] = Indicator.Switch, ["diploma-nominaal"] = Indicator.DiplomaNominaal,
-        ["jaarresultaat"] = Indicator.Jaarresultaat, ["diplomaresultaat"] = Indicator.Diplomaresultaat, ["startersresultaat"] = Indicator.Startersresultaat,
-        ["doorstroom-vo-mbo"] = Indicator.DoorstroomVoMbo, ["doorstroom-vo-mbo-na-een-jaar"] = Indicator.DoorstroomVoMboNaEenJaar,
-        ["opstroom"] = Indicator.Opstroom, ["kwalificatiewinst"] = Indicator.Kwalificatiewinst, ["tijd-tot-startkwalificatie"] = Indicator.TijdTotStartkwalificatie,
+        ["nieuwe-vsv"] = Indicator.NieuweVsv,
+        ["switch"] = Indicator.Switch,
+        ["diploma-nominaal"] = Indicator.DiplomaNominaal,
+        ["jaarresultaat"] = Indicator.Jaarresultaat,
+        ["diplomaresultaat"] = Indicator.Diplomaresultaat,
+        ["startersresultaat"] = Indicator.Startersresultaat,
+        ["doorstroom-vo-mbo"] = Indicator.DoorstroomVoMbo,
+        ["doorstroom-vo-mbo-na-een-jaar"] = Indicator.DoorstroomVoMboNaEenJaar,
+        ["opstroom"] = Indicator.Opstroom,
+        ["kwalificatiewinst"] = Indicator.Kwalificatiewinst,
+        ["tijd-tot-startkwalificatie"] = Indicator.TijdTotStartkwalificatie,
     };
 
     public static readonly IReadOnlyDictionary<string, PupilFact> Facts = new Dictionary<string, PupilFact>
     {
-        ["sureOfChoice"] = PupilFact.SureOfChoice, ["atRiskOfNoDiploma"] = PupilFact.AtRiskOfNoDiploma, ["extraVak"] = PupilFact.ExtraVak,
+        ["sureOfChoice"] = PupilFact.SureOfChoice,
+        ["atRiskOfNoDiploma"] = PupilFact.AtRiskOfNoDiploma,
+        ["extraVak"] = PupilFact.ExtraVak,
     };
 
     public static string Of(SchoolType v) => v == SchoolType.Hbo ? "hbo" : Key(Schools, v);
+
     public static string Of(Leerweg v) => LeerwegSpellings[(int)v];
+
     public static string Of(Sector v) => Key(Sectors, v);
+
     public static string Of(DiplomaKind v) => Key(Diplomas, v);
+
     public static string Of(Goal v) => Key(Goals, v);
+
     public static string Of(Direction v) => Key(Directions, v);
+
     public static string Of(Confidence v) => Key(Confidences, v);
+
     public static string Of(MboLevel v) => Key(Levels, v);
 
-    public static string Of(RouteStatus v) => v switch
-    {
-        RouteStatus.Eligible => "eligible",
-        RouteStatus.NotEligible => "not-eligible",
-        _ => "not-in-force",
-    };
+    public static string Of(RouteStatus v) =>
+        v switch
+        {
+            RouteStatus.Eligible => "eligible",
+            RouteStatus.NotEligible => "not-eligible",
+            _ => "not-in-force",
+        };
 
-    public static string Of(AdmissionOutcome v) => v switch
-    {
-        AdmissionOutcome.Admissible => "admissible",
-        AdmissionOutcome.AdmissibleNotEntitled => "admissible-not-entitled",
-        AdmissionOutcome.ByException => "by-exception",
-        _ => "not-admissible",
-    };
+    public static string Of(AdmissionOutcome v) =>
+        v switch
+        {
+            AdmissionOutcome.Admissible => "admissible",
+            AdmissionOutcome.AdmissibleNotEntitled => "admissible-not-entitled",
+            AdmissionOutcome.ByException => "by-exception",
+            _ => "not-admissible",
+        };
 
-    private static string Key<T>(IReadOnlyDictionary<string, T> map, T value) where T : struct, Enum
+    private static string Key<T>(IReadOnlyDictionary<string, T> map, T value)
+        where T : struct, Enum
     {
         foreach (var (k, v) in map)
         {
-            if (EqualityComparer<T>.Default.Equals(v, value)) return k;
+            if (EqualityComparer<T>.Default.Equals(v, value))
+                return k;
         }
         throw new ArgumentOutOfRangeException(nameof(value), value, null);
     }

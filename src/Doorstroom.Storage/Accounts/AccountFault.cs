@@ -6,11 +6,14 @@ public enum AccountFault
     NameInvalid,
     NameTaken,
     RoleUnknown,
+
     /// <summary>An institution given to a role bound to a pupil or to nothing.</summary>
     InstitutionNotTaken,
     InstitutionMissing,
+
     /// <summary>Not in the store, or of the wrong kind for the role (an mbo BRIN4 for a vo role).</summary>
     InstitutionUnknown,
+
     /// <summary>A pupil key given to a role not bound to a pupil.</summary>
     PupilNotTaken,
     PupilMissing,
@@ -19,6 +22,7 @@ public enum AccountFault
     AccountUnknown,
     ClientUnknown,
     ClientRevoked,
+
     /// <summary>A demo account, which signs in with its password only (school sign-in, decision 0021).</summary>
     AccountDemo,
     AccountDisabled,
@@ -27,6 +31,7 @@ public enum AccountFault
     LinkValueInvalid,
     LinkValueTaken,
     LinkUnknown,
+
     /// <summary>The account has no link value at the provider (nothing to clear).</summary>
     LinkValueUnknown,
 }

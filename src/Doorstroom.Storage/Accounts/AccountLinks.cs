@@ -45,24 +45,63 @@ public static partial class AccountLinks
     /// <paramref name="provider"/> is given, only at that provider. The code is in <see cref="AccountChange.Secret"/>: shown
     /// once, only its hash is stored. A refusal stores nothing.
     /// </summary>
-    public static AccountChange Invite(Database database, string account, string? provider, int days, string actor, TimeProvider? clock = null,
-        string actorRole = AccountAdmin.OperatorRole)
+    public static AccountChange Invite(
+        Database database,
+        string account,
+        string? provider,
+        int days,
+        string actor,
+        TimeProvider? clock = null,
+        string actorRole = AccountAdmin.OperatorRole
+    )
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(actor);
-        if (!Linkable(database, account, out var found, out var refused)) return refused;
-        if (found.Disabled) return AccountChange.Refused("name", $"account '{account}' is disabled; enable it first", AccountFault.AccountDisabled);
+        if (!Linkable(database, account, out var found, out var refused))
+            return refused;
+        if (found.Disabled)
+            return AccountChange.Refused("name", $"account '{account}' is disabled; enable it first", AccountFault.AccountDisabled);
         if (provider is not null && !IsProviderId(provider))
-            return AccountChange.Refused("provider", $"'{provider}' is not a provider id; expected {ProviderRule} (the id in Doorstroom:Oidc:Providers)", AccountFault.ProviderInvalid);
-        if (days is < 1 or > MaxDays) return AccountChange.Refused("days", $"{days} is not a number of days from 1 to {MaxDays}", AccountFault.DaysOutOfRange);
+            return AccountChange.Refused(
+                "provider",
+                $"'{provider}' is not a provider id; expected {ProviderRule} (the id in " + $"Doorstroom:Oidc:Providers)",
+                AccountFault.ProviderInvalid
+            );
+        if (days is < 1 or > MaxDays)
+            return AccountChange.Refused("days", $"{days} is not a number of days from 1 to {MaxDays}", AccountFault.DaysOutOfRange);
         var code = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = (clock ?? TimeProvider.System).GetUtcNow();
-        AuditLog.Write(database, (connection, transaction) => connection.Execute("""
-                INSERT INTO account_invitation (code_hash, account, provider, created_at, expires_at, used_at)
-                VALUES (@hash, @account, @provider, @created, @expires, NULL)
-                """, new { hash = Hash(code), account, provider, created = Text(now), expires = Text(now.AddDays(days)) }, transaction),
-            _ => [Entry(now, actor, actorRole, found, "uitnodiging gemaakt", $"schoolaccount koppelen via {provider ?? "elke aanbieder"}, {days} dag(en) geldig")]);
+        AuditLog.Write(
+            database,
+            (connection, transaction) =>
+                connection.Execute(
+                    """
+                    INSERT INTO account_invitation (code_hash, account, provider, created_at, expires_at, used_at)
+                    VALUES (@hash, @account, @provider, @created, @expires, NULL)
+                    """,
+                    new
+                    {
+                        hash = Hash(code),
+                        account,
+                        provider,
+                        created = Text(now),
+                        expires = Text(now.AddDays(days)),
+                    },
+                    transaction
+                ),
+            _ =>
+                [
+                    Entry(
+                        now,
+                        actor,
+                        actorRole,
+                        found,
+                        "uitnodiging gemaakt",
+                        $"schoolaccount koppelen via {provider ?? "elke aanbieder"}, {days} dag(en) " + $"geldig"
+                    ),
+                ]
+        );
         return new(null, code);
     }
 
@@ -89,21 +128,38 @@ public static partial class AccountLinks
         ArgumentNullException.ThrowIfNull(provider);
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         UserAccount? account = null;
-        return AuditLog.Write(database, (connection, transaction) =>
-        {
-            if (Invitation(connection, transaction, code) is not { } invitation) return LinkOutcome.Refused(LinkRefusal.UnknownInvitation);
-            switch (invitation.StateAt(now))
+        return AuditLog.Write(
+            database,
+            (connection, transaction) =>
             {
-                case InvitationState.Used: return LinkOutcome.Refused(LinkRefusal.UsedInvitation);
-                case InvitationState.Expired: return LinkOutcome.Refused(LinkRefusal.ExpiredInvitation);
-            }
-            if (invitation.Provider is { } only && only != provider) return LinkOutcome.Refused(LinkRefusal.OtherProvider);
-            account = Usable(connection, transaction, invitation.Account);
-            if (account is null) return LinkOutcome.Refused(LinkRefusal.AccountUnusable);
-            if (Link(connection, transaction, provider, issuer, subject, account.Username, now) is { } refused) return refused;
-            connection.Execute("UPDATE account_invitation SET used_at = @now WHERE code_hash = @hash", new { now = Text(now), hash = Hash(code) }, transaction);
-            return new LinkOutcome(account.Username, null);
-        }, outcome => outcome.Linked ? [Entry(now, account!.Username, account.Role, account, "schoolaccount gekoppeld", $"via uitnodiging, aanbieder {provider}")] : []);
+                if (Invitation(connection, transaction, code) is not { } invitation)
+                    return LinkOutcome.Refused(LinkRefusal.UnknownInvitation);
+                switch (invitation.StateAt(now))
+                {
+                    case InvitationState.Used:
+                        return LinkOutcome.Refused(LinkRefusal.UsedInvitation);
+                    case InvitationState.Expired:
+                        return LinkOutcome.Refused(LinkRefusal.ExpiredInvitation);
+                }
+                if (invitation.Provider is { } only && only != provider)
+                    return LinkOutcome.Refused(LinkRefusal.OtherProvider);
+                account = Usable(connection, transaction, invitation.Account);
+                if (account is null)
+                    return LinkOutcome.Refused(LinkRefusal.AccountUnusable);
+                if (Link(connection, transaction, provider, issuer, subject, account.Username, now) is { } refused)
+                    return refused;
+                connection.Execute(
+                    "UPDATE account_invitation SET used_at = @now WHERE code_hash = @hash",
+                    new { now = Text(now), hash = Hash(code) },
+                    transaction
+                );
+                return new LinkOutcome(account.Username, null);
+            },
+            outcome =>
+                outcome.Linked
+                    ? [Entry(now, account!.Username, account.Role, account, "schoolaccount gekoppeld", $"via uitnodiging, aanbieder " + $"{provider}")]
+                    : []
+        );
     }
 
     /// <summary>
@@ -117,15 +173,27 @@ public static partial class AccountLinks
         ArgumentNullException.ThrowIfNull(value);
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         UserAccount? account = null;
-        return AuditLog.Write(database, (connection, transaction) =>
-        {
-            var name = connection.QueryFirstOrDefault<string>("SELECT account FROM account_link_value WHERE provider = @provider AND value = @value",
-                new { provider, value = Normal(value) }, transaction);
-            if (name is null) return LinkOutcome.Refused(LinkRefusal.NoLinkValue);
-            account = Usable(connection, transaction, name);
-            if (account is null) return LinkOutcome.Refused(LinkRefusal.AccountUnusable);
-            return Link(connection, transaction, provider, issuer, subject, account.Username, now) ?? new LinkOutcome(account.Username, null);
-        }, outcome => outcome.Linked ? [Entry(now, account!.Username, account.Role, account, "schoolaccount gekoppeld", $"via koppelwaarde, aanbieder {provider}")] : []);
+        return AuditLog.Write(
+            database,
+            (connection, transaction) =>
+            {
+                var name = connection.QueryFirstOrDefault<string>(
+                    "SELECT account FROM account_link_value WHERE provider = @provider AND value = @value",
+                    new { provider, value = Normal(value) },
+                    transaction
+                );
+                if (name is null)
+                    return LinkOutcome.Refused(LinkRefusal.NoLinkValue);
+                account = Usable(connection, transaction, name);
+                if (account is null)
+                    return LinkOutcome.Refused(LinkRefusal.AccountUnusable);
+                return Link(connection, transaction, provider, issuer, subject, account.Username, now) ?? new LinkOutcome(account.Username, null);
+            },
+            outcome =>
+                outcome.Linked
+                    ? [Entry(now, account!.Username, account.Role, account, "schoolaccount gekoppeld", $"via koppelwaarde, aanbieder " + $"{provider}")]
+                    : []
+        );
     }
 
     /// <summary>The account the provider account is linked to, or null.</summary>
@@ -133,7 +201,10 @@ public static partial class AccountLinks
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.QueryFirstOrDefault<string>("SELECT account FROM account_link WHERE issuer = @issuer AND subject = @subject", new { issuer, subject });
+        return connection.QueryFirstOrDefault<string>(
+            "SELECT account FROM account_link WHERE issuer = @issuer AND subject = " + "@subject",
+            new { issuer, subject }
+        );
     }
 
     /// <summary>Every provider account linked to the account, oldest first.</summary>
@@ -141,9 +212,16 @@ public static partial class AccountLinks
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return [.. connection.Query<(string Provider, string Issuer, string Subject, string Account, string LinkedAt)>(
-                "SELECT provider, issuer, subject, account, linked_at FROM account_link WHERE account = @account ORDER BY linked_at, provider, subject", new { account })
-            .Select(r => new AccountLink(r.Provider, r.Issuer, r.Subject, r.Account, Parse(r.LinkedAt)))];
+        return
+        [
+            .. connection
+                .Query<(string Provider, string Issuer, string Subject, string Account, string LinkedAt)>(
+                    "SELECT provider, issuer, subject, account, linked_at FROM account_link WHERE account = @account ORDER BY linked_at, provider, "
+                        + "subject",
+                    new { account }
+                )
+                .Select(r => new AccountLink(r.Provider, r.Issuer, r.Subject, r.Account, Parse(r.LinkedAt))),
+        ];
     }
 
     /// <summary>
@@ -151,76 +229,165 @@ public static partial class AccountLinks
     /// account and provider; a new one replaces the old). Refused when the account does not exist, the provider id or value
     /// is malformed, or another account has the value at that provider.
     /// </summary>
-    public static AccountChange SetLinkValue(Database database, string account, string provider, string value, string actor, TimeProvider? clock = null,
-        string actorRole = AccountAdmin.OperatorRole)
+    public static AccountChange SetLinkValue(
+        Database database,
+        string account,
+        string provider,
+        string value,
+        string actor,
+        TimeProvider? clock = null,
+        string actorRole = AccountAdmin.OperatorRole
+    )
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(actor);
-        if (!Linkable(database, account, out var found, out var refused)) return refused;
-        if (!IsProviderId(provider)) return AccountChange.Refused("provider", $"'{provider}' is not a provider id; expected {ProviderRule}", AccountFault.ProviderInvalid);
+        if (!Linkable(database, account, out var found, out var refused))
+            return refused;
+        if (!IsProviderId(provider))
+            return AccountChange.Refused("provider", $"'{provider}' is not a provider id; expected " + $"{ProviderRule}", AccountFault.ProviderInvalid);
         var normal = Normal(value);
-        if (normal.Length is 0 or > 256) return AccountChange.Refused("value", "the link value must have 1 to 256 characters", AccountFault.LinkValueInvalid);
+        if (normal.Length is 0 or > 256)
+            return AccountChange.Refused("value", "the link value must have 1 to 256 characters", AccountFault.LinkValueInvalid);
         var now = (clock ?? TimeProvider.System).GetUtcNow();
-        return AuditLog.Write(database, (connection, transaction) =>
-        {
-            var holder = connection.QueryFirstOrDefault<string>("SELECT account FROM account_link_value WHERE provider = @provider AND value = @normal", new { provider, normal }, transaction);
-            if (holder is not null && holder != account) return AccountChange.Refused("value", $"another account already has this link value at provider '{provider}'", AccountFault.LinkValueTaken);
-            connection.Execute("DELETE FROM account_link_value WHERE provider = @provider AND account = @account", new { provider, account }, transaction);
-            connection.Execute("INSERT INTO account_link_value (provider, value, account) VALUES (@provider, @normal, @account)", new { provider, normal, account }, transaction);
-            return new AccountChange(null);
-        }, change => change.Done ? [Entry(now, actor, actorRole, found, "koppelwaarde ingesteld", $"aanbieder {provider}")] : []);
+        return AuditLog.Write(
+            database,
+            (connection, transaction) =>
+            {
+                var holder = connection.QueryFirstOrDefault<string>(
+                    "SELECT account FROM account_link_value WHERE provider = @provider AND value = " + "@normal",
+                    new { provider, normal },
+                    transaction
+                );
+                if (holder is not null && holder != account)
+                    return AccountChange.Refused(
+                        "value",
+                        $"another account already has this link value at provider " + $"'{provider}'",
+                        AccountFault.LinkValueTaken
+                    );
+                connection.Execute("DELETE FROM account_link_value WHERE provider = @provider AND account = @account", new { provider, account }, transaction);
+                connection.Execute(
+                    "INSERT INTO account_link_value (provider, value, account) VALUES (@provider, @normal, " + "@account)",
+                    new
+                    {
+                        provider,
+                        normal,
+                        account,
+                    },
+                    transaction
+                );
+                return new AccountChange(null);
+            },
+            change => change.Done ? [Entry(now, actor, actorRole, found, "koppelwaarde ingesteld", $"aanbieder {provider}")] : []
+        );
     }
 
     /// <summary>Removes the account's link value at the provider (links already made stay). Refused when it has none there.</summary>
-    public static AccountChange ClearLinkValue(Database database, string account, string provider, string actor, TimeProvider? clock = null,
-        string actorRole = AccountAdmin.OperatorRole) =>
-        RemoveAtProvider(database, account, provider, actor, clock, actorRole, "account_link_value",
-            $"account '{account}' has no link value at provider '{provider}'", AccountFault.LinkValueUnknown, "koppelwaarde gewist");
+    public static AccountChange ClearLinkValue(
+        Database database,
+        string account,
+        string provider,
+        string actor,
+        TimeProvider? clock = null,
+        string actorRole = AccountAdmin.OperatorRole
+    ) =>
+        RemoveAtProvider(
+            database,
+            account,
+            provider,
+            actor,
+            clock,
+            actorRole,
+            "account_link_value",
+            $"account '{account}' has no link value at provider '{provider}'",
+            AccountFault.LinkValueUnknown,
+            "koppelwaarde gewist"
+        );
 
     /// <summary>The account's link values, by provider id (for the beheerder who set them; never in the audit log).</summary>
     public static ImmutableSortedDictionary<string, string> LinkValues(Database database, string account)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.Query<(string Provider, string Value)>("SELECT provider, value FROM account_link_value WHERE account = @account", new { account })
+        return connection
+            .Query<(string Provider, string Value)>("SELECT provider, value FROM account_link_value WHERE account = @account", new { account })
             .ToImmutableSortedDictionary(r => r.Provider, r => r.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Removes every link of the account at the provider (the provider account then signs in only after a new link).</summary>
-    public static AccountChange Unlink(Database database, string account, string provider, string actor, TimeProvider? clock = null,
-        string actorRole = AccountAdmin.OperatorRole) =>
-        RemoveAtProvider(database, account, provider, actor, clock, actorRole, "account_link",
-            $"account '{account}' has no link at provider '{provider}'", AccountFault.LinkUnknown, "schoolaccount ontkoppeld");
+    public static AccountChange Unlink(
+        Database database,
+        string account,
+        string provider,
+        string actor,
+        TimeProvider? clock = null,
+        string actorRole = AccountAdmin.OperatorRole
+    ) =>
+        RemoveAtProvider(
+            database,
+            account,
+            provider,
+            actor,
+            clock,
+            actorRole,
+            "account_link",
+            $"account '{account}' has no link at provider '{provider}'",
+            AccountFault.LinkUnknown,
+            "schoolaccount ontkoppeld"
+        );
 
     // An account a school sign-in may be linked to: one that exists and is not a demo account.
     private static bool Linkable(Database database, string account, [NotNullWhen(true)] out UserAccount? found, [NotNullWhen(false)] out AccountChange? refused)
     {
         found = Accounts.Find(database, account);
-        refused = found is null ? AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown)
-            : found.Demo ? AccountChange.Refused("name", $"'{account}' is a demo account; demo accounts sign in with their password only", AccountFault.AccountDemo)
+        refused =
+            found is null ? AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown)
+            : found.Demo
+                ? AccountChange.Refused(
+                    "name",
+                    $"'{account}' is a demo account; demo accounts sign in with their password " + $"only",
+                    AccountFault.AccountDemo
+                )
             : null;
         return refused is null;
     }
 
     // Deletes the account's rows at the provider from one of the two link tables, with its audit line; refused when there are none.
-    private static AccountChange RemoveAtProvider(Database database, string account, string provider, string actor, TimeProvider? clock, string actorRole,
-        string table, string missing, AccountFault fault, string action)
+    private static AccountChange RemoveAtProvider(
+        Database database,
+        string account,
+        string provider,
+        string actor,
+        TimeProvider? clock,
+        string actorRole,
+        string table,
+        string missing,
+        AccountFault fault,
+        string action
+    )
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(actor);
-        if (Accounts.Find(database, account) is not { } found) return AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown);
+        if (Accounts.Find(database, account) is not { } found)
+            return AccountChange.Refused("name", $"there is no account '{account}'", AccountFault.AccountUnknown);
         var now = (clock ?? TimeProvider.System).GetUtcNow();
-        return AuditLog.Write(database, (connection, transaction) =>
-            connection.Execute($"DELETE FROM {table} WHERE account = @account AND provider = @provider", new { account, provider }, transaction) == 0
-                ? AccountChange.Refused("provider", missing, fault)
-                : new AccountChange(null),
-            change => change.Done ? [Entry(now, actor, actorRole, found, action, $"aanbieder {provider}")] : []);
+        return AuditLog.Write(
+            database,
+            (connection, transaction) =>
+                connection.Execute($"DELETE FROM {table} WHERE account = @account AND provider = @provider", new { account, provider }, transaction) == 0
+                    ? AccountChange.Refused("provider", missing, fault)
+                    : new AccountChange(null),
+            change => change.Done ? [Entry(now, actor, actorRole, found, action, $"aanbieder {provider}")] : []
+        );
     }
 
     private static Invitation? Invitation(DbConnection connection, DbTransaction? transaction, string code) =>
-        connection.Query<(string Account, string? Provider, string ExpiresAt, string? UsedAt)>(
-                "SELECT account, provider, expires_at, used_at FROM account_invitation WHERE code_hash = @hash", new { hash = Hash(code) }, transaction)
+        connection
+            .Query<(string Account, string? Provider, string ExpiresAt, string? UsedAt)>(
+                "SELECT account, provider, expires_at, used_at FROM account_invitation WHERE code_hash = @hash",
+                new { hash = Hash(code) },
+                transaction
+            )
             .Select(r => new Invitation(r.Account, r.Provider, Parse(r.ExpiresAt), r.UsedAt is null ? null : Parse(r.UsedAt)))
             .FirstOrDefault();
 
@@ -228,7 +395,10 @@ public static partial class AccountLinks
     private static UserAccount? Usable(DbConnection connection, DbTransaction transaction, string name)
     {
         var row = connection.QueryFirstOrDefault<AccountRow>(
-            "SELECT role AS Role, institution AS Institution, demo AS Demo, disabled AS Disabled FROM account WHERE username = @name", new { name }, transaction);
+            "SELECT role AS Role, institution AS Institution, demo AS Demo, disabled AS Disabled FROM account WHERE username = " + "@name",
+            new { name },
+            transaction
+        );
         return row is { Demo: 0, Disabled: 0 } ? new UserAccount(name, "", row.Role, row.Institution, null, name, Demo: false) : null;
     }
 
@@ -242,14 +412,37 @@ public static partial class AccountLinks
     }
 
     // Links the provider account to the account; null when done (or already so), else the refusal.
-    private static LinkOutcome? Link(DbConnection connection, DbTransaction transaction, string provider, string issuer, string subject, string account, DateTimeOffset now)
+    private static LinkOutcome? Link(
+        DbConnection connection,
+        DbTransaction transaction,
+        string provider,
+        string issuer,
+        string subject,
+        string account,
+        DateTimeOffset now
+    )
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(subject);
-        var existing = connection.QueryFirstOrDefault<string>("SELECT account FROM account_link WHERE issuer = @issuer AND subject = @subject", new { issuer, subject }, transaction);
-        if (existing is not null) return existing == account ? null : LinkOutcome.Refused(LinkRefusal.LinkedToOtherAccount);
-        connection.Execute("INSERT INTO account_link (issuer, subject, provider, account, linked_at) VALUES (@issuer, @subject, @provider, @account, @now)",
-            new { issuer, subject, provider, account, now = Text(now) }, transaction);
+        var existing = connection.QueryFirstOrDefault<string>(
+            "SELECT account FROM account_link WHERE issuer = @issuer AND subject = " + "@subject",
+            new { issuer, subject },
+            transaction
+        );
+        if (existing is not null)
+            return existing == account ? null : LinkOutcome.Refused(LinkRefusal.LinkedToOtherAccount);
+        connection.Execute(
+            "INSERT INTO account_link (issuer, subject, provider, account, linked_at) VALUES (@issuer, @subject, @provider, @account, @now)",
+            new
+            {
+                issuer,
+                subject,
+                provider,
+                account,
+                now = Text(now),
+            },
+            transaction
+        );
         return null;
     }
 
@@ -260,7 +453,8 @@ public static partial class AccountLinks
 
     private static string Text(DateTimeOffset at) => at.ToUniversalTime().ToString(Iso, CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private static DateTimeOffset Parse(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex ProviderPattern();

@@ -17,16 +17,17 @@ public static class AccountRoles
     public const string Beheerder = "beheerder";
 
     /// <summary>Every role with its binding.</summary>
-    public static ImmutableDictionary<string, Binding> Bindings { get; } = new Dictionary<string, Binding>(StringComparer.Ordinal)
-    {
-        [Leerling] = Binding.Pupil,
-        [Ouder] = Binding.Pupil,
-        [Decaan] = Binding.Vo,
-        [Intake] = Binding.Mbo,
-        [Zorgcoordinator] = Binding.VoOrMbo,
-        [Analist] = Binding.None,
-        [Beheerder] = Binding.None,
-    }.ToImmutableDictionary(StringComparer.Ordinal);
+    public static ImmutableDictionary<string, Binding> Bindings { get; } =
+        new Dictionary<string, Binding>(StringComparer.Ordinal)
+        {
+            [Leerling] = Binding.Pupil,
+            [Ouder] = Binding.Pupil,
+            [Decaan] = Binding.Vo,
+            [Intake] = Binding.Mbo,
+            [Zorgcoordinator] = Binding.VoOrMbo,
+            [Analist] = Binding.None,
+            [Beheerder] = Binding.None,
+        }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>Every role, in the order people read them.</summary>
     public static ImmutableArray<string> All { get; } = [Leerling, Ouder, Decaan, Intake, Zorgcoordinator, Analist, Beheerder];

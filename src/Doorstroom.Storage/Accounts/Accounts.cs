@@ -10,16 +10,22 @@ public static class Accounts
 {
     private const string AccountColumns = "username, password_hash, role, institution, pupil_key, display_name, demo, disabled, security_stamp";
     private const string ClientColumns = "client_id, secret_hash, role, institution, pupil_key, display_name, demo, revoked";
-    private const string AccountSelect = "username AS Username, password_hash AS PasswordHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, disabled AS Disabled, security_stamp AS SecurityStamp";
-    private const string ClientSelect = "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, display_name AS DisplayName, demo AS Demo, revoked AS Revoked";
+    private const string AccountSelect =
+        "username AS Username, password_hash AS PasswordHash, role AS Role, institution AS Institution, pupil_key AS "
+        + "PupilKey, display_name AS DisplayName, demo AS Demo, disabled AS Disabled, security_stamp AS SecurityStamp";
+    private const string ClientSelect =
+        "client_id AS ClientId, secret_hash AS SecretHash, role AS Role, institution AS Institution, pupil_key AS PupilKey, "
+        + "display_name AS DisplayName, demo AS Demo, revoked AS Revoked";
 
     /// <summary>The account with this user name (exact, case-sensitive), or null.</summary>
     public static UserAccount? Find(Database database, string username)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.Query<AccountRow>($"SELECT {AccountSelect} FROM account WHERE username = @username", new { username })
-            .Select(r => r.ToAccount()).FirstOrDefault();
+        return connection
+            .Query<AccountRow>($"SELECT {AccountSelect} FROM account WHERE username = @username", new { username })
+            .Select(r => r.ToAccount())
+            .FirstOrDefault();
     }
 
     /// <summary>Every account, by user name.</summary>
@@ -45,16 +51,27 @@ public static class Accounts
     internal static void Save(DbConnection connection, DbTransaction? transaction, UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        connection.Execute($"""
+        connection.Execute(
+            $"""
             INSERT INTO account ({AccountColumns}) VALUES (@Username, @PasswordHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo, @Disabled, @Stamp)
             ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, institution = excluded.institution,
                 pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo, disabled = excluded.disabled,
                 security_stamp = excluded.security_stamp
-            """, new
-        {
-            account.Username, account.PasswordHash, account.Role, account.Institution, account.PupilKey, account.DisplayName, Demo = account.Demo ? 1 : 0,
-            Disabled = account.Disabled ? 1 : 0, Stamp = account.SecurityStamp.Length > 0 ? account.SecurityStamp : NewStamp(),
-        }, transaction);
+            """,
+            new
+            {
+                account.Username,
+                account.PasswordHash,
+                account.Role,
+                account.Institution,
+                account.PupilKey,
+                account.DisplayName,
+                Demo = account.Demo ? 1 : 0,
+                Disabled = account.Disabled ? 1 : 0,
+                Stamp = account.SecurityStamp.Length > 0 ? account.SecurityStamp : NewStamp(),
+            },
+            transaction
+        );
     }
 
     /// <summary>A new security stamp: 16 random bytes from the OS CSPRNG, hex.</summary>
@@ -65,8 +82,10 @@ public static class Accounts
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.Query<ClientRow>($"SELECT {ClientSelect} FROM api_client WHERE client_id = @clientId", new { clientId })
-            .Select(r => r.ToClient()).FirstOrDefault();
+        return connection
+            .Query<ClientRow>($"SELECT {ClientSelect} FROM api_client WHERE client_id = @clientId", new { clientId })
+            .Select(r => r.ToClient())
+            .FirstOrDefault();
     }
 
     /// <summary>Adds the API client, or replaces the one with the same id.</summary>
@@ -81,11 +100,25 @@ public static class Accounts
     internal static void SaveClient(DbConnection connection, DbTransaction? transaction, ApiClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        connection.Execute($"""
+        connection.Execute(
+            $"""
             INSERT INTO api_client ({ClientColumns}) VALUES (@ClientId, @SecretHash, @Role, @Institution, @PupilKey, @DisplayName, @Demo, @Revoked)
             ON CONFLICT (client_id) DO UPDATE SET secret_hash = excluded.secret_hash, role = excluded.role, institution = excluded.institution,
                 pupil_key = excluded.pupil_key, display_name = excluded.display_name, demo = excluded.demo, revoked = excluded.revoked
-            """, new { client.ClientId, client.SecretHash, client.Role, client.Institution, client.PupilKey, client.DisplayName, Demo = client.Demo ? 1 : 0, Revoked = client.Revoked ? 1 : 0 }, transaction);
+            """,
+            new
+            {
+                client.ClientId,
+                client.SecretHash,
+                client.Role,
+                client.Institution,
+                client.PupilKey,
+                client.DisplayName,
+                Demo = client.Demo ? 1 : 0,
+                Revoked = client.Revoked ? 1 : 0,
+            },
+            transaction
+        );
     }
 
     /// <summary>Every API client, by id.</summary>

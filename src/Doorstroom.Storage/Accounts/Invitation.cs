@@ -5,5 +5,8 @@ namespace Doorstroom.Storage;
 public sealed record Invitation(string Account, string? Provider, DateTimeOffset Expires, DateTimeOffset? UsedAt)
 {
     /// <summary>Used (once used, always used), else expired from <see cref="Expires"/> on, else open.</summary>
-    public InvitationState StateAt(DateTimeOffset now) => UsedAt is not null ? InvitationState.Used : now >= Expires ? InvitationState.Expired : InvitationState.Open;
+    public InvitationState StateAt(DateTimeOffset now) =>
+        UsedAt is not null ? InvitationState.Used
+        : now >= Expires ? InvitationState.Expired
+        : InvitationState.Open;
 }

@@ -26,11 +26,38 @@ public static class Passwords
     // A short list of the most used passwords of at least 12 characters (public breach top lists); compared ignoring case.
     private static readonly FrozenSet<string> Common = new[]
     {
-        "123456789012", "1234567890123", "12345678901234", "123123123123", "111111111111", "000000000000", "qwertyuiopas",
-        "qwerty123456", "qwertyuiop123", "1q2w3e4r5t6y", "1qaz2wsx3edc", "password1234", "password12345", "passwordpassword",
-        "wachtwoord123", "wachtwoord1234", "welkom123456", "welkomwelkom", "abcdefghijkl", "abc123abc123", "iloveyou1234",
-        "doorstroom123", "doorstroom2026", "administrator", "letmein12345", "changeme1234", "zaq12wsxcde3", "aaaaaaaaaaaa",
-        "geheimgeheim", "voetbal12345", "amsterdam123", "nederland123",
+        "123456789012",
+        "1234567890123",
+        "12345678901234",
+        "123123123123",
+        "111111111111",
+        "000000000000",
+        "qwertyuiopas",
+        "qwerty123456",
+        "qwertyuiop123",
+        "1q2w3e4r5t6y",
+        "1qaz2wsx3edc",
+        "password1234",
+        "password12345",
+        "passwordpassword",
+        "wachtwoord123",
+        "wachtwoord1234",
+        "welkom123456",
+        "welkomwelkom",
+        "abcdefghijkl",
+        "abc123abc123",
+        "iloveyou1234",
+        "doorstroom123",
+        "doorstroom2026",
+        "administrator",
+        "letmein12345",
+        "changeme1234",
+        "zaq12wsxcde3",
+        "aaaaaaaaaaaa",
+        "geheimgeheim",
+        "voetbal12345",
+        "amsterdam123",
+        "nederland123",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hash to store for a password or client secret.</summary>
@@ -49,18 +76,21 @@ public static class Passwords
     }
 
     /// <summary>Why the password breaks <see cref="Rule"/> for this account (English), or null when it keeps it.</summary>
-    public static string? Weakness(string password, string accountName) =>
-        Check(password, accountName) is { } weakness ? Describe(weakness, password) : null;
+    public static string? Weakness(string password, string accountName) => Check(password, accountName) is { } weakness ? Describe(weakness, password) : null;
 
     /// <summary>Which part of <see cref="Rule"/> the password breaks for this account, or null when it keeps it.</summary>
     public static PasswordWeakness? Check(string password, string accountName)
     {
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(accountName);
-        if (password.Length < MinLength) return PasswordWeakness.TooShort;
-        if (password.Trim().Length == 0) return PasswordWeakness.OnlySpaces;
-        if (accountName.Length > 0 && password.Contains(accountName, StringComparison.OrdinalIgnoreCase)) return PasswordWeakness.ContainsName;
-        if (Common.Contains(password)) return PasswordWeakness.Common;
+        if (password.Length < MinLength)
+            return PasswordWeakness.TooShort;
+        if (password.Trim().Length == 0)
+            return PasswordWeakness.OnlySpaces;
+        if (accountName.Length > 0 && password.Contains(accountName, StringComparison.OrdinalIgnoreCase))
+            return PasswordWeakness.ContainsName;
+        if (Common.Contains(password))
+            return PasswordWeakness.Common;
         return null;
     }
 

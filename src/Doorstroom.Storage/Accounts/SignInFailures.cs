@@ -33,7 +33,8 @@ public static class SignInFailures
         // In the update, the column names are the row as it was (both engines evaluate every SET against the old row).
         const string Locked = "sign_in_failure.locked_until IS NOT NULL AND sign_in_failure.locked_until > @now";
         const string Fresh = "sign_in_failure.locked_until IS NOT NULL OR @now - sign_in_failure.since > @window";
-        connection.Execute($"""
+        connection.Execute(
+            $"""
             INSERT INTO sign_in_failure (name, since, failures, locked_until) VALUES (@name, @now, 1, @firstLock)
             ON CONFLICT (name) DO UPDATE SET
                 since = CASE WHEN {Locked} THEN sign_in_failure.since WHEN {Fresh} THEN @now ELSE sign_in_failure.since END,
@@ -42,11 +43,17 @@ public static class SignInFailures
                     WHEN {Locked} THEN sign_in_failure.locked_until
                     WHEN (CASE WHEN {Fresh} THEN 1 ELSE sign_in_failure.failures + 1 END) >= @max THEN @until
                     ELSE NULL END
-            """, new
-        {
-            name, now = WebSessions.Ms(now), window = (long)window.TotalMilliseconds, max = maxFailures,
-            until = WebSessions.Ms(now + lockout), firstLock = maxFailures <= 1 ? WebSessions.Ms(now + lockout) : (long?)null,
-        });
+            """,
+            new
+            {
+                name,
+                now = WebSessions.Ms(now),
+                window = (long)window.TotalMilliseconds,
+                max = maxFailures,
+                until = WebSessions.Ms(now + lockout),
+                firstLock = maxFailures <= 1 ? WebSessions.Ms(now + lockout) : (long?)null,
+            }
+        );
     }
 
     /// <summary>A successful attempt clears the name's failures.</summary>
@@ -63,9 +70,12 @@ public static class SignInFailures
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.Execute("""
+        return connection.Execute(
+            """
             DELETE FROM sign_in_failure
             WHERE (locked_until IS NOT NULL AND locked_until <= @now) OR (locked_until IS NULL AND since < @oldest)
-            """, new { now = WebSessions.Ms(now), oldest = WebSessions.Ms(now - window) });
+            """,
+            new { now = WebSessions.Ms(now), oldest = WebSessions.Ms(now - window) }
+        );
     }
 }

@@ -16,7 +16,9 @@ public sealed class StoredXmlRepository(Database database, TimeProvider? clock =
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var connection = database.ConnectMigrated();
-        return new ReadOnlyCollection<XElement>([.. connection.Query<string>("SELECT xml FROM data_protection_key ORDER BY stored_at, name").Select(x => XElement.Parse(x))]);
+        return new ReadOnlyCollection<XElement>([
+            .. connection.Query<string>("SELECT xml FROM data_protection_key ORDER BY stored_at, " + "name").Select(x => XElement.Parse(x)),
+        ]);
     }
 
     public void StoreElement(XElement element, string friendlyName)
@@ -25,14 +27,17 @@ public sealed class StoredXmlRepository(Database database, TimeProvider? clock =
         // Data Protection names a key "key-{id}" and a revocation "revocation-{date}"; a name without one gets a fresh id.
         var name = string.IsNullOrWhiteSpace(friendlyName) ? Guid.NewGuid().ToString("D") : friendlyName;
         using var connection = database.ConnectMigrated();
-        connection.Execute("""
+        connection.Execute(
+            """
             INSERT INTO data_protection_key (name, xml, stored_at) VALUES (@name, @xml, @at)
             ON CONFLICT (name) DO UPDATE SET xml = excluded.xml, stored_at = excluded.stored_at
-            """, new
-        {
-            name,
-            xml = element.ToString(SaveOptions.DisableFormatting),
-            at = (clock ?? TimeProvider.System).GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture),
-        });
+            """,
+            new
+            {
+                name,
+                xml = element.ToString(SaveOptions.DisableFormatting),
+                at = (clock ?? TimeProvider.System).GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture),
+            }
+        );
     }
 }

@@ -23,12 +23,15 @@ public static class TokenKeyStore
         var stored = connection.QueryFirstOrDefault<string>("SELECT sealed_key FROM token_key WHERE name = @name", new { name });
         if (stored is null)
         {
-            connection.Execute("INSERT INTO token_key (name, sealed_key, created_at) VALUES (@name, @key, @at) ON CONFLICT (name) DO NOTHING", new
-            {
-                name,
-                key = protector.Protect(Convert.ToBase64String(make())),
-                at = (clock ?? TimeProvider.System).GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            });
+            connection.Execute(
+                "INSERT INTO token_key (name, sealed_key, created_at) VALUES (@name, @key, @at) ON CONFLICT (name) DO NOTHING",
+                new
+                {
+                    name,
+                    key = protector.Protect(Convert.ToBase64String(make())),
+                    at = (clock ?? TimeProvider.System).GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                }
+            );
             stored = connection.QuerySingle<string>("SELECT sealed_key FROM token_key WHERE name = @name", new { name });
         }
         return Convert.FromBase64String(protector.Unprotect(stored));

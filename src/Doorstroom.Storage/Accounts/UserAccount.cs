@@ -10,4 +10,14 @@ namespace Doorstroom.Storage;
 /// Random, changed by every operator change that must end the account's open sessions (disable, password reset, role or
 /// binding): a session signed in under another stamp is refused (decision 0019). Empty when saved: a new one is made.
 /// </param>
-public sealed record UserAccount(string Username, string PasswordHash, string Role, string? Institution, string? PupilKey, string DisplayName, bool Demo, bool Disabled = false, string SecurityStamp = "");
+public sealed record UserAccount(
+    string Username,
+    string PasswordHash,
+    string Role,
+    string? Institution,
+    string? PupilKey,
+    string DisplayName,
+    bool Demo,
+    bool Disabled = false,
+    string SecurityStamp = ""
+);

@@ -26,10 +26,21 @@ public static class WebSessions
         var key = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         using var connection = database.ConnectMigrated();
         connection.Execute("DELETE FROM web_session WHERE expires_at <= @now", new { now = Ms(now) });
-        connection.Execute("""
+        connection.Execute(
+            """
             INSERT INTO web_session (key_hash, username, ticket, security_stamp, created_at, expires_at, renewed_at)
             VALUES (@hash, @username, @ticket, @securityStamp, @now, @expires, @now)
-            """, new { hash = Hash(key), username, ticket, securityStamp, now = Ms(now), expires = Ms(expires) });
+            """,
+            new
+            {
+                hash = Hash(key),
+                username,
+                ticket,
+                securityStamp,
+                now = Ms(now),
+                expires = Ms(expires),
+            }
+        );
         return key;
     }
 
@@ -39,11 +50,15 @@ public static class WebSessions
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(key);
         using var connection = database.ConnectMigrated();
-        var row = connection.QueryFirstOrDefault<Row>("""
+        var row = connection.QueryFirstOrDefault<Row>(
+            """
             SELECT username AS Username, ticket AS Ticket, security_stamp AS SecurityStamp, created_at AS Created, expires_at AS Expires, renewed_at AS Renewed
             FROM web_session WHERE key_hash = @hash
-            """, new { hash = Hash(key) });
-        if (row is null) return null;
+            """,
+            new { hash = Hash(key) }
+        );
+        if (row is null)
+            return null;
         if (row.Expires <= Ms(now))
         {
             connection.Execute("DELETE FROM web_session WHERE key_hash = @hash AND expires_at <= @now", new { hash = Hash(key), now = Ms(now) });
@@ -62,10 +77,20 @@ public static class WebSessions
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(ticket);
         using var connection = database.ConnectMigrated();
-        return connection.Execute("""
-            UPDATE web_session SET ticket = @ticket, expires_at = @expires, renewed_at = @now
-            WHERE key_hash = @hash AND expires_at > @now AND expires_at < @before
-            """, new { ticket, expires = Ms(expires), now = Ms(now), before = Ms(expires - RenewStep), hash = Hash(key) }) > 0;
+        return connection.Execute(
+                """
+                UPDATE web_session SET ticket = @ticket, expires_at = @expires, renewed_at = @now
+                WHERE key_hash = @hash AND expires_at > @now AND expires_at < @before
+                """,
+                new
+                {
+                    ticket,
+                    expires = Ms(expires),
+                    now = Ms(now),
+                    before = Ms(expires - RenewStep),
+                    hash = Hash(key),
+                }
+            ) > 0;
     }
 
     /// <summary>Ends the session with this key (signing out, or a session found no longer valid).</summary>
@@ -90,7 +115,10 @@ public static class WebSessions
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.ExecuteScalar<int>("SELECT COUNT(*) FROM web_session WHERE username = @username AND expires_at > @now", new { username, now = Ms(now) });
+        return connection.ExecuteScalar<int>(
+            "SELECT COUNT(*) FROM web_session WHERE username = @username AND expires_at > " + "@now",
+            new { username, now = Ms(now) }
+        );
     }
 
     /// <summary>What the store keeps of a key: its SHA-256, hex.</summary>

@@ -32,7 +32,8 @@ public static class AuditAnchors
     public static (ImmutableArray<AuditAnchor> Anchors, ImmutableArray<string> Problems) Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path)) return ([], []);
+        if (!File.Exists(path))
+            return ([], []);
         var anchors = ImmutableArray.CreateBuilder<AuditAnchor>();
         var problems = ImmutableArray.CreateBuilder<string>();
         var number = 0;
@@ -40,17 +41,23 @@ public static class AuditAnchors
         foreach (var line in File.ReadLines(path))
         {
             number++;
-            if (line.Length == 0) continue;
+            if (line.Length == 0)
+                continue;
             var parts = line.Split(' ');
-            if (parts.Length != 3
+            if (
+                parts.Length != 3
                 || !DateTimeOffset.TryParseExact(parts[0], "yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) || seq < 1
-                || parts[2].Length != 64 || !parts[2].All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+                || seq < 1
+                || parts[2].Length != 64
+                || !parts[2].All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')
+            )
             {
                 problems.Add($"anchor file {path} line {number}: not 'TIME SEQ HASH' (was it edited?)");
                 continue;
             }
-            if (seq < last) problems.Add($"anchor file {path} line {number}: entry {seq} comes after entry {last}; heads only grow (was it edited?)");
+            if (seq < last)
+                problems.Add($"anchor file {path} line {number}: entry {seq} comes after entry {last}; heads only grow (was it edited?)");
             last = Math.Max(last, seq);
             anchors.Add(new(seq, parts[2], at, $"anchor file {path} line {number}"));
         }
@@ -68,8 +75,10 @@ public static class AuditAnchors
         ArgumentNullException.ThrowIfNull(path);
         var (anchors, problems) = Read(path);
         var check = AuditLog.Verify(database, extra is null ? anchors : anchors.Add(extra));
-        if (!check.Intact) return (check, false);
-        if (!problems.IsEmpty) return (check with { Problem = problems[0] }, false);
+        if (!check.Intact)
+            return (check, false);
+        if (!problems.IsEmpty)
+            return (check with { Problem = problems[0] }, false);
         if (check.HeadHash is not { } head || (anchors.Length > 0 && anchors[^1].Seq == check.Entries && anchors[^1].Hash == head))
             return (check, false);
         Record(path, check.Entries, head, now);
@@ -80,9 +89,12 @@ public static class AuditAnchors
     public static void Record(string path, long seq, string hash, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder)
+            Directory.CreateDirectory(folder);
         using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        var line = $"{at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} {seq.ToString(CultureInfo.InvariantCulture)} {hash}\n";
+        var line =
+            $"{at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} {seq.ToString(CultureInfo.InvariantCulture)} "
+            + $"{hash}\n";
         file.Write(Encoding.ASCII.GetBytes(line));
         file.Flush(flushToDisk: true);
     }

@@ -5,8 +5,17 @@ namespace Doorstroom.Storage;
 /// purpose, with which outcome and by which rule. No dossier content is ever written here.
 /// </summary>
 public sealed record AuditEntry(
-    DateTimeOffset At, string Actor, string Role, string? Institution, string? Pupil, string Action,
-    string? Category, string? Purpose, string Outcome, string? Rule)
+    DateTimeOffset At,
+    string Actor,
+    string Role,
+    string? Institution,
+    string? Pupil,
+    string Action,
+    string? Category,
+    string? Purpose,
+    string Outcome,
+    string? Rule
+)
 {
     /// <summary>The position in the log, from 1.</summary>
     public long Seq { get; init; }

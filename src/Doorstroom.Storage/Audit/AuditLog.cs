@@ -33,7 +33,8 @@ public static class AuditLog
     public static ImmutableArray<AuditEntry> Append(Database database, IReadOnlyList<AuditEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0) return [];
+        if (entries.Count == 0)
+            return [];
         return Write(database, (_, transaction) => Append(transaction, entries), _ => []);
     }
 
@@ -43,42 +44,59 @@ public static class AuditLog
     /// <summary>
     /// Logs a list read: ONE entry (its pupil empty) whose purpose is the entry's purpose (the view), the number of pupils and
     /// a SHA-256 over their sorted keys, and one narrow <c>audit_read</c> row per pupil so each pupil finds it
-    /// (<see cref="ForPupil(Database, string)"/>); all in one transaction. <see cref="Verify(Database, IReadOnlyCollection{AuditAnchor})"/> checks the rows against the digest.
+    /// (<see cref="ForPupil(Database, string)"/>); all in one transaction. <see cref="Verify(Database, IReadOnlyCollection{AuditAnchor})"/> checks the rows
+    /// against the digest.
     /// </summary>
     public static AuditEntry AppendList(Database database, AuditEntry entry, IEnumerable<string> pupils)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(pupils);
         var keys = pupils.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var listed = entry with { Pupil = null, Purpose = $"{entry.Purpose}{ListMark}{keys.Length.ToString(CultureInfo.InvariantCulture)} leerlingen{ListMark}{Digest(keys)}" };
-        return Write(database, (connection, transaction) =>
+        var listed = entry with
         {
-            var appended = Append(transaction, [listed])[0];
-            InsertReads(connection, transaction, appended.Seq, keys);
-            return appended;
-        }, _ => []);
+            Pupil = null,
+            Purpose = $"{entry.Purpose}{ListMark}{keys.Length.ToString(CultureInfo.InvariantCulture)} " + $"leerlingen{ListMark}{Digest(keys)}",
+        };
+        return Write(
+            database,
+            (connection, transaction) =>
+            {
+                var appended = Append(transaction, [listed])[0];
+                InsertReads(connection, transaction, appended.Seq, keys);
+                return appended;
+            },
+            _ => []
+        );
     }
 
     /// <summary>The digest a list read's purpose ends with (a pupil-less entry whose purpose ends in 64 hex digits after the mark), or null.</summary>
     private static string? ListDigest(AuditEntry entry) =>
-        entry.Pupil is null && entry.Purpose is { } purpose && purpose.LastIndexOf(ListMark, StringComparison.Ordinal) is > 0 and var mark
-        && purpose[(mark + ListMark.Length)..] is { Length: 64 } digest && digest.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')
-            ? digest : null;
+        entry.Pupil is null
+        && entry.Purpose is { } purpose
+        && purpose.LastIndexOf(ListMark, StringComparison.Ordinal) is > 0 and var mark
+        && purpose[(mark + ListMark.Length)..] is { Length: 64 } digest
+        && digest.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')
+            ? digest
+            : null;
 
     private static string Digest(IEnumerable<string> sortedKeys) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', sortedKeys))));
 
     private static void InsertReads(DbConnection connection, DbTransaction transaction, long seq, string[] keys)
     {
-        if (keys.Length == 0) return;
+        if (keys.Length == 0)
+            return;
         if (connection is NpgsqlConnection)
         {
             connection.Execute("INSERT INTO audit_read (pupil, seq) SELECT unnest(@keys::text[]), @seq", new { keys, seq }, transaction);
             return;
         }
         // SQLite: one statement over a JSON array (json_each), no round of the driver per pupil.
-        connection.Execute("INSERT INTO audit_read (pupil, seq) SELECT value, @seq FROM json_each(@keys)",
-            new { keys = System.Text.Json.JsonSerializer.Serialize(keys), seq }, transaction);
+        connection.Execute(
+            "INSERT INTO audit_read (pupil, seq) SELECT value, @seq FROM json_each(@keys)",
+            new { keys = System.Text.Json.JsonSerializer.Serialize(keys), seq },
+            transaction
+        );
     }
 
     /// <summary>
@@ -109,7 +127,8 @@ public static class AuditLog
         ArgumentNullException.ThrowIfNull(connection);
         // Microsoft.Data.Sqlite begins a non-deferred transaction with BEGIN IMMEDIATE.
         var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
-        if (connection is NpgsqlConnection) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
+        if (connection is NpgsqlConnection)
+            connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
         return transaction;
     }
 
@@ -121,11 +140,16 @@ public static class AuditLog
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0) return [];
+        if (entries.Count == 0)
+            return [];
         var connection = transaction.Connection ?? throw new ArgumentException("the transaction has ended", nameof(transaction));
         var postgres = connection is NpgsqlConnection;
-        if (postgres) connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
-        var tail = connection.QueryFirstOrDefault<(long Seq, string Hash)?>("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction: transaction);
+        if (postgres)
+            connection.Execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: transaction);
+        var tail = connection.QueryFirstOrDefault<(long Seq, string Hash)?>(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT " + "1",
+            transaction: transaction
+        );
         var chained = ImmutableArray.CreateBuilder<AuditEntry>(entries.Count);
         long seq = tail?.Seq ?? 0;
         var previous = tail?.Hash ?? Genesis;
@@ -136,12 +160,15 @@ public static class AuditLog
             chained.Add(placed);
             previous = placed.Hash;
         }
-        if (postgres) InsertPostgres(connection, transaction, chained);
-        else InsertSqlite(connection, transaction, chained);
+        if (postgres)
+            InsertPostgres(connection, transaction, chained);
+        else
+            InsertSqlite(connection, transaction, chained);
         return chained.MoveToImmutable();
     }
 
-    /// <summary>Appends one entry inside the caller's write transaction (<see cref="BeginWrite"/>); see <see cref="Append(DbTransaction, IReadOnlyList{AuditEntry})"/>.</summary>
+    /// <summary>Appends one entry inside the caller's write transaction (<see cref="BeginWrite"/>); see <see cref="Append(DbTransaction,
+    /// IReadOnlyList{AuditEntry})"/>.</summary>
     internal static AuditEntry Append(DbTransaction transaction, AuditEntry entry) => Append(transaction, [entry])[0];
 
     private const string Insert = $"""
@@ -156,18 +183,36 @@ public static class AuditLog
         command.Transaction = transaction;
         command.CommandText = Insert;
         string[] names = ["Seq", "At", "Actor", "Role", "Institution", "Pupil", "Action", "Category", "Purpose", "Outcome", "Rule", "PreviousHash", "Hash"];
-        var parameters = names.Select(name =>
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + name;
-            command.Parameters.Add(p);
-            return p;
-        }).ToArray();
+        var parameters = names
+            .Select(name =>
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@" + name;
+                command.Parameters.Add(p);
+                return p;
+            })
+            .ToArray();
         command.Prepare();
         foreach (var e in entries)
         {
-            object?[] values = [e.Seq, Iso(e.At), e.Actor, e.Role, e.Institution, e.Pupil, e.Action, e.Category, e.Purpose, e.Outcome, e.Rule, e.PreviousHash, e.Hash];
-            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+            object?[] values =
+            [
+                e.Seq,
+                Iso(e.At),
+                e.Actor,
+                e.Role,
+                e.Institution,
+                e.Pupil,
+                e.Action,
+                e.Category,
+                e.Purpose,
+                e.Outcome,
+                e.Rule,
+                e.PreviousHash,
+                e.Hash,
+            ];
+            for (var i = 0; i < values.Length; i++)
+                parameters[i].Value = values[i] ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
     }
@@ -180,20 +225,30 @@ public static class AuditLog
             connection.Execute(Insert, Parameters(entries[0]), transaction);
             return;
         }
-        connection.Execute($"""
+        connection.Execute(
+            $"""
             INSERT INTO audit_log ({Columns})
             SELECT * FROM unnest(@Seq::bigint[], @At::text[], @Actor::text[], @Role::text[], @Institution::text[], @Pupil::text[], @Action::text[],
                                  @Category::text[], @Purpose::text[], @Outcome::text[], @Rule::text[], @PreviousHash::text[], @Hash::text[])
-            """, new
-        {
-            Seq = entries.Select(e => e.Seq).ToArray(), At = entries.Select(e => Iso(e.At)).ToArray(),
-            Actor = entries.Select(e => e.Actor).ToArray(), Role = entries.Select(e => e.Role).ToArray(),
-            Institution = entries.Select(e => e.Institution).ToArray(), Pupil = entries.Select(e => e.Pupil).ToArray(),
-            Action = entries.Select(e => e.Action).ToArray(), Category = entries.Select(e => e.Category).ToArray(),
-            Purpose = entries.Select(e => e.Purpose).ToArray(), Outcome = entries.Select(e => e.Outcome).ToArray(),
-            Rule = entries.Select(e => e.Rule).ToArray(), PreviousHash = entries.Select(e => e.PreviousHash).ToArray(),
-            Hash = entries.Select(e => e.Hash).ToArray(),
-        }, transaction);
+            """,
+            new
+            {
+                Seq = entries.Select(e => e.Seq).ToArray(),
+                At = entries.Select(e => Iso(e.At)).ToArray(),
+                Actor = entries.Select(e => e.Actor).ToArray(),
+                Role = entries.Select(e => e.Role).ToArray(),
+                Institution = entries.Select(e => e.Institution).ToArray(),
+                Pupil = entries.Select(e => e.Pupil).ToArray(),
+                Action = entries.Select(e => e.Action).ToArray(),
+                Category = entries.Select(e => e.Category).ToArray(),
+                Purpose = entries.Select(e => e.Purpose).ToArray(),
+                Outcome = entries.Select(e => e.Outcome).ToArray(),
+                Rule = entries.Select(e => e.Rule).ToArray(),
+                PreviousHash = entries.Select(e => e.PreviousHash).ToArray(),
+                Hash = entries.Select(e => e.Hash).ToArray(),
+            },
+            transaction
+        );
     }
 
     /// <summary>The entries about one pupil's dossier, oldest first: what the pupil reads on their audit page.</summary>
@@ -203,10 +258,23 @@ public static class AuditLog
         using var connection = database.ConnectMigrated();
         // The pupil's own entries and the list reads that showed them; a list read is shown with this pupil and its view only
         // (never the number or digest of the others it showed).
-        return [.. Read(connection, "WHERE pupil = @pupil OR (pupil IS NULL AND EXISTS (SELECT 1 FROM audit_read r WHERE r.seq = audit_log.seq AND r.pupil = @pupil))", new { pupil })
-            .Select(e => e.Pupil is null && e.Purpose is { } purpose && purpose.IndexOf(ListMark, StringComparison.Ordinal) is > 0 and var cut
-                ? e with { Pupil = pupil, Purpose = purpose[..cut] }
-                : e)];
+        return
+        [
+            .. Read(
+                    connection,
+                    "WHERE pupil = @pupil OR (pupil IS NULL AND EXISTS (SELECT 1 FROM audit_read r WHERE r.seq = audit_log.seq AND r.pupil = " + "@pupil))",
+                    new { pupil }
+                )
+                .Select(e =>
+                    e.Pupil is null && e.Purpose is { } purpose && purpose.IndexOf(ListMark, StringComparison.Ordinal) is > 0 and var cut
+                        ? e with
+                        {
+                            Pupil = pupil,
+                            Purpose = purpose[..cut],
+                        }
+                        : e
+                ),
+        ];
     }
 
     /// <summary>The entries about one pupil with one of these actions, oldest first.</summary>
@@ -215,7 +283,14 @@ public static class AuditLog
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(actions);
         using var connection = database.ConnectMigrated();
-        return [.. Read(connection, $"WHERE pupil = @pupil AND {Database.InList(connection, "action", "actions")}", new { pupil, actions = actions.ToArray() })];
+        return
+        [
+            .. Read(
+                connection,
+                $"WHERE pupil = @pupil AND " + $"{Database.InList(connection, "action", "actions")}",
+                new { pupil, actions = actions.ToArray() }
+            ),
+        ];
     }
 
     /// <summary>
@@ -236,21 +311,35 @@ public static class AuditLog
         var anchored = anchors.GroupBy(a => a.Seq).ToDictionary(g => g.Key, g => g.ToList());
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        long expected = 1, count = 0;
+        long expected = 1,
+            count = 0;
         var previous = Genesis;
         var lists = new Dictionary<long, string>();
         foreach (var entry in Read(connection, "", null))
         {
             count++;
             if (entry.Seq != expected)
-                return new(count, entry.Seq, entry.Seq > expected ? $"entry {expected} is missing (the log jumps to {entry.Seq})" : $"entry {entry.Seq} appears out of order");
+                return new(
+                    count,
+                    entry.Seq,
+                    entry.Seq > expected ? $"entry {expected} is missing (the log jumps to " + $"{entry.Seq})" : $"entry {entry.Seq} appears out of order"
+                );
             if (entry.PreviousHash != previous)
                 return new(count, entry.Seq, $"entry {entry.Seq} does not follow entry {entry.Seq - 1}: an entry was removed, inserted or altered before it");
             if (Compute(entry) != entry.Hash)
                 return new(count, entry.Seq, $"entry {entry.Seq} was altered: its fields no longer match its hash");
-            if (anchored.TryGetValue(entry.Seq, out var here) && here.FirstOrDefault(a => !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase)) is { } a)
-                return new(count, entry.Seq, $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}, {a.Source}): the log was rewritten up to there, or the record was altered");
-            if (ListDigest(entry) is { } digest) lists[entry.Seq] = digest;
+            if (
+                anchored.TryGetValue(entry.Seq, out var here)
+                && here.FirstOrDefault(a => !string.Equals(a.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase)) is { } a
+            )
+                return new(
+                    count,
+                    entry.Seq,
+                    $"entry {entry.Seq} no longer has the hash recorded for it ({a.Hash}, {a.Source}): the log was rewritten up to "
+                        + $"there, or the record was altered"
+                );
+            if (ListDigest(entry) is { } digest)
+                lists[entry.Seq] = digest;
             previous = entry.Hash;
             expected++;
         }
@@ -272,12 +361,20 @@ public static class AuditLog
         var keys = new List<string>();
         void Close()
         {
-            if (current < 0) return;
+            if (current < 0)
+                return;
             seen.Add(current);
             keys.Sort(StringComparer.Ordinal);
-            if (!lists.TryGetValue(current, out var digest) || digest != Digest(keys)) Broken(current);
+            if (!lists.TryGetValue(current, out var digest) || digest != Digest(keys))
+                Broken(current);
         }
-        foreach (var (seq, pupil) in connection.Query<(long Seq, string Pupil)>("SELECT seq, pupil FROM audit_read WHERE seq <= @last ORDER BY seq", new { last }, buffered: false))
+        foreach (
+            var (seq, pupil) in connection.Query<(long Seq, string Pupil)>(
+                "SELECT seq, pupil FROM audit_read WHERE seq <= @last ORDER BY " + "seq",
+                new { last },
+                buffered: false
+            )
+        )
         {
             if (seq != current)
             {
@@ -290,7 +387,8 @@ public static class AuditLog
         Close();
         // A list read with no rows left at all: only right when it showed nobody.
         foreach (var (seq, digest) in lists)
-            if (!seen.Contains(seq) && digest != Digest([])) Broken(seq);
+            if (!seen.Contains(seq) && digest != Digest([]))
+                Broken(seq);
         return first;
     }
 
@@ -305,30 +403,74 @@ public static class AuditLog
     private static string Compute(AuditEntry e)
     {
         // Fields separated by the unit separator, nulls as the record separator: no text can make two entries hash alike.
-        var text = string.Join('\u001f', e.PreviousHash, e.Seq.ToString(CultureInfo.InvariantCulture), Iso(e.At), e.Actor, e.Role,
-            e.Institution ?? "\u001e", e.Pupil ?? "\u001e", e.Action, e.Category ?? "\u001e", e.Purpose ?? "\u001e", e.Outcome, e.Rule ?? "\u001e");
+        var text = string.Join(
+            '\u001f',
+            e.PreviousHash,
+            e.Seq.ToString(CultureInfo.InvariantCulture),
+            Iso(e.At),
+            e.Actor,
+            e.Role,
+            e.Institution ?? "\u001e",
+            e.Pupil ?? "\u001e",
+            e.Action,
+            e.Category ?? "\u001e",
+            e.Purpose ?? "\u001e",
+            e.Outcome,
+            e.Rule ?? "\u001e"
+        );
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     private static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 
-    private static object Parameters(AuditEntry e) => new
-    {
-        e.Seq, At = Iso(e.At), e.Actor, e.Role, e.Institution, e.Pupil, e.Action, e.Category, e.Purpose, e.Outcome, e.Rule, e.PreviousHash, e.Hash,
-    };
+    private static object Parameters(AuditEntry e) =>
+        new
+        {
+            e.Seq,
+            At = Iso(e.At),
+            e.Actor,
+            e.Role,
+            e.Institution,
+            e.Pupil,
+            e.Action,
+            e.Category,
+            e.Purpose,
+            e.Outcome,
+            e.Rule,
+            e.PreviousHash,
+            e.Hash,
+        };
 
     private static IEnumerable<AuditEntry> Read(DbConnection connection, string where, object? parameters)
     {
-        foreach (var r in connection.Query<Row>($"""
-            SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, institution AS Institution, pupil AS Pupil, action AS Action,
-                   category AS Category, purpose AS Purpose, outcome AS Outcome, rule AS Rule, prev_hash AS PreviousHash, hash AS Hash
-            FROM audit_log {where} ORDER BY seq
-            """, parameters, buffered: false))
+        foreach (
+            var r in connection.Query<Row>(
+                $"""
+                SELECT seq AS Seq, at AS At, actor AS Actor, role AS Role, institution AS Institution, pupil AS Pupil, action AS Action,
+                       category AS Category, purpose AS Purpose, outcome AS Outcome, rule AS Rule, prev_hash AS PreviousHash, hash AS Hash
+                FROM audit_log {where} ORDER BY seq
+                """,
+                parameters,
+                buffered: false
+            )
+        )
         {
-            yield return new AuditEntry(DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-                r.Actor, r.Role, r.Institution, r.Pupil, r.Action, r.Category, r.Purpose, r.Outcome, r.Rule)
+            yield return new AuditEntry(
+                DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+                r.Actor,
+                r.Role,
+                r.Institution,
+                r.Pupil,
+                r.Action,
+                r.Category,
+                r.Purpose,
+                r.Outcome,
+                r.Rule
+            )
             {
-                Seq = r.Seq, PreviousHash = r.PreviousHash, Hash = r.Hash,
+                Seq = r.Seq,
+                PreviousHash = r.PreviousHash,
+                Hash = r.Hash,
             };
         }
     }

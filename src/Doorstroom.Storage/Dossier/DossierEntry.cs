@@ -7,4 +7,15 @@ namespace Doorstroom.Storage;
 /// <param name="Institution">The vo school (BRIN6 or BRIN4) that wrote it; for a warme overdracht, the school that recorded it.</param>
 /// <param name="Body">The text, or for a sealed (care) entry the ciphertext the web application made; Storage never sees care data in clear.</param>
 /// <param name="Released">The school lets this entry go with a request.</param>
-public sealed record DossierEntry(long Id, string Pupil, DossierCategory Category, string Kind, DateOnly On, string Author, string Institution, string Body, bool Sealed, bool Released);
+public sealed record DossierEntry(
+    long Id,
+    string Pupil,
+    DossierCategory Category,
+    string Kind,
+    DateOnly On,
+    string Author,
+    string Institution,
+    string Body,
+    bool Sealed,
+    bool Released
+);

@@ -9,7 +9,8 @@ namespace Doorstroom.Storage;
 public static class DossierStore
 {
     /// <summary>The entry kinds.</summary>
-    public const string Note = "notitie", WarmHandOver = "warme-overdracht";
+    public const string Note = "notitie",
+        WarmHandOver = "warme-overdracht";
 
     /// <summary>Adds an entry for a known pupil and returns its id; null when the store has no such pupil.</summary>
     public static long? AddEntry(Database database, DossierEntry entry)
@@ -25,16 +26,28 @@ public static class DossierStore
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(entry);
         var pupil = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @Pupil", new { entry.Pupil }, transaction);
-        if (pupil is null) return null;
-        return connection.ExecuteScalar<long>("""
+        if (pupil is null)
+            return null;
+        return connection.ExecuteScalar<long>(
+            """
             INSERT INTO dossier_entry (pupil_id, category, kind, on_date, author, institution, body, sealed, released)
             VALUES (@pupil, @category, @Kind, @On, @Author, @Institution, @Body, @sealed, @released)
             RETURNING id
-            """, new
-        {
-            pupil, category = DossierRules.Name(entry.Category), entry.Kind, entry.On, entry.Author, entry.Institution, entry.Body,
-            @sealed = entry.Sealed ? 1 : 0, released = entry.Released ? 1 : 0,
-        }, transaction);
+            """,
+            new
+            {
+                pupil,
+                category = DossierRules.Name(entry.Category),
+                entry.Kind,
+                entry.On,
+                entry.Author,
+                entry.Institution,
+                entry.Body,
+                @sealed = entry.Sealed ? 1 : 0,
+                released = entry.Released ? 1 : 0,
+            },
+            transaction
+        );
     }
 
     /// <summary>Marks an entry of the pupil as released (or not); false when there is no such entry.</summary>
@@ -49,10 +62,19 @@ public static class DossierStore
     public static DossierCategory? Release(DbConnection connection, DbTransaction? transaction, string pupil, long id, bool released)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var category = connection.ExecuteScalar<string?>("""
+        var category = connection.ExecuteScalar<string?>(
+            """
             UPDATE dossier_entry SET released = @released WHERE id = @id AND pupil_id = (SELECT id FROM pupil WHERE pkey = @pupil)
             RETURNING category
-            """, new { pupil, id, released = released ? 1 : 0 }, transaction);
+            """,
+            new
+            {
+                pupil,
+                id,
+                released = released ? 1 : 0,
+            },
+            transaction
+        );
         return category is null ? null : Category(category);
     }
 
@@ -69,11 +91,19 @@ public static class DossierStore
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return [.. connection.Query<EntryRow>("""
-            SELECT d.id AS Id, p.pkey AS Pupil, d.category AS Category, d.kind AS Kind, d.on_date AS OnDate, d.author AS Author,
-                   d.institution AS Institution, d.body AS Body, d.sealed AS Sealed, d.released AS Released
-            FROM dossier_entry d JOIN pupil p ON p.id = d.pupil_id WHERE p.pkey = @pupil ORDER BY d.on_date, d.id
-            """, new { pupil }).Select(r => r.ToEntry())];
+        return
+        [
+            .. connection
+                .Query<EntryRow>(
+                    """
+                    SELECT d.id AS Id, p.pkey AS Pupil, d.category AS Category, d.kind AS Kind, d.on_date AS OnDate, d.author AS Author,
+                           d.institution AS Institution, d.body AS Body, d.sealed AS Sealed, d.released AS Released
+                    FROM dossier_entry d JOIN pupil p ON p.id = d.pupil_id WHERE p.pkey = @pupil ORDER BY d.on_date, d.id
+                    """,
+                    new { pupil }
+                )
+                .Select(r => r.ToEntry()),
+        ];
     }
 
     /// <summary>
@@ -84,18 +114,29 @@ public static class DossierStore
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(pupils);
-        if (pupils.Count == 0) return ImmutableDictionary<string, DossierStatus>.Empty;
+        if (pupils.Count == 0)
+            return ImmutableDictionary<string, DossierStatus>.Empty;
         using var connection = database.ConnectMigrated();
         var keys = pupils.ToArray();
-        var entries = connection.Query<(string Pupil, long Entries, long Released)>($"""
-            SELECT p.pkey, COUNT(*), SUM(d.released) FROM dossier_entry d JOIN pupil p ON p.id = d.pupil_id
-            WHERE {Database.InList(connection, "p.pkey", "keys")} GROUP BY p.pkey
-            """, new { keys }).ToDictionary(r => r.Pupil, StringComparer.Ordinal);
-        var requests = connection.Query<(string Pupil, string Institution)>($"""
-            SELECT p.pkey, r.institution FROM dossier_request r JOIN pupil p ON p.id = r.pupil_id
-            WHERE {Database.InList(connection, "p.pkey", "keys")} AND r.requested_on <= @today AND r.expires_on >= @today
-            ORDER BY r.requested_on, r.id
-            """, new { keys, today }).ToLookup(r => r.Pupil, r => r.Institution, StringComparer.Ordinal);
+        var entries = connection
+            .Query<(string Pupil, long Entries, long Released)>(
+                $"""
+                SELECT p.pkey, COUNT(*), SUM(d.released) FROM dossier_entry d JOIN pupil p ON p.id = d.pupil_id
+                WHERE {Database.InList(connection, "p.pkey", "keys")} GROUP BY p.pkey
+                """,
+                new { keys }
+            )
+            .ToDictionary(r => r.Pupil, StringComparer.Ordinal);
+        var requests = connection
+            .Query<(string Pupil, string Institution)>(
+                $"""
+                SELECT p.pkey, r.institution FROM dossier_request r JOIN pupil p ON p.id = r.pupil_id
+                WHERE {Database.InList(connection, "p.pkey", "keys")} AND r.requested_on <= @today AND r.expires_on >= @today
+                ORDER BY r.requested_on, r.id
+                """,
+                new { keys, today }
+            )
+            .ToLookup(r => r.Pupil, r => r.Institution, StringComparer.Ordinal);
         var result = ImmutableDictionary.CreateBuilder<string, DossierStatus>(StringComparer.Ordinal);
         foreach (var key in entries.Keys.Union(requests.Select(g => g.Key), StringComparer.Ordinal))
         {
@@ -119,16 +160,27 @@ public static class DossierStore
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         var pupil = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @Pupil", new { request.Pupil }, transaction);
-        if (pupil is null) return false;
-        return connection.Execute("""
-            INSERT INTO dossier_request (id, pupil_id, institution, purpose, categories, requested_on, expires_on, requested_by)
-            VALUES (@Id, @pupil, @Institution, @Purpose, @categories, @On, @Expires, @requestedBy)
-            ON CONFLICT (id) DO NOTHING
-            """, new
-        {
-            request.Id, pupil, request.Institution, request.Purpose, categories = string.Join(',', request.Categories.Select(DossierRules.Name)),
-            request.On, request.Expires, requestedBy,
-        }, transaction) == 1;
+        if (pupil is null)
+            return false;
+        return connection.Execute(
+                """
+                INSERT INTO dossier_request (id, pupil_id, institution, purpose, categories, requested_on, expires_on, requested_by)
+                VALUES (@Id, @pupil, @Institution, @Purpose, @categories, @On, @Expires, @requestedBy)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                new
+                {
+                    request.Id,
+                    pupil,
+                    request.Institution,
+                    request.Purpose,
+                    categories = string.Join(',', request.Categories.Select(DossierRules.Name)),
+                    request.On,
+                    request.Expires,
+                    requestedBy,
+                },
+                transaction
+            ) == 1;
     }
 
     /// <summary>A request by id, or null.</summary>
@@ -167,7 +219,8 @@ public static class DossierStore
         using var connection = database.ConnectMigrated();
         using var transaction = connection.BeginTransaction();
         var requests = connection.Execute("DELETE FROM dossier_request WHERE expires_on < @today", new { today }, transaction);
-        var entries = connection.Execute("""
+        var entries = connection.Execute(
+            """
             DELETE FROM dossier_entry WHERE pupil_id IN (
                 SELECT l.pupil_id FROM (
                     SELECT pupil_id, MAX(on_date) AS left_on FROM event
@@ -176,17 +229,25 @@ public static class DossierStore
                 -- Still in vo: a pupil who moved to another vo school (enrolled there on or after that day) has not left.
                 AND NOT EXISTS (SELECT 1 FROM event b WHERE b.pupil_id = l.pupil_id AND b.leerjaar IS NOT NULL AND b.kind <> 'Uitgeschreven'
                     AND (b.on_date > l.left_on OR (b.kind = 'Ingeschreven' AND b.on_date = l.left_on))))
-            """, new { cutoff = today.AddYears(-keepYears) }, transaction);
+            """,
+            new { cutoff = today.AddYears(-keepYears) },
+            transaction
+        );
         transaction.Commit();
         return (requests, entries);
     }
 
     private static IEnumerable<DossierRequest> Requests(DbConnection connection, string where, object parameters) =>
-        connection.Query<RequestRow>($"""
-            SELECT r.id AS Id, p.pkey AS Pupil, r.institution AS Institution, r.purpose AS Purpose, r.categories AS Categories,
-                   r.requested_on AS RequestedOn, r.expires_on AS ExpiresOn
-            FROM dossier_request r JOIN pupil p ON p.id = r.pupil_id WHERE {where} ORDER BY r.requested_on, r.id
-            """, parameters).Select(r => r.ToRequest());
+        connection
+            .Query<RequestRow>(
+                $"""
+                SELECT r.id AS Id, p.pkey AS Pupil, r.institution AS Institution, r.purpose AS Purpose, r.categories AS Categories,
+                       r.requested_on AS RequestedOn, r.expires_on AS ExpiresOn
+                FROM dossier_request r JOIN pupil p ON p.id = r.pupil_id WHERE {where} ORDER BY r.requested_on, r.id
+                """,
+                parameters
+            )
+            .Select(r => r.ToRequest());
 
     private sealed class EntryRow
     {
@@ -201,7 +262,8 @@ public static class DossierStore
         public long Sealed { get; set; }
         public long Released { get; set; }
 
-        public DossierEntry ToEntry() => new(Id, Pupil, Category(this.Category), Kind, EventStore.Date(OnDate), Author, Institution, Body, Sealed != 0, Released != 0);
+        public DossierEntry ToEntry() =>
+            new(Id, Pupil, Category(Category), Kind, EventStore.Date(OnDate), Author, Institution, Body, Sealed != 0, Released != 0);
     }
 
     private sealed class RequestRow
@@ -214,8 +276,16 @@ public static class DossierStore
         public object RequestedOn { get; set; } = "";
         public object ExpiresOn { get; set; } = "";
 
-        public DossierRequest ToRequest() => new(Id, Pupil, Institution, Purpose,
-            [.. Categories.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Category)], EventStore.Date(RequestedOn), EventStore.Date(ExpiresOn));
+        public DossierRequest ToRequest() =>
+            new(
+                Id,
+                Pupil,
+                Institution,
+                Purpose,
+                [.. Categories.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Category)],
+                EventStore.Date(RequestedOn),
+                EventStore.Date(ExpiresOn)
+            );
     }
 
     private static DossierCategory Category(string name) =>

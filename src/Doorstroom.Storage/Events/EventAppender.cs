@@ -32,16 +32,24 @@ internal sealed class EventAppender : IDisposable
     private readonly bool _storeHadPupils;
     private Pending[] _batch;
     private int _count;
-    private long _events, _inserted, _newPupils;
+    private long _events,
+        _inserted,
+        _newPupils;
     private volatile bool _failed;
     private Exception? _error;
 
-    public EventAppender(DbConnection connection, DbTransaction transaction, Dialect dialect, Action<long, string, string> report,
-        IProgress<ImportProgress>? progress)
+    public EventAppender(
+        DbConnection connection,
+        DbTransaction transaction,
+        Dialect dialect,
+        Action<long, string, string> report,
+        IProgress<ImportProgress>? progress
+    )
     {
-        _sink = dialect == Dialect.Sqlite
-            ? new SqliteEventSink((SqliteConnection)connection)
-            : new PostgresEventSink((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        _sink =
+            dialect == Dialect.Sqlite
+                ? new SqliteEventSink((SqliteConnection)connection)
+                : new PostgresEventSink((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
         _batchSize = dialect == Dialect.Sqlite ? 4096 : 50_000;
         _batch = new Pending[_batchSize];
         _report = report;
@@ -59,17 +67,26 @@ internal sealed class EventAppender : IDisposable
     {
         var e = EventNames.Normalize(record.Event);
         var problems = EventShapes.Check(e);
-        foreach (var (field, message) in problems) Report(line, field, message);
+        foreach (var (field, message) in problems)
+            Report(line, field, message);
         if (record.BirthDate is { } birth && !BirthDateInRange(birth))
         {
-            Report(line, "birth_date", $"a birth date from {EventNames.Date(ContractDates.EarliestBirthDate)} to {EventNames.Date(ContractDates.Latest)} (found {EventNames.Date(birth)})");
+            Report(
+                line,
+                "birth_date",
+                $"a birth date from {EventNames.Date(ContractDates.EarliestBirthDate)} to {EventNames.Date(ContractDates.Latest)} "
+                    + $"(found {EventNames.Date(birth)})"
+            );
             return;
         }
-        if (++_events % ProgressEvery == 0) _progress?.Report(new ImportProgress("storing", _events, null));
-        if (!problems.IsEmpty || _failed) return;
+        if (++_events % ProgressEvery == 0)
+            _progress?.Report(new ImportProgress("storing", _events, null));
+        if (!problems.IsEmpty || _failed)
+            return;
 
         _batch[_count++] = new Pending(line, e, record.Synthetic, record.BirthDate, EventDigest.Of(e));
-        if (_count == _batch.Length) HandOver();
+        if (_count == _batch.Length)
+            HandOver();
     }
 
     /// <summary>True for a birth date the contract accepts.</summary>
@@ -81,7 +98,8 @@ internal sealed class EventAppender : IDisposable
         HandOver();
         _full.CompleteAdding();
         _writer.Join();
-        if (_error is not null) ExceptionDispatchInfo.Throw(_error);
+        if (_error is not null)
+            ExceptionDispatchInfo.Throw(_error);
         _progress?.Report(new ImportProgress("storing", _events, _events));
         return new Appended(_events, _inserted, _newPupils);
     }
@@ -113,7 +131,8 @@ internal sealed class EventAppender : IDisposable
 
     private void HandOver()
     {
-        if (_error is not null) ExceptionDispatchInfo.Throw(_error);
+        if (_error is not null)
+            ExceptionDispatchInfo.Throw(_error);
         if (_count == 0 || _failed)
         {
             _count = 0;
@@ -131,7 +150,8 @@ internal sealed class EventAppender : IDisposable
         {
             try
             {
-                if (!_failed && _error is null) Flush(rows.AsSpan(0, count));
+                if (!_failed && _error is null)
+                    Flush(rows.AsSpan(0, count));
             }
             catch (Exception e)
             {
@@ -160,7 +180,8 @@ internal sealed class EventAppender : IDisposable
             allNew &= pupil.New;
         }
 
-        if (!_failed) _inserted += _sink.Write(batch, allNew);
+        if (!_failed)
+            _inserted += _sink.Write(batch, allNew);
 
         static string Bool(bool b) => b ? "true" : "false";
         static string Date(DateOnly? d) => d is { } date ? EventNames.Date(date) : "no birth date";
@@ -176,7 +197,8 @@ internal sealed class EventAppender : IDisposable
                 unknown.Add(new NewPupil(p.Event.Pupil, p.Synthetic, p.BirthDate));
         }
 
-        if (unknown.Count == 0) return;
+        if (unknown.Count == 0)
+            return;
         if (_storeHadPupils)
         {
             _sink.FindPupils([.. unknown.Select(u => u.Key)], _pupils);

@@ -26,16 +26,28 @@ public static class EventDigest
         var n2 = Number(e.Niveau, numbers[11..22]);
         var n3 = Number(e.Crebo, numbers[22..]);
 
-        var length = 9 * 2 + 10 + EventNames.KindUtf8(e.Kind).Length + Utf8Length(e.Institution)
-            + (e.Leerweg is { } lw ? EventNames.LeerwegUtf8(lw).Length : 0) + Math.Max(n1, 0) + Math.Max(n2, 0) + Math.Max(n3, 0)
-            + Utf8Length(e.Route) + Utf8Length(e.Detail) + (e.Voids is null ? 0 : 2 + 16);
+        var length =
+            9 * 2
+            + 10
+            + EventNames.KindUtf8(e.Kind).Length
+            + Utf8Length(e.Institution)
+            + (e.Leerweg is { } lw ? EventNames.LeerwegUtf8(lw).Length : 0)
+            + Math.Max(n1, 0)
+            + Math.Max(n2, 0)
+            + Math.Max(n3, 0)
+            + Utf8Length(e.Route)
+            + Utf8Length(e.Detail)
+            + (e.Voids is null ? 0 : 2 + 16);
         byte[]? rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
         var buffer = rented is null ? stackalloc byte[1024] : rented;
         var at = 0;
         Put(buffer, ref at, date);
         Put(buffer, ref at, EventNames.KindUtf8(e.Kind));
         PutText(buffer, ref at, e.Institution);
-        if (e.Leerweg is { } leerweg) Put(buffer, ref at, EventNames.LeerwegUtf8(leerweg)); else Null(buffer, ref at);
+        if (e.Leerweg is { } leerweg)
+            Put(buffer, ref at, EventNames.LeerwegUtf8(leerweg));
+        else
+            Null(buffer, ref at);
         PutNumber(buffer, ref at, numbers[..11], n1);
         PutNumber(buffer, ref at, numbers[11..22], n2);
         PutNumber(buffer, ref at, numbers[22..], n3);
@@ -49,11 +61,13 @@ public static class EventDigest
             Put(buffer, ref at, hex);
         }
         var digest = unchecked((long)XxHash3.HashToUInt64(buffer[..at]));
-        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
         return digest;
 
         static int Utf8Length(string? s) => s is null ? 0 : Encoding.UTF8.GetByteCount(s);
-        static int Number(int? value, Span<byte> into) => value is { } v && v.TryFormat(into, out var written, default, CultureInfo.InvariantCulture) ? written : -1;
+        static int Number(int? value, Span<byte> into) =>
+            value is { } v && v.TryFormat(into, out var written, default, CultureInfo.InvariantCulture) ? written : -1;
         static void Null(Span<byte> buffer, ref int at)
         {
             BinaryPrimitives.WriteUInt16BigEndian(buffer[at..], 0xFFFF);
@@ -67,7 +81,10 @@ public static class EventDigest
         }
         static void PutNumber(Span<byte> buffer, ref int at, ReadOnlySpan<byte> digits, int length)
         {
-            if (length < 0) Null(buffer, ref at); else Put(buffer, ref at, digits[..length]);
+            if (length < 0)
+                Null(buffer, ref at);
+            else
+                Put(buffer, ref at, digits[..length]);
         }
         static void PutText(Span<byte> buffer, ref int at, string? text)
         {

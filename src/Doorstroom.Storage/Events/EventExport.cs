@@ -52,12 +52,18 @@ public static class EventExport
 
         void String(string name, string? value)
         {
-            if (value is null) json.WriteNull(name); else json.WriteString(name, value);
+            if (value is null)
+                json.WriteNull(name);
+            else
+                json.WriteString(name, value);
         }
 
         void Number(string name, int? value)
         {
-            if (value is { } v) json.WriteNumber(name, v); else json.WriteNull(name);
+            if (value is { } v)
+                json.WriteNumber(name, v);
+            else
+                json.WriteNull(name);
         }
     }
 
@@ -79,7 +85,8 @@ public static class EventExport
             text.Write(EventReader.CsvSeparator);
             Cell(e.Institution);
             text.Write(EventReader.CsvSeparator);
-            if (e.Leerweg is { } lw) text.Write(EventNames.Leerweg(lw));
+            if (e.Leerweg is { } lw)
+                text.Write(EventNames.Leerweg(lw));
             text.Write(EventReader.CsvSeparator);
             Int(e.Leerjaar, number);
             text.Write(EventReader.CsvSeparator);
@@ -91,11 +98,13 @@ public static class EventExport
             text.Write(EventReader.CsvSeparator);
             Cell(e.Detail);
             text.Write(EventReader.CsvSeparator);
-            if (e.Voids is { } voids) text.Write(EventNames.Identity(voids));
+            if (e.Voids is { } voids)
+                text.Write(EventNames.Identity(voids));
             text.Write(EventReader.CsvSeparator);
             text.Write(synthetic ? "true" : "false");
             text.Write(EventReader.CsvSeparator);
-            if (birth is { } b) text.Write(EventNames.Date(b));
+            if (birth is { } b)
+                text.Write(EventNames.Date(b));
             text.Write('\n');
             count++;
         }
@@ -104,23 +113,27 @@ public static class EventExport
 
         void Int(int? value, Span<char> into)
         {
-            if (value is { } v && v.TryFormat(into, out var written, default, CultureInfo.InvariantCulture)) text.Write(into[..written]);
+            if (value is { } v && v.TryFormat(into, out var written, default, CultureInfo.InvariantCulture))
+                text.Write(into[..written]);
         }
 
         void Cell(string? value)
         {
-            if (value is null) return;
+            if (value is null)
+                return;
             // A cell a spreadsheet would run as a formula is neutralised (docs/events.md); the import takes the apostrophe off.
             var apostrophe = CsvCell.NeedsApostrophe(value);
             if (value.AsSpan().IndexOfAny(";\"\r\n") < 0)
             {
-                if (apostrophe) text.Write('\'');
+                if (apostrophe)
+                    text.Write('\'');
                 text.Write(value);
                 return;
             }
 
             text.Write('"');
-            if (apostrophe) text.Write('\'');
+            if (apostrophe)
+                text.Write('\'');
             text.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
             text.Write('"');
         }

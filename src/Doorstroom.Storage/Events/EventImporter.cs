@@ -14,16 +14,27 @@ public sealed record EventImporter() : Importer("events", "pupil event streams: 
     public const int MaxProblems = 100;
 
     /// <inheritdoc />
-    public override ImportOutcome Run(Database database, string path, TimeProvider clock, IProgress<ImportProgress>? progress = null,
-        bool force = false, CancellationToken cancellationToken = default)
+    public override ImportOutcome Run(
+        Database database,
+        string path,
+        TimeProvider clock,
+        IProgress<ImportProgress>? progress = null,
+        bool force = false,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (EventColumns.FormatOf(path) is not { } format)
-            return new Refused(Kind, Path.GetFileName(path), [new Problem(Path.GetFileName(path), null, "", "a file named *.jsonl (JSON Lines) or *.csv (CSV with ';')")]);
+            return new Refused(
+                Kind,
+                Path.GetFileName(path),
+                [new Problem(Path.GetFileName(path), null, "", "a file named *.jsonl (JSON Lines) or *.csv (CSV " + "with ';')")]
+            );
 
         progress?.Report(new ImportProgress("hashing", 0, null));
         var (answer, opened, name, sha) = Open(database, path, force);
-        if (answer is not null) return answer;
+        if (answer is not null)
+            return answer;
         using var connection = opened!;
 
         var problems = new List<Problem>();
@@ -32,7 +43,8 @@ public sealed record EventImporter() : Importer("events", "pupil event streams: 
             // The reader reports on this thread, the appender's writer (contradicting pupil attributes) on its own.
             lock (problems)
             {
-                if (problems.Count < MaxProblems) problems.Add(new Problem(name, checked((int)line), field, message));
+                if (problems.Count < MaxProblems)
+                    problems.Add(new Problem(name, checked((int)line), field, message));
             }
         }
 
@@ -42,21 +54,26 @@ public sealed record EventImporter() : Importer("events", "pupil event streams: 
         {
             foreach (var (line, record) in EventReader.Read(format, path, Report, cancellationToken))
             {
-                if (record is not null) appender.Add(line, record);
-                if (problems.Count > 0) appender.Stop();
-                if (problems.Count >= MaxProblems) break;
+                if (record is not null)
+                    appender.Add(line, record);
+                if (problems.Count > 0)
+                    appender.Stop();
+                if (problems.Count >= MaxProblems)
+                    break;
             }
 
             appended = appender.Complete();
         }
 
-        if (problems.Count > 0) return new Refused(Kind, name, [.. problems.OrderBy(p => p.Line)]);
+        if (problems.Count > 0)
+            return new Refused(Kind, name, [.. problems.OrderBy(p => p.Line)]);
         if (ImportJournal.Find(connection, sha) is null)
             ImportJournal.Record(connection, transaction, sha, Kind, name, appended.Events, appended.Events, clock.GetUtcNow());
         transaction.Commit();
 
         var notes = new List<string>();
-        if (appended.NewPupils > 0) notes.Add($"{appended.NewPupils:N0} new pupils");
+        if (appended.NewPupils > 0)
+            notes.Add($"{appended.NewPupils:N0} new pupils");
         if (appended.Inserted < appended.Events)
             notes.Add($"{appended.Events - appended.Inserted:N0} events were already in their pupil's stream (or repeated in the file) and were skipped");
         return new Imported(Kind, name, appended.Events, appended.Events, appended.Inserted, [.. notes]);

@@ -11,26 +11,44 @@ namespace Doorstroom.Storage;
 /// </summary>
 public static class EventMonitor
 {
-    /// <summary>What the indicators need from the store: every kwalificatie's niveau and domain (with its direction from the catalogue) and the last event date.</summary>
+    /// <summary>What the indicators need from the store: every kwalificatie's niveau and domain (with its direction from the catalogue) and the last event
+    /// date.</summary>
     public static MonitorContext Context(Database database, IReadOnlyDictionary<string, DomainDirection> directions, DateOnly? through = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(directions);
         using var connection = database.ConnectMigrated();
-        var crebos = connection.Query<(long Crebo, long Niveau, string? Domein)>("SELECT crebo, niveau, domein FROM kwalificatie")
-            .ToImmutableDictionary(q => (int)q.Crebo, q => new CreboInfo((int)q.Crebo, (int)q.Niveau, q.Domein ?? "",
-                q.Domein is { } d && directions.TryGetValue(d, out var dir) ? dir.Direction : Direction.Intersectoraal));
+        var crebos = connection
+            .Query<(long Crebo, long Niveau, string? Domein)>("SELECT crebo, niveau, domein FROM kwalificatie")
+            .ToImmutableDictionary(
+                q => (int)q.Crebo,
+                q => new CreboInfo(
+                    (int)q.Crebo,
+                    (int)q.Niveau,
+                    q.Domein ?? "",
+                    q.Domein is { } d && directions.TryGetValue(d, out var dir) ? dir.Direction : Direction.Intersectoraal
+                )
+            );
         // SQLite keeps a DATE as ISO text, PostgreSQL as a date: read it as whatever the provider gives. A row outside the
         // contract's dates (put in by SQL past the checks; the reads skip it) must not stretch the monitor to the year 9998.
         // SQLite compares text, so '2026-13-45' lies in range: the latest value that is a date is the last event date.
         var last = DateOnly.MinValue;
-        using (var reader = connection.ExecuteReader("""
-            SELECT DISTINCT on_date FROM event WHERE on_date >= @earliest AND on_date <= @latest ORDER BY on_date DESC LIMIT 100
-            """, new { earliest = ContractDates.Earliest, latest = ContractDates.Latest }))
+        using (
+            var reader = connection.ExecuteReader(
+                """
+                SELECT DISTINCT on_date FROM event WHERE on_date >= @earliest AND on_date <= @latest ORDER BY on_date DESC LIMIT 100
+                """,
+                new { earliest = ContractDates.Earliest, latest = ContractDates.Latest }
+            )
+        )
         {
             while (reader.Read())
             {
-                if (EventStore.TryDate(reader.GetValue(0), out var d) && ContractDates.Contains(d)) { last = d; break; }
+                if (EventStore.TryDate(reader.GetValue(0), out var d) && ContractDates.Contains(d))
+                {
+                    last = d;
+                    break;
+                }
             }
         }
         return new MonitorContext(crebos, through ?? last);
@@ -40,19 +58,27 @@ public static class EventMonitor
     /// Every indicator over every stored pupil, into one cube; each stream as it counts (<see cref="Corrections"/>). A stored
     /// row that cannot be read as an event is left out and counted in <c>Skipped</c> (a <see cref="SkippedRows"/> given says which).
     /// </summary>
-    public static (MonitorCube Cube, long Pupils, long SyntheticPupils, long Skipped) Compute(Database database, MonitorContext context,
-        CancellationToken cancellationToken = default) => Compute(database, context, null, cancellationToken);
+    public static (MonitorCube Cube, long Pupils, long SyntheticPupils, long Skipped) Compute(
+        Database database,
+        MonitorContext context,
+        CancellationToken cancellationToken = default
+    ) => Compute(database, context, null, cancellationToken);
 
     /// <inheritdoc cref="Compute(Database, MonitorContext, CancellationToken)"/>
-    public static (MonitorCube Cube, long Pupils, long SyntheticPupils, long Skipped) Compute(Database database, MonitorContext context,
-        SkippedRows? skipped, CancellationToken cancellationToken = default)
+    public static (MonitorCube Cube, long Pupils, long SyntheticPupils, long Skipped) Compute(
+        Database database,
+        MonitorContext context,
+        SkippedRows? skipped,
+        CancellationToken cancellationToken = default
+    )
     {
         skipped ??= new SkippedRows();
         var cube = new MonitorCube();
         var stream = new List<TransitionEvent>(64);
         string? pupil = null;
         DateOnly? birth = null;
-        long pupils = 0, synthetic = 0;
+        long pupils = 0,
+            synthetic = 0;
         foreach (var record in new EventStore(database).ReadAll(skipped, cancellationToken))
         {
             if (record.Event.Pupil != pupil)
@@ -60,7 +86,8 @@ public static class EventMonitor
                 Flush();
                 pupil = record.Event.Pupil;
                 birth = record.BirthDate;
-                if (record.Synthetic) synthetic++;
+                if (record.Synthetic)
+                    synthetic++;
             }
 
             stream.Add(record.Event);
@@ -71,7 +98,8 @@ public static class EventMonitor
 
         void Flush()
         {
-            if (stream.Count == 0) return;
+            if (stream.Count == 0)
+                return;
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stream);
             if (Corrections.Any(span))
                 Indicators.Observe(Corrections.Apply(span, EventDigest.Of).AsSpan(), birth, context, cube);

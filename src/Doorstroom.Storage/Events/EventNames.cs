@@ -12,10 +12,12 @@ public static class EventNames
     private static readonly byte[][] KindsUtf8 = [.. Kinds.Select(Encoding.UTF8.GetBytes)];
     private static readonly string[] Leerwegen = [.. Enum.GetValues<Leerweg>().Select(JsonSpelling.Of)];
     private static readonly byte[][] LeerwegenUtf8 = [.. Leerwegen.Select(Encoding.UTF8.GetBytes)];
-    private static readonly FrozenDictionary<string, EventKind>.AlternateLookup<ReadOnlySpan<char>> KindLookup =
-        Enum.GetValues<EventKind>().ToFrozenDictionary(k => k.ToString(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenDictionary<string, Leerweg>.AlternateLookup<ReadOnlySpan<char>> LeerwegLookup =
-        JsonSpelling.Leerwegen.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, EventKind>.AlternateLookup<ReadOnlySpan<char>> KindLookup = Enum.GetValues<EventKind>()
+        .ToFrozenDictionary(k => k.ToString(), StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, Leerweg>.AlternateLookup<ReadOnlySpan<char>> LeerwegLookup = JsonSpelling
+        .Leerwegen.ToFrozenDictionary(StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The kind's name, e.g. <c>Ingeschreven</c>.</summary>
     public static string Kind(EventKind kind) => Kinds[(int)kind];
@@ -48,7 +50,8 @@ public static class EventNames
     public static bool TryIdentity(ReadOnlySpan<char> text, out long digest)
     {
         digest = 0;
-        if (text.Length != 16 || !ulong.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)) return false;
+        if (text.Length != 16 || !ulong.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+            return false;
         digest = unchecked((long)value);
         return true;
     }
@@ -59,7 +62,12 @@ public static class EventNames
     /// <summary>Empty text is no value: the formats cannot tell an empty cell from a missing one, so neither does the store.</summary>
     internal static TransitionEvent Normalize(TransitionEvent e) =>
         e.Institution is "" || e.Route is "" || e.Detail is ""
-            ? e with { Institution = NullIfEmpty(e.Institution), Route = NullIfEmpty(e.Route), Detail = NullIfEmpty(e.Detail) }
+            ? e with
+            {
+                Institution = NullIfEmpty(e.Institution),
+                Route = NullIfEmpty(e.Route),
+                Detail = NullIfEmpty(e.Detail),
+            }
             : e;
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

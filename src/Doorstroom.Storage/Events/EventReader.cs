@@ -14,18 +14,26 @@ internal static class EventReader
 {
     public const char CsvSeparator = ';';
 
-    private static readonly string LineTooLong = string.Create(CultureInfo.InvariantCulture,
-        $"a line of at most {BoundedLines.MaxLineLength:N0} characters (an event takes a few hundred; the file was not read further)");
+    private static readonly string LineTooLong = string.Create(
+        CultureInfo.InvariantCulture,
+        $"a line of at most {BoundedLines.MaxLineLength:N0} characters (an event takes a few hundred; the file was not read further)"
+    );
 
     /// <summary>A CSV text cell as read: one leading apostrophe (the export's neutraliser) taken off.</summary>
     private static ReadOnlySpan<char> Unneutralised(ReadOnlySpan<char> value) => value.Length > 0 && value[0] == '\'' ? value[1..] : value;
 
-    public static IEnumerable<(long Line, EventRecord? Record)> Read(EventFormat format, string path, Action<long, string, string> problem,
-        CancellationToken cancellationToken) =>
-        format == EventFormat.Csv ? ReadCsv(path, problem, cancellationToken) : ReadJsonLines(path, problem, cancellationToken);
+    public static IEnumerable<(long Line, EventRecord? Record)> Read(
+        EventFormat format,
+        string path,
+        Action<long, string, string> problem,
+        CancellationToken cancellationToken
+    ) => format == EventFormat.Csv ? ReadCsv(path, problem, cancellationToken) : ReadJsonLines(path, problem, cancellationToken);
 
-    public static IEnumerable<(long Line, EventRecord? Record)> ReadJsonLines(string path, Action<long, string, string> problem,
-        CancellationToken cancellationToken)
+    public static IEnumerable<(long Line, EventRecord? Record)> ReadJsonLines(
+        string path,
+        Action<long, string, string> problem,
+        CancellationToken cancellationToken
+    )
     {
         // A byte-order mark is skipped as in a CSV file; a line is read only up to BoundedLines.MaxLineLength.
         using var text = new BoundedLines(new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
@@ -51,11 +59,14 @@ internal static class EventReader
                 yield break;
             }
 
-            if (content is null) yield break;
+            if (content is null)
+                yield break;
             line++;
-            if (string.IsNullOrWhiteSpace(content)) continue;
+            if (string.IsNullOrWhiteSpace(content))
+                continue;
             var length = Encoding.UTF8.GetMaxByteCount(content.Length);
-            if (buffer.Length < length) buffer = new byte[length];
+            if (buffer.Length < length)
+                buffer = new byte[length];
             var written = Encoding.UTF8.GetBytes(content, buffer);
             yield return (line, ParseJson(fields, line, buffer.AsSpan(0, written)));
         }
@@ -99,8 +110,7 @@ internal static class EventReader
         return fields.Build();
     }
 
-    public static IEnumerable<(long Line, EventRecord? Record)> ReadCsv(string path, Action<long, string, string> problem,
-        CancellationToken cancellationToken)
+    public static IEnumerable<(long Line, EventRecord? Record)> ReadCsv(string path, Action<long, string, string> problem, CancellationToken cancellationToken)
     {
         using var text = new BoundedLines(new StreamReader(path, CsvSource.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
         SepReader reader;
@@ -132,8 +142,12 @@ internal static class EventReader
             var missing = new[] { EventColumns.Pupil, EventColumns.Date, EventColumns.Type }.Where(n => !names.Contains(n)).ToList();
             if (unknown.Count > 0 || missing.Count > 0 || names.Distinct().Count() != names.Length)
             {
-                problem(1, string.Join(", ", unknown.Concat(missing)),
-                    $"a header of the columns {string.Join(CsvSeparator, EventColumns.All)}, each at most once, the first three required (found: {string.Join(CsvSeparator, names)})");
+                problem(
+                    1,
+                    string.Join(", ", unknown.Concat(missing)),
+                    $"a header of the columns {string.Join(CsvSeparator, EventColumns.All)}, each at most once, the first three required (found: "
+                        + $"{string.Join(CsvSeparator, names)})"
+                );
                 yield break;
             }
 
@@ -145,7 +159,8 @@ internal static class EventReader
                 long line;
                 try
                 {
-                    if (!reader.MoveNext()) yield break;
+                    if (!reader.MoveNext())
+                        yield break;
                     (line, record) = ParseCsv(fields, names, reader.Current);
                 }
                 catch (DecoderFallbackException)
@@ -181,13 +196,20 @@ internal static class EventReader
     /// <summary>One record's cells as they are parsed, shared by both formats so that they accept the same values.</summary>
     private sealed class Fields(Action<long, string, string> problem)
     {
-        private string? _pupil, _institution, _route, _detail;
-        private DateOnly? _date, _birth;
+        private string? _pupil,
+            _institution,
+            _route,
+            _detail;
+        private DateOnly? _date,
+            _birth;
         private long? _voids;
         private EventKind? _kind;
         private Leerweg? _leerweg;
-        private int? _leerjaar, _niveau, _crebo;
-        private bool _synthetic, _bad;
+        private int? _leerjaar,
+            _niveau,
+            _crebo;
+        private bool _synthetic,
+            _bad;
         private string? _lastPupil;
         private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
@@ -198,9 +220,11 @@ internal static class EventReader
         private string Intern(ReadOnlySpan<char> value)
         {
             var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(value, out var known)) return known;
+            if (lookup.TryGetValue(value, out var known))
+                return known;
             var text = value.ToString();
-            if (_texts.Count < 100_000) _texts[text] = text;
+            if (_texts.Count < 100_000)
+                _texts[text] = text;
             return text;
         }
 
@@ -227,33 +251,58 @@ internal static class EventReader
         /// <summary>A cell as text; empty is no value.</summary>
         public void SetText(string column, ReadOnlySpan<char> value)
         {
-            if (value.IsEmpty) return;
+            if (value.IsEmpty)
+                return;
             switch (column)
             {
-                case EventColumns.Pupil: _pupil = _lastPupil is not null && value.SequenceEqual(_lastPupil) ? _lastPupil : _lastPupil = value.ToString(); break;
-                case EventColumns.Date: _date = Date(column, value); break;
-                case EventColumns.BirthDate: _birth = Date(column, value); break;
+                case EventColumns.Pupil:
+                    _pupil = _lastPupil is not null && value.SequenceEqual(_lastPupil) ? _lastPupil : _lastPupil = value.ToString();
+                    break;
+                case EventColumns.Date:
+                    _date = Date(column, value);
+                    break;
+                case EventColumns.BirthDate:
+                    _birth = Date(column, value);
+                    break;
                 case EventColumns.Type:
-                    if (EventNames.TryKind(value, out var kind)) _kind = kind;
-                    else Problem(column, $"{EventNames.KindExpected} (found '{Shorten(value)}')");
+                    if (EventNames.TryKind(value, out var kind))
+                        _kind = kind;
+                    else
+                        Problem(column, $"{EventNames.KindExpected} (found '{Shorten(value)}')");
                     break;
                 case "leerweg":
-                    if (EventNames.TryLeerweg(value, out var leerweg)) _leerweg = leerweg;
-                    else Problem(column, $"{EventNames.LeerwegExpected} (found '{Shorten(value)}')");
+                    if (EventNames.TryLeerweg(value, out var leerweg))
+                        _leerweg = leerweg;
+                    else
+                        Problem(column, $"{EventNames.LeerwegExpected} (found '{Shorten(value)}')");
                     break;
-                case "institution": _institution = Intern(value); break;
-                case "route": _route = Intern(value); break;
-                case "detail": _detail = Intern(value); break;
+                case "institution":
+                    _institution = Intern(value);
+                    break;
+                case "route":
+                    _route = Intern(value);
+                    break;
+                case "detail":
+                    _detail = Intern(value);
+                    break;
                 case EventColumns.Voids:
-                    if (EventNames.TryIdentity(value, out var voids)) _voids = voids;
-                    else Problem(column, $"{EventNames.IdentityExpected} (found '{Shorten(value)}')");
+                    if (EventNames.TryIdentity(value, out var voids))
+                        _voids = voids;
+                    else
+                        Problem(column, $"{EventNames.IdentityExpected} (found '{Shorten(value)}')");
                     break;
-                case "leerjaar" or "niveau" or "crebo": SetInt(column, Int(column, value)); break;
+                case "leerjaar" or "niveau" or "crebo":
+                    SetInt(column, Int(column, value));
+                    break;
                 case EventColumns.Synthetic:
-                    if (value is "true") _synthetic = true;
-                    else if (value is not "false") Problem(column, $"true or false (found '{Shorten(value)}')");
+                    if (value is "true")
+                        _synthetic = true;
+                    else if (value is not "false")
+                        Problem(column, $"true or false (found '{Shorten(value)}')");
                     break;
-                default: Problem(column, "one of the columns " + string.Join(", ", EventColumns.All)); break;
+                default:
+                    Problem(column, "one of the columns " + string.Join(", ", EventColumns.All));
+                    break;
             }
         }
 
@@ -266,21 +315,28 @@ internal static class EventReader
                 return;
             }
 
-            if (reader.TokenType == JsonTokenType.Null) return;
+            if (reader.TokenType == JsonTokenType.Null)
+                return;
 
             switch (name)
             {
                 case "leerjaar" or "niveau" or "crebo":
-                    if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number)) SetInt(name, number);
-                    else Problem(name, "a whole number");
+                    if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
+                        SetInt(name, number);
+                    else
+                        Problem(name, "a whole number");
                     break;
                 case EventColumns.Synthetic:
-                    if (reader.TokenType is JsonTokenType.True or JsonTokenType.False) _synthetic = reader.GetBoolean();
-                    else Problem(name, "true or false");
+                    if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                        _synthetic = reader.GetBoolean();
+                    else
+                        Problem(name, "true or false");
                     break;
                 default:
-                    if (reader.TokenType == JsonTokenType.String) SetText(name, reader.GetString());
-                    else Problem(name, "a string");
+                    if (reader.TokenType == JsonTokenType.String)
+                        SetText(name, reader.GetString());
+                    else
+                        Problem(name, "a string");
                     break;
             }
         }
@@ -289,34 +345,47 @@ internal static class EventReader
         {
             switch (column)
             {
-                case "leerjaar": _leerjaar = value; break;
-                case "niveau": _niveau = value; break;
-                default: _crebo = value; break;
+                case "leerjaar":
+                    _leerjaar = value;
+                    break;
+                case "niveau":
+                    _niveau = value;
+                    break;
+                default:
+                    _crebo = value;
+                    break;
             }
         }
 
         private DateOnly? Date(string column, ReadOnlySpan<char> value)
         {
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return date;
             Problem(column, $"a date as yyyy-MM-dd (found '{Shorten(value)}')");
             return null;
         }
 
         private int? Int(string column, ReadOnlySpan<char> value)
         {
-            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return number;
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                return number;
             Problem(column, $"a whole number (found '{Shorten(value)}')");
             return null;
         }
 
         public EventRecord? Build()
         {
-            if (_date is null && !_bad) Problem(EventColumns.Date, "a date as yyyy-MM-dd (required)");
-            if (_kind is null && !_bad) Problem(EventColumns.Type, EventNames.KindExpected + " (required)");
-            if (_bad) return null;
+            if (_date is null && !_bad)
+                Problem(EventColumns.Date, "a date as yyyy-MM-dd (required)");
+            if (_kind is null && !_bad)
+                Problem(EventColumns.Type, EventNames.KindExpected + " (required)");
+            if (_bad)
+                return null;
             return new EventRecord(
                 new TransitionEvent(_pupil ?? "", _date!.Value, _kind!.Value, _institution, _leerweg, _leerjaar, _niveau, _crebo, _route, _detail, _voids),
-                _synthetic, _birth);
+                _synthetic,
+                _birth
+            );
         }
 
         private static string Shorten(ReadOnlySpan<char> text) => text.Length > 40 ? string.Concat(text[..40], "…") : text.ToString();

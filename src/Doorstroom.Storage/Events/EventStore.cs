@@ -36,22 +36,36 @@ public sealed class EventStore(Database database)
     /// Appends events inside the caller's transaction (a consent change with its audit entry, <see cref="AuditLog.Write{T}"/>):
     /// when one is not well formed an <see cref="ArgumentException"/> says which, and the caller's rollback stores none.
     /// </summary>
-    public Appended Append(DbConnection connection, DbTransaction transaction, IEnumerable<EventRecord> events,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Appended Append(
+        DbConnection connection,
+        DbTransaction transaction,
+        IEnumerable<EventRecord> events,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(events);
         var problems = new List<(long Line, string Field, string Message)>();
         Appended result;
-        using (var appender = new EventAppender(connection, transaction, database.Dialect, (line, field, message) => problems.Add((line, field, message)), progress))
+        using (
+            var appender = new EventAppender(
+                connection,
+                transaction,
+                database.Dialect,
+                (line, field, message) => problems.Add((line, field, message)),
+                progress
+            )
+        )
         {
             long line = 0;
             foreach (var record in events)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 appender.Add(++line, record);
-                if (problems.Count > 0) break;
+                if (problems.Count > 0)
+                    break;
             }
 
             result = appender.Complete();
@@ -128,7 +142,8 @@ public sealed class EventStore(Database database)
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (TryReadEvent(reader, 0, skipped) is { } record) yield return record;
+            if (TryReadEvent(reader, 0, skipped) is { } record)
+                yield return record;
         }
     }
 
@@ -167,16 +182,35 @@ public sealed class EventStore(Database database)
         try
         {
             var kindName = reader.GetString(offset + 3);
-            if (!TryDate(reader.GetValue(offset + 4), out var date)) problem = "its date is not a date";
-            else if (!ContractDates.Contains(date)) problem = $"its date lies outside {ContractDates.Range}";
-            else if (!EventNames.TryKind(kindName, out var kind)) problem = "its kind is unknown";
-            else if (!reader.IsDBNull(offset + 6) && !EventNames.TryLeerweg(reader.GetString(offset + 6), out _)) problem = "its leerweg is unknown";
+            if (!TryDate(reader.GetValue(offset + 4), out var date))
+                problem = "its date is not a date";
+            else if (!ContractDates.Contains(date))
+                problem = $"its date lies outside {ContractDates.Range}";
+            else if (!EventNames.TryKind(kindName, out var kind))
+                problem = "its kind is unknown";
+            else if (!reader.IsDBNull(offset + 6) && !EventNames.TryLeerweg(reader.GetString(offset + 6), out _))
+                problem = "its leerweg is unknown";
             else
             {
-                Leerweg? leerweg = reader.IsDBNull(offset + 6) ? null : EventNames.TryLeerweg(reader.GetString(offset + 6), out var lw) ? lw : null;
-                var e = new TransitionEvent(reader.GetString(offset), date, kind, Text(5), leerweg, Int(7), Int(8), Int(9), Text(10), Text(11),
-                    reader.IsDBNull(offset + 12) ? null : Convert.ToInt64(reader.GetValue(offset + 12), CultureInfo.InvariantCulture));
-                DateOnly? birth = !reader.IsDBNull(offset + 2) && TryDate(reader.GetValue(offset + 2), out var b) && EventAppender.BirthDateInRange(b) ? b : null;
+                Leerweg? leerweg =
+                    reader.IsDBNull(offset + 6) ? null
+                    : EventNames.TryLeerweg(reader.GetString(offset + 6), out var lw) ? lw
+                    : null;
+                var e = new TransitionEvent(
+                    reader.GetString(offset),
+                    date,
+                    kind,
+                    Text(5),
+                    leerweg,
+                    Int(7),
+                    Int(8),
+                    Int(9),
+                    Text(10),
+                    Text(11),
+                    reader.IsDBNull(offset + 12) ? null : Convert.ToInt64(reader.GetValue(offset + 12), CultureInfo.InvariantCulture)
+                );
+                DateOnly? birth =
+                    !reader.IsDBNull(offset + 2) && TryDate(reader.GetValue(offset + 2), out var b) && EventAppender.BirthDateInRange(b) ? b : null;
                 return new EventRecord(e, Convert.ToInt64(reader.GetValue(offset + 1), CultureInfo.InvariantCulture) != 0, birth);
             }
         }
@@ -193,19 +227,27 @@ public sealed class EventStore(Database database)
     {
         switch (value)
         {
-            case string s: return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-            case DateOnly d: date = d; return true;
-            case DateTime t: date = DateOnly.FromDateTime(t); return true;
-            default: date = default; return false;
+            case string s:
+                return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+            case DateOnly d:
+                date = d;
+                return true;
+            case DateTime t:
+                date = DateOnly.FromDateTime(t);
+                return true;
+            default:
+                date = default;
+                return false;
         }
     }
 
     /// <summary>A DATE as either store returns it: ISO text (SQLite) or a date (PostgreSQL).</summary>
-    internal static DateOnly Date(object value) => value switch
-    {
-        string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateOnly d => d,
-        DateTime t => DateOnly.FromDateTime(t),
-        _ => throw new InvalidDataException($"a date in the store (found {value.GetType().Name})"),
-    };
+    internal static DateOnly Date(object value) =>
+        value switch
+        {
+            string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            _ => throw new InvalidDataException($"a date in the store (found {value.GetType().Name})"),
+        };
 }

@@ -27,29 +27,42 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            into[reader.GetString(0)] = new PupilRef(reader.GetInt64(1), reader.GetInt16(2) != 0,
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3), New: false);
+            into[reader.GetString(0)] = new PupilRef(
+                reader.GetInt64(1),
+                reader.GetInt16(2) != 0,
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
+                New: false
+            );
         }
     }
 
     public void CreatePupils(List<NewPupil> pupils, Dictionary<string, PupilRef> into)
     {
-        if (pupils.Count == 0) return;
-        using var command = new NpgsqlCommand("""
+        if (pupils.Count == 0)
+            return;
+        using var command = new NpgsqlCommand(
+            """
             INSERT INTO pupil (pkey, synthetic, birth_date)
             SELECT k, s, b FROM unnest(@keys, @synthetic, @birth) WITH ORDINALITY AS t (k, s, b, o) ORDER BY o
             RETURNING pkey, id
-            """, connection, transaction);
+            """,
+            connection,
+            transaction
+        );
         command.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. pupils.Select(p => p.Key)]));
         command.Parameters.Add(new NpgsqlParameter<short[]>("synthetic", [.. pupils.Select(p => (short)(p.Synthetic ? 1 : 0))]));
-        command.Parameters.Add(new NpgsqlParameter<DateOnly?[]>("birth", [.. pupils.Select(p => p.BirthDate)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        command.Parameters.Add(
+            new NpgsqlParameter<DateOnly?[]>("birth", [.. pupils.Select(p => p.BirthDate)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date }
+        );
         var ids = new Dictionary<string, long>(pupils.Count, StringComparer.Ordinal);
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read()) ids[reader.GetString(0)] = reader.GetInt64(1);
+            while (reader.Read())
+                ids[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        foreach (var p in pupils) into[p.Key] = new PupilRef(ids[p.Key], p.Synthetic, p.BirthDate, New: true);
+        foreach (var p in pupils)
+            into[p.Key] = new PupilRef(ids[p.Key], p.Synthetic, p.BirthDate, New: true);
     }
 
     public long Write(ReadOnlySpan<Pending> rows, bool allNew)
@@ -77,11 +90,13 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
 
         Execute("TRUNCATE event_staging");
         Copy($"COPY event_staging (ord, {SqliteEventSink.WriteColumns}) FROM STDIN (FORMAT BINARY)", rows, ordinal: true);
-        return Execute($"""
+        return Execute(
+            $"""
             INSERT INTO event ({SqliteEventSink.WriteColumns})
             SELECT {SqliteEventSink.WriteColumns} FROM event_staging ORDER BY ord
             ON CONFLICT (pupil_id, digest) DO NOTHING
-            """);
+            """
+        );
     }
 
     private const string StagingColumns = """
@@ -103,7 +118,8 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
         {
             var e = row.Event;
             importer.StartRow();
-            if (ordinal) importer.Write(ord++, NpgsqlDbType.Bigint);
+            if (ordinal)
+                importer.Write(ord++, NpgsqlDbType.Bigint);
             importer.Write(row.PupilId, NpgsqlDbType.Bigint);
             importer.Write(EventNames.Kind(e.Kind), NpgsqlDbType.Text);
             importer.Write(e.Date, NpgsqlDbType.Date);
@@ -111,23 +127,35 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
             Text(e.Leerweg is { } lw ? EventNames.Leerweg(lw) : null);
             Small(e.Leerjaar);
             Small(e.Niveau);
-            if (e.Crebo is { } crebo) importer.Write(crebo, NpgsqlDbType.Integer); else importer.WriteNull();
+            if (e.Crebo is { } crebo)
+                importer.Write(crebo, NpgsqlDbType.Integer);
+            else
+                importer.WriteNull();
             Text(e.Route);
             Text(e.Detail);
             importer.Write(row.Digest, NpgsqlDbType.Bigint);
-            if (e.Voids is { } voids) importer.Write(voids, NpgsqlDbType.Bigint); else importer.WriteNull();
+            if (e.Voids is { } voids)
+                importer.Write(voids, NpgsqlDbType.Bigint);
+            else
+                importer.WriteNull();
         }
 
         return (long)importer.Complete();
 
         void Text(string? value)
         {
-            if (value is null) importer.WriteNull(); else importer.Write(value, NpgsqlDbType.Text);
+            if (value is null)
+                importer.WriteNull();
+            else
+                importer.Write(value, NpgsqlDbType.Text);
         }
 
         void Small(int? value)
         {
-            if (value is { } v) importer.Write((short)v, NpgsqlDbType.Smallint); else importer.WriteNull();
+            if (value is { } v)
+                importer.Write((short)v, NpgsqlDbType.Smallint);
+            else
+                importer.WriteNull();
         }
     }
 

@@ -17,10 +17,14 @@ public sealed class SkippedRows
     internal void Add(long id, string problem)
     {
         Count++;
-        if (_examples.Count < 5) _examples.Add($"event {id}: {problem}");
+        if (_examples.Count < 5)
+            _examples.Add($"event {id}: {problem}");
     }
 
     /// <summary>One line for a person: none when nothing was skipped.</summary>
-    public string? Note() => Count == 0 ? null
-        : $"{Count:N0} stored event{(Count == 1 ? "" : "s")} could not be read and {(Count == 1 ? "was" : "were")} left out ({string.Join("; ", Examples)}{(Count > Examples.Count ? "; …" : "")}); correct or remove {(Count == 1 ? "it" : "them")} in the store";
+    public string? Note() =>
+        Count == 0
+            ? null
+            : $"{Count:N0} stored event{(Count == 1 ? "" : "s")} could not be read and {(Count == 1 ? "was" : "were")} left out "
+                + $"({string.Join("; ", Examples)}{(Count > Examples.Count ? "; …" : "")}); correct or remove {(Count == 1 ? "it" : "them")} in the store";
 }

@@ -13,13 +13,17 @@ internal sealed class SqliteEventSink : IEventSink
     internal const int RowsPerStatement = 128;
     internal const string EventColumns = "pupil_id, kind, on_date, institution, leerweg, leerjaar, niveau, crebo, route, detail, digest";
 
-    /// <summary>The columns an append writes: <see cref="EventColumns"/> (what the ingest benchmark's native loaders fill) and the correction's reference.</summary>
+    /// <summary>The columns an append writes: <see cref="EventColumns"/> (what the ingest benchmark's native loaders fill) and the correction's
+    /// reference.</summary>
     internal const string WriteColumns = EventColumns + ", voids";
     private const int ColumnCount = 12;
 
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _many, _one, _find, _create;
+    private readonly sqlite3_stmt _many,
+        _one,
+        _find,
+        _create;
 
     public SqliteEventSink(SqliteConnection connection)
     {
@@ -51,7 +55,8 @@ internal sealed class SqliteEventSink : IEventSink
 
     private void Check(int rc)
     {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW)) SqliteException.ThrowExceptionForRC(rc, _db);
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+            SqliteException.ThrowExceptionForRC(rc, _db);
     }
 
     public bool AnyPupils()
@@ -69,10 +74,14 @@ internal sealed class SqliteEventSink : IEventSink
             var rc = raw.sqlite3_step(_find);
             if (rc == raw.SQLITE_ROW)
             {
-                DateOnly? birth = raw.sqlite3_column_type(_find, 2) != raw.SQLITE_NULL && EventStore.TryDate(raw.sqlite3_column_text(_find, 2).utf8_to_string(), out var b) ? b : null;
+                DateOnly? birth =
+                    raw.sqlite3_column_type(_find, 2) != raw.SQLITE_NULL && EventStore.TryDate(raw.sqlite3_column_text(_find, 2).utf8_to_string(), out var b)
+                        ? b
+                        : null;
                 into[key] = new PupilRef(raw.sqlite3_column_int64(_find, 0), raw.sqlite3_column_int64(_find, 1) != 0, birth, New: false);
             }
-            else Check(rc);
+            else
+                Check(rc);
             raw.sqlite3_reset(_find);
         }
     }
@@ -84,7 +93,10 @@ internal sealed class SqliteEventSink : IEventSink
         {
             raw.sqlite3_bind_text16(_create, 1, p.Key);
             raw.sqlite3_bind_int64(_create, 2, p.Synthetic ? 1 : 0);
-            if (p.BirthDate is { } birth) raw.sqlite3_bind_text(_create, 3, Iso(birth, date)); else raw.sqlite3_bind_null(_create, 3);
+            if (p.BirthDate is { } birth)
+                raw.sqlite3_bind_text(_create, 3, Iso(birth, date));
+            else
+                raw.sqlite3_bind_null(_create, 3);
             var rc = raw.sqlite3_step(_create);
             raw.sqlite3_reset(_create);
             Check(rc);
@@ -98,7 +110,8 @@ internal sealed class SqliteEventSink : IEventSink
         Span<byte> date = stackalloc byte[10];
         while (rows.Length >= RowsPerStatement)
         {
-            for (var r = 0; r < RowsPerStatement; r++) Bind(_many, r * ColumnCount, rows[r], date);
+            for (var r = 0; r < RowsPerStatement; r++)
+                Bind(_many, r * ColumnCount, rows[r], date);
             stored += Step(_many);
             rows = rows[RowsPerStatement..];
         }
@@ -127,23 +140,35 @@ internal sealed class SqliteEventSink : IEventSink
         raw.sqlite3_bind_text(s, at + 2, EventNames.KindUtf8(e.Kind));
         raw.sqlite3_bind_text(s, at + 3, Iso(e.Date, date));
         Text(s, at + 4, e.Institution);
-        if (e.Leerweg is { } lw) raw.sqlite3_bind_text(s, at + 5, EventNames.LeerwegUtf8(lw)); else raw.sqlite3_bind_null(s, at + 5);
+        if (e.Leerweg is { } lw)
+            raw.sqlite3_bind_text(s, at + 5, EventNames.LeerwegUtf8(lw));
+        else
+            raw.sqlite3_bind_null(s, at + 5);
         Int(s, at + 6, e.Leerjaar);
         Int(s, at + 7, e.Niveau);
         Int(s, at + 8, e.Crebo);
         Text(s, at + 9, e.Route);
         Text(s, at + 10, e.Detail);
         raw.sqlite3_bind_int64(s, at + 11, row.Digest);
-        if (e.Voids is { } voids) raw.sqlite3_bind_int64(s, at + 12, voids); else raw.sqlite3_bind_null(s, at + 12);
+        if (e.Voids is { } voids)
+            raw.sqlite3_bind_int64(s, at + 12, voids);
+        else
+            raw.sqlite3_bind_null(s, at + 12);
 
         static void Text(sqlite3_stmt s, int i, string? value)
         {
-            if (value is null) raw.sqlite3_bind_null(s, i); else raw.sqlite3_bind_text16(s, i, value);
+            if (value is null)
+                raw.sqlite3_bind_null(s, i);
+            else
+                raw.sqlite3_bind_text16(s, i, value);
         }
 
         static void Int(sqlite3_stmt s, int i, int? value)
         {
-            if (value is { } v) raw.sqlite3_bind_int64(s, i, v); else raw.sqlite3_bind_null(s, i);
+            if (value is { } v)
+                raw.sqlite3_bind_int64(s, i, v);
+            else
+                raw.sqlite3_bind_null(s, i);
         }
     }
 

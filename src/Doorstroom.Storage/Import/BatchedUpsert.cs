@@ -37,7 +37,8 @@ internal sealed class BatchedUpsert(DbConnection connection, DbTransaction trans
     {
         var shape = ShapeOf(row);
         var values = new object?[_columns.Length];
-        for (var i = 0; i < values.Length; i++) values[i] = shape.Getters[i](row);
+        for (var i = 0; i < values.Length; i++)
+            values[i] = shape.Getters[i](row);
         var key = string.Join('\u001f', values.Take(upsert.Key.Length).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
         if (!_pendingKeys.Add(key))
         {
@@ -47,13 +48,15 @@ internal sealed class BatchedUpsert(DbConnection connection, DbTransaction trans
 
         _pending.Add(values);
         Added++;
-        if (_pending.Count == BatchRows) Flush();
+        if (_pending.Count == BatchRows)
+            Flush();
     }
 
     /// <summary>Runs what is queued.</summary>
     public void Flush()
     {
-        if (_pending.Count == 0 || _shape is not { } shape) return;
+        if (_pending.Count == 0 || _shape is not { } shape)
+            return;
         if (_pending.Count == BatchRows)
         {
             _full ??= Command(BatchRows, shape.Types, prepare: true);
@@ -76,8 +79,10 @@ internal sealed class BatchedUpsert(DbConnection connection, DbTransaction trans
     {
         var p = 0;
         foreach (var values in _pending)
+        {
             foreach (var value in values)
                 command.Parameters[p++].Value = value ?? DBNull.Value;
+        }
         return command.ExecuteNonQuery();
     }
 
@@ -89,22 +94,27 @@ internal sealed class BatchedUpsert(DbConnection connection, DbTransaction trans
         command.CommandText = upsert.SqlFor(rows);
 #pragma warning restore CA2100
         for (var r = 0; r < rows; r++)
+        {
             for (var c = 0; c < _columns.Length; c++)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = $"p{r}_{c}";
-                if (types[c] is { } type) parameter.DbType = type;
+                if (types[c] is { } type)
+                    parameter.DbType = type;
                 command.Parameters.Add(parameter);
             }
+        }
 
-        if (prepare) command.Prepare();
+        if (prepare)
+            command.Prepare();
         return command;
     }
 
     private (Type Type, Func<object, object?>[] Getters, DbType?[] Types) ShapeOf(object row)
     {
         var type = row.GetType();
-        if (_shape is { } known && known.Type == type) return known;
+        if (_shape is { } known && known.Type == type)
+            return known;
         var getters = new Func<object, object?>[_columns.Length];
         var types = new DbType?[_columns.Length];
         for (var i = 0; i < _columns.Length; i++)

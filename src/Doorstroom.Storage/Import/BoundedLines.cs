@@ -11,7 +11,8 @@ internal sealed class BoundedLines(TextReader inner) : TextReader
     public const int MaxLineLength = 64 * 1024;
 
     private readonly char[] _buffer = new char[1 << 16];
-    private int _start, _end;
+    private int _start,
+        _end;
     private long _line = 1;
     private int _length;
 
@@ -21,17 +22,20 @@ internal sealed class BoundedLines(TextReader inner) : TextReader
         System.Text.StringBuilder? partial = null;
         while (true)
         {
-            if (_start == _end && !Fill()) return partial?.ToString();
+            if (_start == _end && !Fill())
+                return partial?.ToString();
             var span = _buffer.AsSpan(_start, _end - _start);
             var newline = span.IndexOf('\n');
             var take = newline < 0 ? span : span[..newline];
-            if ((partial?.Length ?? 0) + take.Length > MaxLineLength) throw new LineTooLongException(_line);
+            if ((partial?.Length ?? 0) + take.Length > MaxLineLength)
+                throw new LineTooLongException(_line);
             if (newline >= 0)
             {
                 _start += newline + 1;
                 _line++;
                 string line;
-                if (partial is null) line = take.ToString();
+                if (partial is null)
+                    line = take.ToString();
                 else
                 {
                     partial.Append(take);
@@ -47,7 +51,8 @@ internal sealed class BoundedLines(TextReader inner) : TextReader
 
     public override int Read(Span<char> buffer)
     {
-        if (_start == _end && !Fill()) return 0;
+        if (_start == _end && !Fill())
+            return 0;
         var count = Math.Min(buffer.Length, _end - _start);
         var chunk = _buffer.AsSpan(_start, count);
         // Count line lengths over what is handed out, so a parser that buffers a whole row is stopped in time.
@@ -58,10 +63,12 @@ internal sealed class BoundedLines(TextReader inner) : TextReader
             if (newline < 0)
             {
                 _length += rest.Length;
-                if (_length > MaxLineLength) throw new LineTooLongException(_line);
+                if (_length > MaxLineLength)
+                    throw new LineTooLongException(_line);
                 break;
             }
-            if (_length + newline > MaxLineLength) throw new LineTooLongException(_line);
+            if (_length + newline > MaxLineLength)
+                throw new LineTooLongException(_line);
             _length = 0;
             _line++;
             rest = rest[(newline + 1)..];
@@ -90,7 +97,8 @@ internal sealed class BoundedLines(TextReader inner) : TextReader
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing)
+            inner.Dispose();
         base.Dispose(disposing);
     }
 }

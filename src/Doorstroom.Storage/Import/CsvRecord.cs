@@ -10,8 +10,7 @@ public sealed class CsvRecord(CsvSource source, ImmutableDictionary<string, int>
     public int Line { get; } = line;
 
     /// <summary>The cell, trimmed; empty when the column is absent from this record.</summary>
-    public string Text(string column) =>
-        index.TryGetValue(column, out var i) && i < values.Length ? values[i].Trim() : "";
+    public string Text(string column) => index.TryGetValue(column, out var i) && i < values.Length ? values[i].Trim() : "";
 
     /// <summary>The cell, or null when it is empty.</summary>
     public string? Optional(string column) => Text(column) is { Length: > 0 } t ? t : null;
@@ -20,7 +19,8 @@ public sealed class CsvRecord(CsvSource source, ImmutableDictionary<string, int>
     public string Required(string column)
     {
         var text = Text(column);
-        if (text.Length == 0) source.Problem(Line, column, "a value (the cell is empty)");
+        if (text.Length == 0)
+            source.Problem(Line, column, "a value (the cell is empty)");
         return text;
     }
 
@@ -28,8 +28,10 @@ public sealed class CsvRecord(CsvSource source, ImmutableDictionary<string, int>
     public int Int(string column, bool thousandsDot = false)
     {
         var text = Text(column);
-        if (thousandsDot && IsThousandsDotted(text)) text = text.Replace(".", "", StringComparison.Ordinal);
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+        if (thousandsDot && IsThousandsDotted(text))
+            text = text.Replace(".", "", StringComparison.Ordinal);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return value;
         source.Problem(Line, column, $"a whole number of 0 or more (found '{Shorten(text)}')");
         return 0;
     }
@@ -38,8 +40,10 @@ public sealed class CsvRecord(CsvSource source, ImmutableDictionary<string, int>
     public int? Count(string column)
     {
         var text = Text(column);
-        if (text == "<5") return null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+        if (text == "<5")
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return value;
         source.Problem(Line, column, $"a count or '<5' (found '{Shorten(text)}')");
         return 0;
     }
@@ -48,10 +52,13 @@ public sealed class CsvRecord(CsvSource source, ImmutableDictionary<string, int>
     public double? Decimal(string column, char separator)
     {
         var text = Text(column);
-        if (text.Length == 0) return null;
+        if (text.Length == 0)
+            return null;
         var invariant = separator == ',' ? text.Replace(',', '.') : text;
-        if ((separator == ',' && text.Contains('.', StringComparison.Ordinal))
-            || !double.TryParse(invariant, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (
+            (separator == ',' && text.Contains('.', StringComparison.Ordinal))
+            || !double.TryParse(invariant, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        )
         {
             source.Problem(Line, column, $"a decimal number with a decimal {(separator == ',' ? "comma" : "point")} (found '{Shorten(text)}')");
             return null;
@@ -65,7 +72,9 @@ public sealed class CsvRecord(CsvSource source, ImmutableDictionary<string, int>
 
     private static bool IsThousandsDotted(string text) =>
         text.Contains('.', StringComparison.Ordinal)
-        && text.Split('.') is var parts && parts[0].Length is > 0 and <= 3 && parts.Skip(1).All(p => p.Length == 3 && p.All(char.IsAsciiDigit));
+        && text.Split('.') is var parts
+        && parts[0].Length is > 0 and <= 3
+        && parts.Skip(1).All(p => p.Length == 3 && p.All(char.IsAsciiDigit));
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

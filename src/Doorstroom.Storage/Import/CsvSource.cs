@@ -36,8 +36,13 @@ public sealed class CsvSource
     /// Reads every record of a separated file whose header must contain <paramref name="required"/> columns.
     /// A missing column is one problem on line 1 and no records.
     /// </summary>
-    public static (CsvSource Source, ImmutableArray<CsvRecord> Records) Read(string path, Encoding encoding, IReadOnlyList<string> required,
-        char separator = ';', CancellationToken cancellationToken = default)
+    public static (CsvSource Source, ImmutableArray<CsvRecord> Records) Read(
+        string path,
+        Encoding encoding,
+        IReadOnlyList<string> required,
+        char separator = ';',
+        CancellationToken cancellationToken = default
+    )
     {
         var source = new CsvSource(path);
         var records = ImmutableArray.CreateBuilder<CsvRecord>();
@@ -50,7 +55,11 @@ public sealed class CsvSource
             var missing = required.Where(c => !index.ContainsKey(c)).ToList();
             if (missing.Count > 0)
             {
-                source.Problem(1, string.Join(", ", missing), $"a header with the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (found: {string.Join(", ", names)})");
+                source.Problem(
+                    1,
+                    string.Join(", ", missing),
+                    $"a header with the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} " + $"(found: {string.Join(", ", names)})"
+                );
                 return (source, []);
             }
 
@@ -58,7 +67,8 @@ public sealed class CsvSource
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var values = new string[row.ColCount];
-                for (var i = 0; i < values.Length; i++) values[i] = row[i].ToString();
+                for (var i = 0; i < values.Length; i++)
+                    values[i] = row[i].ToString();
                 var line = row.LineNumberFrom;
                 if (values.Length != names.Length)
                     source.Problem(line, "", $"{names.Length} fields separated by '{separator}' (found {values.Length})");
@@ -68,7 +78,13 @@ public sealed class CsvSource
         catch (DecoderFallbackException e)
         {
             var (line, column, bad) = LocateUndecodable(path, encoding, separator);
-            source.Problem(line, column, $"text in {encoding.WebName} (found {(bad is null ? e.Message : $"the byte 0x{bad:X2}, which is not {encoding.WebName}; is the file in another encoding, e.g. Windows-1252?")})");
+            source.Problem(
+                line,
+                column,
+                $"text in {encoding.WebName} (found "
+                    + (bad is null ? e.Message : $"the byte 0x{bad:X2}, which is not {encoding.WebName}; is the file in another encoding, e.g. Windows-1252?")
+                    + ")"
+            );
         }
 
         return (source, records.ToImmutable());
@@ -86,29 +102,35 @@ public sealed class CsvSource
         for (var line = 1; start < bytes.Length; line++)
         {
             var end = Array.IndexOf(bytes, (byte)'\n', start);
-            if (end < 0) end = bytes.Length;
+            if (end < 0)
+                end = bytes.Length;
             var span = bytes.AsSpan(start, end - start);
             try
             {
                 var text = encoding.GetString(span);
-                if (line == 1) header = [.. text.TrimEnd('\r').Split(separator).Select(h => h.Trim().Trim('"').Trim())];
+                if (line == 1)
+                    header = [.. text.TrimEnd('\r').Split(separator).Select(h => h.Trim().Trim('"').Trim())];
             }
             catch (DecoderFallbackException)
             {
                 // The first prefix that fails to decode ends at the bad byte; the separators before it give the column.
                 var at = 0;
-                while (at < span.Length && Decodes(encoding, span[..(at + 1)], partialOk: true)) at++;
+                while (at < span.Length && Decodes(encoding, span[..(at + 1)], partialOk: true))
+                    at++;
                 var fields = 0;
                 var quoted = false;
                 foreach (var b in span[..Math.Min(at, span.Length)])
                 {
-                    if (b == '"') quoted = !quoted;
-                    else if (b == separator && !quoted) fields++;
+                    if (b == '"')
+                        quoted = !quoted;
+                    else if (b == separator && !quoted)
+                        fields++;
                 }
 
                 // A bad byte may only show as bad at the byte after it: step back to the start of its non-ASCII run.
                 var first = Math.Min(at, span.Length - 1);
-                while (first > 0 && span[first - 1] >= 0x80) first--;
+                while (first > 0 && span[first - 1] >= 0x80)
+                    first--;
                 var column = fields < header.Length ? header[fields] : "";
                 return (line, column, span[first]);
             }

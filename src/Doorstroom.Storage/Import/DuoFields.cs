@@ -37,22 +37,38 @@ internal static partial class DuoFields
     {
         var name = Path.GetFileName(path);
         foreach (Match m in FullYears().Matches(name))
-            if (int.Parse(m.Groups[2].ValueSpan) == int.Parse(m.Groups[1].ValueSpan) + 1) return short.Parse(m.Groups[1].ValueSpan);
+            if (int.Parse(m.Groups[2].ValueSpan) == int.Parse(m.Groups[1].ValueSpan) + 1)
+                return short.Parse(m.Groups[1].ValueSpan);
         foreach (Match m in ShortYears().Matches(name))
-            if (int.Parse(m.Groups[2].ValueSpan) == int.Parse(m.Groups[1].ValueSpan) + 1) return (short)(2000 + int.Parse(m.Groups[1].ValueSpan));
+            if (int.Parse(m.Groups[2].ValueSpan) == int.Parse(m.Groups[1].ValueSpan) + 1)
+                return (short)(2000 + int.Parse(m.Groups[1].ValueSpan));
         return null;
     }
 
     /// <summary>The problem of a file whose name does not say its school year.</summary>
     public static Parsed<T> NoSchoolYear<T>(string path, string example) =>
-        new([], 0, [new Catalogue.Problem(Path.GetFileName(path), null, "",
-            $"the school year in the file name, like '{example}' (found none in '{Path.GetFileName(path)}'); rename the file to say which school year it holds")], []);
+        new(
+            [],
+            0,
+            [
+                new Catalogue.Problem(
+                    Path.GetFileName(path),
+                    null,
+                    "",
+                    $"the school year in the file name, like '{example}' (found none in '{Path.GetFileName(path)}'); rename the file to say which school "
+                        + $"year it "
+                        + $"holds"
+                ),
+            ],
+            []
+        );
 
     /// <summary>A BRIN (4 characters: 2 digits and 2 letters or digits), or a problem.</summary>
     public static string Brin4(CsvRecord record, string column)
     {
         var text = record.Required(column);
-        if (text.Length > 0 && !Brin4Pattern().IsMatch(text)) record.Problem(column, $"a BRIN of 2 digits and 2 letters or digits, like 00AH (found '{text}')");
+        if (text.Length > 0 && !Brin4Pattern().IsMatch(text))
+            record.Problem(column, $"a BRIN of 2 digits and 2 letters or digits, like 00AH (found '{text}')");
         return text;
     }
 
@@ -60,7 +76,10 @@ internal static partial class DuoFields
     public static string Brin6(CsvRecord record, string column, string brin4)
     {
         var text = record.Required(column);
-        if (text.Length > 0 && (text.Length != 6 || !text.StartsWith(brin4, StringComparison.Ordinal) || !char.IsAsciiDigit(text[4]) || !char.IsAsciiDigit(text[5])))
+        if (
+            text.Length > 0
+            && (text.Length != 6 || !text.StartsWith(brin4, StringComparison.Ordinal) || !char.IsAsciiDigit(text[4]) || !char.IsAsciiDigit(text[5]))
+        )
             record.Problem(column, $"a vestigingscode of 6 characters: the BRIN {brin4} and two digits (found '{text}')");
         return text;
     }
@@ -72,14 +91,16 @@ internal static partial class DuoFields
     public static string Digits(CsvRecord record, string column, int width, ref int padded)
     {
         var text = record.Required(column);
-        if (text.Length == 0) return text;
+        if (text.Length == 0)
+            return text;
         if (text.Length > width || !text.All(char.IsAsciiDigit))
         {
             record.Problem(column, $"a number of at most {width} digits (found '{text}')");
             return text;
         }
 
-        if (text.Length < width) padded++;
+        if (text.Length < width)
+            padded++;
         return text.PadLeft(width, '0');
     }
 
@@ -89,8 +110,10 @@ internal static partial class DuoFields
     /// <summary>A sector read from part of a cell, with the same rules as <see cref="Sector"/>.</summary>
     public static string SectorOf(CsvRecord record, string column, string text, string? none = null)
     {
-        if (text.Length == 0 || text == none) return "";
-        if (Sectors.TryGetValue(text.ToLowerInvariant(), out var sector)) return sector;
+        if (text.Length == 0 || text == none)
+            return "";
+        if (Sectors.TryGetValue(text.ToLowerInvariant(), out var sector))
+            return sector;
         record.Problem(column, $"a vmbo sector ({string.Join(", ", Sectors.Keys.Order())}) (found '{text}')");
         return text;
     }
@@ -99,14 +122,17 @@ internal static partial class DuoFields
     public static string OneOf(CsvRecord record, string column, params string[] allowed)
     {
         var text = record.Text(column);
-        if (!allowed.Contains(text)) record.Problem(column, $"one of {string.Join(", ", allowed.Select(a => a.Length == 0 ? "(empty)" : a))} (found '{text}')");
+        if (!allowed.Contains(text))
+            record.Problem(column, $"one of {string.Join(", ", allowed.Select(a => a.Length == 0 ? "(empty)" : a))} (found '{text}')");
         return text;
     }
 
     /// <summary>A problem for the second record with a key already seen, naming the line of the first.</summary>
-    public static void Unique<TKey>(Dictionary<TKey, int> seen, TKey key, CsvRecord record, string what) where TKey : notnull
+    public static void Unique<TKey>(Dictionary<TKey, int> seen, TKey key, CsvRecord record, string what)
+        where TKey : notnull
     {
-        if (!seen.TryAdd(key, record.Line)) record.Problem(what, $"one record per {what}; line {seen[key]} has the same values");
+        if (!seen.TryAdd(key, record.Line))
+            record.Problem(what, $"one record per {what}; line {seen[key]} has the same values");
     }
 
     [GeneratedRegex(@"(?<!\d)(\d{4})-(\d{4})(?!\d)")]

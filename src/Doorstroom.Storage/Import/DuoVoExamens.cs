@@ -20,10 +20,29 @@ internal static partial class DuoVoExamens
 {
     /// <summary>One stored row of <c>vo_examen</c>; property names are the columns without underscores.</summary>
     internal sealed record Row(
-        string Brin6, short Schooljaar, string Onderwijstype, string Leerweg, string Sector, string Afdeling, string Geslacht,
-        string Brin4, string Naam, string? Gemeente, string? Provincie, string? Inspectiecode, string? Opleidingsnaam,
-        int? Examenkandidaten, short ExamenkandidatenLt5, int? Geslaagden, short GeslaagdenLt5, int? Gezakten, double? Slaagperc,
-        double? CijferSchoolexamen, double? CijferCentraalExamen, double? CijferCijferlijst);
+        string Brin6,
+        short Schooljaar,
+        string Onderwijstype,
+        string Leerweg,
+        string Sector,
+        string Afdeling,
+        string Geslacht,
+        string Brin4,
+        string Naam,
+        string? Gemeente,
+        string? Provincie,
+        string? Inspectiecode,
+        string? Opleidingsnaam,
+        int? Examenkandidaten,
+        short ExamenkandidatenLt5,
+        int? Geslaagden,
+        short GeslaagdenLt5,
+        int? Gezakten,
+        double? Slaagperc,
+        double? CijferSchoolexamen,
+        double? CijferCentraalExamen,
+        double? CijferCijferlijst
+    );
 
     private static readonly string[] Onderwijstypen = ["VMBO", "HAVO", "VWO"];
 
@@ -39,25 +58,58 @@ internal static partial class DuoVoExamens
 
     private static readonly string[] Cijfers07 =
     [
-        "BRIN NUMMER", "VESTIGINGSNUMMER", "INSTELLINGSNAAM VESTIGING", "GEMEENTENAAM VESTIGING", "PROVINCIE VESTIGING",
-        "ONDERWIJSTYPE VO", "LEERWEG VMBO", "VMBO SECTOR", "AFDELING", "EXAMENKANDIDATEN", "GESLAAGDEN", "GEZAKTEN",
-        "GEMIDDELD CIJFER SCHOOLEXAMEN", "GEMIDDELD CIJFER CENTRAAL EXAMEN", "GEMIDDELD CIJFER CIJFERLIJST",
+        "BRIN NUMMER",
+        "VESTIGINGSNUMMER",
+        "INSTELLINGSNAAM VESTIGING",
+        "GEMEENTENAAM VESTIGING",
+        "PROVINCIE VESTIGING",
+        "ONDERWIJSTYPE VO",
+        "LEERWEG VMBO",
+        "VMBO SECTOR",
+        "AFDELING",
+        "EXAMENKANDIDATEN",
+        "GESLAAGDEN",
+        "GEZAKTEN",
+        "GEMIDDELD CIJFER SCHOOLEXAMEN",
+        "GEMIDDELD CIJFER CENTRAAL EXAMEN",
+        "GEMIDDELD CIJFER CIJFERLIJST",
     ];
 
     private static readonly string[] Kandidaten2019 =
     [
-        "INSTELLINGSCODE", "VESTIGINGSCODE", "INSTELLINGSNAAM VESTIGING", "GEMEENTENAAM", "ONDERWIJSTYPE VO", "INSPECTIECODE", "OPLEIDINGSNAAM",
+        "INSTELLINGSCODE",
+        "VESTIGINGSCODE",
+        "INSTELLINGSNAAM VESTIGING",
+        "GEMEENTENAAM",
+        "ONDERWIJSTYPE VO",
+        "INSPECTIECODE",
+        "OPLEIDINGSNAAM",
     ];
 
     /// <summary>Reads either layout, chosen by the header.</summary>
     public static Parsed<Row> Parse(string path, CancellationToken cancellationToken)
     {
         var header = HeaderOf(path);
-        if (header.Contains("VESTIGINGSCODE") && header.Contains("OPLEIDINGSNAAM")) return ParseKandidaten(path, header, cancellationToken);
-        if (header.Contains("VESTIGINGSNUMMER") && header.Contains("AFDELING")) return ParseCijfers(path, cancellationToken);
-        return new([], 0, [new Problem(Path.GetFileName(path), 1, "",
-            "the header of a DUO exam file: either 'examenkandidaten en geslaagden' (INSTELLINGSCODE;VESTIGINGSCODE;…;OPLEIDINGSNAAM;EXAMENKANDIDATEN SCHOOLJAAR …) " +
-            $"or '07. geslaagden, gezakten en cijfers' (BRIN NUMMER;VESTIGINGSNUMMER;…;AFDELING;EXAMENKANDIDATEN;…) (found: {string.Join(";", header.Take(8))}…)")], []);
+        if (header.Contains("VESTIGINGSCODE") && header.Contains("OPLEIDINGSNAAM"))
+            return ParseKandidaten(path, header, cancellationToken);
+        if (header.Contains("VESTIGINGSNUMMER") && header.Contains("AFDELING"))
+            return ParseCijfers(path, cancellationToken);
+        return new(
+            [],
+            0,
+            [
+                new Problem(
+                    Path.GetFileName(path),
+                    1,
+                    "",
+                    "the header of a DUO exam file: either 'examenkandidaten en geslaagden' (INSTELLINGSCODE;VESTIGINGSCODE;…;OPLEIDINGSNAAM;EXAMENKANDIDATEN "
+                        + "SCHOOLJAAR …) "
+                        + $"or '07. geslaagden, gezakten en cijfers' (BRIN NUMMER;VESTIGINGSNUMMER;…;AFDELING;EXAMENKANDIDATEN;…) (found: "
+                        + $"{string.Join(";", header.Take(8))}…)"
+                ),
+            ],
+            []
+        );
     }
 
     /// <summary>The column names of the first line, unquoted; read as Latin-1 since headers are ASCII in every layout.</summary>
@@ -70,14 +122,36 @@ internal static partial class DuoVoExamens
 
     private static Parsed<Row> ParseKandidaten(string path, ImmutableArray<string> header, CancellationToken cancellationToken)
     {
-        var periods = header.Select(c => KandidatenColumn().Match(c)).Where(m => m.Success)
-            .Select(m => (Year: short.Parse(m.Groups[1].ValueSpan), Label: $"SCHOOLJAAR {m.Groups[1].Value}-{m.Groups[2].Value} - {m.Groups[3].Value}",
-                Geslacht: m.Groups[3].Value.ToLowerInvariant()))
+        var periods = header
+            .Select(c => KandidatenColumn().Match(c))
+            .Where(m => m.Success)
+            .Select(m =>
+                (
+                    Year: short.Parse(m.Groups[1].ValueSpan),
+                    Label: $"SCHOOLJAAR {m.Groups[1].Value}-{m.Groups[2].Value} - {m.Groups[3].Value}",
+                    Geslacht: m.Groups[3].Value.ToLowerInvariant()
+                )
+            )
             .ToList();
         if (periods.Count == 0)
-            return new([], 0, [new Problem(Path.GetFileName(path), 1, "EXAMENKANDIDATEN SCHOOLJAAR …",
-                "columns like 'EXAMENKANDIDATEN SCHOOLJAAR 2019-2020 - MAN' (found none)")], []);
-        string[] required = [.. Kandidaten2019, .. periods.SelectMany(p => new[] { "EXAMENKANDIDATEN " + p.Label, "GESLAAGDEN " + p.Label, "SLAAGPERC " + p.Label })];
+            return new(
+                [],
+                0,
+                [
+                    new Problem(
+                        Path.GetFileName(path),
+                        1,
+                        "EXAMENKANDIDATEN SCHOOLJAAR …",
+                        "columns like 'EXAMENKANDIDATEN SCHOOLJAAR 2019-2020 - MAN' (found none)"
+                    ),
+                ],
+                []
+            );
+        string[] required =
+        [
+            .. Kandidaten2019,
+            .. periods.SelectMany(p => new[] { "EXAMENKANDIDATEN " + p.Label, "GESLAAGDEN " + p.Label, "SLAAGPERC " + p.Label }),
+        ];
         var (source, records) = CsvSource.Read(path, CsvSource.StrictUtf8, required, cancellationToken: cancellationToken);
 
         var rows = ImmutableArray.CreateBuilder<Row>(records.Length * periods.Count);
@@ -96,16 +170,39 @@ internal static partial class DuoVoExamens
                 var kandidaten = r.Count("EXAMENKANDIDATEN " + p.Label);
                 var geslaagden = r.Count("GESLAAGDEN " + p.Label);
                 suppressed += (kandidaten is null ? 1 : 0) + (geslaagden is null ? 1 : 0);
-                rows.Add(new Row(brin6, p.Year, type, leerweg, sector, afdeling, p.Geslacht, brin4, r.Text("INSTELLINGSNAAM VESTIGING"),
-                    r.Optional("GEMEENTENAAM"), null, r.Optional("INSPECTIECODE"), opleiding,
-                    kandidaten, kandidaten is null ? (short)1 : (short)0, geslaagden, geslaagden is null ? (short)1 : (short)0, null,
-                    r.Decimal("SLAAGPERC " + p.Label, '.'), null, null, null));
+                rows.Add(
+                    new Row(
+                        brin6,
+                        p.Year,
+                        type,
+                        leerweg,
+                        sector,
+                        afdeling,
+                        p.Geslacht,
+                        brin4,
+                        r.Text("INSTELLINGSNAAM VESTIGING"),
+                        r.Optional("GEMEENTENAAM"),
+                        null,
+                        r.Optional("INSPECTIECODE"),
+                        opleiding,
+                        kandidaten,
+                        kandidaten is null ? (short)1 : (short)0,
+                        geslaagden,
+                        geslaagden is null ? (short)1 : (short)0,
+                        null,
+                        r.Decimal("SLAAGPERC " + p.Label, '.'),
+                        null,
+                        null,
+                        null
+                    )
+                );
             }
         }
 
-        var notes = suppressed > 0
-            ? ImmutableArray.Create($"{suppressed:N0} count cells were '<5' (0 to 4): stored as NULL with examenkandidaten_lt5/geslaagden_lt5 = 1")
-            : [];
+        var notes =
+            suppressed > 0
+                ? ImmutableArray.Create($"{suppressed:N0} count cells were '<5' (0 to 4): stored as NULL with examenkandidaten_lt5/geslaagden_lt5 = 1")
+                : [];
         return new(rows.ToImmutable(), records.Length, source.Problems, notes);
     }
 
@@ -148,11 +245,32 @@ internal static partial class DuoVoExamens
             var sector = DuoFields.Sector(r, "VMBO SECTOR");
             var afdeling = r.Text("AFDELING");
             DuoFields.Unique(seen, (brin6, type, leerweg, sector, afdeling), r, "VESTIGINGSNUMMER, ONDERWIJSTYPE VO, LEERWEG VMBO, VMBO SECTOR and AFDELING");
-            rows.Add(new Row(brin6, year, type, leerweg, sector, afdeling, "totaal", brin4, r.Text("INSTELLINGSNAAM VESTIGING"),
-                r.Optional("GEMEENTENAAM VESTIGING"), r.Optional("PROVINCIE VESTIGING"), null, null,
-                r.Int("EXAMENKANDIDATEN"), 0, r.Int("GESLAAGDEN"), 0, r.Int("GEZAKTEN"), null,
-                r.Decimal("GEMIDDELD CIJFER SCHOOLEXAMEN", ','), r.Decimal("GEMIDDELD CIJFER CENTRAAL EXAMEN", ','),
-                r.Decimal("GEMIDDELD CIJFER CIJFERLIJST", ',')));
+            rows.Add(
+                new Row(
+                    brin6,
+                    year,
+                    type,
+                    leerweg,
+                    sector,
+                    afdeling,
+                    "totaal",
+                    brin4,
+                    r.Text("INSTELLINGSNAAM VESTIGING"),
+                    r.Optional("GEMEENTENAAM VESTIGING"),
+                    r.Optional("PROVINCIE VESTIGING"),
+                    null,
+                    null,
+                    r.Int("EXAMENKANDIDATEN"),
+                    0,
+                    r.Int("GESLAAGDEN"),
+                    0,
+                    r.Int("GEZAKTEN"),
+                    null,
+                    r.Decimal("GEMIDDELD CIJFER SCHOOLEXAMEN", ','),
+                    r.Decimal("GEMIDDELD CIJFER CENTRAAL EXAMEN", ','),
+                    r.Decimal("GEMIDDELD CIJFER CIJFERLIJST", ',')
+                )
+            );
         }
 
         return new(rows.ToImmutable(), records.Length, source.Problems, [$"school year {year}-{year + 1} taken from the file name"]);

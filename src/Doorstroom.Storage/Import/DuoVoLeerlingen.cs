@@ -12,9 +12,23 @@ internal static partial class DuoVoLeerlingen
 {
     /// <summary>One stored row of <c>vo_leerlingen</c>.</summary>
     internal sealed record Row(
-        string Brin6, short Schooljaar, string Onderwijstype, short Lwoo, string Elementcode, short Leerjaar, string Geslacht,
-        string Brin4, string Naam, string? Plaats, string? Provincie, string? Leerweg, string? Sector, string? Afdeling, string? Opleidingsnaam,
-        int Aantal);
+        string Brin6,
+        short Schooljaar,
+        string Onderwijstype,
+        short Lwoo,
+        string Elementcode,
+        short Leerjaar,
+        string Geslacht,
+        string Brin4,
+        string Naam,
+        string? Plaats,
+        string? Provincie,
+        string? Leerweg,
+        string? Sector,
+        string? Afdeling,
+        string? Opleidingsnaam,
+        int Aantal
+    );
 
     private const string Type = "ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR";
     private const string NietVanToepassing = "N.v.t.";
@@ -26,8 +40,18 @@ internal static partial class DuoVoLeerlingen
 
     private static readonly string[] Columns =
     [
-        "BRIN NUMMER", "VESTIGINGSNUMMER", "INSTELLINGSNAAM VESTIGING", "PLAATSNAAM VESTIGING", "PROVINCIE VESTIGING", Type,
-        "LWOO INDICATIE", "VMBO SECTOR", "AFDELING", "ELEMENTCODE", "OPLEIDINGSNAAM", .. Counts.Select(c => c.Column),
+        "BRIN NUMMER",
+        "VESTIGINGSNUMMER",
+        "INSTELLINGSNAAM VESTIGING",
+        "PLAATSNAAM VESTIGING",
+        "PROVINCIE VESTIGING",
+        Type,
+        "LWOO INDICATIE",
+        "VMBO SECTOR",
+        "AFDELING",
+        "ELEMENTCODE",
+        "OPLEIDINGSNAAM",
+        .. Counts.Select(c => c.Column),
     ];
 
     /// <summary>Reads the whole file; the school year comes from its name.</summary>
@@ -39,7 +63,9 @@ internal static partial class DuoVoLeerlingen
 
         var rows = ImmutableArray.CreateBuilder<Row>();
         var seen = new Dictionary<(string, string, string, string), int>();
-        int zeros = 0, paddedVestiging = 0, paddedElement = 0;
+        int zeros = 0,
+            paddedVestiging = 0,
+            paddedElement = 0;
         foreach (var r in records)
         {
             var brin4 = DuoFields.Brin4(r, "BRIN NUMMER");
@@ -60,15 +86,34 @@ internal static partial class DuoVoLeerlingen
                     continue;
                 }
 
-                rows.Add(new Row(brin6, year, type, lwoo == "J" ? (short)1 : (short)0, element, leerjaar, geslacht, brin4,
-                    r.Text("INSTELLINGSNAAM VESTIGING"), r.Optional("PLAATSNAAM VESTIGING"), r.Optional("PROVINCIE VESTIGING"), leerweg,
-                    Empty(sector), Empty(afdeling), r.Optional("OPLEIDINGSNAAM"), aantal));
+                rows.Add(
+                    new Row(
+                        brin6,
+                        year,
+                        type,
+                        lwoo == "J" ? (short)1 : (short)0,
+                        element,
+                        leerjaar,
+                        geslacht,
+                        brin4,
+                        r.Text("INSTELLINGSNAAM VESTIGING"),
+                        r.Optional("PLAATSNAAM VESTIGING"),
+                        r.Optional("PROVINCIE VESTIGING"),
+                        leerweg,
+                        Empty(sector),
+                        Empty(afdeling),
+                        r.Optional("OPLEIDINGSNAAM"),
+                        aantal
+                    )
+                );
             }
         }
 
         List<string> notes = [$"school year {year}-{year + 1} taken from the file name", $"{zeros:N0} count cells of 0 not stored (no row means 0)"];
-        if (paddedVestiging > 0) notes.Add($"{paddedVestiging:N0} VESTIGINGSNUMMER values had lost their leading zero and were padded to 2 digits");
-        if (paddedElement > 0) notes.Add($"{paddedElement:N0} ELEMENTCODE values had lost leading zeros and were padded to 4 digits");
+        if (paddedVestiging > 0)
+            notes.Add($"{paddedVestiging:N0} VESTIGINGSNUMMER values had lost their leading zero and were padded to 2 digits");
+        if (paddedElement > 0)
+            notes.Add($"{paddedElement:N0} ELEMENTCODE values had lost leading zeros and were padded to 4 digits");
         return new(rows.ToImmutable(), records.Length, source.Problems, [.. notes]);
     }
 

@@ -19,13 +19,30 @@ public static class ImportJournal
 
     /// <summary>When and as what a file with this hash was imported, or null.</summary>
     public static (string Kind, string ImportedAt, long Records)? Find(DbConnection connection, string sha256) =>
-        connection.QueryFirstOrDefault<(string, string, long)?>(
-            "SELECT kind, imported_at, records FROM import_log WHERE sha256 = @sha256", new { sha256 });
+        connection.QueryFirstOrDefault<(string, string, long)?>("SELECT kind, imported_at, records FROM import_log WHERE sha256 = @sha256", new { sha256 });
 
     /// <summary>Records an import inside its transaction.</summary>
-    public static void Record(DbConnection connection, DbTransaction transaction, string sha256, string kind, string fileName,
-        long records, long stored, DateTimeOffset now) =>
+    public static void Record(
+        DbConnection connection,
+        DbTransaction transaction,
+        string sha256,
+        string kind,
+        string fileName,
+        long records,
+        long stored,
+        DateTimeOffset now
+    ) =>
         connection.Execute(
             "INSERT INTO import_log (sha256, kind, file_name, records, stored, imported_at) VALUES (@sha256, @kind, @fileName, @records, @stored, @at)",
-            new { sha256, kind, fileName, records, stored, at = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") }, transaction);
+            new
+            {
+                sha256,
+                kind,
+                fileName,
+                records,
+                stored,
+                at = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            },
+            transaction
+        );
 }

@@ -7,5 +7,4 @@ namespace Doorstroom.Storage;
 /// <param name="Stored">Rows the file stands for in the store (after merging repeated records).</param>
 /// <param name="Changed">Rows inserted or updated; 0 when the store already held exactly this.</param>
 /// <param name="Notes">What the importer noticed and handled (repeated records, suppressed cells …).</param>
-public sealed record Imported(string Kind, string File, long Records, long Stored, long Changed, ImmutableArray<string> Notes)
-    : ImportOutcome(Kind, File);
+public sealed record Imported(string Kind, string File, long Records, long Stored, long Changed, ImmutableArray<string> Notes) : ImportOutcome(Kind, File);

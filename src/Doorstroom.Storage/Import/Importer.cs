@@ -14,8 +14,14 @@ namespace Doorstroom.Storage;
 public abstract record Importer(string Kind, string Description, ImmutableArray<string> DefaultFiles)
 {
     /// <summary>Imports a file of this kind: all of it in one transaction, or nothing with the problems.</summary>
-    public abstract ImportOutcome Run(Database database, string path, TimeProvider clock, IProgress<ImportProgress>? progress = null,
-        bool force = false, CancellationToken cancellationToken = default);
+    public abstract ImportOutcome Run(
+        Database database,
+        string path,
+        TimeProvider clock,
+        IProgress<ImportProgress>? progress = null,
+        bool force = false,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>
     /// The start every import shares: the file must exist, and a file whose bytes the journal already holds is not

@@ -12,20 +12,29 @@ public sealed record TableImporter<TRow>(
     ImmutableArray<string> DefaultFiles,
     Func<string, CancellationToken, Parsed<TRow>> Parse,
     Upsert Table,
-    Func<TRow, object> Parameters) : Importer(Kind, Description, DefaultFiles)
+    Func<TRow, object> Parameters
+) : Importer(Kind, Description, DefaultFiles)
 {
     /// <inheritdoc />
-    public override ImportOutcome Run(Database database, string path, TimeProvider clock, IProgress<ImportProgress>? progress = null,
-        bool force = false, CancellationToken cancellationToken = default)
+    public override ImportOutcome Run(
+        Database database,
+        string path,
+        TimeProvider clock,
+        IProgress<ImportProgress>? progress = null,
+        bool force = false,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(clock);
         var (answer, opened, name, sha) = Open(database, path, force);
-        if (answer is not null) return answer;
+        if (answer is not null)
+            return answer;
         using var connection = opened!;
 
         progress?.Report(new ImportProgress("reading", 0, null));
         var parsed = Parse(path, cancellationToken);
-        if (!parsed.Problems.IsEmpty) return new Refused(Kind, name, parsed.Problems);
+        if (!parsed.Problems.IsEmpty)
+            return new Refused(Kind, name, parsed.Problems);
 
         long changed;
         using (var transaction = connection.BeginTransaction())
@@ -36,7 +45,8 @@ public sealed record TableImporter<TRow>(
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     writer.Add(Parameters(row));
-                    if (writer.Added % 5000 == 0) progress?.Report(new ImportProgress("storing", writer.Added, parsed.Rows.Length));
+                    if (writer.Added % 5000 == 0)
+                        progress?.Report(new ImportProgress("storing", writer.Added, parsed.Rows.Length));
                 }
 
                 writer.Flush();

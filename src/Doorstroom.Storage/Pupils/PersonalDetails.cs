@@ -1,4 +1,3 @@
-
 namespace Doorstroom.Storage;
 
 /// <summary>

@@ -25,13 +25,25 @@ public static class PupilDirectory
         ArgumentException.ThrowIfNullOrWhiteSpace(institution);
         using var connection = database.ConnectMigrated();
         if (institution.Length == 6)
-            return connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM vo_vestiging WHERE brin6 = @institution) + (SELECT COUNT(*) FROM mbo_locatie WHERE brin6 = @institution)", new { institution }) > 0
-                ? [institution] : [];
-        return [.. connection.Query<string>("""
-            SELECT brin6 FROM vo_vestiging WHERE brin4 = @institution
-            UNION SELECT brin6 FROM mbo_locatie WHERE brin4 = @institution
-            ORDER BY 1
-            """, new { institution })];
+            return
+                connection.ExecuteScalar<long>(
+                    "SELECT (SELECT COUNT(*) FROM vo_vestiging WHERE brin6 = @institution) + (SELECT COUNT(*) FROM mbo_locatie "
+                        + "WHERE brin6 = @institution)",
+                    new { institution }
+                ) > 0
+                ? [institution]
+                : [];
+        return
+        [
+            .. connection.Query<string>(
+                """
+                SELECT brin6 FROM vo_vestiging WHERE brin4 = @institution
+                UNION SELECT brin6 FROM mbo_locatie WHERE brin4 = @institution
+                ORDER BY 1
+                """,
+                new { institution }
+            ),
+        ];
     }
 
     /// <summary>True when the BRIN6 is a vo vestiging the store knows (not an mbo location).</summary>
@@ -47,18 +59,23 @@ public static class PupilDirectory
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(locations);
-        if (locations.Count == 0) return [];
+        if (locations.Count == 0)
+            return [];
         using var connection = database.ConnectMigrated();
         // Read the column as the store gives it (text or date): Query<object> would hand back whole rows.
-        using var reader = connection.ExecuteReader($"""
+        using var reader = connection.ExecuteReader(
+            $"""
             SELECT DISTINCT on_date FROM event
             WHERE {Database.InList(connection, "institution", "locations")} AND leerjaar = 4 AND kind IN ('Ingeschreven', 'Bevorderd', 'Gedoubleerd')
-            """, new { locations = locations.ToArray() });
+            """,
+            new { locations = locations.ToArray() }
+        );
         var years = new HashSet<int>();
         while (reader.Read())
         {
             // A date put in by SQL past the checks (not a date, or outside the contract) names no exam year.
-            if (EventStore.TryDate(reader.GetValue(0), out var date) && ContractDates.Contains(date)) years.Add(SchoolYear.StartOf(date).Year + 1);
+            if (EventStore.TryDate(reader.GetValue(0), out var date) && ContractDates.Contains(date))
+                years.Add(SchoolYear.StartOf(date).Year + 1);
         }
         return [.. years.OrderDescending()];
     }
@@ -70,10 +87,13 @@ public static class PupilDirectory
         ArgumentNullException.ThrowIfNull(pupil);
         using var connection = database.ConnectMigrated();
         using var reader = connection.ExecuteReader("SELECT synthetic, birth_date FROM pupil WHERE pkey = @pupil", new { pupil });
-        if (!reader.Read()) return null;
+        if (!reader.Read())
+            return null;
         // A birth date put in past the checks that is not a date reads as unknown, as in every other read.
-        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0,
-            !reader.IsDBNull(1) && EventStore.TryDate(reader.GetValue(1), out var birth) ? birth : null);
+        return (
+            Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0,
+            !reader.IsDBNull(1) && EventStore.TryDate(reader.GetValue(1), out var birth) ? birth : null
+        );
     }
 
     /// <summary>
@@ -92,8 +112,15 @@ public static class PupilDirectory
     /// 1 August of the year after the exam year: the school follows the pupil into the first mbo year and no further.
     /// <paramref name="warnFrom"/> is the day a pupil without an application is signalled from (see <see cref="Applications.Signals"/>).
     /// </summary>
-    public static KeyPage<SchoolPupil> SchoolPupils(Database database, IReadOnlyCollection<string> locations, int? examYear, string? after, int limit, DateOnly today, MonthDay? warnFrom = null) =>
-        SchoolPage(database, locations, examYear, after, only: null, limit, today, warnFrom);
+    public static KeyPage<SchoolPupil> SchoolPupils(
+        Database database,
+        IReadOnlyCollection<string> locations,
+        int? examYear,
+        string? after,
+        int limit,
+        DateOnly today,
+        MonthDay? warnFrom = null
+    ) => SchoolPage(database, locations, examYear, after, only: null, limit, today, warnFrom);
 
     /// <summary>The pupil as the school sees them, or null when the pupil was never enrolled in vo at the locations.</summary>
     public static SchoolPupil? SchoolPupil(Database database, IReadOnlyCollection<string> locations, string pupil, DateOnly today, MonthDay? warnFrom = null)
@@ -102,35 +129,51 @@ public static class PupilDirectory
         return SchoolPage(database, locations, null, null, pupil, 1, today, warnFrom).Items.FirstOrDefault();
     }
 
-    private static KeyPage<SchoolPupil> SchoolPage(Database database, IReadOnlyCollection<string> locations, int? examYear, string? after, string? only, int limit, DateOnly today, MonthDay? warnFrom)
+    private static KeyPage<SchoolPupil> SchoolPage(
+        Database database,
+        IReadOnlyCollection<string> locations,
+        int? examYear,
+        string? after,
+        string? only,
+        int limit,
+        DateOnly today,
+        MonthDay? warnFrom
+    )
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(locations);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPage);
-        if (locations.Count == 0) return new([], null);
+        if (locations.Count == 0)
+            return new([], null);
         using var connection = database.ConnectMigrated();
         var window = examYear is { } y
             ? "AND e.leerjaar = 4 AND e.kind IN ('Ingeschreven', 'Bevorderd', 'Gedoubleerd') AND e.on_date >= @from AND e.on_date < @to"
             : "AND e.leerjaar IS NOT NULL";
-        var pupils = connection.Query<PupilRow>($"""
-            SELECT p.id AS Id, p.pkey AS Pkey, p.synthetic AS Synthetic, d.given_name AS GivenName, d.family_name AS FamilyName
-            FROM pupil p LEFT JOIN pupil_personal d ON d.pupil_id = p.id
-            WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE {Database.InList(connection, "e.institution", "locations")} {window})
-              AND p.pkey > @after {(only is null ? "" : "AND p.pkey = @only")}
-            ORDER BY p.pkey
-            LIMIT @take
-            """, new
-        {
-            only,
-            locations = locations.ToArray(),
-            from = examYear is { } a ? new DateOnly(a - 1, 8, 1) : default,
-            to = examYear is { } b ? new DateOnly(b, 8, 1) : default,
-            after = after ?? "",
-            take = limit + 1,
-        }).ToList();
+        var pupils = connection
+            .Query<PupilRow>(
+                $"""
+                SELECT p.id AS Id, p.pkey AS Pkey, p.synthetic AS Synthetic, d.given_name AS GivenName, d.family_name AS FamilyName
+                FROM pupil p LEFT JOIN pupil_personal d ON d.pupil_id = p.id
+                WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE {Database.InList(connection, "e.institution", "locations")} {window})
+                  AND p.pkey > @after {(only is null ? "" : "AND p.pkey = @only")}
+                ORDER BY p.pkey
+                LIMIT @take
+                """,
+                new
+                {
+                    only,
+                    locations = locations.ToArray(),
+                    from = examYear is { } a ? new DateOnly(a - 1, 8, 1) : default,
+                    to = examYear is { } b ? new DateOnly(b, 8, 1) : default,
+                    after = after ?? "",
+                    take = limit + 1,
+                }
+            )
+            .ToList();
         var more = pupils.Count > limit;
-        if (more) pupils.RemoveAt(limit);
+        if (more)
+            pupils.RemoveAt(limit);
         var streams = Streams(connection, pupils.Select(p => p.Id), locations: null);
 
         var items = ImmutableArray.CreateBuilder<SchoolPupil>(pupils.Count);
@@ -141,8 +184,21 @@ public static class PupilDirectory
             var cut = new DateOnly((exam ?? today.Year) + 1, 8, 1);
             var stream = full.Where(e => e.Date < cut).ToImmutableArray();
             var seen = stream.Where(e => e.Date <= today).ToImmutableArray();
-            items.Add(new(p.Pkey, p.Synthetic != 0, p.Name, exam, seen.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg,
-                Applications.Of(seen), Applications.Signals(seen, today, warnFrom), stream) { Skipped = skipped });
+            items.Add(
+                new(
+                    p.Pkey,
+                    p.Synthetic != 0,
+                    p.Name,
+                    exam,
+                    seen.LastOrDefault(e => e.Leerweg is { } l && l.IsVmboLeerweg())?.Leerweg,
+                    Applications.Of(seen),
+                    Applications.Signals(seen, today, warnFrom),
+                    stream
+                )
+                {
+                    Skipped = skipped,
+                }
+            );
         }
         return new(items.MoveToImmutable(), more ? pupils[^1].Pkey : null);
     }
@@ -161,31 +217,56 @@ public static class PupilDirectory
         return ApplicantPage(database, locations, null, pupil, 1, today).Items.FirstOrDefault();
     }
 
-    private static KeyPage<Applicant> ApplicantPage(Database database, IReadOnlyCollection<string> locations, string? after, string? only, int limit, DateOnly today)
+    private static KeyPage<Applicant> ApplicantPage(
+        Database database,
+        IReadOnlyCollection<string> locations,
+        string? after,
+        string? only,
+        int limit,
+        DateOnly today
+    )
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(locations);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPage);
-        if (locations.Count == 0) return new([], null);
+        if (locations.Count == 0)
+            return new([], null);
         using var connection = database.ConnectMigrated();
-        var pupils = connection.Query<PupilRow>($"""
-            SELECT p.id AS Id, p.pkey AS Pkey, p.synthetic AS Synthetic, d.given_name AS GivenName, d.family_name AS FamilyName
-            FROM pupil p LEFT JOIN pupil_personal d ON d.pupil_id = p.id
-            WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE {Database.InList(connection, "e.institution", "locations")} AND e.kind = 'Aangemeld' AND e.on_date <= @today)
-              AND p.pkey > @after {(only is null ? "" : "AND p.pkey = @only")}
-            ORDER BY p.pkey
-            LIMIT @take
-            """, new { locations = locations.ToArray(), today, only, after = after ?? "", take = limit + 1 }).ToList();
+        var pupils = connection
+            .Query<PupilRow>(
+                $"""
+                SELECT p.id AS Id, p.pkey AS Pkey, p.synthetic AS Synthetic, d.given_name AS GivenName, d.family_name AS FamilyName
+                FROM pupil p LEFT JOIN pupil_personal d ON d.pupil_id = p.id
+                WHERE p.id IN (SELECT e.pupil_id FROM event e WHERE {Database.InList(connection, "e.institution", "locations")} AND e.kind = 'Aangemeld' AND
+                    e.on_date <= @today)
+                  AND p.pkey > @after {(only is null ? "" : "AND p.pkey = @only")}
+                ORDER BY p.pkey
+                LIMIT @take
+                """,
+                new
+                {
+                    locations = locations.ToArray(),
+                    today,
+                    only,
+                    after = after ?? "",
+                    take = limit + 1,
+                }
+            )
+            .ToList();
         var more = pupils.Count > limit;
-        if (more) pupils.RemoveAt(limit);
+        if (more)
+            pupils.RemoveAt(limit);
         var streams = Streams(connection, pupils.Select(p => p.Id), locations);
-        var items = pupils.Select(p =>
-        {
-            var (events, skipped) = streams.GetValueOrDefault(p.Id, ([], 0));
-            var stream = events.Where(e => e.Date <= today).ToImmutableArray();
-            return new Applicant(p.Pkey, p.Synthetic != 0, p.Name, Applications.Of(stream), stream) { Skipped = skipped };
-        }).Where(a => a.Stream.Any(e => e.Kind == EventKind.Aangemeld)).ToImmutableArray(); // an application voided since is none
+        var items = pupils
+            .Select(p =>
+            {
+                var (events, skipped) = streams.GetValueOrDefault(p.Id, ([], 0));
+                var stream = events.Where(e => e.Date <= today).ToImmutableArray();
+                return new Applicant(p.Pkey, p.Synthetic != 0, p.Name, Applications.Of(stream), stream) { Skipped = skipped };
+            })
+            .Where(a => a.Stream.Any(e => e.Kind == EventKind.Aangemeld))
+            .ToImmutableArray(); // an application voided since is none
         return new(items, more ? pupils[^1].Pkey : null);
     }
 
@@ -193,11 +274,16 @@ public static class PupilDirectory
     /// Each pupil's stream as it counts (<see cref="EventStore.Stream"/>), with the number of stored rows that could not be
     /// read. With <paramref name="locations"/> only the events there; a correction counts wherever it was recorded.
     /// </summary>
-    private static Dictionary<long, (ImmutableArray<TransitionEvent> Stream, int Skipped)> Streams(DbConnection connection, IEnumerable<long> pupils, IReadOnlyCollection<string>? locations)
+    private static Dictionary<long, (ImmutableArray<TransitionEvent> Stream, int Skipped)> Streams(
+        DbConnection connection,
+        IEnumerable<long> pupils,
+        IReadOnlyCollection<string>? locations
+    )
     {
         var ids = pupils.ToArray();
         var result = new Dictionary<long, (ImmutableArray<TransitionEvent>, int)>();
-        if (ids.Length == 0) return result;
+        if (ids.Length == 0)
+            return result;
         using var command = connection.CreateCommand();
         var names = Parameters(command, "p", ids.Select(id => (object)id));
         var scope = locations is null ? "" : $" AND (e.institution IN ({Parameters(command, "l", locations)}) OR e.kind = 'Vervallen')";
@@ -213,11 +299,14 @@ public static class PupilDirectory
         while (reader.Read())
         {
             var id = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-            if (id != current && current >= 0) Done();
+            if (id != current && current >= 0)
+                Done();
             current = id;
-            if (EventStore.TryReadEvent(reader, offset: 1, skipped) is { } record) builder.Add(new StoredEvent(0, record.Event));
+            if (EventStore.TryReadEvent(reader, offset: 1, skipped) is { } record)
+                builder.Add(new StoredEvent(0, record.Event));
         }
-        if (current >= 0) Done();
+        if (current >= 0)
+            Done();
         return result;
 
         void Done()

@@ -29,12 +29,24 @@ public static class PupilRegister
         using var connection = database.ConnectMigrated();
         using var transaction = connection.BeginTransaction();
         var id = connection.ExecuteScalar<long?>("SELECT id FROM pupil WHERE pkey = @pupil", new { pupil }, transaction);
-        if (id is null) return false;
-        connection.Execute("""
+        if (id is null)
+            return false;
+        connection.Execute(
+            """
             INSERT INTO pupil_personal (pupil_id, given_name, family_name, email, phone) VALUES (@id, @given, @family, @email, @phone)
             ON CONFLICT (pupil_id) DO UPDATE SET given_name = excluded.given_name, family_name = excluded.family_name,
                 email = excluded.email, phone = excluded.phone
-            """, new { id, given = details.GivenName, family = details.FamilyName, email = details.Email, phone = details.Phone }, transaction);
+            """,
+            new
+            {
+                id,
+                given = details.GivenName,
+                family = details.FamilyName,
+                email = details.Email,
+                phone = details.Phone,
+            },
+            transaction
+        );
         transaction.Commit();
         return true;
     }
@@ -44,9 +56,16 @@ public static class PupilRegister
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.QueryFirstOrDefault<(string? Given, string? Family, string? Email, string? Phone)?>("""
-            SELECT d.given_name, d.family_name, d.email, d.phone FROM pupil_personal d JOIN pupil p ON p.id = d.pupil_id WHERE p.pkey = @pupil
-            """, new { pupil }) is { } row ? new PersonalDetails(row.Given, row.Family, row.Email, row.Phone) : null;
+        return
+            connection.QueryFirstOrDefault<(string? Given, string? Family, string? Email, string? Phone)?>(
+                """
+                SELECT d.given_name, d.family_name, d.email, d.phone FROM pupil_personal d JOIN pupil p ON p.id = d.pupil_id WHERE p.pkey = @pupil
+                """,
+                new { pupil }
+            )
+                is { } row
+            ? new PersonalDetails(row.Given, row.Family, row.Email, row.Phone)
+            : null;
     }
 
     /// <summary>Erases a pupil's personal details; the pseudonymous stream stays. True when there was something to erase.</summary>

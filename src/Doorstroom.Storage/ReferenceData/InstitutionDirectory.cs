@@ -8,7 +8,8 @@ namespace Doorstroom.Storage;
 /// </summary>
 public static class InstitutionDirectory
 {
-    /// <summary>The vo vestigingen after <paramref name="after"/> by BRIN6, at most <paramref name="limit"/>, with their pupils in the newest school year.</summary>
+    /// <summary>The vo vestigingen after <paramref name="after"/> by BRIN6, at most <paramref name="limit"/>, with their pupils in the newest school
+    /// year.</summary>
     public static KeyPage<VoVestigingSummary> Vo(Database database, string? after, int limit)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -16,12 +17,22 @@ public static class InstitutionDirectory
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, PupilDirectory.MaxPage);
         using var connection = database.ConnectMigrated();
         var year = connection.ExecuteScalar<int?>("SELECT MAX(schooljaar) FROM vo_leerlingen");
-        var rows = connection.Query<VoRow>("""
-            SELECT v.brin6 AS Brin6, v.brin4 AS Brin4, v.naam AS Naam, v.plaats AS Plaats,
-                   (SELECT SUM(l.aantal) FROM vo_leerlingen l WHERE l.brin6 = v.brin6 AND l.schooljaar = @year) AS Leerlingen
-            FROM vo_vestiging v WHERE v.brin6 > @after ORDER BY v.brin6 LIMIT @take
-            """, new { year, after = after ?? "", take = limit + 1 })
-            .Select(r => new VoVestigingSummary(r.Brin6, r.Brin4, r.Naam, r.Plaats, r.Leerlingen, r.Leerlingen is null ? null : year)).ToList();
+        var rows = connection
+            .Query<VoRow>(
+                """
+                SELECT v.brin6 AS Brin6, v.brin4 AS Brin4, v.naam AS Naam, v.plaats AS Plaats,
+                       (SELECT SUM(l.aantal) FROM vo_leerlingen l WHERE l.brin6 = v.brin6 AND l.schooljaar = @year) AS Leerlingen
+                FROM vo_vestiging v WHERE v.brin6 > @after ORDER BY v.brin6 LIMIT @take
+                """,
+                new
+                {
+                    year,
+                    after = after ?? "",
+                    take = limit + 1,
+                }
+            )
+            .Select(r => new VoVestigingSummary(r.Brin6, r.Brin4, r.Naam, r.Plaats, r.Leerlingen, r.Leerlingen is null ? null : year))
+            .ToList();
         return Page(rows, limit, r => r.Brin6);
     }
 
@@ -32,12 +43,17 @@ public static class InstitutionDirectory
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, PupilDirectory.MaxPage);
         using var connection = database.ConnectMigrated();
-        var rows = connection.Query<MboRow>("""
-            SELECT l.brin6 AS Brin6, l.brin4 AS Brin4, l.naam AS Naam, l.plaats AS Plaats, i.naam AS Instelling
-            FROM mbo_locatie l JOIN mbo_instelling i ON i.brin4 = l.brin4
-            WHERE l.brin6 > @after ORDER BY l.brin6 LIMIT @take
-            """, new { after = after ?? "", take = limit + 1 })
-            .Select(r => new MboLocatieSummary(r.Brin6, r.Brin4, r.Naam, r.Plaats, r.Instelling)).ToList();
+        var rows = connection
+            .Query<MboRow>(
+                """
+                SELECT l.brin6 AS Brin6, l.brin4 AS Brin4, l.naam AS Naam, l.plaats AS Plaats, i.naam AS Instelling
+                FROM mbo_locatie l JOIN mbo_instelling i ON i.brin4 = l.brin4
+                WHERE l.brin6 > @after ORDER BY l.brin6 LIMIT @take
+                """,
+                new { after = after ?? "", take = limit + 1 }
+            )
+            .Select(r => new MboLocatieSummary(r.Brin6, r.Brin4, r.Naam, r.Plaats, r.Instelling))
+            .ToList();
         return Page(rows, limit, r => r.Brin6);
     }
 
@@ -52,7 +68,8 @@ public static class InstitutionDirectory
     private static KeyPage<T> Page<T>(List<T> rows, int limit, Func<T, string> key)
     {
         var more = rows.Count > limit;
-        if (more) rows.RemoveAt(limit);
+        if (more)
+            rows.RemoveAt(limit);
         return new([.. rows], more ? key(rows[^1]) : null);
     }
 

@@ -45,8 +45,11 @@ public static class InstitutionNames
     {
         using var connection = database.ConnectMigrated();
         var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (code, naam) in connection.Query<(string, string)>(
-            "SELECT brin6, naam FROM vo_vestiging UNION ALL SELECT brin6, naam FROM mbo_locatie UNION ALL SELECT brin4, naam FROM mbo_instelling"))
+        foreach (
+            var (code, naam) in connection.Query<(string, string)>(
+                "SELECT brin6, naam FROM vo_vestiging UNION ALL SELECT brin6, naam FROM mbo_locatie UNION ALL SELECT brin4, naam FROM mbo_instelling"
+            )
+        )
             builder[code] = naam;
         return builder.ToImmutable();
     }

@@ -11,11 +11,17 @@ public static class LargestInstitutions
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return [.. connection.Query<string>("""
-            SELECT brin6 FROM vo_leerlingen
-            WHERE leerweg IS NOT NULL AND schooljaar = (SELECT MAX(schooljaar) FROM vo_leerlingen)
-            GROUP BY brin6 ORDER BY SUM(aantal) DESC, brin6 LIMIT @count
-            """, new { count })];
+        return
+        [
+            .. connection.Query<string>(
+                """
+                SELECT brin6 FROM vo_leerlingen
+                WHERE leerweg IS NOT NULL AND schooljaar = (SELECT MAX(schooljaar) FROM vo_leerlingen)
+                GROUP BY brin6 ORDER BY SUM(aantal) DESC, brin6 LIMIT @count
+                """,
+                new { count }
+            ),
+        ];
     }
 
     /// <summary>The mbo institutions other than AOCs with the most locations.</summary>
@@ -23,10 +29,16 @@ public static class LargestInstitutions
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return [.. connection.Query<string>("""
-            SELECT l.brin4 FROM mbo_locatie l JOIN mbo_instelling i ON i.brin4 = l.brin4
-            WHERE i.aoc = 0 GROUP BY l.brin4 ORDER BY COUNT(*) DESC, l.brin4 LIMIT @count
-            """, new { count })];
+        return
+        [
+            .. connection.Query<string>(
+                """
+                SELECT l.brin4 FROM mbo_locatie l JOIN mbo_instelling i ON i.brin4 = l.brin4
+                WHERE i.aoc = 0 GROUP BY l.brin4 ORDER BY COUNT(*) DESC, l.brin4 LIMIT @count
+                """,
+                new { count }
+            ),
+        ];
     }
 
     /// <summary>The first locations (BRIN6, in code order) of an mbo institution.</summary>

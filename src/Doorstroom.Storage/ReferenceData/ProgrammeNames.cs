@@ -24,14 +24,14 @@ public static class ProgrammeNames
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.ConnectMigrated();
-        return connection.Query<(long Niveau, long Crebo)>("SELECT niveau, MIN(crebo) FROM kwalificatie WHERE niveau BETWEEN 1 AND 4 GROUP BY niveau")
+        return connection
+            .Query<(long Niveau, long Crebo)>("SELECT niveau, MIN(crebo) FROM kwalificatie WHERE niveau BETWEEN 1 AND 4 GROUP BY niveau")
             .ToImmutableDictionary(r => (int)r.Niveau, r => (int)r.Crebo);
     }
 
     private static ImmutableDictionary<int, string> Load(Database database)
     {
         using var connection = database.ConnectMigrated();
-        return connection.Query<(long Crebo, string Naam)>("SELECT crebo, naam FROM kwalificatie")
-            .ToImmutableDictionary(r => (int)r.Crebo, r => r.Naam);
+        return connection.Query<(long Crebo, string Naam)>("SELECT crebo, naam FROM kwalificatie").ToImmutableDictionary(r => (int)r.Crebo, r => r.Naam);
     }
 }

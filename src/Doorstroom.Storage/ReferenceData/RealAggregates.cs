@@ -11,27 +11,29 @@ namespace Doorstroom.Storage;
 public static class RealAggregates
 {
     /// <summary>The dimensions of <see cref="ExamCandidates"/> and their columns.</summary>
-    public static ImmutableDictionary<string, string> ExamDimensions { get; } = new Dictionary<string, string>
-    {
-        ["year"] = "schooljaar",
-        ["onderwijstype"] = "onderwijstype",
-        ["leerweg"] = "CASE WHEN leerweg = '' THEN onderwijstype ELSE leerweg END",
-        ["sector"] = "CASE WHEN sector = '' THEN 'geen' ELSE sector END",
-        ["vestiging"] = "brin6",
-        ["instelling"] = "brin4",
-    }.ToImmutableDictionary();
+    public static ImmutableDictionary<string, string> ExamDimensions { get; } =
+        new Dictionary<string, string>
+        {
+            ["year"] = "schooljaar",
+            ["onderwijstype"] = "onderwijstype",
+            ["leerweg"] = "CASE WHEN leerweg = '' THEN onderwijstype ELSE leerweg END",
+            ["sector"] = "CASE WHEN sector = '' THEN 'geen' ELSE sector END",
+            ["vestiging"] = "brin6",
+            ["instelling"] = "brin4",
+        }.ToImmutableDictionary();
 
     /// <summary>The dimensions of <see cref="Pupils"/> and their columns.</summary>
-    public static ImmutableDictionary<string, string> PupilDimensions { get; } = new Dictionary<string, string>
-    {
-        ["year"] = "schooljaar",
-        ["onderwijstype"] = "onderwijstype",
-        ["leerweg"] = "COALESCE(leerweg, 'geen')",
-        ["leerjaar"] = "leerjaar",
-        ["sector"] = "COALESCE(NULLIF(sector, ''), 'geen')",
-        ["vestiging"] = "brin6",
-        ["geslacht"] = "geslacht",
-    }.ToImmutableDictionary();
+    public static ImmutableDictionary<string, string> PupilDimensions { get; } =
+        new Dictionary<string, string>
+        {
+            ["year"] = "schooljaar",
+            ["onderwijstype"] = "onderwijstype",
+            ["leerweg"] = "COALESCE(leerweg, 'geen')",
+            ["leerjaar"] = "leerjaar",
+            ["sector"] = "COALESCE(NULLIF(sector, ''), 'geen')",
+            ["vestiging"] = "brin6",
+            ["geslacht"] = "geslacht",
+        }.ToImmutableDictionary();
 
     /// <summary>
     /// Exam candidates (geslacht = totaal) of one school year or all, of vmbo, havo, vwo or all, grouped by the given
@@ -41,8 +43,7 @@ public static class RealAggregates
     {
         ArgumentNullException.ThrowIfNull(database);
         var keys = Keys(by, ExamDimensions);
-        var where = "geslacht = 'totaal'" + (year is null ? "" : " AND schooljaar = @year")
-            + (onderwijstype == "all" ? "" : " AND onderwijstype = @type");
+        var where = "geslacht = 'totaal'" + (year is null ? "" : " AND schooljaar = @year") + (onderwijstype == "all" ? "" : " AND onderwijstype = @type");
         var sql = $"""
             SELECT {Select(keys)}
                    SUM(COALESCE(examenkandidaten, 0)) AS count,
@@ -53,8 +54,10 @@ public static class RealAggregates
             {GroupBy(keys)}
             """;
         using var connection = database.ConnectMigrated();
-        var rows = connection.Query(sql, new { year, type = onderwijstype.ToUpperInvariant() })
-            .Select(r => Row((IDictionary<string, object?>)r, keys.Length, exams: true)).ToImmutableArray();
+        var rows = connection
+            .Query(sql, new { year, type = onderwijstype.ToUpperInvariant() })
+            .Select(r => Row((IDictionary<string, object?>)r, keys.Length, exams: true))
+            .ToImmutableArray();
         return new AggregateTable("exam-candidates", "DUO vo examens (examenkandidaten en geslaagden per vestiging)", [.. by], Sort(rows));
     }
 
@@ -69,8 +72,7 @@ public static class RealAggregates
             {GroupBy(keys)}
             """;
         using var connection = database.ConnectMigrated();
-        var rows = connection.Query(sql, new { year })
-            .Select(r => Row((IDictionary<string, object?>)r, keys.Length, exams: false)).ToImmutableArray();
+        var rows = connection.Query(sql, new { year }).Select(r => Row((IDictionary<string, object?>)r, keys.Length, exams: false)).ToImmutableArray();
         return new AggregateTable("pupils", "DUO leerlingen vo per vestiging naar onderwijstype en leerjaar (teldatum 1 oktober)", [.. by], Sort(rows));
     }
 
@@ -83,15 +85,16 @@ public static class RealAggregates
 
     private static string Select(ImmutableArray<string> keys) => string.Concat(keys.Select((k, i) => $"{k} AS k{i}, "));
 
-    private static string GroupBy(ImmutableArray<string> keys) =>
-        keys.IsEmpty ? "" : "GROUP BY " + string.Join(", ", keys.Select((_, i) => $"k{i}"));
+    private static string GroupBy(ImmutableArray<string> keys) => keys.IsEmpty ? "" : "GROUP BY " + string.Join(", ", keys.Select((_, i) => $"k{i}"));
 
-    private static AggregateRow Row(IDictionary<string, object?> r, int keys, bool exams) => new(
-        [.. Enumerable.Range(0, keys).Select(i => Convert.ToString(r[$"k{i}"], System.Globalization.CultureInfo.InvariantCulture) ?? "")],
-        Convert.ToInt64(r["count"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture),
-        Convert.ToInt64(r["suppressed"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture),
-        exams ? Convert.ToInt64(r["passed"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture) : null,
-        exams ? Convert.ToInt64(r["passed_of"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture) : null);
+    private static AggregateRow Row(IDictionary<string, object?> r, int keys, bool exams) =>
+        new(
+            [.. Enumerable.Range(0, keys).Select(i => Convert.ToString(r[$"k{i}"], System.Globalization.CultureInfo.InvariantCulture) ?? "")],
+            Convert.ToInt64(r["count"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToInt64(r["suppressed"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture),
+            exams ? Convert.ToInt64(r["passed"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture) : null,
+            exams ? Convert.ToInt64(r["passed_of"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture) : null
+        );
 
     private static ImmutableArray<AggregateRow> Sort(ImmutableArray<AggregateRow> rows) =>
         [.. rows.OrderBy(r => string.Join("\u0001", r.Keys), StringComparer.Ordinal)];

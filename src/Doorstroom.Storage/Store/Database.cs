@@ -30,7 +30,8 @@ public sealed class Database : IDisposable
         _connectionString = connectionString;
         Description = description;
         File = file;
-        if (dialect == Dialect.Postgres) _dataSource = NpgsqlDataSource.Create(connectionString);
+        if (dialect == Dialect.Postgres)
+            _dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
     /// <summary>The SQLite file's full path; null for PostgreSQL.</summary>
@@ -49,12 +50,12 @@ public sealed class Database : IDisposable
     public static Database Open(string? target)
     {
         target = string.IsNullOrWhiteSpace(target) ? Environment.GetEnvironmentVariable(Variable) : target;
-        if (string.IsNullOrWhiteSpace(target)) target = DefaultFile;
+        if (string.IsNullOrWhiteSpace(target))
+            target = DefaultFile;
         if (IsPostgres(target))
         {
             var builder = new NpgsqlConnectionStringBuilder(FromUrl(target));
-            return new Database(Dialect.Postgres, builder.ConnectionString,
-                $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}");
+            return new Database(Dialect.Postgres, builder.ConnectionString, $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}");
         }
 
         var path = Path.GetFullPath(target);
@@ -70,7 +71,8 @@ public sealed class Database : IDisposable
 
     private static string FromUrl(string target)
     {
-        if (!target.Contains("://", StringComparison.Ordinal)) return target;
+        if (!target.Contains("://", StringComparison.Ordinal))
+            return target;
         var uri = new Uri(target);
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -78,15 +80,18 @@ public sealed class Database : IDisposable
             Port = uri.Port > 0 ? uri.Port : 5432,
             Database = uri.AbsolutePath.Trim('/'),
         };
-        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0) builder.Username = Uri.UnescapeDataString(user);
-        if (uri.UserInfo.Split(':', 2) is [_, var password]) builder.Password = Uri.UnescapeDataString(password);
+        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0)
+            builder.Username = Uri.UnescapeDataString(user);
+        if (uri.UserInfo.Split(':', 2) is [_, var password])
+            builder.Password = Uri.UnescapeDataString(password);
         return builder.ConnectionString;
     }
 
     /// <summary>An open connection, configured for this store (SQLite: WAL, foreign keys, a busy timeout).</summary>
     public DbConnection Connect()
     {
-        if (_dataSource is not null) return _dataSource.OpenConnection();
+        if (_dataSource is not null)
+            return _dataSource.OpenConnection();
 
         CreatePrivately();
         var connection = new SqliteConnection(_connectionString);
@@ -103,15 +108,22 @@ public sealed class Database : IDisposable
     /// </summary>
     private void CreatePrivately()
     {
-        if (_created || File is null || OperatingSystem.IsWindows()) return;
+        if (_created || File is null || OperatingSystem.IsWindows())
+            return;
         _created = true;
-        if (System.IO.File.Exists(File) || Directory.Exists(File)) return;
+        if (System.IO.File.Exists(File) || Directory.Exists(File))
+            return;
         try
         {
-            using var created = new FileStream(File, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            });
+            using var created = new FileStream(
+                File,
+                new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                }
+            );
         }
         catch (IOException)
         {

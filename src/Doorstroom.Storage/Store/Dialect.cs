@@ -1,4 +1,8 @@
 namespace Doorstroom.Storage;
 
 /// <summary>The two stores Doorstroom runs on.</summary>
-public enum Dialect { Sqlite, Postgres }
+public enum Dialect
+{
+    Sqlite,
+    Postgres,
+}

@@ -14,7 +14,10 @@ public static class Migrations
     /// <summary>Every migration, oldest first.</summary>
     public static ImmutableArray<Migration> All { get; } =
     [
-        new(1, "reference data, pupils, events, import journal", """
+        new(
+            1,
+            "reference data, pupils, events, import journal",
+            """
             CREATE TABLE import_log (
                 sha256      TEXT PRIMARY KEY,
                 kind        TEXT NOT NULL,
@@ -112,8 +115,12 @@ public static class Migrations
                 digest      BIGINT NOT NULL
             );
             CREATE UNIQUE INDEX event_identity ON event (pupil_id, digest);
-            """),
-        new(2, "DUO vo exams, pupils per leerjaar, zittenblijven", """
+            """
+        ),
+        new(
+            2,
+            "DUO vo exams, pupils per leerjaar, zittenblijven",
+            """
             -- One row per (vestiging, school year, programme, geslacht). Both DUO exam layouts fit: a column that does
             -- not apply is '' in the key (so the key stays NOT NULL and unique on both stores), never NULL.
             -- schooljaar is the first calendar year (2016 = 2016-2017). National totals:
@@ -184,8 +191,12 @@ public static class Migrations
                 pct_opstromers     {real},
                 PRIMARY KEY (brin6, schooljaar)
             );
-            """),
-        new(3, "DUO vsv norms per mbo niveau", """
+            """
+        ),
+        new(
+            3,
+            "DUO vsv norms per mbo niveau",
+            """
             -- The yearly vsv norm per mbo niveau as published (NormDUOVSV): percentage x 1000, so 23500 = 23.5 %.
             -- teljaar is the first calendar year of the count year (2016 = 2016-2017).
             CREATE TABLE vsv_norm (
@@ -194,8 +205,12 @@ public static class Migrations
                 norm    INTEGER NOT NULL,
                 PRIMARY KEY (teljaar, niveau)
             );
-            """),
-        new(4, "accounts, API clients, events by institution", """
+            """
+        ),
+        new(
+            4,
+            "accounts, API clients, events by institution",
+            """
             -- People who sign in to the web application. A role is bound to an institution (a BRIN4 for a whole
             -- school or mbo institution, a BRIN6 for one vestiging or location) or, for a pupil, to a pupil key.
             -- Passwords are stored as ASP.NET Core Identity hashes (PBKDF2), never in clear.
@@ -224,8 +239,12 @@ public static class Migrations
             -- A decaan's pupils and an intake officer's applications are found through the institution. The index covers
             -- those lookups (kind, leerjaar and date filter, pupil_id is the answer), so they never read the event rows.
             CREATE INDEX event_institution ON event (institution, kind, leerjaar, on_date, pupil_id);
-            """),
-        new(5, "transfer dossier: entries, requests, audit log", """
+            """
+        ),
+        new(
+            5,
+            "transfer dossier: entries, requests, audit log",
+            """
             -- What a vo school keeps per pupil for the overstap to mbo, by category (DossierCategory). A care entry's body is
             -- sealed (encrypted by the web application before it is stored); released = the school lets it go with a request.
             CREATE TABLE dossier_entry (
@@ -273,13 +292,21 @@ public static class Migrations
                 hash      TEXT NOT NULL
             );
             CREATE INDEX audit_log_pupil ON audit_log (pupil, seq);
-            """),
-        new(6, "corrections: an event that voids an earlier one", """
+            """
+        ),
+        new(
+            6,
+            "corrections: an event that voids an earlier one",
+            """
             -- Only on a Vervallen event: the digest of the event of the same pupil it declares void (docs/events.md). The
             -- voided row stays; every read that counts leaves both out.
             ALTER TABLE event ADD COLUMN voids BIGINT;
-            """),
-        new(7, "audit log: the pupils a list read showed", """
+            """
+        ),
+        new(
+            7,
+            "audit log: the pupils a list read showed",
+            """
             -- A list read (the pupil list, the pupils API) is ONE audit_log entry (pupil NULL) whose purpose carries the view, the
             -- number of pupils and a SHA-256 over their sorted keys; this table finds that entry from each pupil it showed, and
             -- AuditLog.Verify checks its rows against the digest. Never updated; rows leave only with the whole log.
@@ -291,8 +318,12 @@ public static class Migrations
                 pupil TEXT NOT NULL,
                 PRIMARY KEY (seq, pupil)
             ){without_rowid};
-            """),
-        new(8, "operator: disabled accounts, revoked clients, Data Protection keys, token keys", """
+            """
+        ),
+        new(
+            8,
+            "operator: disabled accounts, revoked clients, Data Protection keys, token keys",
+            """
             -- An operator disables an account or revokes an API client (doorstroom accounts disable, clients revoke): the row
             -- stays (its name is not handed out again), sign-in and tokens are refused.
             ALTER TABLE account ADD COLUMN disabled SMALLINT NOT NULL DEFAULT 0;
@@ -314,8 +345,12 @@ public static class Migrations
                 sealed_key TEXT NOT NULL,
                 created_at TEXT NOT NULL
             );
-            """),
-        new(9, "sessions in the store, security stamps, sign-in lockouts", """
+            """
+        ),
+        new(
+            9,
+            "sessions in the store, security stamps, sign-in lockouts",
+            """
             -- Changed by every operator change that must end an account's sessions (disable, password reset, role or binding);
             -- a session carries the stamp of its sign-in and is refused once it differs (WebSessions, decision 0019). Accounts
             -- made before this migration share the empty stamp until their first such change.
@@ -344,8 +379,12 @@ public static class Migrations
                 failures     INTEGER NOT NULL,
                 locked_until BIGINT
             );
-            """),
-        new(10, "school sign-in: linked provider accounts, invitations, link values", """
+            """
+        ),
+        new(
+            10,
+            "school sign-in: linked provider accounts, invitations, link values",
+            """
             -- A school's OpenID provider account (its issuer and subject) linked to one Doorstroom account (AccountLinks). A
             -- subject signs in only through such a link; no account is ever made by a sign-in. provider is the settings id
             -- the link was made through (Doorstroom:Oidc:Providers:<id>).
@@ -378,7 +417,8 @@ public static class Migrations
                 account  TEXT NOT NULL,
                 PRIMARY KEY (provider, value)
             );
-            """),
+            """
+        ),
     ];
 
     /// <summary>The PostgreSQL advisory lock that lets one connection at a time migrate a store (any 64-bit number, fixed).</summary>
@@ -415,8 +455,11 @@ public static class Migrations
         {
             using var transaction = connection.BeginTransaction();
             connection.Execute(migration.For(dialect), transaction: transaction);
-            connection.Execute("INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)",
-                new { migration.Version, migration.Name }, transaction);
+            connection.Execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)",
+                new { migration.Version, migration.Name },
+                transaction
+            );
             transaction.Commit();
         }
     }

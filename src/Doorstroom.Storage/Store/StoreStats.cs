@@ -4,7 +4,8 @@ using Doorstroom.Domain;
 
 namespace Doorstroom.Storage;
 
-/// <summary>What a store holds: records per table, pupils (real, synthetic, with personal details kept apart), events per kind, and the import journal.</summary>
+/// <summary>What a store holds: records per table, pupils (real, synthetic, with personal details kept apart), events per kind, and the import
+/// journal.</summary>
 public sealed record StoreStats(
     string Store,
     int SchemaVersion,
@@ -13,7 +14,8 @@ public sealed record StoreStats(
     long SyntheticPupils,
     long PupilsWithPersonalDetails,
     ImmutableArray<Tally> Events,
-    ImmutableArray<JournalEntry> Imports)
+    ImmutableArray<JournalEntry> Imports
+)
 {
     /// <summary>All events.</summary>
     public long EventTotal => Events.Sum(e => e.Count);
@@ -45,9 +47,12 @@ public sealed record StoreStats(
         var byKind = connection.Query<(string Kind, long Count)>("SELECT kind, COUNT(*) FROM event GROUP BY kind").ToDictionary(r => r.Kind, r => r.Count);
         // Every kind is listed, in the order of a pupil's journey, so a zero is visible too.
         var events = Enum.GetValues<EventKind>().Select(k => new Tally(k.ToString(), byKind.GetValueOrDefault(k.ToString()))).ToImmutableArray();
-        var imports = connection.Query<(string, string, long, long, string)>(
-                "SELECT kind, file_name, records, stored, imported_at FROM import_log ORDER BY imported_at, kind, file_name")
-            .Select(r => new JournalEntry(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5)).ToImmutableArray();
+        var imports = connection
+            .Query<(string, string, long, long, string)>(
+                "SELECT kind, file_name, records, stored, imported_at FROM import_log ORDER BY imported_at, kind, file_name"
+            )
+            .Select(r => new JournalEntry(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5))
+            .ToImmutableArray();
         return new StoreStats(
             database.Description,
             connection.ExecuteScalar<int>("SELECT MAX(version) FROM schema_migrations"),
@@ -56,6 +61,7 @@ public sealed record StoreStats(
             connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil WHERE synthetic = 1"),
             connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pupil_personal"),
             events,
-            imports);
+            imports
+        );
     }
 }

@@ -18,10 +18,13 @@ public static class ApiEndpoints
 
     /// <summary>Any signed-in API client.</summary>
     public const string AnyRole = "api";
+
     /// <summary>The roles that read pupils: decaan, intake, zorgcoördinator, leerling (each within their own scope).</summary>
     public const string PupilReaders = "api-pupils";
+
     /// <summary>The roles that append events: intake (its applicants) and decaan (its pupils).</summary>
     public const string EventWriters = "api-events";
+
     /// <summary>Aggregates only: analist.</summary>
     public const string Aggregates = "api-aggregates";
 
@@ -35,7 +38,9 @@ public static class ApiEndpoints
         ["Institutions"] = "The vo vestigingen and mbo locations the store knows, from public data.",
         ["Pupils"] = "Pupils and their event streams, scoped to the caller's school, institution or own record.",
         ["Monitor"] = "Transition indicators as aggregates, small cells suppressed.",
-        ["Dossier"] = "The transfer dossier (rulebook §10): the vo school writes and releases, the mbo requests after an application and reads per category under the rules, the pupil or a parent consents and sees who read what.",
+        ["Dossier"] =
+            "The transfer dossier (rulebook §10): the vo school writes and releases, the mbo requests after an application and reads per category "
+            + "under the rules, the pupil or a parent consents and sees who read what.",
     };
 
     /// <summary>The token server, the API's policies and problem details, and the OpenAPI document.</summary>
@@ -47,41 +52,58 @@ public static class ApiEndpoints
         // A parameter that does not bind is a 400 problem, in Development too (not an exception page).
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = ApiResults.Json.PropertyNamingPolicy);
-        services.AddAuthorizationBuilder()
+        services
+            .AddAuthorizationBuilder()
             .AddPolicy(AnyRole, p => Bearer(p).RequireRole(Roles.All))
             .AddPolicy(PupilReaders, p => Bearer(p).RequireRole(Roles.Decaan, Roles.Intake, Roles.Zorgcoordinator, Roles.Leerling))
             .AddPolicy(EventWriters, p => Bearer(p).RequireRole(Roles.Decaan, Roles.Intake))
             .AddPolicy(Aggregates, p => Bearer(p).RequireRole(Roles.Analist))
             .AddPolicy(EventCorrectors, p => Bearer(p).RequireRole(Roles.Beheerder));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo
-            {
-                Title = "Doorstroom API",
-                Version = "v1",
-                Description = "Routes, plans and admission from the route catalogue; institutions; pupils and their event streams, scoped to the "
-                    + "caller's school, institution or own record; and the monitor's aggregates with small cells suppressed. "
-                    + "Authenticate with OAuth2 client credentials at " + AuthServer.TokenPath + " and send the access token as a bearer token.",
-                License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://eupl.eu/1.2/en/") },
-                Contact = new OpenApiContact { Name = "Doorstroom" },
-            };
-            document.Servers = [new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "The site on this machine" }];
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[SecurityScheme] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.OAuth2,
-                Description = "OAuth2 client credentials: POST grant_type=client_credentials with client_id and client_secret to " + AuthServer.TokenPath + ".",
-                Flows = new OpenApiOAuthFlows
-                {
-                    ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri(AuthServer.TokenPath, UriKind.Relative), Scopes = new Dictionary<string, string>() },
-                },
-            };
-            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
-                tag.Description = tag.Name is { } name && TagDescriptions.TryGetValue(name, out var about) ? about : tag.Description;
-            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
-            return Task.CompletedTask;
-        }).AddContractSchemas());
+        services.AddOpenApi(options =>
+            options
+                .AddDocumentTransformer(
+                    (document, _, _) =>
+                    {
+                        document.Info = new OpenApiInfo
+                        {
+                            Title = "Doorstroom API",
+                            Version = "v1",
+                            Description =
+                                "Routes, plans and admission from the route catalogue; institutions; pupils and their event streams, scoped to the "
+                                + "caller's school, institution or own record; and the monitor's aggregates with small cells suppressed. "
+                                + "Authenticate with OAuth2 client credentials at "
+                                + AuthServer.TokenPath
+                                + " and send the access token as a bearer token.",
+                            License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://eupl.eu/1.2/en/") },
+                            Contact = new OpenApiContact { Name = "Doorstroom" },
+                        };
+                        document.Servers = [new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "The site on this machine" }];
+                        document.Components ??= new OpenApiComponents();
+                        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                        document.Components.SecuritySchemes[SecurityScheme] = new OpenApiSecurityScheme
+                        {
+                            Type = SecuritySchemeType.OAuth2,
+                            Description =
+                                "OAuth2 client credentials: POST grant_type=client_credentials with client_id and client_secret to "
+                                + AuthServer.TokenPath
+                                + ".",
+                            Flows = new OpenApiOAuthFlows
+                            {
+                                ClientCredentials = new OpenApiOAuthFlow
+                                {
+                                    TokenUrl = new Uri(AuthServer.TokenPath, UriKind.Relative),
+                                    Scopes = new Dictionary<string, string>(),
+                                },
+                            },
+                        };
+                        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+                            tag.Description = tag.Name is { } name && TagDescriptions.TryGetValue(name, out var about) ? about : tag.Description;
+                        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
+                        return Task.CompletedTask;
+                    }
+                )
+                .AddContractSchemas()
+        );
         return services;
 
         static AuthorizationPolicyBuilder Bearer(AuthorizationPolicyBuilder p) =>

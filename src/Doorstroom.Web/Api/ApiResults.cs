@@ -28,8 +28,14 @@ public readonly record struct Paging(int Limit, string? After)
         string? after = null;
         if (cursor is { Length: > 0 })
         {
-            try { after = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)); }
-            catch (FormatException) { errors["cursor"] = ["the opaque cursor of a previous page's \"next\""]; }
+            try
+            {
+                after = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            }
+            catch (FormatException)
+            {
+                errors["cursor"] = ["the opaque cursor of a previous page's \"next\""];
+            }
         }
         return errors.Count > 0 ? (default, ApiResults.Invalid(errors)) : (new Paging(take, after), null);
     }
@@ -60,11 +66,13 @@ public static class ApiResults
         headers.Vary = "Authorization";
         foreach (var value in http.Request.Headers.IfNoneMatch)
         {
-            if (value is null) continue;
+            if (value is null)
+                continue;
             foreach (var candidate in value.Split(','))
             {
                 var tag = candidate.Trim();
-                if (tag == "*" || tag == etag) return Results.StatusCode(StatusCodes.Status304NotModified);
+                if (tag == "*" || tag == etag)
+                    return Results.StatusCode(StatusCodes.Status304NotModified);
             }
         }
         return Results.Bytes(body, "application/json");
@@ -79,8 +87,10 @@ public static class ApiResults
         {
             var query = QueryHelpers.ParseQuery(http.Request.QueryString.Value);
             query["cursor"] = next;
-            var url = QueryHelpers.AddQueryString(http.Request.PathBase + http.Request.Path,
-                query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
+            var url = QueryHelpers.AddQueryString(
+                http.Request.PathBase + http.Request.Path,
+                query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            );
             http.Response.Headers.Link = new StringValues($"<{url}>; rel=\"next\"");
         }
         return Tagged(http, new Page<T>(items, next));
@@ -90,13 +100,15 @@ public static class ApiResults
     public static async Task<byte[]?> ReadBody(HttpContext http, int max)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (http.Request.ContentLength > max) return null;
+        if (http.Request.ContentLength > max)
+            return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
         {
-            if (buffer.Length + read > max) return null;
+            if (buffer.Length + read > max)
+                return null;
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
@@ -131,21 +143,24 @@ public static class ApiResults
     public static IApplicationBuilder UseApiProblems(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return app.Use(async (context, next) =>
-        {
-            if (!context.Request.Path.StartsWithSegments(ApiEndpoints.Prefix))
+        return app.Use(
+            async (context, next) =>
             {
+                if (!context.Request.Path.StartsWithSegments(ApiEndpoints.Prefix))
+                {
+                    await next(context);
+                    return;
+                }
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                    pages.Enabled = false;
                 await next(context);
-                return;
+                var response = context.Response;
+                if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+                {
+                    var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+                    await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = response.StatusCode } });
+                }
             }
-            if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-            await next(context);
-            var response = context.Response;
-            if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
-            {
-                var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = response.StatusCode } });
-            }
-        });
+        );
     }
 }

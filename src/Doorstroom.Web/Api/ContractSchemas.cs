@@ -63,20 +63,25 @@ public static class ContractSchemas
     public static OpenApiOptions AddContractSchemas(this OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.AddDocumentTransformer((document, _, _) =>
-        {
-            var schemas = document.Components?.Schemas;
-            if (schemas is null) return Task.CompletedTask;
-            foreach (var (name, file) in Files)
+        return options.AddDocumentTransformer(
+            (document, _, _) =>
             {
-                if (!schemas.ContainsKey(name)) continue;
-                var schema = OpenApiModelFactory.Parse<OpenApiSchema>(Text(file), OpenApiSpecVersion.OpenApi3_1, document, out var diagnostic, "json");
-                if (schema is null || diagnostic?.Errors.Count > 0)
-                    throw new InvalidOperationException($"docs/{file} is not a schema the OpenAPI reader accepts: "
-                        + string.Join("; ", diagnostic?.Errors.Select(e => e.ToString()) ?? []));
-                schemas[name] = schema;
+                var schemas = document.Components?.Schemas;
+                if (schemas is null)
+                    return Task.CompletedTask;
+                foreach (var (name, file) in Files)
+                {
+                    if (!schemas.ContainsKey(name))
+                        continue;
+                    var schema = OpenApiModelFactory.Parse<OpenApiSchema>(Text(file), OpenApiSpecVersion.OpenApi3_1, document, out var diagnostic, "json");
+                    if (schema is null || diagnostic?.Errors.Count > 0)
+                        throw new InvalidOperationException(
+                            $"docs/{file} is not a schema the OpenAPI reader accepts: " + string.Join("; ", diagnostic?.Errors.Select(e => e.ToString()) ?? [])
+                        );
+                    schemas[name] = schema;
+                }
+                return Task.CompletedTask;
             }
-            return Task.CompletedTask;
-        });
+        );
     }
 }

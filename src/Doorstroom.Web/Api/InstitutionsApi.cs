@@ -16,25 +16,51 @@ public static class InstitutionsApi
     public static void MapInstitutions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/institutions").WithTags("Institutions");
-        group.MapGet("/vo", Results<Tagged<Page<VoVestigingDto>>, ValidationProblem> (HttpContext http, SiteServices site,
-                [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
-            {
-                var (paging, problem) = Paging.Read(limit, cursor);
-                if (problem is not null) return problem;
-                var page = InstitutionDirectory.Vo(site.Database, paging.After, paging.Limit);
-                return ApiResults.Paged(http, [.. page.Items.Select(v => new VoVestigingDto(v.Brin6, v.Brin4, v.Naam, v.Plaats, v.Leerlingen, v.Schooljaar))], page.NextAfter);
-            })
+        group
+            .MapGet(
+                "/vo",
+                Results<Tagged<Page<VoVestigingDto>>, ValidationProblem> (
+                    HttpContext http,
+                    SiteServices site,
+                    [Description("Page size, 1 to 500 (default 100).")] int? limit,
+                    [Description("The opaque cursor from the previous page's " + "next.")] string? cursor
+                ) =>
+                {
+                    var (paging, problem) = Paging.Read(limit, cursor);
+                    if (problem is not null)
+                        return problem;
+                    var page = InstitutionDirectory.Vo(site.Database, paging.After, paging.Limit);
+                    return ApiResults.Paged(
+                        http,
+                        [.. page.Items.Select(v => new VoVestigingDto(v.Brin6, v.Brin4, v.Naam, v.Plaats, v.Leerlingen, v.Schooljaar))],
+                        page.NextAfter
+                    );
+                }
+            )
             .WithName("ListVoVestigingen")
             .WithSummary("The vo vestigingen")
             .WithDescription("Every vo vestiging by BRIN6 with its number of pupils in the newest school year of DUO's open data; cursor paged.");
-        group.MapGet("/mbo", Results<Tagged<Page<MboLocationDto>>, ValidationProblem> (HttpContext http, SiteServices site,
-                [Description("Page size, 1 to 500 (default 100).")] int? limit, [Description("The opaque cursor from the previous page's next.")] string? cursor) =>
-            {
-                var (paging, problem) = Paging.Read(limit, cursor);
-                if (problem is not null) return problem;
-                var page = InstitutionDirectory.Mbo(site.Database, paging.After, paging.Limit);
-                return ApiResults.Paged(http, [.. page.Items.Select(l => new MboLocationDto(l.Brin6, l.Brin4, l.Naam, l.Plaats, l.Instelling))], page.NextAfter);
-            })
+        group
+            .MapGet(
+                "/mbo",
+                Results<Tagged<Page<MboLocationDto>>, ValidationProblem> (
+                    HttpContext http,
+                    SiteServices site,
+                    [Description("Page size, 1 to 500 (default 100).")] int? limit,
+                    [Description("The opaque cursor from the previous page's " + "next.")] string? cursor
+                ) =>
+                {
+                    var (paging, problem) = Paging.Read(limit, cursor);
+                    if (problem is not null)
+                        return problem;
+                    var page = InstitutionDirectory.Mbo(site.Database, paging.After, paging.Limit);
+                    return ApiResults.Paged(
+                        http,
+                        [.. page.Items.Select(l => new MboLocationDto(l.Brin6, l.Brin4, l.Naam, l.Plaats, l.Instelling))],
+                        page.NextAfter
+                    );
+                }
+            )
             .WithName("ListMboLocations")
             .WithSummary("The mbo locations")
             .WithDescription("Every mbo location by BRIN6 with its institution (BRIN4 and name); cursor paged.");

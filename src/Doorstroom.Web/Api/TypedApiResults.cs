@@ -29,7 +29,8 @@ public sealed class Tagged<T> : IResult, IEndpointMetadataProvider
 /// 200 with a document of the public pupil and plan contract, written by <see cref="Catalogue.PlanJson"/> as bytes of JSON;
 /// <typeparamref name="TDocument"/> names its JSON Schema in the OpenAPI document (<see cref="ContractSchemas"/>).
 /// </summary>
-public sealed class ContractJson<TDocument> : IResult, IEndpointMetadataProvider where TDocument : IContractDocument
+public sealed class ContractJson<TDocument> : IResult, IEndpointMetadataProvider
+    where TDocument : IContractDocument
 {
     private readonly byte[] body;
 
@@ -49,7 +50,8 @@ public sealed class NotFoundProblem(ProblemHttpResult problem) : IResult, IEndpo
 {
     public Task ExecuteAsync(HttpContext httpContext) => problem.ExecuteAsync(httpContext);
 
-    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) => ProblemMetadata.Add(builder, StatusCodes.Status404NotFound);
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        ProblemMetadata.Add(builder, StatusCodes.Status404NotFound);
 }
 
 /// <summary>A 403 problem (application/problem+json): the role may not do this, or a rule of rulebook §10 refuses it.</summary>
@@ -57,7 +59,8 @@ public sealed class ForbiddenProblem(ProblemHttpResult problem) : IResult, IEndp
 {
     public Task ExecuteAsync(HttpContext httpContext) => problem.ExecuteAsync(httpContext);
 
-    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) => ProblemMetadata.Add(builder, StatusCodes.Status403Forbidden);
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        ProblemMetadata.Add(builder, StatusCodes.Status403Forbidden);
 }
 
 /// <summary>A 503 problem (application/problem+json): something the answer needs is not available on this site.</summary>
@@ -65,7 +68,8 @@ public sealed class UnavailableProblem(ProblemHttpResult problem) : IResult, IEn
 {
     public Task ExecuteAsync(HttpContext httpContext) => problem.ExecuteAsync(httpContext);
 
-    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) => ProblemMetadata.Add(builder, StatusCodes.Status503ServiceUnavailable);
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        ProblemMetadata.Add(builder, StatusCodes.Status503ServiceUnavailable);
 }
 
 internal static class ProblemMetadata

@@ -19,7 +19,8 @@ public abstract class SignedInPage : PageModel
     {
         ArgumentNullException.ThrowIfNull(context);
         caller = Caller.From(User);
-        if (caller is null) context.Result = Challenge();
+        if (caller is null)
+            context.Result = Challenge();
         base.OnPageHandlerExecuting(context);
     }
 }

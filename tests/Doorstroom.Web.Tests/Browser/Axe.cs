@@ -25,23 +25,33 @@ internal static class Axe
         var frames = await page.EvaluateAsync<int>("() => document.querySelectorAll('iframe, frame, object, embed').length");
         if (frames > 0)
         {
-            var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            var axe = await page.RunAxe(
+                new AxeRunOptions
+                {
+                    RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] },
+                }
+            );
             return
             [
-                .. axe.Violations.Where(v => v.Impact is "serious" or "critical")
+                .. axe
+                    .Violations.Where(v => v.Impact is "serious" or "critical")
                     .SelectMany(v => v.Nodes.Select(n => $"{where}: {v.Id} ({v.Impact}: {v.Help}) at {n.Target}")),
             ];
         }
 
-        if (!await page.EvaluateAsync<bool>("() => typeof window.axe?.run === 'function'")) await page.EvaluateAsync(Source.Value);
-        var lines = await page.EvaluateAsync<string[]>("""
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe?.run === 'function'"))
+            await page.EvaluateAsync(Source.Value);
+        var lines = await page.EvaluateAsync<string[]>(
+            """
             async tags => {
                 const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
                 return result.violations
                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
                     .flatMap(v => v.nodes.map(n => `${v.id} (${v.impact}: ${v.help}) at ${n.target.join(' ')}`));
             }
-            """, Tags);
+            """,
+            Tags
+        );
         return [.. lines.Select(l => $"{where}: {l}")];
     }
 }

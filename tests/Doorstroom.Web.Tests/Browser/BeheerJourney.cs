@@ -75,12 +75,16 @@ public sealed class BeheerJourney(BrowserSite site)
     /// <summary>axe-core finds no WCAG 2.1 A/AA violation, and at 390 px wide the page is no wider than the screen.</summary>
     internal static async Task AccessibleAndNarrowAsync(IPage page, string name)
     {
-        var axe = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
-        {
-            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v =>
-            $"{v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+        var axe = await page.RunAxe(
+            new Deque.AxeCore.Commons.AxeRunOptions
+            {
+                RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            }
+        );
+        Assert.True(
+            axe.Violations.Length == 0,
+            $"{name}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"))
+        );
         var size = page.ViewportSize;
         await page.SetViewportSizeAsync(390, 844);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

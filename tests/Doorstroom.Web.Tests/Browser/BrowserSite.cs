@@ -37,7 +37,8 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (Chromium.Missing is not null) return;
+        if (Chromium.Missing is not null)
+            return;
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -49,12 +50,14 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>A fresh browser context (own cookies) with a page at the laptop viewport, Dutch locale.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            Locale = "nl-NL",
-            ViewportSize = new ViewportSize { Width = Viewports[0].Width, Height = Viewports[0].Height },
-        });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = BaseUrl,
+                Locale = "nl-NL",
+                ViewportSize = new ViewportSize { Width = Viewports[0].Width, Height = Viewports[0].Height },
+            }
+        );
         return await context.NewPageAsync();
     }
 

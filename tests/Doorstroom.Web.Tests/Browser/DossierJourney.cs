@@ -55,14 +55,17 @@ public sealed class DossierJourney(BrowserSite site)
         var audit = await own.AuditAsync();
         await pupil.ShootAsync("mijn-dossier-logboek-journey");
         // Other journeys on the same site read this pupil's other categories too: the rows are found by their care category.
-        int At(string what, params string[] also) => audit.ToList().FindIndex(r => r.Contains(what, StringComparison.Ordinal) && also.All(a => r.Contains(a, StringComparison.Ordinal)));
+        int At(string what, params string[] also) =>
+            audit.ToList().FindIndex(r => r.Contains(what, StringComparison.Ordinal) && also.All(a => r.Contains(a, StringComparison.Ordinal)));
         var request = At("verzoek", "Begeleiding in het eerste jaar afstemmen");
         var firstRead = At("gelezen", Care, "gedaan");
         var given = At("toestemming gegeven", Care, "gedaan");
         var withdrawn = At("toestemming ingetrokken", Care, "gedaan");
         var refusedRead = At("lezen geweigerd", Care, "geweigerd"); // a refused read is never called "gelezen"
-        Assert.True(request >= 0 && given > request && firstRead > given && withdrawn > firstRead && refusedRead > withdrawn,
-            $"the audit trail does not show request, consent, read, withdrawal and refused read in order: {string.Join(" | ", audit)}");
+        Assert.True(
+            request >= 0 && given > request && firstRead > given && withdrawn > firstRead && refusedRead > withdrawn,
+            $"the audit trail does not show request, consent, read, withdrawal and refused read in order: {string.Join(" | ", audit)}"
+        );
         Assert.Contains("Intake mbo", audit[firstRead], StringComparison.Ordinal);
         Assert.Contains(Care, audit[refusedRead], StringComparison.Ordinal);
         Assert.Contains("P5", audit[refusedRead], StringComparison.Ordinal);

@@ -9,7 +9,8 @@ namespace Doorstroom.Web.Tests.Browser;
 [Collection(BrowserJourneys.Name)]
 public sealed partial class DossierListJourney(BrowserSite site)
 {
-    private const string Noor = "Noor Bakker", Daan = "Daan Jansen";
+    private const string Noor = "Noor Bakker",
+        Daan = "Daan Jansen";
 
     [Fact]
     public async Task The_vo_zorgcoordinator_sees_the_schools_pupils_with_their_dossier_status_and_follows_a_row()
@@ -33,7 +34,10 @@ public sealed partial class DossierListJourney(BrowserSite site)
         Assert.Matches(EntriesText(), await list.CellAsync(Daan, "Onderdelen"));
         Assert.Equal("nog leeg", (await list.CellAsync("Sanne de Vries", "Onderdelen")).Trim());
         var consent = await list.CellAsync(Noor, "Toestemming");
-        Assert.True(consent.Contains("geen keuze vastgelegd", StringComparison.Ordinal) || consent.Contains("Zorg en ondersteuning:", StringComparison.Ordinal), consent);
+        Assert.True(
+            consent.Contains("geen keuze vastgelegd", StringComparison.Ordinal) || consent.Contains("Zorg en ondersteuning:", StringComparison.Ordinal),
+            consent
+        );
         Assert.DoesNotContain("Levi Peters", await page.MainTextAsync(), StringComparison.Ordinal); // a pupil of the other school
         await BeheerJourney.AccessibleAndNarrowAsync(page.Page, "dossierlijst");
         await page.ShootAsync("dossierlijst");
@@ -59,15 +63,26 @@ public sealed partial class DossierListJourney(BrowserSite site)
         await export.OpenFromDossierAsync();
         Assert.EndsWith("/mijn-dossier/export", page.Page.Url, StringComparison.Ordinal);
         Assert.Equal("Alle gegevens over " + Daan, await page.HeadingAsync());
-        Assert.Equal(["Persoonsgegevens", "Wat de school in het overstapdossier zette", "Toestemmingen", "Verzoeken van mbo-instellingen", "Schoolloopbaan",
-            "Logboek: wie deed wat met de gegevens"], await export.HeadingsAsync());
+        Assert.Equal(
+            [
+                "Persoonsgegevens",
+                "Wat de school in het overstapdossier zette",
+                "Toestemmingen",
+                "Verzoeken van mbo-instellingen",
+                "Schoolloopbaan",
+                "Logboek: wie deed wat met de gegevens",
+            ],
+            await export.HeadingsAsync()
+        );
         var labels = await export.LabelsAsync();
         foreach (var label in new[] { "Leerlingcode", "Voornaam", "Datum", "Onderdeel", "Gaat mee bij een verzoek", "Wat er gebeurde", "Wanneer", "Uitkomst" })
             Assert.Contains(label, labels);
         var text = await page.MainTextAsync();
         Assert.Contains("dyslexie", text, StringComparison.Ordinal);
         Assert.Contains("Zorg en ondersteuning", text, StringComparison.Ordinal);
-        foreach (var english in new[] { "pupil", "category", "released", "personal", "events", "requests", "audit", "purpose", "outcome", "institution", "body" })
+        foreach (
+            var english in new[] { "pupil", "category", "released", "personal", "events", "requests", "audit", "purpose", "outcome", "institution", "body" }
+        )
             Assert.DoesNotMatch(new Regex($"\\b{english}\\b", RegexOptions.IgnoreCase), text);
         Assert.True(await export.PrintsWithoutMenuAsync(), "printing still shows the menu or the screen-only links");
         await BeheerJourney.AccessibleAndNarrowAsync(page.Page, "mijn-gegevens");

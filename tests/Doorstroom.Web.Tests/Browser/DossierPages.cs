@@ -12,7 +12,8 @@ public sealed class MboDossierPage(SitePage page)
     {
         await page.Page.GetByLabel("Leerlingcode van de aanmelder").FillAsync(pupil);
         await page.Page.GetByLabel("Doel", new() { Exact = true }).FillAsync(purpose);
-        foreach (var category in categories) await page.Page.GetByLabel(category, new() { Exact = true }).CheckAsync();
+        foreach (var category in categories)
+            await page.Page.GetByLabel(category, new() { Exact = true }).CheckAsync();
         await page.SubmitAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Dossier opvragen" }).ClickAsync());
     }
 
@@ -73,7 +74,9 @@ public sealed class ExportPage(SitePage page)
     public async Task OpenFromDossierAsync()
     {
         await page.GoAsync("/mijn-dossier");
-        await page.SubmitAsync(() => page.Page.GetByRole(AriaRole.Link, new() { Name = "Alle gegevens om te lezen en af te drukken (AVG-inzage)" }).ClickAsync());
+        await page.SubmitAsync(() =>
+            page.Page.GetByRole(AriaRole.Link, new() { Name = "Alle gegevens om te lezen en af te drukken " + "(AVG-inzage)" }).ClickAsync()
+        );
     }
 
     /// <summary>The section headings, in order.</summary>

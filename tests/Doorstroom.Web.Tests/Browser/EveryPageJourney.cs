@@ -27,7 +27,8 @@ public sealed partial class EveryPageJourney(BrowserSite site)
         Chromium.Require();
         var role = account.Length == 0 ? "bezoeker" : account;
         var page = await SitePage.OpenAsync(site, "/account/inloggen");
-        if (account.Length > 0) await page.SignInAsync(account);
+        if (account.Length > 0)
+            await page.SignInAsync(account);
         await KeepOnPageAsync(page.Page);
 
         var paths = await PathsAsync(account, page);
@@ -38,9 +39,11 @@ public sealed partial class EveryPageJourney(BrowserSite site)
         {
             var response = await page.GoAsync(path);
             // A page that exists may answer 403 or 404 on purpose (a refused sign-in, the status page); a 500 is never right.
-            if (response is { Status: >= 500 }) wrong.Add($"{path} as {role}: HTTP {response.Status}");
+            if (response is { Status: >= 500 })
+                wrong.Add($"{path} as {role}: HTTP {response.Status}");
             // A page that only sends the browser on (/account/extern to sign-in) is not checked twice.
-            if (!seen.Add(new Uri(page.Page.Url).PathAndQuery)) continue;
+            if (!seen.Add(new Uri(page.Page.Url).PathAndQuery))
+                continue;
             foreach (var (width, height) in BrowserSite.Viewports)
             {
                 await page.Page.SetViewportSizeAsync(width, height);
@@ -64,13 +67,16 @@ public sealed partial class EveryPageJourney(BrowserSite site)
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         if (overflow > 0)
         {
-            var culprits = await page.EvaluateAsync<string[]>("""
+            var culprits = await page.EvaluateAsync<string[]>(
+                """
                 () => [...document.querySelectorAll('body *')]
                     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
                         && e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
                     .slice(0, 5)
-                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replaceAll(/\s+/g, '.') : ''))
-                """);
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replaceAll(/\s+/g, '.') : ''))
+                """
+            );
             wrong.Add($"{where}: scrolls sideways, {overflow} px wider than the viewport, at {string.Join(", ", culprits)}");
         }
         return wrong;
@@ -84,12 +90,17 @@ public sealed partial class EveryPageJourney(BrowserSite site)
     {
         var authorization = site.Services.GetRequiredService<IAuthorizationService>();
         var database = site.Services.GetRequiredService<SiteServices>().Database;
-        var user = account.Length == 0
-            ? new ClaimsPrincipal(new ClaimsIdentity())
-            : new ClaimsPrincipal(AccountService.Identity(Storage.Accounts.Find(database, account)!, "test"));
+        var user =
+            account.Length == 0
+                ? new ClaimsPrincipal(new ClaimsIdentity())
+                : new ClaimsPrincipal(AccountService.Identity(Storage.Accounts.Find(database, account)!, "test"));
         var routes = new List<string>();
-        foreach (var endpoint in site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && !e.RoutePattern.RawText!.EndsWith("Index", StringComparison.Ordinal)))
+        foreach (
+            var endpoint in site
+                .Services.GetRequiredService<EndpointDataSource>()
+                .Endpoints.OfType<RouteEndpoint>()
+                .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && !e.RoutePattern.RawText!.EndsWith("Index", StringComparison.Ordinal))
+        )
         {
             var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/').ToLowerInvariant();
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
@@ -97,7 +108,8 @@ public sealed partial class EveryPageJourney(BrowserSite site)
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
                 foreach (var policy in policies)
                     admitted &= (await authorization.AuthorizeAsync(user, policy)).Succeeded;
-            if (admitted && !routes.Contains(route) && (account.Length == 0 || !SameForEveryone(route))) routes.Add(route);
+            if (admitted && !routes.Contains(route) && (account.Length == 0 || !SameForEveryone(route)))
+                routes.Add(route);
         }
 
         // Reading a dossier request needs a request: when none is there yet, the mbo asks the demo school for one.
@@ -105,7 +117,11 @@ public sealed partial class EveryPageJourney(BrowserSite site)
         {
             await page.GoAsync("/intake/dossierverzoeken");
             if (await page.Page.Locator("main a[href^='/intake/dossierverzoeken/']").CountAsync() == 0)
-                await new MboDossierPage(page).RequestAsync(DemoData.PupilKey(SiteFactory.Today, 2), "Controle van de leespagina (toegankelijkheidstest)", "Leerresultaten");
+                await new MboDossierPage(page).RequestAsync(
+                    DemoData.PupilKey(SiteFactory.Today, 2),
+                    "Controle van de leespagina " + "(toegankelijkheidstest)",
+                    "Leerresultaten"
+                );
         }
 
         // Pages without parameters first: their links fill the parameters of the others (a request's id, say).
@@ -116,10 +132,19 @@ public sealed partial class EveryPageJourney(BrowserSite site)
             if (!route.Contains('{', StringComparison.Ordinal))
             {
                 paths.Add(route);
-                if (routes.Any(r => r.StartsWith(route + "/{", StringComparison.Ordinal) || r.StartsWith(route + "/", StringComparison.Ordinal) && r.Contains('{', StringComparison.Ordinal)))
+                if (
+                    routes.Any(r =>
+                        r.StartsWith(route + "/{", StringComparison.Ordinal)
+                        || r.StartsWith(route + "/", StringComparison.Ordinal) && r.Contains('{', StringComparison.Ordinal)
+                    )
+                )
                 {
                     await page.GoAsync(route);
-                    links.AddRange(await page.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('main a[href^=\"/\"]')].map(a => a.getAttribute('href'))"));
+                    links.AddRange(
+                        await page.Page.EvaluateAsync<string[]>(
+                            "() => [...document.querySelectorAll('main a[href^=\"/\"]')].map(a => " + "a.getAttribute('href'))"
+                        )
+                    );
                 }
                 continue;
             }
@@ -146,34 +171,36 @@ public sealed partial class EveryPageJourney(BrowserSite site)
     /// </summary>
     private static bool SameForEveryone(string route) =>
         route.StartsWith("/account/", StringComparison.Ordinal) && route != "/account/uitloggen"
-        || route == "/fout" || route.StartsWith("/status/", StringComparison.Ordinal);
+        || route == "/fout"
+        || route.StartsWith("/status/", StringComparison.Ordinal);
 
     /// <summary>A demo value for a route parameter; a new parameter name fails here until it has one.</summary>
-    private string DemoValue(string route, string parameter) => parameter switch
-    {
-        // The demo school's pupil 3 has applied to the demo mbo and has a dossier at school.
-        "key" => DemoData.PupilKey(SiteFactory.Today, 3),
-        "id" when route.StartsWith("/routes/", StringComparison.Ordinal) => "vm2",
-        "id" => "1",
-        "categorie" => "leerresultaten",
-        "account" => "decaan",
-        "brin4" => site.Places.Mbo,
-        "brin6" => site.Places.School,
-        "code" when route.StartsWith("/status/", StringComparison.Ordinal) => "404",
-        "code" => "geen-geldige-uitnodiging",
-        _ => throw new InvalidOperationException($"{route}: no demo value for {{{parameter}}}; add one to EveryPageJourney.DemoValue"),
-    };
+    private string DemoValue(string route, string parameter) =>
+        parameter switch
+        {
+            // The demo school's pupil 3 has applied to the demo mbo and has a dossier at school.
+            "key" => DemoData.PupilKey(SiteFactory.Today, 3),
+            "id" when route.StartsWith("/routes/", StringComparison.Ordinal) => "vm2",
+            "id" => "1",
+            "categorie" => "leerresultaten",
+            "account" => "decaan",
+            "brin4" => site.Places.Mbo,
+            "brin6" => site.Places.School,
+            "code" when route.StartsWith("/status/", StringComparison.Ordinal) => "404",
+            "code" => "geen-geldige-uitnodiging",
+            _ => throw new InvalidOperationException($"{route}: no demo value for {{{parameter}}}; add one to EveryPageJourney.DemoValue"),
+        };
 
     /// <summary>
     /// /account/verder moves on by a Refresh header (after a school sign-in); the page itself is checked, so the header is
     /// taken off its answer here.
     /// </summary>
     private static async Task KeepOnPageAsync(IPage page) => await page.RouteAsync("**/account/verder*", async route =>
-    {
-        var response = await route.FetchAsync();
-        var headers = response.Headers.Where(h => !h.Key.Equals("refresh", StringComparison.OrdinalIgnoreCase)).ToDictionary(h => h.Key, h => h.Value);
-        await route.FulfillAsync(new RouteFulfillOptions { Response = response, Headers = headers });
-    });
+        {
+            var response = await route.FetchAsync();
+            var headers = response.Headers.Where(h => !h.Key.Equals("refresh", StringComparison.OrdinalIgnoreCase)).ToDictionary(h => h.Key, h => h.Value);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Headers = headers });
+        });
 
     [GeneratedRegex(@"\{([a-z0-9]+)(?::[^}]*)?\}")]
     private static partial Regex Parameter();

@@ -18,7 +18,8 @@ public sealed class IntakePage(SitePage page)
     {
         await page.Page.GetByLabel(outcome, new() { Exact = true }).CheckAsync();
         await page.Page.GetByLabel(decision, new() { Exact = true }).CheckAsync();
-        if (reason is not null) await page.Page.GetByLabel("Reden van afwijzing").FillAsync(reason);
+        if (reason is not null)
+            await page.Page.GetByLabel("Reden van afwijzing").FillAsync(reason);
         await page.SubmitAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Vastleggen" }).ClickAsync());
     }
 }

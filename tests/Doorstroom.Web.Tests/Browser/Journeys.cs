@@ -26,7 +26,10 @@ public sealed class Journeys(BrowserSite site)
         Assert.Contains("DEMO-2027-06", text, StringComparison.Ordinal);
         Assert.Contains("Afgewezen en (nog) niet elders toegelaten", text, StringComparison.Ordinal);
         var timeline = await pupils.TimelineAsync();
-        Assert.True(timeline.Count >= 5, $"the refused pupil's timeline has {timeline.Count} entries; expected enrolment, promotion, application, intake and refusal");
+        Assert.True(
+            timeline.Count >= 5,
+            $"the refused pupil's timeline has {timeline.Count} entries; expected enrolment, promotion, application, intake and " + $"refusal"
+        );
         Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
     }
 
@@ -72,7 +75,8 @@ public sealed class Journeys(BrowserSite site)
 
         // Names, not codes: the school filter reads names (a code only with "naam onbekend"), the routes by their catalogue names.
         Assert.All(await monitor.ChoiceTextsAsync("School (vo-vestiging)"), text =>
-            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, "^[0-9]{2}[A-Z]{2}[0-9]{2}$"), $"a bare vestiging code in the filter: {text}"));
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, "^[0-9]{2}[A-Z]{2}[0-9]{2}$"), $"a bare vestiging code in the filter: {text}")
+        );
         Assert.Contains("Normale route", await monitor.ChoiceTextsAsync("Route"));
         Assert.DoesNotContain("normale-route", await monitor.ChoiceTextsAsync("Route"));
 
@@ -189,22 +193,26 @@ public sealed class Journeys(BrowserSite site)
         foreach (var group in pages.GroupBy(p => p.Account))
         {
             var page = await SitePage.OpenAsync(site, "/account/inloggen");
-            if (group.Key is { } account) await page.SignInAsync(account);
+            if (group.Key is { } account)
+                await page.SignInAsync(account);
             foreach (var (_, path, name) in group)
             {
                 await page.GoAsync(path);
                 Assert.Equal(1, await page.Page.Locator("h1").CountAsync());
                 Assert.Equal(1, await page.Page.Locator("main").CountAsync());
                 Assert.Equal("nl", await page.Page.Locator("html").GetAttributeAsync("lang"));
-                var unlabelled = await page.Page.EvaluateAsync<string[]>("""
+                var unlabelled = await page.Page.EvaluateAsync<string[]>(
+                    """
                     () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
                         .filter(f => f.labels.length === 0 && !f.getAttribute('aria-label') && !f.getAttribute('aria-labelledby'))
                         .map(f => f.name || f.id)
-                    """);
+                    """
+                );
                 Assert.True(unlabelled.Length == 0, $"{path}: fields without a label: {string.Join(", ", unlabelled)}");
                 await page.ShootAsync(name);
                 // The browser logs the 404 of the page that does not exist as a console error; that one is expected.
-                if (path == "/bestaat-niet") page.Errors.RemoveAll(e => e.Contains("404", StringComparison.Ordinal));
+                if (path == "/bestaat-niet")
+                    page.Errors.RemoveAll(e => e.Contains("404", StringComparison.Ordinal));
             }
             Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
         }

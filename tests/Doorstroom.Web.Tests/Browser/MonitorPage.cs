@@ -17,7 +17,10 @@ public sealed class MonitorPage(SitePage page)
     /// <summary>What a filter's options read (their text, "alle" left out).</summary>
     public async Task<IReadOnlyList<string>> ChoiceTextsAsync(string label)
     {
-        var texts = await page.Page.GetByLabel(label, new() { Exact = true }).Locator("option").EvaluateAllAsync<string[]>("os => os.filter(o => o.value).map(o => o.textContent.trim())");
+        var texts = await page
+            .Page.GetByLabel(label, new() { Exact = true })
+            .Locator("option")
+            .EvaluateAllAsync<string[]>("os => os.filter(o => " + "o.value).map(o => o.textContent.trim())");
         return texts;
     }
 
@@ -50,7 +53,10 @@ public sealed class MonitorPage(SitePage page)
     /// <summary>The labels of the Sankey's nodes, left column then right ("name (count)").</summary>
     public async Task<(IReadOnlyList<string> Left, IReadOnlyList<string> Right)> SankeyLabelsAsync()
     {
-        var texts = await page.Page.Locator("#grafiek-stroom-titel").Locator("xpath=..").Locator("text")
+        var texts = await page
+            .Page.Locator("#grafiek-stroom-titel")
+            .Locator("xpath=..")
+            .Locator("text")
             .EvaluateAllAsync<string[][]>("ts => ts.map(t => [t.getAttribute('text-anchor') ?? '', t.textContent ?? ''])");
         var left = texts.Where(t => t[0] == "end").Select(t => t[1]).ToList();
         var right = texts.Where(t => t[0] == "start").Select(t => t[1]).ToList();

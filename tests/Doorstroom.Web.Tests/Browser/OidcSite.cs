@@ -34,11 +34,17 @@ public sealed class OidcSite : IAsyncLifetime
     public static string? Missing =>
         Chromium.Missing
         ?? (Node is null ? "node is not on PATH (apt-get install nodejs npm): the school sign-in journeys against a real OpenID provider are skipped." : null)
-        ?? (Directory.Exists(Path.Combine(ProviderFolder, "node_modules", "oidc-provider")) ? null
-            : $"the test OpenID provider is not installed (cd {ProviderFolder} && npm ci; .ci/run does so): the school sign-in journeys are skipped.");
+        ?? (
+            Directory.Exists(Path.Combine(ProviderFolder, "node_modules", "oidc-provider"))
+                ? null
+                : $"the test OpenID provider is not installed (cd {ProviderFolder} && npm ci; .ci/run does so): the school sign-in journeys are skipped."
+        );
 
-    private static string? Node => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-        .Select(dir => Path.Combine(dir, "node")).FirstOrDefault(File.Exists);
+    private static string? Node =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "node"))
+            .FirstOrDefault(File.Exists);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -51,11 +57,19 @@ public sealed class OidcSite : IAsyncLifetime
     public Database Database => factory!.Services.GetRequiredService<SiteServices>().Database;
 
     /// <summary>What the provider printed (for a failing test's message).</summary>
-    public string ProviderOutput { get { lock (providerOutput) return string.Join('\n', providerOutput); } }
+    public string ProviderOutput
+    {
+        get
+        {
+            lock (providerOutput)
+                return string.Join('\n', providerOutput);
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {
-        if (Missing is not null) return;
+        if (Missing is not null)
+            return;
         factory = new DoorstroomSite(ProviderIssuer, clientSecret);
         factory.UseKestrel(0);
         factory.StartServer();
@@ -68,7 +82,13 @@ public sealed class OidcSite : IAsyncLifetime
 
     private async Task StartProviderAsync(string redirectUri)
     {
-        var info = new ProcessStartInfo(Node!) { WorkingDirectory = ProviderFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(Node!)
+        {
+            WorkingDirectory = ProviderFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         info.ArgumentList.Add("server.js");
         info.ArgumentList.Add(providerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.Environment["OIDC_CLIENT_ID"] = ClientId;
@@ -88,20 +108,25 @@ public sealed class OidcSite : IAsyncLifetime
 
     private void Seen(string? line, TaskCompletionSource ready)
     {
-        if (line is null) return;
-        lock (providerOutput) providerOutput.Add(line);
-        if (line.StartsWith("oidc-provider ready", StringComparison.Ordinal)) ready.TrySetResult();
+        if (line is null)
+            return;
+        lock (providerOutput)
+            providerOutput.Add(line);
+        if (line.StartsWith("oidc-provider ready", StringComparison.Ordinal))
+            ready.TrySetResult();
     }
 
     /// <summary>A fresh browser context (own cookies, no provider session) at Doorstroom's address.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            Locale = "nl-NL",
-            ViewportSize = new ViewportSize { Width = BrowserSite.Viewports[0].Width, Height = BrowserSite.Viewports[0].Height },
-        });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = BaseUrl,
+                Locale = "nl-NL",
+                ViewportSize = new ViewportSize { Width = BrowserSite.Viewports[0].Width, Height = BrowserSite.Viewports[0].Height },
+            }
+        );
         context.SetDefaultTimeout(60_000); // a hang guard: the full CI run shares two cores between every test project
         return await context.NewPageAsync();
     }
@@ -115,11 +140,13 @@ public sealed class OidcSite : IAsyncLifetime
         }
         if (provider is not null)
         {
-            if (!provider.HasExited) provider.Kill(entireProcessTree: true);
+            if (!provider.HasExited)
+                provider.Kill(entireProcessTree: true);
             await provider.WaitForExitAsync();
             provider.Dispose();
         }
-        if (factory is not null) await factory.DisposeAsync();
+        if (factory is not null)
+            await factory.DisposeAsync();
     }
 
     /// <summary>Doorstroom in Development (a provider over http is allowed only there), not in demo mode, with the provider configured.</summary>

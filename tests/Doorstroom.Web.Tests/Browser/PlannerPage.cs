@@ -12,9 +12,12 @@ public sealed class PlannerPage(SitePage page)
     {
         await page.Page.GetByLabel("Datum van de vraag").FillAsync(on);
         await page.Page.GetByLabel("Schooltype").SelectOptionAsync(school);
-        if (leerweg is not null) await page.Page.GetByLabel("Leerweg", new() { Exact = true }).SelectOptionAsync(leerweg);
-        if (leerjaar is { } lj) await page.Page.GetByLabel("Leerjaar", new() { Exact = true }).FillAsync(lj.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (birthDate is not null) await page.Page.GetByLabel("Geboortedatum").FillAsync(birthDate);
+        if (leerweg is not null)
+            await page.Page.GetByLabel("Leerweg", new() { Exact = true }).SelectOptionAsync(leerweg);
+        if (leerjaar is { } lj)
+            await page.Page.GetByLabel("Leerjaar", new() { Exact = true }).FillAsync(lj.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (birthDate is not null)
+            await page.Page.GetByLabel("Geboortedatum").FillAsync(birthDate);
         await page.SubmitAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Bereken" }).ClickAsync());
     }
 

@@ -38,8 +38,12 @@ public sealed class PupilsJourney(BrowserSite site)
             // The right pupils: exactly those of the school's exam year 2027 without any application on 20 January, from the store.
             var places = site.Places;
             var today = DateOnly.FromDateTime(January.UtcDateTime);
-            var expected = PupilDirectory.SchoolPupils(site.Database, PupilDirectory.Locations(site.Database, places.School), 2027, null, PupilDirectory.MaxPage, today)
-                .Items.Where(p => p.Applications.IsEmpty).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+            var expected = PupilDirectory
+                .SchoolPupils(site.Database, PupilDirectory.Locations(site.Database, places.School), 2027, null, PupilDirectory.MaxPage, today)
+                .Items.Where(p => p.Applications.IsEmpty)
+                .Select(p => p.Key)
+                .Order(StringComparer.Ordinal)
+                .ToList();
             Assert.NotEmpty(expected);
             var xlsx = await pupils.DownloadAsync("Download als Excel (.xlsx)", folder);
             var rows = await pupils.AllRowsAsync();
@@ -76,7 +80,9 @@ public sealed class PupilsJourney(BrowserSite site)
                 await page.SignInAsync("decaan");
                 await page.GoAsync(list);
             }
-            Assert.All(await pupils.SignalsAsync(), s => Assert.StartsWith("Nog niet aangemeld (A10): Nog niet aangemeld: alleen een aanmelding vóór 1 april 2027", s, StringComparison.Ordinal));
+            Assert.All(await pupils.SignalsAsync(), s =>
+                Assert.StartsWith("Nog niet aangemeld (A10): Nog niet aangemeld: alleen een aanmelding vóór 1 april " + "2027", s, StringComparison.Ordinal)
+            );
             Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
         }
         finally

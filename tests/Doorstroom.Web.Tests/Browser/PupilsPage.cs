@@ -16,7 +16,8 @@ public sealed class PupilsPage(SitePage page)
 
     /// <summary>The texts of the timeline's entries, in order.</summary>
     /// <summary>From the pupil's page, opens the planner filled in for that pupil.</summary>
-    public Task PlanForPupilAsync() => page.SubmitAsync(() => page.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Plan voor deze leerling" }).ClickAsync());
+    public Task PlanForPupilAsync() =>
+        page.SubmitAsync(() => page.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Plan voor deze leerling" }).ClickAsync());
 
     public Task<IReadOnlyList<string>> TimelineAsync() => page.Page.Locator("ol.timeline > li").AllInnerTextsAsync();
 
@@ -29,8 +30,10 @@ public sealed class PupilsPage(SitePage page)
 
     /// <summary>The number the counts at the top show for a status (its query value, e.g. "niet-aangemeld").</summary>
     public async Task<int> CountAsync(string status) =>
-        int.Parse((await page.Page.Locator($"ul.counts li[data-status='{status}'] strong").InnerTextAsync()).Replace(".", "", StringComparison.Ordinal),
-            System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(
+            (await page.Page.Locator($"ul.counts li[data-status='{status}'] strong").InnerTextAsync()).Replace(".", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
 
     /// <summary>The pupil numbers and status cells of the rows on this page, in order.</summary>
     public async Task<List<(string Key, string Status)>> RowsAsync()

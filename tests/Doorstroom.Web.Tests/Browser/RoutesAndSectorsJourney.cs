@@ -18,7 +18,10 @@ public sealed class RoutesAndSectorsJourney(BrowserSite site)
 
         await page.GoAsync("/planner");
         await page.Page.SelectOptionAsync("#sector", "pie");
-        Assert.Equal("Produceren, installeren en energie (PIE)", await page.Page.EvalOnSelectorAsync<string>("#sector", "s => s.selectedOptions[0].textContent.trim()"));
+        Assert.Equal(
+            "Produceren, installeren en energie " + "(PIE)",
+            await page.Page.EvalOnSelectorAsync<string>("#sector", "s => s.selectedOptions[0].textContent.trim()")
+        );
         await BeheerJourney.AccessibleAndNarrowAsync(page.Page, "planner-sectorlijst");
         await page.Page.SetViewportSizeAsync(390, 844);
         var right = await page.Page.EvalOnSelectorAsync<double>("#sector", "s => s.getBoundingClientRect().right");

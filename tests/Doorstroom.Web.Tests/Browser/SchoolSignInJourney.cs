@@ -19,7 +19,16 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
 
     private string Account(string name)
     {
-        var change = AccountAdmin.AddAccount(site.Database, name, Roles.Analist, null, null, "Onderzoeker " + name, "een-lang-wachtwoord-" + Guid.NewGuid().ToString("N"), "test");
+        var change = AccountAdmin.AddAccount(
+            site.Database,
+            name,
+            Roles.Analist,
+            null,
+            null,
+            "Onderzoeker " + name,
+            "een-lang-wachtwoord-" + Guid.NewGuid().ToString("N"),
+            "test"
+        );
         Assert.True(change.Done, change.Problem?.Message);
         return name;
     }
@@ -84,7 +93,10 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         catch (PlaywrightException problem)
         {
             var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
-            Assert.Fail($"the browser never reached {where}: {problem.Message}; it is at {page.Url}, which says: {text[..Math.Min(text.Length, 600)]}\nthe provider printed:\n{site.ProviderOutput}");
+            Assert.Fail(
+                $"the browser never reached {where}: {problem.Message}; it is at {page.Url}, which says: {text[..Math.Min(text.Length, 600)]}\nthe "
+                    + $"provider printed:\n{site.ProviderOutput}"
+            );
         }
     }
 
@@ -100,7 +112,8 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         var page = await site.NewPageAsync();
         await page.GotoAsync($"/account/koppelen/{code}");
         Assert.Contains($"Onderzoeker {name}", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        if (name == "koppel1") await ShootAsync(page, "school-uitnodiging");
+        if (name == "koppel1")
+            await ShootAsync(page, "school-uitnodiging");
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
         await AtProviderAsync(page, login);
         var who = await SignedInAsAsync(page);
@@ -139,21 +152,26 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
     {
         Skip();
         long accounts;
-        using (var connection = site.Database.ConnectMigrated()) accounts = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account");
+        using (var connection = site.Database.ConnectMigrated())
+            accounts = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account");
         var page = await site.NewPageAsync();
         await page.GotoAsync("/account/inloggen");
         await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
         await AtProviderAsync(page, "onbekende.docent");
         await ArriveAsync(page, "/account/onbekend");
-        Assert.Contains("Dit account van Testschool is (nog) niet gekoppeld aan Doorstroom. Vraag de beheerder van uw school om een uitnodiging.",
-            await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Dit account van Testschool is (nog) niet gekoppeld aan Doorstroom. Vraag de beheerder van uw school om een uitnodiging.",
+            await page.Locator("main").InnerTextAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Equal(0, await page.Locator("header .who span").CountAsync());
         await ShootAsync(page, "school-niet-gekoppeld");
         Assert.False(await HasSessionCookieAsync(page), Fail(page));
         await page.GotoAsync("/leerlingen");
         Assert.Contains("/account/inloggen", page.Url, StringComparison.Ordinal);
         Assert.Null(AccountLinks.LinkedAccount(site.Database, ProviderIssuer, "onbekende.docent"));
-        using (var connection = site.Database.ConnectMigrated()) Assert.Equal(accounts, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account"));
+        using (var connection = site.Database.ConnectMigrated())
+            Assert.Equal(accounts, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM account"));
         await page.Context.CloseAsync();
     }
 
@@ -214,7 +232,11 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         var page = await site.NewPageAsync();
         var response = await page.GotoAsync($"/account/koppelen/{expired}");
         Assert.Equal(410, response!.Status);
-        Assert.Contains("Deze uitnodiging is verlopen. Vraag de beheerder van uw school om een nieuwe uitnodiging.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Deze uitnodiging is verlopen. Vraag de beheerder van uw school om een nieuwe " + "uitnodiging.",
+            await page.Locator("main").InnerTextAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).CountAsync());
         response = await page.GotoAsync("/account/koppelen/bestaat-niet");
         Assert.Equal(404, response!.Status);
@@ -271,8 +293,13 @@ public sealed partial class SchoolSignInJourney(OidcSite site)
         await ArriveAsync(beheer, "gedaan=ontkoppeld");
         Assert.Null(AccountLinks.LinkedAccount(site.Database, ProviderIssuer, "docent.beheerkoppel1"));
         using (var connection = site.Database.ConnectMigrated())
-            Assert.Equal(["uitnodiging gemaakt", "schoolaccount ontkoppeld"], connection.Query<string>(
-                "SELECT action FROM audit_log WHERE category = @category AND actor = 'beheer-school' ORDER BY seq", new { category = $"account:{account}" }));
+            Assert.Equal(
+                ["uitnodiging gemaakt", "schoolaccount ontkoppeld"],
+                connection.Query<string>(
+                    "SELECT action FROM audit_log WHERE category = @category AND actor = 'beheer-school' ORDER BY seq",
+                    new { category = $"account:{account}" }
+                )
+            );
         await beheer.Context.CloseAsync();
     }
 

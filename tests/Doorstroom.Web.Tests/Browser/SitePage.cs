@@ -19,7 +19,11 @@ public class SitePage(IPage page, BrowserSite site)
     {
         var page = await site.NewPageAsync();
         var sitePage = new SitePage(page, site);
-        page.Console += (_, m) => { if (m.Type == "error") sitePage.Errors.Add(m.Text); };
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+                sitePage.Errors.Add(m.Text);
+        };
         page.PageError += (_, e) => sitePage.Errors.Add(e);
         await sitePage.GoAsync(path);
         return sitePage;
@@ -30,7 +34,8 @@ public class SitePage(IPage page, BrowserSite site)
     /// <summary>Signs in through the form with the keyboard only: focus the user name, type, tab, type, Enter.</summary>
     public async Task SignInAsync(string username, string password = DemoData.Password)
     {
-        if (!Page.Url.Contains("/account/inloggen", StringComparison.Ordinal)) await GoAsync("/account/inloggen");
+        if (!Page.Url.Contains("/account/inloggen", StringComparison.Ordinal))
+            await GoAsync("/account/inloggen");
         await Page.GetByLabel("Gebruikersnaam").FocusAsync();
         await Page.Keyboard.TypeAsync(username);
         await Page.Keyboard.PressAsync("Tab");

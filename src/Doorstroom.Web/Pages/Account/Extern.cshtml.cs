@@ -16,21 +16,31 @@ public sealed record SchoolButtons(ImmutableArray<SchoolProvider> Providers, str
 /// </summary>
 public sealed class ExternalSignInModel(SchoolProviders providers, SiteServices site) : PageModel
 {
-    [BindProperty] public string? Aanbieder { get; set; }
-    [BindProperty] public string? ReturnUrl { get; set; }
-    [BindProperty] public string? Uitnodiging { get; set; }
+    [BindProperty]
+    public string? Aanbieder { get; set; }
+
+    [BindProperty]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? Uitnodiging { get; set; }
 
     /// <summary>Nothing to show: the buttons are on the sign-in page.</summary>
     public IActionResult OnGet() => Redirect("/account/inloggen");
 
     public IActionResult OnPost()
     {
-        if (providers.Find(Aanbieder) is not { } provider) return NotFound();
+        if (providers.Find(Aanbieder) is not { } provider)
+            return NotFound();
         var properties = new AuthenticationProperties { RedirectUri = SchoolSignIn.IsLocal(ReturnUrl) ? ReturnUrl : "/" };
         if (Uitnodiging is { Length: > 0 } code)
         {
             var invitation = AccountLinks.FindInvitation(site.Database, code);
-            if (invitation is null || invitation.StateAt(site.Clock.GetUtcNow()) != InvitationState.Open || (invitation.Provider is { } only && only != provider.Id))
+            if (
+                invitation is null
+                || invitation.StateAt(site.Clock.GetUtcNow()) != InvitationState.Open
+                || (invitation.Provider is { } only && only != provider.Id)
+            )
                 return Redirect("/account/koppelen/" + Uri.EscapeDataString(code));
             properties.Items[SchoolSignIn.InvitationItem] = code;
         }

@@ -6,9 +6,14 @@ namespace Doorstroom.Web.Pages.Account;
 /// <summary>Cookie sign-in with a user name and password.</summary>
 public sealed class SignInModel(AccountService accounts, SiteServices site, SchoolProviders providers) : PageModel
 {
-    [BindProperty] public string Username { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty]
+    public string Username { get; set; } = "";
+
+    [BindProperty]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
     public bool Failed { get; private set; }
 
     /// <summary>Arrived here from the sign-out (<c>?uitgelogd=1</c>).</summary>
@@ -21,9 +26,7 @@ public sealed class SignInModel(AccountService accounts, SiteServices site, Scho
     /// <summary>A button per configured school provider (none when there are none).</summary>
     public SchoolButtons SchoolButtons => new(providers.All, ReturnUrl, null, providers.FormActionSources);
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -22,13 +22,16 @@ public sealed class InvitationModel(SchoolProviders providers, SiteServices site
         // The code is a secret: the page is not kept by the browser or a proxy.
         Response.Headers.CacheControl = "no-store";
         var invitation = AccountLinks.FindInvitation(site.Database, code);
-        if (invitation?.Provider is { } only && providers.Find(only) is { } named) ProviderName = named.DisplayName;
-        Problem = invitation is null ? SignInProblem.UitnodigingOnbekend : invitation.StateAt(site.Clock.GetUtcNow()) switch
-        {
-            InvitationState.Used => SignInProblem.UitnodigingGebruikt,
-            InvitationState.Expired => SignInProblem.UitnodigingVerlopen,
-            _ => null,
-        };
+        if (invitation?.Provider is { } only && providers.Find(only) is { } named)
+            ProviderName = named.DisplayName;
+        Problem = invitation is null
+            ? SignInProblem.UitnodigingOnbekend
+            : invitation.StateAt(site.Clock.GetUtcNow()) switch
+            {
+                InvitationState.Used => SignInProblem.UitnodigingGebruikt,
+                InvitationState.Expired => SignInProblem.UitnodigingVerlopen,
+                _ => null,
+            };
         if (Problem is not null || invitation is null)
         {
             Response.StatusCode = invitation is null ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;

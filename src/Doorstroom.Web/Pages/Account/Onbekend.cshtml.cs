@@ -9,8 +9,11 @@ namespace Doorstroom.Web.Pages.Account;
 /// </summary>
 public sealed class SchoolSignInProblemModel(SchoolProviders providers) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "aanbieder")] public string? Aanbieder { get; set; }
-    [BindProperty(SupportsGet = true, Name = "reden")] public string? Reden { get; set; }
+    [BindProperty(SupportsGet = true, Name = "aanbieder")]
+    public string? Aanbieder { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "reden")]
+    public string? Reden { get; set; }
 
     public SignInProblem Problem => SchoolSignInText.Parse(Reden);
     public string ProviderName => providers.Find(Aanbieder)?.DisplayName ?? "uw school";

@@ -12,9 +12,7 @@ namespace Doorstroom.Web.Pages.Account;
 /// </summary>
 public sealed class SignOutModel : PageModel
 {
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {

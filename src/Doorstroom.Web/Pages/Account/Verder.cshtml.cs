@@ -10,7 +10,8 @@ namespace Doorstroom.Web.Pages.Account;
 /// </summary>
 public sealed class ContinueModel : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "naar")] public string? Naar { get; set; }
+    [BindProperty(SupportsGet = true, Name = "naar")]
+    public string? Naar { get; set; }
 
     public string Next => SchoolSignIn.IsLocal(Naar) ? Naar! : "/";
 

@@ -9,14 +9,24 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// </summary>
 public abstract class BeheerListPage(TimeProvider clock) : BeheerPage(clock)
 {
-    [BindProperty] public string? Naam { get; set; }
-    [BindProperty] public string? Weergavenaam { get; set; }
-    [BindProperty] public string? Rol { get; set; }
-    [BindProperty] public string? Instelling { get; set; }
-    [BindProperty] public string? Leerling { get; set; }
+    [BindProperty]
+    public string? Naam { get; set; }
+
+    [BindProperty]
+    public string? Weergavenaam { get; set; }
+
+    [BindProperty]
+    public string? Rol { get; set; }
+
+    [BindProperty]
+    public string? Instelling { get; set; }
+
+    [BindProperty]
+    public string? Leerling { get; set; }
 
     /// <summary>What was just done, after the redirect (toegevoegd, uitgeschakeld …).</summary>
-    [BindProperty(SupportsGet = true, Name = "gedaan")] public string? Done { get; set; }
+    [BindProperty(SupportsGet = true, Name = "gedaan")]
+    public string? Done { get; set; }
 
     /// <summary>A refusal of a change to one entry of the list, shown above the list.</summary>
     public string? ListError { get; private set; }

@@ -15,7 +15,9 @@ public static class BeheerText
     public const string NameRule = "1 tot 64 letters, cijfers, '.', '_', '-' of '@', beginnend met een letter of cijfer";
 
     /// <summary>What the institution field takes, per role.</summary>
-    public const string InstitutionHint = "Decaan: de BRIN6 van een vo-vestiging (bijvoorbeeld 01AB00). Intake: de BRIN4 van een mbo-instelling (bijvoorbeeld 25AA). "
+    public const string InstitutionHint =
+        "Decaan: de BRIN6 van een vo-vestiging (bijvoorbeeld 01AB00). Intake: de BRIN4 van een mbo-instelling "
+        + "(bijvoorbeeld 25AA). "
         + "Zorgcoördinator: een van beide. Leeg voor de andere rollen.";
 
     /// <summary>The form field of a problem's field (name, role, institution, pupil, password).</summary>
@@ -36,7 +38,15 @@ public static class BeheerText
     /// The refusal in Dutch, for a beheerder (addressed with "u"). <paramref name="name"/>, <paramref name="role"/>,
     /// <paramref name="institution"/>, <paramref name="pupil"/> and <paramref name="password"/> are what the form sent.
     /// </summary>
-    public static string Problem(AccountProblem problem, bool client, string name, string role, string? institution = null, string? pupil = null, string password = "")
+    public static string Problem(
+        AccountProblem problem,
+        bool client,
+        string name,
+        string role,
+        string? institution = null,
+        string? pupil = null,
+        string password = ""
+    )
     {
         ArgumentNullException.ThrowIfNull(problem);
         var thing = client ? "API-client" : "account";
@@ -92,22 +102,26 @@ public static class BeheerText
     public static string NoProvider(string provider) => $"'{provider}' is geen aanbieder die op deze site is ingesteld. Kies een aanbieder uit de lijst.";
 
     /// <summary>The days field's rule, with what was typed.</summary>
-    public static string DaysRule(string typed) => $"'{typed}' kan niet: een uitnodiging is 1 tot {AccountLinks.MaxDays} dagen geldig. Vul een aantal dagen in.";
+    public static string DaysRule(string typed) =>
+        $"'{typed}' kan niet: een uitnodiging is 1 tot {AccountLinks.MaxDays} dagen geldig. Vul een aantal dagen " + $"in.";
 
-    private static string Weakness(PasswordWeakness? weakness, string password) => weakness switch
-    {
-        PasswordWeakness.TooShort => $"Het wachtwoord heeft {password.Length} tekens; het moet er minstens {Passwords.MinLength} hebben.",
-        PasswordWeakness.OnlySpaces => "Het wachtwoord bestaat alleen uit spaties.",
-        PasswordWeakness.ContainsName => "Het wachtwoord bevat de accountnaam; kies een wachtwoord zonder de naam.",
-        _ => "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden; kies een ander.",
-    };
+    private static string Weakness(PasswordWeakness? weakness, string password) =>
+        weakness switch
+        {
+            PasswordWeakness.TooShort => $"Het wachtwoord heeft {password.Length} tekens; het moet er minstens {Passwords.MinLength} hebben.",
+            PasswordWeakness.OnlySpaces => "Het wachtwoord bestaat alleen uit spaties.",
+            PasswordWeakness.ContainsName => "Het wachtwoord bevat de accountnaam; kies een wachtwoord zonder de naam.",
+            _ => "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden; kies een ander.",
+        };
 
     /// <summary>The role's title, or the text as typed when it is no role.</summary>
     public static string Title(string role) => Roles.Title(role);
 
     /// <summary>What an account or client is bound to, in Dutch.</summary>
     public static string Bound(string? institution, string? pupil) =>
-        institution is not null ? "instelling " + institution : pupil is not null ? "leerling " + pupil : "geen instelling of leerling";
+        institution is not null ? "instelling " + institution
+        : pupil is not null ? "leerling " + pupil
+        : "geen instelling of leerling";
 
     /// <summary>A field the form left empty is null; a BRIN code is stored in upper case (the command line does the same).</summary>
     public static string? Code(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToUpperInvariant();

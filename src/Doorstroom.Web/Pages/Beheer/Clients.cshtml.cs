@@ -11,7 +11,8 @@ namespace Doorstroom.Web.Pages.Beheer;
 public sealed class ClientsModel(SiteServices site, TimeProvider clock) : BeheerListPage(clock)
 {
     /// <summary>The API client a change was just made to.</summary>
-    [BindProperty(SupportsGet = true, Name = "client")] public string? DoneTo { get; set; }
+    [BindProperty(SupportsGet = true, Name = "client")]
+    public string? DoneTo { get; set; }
 
     public ImmutableArray<ApiClient> All { get; private set; } = [];
 
@@ -37,7 +38,8 @@ public sealed class ClientsModel(SiteServices site, TimeProvider clock) : Beheer
     {
         var name = client ?? "";
         var change = AccountAdmin.RevokeClient(site.Database, name, Actor, Clock, ActorRole);
-        if (change.Done) return LocalRedirect($"/beheer/clients?gedaan=ingetrokken&client={Uri.EscapeDataString(name)}");
+        if (change.Done)
+            return LocalRedirect($"/beheer/clients?gedaan=ingetrokken&client={Uri.EscapeDataString(name)}");
         return ListRefused(BeheerText.Problem(change.Problem!, client: true, name, ""));
     }
 
@@ -45,16 +47,18 @@ public sealed class ClientsModel(SiteServices site, TimeProvider clock) : Beheer
     {
         var name = client ?? "";
         var change = AccountAdmin.RotateClient(site.Database, name, Actor, Clock, ActorRole);
-        if (!change.Done) return ListRefused(BeheerText.Problem(change.Problem!, client: true, name, ""));
+        if (!change.Done)
+            return ListRefused(BeheerText.Problem(change.Problem!, client: true, name, ""));
         Shown = (name, change.Secret!, false);
         return Page();
     }
 
     protected override void Load() => All = Accounts.AllClients(site.Database);
 
-    public string? Notice => (Done, DoneTo) switch
-    {
-        ("ingetrokken", { } n) => $"API-client '{n}' is ingetrokken: hij krijgt geen nieuw token meer.",
-        _ => null,
-    };
+    public string? Notice =>
+        (Done, DoneTo) switch
+        {
+            ("ingetrokken", { } n) => $"API-client '{n}' is ingetrokken: hij krijgt geen nieuw token meer.",
+            _ => null,
+        };
 }

@@ -16,15 +16,22 @@ namespace Doorstroom.Web.Pages.Beheer;
 /// </summary>
 public sealed class SchoolLinksModel(SiteServices site, SchoolProviders providers, IConfiguration configuration, TimeProvider clock) : BeheerPage(clock)
 {
-    [BindProperty] public string? Aanbieder { get; set; }
-    [BindProperty] public string? Dagen { get; set; }
-    [BindProperty] public string? Waarde { get; set; }
+    [BindProperty]
+    public string? Aanbieder { get; set; }
+
+    [BindProperty]
+    public string? Dagen { get; set; }
+
+    [BindProperty]
+    public string? Waarde { get; set; }
 
     /// <summary>What was just done, after the redirect (ontkoppeld, koppelwaarde, koppelwaarde-gewist).</summary>
-    [BindProperty(SupportsGet = true, Name = "gedaan")] public string? Done { get; set; }
+    [BindProperty(SupportsGet = true, Name = "gedaan")]
+    public string? Done { get; set; }
 
     /// <summary>The provider a change was just made for.</summary>
-    [BindProperty(SupportsGet = true, Name = "bij")] public string? DoneAt { get; set; }
+    [BindProperty(SupportsGet = true, Name = "bij")]
+    public string? DoneAt { get; set; }
 
     public string Name { get; private set; } = "";
 
@@ -46,7 +53,8 @@ public sealed class SchoolLinksModel(SiteServices site, SchoolProviders provider
 
     public IActionResult OnGet(string account)
     {
-        if (Accounts.Find(site.Database, account) is null) return NotFound();
+        if (Accounts.Find(site.Database, account) is null)
+            return NotFound();
         Load(account);
         return Page();
     }
@@ -55,8 +63,10 @@ public sealed class SchoolLinksModel(SiteServices site, SchoolProviders provider
     {
         var typed = BeheerText.Optional(Aanbieder);
         var provider = typed ?? (providers.All.Length == 1 ? providers.All[0].Id : null);
-        if (providers.All.IsEmpty) ModelState.AddModelError("", "Er is geen school-aanbieder ingesteld; een uitnodiging kan dan niet worden gebruikt.");
-        else if (typed is not null && providers.Find(typed) is null) ModelState.AddModelError(nameof(Aanbieder), BeheerText.NoProvider(typed));
+        if (providers.All.IsEmpty)
+            ModelState.AddModelError("", "Er is geen school-aanbieder ingesteld; een uitnodiging kan dan niet worden gebruikt.");
+        else if (typed is not null && providers.Find(typed) is null)
+            ModelState.AddModelError(nameof(Aanbieder), BeheerText.NoProvider(typed));
         var days = AccountLinks.DefaultDays;
         if (BeheerText.Optional(Dagen) is { } text && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out days))
             ModelState.AddModelError(nameof(Dagen), BeheerText.DaysRule(text));
@@ -67,15 +77,24 @@ public sealed class SchoolLinksModel(SiteServices site, SchoolProviders provider
             {
                 // The code is in this answer only: not in a redirect, a cookie, the log or the audit row.
                 var invitation = AccountLinks.FindInvitation(site.Database, change.Secret!)!;
-                Shown = ($"{SiteAddress}/account/koppelen/{change.Secret}",
+                Shown = (
+                    $"{SiteAddress}/account/koppelen/{change.Secret}",
                     DutchFormat.Moment(DutchTime.Of(invitation.Expires)),
-                    provider is null ? "bij elke aanbieder" : "bij " + ProviderName(provider));
+                    provider is null ? "bij elke aanbieder" : "bij " + ProviderName(provider)
+                );
                 Load(account);
                 return Page();
             }
             var problem = change.Problem!;
-            ModelState.AddModelError(problem.Field switch { "provider" => nameof(Aanbieder), "days" => nameof(Dagen), _ => "" },
-                BeheerText.LinkProblem(problem, account, provider is null ? "" : ProviderName(provider), typed ?? "", days));
+            ModelState.AddModelError(
+                problem.Field switch
+                {
+                    "provider" => nameof(Aanbieder),
+                    "days" => nameof(Dagen),
+                    _ => "",
+                },
+                BeheerText.LinkProblem(problem, account, provider is null ? "" : ProviderName(provider), typed ?? "", days)
+            );
         }
         InviteRefused = true;
         return Refused(account);
@@ -93,14 +112,20 @@ public sealed class SchoolLinksModel(SiteServices site, SchoolProviders provider
         var provider = BeheerText.Optional(Aanbieder) ?? "";
         if (providers.Find(provider) is not { LinkClaim: not null })
         {
-            LinkError = (providers.Find(provider) is null ? BeheerText.NoProvider(provider) : $"{ProviderName(provider)} geeft geen koppelclaim door; koppel met een uitnodiging.")
-                + " Er is niets gewijzigd.";
+            LinkError =
+                (
+                    providers.Find(provider) is null
+                        ? BeheerText.NoProvider(provider)
+                        : $"{ProviderName(provider)} geeft geen koppelclaim door; koppel " + $"met een uitnodiging."
+                ) + " Er is niets gewijzigd.";
             return Refused(account);
         }
         var change = AccountLinks.SetLinkValue(site.Database, account, provider, Waarde ?? "", Actor, Clock, ActorRole);
-        if (change.Done) return After(account, "koppelwaarde", provider);
+        if (change.Done)
+            return After(account, "koppelwaarde", provider);
         var problem = change.Problem!;
-        if (problem.Field != "value") return LinkRefused(account, problem, provider);
+        if (problem.Field != "value")
+            return LinkRefused(account, problem, provider);
         ModelState.AddModelError(ValueField(provider), BeheerText.LinkProblem(problem, account, ProviderName(provider), provider, 0));
         return Refused(account);
     }
@@ -119,17 +144,17 @@ public sealed class SchoolLinksModel(SiteServices site, SchoolProviders provider
     public string ProviderName(string id) => providers.Find(id)?.DisplayName ?? id;
 
     /// <summary>The notice after a change, or null.</summary>
-    public string? Notice => (Done, DoneAt) switch
-    {
-        ("ontkoppeld", { } p) => $"De schoolaccounts van {ProviderName(p)} zijn ontkoppeld: ze loggen pas weer in na een nieuwe koppeling.",
-        ("koppelwaarde", { } p) => $"De koppelwaarde voor {ProviderName(p)} is opgeslagen.",
-        ("koppelwaarde-gewist", { } p) => $"De koppelwaarde voor {ProviderName(p)} is gewist; al gekoppelde schoolaccounts blijven gekoppeld.",
-        _ => null,
-    };
+    public string? Notice =>
+        (Done, DoneAt) switch
+        {
+            ("ontkoppeld", { } p) => $"De schoolaccounts van {ProviderName(p)} zijn ontkoppeld: ze loggen pas weer in na een nieuwe koppeling.",
+            ("koppelwaarde", { } p) => $"De koppelwaarde voor {ProviderName(p)} is opgeslagen.",
+            ("koppelwaarde-gewist", { } p) => $"De koppelwaarde voor {ProviderName(p)} is gewist; al gekoppelde schoolaccounts blijven gekoppeld.",
+            _ => null,
+        };
 
     // The site's public address: Doorstroom:Issuer when set (behind a proxy), else the address this request came to.
-    private string SiteAddress =>
-        (configuration[Keys.IssuerSetting] is { Length: > 0 } issuer ? issuer : $"{Request.Scheme}://{Request.Host}").TrimEnd('/');
+    private string SiteAddress => (configuration[Keys.IssuerSetting] is { Length: > 0 } issuer ? issuer : $"{Request.Scheme}://{Request.Host}").TrimEnd('/');
 
     private void Load(string account)
     {

@@ -26,24 +26,29 @@ public static class DossierText
     public static string WithoutChoice(IReadOnlyList<DossierCategory> categories, bool parent)
     {
         ArgumentNullException.ThrowIfNull(categories);
-        var names = categories.Select(c => Category(c) is var n && n.Length > 1 && char.IsLower(n[1]) ? char.ToLowerInvariant(n[0]) + n[1..] : Category(c)).ToList();
+        var names = categories
+            .Select(c => Category(c) is var n && n.Length > 1 && char.IsLower(n[1]) ? char.ToLowerInvariant(n[0]) + n[1..] : Category(c))
+            .ToList();
         var list = names.Count > 1 ? string.Join(", ", names.Take(names.Count - 1)) + " en " + names[^1] : string.Join("", names);
         return parent
-            ? $"De {list} van je kind gaan sinds 1 augustus 2020 zonder toestemming mee naar een mbo-instelling waar je kind zich aanmeldde (regel P3). Daarvoor hoef je niets te kiezen; wat erin staat, zie je hierboven."
-            : $"Je {list} gaan sinds 1 augustus 2020 zonder toestemming mee naar een mbo-instelling waar je je aanmeldde (regel P3). Daarvoor hoef je niets te kiezen; wat erin staat, zie je hierboven.";
+            ? $"De {list} van je kind gaan sinds 1 augustus 2020 zonder toestemming mee naar een mbo-instelling waar je kind zich aanmeldde (regel P3). "
+                + $"Daarvoor hoef je niets te kiezen; wat erin staat, zie je hierboven."
+            : $"Je {list} gaan sinds 1 augustus 2020 zonder toestemming mee naar een mbo-instelling waar je je aanmeldde (regel P3). Daarvoor hoef je niets "
+                + $"te kiezen; wat erin staat, zie je hierboven.";
     }
 
     /// <summary>A rule of rulebook §10 with what it is about.</summary>
-    public static string Rule(string? rule) => rule switch
-    {
-        null or "" => "–",
-        "P1" => "P1 · doelbinding en bewaartermijn",
-        "P2" => "P2 · pas na aanmelding",
-        "P3" => "P3 · onderwijskundig rapport",
-        "P4" => "P4 · wie toestemming geeft",
-        "P5" => "P5 · zorg alleen met toestemming",
-        _ => rule,
-    };
+    public static string Rule(string? rule) =>
+        rule switch
+        {
+            null or "" => "–",
+            "P1" => "P1 · doelbinding en bewaartermijn",
+            "P2" => "P2 · pas na aanmelding",
+            "P3" => "P3 · onderwijskundig rapport",
+            "P4" => "P4 · wie toestemming geeft",
+            "P5" => "P5 · zorg alleen met toestemming",
+            _ => rule,
+        };
 
     /// <summary>
     /// What an audit entry did, as the pupil reads it in the log: a read names who really read (by the entry's role, so a
@@ -53,7 +58,8 @@ public static class DossierText
     {
         ArgumentNullException.ThrowIfNull(entry);
         var refused = entry.Outcome == "geweigerd";
-        if (entry.Action == "gelezen") return refused ? "lezen geweigerd" : "gelezen";
+        if (entry.Action == "gelezen")
+            return refused ? "lezen geweigerd" : "gelezen";
         if (entry.Action.StartsWith("ingezien door ", StringComparison.Ordinal) && entry.Role is Roles.Leerling or Roles.Ouder)
         {
             var who = entry.Role == Roles.Ouder ? "ouder of verzorger" : "leerling";
@@ -62,13 +68,16 @@ public static class DossierText
         return entry.Action;
     }
 
-    /// <summary>A dossier's entries for the school's list: "nog leeg", "1 onderdeel, niet vrijgegeven", "3 onderdelen, 2 vrijgegeven", "… alle vrijgegeven".</summary>
+    /// <summary>A dossier's entries for the school's list: "nog leeg", "1 onderdeel, niet vrijgegeven", "3 onderdelen, 2 vrijgegeven", "… alle
+    /// vrijgegeven".</summary>
     public static string Entries(DossierStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        if (status.Entries == 0) return "nog leeg";
+        if (status.Entries == 0)
+            return "nog leeg";
         var count = status.Entries == 1 ? "1 onderdeel" : $"{status.Entries} onderdelen";
-        var released = status.Released == 0 ? "niet vrijgegeven"
+        var released =
+            status.Released == 0 ? "niet vrijgegeven"
             : status.Released == status.Entries ? (status.Entries == 1 ? "vrijgegeven" : "alle vrijgegeven")
             : $"{status.Released} vrijgegeven";
         return $"{count}, {released}";
@@ -78,6 +87,5 @@ public static class DossierText
     public static string Moment(DateTimeOffset at) => DutchFormat.Moment(DutchTime.Of(at));
 
     /// <summary>The name of an mbo institution (BRIN4) or a location or school (BRIN6), else the code.</summary>
-    public static string Institution(Database database, string? code) =>
-        string.IsNullOrEmpty(code) ? "–" : InstitutionNames.Of(database, code);
+    public static string Institution(Database database, string? code) => string.IsNullOrEmpty(code) ? "–" : InstitutionNames.Of(database, code);
 }

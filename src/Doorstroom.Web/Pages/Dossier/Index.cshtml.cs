@@ -19,13 +19,22 @@ public sealed record DossierRow(SchoolPupil Pupil, DossierStatus Status, Immutab
 /// </summary>
 public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
 {
-    [BindProperty(SupportsGet = true, Name = "leerling")] public string? Leerling { get; set; }
+    [BindProperty(SupportsGet = true, Name = "leerling")]
+    public string? Leerling { get; set; }
+
     /// <summary>The exam year shown; default the newest one up to the current exam year.</summary>
-    [BindProperty(SupportsGet = true, Name = "examenjaar")] public int? ExamYear { get; set; }
+    [BindProperty(SupportsGet = true, Name = "examenjaar")]
+    public int? ExamYear { get; set; }
+
     /// <summary>Only pupils with an entry, an open request or a consent choice.</summary>
-    [BindProperty(SupportsGet = true, Name = "metdossier")] public bool OnlyWithDossier { get; set; }
-    [BindProperty(SupportsGet = true, Name = "na")] public string? After { get; set; }
-    [BindProperty(SupportsGet = true, Name = "aantal")] public int? Size { get; set; }
+    [BindProperty(SupportsGet = true, Name = "metdossier")]
+    public bool OnlyWithDossier { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "na")]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "aantal")]
+    public int? Size { get; set; }
 
     public bool Unknown { get; private set; }
     public ImmutableArray<int> ExamYears { get; private set; } = [];
@@ -47,7 +56,13 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
         var current = DemoData.CurrentExamYear(today);
         ExamYear ??= ExamYears.Where(y => y <= current).Cast<int?>().FirstOrDefault() ?? (ExamYears.IsEmpty ? current : ExamYears[^1]);
         Size = Keyset.Size(Size);
-        Rows = Keyset.Filtered((after, limit) => Fetch(locations, after, limit, today), OnlyWithDossier ? r => r.HasAny : null, r => r.Pupil.Key, After, Size.Value);
+        Rows = Keyset.Filtered(
+            (after, limit) => Fetch(locations, after, limit, today),
+            OnlyWithDossier ? r => r.HasAny : null,
+            r => r.Pupil.Key,
+            After,
+            Size.Value
+        );
         Names = InstitutionNames.All(site.Database);
         reads.Pupils(Caller, PupilView.DossierList, Rows.Items.Select(r => r.Pupil.Key));
         return Page();
@@ -58,18 +73,35 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
     {
         var pupils = PupilDirectory.SchoolPupils(site.Database, locations, ExamYear, after, limit, today);
         var statuses = DossierStore.Statuses(site.Database, [.. pupils.Items.Select(p => p.Key)], today);
-        return new([.. pupils.Items.Select(p => new DossierRow(p, statuses.GetValueOrDefault(p.Key, DossierStatus.None), LatestConsents(p.Stream, today)))], pupils.NextAfter);
+        return new(
+            [.. pupils.Items.Select(p => new DossierRow(p, statuses.GetValueOrDefault(p.Key, DossierStatus.None), LatestConsents(p.Stream, today)))],
+            pupils.NextAfter
+        );
     }
 
     /// <summary>The latest consent change up to today per category and institution, by category.</summary>
     private static ImmutableArray<ConsentChange> LatestConsents(IEnumerable<TransitionEvent> stream, DateOnly today) =>
-        [.. DossierRules.Consents(stream.Where(e => e.Date <= today))
-            .GroupBy(c => (c.Category, Institution: c.Institution.ToUpperInvariant()))
-            .Select(g => g.OrderBy(c => c.On).Last())
-            .OrderBy(c => c.Category).ThenBy(c => c.Institution, StringComparer.Ordinal)];
+        [
+            .. DossierRules
+                .Consents(stream.Where(e => e.Date <= today))
+                .GroupBy(c => (c.Category, Institution: c.Institution.ToUpperInvariant()))
+                .Select(g => g.OrderBy(c => c.On).Last())
+                .OrderBy(c => c.Category)
+                .ThenBy(c => c.Institution, StringComparer.Ordinal),
+        ];
 
     /// <summary>The link to the next page, keeping the filters.</summary>
-    public string? NextLink => Rows.NextAfter is { } next
-        ? Url.Page("/Dossier/Index", new { examenjaar = ExamYear, metdossier = OnlyWithDossier ? "true" : null, na = next, aantal = Size == Keyset.PageSize ? null : Size })
-        : null;
+    public string? NextLink =>
+        Rows.NextAfter is { } next
+            ? Url.Page(
+                "/Dossier/Index",
+                new
+                {
+                    examenjaar = ExamYear,
+                    metdossier = OnlyWithDossier ? "true" : null,
+                    na = next,
+                    aantal = Size == Keyset.PageSize ? null : Size,
+                }
+            )
+            : null;
 }

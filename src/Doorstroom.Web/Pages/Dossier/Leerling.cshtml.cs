@@ -16,12 +16,23 @@ public sealed class LeerlingModel(SiteServices site, DossierService dossier) : S
     /// <summary>The longest entry text the form takes.</summary>
     public const int MaxText = 4000;
 
-    [BindProperty] public string? Categorie { get; set; }
-    [BindProperty] public string? Soort { get; set; }
-    [BindProperty] public string? Datum { get; set; }
-    [BindProperty] public string? Tekst { get; set; }
-    [BindProperty(SupportsGet = true, Name = "toegevoegd")] public bool Added { get; set; }
-    [BindProperty(SupportsGet = true, Name = "gewijzigd")] public bool Changed { get; set; }
+    [BindProperty]
+    public string? Categorie { get; set; }
+
+    [BindProperty]
+    public string? Soort { get; set; }
+
+    [BindProperty]
+    public string? Datum { get; set; }
+
+    [BindProperty]
+    public string? Tekst { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "toegevoegd")]
+    public bool Added { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "gewijzigd")]
+    public bool Changed { get; set; }
 
     public string Key { get; private set; } = "";
     public string Title { get; private set; } = "";
@@ -31,7 +42,8 @@ public sealed class LeerlingModel(SiteServices site, DossierService dossier) : S
 
     public IActionResult OnGet(string key)
     {
-        if (!Load(key)) return NotFound();
+        if (!Load(key))
+            return NotFound();
         Datum ??= Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Page();
     }
@@ -53,25 +65,30 @@ public sealed class LeerlingModel(SiteServices site, DossierService dossier) : S
             ModelState.AddModelError(nameof(Tekst), "Schrijf de tekst van het onderdeel.");
         else if (text.Length > MaxText)
             ModelState.AddModelError(nameof(Tekst), $"De tekst is te lang: hoogstens {MaxText} tekens.");
-        if (!ModelState.IsValid) return Load(key) ? Page() : NotFound();
+        if (!ModelState.IsValid)
+            return Load(key) ? Page() : NotFound();
 
         var written = dossier.Write(Caller, key, category, Soort!, date, text);
-        if (written.NotFound) return NotFound();
+        if (written.NotFound)
+            return NotFound();
         return LocalRedirect($"/dossier/{Uri.EscapeDataString(key)}?toegevoegd=true");
     }
 
     public IActionResult OnPostVrijgeven(string key, long onderdeel, bool vrijgeven)
     {
         var released = dossier.Release(Caller, key, onderdeel, vrijgeven);
-        if (released.NotFound) return NotFound();
+        if (released.NotFound)
+            return NotFound();
         return LocalRedirect($"/dossier/{Uri.EscapeDataString(key)}?gewijzigd=true");
     }
 
     private bool Load(string key)
     {
-        if (dossier.SchoolView(Caller, key) is not { } entries) return false;
+        if (dossier.SchoolView(Caller, key) is not { } entries)
+            return false;
         var pupil = PupilDirectory.SchoolPupil(site.Database, site.Locations(Caller.Institution!), key, Today);
-        if (pupil is null) return false;
+        if (pupil is null)
+            return false;
         Key = key;
         Title = pupil.Name ?? key;
         Entries = entries;

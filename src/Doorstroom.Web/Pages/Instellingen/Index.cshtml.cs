@@ -25,9 +25,12 @@ public sealed class IndexModel(SiteServices site) : PageModel
 
     public void OnGet()
     {
-        if (Pagina < 1) Pagina = 1;
-        if (Mbo) MboPage = Institutions.Mbo(site.Database, Q, Pagina);
-        else Vo = Institutions.Vo(site.Database, Q, Pagina);
+        if (Pagina < 1)
+            Pagina = 1;
+        if (Mbo)
+            MboPage = Institutions.Mbo(site.Database, Q, Pagina);
+        else
+            Vo = Institutions.Vo(site.Database, Q, Pagina);
     }
 
     /// <summary>The link to another page of the same search.</summary>

@@ -12,7 +12,8 @@ public sealed class MboModel(SiteServices site) : PageModel
 
     public IActionResult OnGet(string brin4)
     {
-        if (Institutions.MboInstelling(site.Database, brin4) is not { } institution) return NotFound();
+        if (Institutions.MboInstelling(site.Database, brin4) is not { } institution)
+            return NotFound();
         Institution = institution;
         return Page();
     }

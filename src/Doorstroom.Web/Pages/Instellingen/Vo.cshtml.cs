@@ -11,7 +11,8 @@ public sealed class VoModel(SiteServices site) : PageModel
 
     public IActionResult OnGet(string brin6)
     {
-        if (Institutions.VoVestiging(site.Database, brin6) is not { } school) return NotFound();
+        if (Institutions.VoVestiging(site.Database, brin6) is not { } school)
+            return NotFound();
         School = school;
         return Page();
     }

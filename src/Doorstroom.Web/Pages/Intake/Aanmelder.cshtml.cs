@@ -17,12 +17,23 @@ public sealed class AanmelderModel(SiteServices site, IAuthorizationService auth
     /// <summary>The outcomes of an intake interview, as recorded in the event's detail.</summary>
     public static ImmutableArray<string> Outcomes { get; } = ["positief", "twijfel", "negatief"];
 
-    [BindProperty] public string? Aanmelding { get; set; }
-    [BindProperty] public string? Datum { get; set; }
-    [BindProperty] public string? Uitkomst { get; set; }
-    [BindProperty] public string? Besluit { get; set; }
-    [BindProperty] public string? Reden { get; set; }
-    [BindProperty(SupportsGet = true, Name = "vastgelegd")] public bool Recorded { get; set; }
+    [BindProperty]
+    public string? Aanmelding { get; set; }
+
+    [BindProperty]
+    public string? Datum { get; set; }
+
+    [BindProperty]
+    public string? Uitkomst { get; set; }
+
+    [BindProperty]
+    public string? Besluit { get; set; }
+
+    [BindProperty]
+    public string? Reden { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "vastgelegd")]
+    public bool Recorded { get; set; }
 
     public Applicant Applicant { get; private set; } = null!;
     public TimelineView Timeline { get; private set; } = null!;
@@ -30,7 +41,8 @@ public sealed class AanmelderModel(SiteServices site, IAuthorizationService auth
     public DateOnly Today => site.Today;
 
     /// <summary>The applications an intake or decision can still be recorded for: applied or interviewed.</summary>
-    public ImmutableArray<Application> Open => [.. Applicant.Applications.Where(a => a.Status is ApplicationStatus.Aangemeld or ApplicationStatus.IntakeGehouden)];
+    public ImmutableArray<Application> Open =>
+        [.. Applicant.Applications.Where(a => a.Status is ApplicationStatus.Aangemeld or ApplicationStatus.IntakeGehouden)];
 
     /// <summary>The form value naming an application: its location and crebo.</summary>
     public static string Value(Application application)
@@ -41,21 +53,28 @@ public sealed class AanmelderModel(SiteServices site, IAuthorizationService auth
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (!await Load(key)) return NotFound();
+        if (!await Load(key))
+            return NotFound();
         Datum ??= Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string key)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RecordIntake)).Succeeded) return Forbid();
-        if (!await Load(key)) return NotFound();
+        if (!(await authorization.AuthorizeAsync(User, Policies.RecordIntake)).Succeeded)
+            return Forbid();
+        if (!await Load(key))
+            return NotFound();
         var application = Applicant.Applications.LastOrDefault(a => Value(a) == Aanmelding);
-        if (application is null) return NotFound();
+        if (application is null)
+            return NotFound();
 
         var decided = Decide(key, application);
-        if (!ModelState.IsValid) return Page();
-        new EventStore(site.Database).Append(decided.Select(e => PupilDirectory.Record(site.Database, e) ?? throw new InvalidOperationException("the applicant is not in the store")));
+        if (!ModelState.IsValid)
+            return Page();
+        new EventStore(site.Database).Append(
+            decided.Select(e => PupilDirectory.Record(site.Database, e) ?? throw new InvalidOperationException("the applicant is not in the store"))
+        );
         // Built by hand: the router lowercases generated paths, and pupil keys are case-sensitive.
         return LocalRedirect($"/intake/{Uri.EscapeDataString(key)}?vastgelegd=true");
     }
@@ -86,26 +105,36 @@ public sealed class AanmelderModel(SiteServices site, IAuthorizationService auth
             ModelState.AddModelError(nameof(Datum), "De datum ligt in de toekomst; leg een intake vast als hij gehouden is.");
         else if (date < earliest)
             ModelState.AddModelError(nameof(Datum), $"De datum ligt vóór {(outcome is null ? "de intake" : "de aanmelding")} ({DutchFormat.Date(earliest)}).");
-        if (!ModelState.IsValid) return [];
+        if (!ModelState.IsValid)
+            return [];
 
         var events = ImmutableArray.CreateBuilder<TransitionEvent>(2);
         TransitionEvent At(EventKind kind, string? detail) =>
             new(key, date, kind, application.Institution, application.Leerweg, Niveau: application.Niveau, Crebo: application.Crebo, Detail: detail);
-        if (outcome is not null) events.Add(At(EventKind.IntakeGehouden, outcome));
-        if (decision == "toegelaten") events.Add(At(EventKind.Toegelaten, null));
-        if (decision == "afgewezen") events.Add(At(EventKind.Afgewezen, reason));
+        if (outcome is not null)
+            events.Add(At(EventKind.IntakeGehouden, outcome));
+        if (decision == "toegelaten")
+            events.Add(At(EventKind.Toegelaten, null));
+        if (decision == "afgewezen")
+            events.Add(At(EventKind.Afgewezen, reason));
         foreach (var e in events)
+        {
             foreach (var (field, _) in EventShapes.Check(e))
-                ModelState.AddModelError(field == "detail" ? nameof(Reden) : nameof(Aanmelding), field == "detail"
-                    ? $"De reden is te lang: hoogstens {EventShapes.MaxDetailLength} tekens."
-                    : "Deze aanmelding kan zo niet worden vastgelegd (" + field + ").");
+                ModelState.AddModelError(
+                    field == "detail" ? nameof(Reden) : nameof(Aanmelding),
+                    field == "detail"
+                        ? $"De reden is te lang: hoogstens {EventShapes.MaxDetailLength} tekens."
+                        : "Deze aanmelding kan zo niet worden vastgelegd (" + field + ")."
+                );
+        }
         return events.ToImmutable();
     }
 
     private async Task<bool> Load(string key)
     {
         var applicant = PupilDirectory.Applicant(site.Database, site.Locations(Caller.Institution!), key, Today);
-        if (applicant is null) return false;
+        if (applicant is null)
+            return false;
         Applicant = applicant;
         reads.Pupil(Caller, PupilView.Applicant, applicant.Key);
         Timeline = EventText.View(applicant.Stream, Today, InstitutionNames.All(site.Database), applicant.Applications, catalogue: site.Catalogue);

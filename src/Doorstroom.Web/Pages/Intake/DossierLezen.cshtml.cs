@@ -17,9 +17,11 @@ public sealed class DossierLezenModel(SiteServices site, DossierService dossier)
 
     public IActionResult OnGet(string id, string categorie)
     {
-        if (!DossierRules.TryCategory(categorie, out var category)) return NotFound();
+        if (!DossierRules.TryCategory(categorie, out var category))
+            return NotFound();
         var outcome = dossier.Read(Caller, id, category);
-        if (outcome.NotFound) return NotFound();
+        if (outcome.NotFound)
+            return NotFound();
         Category = category;
         Read = outcome.Value;
         Refusal = outcome.Refusal;

@@ -14,11 +14,20 @@ public sealed class DossierverzoekenModel(DossierService dossier) : SignedInPage
     /// <summary>The longest purpose the form takes.</summary>
     public const int MaxPurpose = 300;
 
-    [BindProperty(SupportsGet = true, Name = "leerling")] public string? Leerling { get; set; }
-    [BindProperty] public string? Doel { get; set; }
-    [BindProperty] public List<string> Categorieen { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "verzocht")] public bool Requested { get; set; }
-    [TempData] public string? Weigering { get; set; }
+    [BindProperty(SupportsGet = true, Name = "leerling")]
+    public string? Leerling { get; set; }
+
+    [BindProperty]
+    public string? Doel { get; set; }
+
+    [BindProperty]
+    public List<string> Categorieen { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "verzocht")]
+    public bool Requested { get; set; }
+
+    [TempData]
+    public string? Weigering { get; set; }
 
     public ImmutableArray<DossierRequest> Requests { get; private set; } = [];
 
@@ -27,17 +36,23 @@ public sealed class DossierverzoekenModel(DossierService dossier) : SignedInPage
     public IActionResult OnPost()
     {
         var key = Leerling?.Trim() ?? "";
-        if (key.Length == 0) ModelState.AddModelError(nameof(Leerling), "Geef de leerlingcode van de aanmelder.");
+        if (key.Length == 0)
+            ModelState.AddModelError(nameof(Leerling), "Geef de leerlingcode van de aanmelder.");
         var purpose = Doel?.Trim() ?? "";
-        if (purpose.Length == 0) ModelState.AddModelError(nameof(Doel), "Geef het doel van het verzoek: daarvoor alleen mag u het dossier gebruiken.");
-        else if (purpose.Length > MaxPurpose) ModelState.AddModelError(nameof(Doel), $"Het doel is te lang: hoogstens {MaxPurpose} tekens.");
+        if (purpose.Length == 0)
+            ModelState.AddModelError(nameof(Doel), "Geef het doel van het verzoek: daarvoor alleen mag u het dossier gebruiken.");
+        else if (purpose.Length > MaxPurpose)
+            ModelState.AddModelError(nameof(Doel), $"Het doel is te lang: hoogstens {MaxPurpose} tekens.");
         var categories = ImmutableArray.CreateBuilder<DossierCategory>();
         foreach (var name in Categorieen)
         {
-            if (DossierRules.TryCategory(name, out var category)) categories.Add(category);
-            else ModelState.AddModelError(nameof(Categorieen), "Kies alleen categorieën uit de lijst.");
+            if (DossierRules.TryCategory(name, out var category))
+                categories.Add(category);
+            else
+                ModelState.AddModelError(nameof(Categorieen), "Kies alleen categorieën uit de lijst.");
         }
-        if (categories.Count == 0 && ModelState.IsValid) ModelState.AddModelError(nameof(Categorieen), "Kies ten minste één categorie.");
+        if (categories.Count == 0 && ModelState.IsValid)
+            ModelState.AddModelError(nameof(Categorieen), "Kies ten minste één categorie.");
         if (!ModelState.IsValid)
         {
             OnGet();

@@ -12,28 +12,50 @@ namespace Doorstroom.Web.Pages.Leerlingen;
 public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
 {
     /// <summary>The exam year shown; default the newest one up to the current exam year.</summary>
-    [BindProperty(SupportsGet = true, Name = "examenjaar")] public int? ExamYear { get; set; }
+    [BindProperty(SupportsGet = true, Name = "examenjaar")]
+    public int? ExamYear { get; set; }
+
     /// <summary>Only pupils with at least one signal.</summary>
-    [BindProperty(SupportsGet = true, Name = "signaal")] public bool OnlySignals { get; set; }
+    [BindProperty(SupportsGet = true, Name = "signaal")]
+    public bool OnlySignals { get; set; }
+
     /// <summary>A name or pupil number, or part of one.</summary>
-    [BindProperty(SupportsGet = true, Name = "zoek")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "zoek")]
+    public string? Search { get; set; }
+
     /// <summary>A <see cref="PupilStatus"/> by its query value (<c>niet-aangemeld</c>, …).</summary>
-    [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
     /// <summary>An mbo institution (BRIN4) applied to.</summary>
-    [BindProperty(SupportsGet = true, Name = "instelling")] public string? Institution { get; set; }
+    [BindProperty(SupportsGet = true, Name = "instelling")]
+    public string? Institution { get; set; }
+
     /// <summary>A programme (crebo) applied to.</summary>
-    [BindProperty(SupportsGet = true, Name = "opleiding")] public int? Crebo { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sorteer")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "opleiding")]
+    public int? Crebo { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sorteer")]
+    public string? Sort { get; set; }
+
     /// <summary>The page shown, from 1.</summary>
-    [BindProperty(SupportsGet = true, Name = "pagina")] public int? PageNumber { get; set; }
-    [BindProperty(SupportsGet = true, Name = "aantal")] public int? Size { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int? PageNumber { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "aantal")]
+    public int? Size { get; set; }
+
     /// <summary><c>print</c>: the whole filtered list without controls, for paper.</summary>
-    [BindProperty(SupportsGet = true, Name = "weergave")] public string? View { get; set; }
+    [BindProperty(SupportsGet = true, Name = "weergave")]
+    public string? View { get; set; }
+
     /// <summary><c>xlsx</c> or <c>csv</c>: the whole filtered list as a file.</summary>
-    [BindProperty(SupportsGet = true, Name = "formaat")] public string? Format { get; set; }
+    [BindProperty(SupportsGet = true, Name = "formaat")]
+    public string? Format { get; set; }
 
     public ImmutableArray<int> ExamYears { get; private set; } = [];
     public PupilListResult List { get; private set; } = new([], 0, ImmutableDictionary<PupilStatus, int>.Empty);
+
     /// <summary>The pupils on this page (every filtered pupil in the print view).</summary>
     public ImmutableArray<SchoolPupil> Shown { get; private set; } = [];
     public ImmutableArray<PupilChoice> Institutions { get; private set; } = [];
@@ -54,16 +76,25 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
         ExamYear ??= ExamYears.Where(y => y <= current).Cast<int?>().FirstOrDefault() ?? (ExamYears.IsEmpty ? current : ExamYears[^1]);
         WarnFrom = site.WarnFrom.In(ExamYear.Value);
         var all = new List<SchoolPupil>();
-        for (string? after = null; ;)
+        string? after = null;
+        while (true)
         {
             var page = PupilDirectory.SchoolPupils(site.Database, locations, ExamYear, after, PupilDirectory.MaxPage, Today, site.WarnFrom);
             all.AddRange(page.Items);
-            if ((after = page.NextAfter) is null) break;
+            if ((after = page.NextAfter) is null)
+                break;
         }
         Names = InstitutionNames.All(site.Database);
         ProgrammeNames = Storage.ProgrammeNames.All(site.Database);
         (Institutions, Programmes) = PupilList.Choices(all, Names, ProgrammeNames);
-        Query = new(Search, PupilList.ParseStatus(Status), string.IsNullOrWhiteSpace(Institution) ? null : Institution.Trim(), Crebo, OnlySignals, PupilList.ParseSort(Sort));
+        Query = new(
+            Search,
+            PupilList.ParseStatus(Status),
+            string.IsNullOrWhiteSpace(Institution) ? null : Institution.Trim(),
+            Crebo,
+            OnlySignals,
+            PupilList.ParseSort(Sort)
+        );
         List = PupilList.Apply(all, Query, Names);
 
         if (Format is "xlsx" or "csv")
@@ -99,9 +130,14 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
             ["aantal"] = Size == Keyset.PageSize ? null : Size,
         };
         if (changes is not null)
-            foreach (var property in changes.GetType().GetProperties()) values[property.Name] = property.GetValue(changes);
-        var query = string.Join("&", values.Where(v => v.Value is not null && v.Value.ToString() != "")
-            .Select(v => v.Key + "=" + Uri.EscapeDataString(Convert.ToString(v.Value, CultureInfo.InvariantCulture)!)));
+            foreach (var property in changes.GetType().GetProperties())
+                values[property.Name] = property.GetValue(changes);
+        var query = string.Join(
+            "&",
+            values
+                .Where(v => v.Value is not null && v.Value.ToString() != "")
+                .Select(v => v.Key + "=" + Uri.EscapeDataString(Convert.ToString(v.Value, CultureInfo.InvariantCulture)!))
+        );
         return "/leerlingen" + (query.Length == 0 ? "" : "?" + query);
     }
 
@@ -115,11 +151,22 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
     public string Description()
     {
         var parts = new List<string> { "examenjaar " + ExamYear?.ToString(CultureInfo.InvariantCulture) };
-        if (!string.IsNullOrWhiteSpace(Search)) parts.Add($"zoekterm \u201c{Search.Trim()}\u201d");
-        if (Query.Status is { } s) parts.Add("status " + PupilList.Label(s));
-        if (Query.Institution is { } i) parts.Add("aangemeld bij " + PupilList.InstitutionName(i, Names));
-        if (Crebo is { } c) parts.Add("opleiding " + (Programmes.FirstOrDefault(p => p.Value == c.ToString(CultureInfo.InvariantCulture))?.Name ?? "crebo " + c.ToString(CultureInfo.InvariantCulture)));
-        if (OnlySignals) parts.Add("alleen met een signaal");
+        if (!string.IsNullOrWhiteSpace(Search))
+            parts.Add($"zoekterm \u201c{Search.Trim()}\u201d");
+        if (Query.Status is { } s)
+            parts.Add("status " + PupilList.Label(s));
+        if (Query.Institution is { } i)
+            parts.Add("aangemeld bij " + PupilList.InstitutionName(i, Names));
+        if (Crebo is { } c)
+            parts.Add(
+                "opleiding "
+                    + (
+                        Programmes.FirstOrDefault(p => p.Value == c.ToString(CultureInfo.InvariantCulture))?.Name
+                        ?? "crebo " + c.ToString(CultureInfo.InvariantCulture)
+                    )
+            );
+        if (OnlySignals)
+            parts.Add("alleen met een signaal");
         return string.Join(", ", parts);
     }
 }

@@ -20,7 +20,8 @@ public static class Keyset
     {
         ArgumentNullException.ThrowIfNull(fetch);
         ArgumentNullException.ThrowIfNull(key);
-        if (keep is null) return fetch(after, size);
+        if (keep is null)
+            return fetch(after, size);
         var items = ImmutableArray.CreateBuilder<T>(size);
         var cursor = after;
         while (true)
@@ -28,12 +29,14 @@ public static class Keyset
             var page = fetch(cursor, PupilDirectory.MaxPage);
             for (var i = 0; i < page.Items.Length; i++)
             {
-                if (!keep(page.Items[i])) continue;
+                if (!keep(page.Items[i]))
+                    continue;
                 items.Add(page.Items[i]);
                 if (items.Count == size)
                     return new(items.MoveToImmutable(), i < page.Items.Length - 1 || page.NextAfter is not null ? key(page.Items[i]) : null);
             }
-            if (page.NextAfter is null) return new(items.ToImmutable(), null);
+            if (page.NextAfter is null)
+                return new(items.ToImmutable(), null);
             cursor = page.NextAfter;
         }
     }

@@ -13,14 +13,19 @@ public enum PupilStatus
 {
     /// <summary>No application at all.</summary>
     NietAangemeld,
+
     /// <summary>Refused, and no application open or admitted.</summary>
     Afgewezen,
+
     /// <summary>Withdrew every application.</summary>
     Ingetrokken,
+
     /// <summary>Applied; no intake yet.</summary>
     Aangemeld,
+
     /// <summary>An intake was held; no decision yet.</summary>
     IntakeGedaan,
+
     /// <summary>Admitted or placed somewhere.</summary>
     Toegelaten,
 }
@@ -40,8 +45,13 @@ public enum PupilSort
 /// (crebo) applied to, only pupils with a signal, and an order. Every part is optional.
 /// </summary>
 public sealed record PupilQuery(
-    string? Search = null, PupilStatus? Status = null, string? Institution = null, int? Crebo = null, bool OnlySignals = false,
-    PupilSort Sort = PupilSort.Naam);
+    string? Search = null,
+    PupilStatus? Status = null,
+    string? Institution = null,
+    int? Crebo = null,
+    bool OnlySignals = false,
+    PupilSort Sort = PupilSort.Naam
+);
 
 /// <summary>
 /// The filtered, sorted pupils and the counts per status. The counts cover the pupils the search and the other filters
@@ -65,10 +75,14 @@ public static class PupilList
     {
         ArgumentNullException.ThrowIfNull(pupil);
         var statuses = pupil.Applications.Select(a => a.Status).ToHashSet();
-        if (statuses.Count == 0) return PupilStatus.NietAangemeld;
-        if (statuses.Contains(ApplicationStatus.Toegelaten) || statuses.Contains(ApplicationStatus.Geplaatst)) return PupilStatus.Toegelaten;
-        if (statuses.Contains(ApplicationStatus.IntakeGehouden)) return PupilStatus.IntakeGedaan;
-        if (statuses.Contains(ApplicationStatus.Aangemeld)) return PupilStatus.Aangemeld;
+        if (statuses.Count == 0)
+            return PupilStatus.NietAangemeld;
+        if (statuses.Contains(ApplicationStatus.Toegelaten) || statuses.Contains(ApplicationStatus.Geplaatst))
+            return PupilStatus.Toegelaten;
+        if (statuses.Contains(ApplicationStatus.IntakeGehouden))
+            return PupilStatus.IntakeGedaan;
+        if (statuses.Contains(ApplicationStatus.Aangemeld))
+            return PupilStatus.Aangemeld;
         return statuses.Contains(ApplicationStatus.Afgewezen) ? PupilStatus.Afgewezen : PupilStatus.Ingetrokken;
     }
 
@@ -80,15 +94,26 @@ public static class PupilList
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(names);
         var search = query.Search?.Trim();
-        var scope = pupils.Where(p =>
-            (string.IsNullOrEmpty(search) || p.Key.Contains(search, StringComparison.OrdinalIgnoreCase) || (p.Name?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false))
-            && (!query.OnlySignals || !p.Signals.IsEmpty)
-            && (query.Institution is null && query.Crebo is null || p.Applications.Any(a =>
-                (query.Institution is null || InstitutionOf(a) == query.Institution || a.Institution == query.Institution)
-                && (query.Crebo is null || a.Crebo == query.Crebo))))
+        var scope = pupils
+            .Where(p =>
+                (
+                    string.IsNullOrEmpty(search)
+                    || p.Key.Contains(search, StringComparison.OrdinalIgnoreCase)
+                    || (p.Name?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false)
+                )
+                && (!query.OnlySignals || !p.Signals.IsEmpty)
+                && (
+                    query.Institution is null && query.Crebo is null
+                    || p.Applications.Any(a =>
+                        (query.Institution is null || InstitutionOf(a) == query.Institution || a.Institution == query.Institution)
+                        && (query.Crebo is null || a.Crebo == query.Crebo)
+                    )
+                )
+            )
             .ToList();
         var counts = Enum.GetValues<PupilStatus>().ToImmutableDictionary(s => s, _ => 0).ToBuilder();
-        foreach (var p in scope) counts[StatusOf(p)]++;
+        foreach (var p in scope)
+            counts[StatusOf(p)]++;
         var shown = query.Status is { } status ? scope.Where(p => StatusOf(p) == status) : scope;
         return new([.. Sort(shown, query.Sort, names)], scope.Count, counts.ToImmutable());
     }
@@ -99,8 +124,14 @@ public static class PupilList
         {
             PupilSort.Nummer => pupils.OrderBy(p => p.Key, StringComparer.Ordinal),
             PupilSort.Status => pupils.OrderBy(StatusOf).ThenBy(SortName, Text),
-            PupilSort.Instelling => pupils.OrderBy(p => FirstInstitution(p, names) is null).ThenBy(p => FirstInstitution(p, names) ?? "", Text).ThenBy(SortName, Text),
-            PupilSort.Signaal => pupils.OrderBy(p => p.Signals.IsEmpty).ThenBy(p => p.Signals.IsEmpty ? "" : Label(p.Signals[0].Kind), Text).ThenBy(SortName, Text),
+            PupilSort.Instelling => pupils
+                .OrderBy(p => FirstInstitution(p, names) is null)
+                .ThenBy(p => FirstInstitution(p, names) ?? "", Text)
+                .ThenBy(SortName, Text),
+            PupilSort.Signaal => pupils
+                .OrderBy(p => p.Signals.IsEmpty)
+                .ThenBy(p => p.Signals.IsEmpty ? "" : Label(p.Signals[0].Kind), Text)
+                .ThenBy(SortName, Text),
             _ => pupils.OrderBy(SortName, Text),
         };
         return sorted.ThenBy(p => p.Key, StringComparer.Ordinal);
@@ -133,7 +164,9 @@ public static class PupilList
         ArgumentNullException.ThrowIfNull(application);
         var location = EventText.Where(application.Institution, names);
         var institution = InstitutionName(InstitutionOf(application), names);
-        return institution == InstitutionOf(application) || location.Contains(institution, StringComparison.OrdinalIgnoreCase) ? location : $"{institution}, {location}";
+        return institution == InstitutionOf(application) || location.Contains(institution, StringComparison.OrdinalIgnoreCase)
+            ? location
+            : $"{institution}, {location}";
     }
 
     /// <summary>The programme by its name from the kwalificatiestructuur, with niveau and crebo: "Verzorgende IG (niveau 3, crebo 25491)".</summary>
@@ -142,60 +175,73 @@ public static class PupilList
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(programmes);
         var detail = new List<string>(2);
-        if (application.Niveau is { } n) detail.Add("niveau " + n.ToString(CultureInfo.InvariantCulture));
-        if (application.Crebo is { } c) detail.Add("crebo " + c.ToString(CultureInfo.InvariantCulture));
+        if (application.Niveau is { } n)
+            detail.Add("niveau " + n.ToString(CultureInfo.InvariantCulture));
+        if (application.Crebo is { } c)
+            detail.Add("crebo " + c.ToString(CultureInfo.InvariantCulture));
         var name = application.Crebo is { } crebo && programmes.TryGetValue(crebo, out var known) ? known : null;
         return name is null ? (detail.Count == 0 ? "opleiding onbekend" : string.Join(", ", detail))
-            : detail.Count == 0 ? name : $"{name} ({string.Join(", ", detail)})";
+            : detail.Count == 0 ? name
+            : $"{name} ({string.Join(", ", detail)})";
     }
 
     /// <summary>The institutions and programmes the school's pupils applied to, by name, for the filters.</summary>
     public static (ImmutableArray<PupilChoice> Institutions, ImmutableArray<PupilChoice> Programmes) Choices(
-        IEnumerable<SchoolPupil> pupils, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<int, string> programmes)
+        IEnumerable<SchoolPupil> pupils,
+        IReadOnlyDictionary<string, string> names,
+        IReadOnlyDictionary<int, string> programmes
+    )
     {
         ArgumentNullException.ThrowIfNull(pupils);
         var applications = pupils.SelectMany(p => p.Applications).ToList();
-        var institutions = applications.Select(InstitutionOf).Distinct(StringComparer.Ordinal)
-            .Select(code => new PupilChoice(code, InstitutionName(code, names))).OrderBy(c => c.Name, Text).ThenBy(c => c.Value, StringComparer.Ordinal);
-        var offered = applications.Where(a => a.Crebo is not null).GroupBy(a => a.Crebo!.Value)
-            .Select(g => new PupilChoice(g.Key.ToString(CultureInfo.InvariantCulture), Programme(g.First(), programmes))).OrderBy(c => c.Name, Text);
+        var institutions = applications
+            .Select(InstitutionOf)
+            .Distinct(StringComparer.Ordinal)
+            .Select(code => new PupilChoice(code, InstitutionName(code, names)))
+            .OrderBy(c => c.Name, Text)
+            .ThenBy(c => c.Value, StringComparer.Ordinal);
+        var offered = applications
+            .Where(a => a.Crebo is not null)
+            .GroupBy(a => a.Crebo!.Value)
+            .Select(g => new PupilChoice(g.Key.ToString(CultureInfo.InvariantCulture), Programme(g.First(), programmes)))
+            .OrderBy(c => c.Name, Text);
         return ([.. institutions], [.. offered]);
     }
 
     /// <summary>The status as a word in a sentence ("niet aangemeld", "intake gedaan").</summary>
-    public static string Label(PupilStatus status) => status switch
-    {
-        PupilStatus.NietAangemeld => "niet aangemeld",
-        PupilStatus.Afgewezen => "afgewezen",
-        PupilStatus.Ingetrokken => "ingetrokken",
-        PupilStatus.Aangemeld => "aangemeld",
-        PupilStatus.IntakeGedaan => "intake gedaan",
-        PupilStatus.Toegelaten => "toegelaten",
-        _ => status.ToString(),
-    };
+    public static string Label(PupilStatus status) =>
+        status switch
+        {
+            PupilStatus.NietAangemeld => "niet aangemeld",
+            PupilStatus.Afgewezen => "afgewezen",
+            PupilStatus.Ingetrokken => "ingetrokken",
+            PupilStatus.Aangemeld => "aangemeld",
+            PupilStatus.IntakeGedaan => "intake gedaan",
+            PupilStatus.Toegelaten => "toegelaten",
+            _ => status.ToString(),
+        };
 
     /// <summary>The status's value in the query string (<c>?status=niet-aangemeld</c>).</summary>
     public static string Value(PupilStatus status) => Label(status).Replace(' ', '-');
 
     /// <summary>The status a query-string value names, or null (also for an unknown value: then no status filter).</summary>
-    public static PupilStatus? ParseStatus(string? value) =>
-        Enum.GetValues<PupilStatus>().Cast<PupilStatus?>().FirstOrDefault(s => Value(s!.Value) == value);
+    public static PupilStatus? ParseStatus(string? value) => Enum.GetValues<PupilStatus>().Cast<PupilStatus?>().FirstOrDefault(s => Value(s!.Value) == value);
 
     /// <summary>The order a query-string value names; by name when none or unknown.</summary>
-    public static PupilSort ParseSort(string? value) =>
-        Enum.GetValues<PupilSort>().FirstOrDefault(s => Value(s) == value);
+    public static PupilSort ParseSort(string? value) => Enum.GetValues<PupilSort>().FirstOrDefault(s => Value(s) == value);
 
     /// <summary>The order's value in the query string (<c>?sorteer=status</c>).</summary>
     public static string Value(PupilSort sort) => sort.ToString().ToLowerInvariant();
 
     /// <summary>Each signal's own short label, so that the decaan tells them apart at a glance (and never by colour alone).</summary>
-    public static string Label(SignalKind kind) => kind switch
-    {
-        SignalKind.NogNietAangemeld => "Nog niet aangemeld",
-        SignalKind.GeenAanmelding => "Geen toelatingsrecht",
-        SignalKind.Afgewezen => "Afgewezen, niets anders",
-        SignalKind.Ingetrokken => "Ingetrokken, niets open",
-        SignalKind.LagerNiveau => "Lager niveau dan gebruikelijk",
-        _ => kind.ToString(),
-    };
+    public static string Label(SignalKind kind) =>
+        kind switch
+        {
+            SignalKind.NogNietAangemeld => "Nog niet aangemeld",
+            SignalKind.GeenAanmelding => "Geen toelatingsrecht",
+            SignalKind.Afgewezen => "Afgewezen, niets anders",
+            SignalKind.Ingetrokken => "Ingetrokken, niets open",
+            SignalKind.LagerNiveau => "Lager niveau dan gebruikelijk",
+            _ => kind.ToString(),
+        };
 }

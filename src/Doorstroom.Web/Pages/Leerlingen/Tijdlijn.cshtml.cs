@@ -13,7 +13,8 @@ public sealed class TijdlijnModel(SiteServices site, ReadLog reads) : SignedInPa
     {
         var today = site.Today;
         var pupil = PupilDirectory.SchoolPupil(site.Database, site.Locations(Caller.Institution!), key, today, site.WarnFrom);
-        if (pupil is null) return NotFound();
+        if (pupil is null)
+            return NotFound();
         Pupil = pupil;
         reads.Pupil(Caller, PupilView.SchoolTimeline, pupil.Key);
         Timeline = EventText.View(pupil.Stream, today, InstitutionNames.All(site.Database), pupil.Applications, pupil.Signals, site.Catalogue);

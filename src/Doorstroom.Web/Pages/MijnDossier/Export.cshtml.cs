@@ -14,7 +14,8 @@ public sealed class ExportModel(SiteServices site, DossierService dossier) : Sig
     public IActionResult OnGet()
     {
         var outcome = dossier.Export(Caller);
-        if (outcome.NotFound) return NotFound();
+        if (outcome.NotFound)
+            return NotFound();
         var page = Page();
         if (outcome.Refusal is not null)
         {

@@ -19,8 +19,11 @@ public sealed record ConsentLine(string Institution, string InstitutionName, Dos
 /// </summary>
 public sealed class IndexModel(SiteServices site, DossierService dossier) : SignedInPage
 {
-    [TempData] public string? Melding { get; set; }
-    [TempData] public string? Weigering { get; set; }
+    [TempData]
+    public string? Melding { get; set; }
+
+    [TempData]
+    public string? Weigering { get; set; }
 
     public ImmutableArray<DossierEntry> Entries { get; private set; } = [];
     public ImmutableArray<DossierRequest> Requests { get; private set; } = [];
@@ -48,8 +51,10 @@ public sealed class IndexModel(SiteServices site, DossierService dossier) : Sign
     public string InstitutionName(string code) => DossierText.Institution(site.Database, code);
 
     /// <summary>What a parent of a pupil of 16 or older without access reads (P4), in plain Dutch.</summary>
-    public const string ClosedText = "Je kind is 16 jaar of ouder en beslist nu zelf over het overstapdossier (regel P4). "
-        + "Daarom kun je het dossier, het logboek en de download niet meer inzien, tenzij je kind je daar zelf toegang voor geeft op de eigen pagina Mijn dossier.";
+    public const string ClosedText =
+        "Je kind is 16 jaar of ouder en beslist nu zelf over het overstapdossier (regel P4). "
+        + "Daarom kun je het dossier, het logboek en de download niet meer inzien, tenzij je kind je daar zelf toegang voor geeft op de eigen pagina Mijn "
+        + "dossier.";
 
     public void OnGet()
     {
@@ -68,18 +73,34 @@ public sealed class IndexModel(SiteServices site, DossierService dossier) : Sign
             ParentAccess = dossier.ParentAccess(Caller.Pupil!);
             DecidesParentAccess = dossier.DecidesParentAccess(Caller);
         }
-        var applied = new EventStore(site.Database).Stream(Caller.Pupil!)
+        var applied = new EventStore(site.Database)
+            .Stream(Caller.Pupil!)
             .Where(e => e.Kind == EventKind.Aangemeld && e.Date <= site.Today && e.Institution is { Length: >= 4 })
-            .Select(e => e.Institution![..4]).Distinct(StringComparer.OrdinalIgnoreCase);
-        Consents = [.. applied.SelectMany(at => Choices.Select(c => new ConsentLine(at, InstitutionName(at), c,
-            consents.Where(x => x.Category == c && string.Equals(x.Institution, at, StringComparison.OrdinalIgnoreCase)).OrderBy(x => x.On).LastOrDefault())))];
+            .Select(e => e.Institution![..4])
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        Consents =
+        [
+            .. applied.SelectMany(at =>
+                Choices.Select(c => new ConsentLine(
+                    at,
+                    InstitutionName(at),
+                    c,
+                    consents
+                        .Where(x => x.Category == c && string.Equals(x.Institution, at, StringComparison.OrdinalIgnoreCase))
+                        .OrderBy(x => x.On)
+                        .LastOrDefault()
+                ))
+            ),
+        ];
     }
 
     public IActionResult OnPostToestemming(string? instelling, string? categorie, bool geven)
     {
-        if (instelling is not { Length: 4 } || !DossierRules.TryCategory(categorie, out var category)) return BadRequest();
+        if (instelling is not { Length: 4 } || !DossierRules.TryCategory(categorie, out var category))
+            return BadRequest();
         var outcome = dossier.Consent(Caller, category, instelling, geven);
-        if (outcome.NotFound) return NotFound();
+        if (outcome.NotFound)
+            return NotFound();
         if (outcome.Refusal is { } why)
             Weigering = $"Niet gelukt (regel {why.Rule}): {why.Reason}" + (Caller.Role == Roles.Leerling ? " Vraag je ouder of verzorger om het te doen." : "");
         else
@@ -91,7 +112,8 @@ public sealed class IndexModel(SiteServices site, DossierService dossier) : Sign
     public IActionResult OnPostOuderinzage(bool geven)
     {
         var outcome = dossier.ChangeParentAccess(Caller, geven);
-        if (outcome.NotFound) return NotFound();
+        if (outcome.NotFound)
+            return NotFound();
         if (outcome.Refusal is { } why)
             Weigering = $"Niet gelukt (regel {why.Rule}): tot je 16de kan je ouder of verzorger je dossier al inzien; vanaf je 16de beslis je daar zelf over.";
         else
@@ -103,9 +125,15 @@ public sealed class IndexModel(SiteServices site, DossierService dossier) : Sign
     public IActionResult OnGetExport()
     {
         var outcome = dossier.Export(Caller);
-        if (outcome.NotFound) return NotFound();
+        if (outcome.NotFound)
+            return NotFound();
         if (outcome.Refusal is not null)
-            return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = ClosedText };
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status403Forbidden,
+                ContentType = "text/plain; charset=utf-8",
+                Content = ClosedText,
+            };
         var export = MijnGegevens.From(outcome.Value!, InstitutionNames.All(site.Database), site.Today);
         return File(export.ToJson(), "application/json", $"mijn-gegevens-{export.Leerlingcode}.json");
     }

@@ -38,10 +38,13 @@ public sealed class IndexModel(SiteServices site, ReadLog reads, IAuthorizationS
         {
             // A decaan's pupil: the same policy and scope as the pupil's page under /leerlingen; elsewhere "not found".
             var caller = Caller.From(User);
-            if (caller is null) return Challenge();
-            if (!(await authorization.AuthorizeAsync(User, Policies.School)).Succeeded) return Forbid();
+            if (caller is null)
+                return Challenge();
+            if (!(await authorization.AuthorizeAsync(User, Policies.School)).Succeeded)
+                return Forbid();
             var pupil = PupilDirectory.SchoolPupil(Site.Database, Site.Locations(caller.Institution!), key, Site.Today);
-            if (pupil is null) return NotFound();
+            if (pupil is null)
+                return NotFound();
             if (!asked)
             {
                 Fill(pupil.Stream, pupil.Key, Roles.Decaan, pupil.Name ?? "leerling " + pupil.Key);
@@ -72,13 +75,15 @@ public sealed class IndexModel(SiteServices site, ReadLog reads, IAuthorizationS
         Form.Geboortedatum = q["geboortedatum"].FirstOrDefault();
         Form.Aangemeld = q["aangemeld"].FirstOrDefault();
         Form.Route = q["route"].FirstOrDefault() is { Length: > 0 } r ? r : null;
-        if (!asked) return Page(); // the empty form: nothing asked yet
+        if (!asked)
+            return Page(); // the empty form: nothing asked yet
 
         var (situation, errors) = Form.Read();
         if (Form.Route is { } route && Site.Catalogue.FindRoute(route) is null)
             errors = errors.SetItem("route", $"De planner kent geen route '{route}'; kies er een uit de lijst.");
         Errors = errors;
-        if (situation is null || errors.Count > 0) return Page();
+        if (situation is null || errors.Count > 0)
+            return Page();
         Plan = Site.Planner.Plan(situation);
         Shown = [.. Plan.Pathways.Take(MaxPathways)];
         return Page();
@@ -103,19 +108,37 @@ public sealed class IndexModel(SiteServices site, ReadLog reads, IAuthorizationS
     /// <summary>What the record filled in, in Dutch words: "schooltype, leerweg, leerjaar en geboortedatum".</summary>
     public string KnownWords()
     {
-        var words = (Prefilled?.Known ?? []).Select(k => k switch
+        var words = (Prefilled?.Known ?? [])
+            .Select(k =>
+                k switch
+                {
+                    "school" => "schooltype",
+                    "niveau" => "mbo-niveau",
+                    "diploma" => "diploma’s",
+                    "aangemeld" => "datum van aanmelding",
+                    "mboleerweg" => "mbo-leerweg",
+                    "doel" => "doel (het niveau van de aanmelding)",
+                    "route" => "route",
+                    _ => k,
+                }
+            )
+            .ToList();
+        return words.Count switch
         {
-            "school" => "schooltype", "niveau" => "mbo-niveau", "diploma" => "diploma’s", "aangemeld" => "datum van aanmelding",
-            "mboleerweg" => "mbo-leerweg", "doel" => "doel (het niveau van de aanmelding)", "route" => "route", _ => k,
-        }).ToList();
-        return words.Count switch { 0 => "", 1 => words[0], _ => string.Join(", ", words.Take(words.Count - 1)) + " en " + words[^1] };
+            0 => "",
+            1 => words[0],
+            _ => string.Join(", ", words.Take(words.Count - 1)) + " en " + words[^1],
+        };
     }
 
     /// <summary>The description of the timeline for screen readers.</summary>
     public string TimelineDescription()
     {
-        if (Plan is null) return "";
-        return $"{Shown.Length} van {Plan.Pathways.Length} paden naar {DutchText.Goal(Plan.Goal)}, het snelste eerst. Elke rij is een pad, elke balk een stap van begin tot vroegste einde; " +
-               "een smalle gestreepte balk loopt door tot het uiterlijke einde, een ruit markeert de startkwalificatie, de rode stippellijn de datum van de vraag. De tabel hieronder geeft dezelfde gegevens.";
+        if (Plan is null)
+            return "";
+        return $"{Shown.Length} van {Plan.Pathways.Length} paden naar {DutchText.Goal(Plan.Goal)}, het snelste eerst. Elke rij is een pad, elke balk een "
+            + $"stap van begin tot vroegste einde; "
+            + "een smalle gestreepte balk loopt door tot het uiterlijke einde, een ruit markeert de startkwalificatie, de rode stippellijn de datum van de "
+            + "vraag. De tabel hieronder geeft dezelfde gegevens.";
     }
 }

@@ -28,6 +28,7 @@ public sealed class PlannerForm
     public string? Risico { get; set; }
     public string? Geboortedatum { get; set; }
     public string? Aangemeld { get; set; }
+
     /// <summary>The catalogue route the pupil is on now (only for showing; the situation does not depend on it).</summary>
     public string? Route { get; set; }
 
@@ -63,14 +64,41 @@ public sealed class PlannerForm
 
     /// <summary>The form fields in the order the form shows them, for the error summary.</summary>
     public static readonly ImmutableArray<string> FieldOrder =
-        ["op", "school", "leerweg", "leerjaar", "niveau", "sector", "route", "geboortedatum", "diploma", "doel", "wilsector", "mboleerweg", "zeker", "risico", "aangemeld"];
+    [
+        "op",
+        "school",
+        "leerweg",
+        "leerjaar",
+        "niveau",
+        "sector",
+        "route",
+        "geboortedatum",
+        "diploma",
+        "doel",
+        "wilsector",
+        "mboleerweg",
+        "zeker",
+        "risico",
+        "aangemeld",
+    ];
 
     /// <summary>The form field of each pupil JSON field, for the parser's problems.</summary>
     private static readonly Dictionary<string, string> FieldOf = new(StringComparer.Ordinal)
     {
-        ["on"] = "op", ["school"] = "school", ["leerweg"] = "leerweg", ["leerjaar"] = "leerjaar", ["niveau"] = "niveau", ["sector"] = "sector",
-        ["diplomas"] = "diploma", ["goal"] = "doel", ["wantsSector"] = "wilsector", ["mboLeerweg"] = "mboleerweg", ["sureOfChoice"] = "zeker",
-        ["atRiskOfNoDiploma"] = "risico", ["birthDate"] = "geboortedatum", ["appliedOn"] = "aangemeld",
+        ["on"] = "op",
+        ["school"] = "school",
+        ["leerweg"] = "leerweg",
+        ["leerjaar"] = "leerjaar",
+        ["niveau"] = "niveau",
+        ["sector"] = "sector",
+        ["diplomas"] = "diploma",
+        ["goal"] = "doel",
+        ["wantsSector"] = "wilsector",
+        ["mboLeerweg"] = "mboleerweg",
+        ["sureOfChoice"] = "zeker",
+        ["atRiskOfNoDiploma"] = "risico",
+        ["birthDate"] = "geboortedatum",
+        ["appliedOn"] = "aangemeld",
     };
 
     /// <summary>The situation, or the Dutch error of each field that is wrong (keyed by the form field's name).</summary>
@@ -86,32 +114,47 @@ public sealed class PlannerForm
             var leerweg = Choice(w, "leerweg", "leerweg", Leerweg, JsonSpelling.Leerwegen, "leerweg", errors);
             if (leerweg is { } lw && school is { } s)
             {
-                if (s == SchoolType.Vmbo && !lw.IsVmboLeerweg()) errors["leerweg"] = "Kies bij vmbo een vmbo-leerweg: bb, kb, gl of tl.";
-                else if (s == SchoolType.Mbo && lw.IsVmboLeerweg()) errors["leerweg"] = "Kies bij mbo een mbo-leerweg: bol of bbl.";
-                else if (s is not (SchoolType.Vmbo or SchoolType.Mbo)) errors["leerweg"] = $"Een leerweg hoort bij vmbo of mbo, niet bij {DutchText.School(s)}; laat dit veld leeg.";
+                if (s == SchoolType.Vmbo && !lw.IsVmboLeerweg())
+                    errors["leerweg"] = "Kies bij vmbo een vmbo-leerweg: bb, kb, gl of tl.";
+                else if (s == SchoolType.Mbo && lw.IsVmboLeerweg())
+                    errors["leerweg"] = "Kies bij mbo een mbo-leerweg: bol of bbl.";
+                else if (s is not (SchoolType.Vmbo or SchoolType.Mbo))
+                    errors["leerweg"] = $"Een leerweg hoort bij vmbo of mbo, niet bij " + $"{DutchText.School(s)}; laat dit veld leeg.";
             }
             var leerjaar = Number(w, "leerjaar", "leerjaar", Leerjaar, errors);
             if (leerjaar is { } lj && school is { } s2)
             {
-                var max = s2 switch { SchoolType.Vmbo or SchoolType.Mbo => 4, SchoolType.Havo => 5, SchoolType.Vwo or SchoolType.Praktijkonderwijs => 6, _ => 0 };
-                if (max == 0) errors["leerjaar"] = $"Bij {DutchText.School(s2)} hoort geen leerjaar; laat dit veld leeg.";
-                else if (lj < 1 || lj > max) errors["leerjaar"] = $"Leerjaar {lj} bestaat niet in het {DutchText.School(s2)}; kies 1 tot en met {max}.";
+                var max = s2 switch
+                {
+                    SchoolType.Vmbo or SchoolType.Mbo => 4,
+                    SchoolType.Havo => 5,
+                    SchoolType.Vwo or SchoolType.Praktijkonderwijs => 6,
+                    _ => 0,
+                };
+                if (max == 0)
+                    errors["leerjaar"] = $"Bij {DutchText.School(s2)} hoort geen leerjaar; laat dit veld leeg.";
+                else if (lj < 1 || lj > max)
+                    errors["leerjaar"] = $"Leerjaar {lj} bestaat niet in het {DutchText.School(s2)}; kies 1 tot en met {max}.";
             }
             var niveau = Number(w, "niveau", "niveau", Niveau, errors);
             if (niveau is { } nv && school is { } s3)
             {
-                if (s3 != SchoolType.Mbo) errors["niveau"] = "Een niveau hoort bij een leerling in het mbo; laat dit veld leeg.";
-                else if (nv is < 1 or > 4) errors["niveau"] = "Kies niveau 1 tot en met 4.";
+                if (s3 != SchoolType.Mbo)
+                    errors["niveau"] = "Een niveau hoort bij een leerling in het mbo; laat dit veld leeg.";
+                else if (nv is < 1 or > 4)
+                    errors["niveau"] = "Kies niveau 1 tot en met 4.";
             }
             Choice(w, "sector", "sector", Sector, JsonSpelling.Sectors, "sector of profiel", errors);
             Choice(w, "goal", "doel", Doel, JsonSpelling.Goals, "doel", errors);
             Choice(w, "wantsSector", "wilsector", WilSector, JsonSpelling.Sectors, "sector of profiel", errors);
             var mbo = Choice(w, "mboLeerweg", "mboleerweg", MboLeerweg, JsonSpelling.Leerwegen, "mbo-leerweg", errors);
-            if (mbo is { } m && m.IsVmboLeerweg()) errors["mboleerweg"] = "Kies bol of bbl.";
+            if (mbo is { } m && m.IsVmboLeerweg())
+                errors["mboleerweg"] = "Kies bol of bbl.";
             YesNo(w, "sureOfChoice", "zeker", Zeker, errors);
             YesNo(w, "atRiskOfNoDiploma", "risico", Risico, errors);
             var birth = Date(w, "birthDate", "geboortedatum", Geboortedatum, errors, required: false);
-            if (birth is { } b && on is { } o && b >= o) errors["geboortedatum"] = "De geboortedatum moet vóór de datum van de vraag liggen.";
+            if (birth is { } b && on is { } o && b >= o)
+                errors["geboortedatum"] = "De geboortedatum moet vóór de datum van de vraag liggen.";
             Date(w, "appliedOn", "aangemeld", Aangemeld, errors, required: false);
 
             w.WriteStartArray("diplomas");
@@ -124,13 +167,15 @@ public sealed class PlannerForm
                 }
                 w.WriteStartObject();
                 w.WriteString("kind", JsonSpelling.Of(kind));
-                if (ExtraVak && kind is DiplomaKind.VmboGl or DiplomaKind.VmboTl) w.WriteBoolean("extraVak", true);
+                if (ExtraVak && kind is DiplomaKind.VmboGl or DiplomaKind.VmboTl)
+                    w.WriteBoolean("extraVak", true);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        if (errors.Count > 0) return (null, errors.ToImmutableDictionary());
+        if (errors.Count > 0)
+            return (null, errors.ToImmutableDictionary());
 
         var parsed = PupilJson.Parse(json.ToArray(), "formulier");
         if (parsed.Problem is { } problem)
@@ -143,17 +188,19 @@ public sealed class PlannerForm
     }
 
     /// <summary>The earliest and latest date of a date field (the contract's <see cref="ContractDates"/>), for the form's min and max.</summary>
-    public static (DateOnly Min, DateOnly Max) RangeOf(string field) => field switch
-    {
-        "geboortedatum" => (ContractDates.EarliestBirthDate, ContractDates.LatestOn),
-        _ => (ContractDates.EarliestOn, ContractDates.LatestOn),
-    };
+    public static (DateOnly Min, DateOnly Max) RangeOf(string field) =>
+        field switch
+        {
+            "geboortedatum" => (ContractDates.EarliestBirthDate, ContractDates.LatestOn),
+            _ => (ContractDates.EarliestOn, ContractDates.LatestOn),
+        };
 
     private static DateOnly? Date(Utf8JsonWriter w, string name, string field, string? text, Dictionary<string, string> errors, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            if (required) errors[field] = "Vul een datum in.";
+            if (required)
+                errors[field] = "Vul een datum in.";
             return null;
         }
         if (!PlanJson.TryIso(text?.Trim(), out var date))
@@ -164,16 +211,27 @@ public sealed class PlannerForm
         var (min, max) = RangeOf(field);
         if (date < min || date > max)
         {
-            errors[field] = $"Vul een datum in van {DutchFormat.Date(min)} tot en met {DutchFormat.Date(max)}; de planner rekent niet met {DutchFormat.Date(date)}.";
+            errors[field] =
+                $"Vul een datum in van {DutchFormat.Date(min)} tot en met {DutchFormat.Date(max)}; de planner rekent niet met " + $"{DutchFormat.Date(date)}.";
             return null;
         }
         w.WriteString(name, PlanJson.Iso(date));
         return date;
     }
 
-    private static T? Choice<T>(Utf8JsonWriter w, string name, string field, string? text, IReadOnlyDictionary<string, T> map, string what, Dictionary<string, string> errors) where T : struct
+    private static T? Choice<T>(
+        Utf8JsonWriter w,
+        string name,
+        string field,
+        string? text,
+        IReadOnlyDictionary<string, T> map,
+        string what,
+        Dictionary<string, string> errors
+    )
+        where T : struct
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
         var key = text.Trim().ToLowerInvariant();
         if (!map.TryGetValue(key, out var value))
         {
@@ -186,7 +244,8 @@ public sealed class PlannerForm
 
     private static int? Number(Utf8JsonWriter w, string name, string field, string? text, Dictionary<string, string> errors)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
         if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
             errors[field] = $"'{text}' is geen heel getal.";
@@ -200,10 +259,17 @@ public sealed class PlannerForm
     {
         switch (text?.Trim().ToLowerInvariant())
         {
-            case null or "": return;
-            case "ja": w.WriteBoolean(name, true); return;
-            case "nee": w.WriteBoolean(name, false); return;
-            default: errors[field] = "Kies ja, nee of onbekend."; return;
+            case null or "":
+                return;
+            case "ja":
+                w.WriteBoolean(name, true);
+                return;
+            case "nee":
+                w.WriteBoolean(name, false);
+                return;
+            default:
+                errors[field] = "Kies ja, nee of onbekend.";
+                return;
         }
     }
 }

@@ -1,6 +1,6 @@
-using Route = Doorstroom.Domain.Route;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Route = Doorstroom.Domain.Route;
 
 namespace Doorstroom.Web.Pages.Routes;
 
@@ -12,7 +12,8 @@ public sealed class DetailModel(SiteServices site) : PageModel
 
     public IActionResult OnGet(string id)
     {
-        if (Site.Catalogue.FindRoute(id) is not { } route) return NotFound();
+        if (Site.Catalogue.FindRoute(id) is not { } route)
+            return NotFound();
         Route = route;
         return Page();
     }

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
-using Route = Doorstroom.Domain.Route;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Route = Doorstroom.Domain.Route;
 
 namespace Doorstroom.Web.Pages.Routes;
 
@@ -25,10 +25,15 @@ public sealed class IndexModel(SiteServices site) : PageModel
         On = Site.Today;
         if (!string.IsNullOrWhiteSpace(Op))
         {
-            if (PlanJson.TryIso(Op?.Trim(), out var on)) On = on;
-            else DateError = $"'{Op}' is geen datum. Kies een datum (jjjj-mm-dd); nu ziet u de routes van vandaag.";
+            if (PlanJson.TryIso(Op?.Trim(), out var on))
+                On = on;
+            else
+                DateError = $"'{Op}' is geen datum. Kies een datum (jjjj-mm-dd); nu ziet u de routes van vandaag.";
         }
         InForce = [.. Site.Catalogue.Routes.Where(r => r.Intake.Contains(On))];
-        NotInForce = [.. Site.Catalogue.Routes.Select(r => (r, DutchText.NotInForce(r.Intake, On))).Where(x => x.Item2 is not null).Select(x => (x.r, x.Item2!.Value))];
+        NotInForce =
+        [
+            .. Site.Catalogue.Routes.Select(r => (r, DutchText.NotInForce(r.Intake, On))).Where(x => x.Item2 is not null).Select(x => (x.r, x.Item2!.Value)),
+        ];
     }
 }

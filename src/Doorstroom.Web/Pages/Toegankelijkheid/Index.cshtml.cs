@@ -15,13 +15,12 @@ public sealed class StatementModel(SiteOptions options) : PageModel
     public StatementOptions Operator => options.Toegankelijkheid;
 
     /// <summary>The operator's name, or an honest placeholder when the setting is missing.</summary>
-    public string Organisation => string.IsNullOrWhiteSpace(Operator.Organisatie) ? "de organisatie die deze installatie van Doorstroom beheert" : Operator.Organisatie.Trim();
+    public string Organisation =>
+        string.IsNullOrWhiteSpace(Operator.Organisatie) ? "de organisatie die deze installatie van Doorstroom " + "beheert" : Operator.Organisatie.Trim();
 
     public bool Configured => !string.IsNullOrWhiteSpace(Operator.Organisatie);
 
     public bool HasContact => !string.IsNullOrWhiteSpace(Operator.Email) || !string.IsNullOrWhiteSpace(Operator.ContactUrl);
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 }
