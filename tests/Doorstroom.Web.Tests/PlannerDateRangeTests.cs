@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Doorstroom.Catalogue;
 
 namespace Doorstroom.Web.Tests;
 
@@ -87,7 +86,7 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     [Fact]
     public async Task The_admission_api_answers_on_the_last_day_of_the_range()
     {
-        Assert.SkipUnless(File.Exists(DataPaths.Qualifications(site.Site.Options.DataDir)), "the kwalificatiestructuur (real data) is absent");
+        Assert.SkipUnless(RealData.HasQualifications(site.Site.Options.DataDir), "the kwalificatiestructuur (real data) is absent");
 
         var r = await Post("/api/admission?crebo=25502", """{ "on": "2100-07-31", "school": "none", "diplomas": [ { "kind": "vmbo-tl", "year": 2100 } ] }""");
 
