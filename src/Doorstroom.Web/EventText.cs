@@ -52,6 +52,17 @@ public static class EventText
             EventKind.ToestemmingIngetrokken => Consent(e, "Toestemming ingetrokken", detail),
             EventKind.AanmeldingIngetrokken => "Aanmelding ingetrokken" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
             EventKind.Vervallen => "Eerdere gebeurtenis vervallen" + (string.IsNullOrWhiteSpace(e.Detail) ? "" : ", reden: " + e.Detail),
+            EventKind.LobActiviteit => JsonSpelling.LobSoorten.TryGetValue(e.Detail ?? "", out var soort)
+                ? "LOB-activiteit: " + DutchText.Lob(soort).ToLowerInvariant()
+                : "LOB-activiteit",
+            EventKind.KeuzeVastgelegd => JsonSpelling.Keuzezekerheden.TryGetValue(e.Detail ?? "", out var zeker)
+                ? "Keuze vastgelegd (" + DutchText.Keuzezekerheid(zeker).ToLowerInvariant() + ")"
+                : "Keuze vastgelegd",
+            EventKind.MeeloopdagAangemeld => "Aangemeld voor een meeloopdag",
+            EventKind.MeeloopdagWachtlijst => "Op de wachtlijst voor een meeloopdag",
+            EventKind.MeeloopdagAfgemeld => "Afgemeld voor een meeloopdag",
+            EventKind.MeeloopdagBijgewoond => "Meeloopdag bijgewoond",
+            EventKind.MeeloopdagNietVerschenen => "Niet verschenen op de meeloopdag",
             _ => e.Kind.ToString(),
         };
     }

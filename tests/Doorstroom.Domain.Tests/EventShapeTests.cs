@@ -123,4 +123,42 @@ public sealed class EventShapeTests
         Assert.Equal([enrolled], Corrections.Apply([enrolled, wrong, correction], Identity));
         Assert.Equal([enrolled, wrong], Corrections.Apply([enrolled, wrong, correction with { Voids = 99 }], Identity));
     }
+
+    [Fact]
+    public void An_lob_activity_names_a_known_activity_and_where_it_was()
+    {
+        Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.LobActiviteit, "00AH00", Detail: "open-dag")));
+        Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.LobActiviteit, "25LH01", Niveau: 3, Crebo: 25258, Detail: "meeloopdag")));
+        Assert.Contains("detail", Fields(new TransitionEvent("P-1", Day, EventKind.LobActiviteit, "00AH00", Detail: "schoolreisje")));
+        Assert.Contains("detail", Fields(new TransitionEvent("P-1", Day, EventKind.LobActiviteit, "00AH00")));
+        Assert.Contains("leerjaar", Fields(new TransitionEvent("P-1", Day, EventKind.LobActiviteit, "00AH00", Leerjaar: 3, Detail: "stage")));
+    }
+
+    [Fact]
+    public void A_choice_says_how_sure_with_or_without_a_programme()
+    {
+        Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.KeuzeVastgelegd, "00AH00", Detail: "geen-idee")));
+        Assert.Empty(
+            EventShapes.Check(new TransitionEvent("P-1", Day, EventKind.KeuzeVastgelegd, "00AH00", Leerweg.Bol, Niveau: 2, Crebo: 25258, Detail: "zeker"))
+        );
+        Assert.Contains("detail", Fields(new TransitionEvent("P-1", Day, EventKind.KeuzeVastgelegd, "00AH00", Detail: "misschien")));
+    }
+
+    [Fact]
+    public void A_meeloopdag_step_names_the_location_the_crebo_and_the_day()
+    {
+        foreach (var kind in Enum.GetValues<EventKind>().Where(Loopbaan.IsMeeloopdag))
+        {
+            Assert.Empty(EventShapes.Check(new TransitionEvent("P-1", Day, kind, "25LH01", Crebo: 25258, Detail: "md-2026-001")));
+            Assert.Contains("crebo", Fields(new TransitionEvent("P-1", Day, kind, "25LH01", Detail: "md-2026-001")));
+            Assert.Contains("detail", Fields(new TransitionEvent("P-1", Day, kind, "25LH01", Crebo: 25258, Detail: new string('x', 65))));
+        }
+    }
+
+    [Fact]
+    public void Only_a_recorded_activity_or_an_attended_meeloopdag_counts_as_lob()
+    {
+        var counted = Enum.GetValues<EventKind>().Where(k => new TransitionEvent("P-1", Day, k).IsLobActivity());
+        Assert.Equal([EventKind.LobActiviteit, EventKind.MeeloopdagBijgewoond], counted);
+    }
 }

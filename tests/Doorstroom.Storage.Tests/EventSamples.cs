@@ -31,6 +31,9 @@ internal static class EventSamples
                 Detail: "datum verkeerd; " + Awkward[..12],
                 Voids: EventDigest.Of(Of(pupil, EventKind.Bevorderd, date.AddDays(-14)))
             ),
+            EventKind.LobActiviteit => e with { Detail = "meeloopdag", Crebo = 25258, Niveau = 2 },
+            EventKind.KeuzeVastgelegd => e with { Detail = "twijfel", Crebo = 25258, Niveau = 2, Leerweg = Leerweg.Bol },
+            _ when Loopbaan.IsMeeloopdag(kind) => e with { Institution = "25LH01", Crebo = 25258, Detail = "md-" + Awkward[..4] },
             _ => e with { Detail = Awkward },
         };
     }

@@ -57,6 +57,35 @@ public enum EventKind
     /// append-only: the wrong event is kept, voided.
     /// </summary>
     Vervallen,
+
+    /// <summary>
+    /// An LOB activity of the loopbaandossier (issue 16): where (the vo school, or the mbo location of an open dag), and which
+    /// activity in <see cref="TransitionEvent.Detail"/> (<see cref="LobSoort"/>, spelled as in <see cref="JsonSpelling.LobSoorten"/>); the
+    /// crebo it was about, if one. The pupil's reflection is not in the stream but in the dossier category loopbaan.
+    /// </summary>
+    LobActiviteit,
+
+    /// <summary>
+    /// The pupil's choice so far (loopbaandossier): the vo school, how sure in <see cref="TransitionEvent.Detail"/>
+    /// (<see cref="Keuzezekerheid"/>), and the programme of the first choice (crebo, niveau, leerweg) when there is one. The
+    /// motivation is text in the dossier category loopbaan, not in the stream.
+    /// </summary>
+    KeuzeVastgelegd,
+
+    /// <summary>Signed up for a meeloopdag: the mbo location, the crebo, and the meeloopdag's id in <see cref="TransitionEvent.Detail"/>.</summary>
+    MeeloopdagAangemeld,
+
+    /// <summary>Put on the waiting list of a full meeloopdag (same fields as <see cref="MeeloopdagAangemeld"/>).</summary>
+    MeeloopdagWachtlijst,
+
+    /// <summary>The sign-up (or the place on the waiting list) for a meeloopdag was cancelled.</summary>
+    MeeloopdagAfgemeld,
+
+    /// <summary>The mbo recorded that the pupil came to the meeloopdag: an LOB activity (<see cref="Loopbaan.IsLobActivity"/>).</summary>
+    MeeloopdagBijgewoond,
+
+    /// <summary>The mbo recorded that the pupil, signed up, did not come.</summary>
+    MeeloopdagNietVerschenen,
 }
 
 /// <summary>
@@ -164,6 +193,13 @@ public static class EventShapes
             S(EventKind.ToestemmingIngetrokken, [I, D], []),
             S(EventKind.AanmeldingIngetrokken, [I], [L, N, C, D]),
             S(EventKind.Vervallen, [V, D], []),
+            S(EventKind.LobActiviteit, [I, D], [N, C]),
+            S(EventKind.KeuzeVastgelegd, [I, D], [L, N, C]),
+            S(EventKind.MeeloopdagAangemeld, [I, C, D], [L, N]),
+            S(EventKind.MeeloopdagWachtlijst, [I, C, D], [L, N]),
+            S(EventKind.MeeloopdagAfgemeld, [I, C, D], [L, N]),
+            S(EventKind.MeeloopdagBijgewoond, [I, C, D], [L, N]),
+            S(EventKind.MeeloopdagNietVerschenen, [I, C, D], [L, N]),
         }.ToImmutableDictionary(s => s.Kind);
     }
 
@@ -214,6 +250,12 @@ public static class EventShapes
             problems.Add(("detail", $"a detail of at most {MaxDetailLength} characters"));
         if (e.Kind == EventKind.Uitgeschreven && e.Detail is { } reason && !Enum.TryParse<Uitschrijfreden>(reason, ignoreCase: true, out _))
             problems.Add(("detail", "an uitschrijfreden: " + string.Join(", ", Enum.GetNames<Uitschrijfreden>().Select(n => n.ToLowerInvariant()))));
+        if (e.Kind == EventKind.LobActiviteit && e.Detail is { } soort && !JsonSpelling.LobSoorten.ContainsKey(soort))
+            problems.Add(("detail", "an LOB activity: " + JsonSpelling.Expected(JsonSpelling.LobSoorten)));
+        if (e.Kind == EventKind.KeuzeVastgelegd && e.Detail is { } zeker && !JsonSpelling.Keuzezekerheden.ContainsKey(zeker))
+            problems.Add(("detail", "how sure the choice is: " + JsonSpelling.Expected(JsonSpelling.Keuzezekerheden)));
+        if (Loopbaan.IsMeeloopdag(e.Kind) && e.Detail is { Length: > MaxTextLength })
+            problems.Add(("detail", $"a meeloopdag id of at most {MaxTextLength} characters"));
         if (e.Leerweg is { } lw && e.Leerjaar is not null && lw is Leerweg.Bol or Leerweg.Bbl)
             problems.Add(("leerjaar", "no leerjaar with an mbo leerweg (bol/bbl); mbo uses niveau"));
         return problems.ToImmutable();

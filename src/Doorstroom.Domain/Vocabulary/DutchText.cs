@@ -307,4 +307,52 @@ public static class DutchText
             Domain.Dimension.Niveau => "Niveau",
             _ => dimension.ToString(),
         };
+
+    /// <summary>An LOB activity as the loopbaandossier names it.</summary>
+    public static string Lob(LobSoort soort) =>
+        soort switch
+        {
+            LobSoort.OpenDag => "Open dag",
+            LobSoort.Meeloopdag => "Meeloopdag",
+            LobSoort.PraktischeSectororientatie => "Praktische sectororiëntatie",
+            LobSoort.Beroepenorientatie => "Beroepenoriëntatie",
+            LobSoort.Stage => "Stage",
+            LobSoort.GesprekMentor => "Gesprek met de mentor",
+            LobSoort.GesprekDecaan => "Gesprek met de decaan",
+            LobSoort.GesprekOuders => "Gesprek met ouders",
+            LobSoort.VoorlichtingMboStudenten => "Voorlichting door mbo-studenten",
+            LobSoort.Interessetest => "Interessetest",
+            _ => soort.ToString(),
+        };
+
+    /// <summary>How sure a choice is, as the pupil reads it.</summary>
+    public static string Keuzezekerheid(Keuzezekerheid zekerheid) =>
+        zekerheid switch
+        {
+            Domain.Keuzezekerheid.Zeker => "Zeker",
+            Domain.Keuzezekerheid.RedelijkZeker => "Redelijk zeker",
+            Domain.Keuzezekerheid.Twijfel => "Twijfel",
+            Domain.Keuzezekerheid.GeenIdee => "Nog geen idee",
+            _ => zekerheid.ToString(),
+        };
+
+    /// <summary>A form of vo–mbo connection, after the article's box "Verbindingen groen vmbo – groen mbo".</summary>
+    public static string ConnectionForm(ConnectionForm form) =>
+        form switch
+        {
+            Domain.ConnectionForm.DoorlopendeLeerlijn => "Onderwijsinhoudelijk: doorlopende leerlijn",
+            Domain.ConnectionForm.Initiatief => "Initiatief van school of aoc",
+            Domain.ConnectionForm.AansluitendProgramma => "Vmbo-programma dat aansluit op het mbo",
+            Domain.ConnectionForm.AvoLeerlijn => "Doorlopende avo-leerlijn",
+            Domain.ConnectionForm.DidactischeAansluiting => "Didactische aansluiting",
+            Domain.ConnectionForm.RegelingSamenwerking => "Regeling samenwerking vo-bve",
+            Domain.ConnectionForm.Zorglijn => "Zorg: doorlopende zorglijn",
+            Domain.ConnectionForm.Bestuurlijk => "Bestuurlijk",
+            Domain.ConnectionForm.Administratief => "Administratief",
+            Domain.ConnectionForm.OrganisatorischLogistiek => "Organisatorisch-logistiek",
+            Domain.ConnectionForm.WervingVoorlichtingLoopbaan => "Werving, voorlichting en loopbaanbegeleiding",
+            Domain.ConnectionForm.Onderwijsproject => "Gezamenlijk onderwijsproject",
+            Domain.ConnectionForm.Personeelsbeleid => "Personeelsbeleid",
+            _ => form.ToString(),
+        };
 }

@@ -155,6 +155,48 @@ public static class JsonSpelling
         ["tijd-tot-startkwalificatie"] = Indicator.TijdTotStartkwalificatie,
     };
 
+    /// <summary>The LOB activities, as <see cref="EventKind.LobActiviteit"/> carries them in its detail.</summary>
+    public static readonly IReadOnlyDictionary<string, LobSoort> LobSoorten = new Dictionary<string, LobSoort>
+    {
+        ["open-dag"] = LobSoort.OpenDag,
+        ["meeloopdag"] = LobSoort.Meeloopdag,
+        ["praktische-sectororientatie"] = LobSoort.PraktischeSectororientatie,
+        ["beroepenorientatie"] = LobSoort.Beroepenorientatie,
+        ["stage"] = LobSoort.Stage,
+        ["gesprek-mentor"] = LobSoort.GesprekMentor,
+        ["gesprek-decaan"] = LobSoort.GesprekDecaan,
+        ["gesprek-ouders"] = LobSoort.GesprekOuders,
+        ["voorlichting-mbo-studenten"] = LobSoort.VoorlichtingMboStudenten,
+        ["interessetest"] = LobSoort.Interessetest,
+    };
+
+    /// <summary>How sure a choice is, as <see cref="EventKind.KeuzeVastgelegd"/> carries it in its detail.</summary>
+    public static readonly IReadOnlyDictionary<string, Keuzezekerheid> Keuzezekerheden = new Dictionary<string, Keuzezekerheid>
+    {
+        ["zeker"] = Keuzezekerheid.Zeker,
+        ["redelijk-zeker"] = Keuzezekerheid.RedelijkZeker,
+        ["twijfel"] = Keuzezekerheid.Twijfel,
+        ["geen-idee"] = Keuzezekerheid.GeenIdee,
+    };
+
+    /// <summary>The forms of a vo–mbo connection (<see cref="ConnectionForm"/>), as the register's CSV and the API write them.</summary>
+    public static readonly IReadOnlyDictionary<string, ConnectionForm> ConnectionForms = new Dictionary<string, ConnectionForm>
+    {
+        ["doorlopende-leerlijn"] = ConnectionForm.DoorlopendeLeerlijn,
+        ["initiatief"] = ConnectionForm.Initiatief,
+        ["aansluitend-programma"] = ConnectionForm.AansluitendProgramma,
+        ["avo-leerlijn"] = ConnectionForm.AvoLeerlijn,
+        ["didactische-aansluiting"] = ConnectionForm.DidactischeAansluiting,
+        ["regeling-samenwerking-vo-bve"] = ConnectionForm.RegelingSamenwerking,
+        ["zorglijn"] = ConnectionForm.Zorglijn,
+        ["bestuurlijk"] = ConnectionForm.Bestuurlijk,
+        ["administratief"] = ConnectionForm.Administratief,
+        ["organisatorisch-logistiek"] = ConnectionForm.OrganisatorischLogistiek,
+        ["werving-voorlichting-loopbaan"] = ConnectionForm.WervingVoorlichtingLoopbaan,
+        ["onderwijsproject"] = ConnectionForm.Onderwijsproject,
+        ["personeelsbeleid"] = ConnectionForm.Personeelsbeleid,
+    };
+
     public static readonly IReadOnlyDictionary<string, PupilFact> Facts = new Dictionary<string, PupilFact>
     {
         ["sureOfChoice"] = PupilFact.SureOfChoice,
@@ -171,6 +213,12 @@ public static class JsonSpelling
     public static string Of(DiplomaKind v) => Key(Diplomas, v);
 
     public static string Of(Goal v) => Key(Goals, v);
+
+    public static string Of(LobSoort v) => Key(LobSoorten, v);
+
+    public static string Of(Keuzezekerheid v) => Key(Keuzezekerheden, v);
+
+    public static string Of(ConnectionForm v) => Key(ConnectionForms, v);
 
     public static string Of(Direction v) => Key(Directions, v);
 

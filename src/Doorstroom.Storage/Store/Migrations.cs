@@ -419,6 +419,29 @@ public static class Migrations
             );
             """
         ),
+        new(
+            11,
+            "the register of vo-mbo connections",
+            """
+            -- One connection between a vo vestiging (BRIN6) and an mbo institution (BRIN4) or location (BRIN6), in one of the
+            -- forms of ConnectionForm (stored as JsonSpelling spells it), from a date and possibly until one (issue 16).
+            CREATE TABLE connection (
+                id           TEXT PRIMARY KEY,
+                vo_vestiging TEXT NOT NULL,
+                mbo          TEXT NOT NULL,
+                form         TEXT NOT NULL,
+                from_date    DATE NOT NULL,
+                until_date   DATE,
+                description  TEXT NOT NULL,
+                source       TEXT NOT NULL,
+                route        TEXT,
+                recorded_by  TEXT NOT NULL,
+                recorded_at  TEXT NOT NULL
+            );
+            CREATE INDEX connection_vo ON connection (vo_vestiging);
+            CREATE INDEX connection_mbo ON connection (mbo);
+            """
+        ),
     ];
 
     /// <summary>The PostgreSQL advisory lock that lets one connection at a time migrate a store (any 64-bit number, fixed).</summary>
