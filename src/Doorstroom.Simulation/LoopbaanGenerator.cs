@@ -109,7 +109,7 @@ internal sealed class LoopbaanGenerator(WorldTables tables, Calibration cal)
         if (random.NextDouble() < cal.MeeloopdagShare * (d.NoLob ? 0.25 : 1) && Meeloopdag(random, v, chosen) is { } day)
         {
             var on = Between(random, new(start + 1, 11, 1), new(exam, 3, 31));
-            var id = $"SIM-MLD-{day.Brin}-{day.Crebo}-{on:yyyyMMdd}";
+            var id = $"synthetisch-{day.Brin}-{day.Crebo}-{on:yyyyMMdd}";
             Add(new(key, on.AddDays(-7 - random.Next(22)), EventKind.MeeloopdagAangemeld, day.Brin, Niveau: day.Niveau, Crebo: day.Crebo, Detail: id));
             var came = !d.NoLob && random.NextDouble() >= cal.MeeloopdagNoShowShare;
             Add(

@@ -166,7 +166,7 @@ public sealed class LoopbaanTests
                         break;
                     case EventKind.MeeloopdagAangemeld:
                         Assert.Contains(e.Institution!, mbo);
-                        Assert.StartsWith("SIM-MLD-", e.Detail, StringComparison.Ordinal);
+                        Assert.StartsWith("synthetisch-", e.Detail, StringComparison.Ordinal);
                         signedUp[e.Detail!] = e.Date;
                         break;
                     default:
