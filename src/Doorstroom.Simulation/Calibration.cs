@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Doorstroom.Domain;
 
 namespace Doorstroom.Simulation;
@@ -148,6 +149,78 @@ public sealed record Calibration
     /// <summary>Pupils in a doorlopende leerroute (R9, from 2020). Source: assumption.</summary>
     public double DoorlopendeLeerrouteShare { get; init; } = 0.05;
 
+    // ---- loopbaanoriëntatie en -begeleiding (LOB) and doubt (issue 16, decision 0031): every value here is an ASSUMPTION (see Sources) ----
+
+    /// <summary>
+    /// How sure pupils are of their choice on the peildatum, 1 February of the exam year (<see cref="KeuzeShares"/>). Source: ASSUMPTION,
+    /// informed by Newcom's De Grote StudieReis (about three quarters of exam candidates had no definite choice in October–November).
+    /// </summary>
+    public KeuzeShares KeuzeOnPeildatum { get; init; } = new(Geen: 0.10, GeenIdee: 0.05, Twijfel: 0.12, RedelijkZeker: 0.33, Zeker: 0.40);
+
+    /// <summary>Of the pupils with no choice on the peildatum, the share who record one later (the rest never do). Source: ASSUMPTION.</summary>
+    public double LaterChoiceShare { get; init; } = 0.60;
+
+    /// <summary>Of the pupils unsure on the peildatum (geen-idee, twijfel), the share who record a surer choice later. Source: ASSUMPTION.</summary>
+    public double UnsureBecomeSureShare { get; init; } = 0.50;
+
+    /// <summary>Share of pupils with no LOB activity in the exam year (no LobActiviteit, no attended meeloopdag). Source: ASSUMPTION.</summary>
+    public double NoLobShare { get; init; } = 0.08;
+
+    /// <summary>Mean number of LOB activities in the exam year of a pupil who takes part (at least one). Source: ASSUMPTION.</summary>
+    public double LobActivitiesExamYear { get; init; } = 3.0;
+
+    /// <summary>Mean number of LOB activities in the year before the exam year. Source: ASSUMPTION.</summary>
+    public double LobActivitiesYearBefore { get; init; } = 1.5;
+
+    /// <summary>Of the pupils who take part in LOB in the exam year, the share who sign up for a meeloopdag at an mbo location. Source: ASSUMPTION.</summary>
+    public double MeeloopdagShare { get; init; } = 0.30;
+
+    /// <summary>Of the pupils signed up for a meeloopdag, the share who do not come. Source: ASSUMPTION.</summary>
+    public double MeeloopdagNoShowShare { get; init; } = 0.10;
+
+    /// <summary>
+    /// Relative risk of a first-year switch (D6) for a pupil in doubt on the peildatum (no choice, geen-idee or twijfel) against one
+    /// who is not. The switch rate stays <see cref="FirstYearSwitchRate"/> on average: doubt shifts risk between pupils. Source: ASSUMPTION.
+    /// </summary>
+    public double DoubtSwitchRelativeRisk { get; init; } = 1.6;
+
+    /// <summary>Relative risk of leaving mbo without a startkwalificatie (the yearly vsv chance, D2) for a pupil in doubt. Source: ASSUMPTION.</summary>
+    public double DoubtVsvRelativeRisk { get; init; } = 1.4;
+
+    /// <summary>Relative risk of delay (the mbo diploma only after five years) for a pupil in doubt. Source: ASSUMPTION.</summary>
+    public double DoubtDelayRelativeRisk { get; init; } = 1.4;
+
+    /// <summary>Relative risk of a first-year switch for a pupil with no LOB activity in the exam year. Source: ASSUMPTION.</summary>
+    public double NoLobSwitchRelativeRisk { get; init; } = 1.3;
+
+    /// <summary>Relative risk of leaving mbo without a startkwalificatie for a pupil with no LOB activity in the exam year. Source: ASSUMPTION.</summary>
+    public double NoLobVsvRelativeRisk { get; init; } = 1.2;
+
+    /// <summary>Relative risk of delay for a pupil with no LOB activity in the exam year. Source: ASSUMPTION.</summary>
+    public double NoLobDelayRelativeRisk { get; init; } = 1.2;
+
+    /// <summary>
+    /// Where each LOB and doubt setting comes from. No published figure gives a relative risk of doubt or of missing LOB for
+    /// switch, vsv or delay in mbo, so every effect size is an ASSUMPTION; the sources say what the assumptions rest on.
+    /// </summary>
+    public static ImmutableArray<CalibrationSource> Sources { get; } =
+    [
+        new(nameof(KeuzeOnPeildatum), true, LobSourceTexts.Keuze),
+        new(nameof(LaterChoiceShare), true, LobSourceTexts.Unpublished),
+        new(nameof(UnsureBecomeSureShare), true, LobSourceTexts.Unpublished),
+        new(nameof(NoLobShare), true, LobSourceTexts.Participation),
+        new(nameof(LobActivitiesExamYear), true, LobSourceTexts.Participation),
+        new(nameof(LobActivitiesYearBefore), true, LobSourceTexts.Participation),
+        new(nameof(MeeloopdagShare), true, LobSourceTexts.Participation),
+        new(nameof(MeeloopdagNoShowShare), true, LobSourceTexts.Unpublished),
+        new(nameof(DoubtSwitchRelativeRisk), true, LobSourceTexts.Switch),
+        new(nameof(DoubtVsvRelativeRisk), true, LobSourceTexts.Vsv),
+        new(nameof(DoubtDelayRelativeRisk), true, LobSourceTexts.Vsv),
+        new(nameof(NoLobSwitchRelativeRisk), true, LobSourceTexts.NoLob),
+        new(nameof(NoLobVsvRelativeRisk), true, LobSourceTexts.NoLob),
+        new(nameof(NoLobDelayRelativeRisk), true, LobSourceTexts.NoLob),
+    ];
+
     /// <summary>The new-vsv rate for an mbo level (niveau 5 uses niveau 4's).</summary>
     public double VsvRate(int niveau) =>
         niveau switch
@@ -192,6 +265,11 @@ public sealed record Calibration
             (nameof(VakcollegeShare), VakcollegeShare),
             (nameof(GroeneLyceumShare), GroeneLyceumShare),
             (nameof(DoorlopendeLeerrouteShare), DoorlopendeLeerrouteShare),
+            (nameof(LaterChoiceShare), LaterChoiceShare),
+            (nameof(UnsureBecomeSureShare), UnsureBecomeSureShare),
+            (nameof(NoLobShare), NoLobShare),
+            (nameof(MeeloopdagShare), MeeloopdagShare),
+            (nameof(MeeloopdagNoShowShare), MeeloopdagNoShowShare),
         ];
         foreach (var (name, value) in rates)
         {
@@ -200,6 +278,29 @@ public sealed record Calibration
         }
         if (MboShareOfLeavers + HavoShareOfLeavers > 1)
             throw new ArgumentException("Calibration: MboShareOfLeavers + HavoShareOfLeavers must not exceed 1.");
+        (string Name, double Value, double Max)[] bounded =
+        [
+            (nameof(LobActivitiesExamYear), LobActivitiesExamYear, 20),
+            (nameof(LobActivitiesYearBefore), LobActivitiesYearBefore, 20),
+            (nameof(DoubtSwitchRelativeRisk), DoubtSwitchRelativeRisk, 10),
+            (nameof(DoubtVsvRelativeRisk), DoubtVsvRelativeRisk, 10),
+            (nameof(DoubtDelayRelativeRisk), DoubtDelayRelativeRisk, 10),
+            (nameof(NoLobSwitchRelativeRisk), NoLobSwitchRelativeRisk, 10),
+            (nameof(NoLobVsvRelativeRisk), NoLobVsvRelativeRisk, 10),
+            (nameof(NoLobDelayRelativeRisk), NoLobDelayRelativeRisk, 10),
+        ];
+        foreach (var (name, value, max) in bounded)
+        {
+            if (!(value > 0 && value <= max))
+                throw new ArgumentException($"Calibration.{name} must be above 0 and at most {max}, not {value}.");
+        }
+        var keuze = KeuzeOnPeildatum;
+        if (
+            keuze is null
+            || new[] { keuze.Geen, keuze.GeenIdee, keuze.Twijfel, keuze.RedelijkZeker, keuze.Zeker }.Any(v => !(v >= 0))
+            || Math.Abs(keuze.Total - 1) > 1e-9
+        )
+            throw new ArgumentException($"Calibration.{nameof(KeuzeOnPeildatum)} must be five non-negative shares summing to 1, not {keuze}.");
         foreach (var (name, shares) in new[] { (nameof(KbNiveau), KbNiveau), (nameof(GlTlNiveau), GlTlNiveau) })
         {
             if (shares.Niveau2 < 0 || shares.Niveau3 < 0 || shares.Niveau4 < 0 || Math.Abs(shares.Total - 1) > 1e-9)

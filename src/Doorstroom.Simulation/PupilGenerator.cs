@@ -32,7 +32,8 @@ internal sealed class PupilGenerator
     private readonly Calibration cal;
     private readonly int seed;
     private Random random;
-    private readonly List<TransitionEvent> events = new(32);
+    private readonly List<TransitionEvent> events = new(48);
+    private readonly LoopbaanGenerator loopbaan;
     private readonly long[] enrolled = new long[5];
     private readonly long[] enrolledWithoutSk = new long[5];
     private readonly double goOnShare;
@@ -42,6 +43,8 @@ internal sealed class PupilGenerator
     private int leerjaar3Year;
     private string key = "";
     private DateOnly birth;
+    private LoopbaanGenerator.Doubt doubt;
+    private LoopbaanGenerator.Programme? chosen;
 
     public PupilGenerator(WorldTables tables, Calibration calibration, int seed)
     {
@@ -49,6 +52,7 @@ internal sealed class PupilGenerator
         cal = calibration;
         this.seed = seed;
         random = new Random(seed);
+        loopbaan = new LoopbaanGenerator(tables, calibration);
         goOnShare = calibration.MboShareOfLeavers + calibration.HavoShareOfLeavers;
         havoGivenGlTl = tables.GlTlFraction > 0 ? Math.Min(goOnShare, calibration.HavoShareOfLeavers / tables.GlTlFraction) : 0;
     }
@@ -101,18 +105,20 @@ internal sealed class PupilGenerator
         if (random.NextDouble() < cal.OverAgeShare)
             birth = birth.AddYears(-1);
         var route = DrawRoute(lw, vestiging.Green);
+        doubt = loopbaan.Draw(random);
+        chosen = null;
 
         Add(new(key, Aug1(leerjaar3Year), EventKind.Ingeschreven, vo, lw, Leerjaar: 3, Route: route));
         if (random.NextDouble() < cal.VmboDropoutRate)
         {
             LeaveDuringYear(vo, lw, leerjaar3Year, 3, months: 8);
-            return new SimulatedPupil(key, birth, [.. events]);
+            return Finish(v, cohort);
         }
         Add(new(key, Aug1(leerjaar3Year + 1), EventKind.Bevorderd, vo, lw, Leerjaar: 4, Route: route));
         if (random.NextDouble() < cal.VmboDropoutRate)
         {
             LeaveDuringYear(vo, lw, leerjaar3Year + 1, 4, months: 5);
-            return new SimulatedPupil(key, birth, [.. events]);
+            return Finish(v, cohort);
         }
         var exam = cohort;
         var passed = true;
@@ -126,6 +132,38 @@ internal sealed class PupilGenerator
             LeaveWithDiploma(v, lw, route, exam);
         else
             LeaveWithoutDiploma(v, lw, exam);
+        return Finish(v, exam);
+    }
+
+    /// <summary>
+    /// Adds the loopbaan events of the exam year and the year before, up to the day the pupil left the vo school, and puts all
+    /// events in date order (a stable sort: events of one day keep the order they were made in).
+    /// </summary>
+    private SimulatedPupil Finish(int v, int exam)
+    {
+        var vo = tables.World.VoVestigingen[v].Brin6;
+        var left = new DateOnly(exam, 7, 31);
+        foreach (var e in events)
+        {
+            if (e.Kind == EventKind.Uitgeschreven && e.Institution == vo)
+            {
+                left = e.Date;
+                break;
+            }
+        }
+        var main = events.Count;
+        loopbaan.Emit(random, doubt, key, v, exam, left, chosen, events);
+        for (var i = main; i < events.Count; i++)
+        {
+            var e = events[i];
+            var j = i - 1;
+            while (j >= 0 && events[j].Date > e.Date)
+            {
+                events[j + 1] = events[j];
+                j--;
+            }
+            events[j + 1] = e;
+        }
         return new SimulatedPupil(key, birth, [.. events]);
     }
 
@@ -163,6 +201,7 @@ internal sealed class PupilGenerator
             return;
         }
         var placement = Place(v, vestiging.Green, NiveauFor(lw, route), exam, route);
+        chosen = Programme(placement);
         Apply(placement, exam);
         Add(new(key, examDate, EventKind.DiplomaBehaald, vo, lw, Route: route));
         Add(new(key, Jul1(exam), EventKind.Geplaatst, Brin(placement), placement.Leerweg, Niveau: placement.Niveau, Crebo: Crebo(placement), Route: route));
@@ -191,6 +230,7 @@ internal sealed class PupilGenerator
             return;
         }
         var entree = Place(v, vestiging.Green, 1, year, route: null);
+        chosen = Programme(entree);
         Apply(entree, year);
         Add(new(key, Jul1(year), EventKind.Geplaatst, Brin(entree), entree.Leerweg, Niveau: 1, Crebo: Crebo(entree)));
         Add(new(key, Jul31(year), EventKind.Uitgeschreven, vestiging.Brin6, lw, Leerjaar: 4, Detail: "overstap"));
@@ -219,13 +259,20 @@ internal sealed class PupilGenerator
                 3 => 3,
                 _ => random.NextDouble() < cal.Niveau4FourYearShare ? 4 : 3,
             };
-            var switches = first && p.Leerweg == Leerweg.Bol && niveau >= 2 && tables.CanSwitchAt[niveau] && random.NextDouble() < cal.FirstYearSwitchRate;
+            var switches =
+                first
+                && p.Leerweg == Leerweg.Bol
+                && niveau >= 2
+                && tables.CanSwitchAt[niveau]
+                && random.NextDouble() < cal.FirstYearSwitchRate * loopbaan.SwitchFactor(doubt);
             var years = nominal;
             if (first)
             {
                 var target = switches ? cal.SwitcherDiplomaWithinFiveYears : cal.NonSwitcherDiplomaWithinFiveYears;
+                // Doubt raises this pupil's chance of delay by its factor; the chance itself is the average one, which lands the
+                // five-year diploma rate on its setting.
                 var survive = Math.Pow(1 - Hazard(niveau, hasSk: false), nominal);
-                if (survive > 0 && random.NextDouble() >= target / survive)
+                if (survive > 0 && random.NextDouble() < Math.Max(0, 1 - target / survive) * loopbaan.DelayFactor(doubt))
                     years = 6;
             }
             for (var k = 0; k < years; k++)
@@ -244,7 +291,7 @@ internal sealed class PupilGenerator
                     qualification = OtherDomain(qualification, niveau);
                     Add(new(key, switchDate, EventKind.Geswitcht, Brin(p), p.Leerweg, Niveau: niveau, Crebo: CreboOf(qualification), Route: route));
                 }
-                if (random.NextDouble() < Hazard(niveau, hasSk))
+                if (random.NextDouble() < Hazard(niveau, hasSk) * loopbaan.VsvFactor(doubt))
                 {
                     var left = new DateOnly(t, 11, 1).AddDays(random.Next(242));
                     if (left <= switchDate)
@@ -371,6 +418,8 @@ internal sealed class PupilGenerator
     private int Pick(int[] choices) => choices[random.Next(choices.Length)];
 
     private string LeaveReason() => random.NextDouble() < cal.LeaveForWorkShare ? "werk" : "onbekend";
+
+    private LoopbaanGenerator.Programme Programme(Placement p) => new(Brin(p), Crebo(p), p.Niveau, p.Leerweg);
 
     private string Brin(Placement p) => tables.World.MboLocations[p.Location].Brin6;
 
