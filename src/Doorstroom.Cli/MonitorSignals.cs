@@ -98,7 +98,8 @@ internal static class MonitorSignals
             rows,
             [
                 MonitorOutput.SuppressionNote,
-                "No relative risk or difference is shown beside a suppressed rate, nor where a group has no hit; means need 10 pupils who reached a startkwalificatie.",
+                "No relative risk or difference is shown beside a suppressed rate, nor where a group has no hit; "
+                    + "means need 10 pupils who reached a startkwalificatie.",
                 "No pupil key is ever shown: every row is an aggregate.",
             ]
         );

@@ -7,7 +7,10 @@ namespace Doorstroom.Domain;
 /// </summary>
 public enum DoubtKind
 {
-    /// <summary>S1: by the choice day no choice (no <see cref="EventKind.KeuzeVastgelegd"/> and no application), or the latest choice is "twijfel" or "geen idee".</summary>
+    /// <summary>
+    /// S1: by the choice day no choice (no <see cref="EventKind.KeuzeVastgelegd"/> and no application), or the latest choice is
+    /// "twijfel" or "geen idee".
+    /// </summary>
     GeenKeuze,
 
     /// <summary>S2: applications (not withdrawn) to two or more directions of the opleidingsdomeinen (decision 0005) that are not related.</summary>

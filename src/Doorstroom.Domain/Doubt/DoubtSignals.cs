@@ -144,7 +144,8 @@ public static class DoubtSignals
             if (earlier.All(a => (a.Status is ApplicationStatus.Afgewezen or ApplicationStatus.Ingetrokken) && a.StatusOn <= b.AppliedOn))
                 return Make(
                     DoubtKind.AanmeldingNaAfwijzing,
-                    $"Afgewezen op {DutchFormat.Date(refusal.StatusOn)}, daarna op {DutchFormat.Date(b.AppliedOn)} opnieuw aangemeld, zonder andere aanmelding die nog liep."
+                    $"Afgewezen op {DutchFormat.Date(refusal.StatusOn)}, daarna op {DutchFormat.Date(b.AppliedOn)} opnieuw aangemeld, "
+                        + "zonder andere aanmelding die nog liep."
                 );
         }
         return null;

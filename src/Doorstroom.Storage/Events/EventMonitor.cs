@@ -44,7 +44,10 @@ public static class EventMonitor
         return new MonitorContext(crebos, through ?? last);
     }
 
-    /// <summary>Every stored kwalificatie with its niveau and domain, and the domain's direction from the catalogue (intersectoraal when it has none).</summary>
+    /// <summary>
+    /// Every stored kwalificatie with its niveau and domain, and the domain's direction from the catalogue (intersectoraal when
+    /// it has none).
+    /// </summary>
     public static ImmutableDictionary<int, CreboInfo> Crebos(Database database, IReadOnlyDictionary<string, DomainDirection> directions)
     {
         ArgumentNullException.ThrowIfNull(database);
