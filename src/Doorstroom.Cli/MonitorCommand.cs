@@ -17,7 +17,7 @@ internal static class MonitorCommand
             Description =
                 "A transition indicator ("
                 + string.Join(", ", MonitorEvents.ByName.Keys.Order())
-                + "), network (vmbo → mbo flows), "
+                + "), network (vmbo → mbo flows), signals (doubt signals against switch, vsv and time to startkwalificatie), "
                 + "or exam-candidates / pupils (real DUO aggregates)",
         };
         var cohort = new Option<string?>("--cohort") { Description = "Only these cohort years, comma-separated (e.g. 2019,2020)" };
@@ -30,6 +30,16 @@ internal static class MonitorCommand
         var year = new Option<int?>("--year") { Description = "School year of the real aggregates, by its first calendar year (2016 = 2016-2017)" };
         var type = new Option<string>("--onderwijstype") { Description = "exam-candidates: vmbo, havo, vwo or all", DefaultValueFactory = _ => "vmbo" };
         var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+        var choiceDay = new Option<string>("--choice-day")
+        {
+            Description = "signals: the day of the exam year (MM-dd) by which a pupil has made a choice (S1)",
+            DefaultValueFactory = _ => DoubtSettings.Default.KeuzeUiterlijk.ToString(),
+        };
+        var lobDay = new Option<string>("--lob-day")
+        {
+            Description = "signals: the day of the exam year (MM-dd) by which a pupil took part in an LOB activity (S3)",
+            DefaultValueFactory = _ => DoubtSettings.Default.LobUiterlijk.ToString(),
+        };
         var db = StoreCommands.DbOption();
         var cmd = new Command(
             "monitor",
@@ -45,6 +55,8 @@ internal static class MonitorCommand
             year,
             type,
             format,
+            choiceDay,
+            lobDay,
             db,
         };
         cmd.SetAction(
@@ -60,6 +72,7 @@ internal static class MonitorCommand
                 {
                     "exam-candidates" => Exams(database, parse.GetValue(year), parse.GetValue(type)!, dims.IsEmpty ? ["leerweg"] : dims),
                     "pupils" => Pupils(database, parse.GetValue(year), dims.IsEmpty ? ["leerweg", "leerjaar"] : dims),
+                    "signals" => MonitorSignals.Output(database, catalogue(parse), Days(parse.GetValue(choiceDay), parse.GetValue(lobDay)), cancellationToken),
                     "network" => NetworkOutput(database, catalogue(parse), Cohorts(parse.GetValue(cohort)), dims, cancellationToken),
                     _ when MonitorEvents.ByName.TryGetValue(name, out var which) && parse.GetValue(compare) is { } route => Comparison(
                         database,
@@ -80,7 +93,7 @@ internal static class MonitorCommand
                     ),
                     _ => throw new BadInputException(
                         $"monitor: '{name}' is not an indicator; expected one of "
-                            + string.Join(", ", MonitorEvents.ByName.Keys.Order().Concat(["network", .. RealKinds]))
+                            + string.Join(", ", MonitorEvents.ByName.Keys.Order().Concat(["network", "signals", .. RealKinds]))
                     ),
                 };
                 output.Write(f);
@@ -88,6 +101,17 @@ internal static class MonitorCommand
             }
         );
         return cmd;
+    }
+
+    private static DoubtSettings Days(string? choice, string? lob)
+    {
+        var (c, cp) = MonthDay.Parse(choice);
+        if (cp is not null)
+            throw new BadInputException("--choice-day: " + cp);
+        var (l, lp) = MonthDay.Parse(lob);
+        if (lp is not null)
+            throw new BadInputException("--lob-day: " + lp);
+        return new DoubtSettings(c!.Value, l!.Value);
     }
 
     private static ImmutableHashSet<int>? Cohorts(string? text)

@@ -18,7 +18,7 @@ internal static class MonitorEvents
 
     public static ImmutableDictionary<string, Dimension> DimensionByName { get; } = Enum.GetValues<Dimension>().ToImmutableDictionary(Name);
 
-    private static string Kebab(string pascal)
+    internal static string Kebab(string pascal)
     {
         var s = new StringBuilder();
         foreach (var c in pascal)

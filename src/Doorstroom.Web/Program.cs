@@ -33,6 +33,7 @@ builder.Services.AddSingleton<ReadLog>();
 builder.Services.AddSingleton<AuditAnchoring>();
 builder.Services.AddHostedService(services => services.GetRequiredService<AuditAnchoring>());
 builder.Services.AddSingleton<MonitorCache>();
+builder.Services.AddSingleton<SignalMeasureCache>();
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Leerlingen", Policies.School);

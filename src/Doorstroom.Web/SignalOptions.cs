@@ -11,4 +11,16 @@ public sealed class SignalOptions
     /// 1 April deadline; default 02-01.
     /// </summary>
     public string NietAangemeldVanaf { get; set; } = Domain.Applications.DefaultWarnFrom.ToString();
+
+    /// <summary>The setting's full key of the choice day (S1).</summary>
+    public const string ChoiceDaySetting = "Doorstroom:Signalen:KeuzeUiterlijk";
+
+    /// <summary>The setting's full key of the LOB day (S3).</summary>
+    public const string LobDaySetting = "Doorstroom:Signalen:LobUiterlijk";
+
+    /// <summary>By which day of the exam year (MM-dd, August to March) a pupil has made a choice (doubt signal S1); default 02-01.</summary>
+    public string KeuzeUiterlijk { get; set; } = Domain.DoubtSettings.Default.KeuzeUiterlijk.ToString();
+
+    /// <summary>By which day of the exam year (MM-dd, August to March) a pupil took part in an LOB activity (doubt signal S3); default 02-01.</summary>
+    public string LobUiterlijk { get; set; } = Domain.DoubtSettings.Default.LobUiterlijk.ToString();
 }

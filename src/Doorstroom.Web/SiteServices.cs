@@ -27,6 +27,10 @@ public sealed class SiteServices : IDisposable
         Planner = new Planner(Catalogue);
         // Checked at startup (StartupChecks); a SiteServices made without the checks keeps the default.
         WarnFrom = MonthDay.Parse(options.Signalen.NietAangemeldVanaf).Day ?? Applications.DefaultWarnFrom;
+        Doubt = new DoubtSettings(
+            MonthDay.Parse(options.Signalen.KeuzeUiterlijk).Day ?? DoubtSettings.Default.KeuzeUiterlijk,
+            MonthDay.Parse(options.Signalen.LobUiterlijk).Day ?? DoubtSettings.Default.LobUiterlijk
+        );
     }
 
     public SiteOptions Options { get; }
@@ -42,6 +46,15 @@ public sealed class SiteServices : IDisposable
 
     /// <summary>From which day of the exam year a pupil without an application is signalled (<see cref="SignalOptions"/>).</summary>
     public MonthDay WarnFrom { get; }
+
+    /// <summary>The choice day and the LOB day of the doubt signals (<see cref="SignalOptions"/>).</summary>
+    public DoubtSettings Doubt { get; }
+
+    /// <summary>
+    /// The kwalificaties with their domain's direction, for the doubt signals (decision 0005). Read from the store each time:
+    /// an import of kwalificaties shows at once, and the table is small.
+    /// </summary>
+    public ImmutableDictionary<int, CreboInfo> Crebos() => EventMonitor.Crebos(Database, Catalogue.Domains);
 
     /// <summary>Today in the Netherlands.</summary>
     public DateOnly Today => DutchTime.DateOf(Clock.GetUtcNow());

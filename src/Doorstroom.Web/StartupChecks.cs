@@ -64,6 +64,10 @@ public static class StartupChecks
             );
         if (Domain.MonthDay.Parse(options.Signalen.NietAangemeldVanaf).Problem is { } warnFrom)
             problems.Add(new(SignalOptions.NotAppliedFromSetting, $"{SignalOptions.NotAppliedFromSetting}: {warnFrom}; 02-01 is the default"));
+        if (Domain.MonthDay.Parse(options.Signalen.KeuzeUiterlijk).Problem is { } choiceDay)
+            problems.Add(new(SignalOptions.ChoiceDaySetting, $"{SignalOptions.ChoiceDaySetting}: {choiceDay}; 02-01 is the default"));
+        if (Domain.MonthDay.Parse(options.Signalen.LobUiterlijk).Problem is { } lobDay)
+            problems.Add(new(SignalOptions.LobDaySetting, $"{SignalOptions.LobDaySetting}: {lobDay}; 02-01 is the default"));
         if (options.NodeName is { Length: > 0 } node && Nodes.Problem(node) is { } badNode)
             problems.Add(new(Nodes.NameSetting, badNode));
         if (Hardening.Proxies(configuration).Problem is { } proxies)

@@ -98,6 +98,18 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                     : "only the analist reads aggregates"
             );
 
+            yield return Cell(
+                account,
+                "GET /api/monitor/signals",
+                "",
+                none ? 401
+                    : account == "analist" ? 200
+                    : 403,
+                none ? "no token"
+                    : account == "analist" ? "the doubt signals measured are aggregates, the analist's"
+                    : "only the analist reads aggregates"
+            );
+
             var readsPupils = account is "leerling" or "decaan" or "decaan2" or "intake" or "intake2" or "zorg";
             yield return Cell(
                 account,
@@ -122,6 +134,13 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                     : visible ? Cell(account, endpoint, target, 200, "in its own scope")
                     : Cell(account, endpoint, target, 404, "outside its scope, as if unknown");
                 }
+
+                yield return none ? Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 401, "no token")
+                : !readsPupils ? Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 403, "this role reads no pupil")
+                : account is not ("decaan" or "decaan2")
+                    ? Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 403, "only a decaan reads doubt signals")
+                : visible ? Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 200, "a pupil of its own school")
+                : Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 404, "outside its school, as if unknown");
 
                 var (kind, mayRecord) = Reposted[n];
                 var writes = account is "decaan" or "decaan2" or "intake" or "intake2";
@@ -244,6 +263,8 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             "GET /api/pupils" => new(HttpMethod.Get, "/api/pupils?limit=5"),
             "GET /api/pupils/{key}" => new(HttpMethod.Get, $"/api/pupils/{key}"),
             "GET /api/pupils/{key}/events" => new(HttpMethod.Get, $"/api/pupils/{key}/events"),
+            "GET /api/monitor/signals" => new(HttpMethod.Get, "/api/monitor/signals"),
+            "GET /api/pupils/{key}/doubt-signals" => new(HttpMethod.Get, $"/api/pupils/{key}/doubt-signals"),
             "POST /api/pupils/{key}/events" => Post($"/api/pupils/{key}/events", EventBody(key)),
             "POST /api/pupils/{key}/events/{id}/void" => Post($"/api/pupils/{key}/events/0000000000000000/void", """{ "reason": "matrix" }"""),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the matrix"),

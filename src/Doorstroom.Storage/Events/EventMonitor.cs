@@ -17,18 +17,8 @@ public static class EventMonitor
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(directions);
+        var crebos = Crebos(database, directions);
         using var connection = database.ConnectMigrated();
-        var crebos = connection
-            .Query<(long Crebo, long Niveau, string? Domein)>("SELECT crebo, niveau, domein FROM kwalificatie")
-            .ToImmutableDictionary(
-                q => (int)q.Crebo,
-                q => new CreboInfo(
-                    (int)q.Crebo,
-                    (int)q.Niveau,
-                    q.Domein ?? "",
-                    q.Domein is { } d && directions.TryGetValue(d, out var dir) ? dir.Direction : Direction.Intersectoraal
-                )
-            );
         // SQLite keeps a DATE as ISO text, PostgreSQL as a date: read it as whatever the provider gives. A row outside the
         // contract's dates (put in by SQL past the checks; the reads skip it) must not stretch the monitor to the year 9998.
         // SQLite compares text, so '2026-13-45' lies in range: the latest value that is a date is the last event date.
@@ -52,6 +42,28 @@ public static class EventMonitor
             }
         }
         return new MonitorContext(crebos, through ?? last);
+    }
+
+    /// <summary>
+    /// Every stored kwalificatie with its niveau and domain, and the domain's direction from the catalogue (intersectoraal when
+    /// it has none).
+    /// </summary>
+    public static ImmutableDictionary<int, CreboInfo> Crebos(Database database, IReadOnlyDictionary<string, DomainDirection> directions)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(directions);
+        using var connection = database.ConnectMigrated();
+        return connection
+            .Query<(long Crebo, long Niveau, string? Domein)>("SELECT crebo, niveau, domein FROM kwalificatie")
+            .ToImmutableDictionary(
+                q => (int)q.Crebo,
+                q => new CreboInfo(
+                    (int)q.Crebo,
+                    (int)q.Niveau,
+                    q.Domein ?? "",
+                    q.Domein is { } d && directions.TryGetValue(d, out var dir) ? dir.Direction : Direction.Intersectoraal
+                )
+            );
     }
 
     /// <summary>

@@ -19,6 +19,10 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
     [BindProperty(SupportsGet = true, Name = "signaal")]
     public bool OnlySignals { get; set; }
 
+    /// <summary>A doubt signal by its query value (<see cref="DoubtFilter"/>: <c>geen-lob</c>, …, or <c>elk</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "twijfel")]
+    public string? Doubt { get; set; }
+
     /// <summary>A name or pupil number, or part of one.</summary>
     [BindProperty(SupportsGet = true, Name = "zoek")]
     public string? Search { get; set; }
@@ -63,7 +67,17 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
     public IReadOnlyDictionary<string, string> Names { get; private set; } = ImmutableDictionary<string, string>.Empty;
     public IReadOnlyDictionary<int, string> ProgrammeNames { get; private set; } = ImmutableDictionary<int, string>.Empty;
     public PupilQuery Query { get; private set; } = new();
+
+    /// <summary>The doubt signals of every pupil of the exam year on <see cref="Today"/>, by pupil key.</summary>
+    public IReadOnlyDictionary<string, ImmutableArray<Domain.DoubtSignal>> Doubts { get; private set; } =
+        ImmutableDictionary<string, ImmutableArray<Domain.DoubtSignal>>.Empty;
+
+    /// <summary>The doubt signal filtered on.</summary>
+    public DoubtFilter DoubtQuery { get; private set; } = DoubtFilter.None;
     public DateOnly Today { get; private set; }
+
+    /// <summary>The site, for the rule references.</summary>
+    public SiteServices Site => site;
     public DateOnly WarnFrom { get; private set; }
     public bool Print => View == "print";
 
@@ -87,6 +101,11 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
         Names = InstitutionNames.All(site.Database);
         ProgrammeNames = Storage.ProgrammeNames.All(site.Database);
         (Institutions, Programmes) = PupilList.Choices(all, Names, ProgrammeNames);
+        var crebos = site.Crebos();
+        Doubts = all.ToDictionary(p => p.Key, p => Domain.DoubtSignals.On(p.Stream, Today, site.Doubt, crebos), StringComparer.Ordinal);
+        DoubtQuery = DoubtFilter.Parse(Doubt);
+        if (DoubtQuery.Active)
+            all = [.. all.Where(p => DoubtQuery.Admits(Doubts[p.Key]))];
         Query = new(
             Search,
             PupilList.ParseStatus(Status),
@@ -126,6 +145,7 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
             ["instelling"] = Query.Institution,
             ["opleiding"] = Crebo,
             ["signaal"] = OnlySignals ? "true" : null,
+            ["twijfel"] = DoubtQuery.QueryValue,
             ["sorteer"] = Query.Sort == PupilSort.Naam ? null : PupilList.Value(Query.Sort),
             ["aantal"] = Size == Keyset.PageSize ? null : Size,
         };
@@ -167,6 +187,8 @@ public sealed class IndexModel(SiteServices site, ReadLog reads) : SignedInPage
             );
         if (OnlySignals)
             parts.Add("alleen met een signaal");
+        if (DoubtQuery.Active)
+            parts.Add(DoubtQuery.Description);
         return string.Join(", ", parts);
     }
 }
