@@ -14,7 +14,7 @@ namespace Doorstroom.Web.Pages.Verbindingen;
 /// enter one and to end one; the CSV upload and download. A decaan enters only for their own school, intake only for their
 /// own institution, the beheerder for all; the analist reads. Every write is audited; a refused write stores nothing.
 /// </summary>
-[Authorize(Roles = Roles.Decaan + "," + Roles.Intake + "," + Roles.Beheerder + "," + Roles.Analist)]
+[Authorize(Policy = Policies.Connections)]
 public sealed class IndexModel(SiteServices site) : SignedInPage
 {
     /// <summary>The largest CSV the upload takes.</summary>
