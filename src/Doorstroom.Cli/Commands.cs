@@ -44,6 +44,7 @@ internal static class Commands
         AccountCommands.AddTo(root.Subcommands);
         root.Subcommands.Add(MonitorCommand.Create(parse => LoadCatalogue(parse)));
         root.Subcommands.Add(ReportCommand.Create(parse => LoadCatalogue(parse)));
+        root.Subcommands.Add(ConnectionCommands.Create());
         return root;
     }
 

@@ -110,6 +110,7 @@ public static class DemoData
         }
         if (dossier is not null)
             EnsureDossier(database, dossier, places, today, log);
+        DemoConnections.Ensure(database, places, today, site.Clock.GetUtcNow(), log);
         return places;
     }
 

@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>A pupil or a parent bound to a pupil: their own dossier, consents and audit trail.</summary>
     public const string OwnDossier = "own-dossier";
 
+    /// <summary>The register of vo–mbo connections: decaan and intake (their own), analist and beheerder (all); see ConnectionScope.</summary>
+    public const string Connections = "connections";
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +46,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
         options.AddPolicy(SchoolDossier, p => p.RequireRole(Roles.Decaan, Roles.Zorgcoordinator).RequireClaim(Claims.Institution).AddRequirements(Side.Vo));
         options.AddPolicy(OwnDossier, p => p.RequireRole(Roles.Leerling, Roles.Ouder).RequireClaim(Claims.Pupil));
+        options.AddPolicy(Connections, p => p.RequireRole(Roles.Decaan, Roles.Intake, Roles.Beheerder, Roles.Analist));
     }
 }
 

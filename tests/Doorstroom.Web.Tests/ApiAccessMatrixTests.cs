@@ -155,6 +155,32 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                 : account == "beheer" ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
                 : Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
             }
+
+            // The register of connections (issue 16): decaan and intake read and write their own, analist reads, beheerder all.
+            var readsConnections = account is "decaan" or "decaan2" or "intake" or "intake2" or "analist" or "beheer";
+            yield return none ? Cell(account, "GET /api/connections", "", 401, "no token")
+            : readsConnections ? Cell(account, "GET /api/connections", "", 200, "reads the register in its scope")
+            : Cell(account, "GET /api/connections", "", 403, "this role does not read the register");
+            var ownConnection = account is "decaan" or "intake" or "beheer";
+            foreach (var endpoint in new[] { "POST /api/connections", "POST /api/connections/{id}/end" })
+            {
+                yield return none ? Cell(account, endpoint, "", 401, "no token")
+                : ownConnection
+                    ? Cell(
+                        account,
+                        endpoint,
+                        "",
+                        endpoint.EndsWith("end", StringComparison.Ordinal) ? 200 : 201,
+                        "the demo school with the demo mbo is in its scope"
+                    )
+                : Cell(
+                    account,
+                    endpoint,
+                    "",
+                    403,
+                    account is "decaan2" or "intake2" ? "another school's or institution's connection" : "this role writes no connection"
+                );
+            }
         }
     }
 
@@ -267,6 +293,9 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             "GET /api/pupils/{key}/doubt-signals" => new(HttpMethod.Get, $"/api/pupils/{key}/doubt-signals"),
             "POST /api/pupils/{key}/events" => Post($"/api/pupils/{key}/events", EventBody(key)),
             "POST /api/pupils/{key}/events/{id}/void" => Post($"/api/pupils/{key}/events/0000000000000000/void", """{ "reason": "matrix" }"""),
+            "GET /api/connections" => new(HttpMethod.Get, "/api/connections"),
+            "POST /api/connections" => Post("/api/connections", ConnectionBody()),
+            "POST /api/connections/{id}/end" => Post("/api/connections/demo-zorg/end", """{ "until": "2099-07-31" }"""),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the matrix"),
         };
 
@@ -294,6 +323,22 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             ["crebo"] = e.Crebo,
             ["route"] = e.Route,
             ["detail"] = e.Detail,
+        }.ToJsonString();
+    }
+
+    /// <summary>A connection between the demo school and the demo mbo, the same each time (re-entering it replaces it).</summary>
+    private string ConnectionBody()
+    {
+        var places = DemoData.Places(site.Site.Database);
+        return new JsonObject
+        {
+            ["id"] = "matrix-verbinding",
+            ["voVestiging"] = places.School,
+            ["mbo"] = places.Mbo,
+            ["form"] = "onderwijsproject",
+            ["from"] = "2025-08-01",
+            ["description"] = "Matrixproject",
+            ["source"] = "Matrixtest",
         }.ToJsonString();
     }
 

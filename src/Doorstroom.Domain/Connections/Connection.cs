@@ -57,7 +57,12 @@ public enum ConnectionForm
 /// <param name="VoVestiging">The vo vestiging (BRIN6).</param>
 /// <param name="Mbo">The mbo institution (BRIN4) or location (BRIN6).</param>
 /// <param name="Until">The last day it holds; null while it runs.</param>
-/// <param name="Route">For a doorlopende leerlijn, the route id of the catalogue it carries (e.g. vm2), if one.</param>
+/// <param name="Route">For a doorlopende leerlijn, the route id of the catalogue it carries (one of <see cref="LeerlijnRoutes"/>).</param>
+/// <param name="Subject">
+/// What the connection carries, by form: an avo-leerlijn's subject (one of <see cref="AvoSubjects"/>), an initiative's name
+/// (Pas groen, Groenstart, Food) or an aligned vmbo programme's name (the paardenklas); null for the other forms.
+/// </param>
+/// <param name="Synthetic">True for a made-up connection (the demo's), so nobody takes it for a real one.</param>
 public sealed record Connection(
     string Id,
     string VoVestiging,
@@ -67,9 +72,24 @@ public sealed record Connection(
     DateOnly? Until,
     string Description,
     string Source,
-    string? Route = null
+    string? Route = null,
+    string? Subject = null,
+    bool Synthetic = false
 )
 {
+    /// <summary>The catalogue routes a doorlopende leerlijn may carry (the article: VM2, groene lyceum, vakmanschaps- and technologieroute).</summary>
+    public static readonly ImmutableArray<string> LeerlijnRoutes = ["vm2", "groene-lyceum", "vakmanschapsroute", "technologieroute", "doorlopende-leerroute"];
+
+    /// <summary>The subjects of a doorlopende avo-leerlijn (the article: Nederlands, rekenen, burgerschap), as they are written.</summary>
+    public static readonly ImmutableArray<string> AvoSubjects = ["nederlands", "rekenen", "burgerschap"];
+
+    /// <summary>The greatest length of a subject (an initiative's or programme's name).</summary>
+    public const int MaxSubjectLength = 200;
+
+    /// <summary>True for the forms that name what they carry in <see cref="Subject"/>.</summary>
+    public static bool HasSubject(ConnectionForm form) =>
+        form is ConnectionForm.AvoLeerlijn or ConnectionForm.Initiatief or ConnectionForm.AansluitendProgramma;
+
     /// <summary>The greatest length of a description or a source.</summary>
     public const int MaxTextLength = 1000;
 
@@ -99,8 +119,38 @@ public sealed record Connection(
             problems.Add(("description", $"a description of 1 to {MaxTextLength} characters"));
         if (string.IsNullOrWhiteSpace(Source) || Source.Length > MaxTextLength)
             problems.Add(("source", $"a source of 1 to {MaxTextLength} characters (where the connection is known from)"));
-        if (Route is { Length: > EventShapes.MaxTextLength })
-            problems.Add(("route", $"a route id of at most {EventShapes.MaxTextLength} characters"));
+        CheckWhatItCarries(problems);
         return problems.ToImmutable();
+    }
+
+    private void CheckWhatItCarries(ImmutableArray<(string, string)>.Builder problems)
+    {
+        if (Form == ConnectionForm.DoorlopendeLeerlijn)
+        {
+            if (Route is null || !LeerlijnRoutes.Contains(Route))
+                problems.Add(("route", "the catalogue route the leerlijn carries: one of " + string.Join(", ", LeerlijnRoutes)));
+        }
+        else if (Route is not null)
+            problems.Add(("route", "no route (only a doorlopende leerlijn carries one)"));
+
+        if (Form == ConnectionForm.AvoLeerlijn)
+        {
+            if (Subject is null || !AvoSubjects.Contains(Subject))
+                problems.Add(("subject", "the subject of the avo-leerlijn: one of " + string.Join(", ", AvoSubjects)));
+        }
+        else if (HasSubject(Form))
+        {
+            if (string.IsNullOrWhiteSpace(Subject) || Subject.Length > MaxSubjectLength)
+                problems.Add(
+                    (
+                        "subject",
+                        Form == ConnectionForm.Initiatief
+                            ? $"the initiative's name, e.g. Pas groen, Groenstart or Food (1 to {MaxSubjectLength} characters)"
+                            : $"the vmbo programme's name, e.g. paardenklas (1 to {MaxSubjectLength} characters)"
+                    )
+                );
+        }
+        else if (Subject is not null)
+            problems.Add(("subject", "no subject (only an avo-leerlijn, an initiative or an aligned programme names one)"));
     }
 }

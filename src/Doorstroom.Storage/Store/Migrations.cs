@@ -424,7 +424,9 @@ public static class Migrations
             "the register of vo-mbo connections",
             """
             -- One connection between a vo vestiging (BRIN6) and an mbo institution (BRIN4) or location (BRIN6), in one of the
-            -- forms of ConnectionForm (stored as JsonSpelling spells it), from a date and possibly until one (issue 16).
+            -- forms of ConnectionForm (stored as JsonSpelling spells it), from a date and possibly until one (issue 16). The
+            -- route (a doorlopende leerlijn's) or subject (an avo-leerlijn's, an initiative's or programme's name) says what it
+            -- carries; synthetic = 1 marks the demo's made-up ones. Bestuurlijke verbindingen are derived on read, not stored here.
             CREATE TABLE connection (
                 id           TEXT PRIMARY KEY,
                 vo_vestiging TEXT NOT NULL,
@@ -435,6 +437,8 @@ public static class Migrations
                 description  TEXT NOT NULL,
                 source       TEXT NOT NULL,
                 route        TEXT,
+                subject      TEXT,
+                synthetic    SMALLINT NOT NULL DEFAULT 0,
                 recorded_by  TEXT NOT NULL,
                 recorded_at  TEXT NOT NULL
             );

@@ -31,6 +31,12 @@ public static class ApiEndpoints
     /// <summary>Who may void a wrong event (a correction): the beheerder.</summary>
     public const string EventCorrectors = "api-corrections";
 
+    /// <summary>Who reads the register of connections: decaan and intake (their own), analist and beheerder (all).</summary>
+    public const string ConnectionReaders = "api-connections-read";
+
+    /// <summary>Who enters and ends connections: decaan and intake (their own), beheerder (all).</summary>
+    public const string ConnectionWriters = "api-connections-write";
+
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Catalogue"] = "The versioned route catalogue: routes, their intake windows, rules and sources.",
@@ -41,6 +47,7 @@ public static class ApiEndpoints
         ["Dossier"] =
             "The transfer dossier (rulebook §10): the vo school writes and releases, the mbo requests after an application and reads per category "
             + "under the rules, the pupil or a parent consents and sees who read what.",
+        ["Connections"] = "The register of vo–mbo connections in the thirteen forms of issue 16; the bestuurlijke ones derived from the data.",
     };
 
     /// <summary>The token server, the API's policies and problem details, and the OpenAPI document.</summary>
@@ -58,7 +65,9 @@ public static class ApiEndpoints
             .AddPolicy(PupilReaders, p => Bearer(p).RequireRole(Roles.Decaan, Roles.Intake, Roles.Zorgcoordinator, Roles.Leerling))
             .AddPolicy(EventWriters, p => Bearer(p).RequireRole(Roles.Decaan, Roles.Intake))
             .AddPolicy(Aggregates, p => Bearer(p).RequireRole(Roles.Analist))
-            .AddPolicy(EventCorrectors, p => Bearer(p).RequireRole(Roles.Beheerder));
+            .AddPolicy(EventCorrectors, p => Bearer(p).RequireRole(Roles.Beheerder))
+            .AddPolicy(ConnectionReaders, p => Bearer(p).RequireRole(Roles.Decaan, Roles.Intake, Roles.Analist, Roles.Beheerder))
+            .AddPolicy(ConnectionWriters, p => Bearer(p).RequireRole(Roles.Decaan, Roles.Intake, Roles.Beheerder));
         services.AddOpenApi(options =>
             options
                 .AddDocumentTransformer(
@@ -126,6 +135,7 @@ public static class ApiEndpoints
         api.MapMonitor();
         api.MapDossier();
         api.MapSignals();
+        api.MapConnections();
         // No catch-all route: it would also catch a known path with a wrong method (404 instead of routing's 405). A path
         // that matches nothing gets its 404 problem from UseApiProblems.
         return app;
