@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>A pupil or a parent bound to a pupil: their own dossier, consents and audit trail.</summary>
     public const string OwnDossier = "own-dossier";
 
+    /// <summary>Where to connect: the analist for any school or institution, a decaan for the own school, intake for the own institution.</summary>
+    public const string WhereToConnect = "where-to-connect";
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +46,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
         options.AddPolicy(SchoolDossier, p => p.RequireRole(Roles.Decaan, Roles.Zorgcoordinator).RequireClaim(Claims.Institution).AddRequirements(Side.Vo));
         options.AddPolicy(OwnDossier, p => p.RequireRole(Roles.Leerling, Roles.Ouder).RequireClaim(Claims.Pupil));
+        options.AddPolicy(WhereToConnect, p => p.RequireRole(Roles.Analist, Roles.Decaan, Roles.Intake));
     }
 }
 

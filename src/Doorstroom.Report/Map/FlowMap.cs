@@ -95,7 +95,8 @@ public static class FlowMap
     {
         var (x, y) = Project(marker.Place.Lon, marker.Place.Lat);
         var hollow = marker.Place.Basis == PlaceBasis.Benadering;
-        var title = $"<title>{WebUtility.HtmlEncode(marker.Name + BasisNote(marker.Place.Basis))}</title>";
+        // A marker without a name (the many unnamed points of the overview) gets no tooltip, which keeps the map small.
+        var title = marker.Name.Length == 0 ? "" : $"<title>{WebUtility.HtmlEncode(marker.Name + BasisNote(marker.Place.Basis))}</title>";
         if (marker.Focus)
             svg.Append(
                 CultureInfo.InvariantCulture,
