@@ -33,4 +33,23 @@ public sealed class MapPlaceInputsTests
             inputs
         );
     }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void A_synthetic_world_is_placed_on_the_map_at_made_up_points_marked_synthetic(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        var world = new WorldBuilder()
+            .Vo("10AA00", "Plaats 1", tl: 40)
+            .Vo("10AB00", "Plaats 2", kb: 30)
+            .Mbo("30AA00", "Plaats 1")
+            .Mbo("30AA01", "Plaats 7")
+            .Qualification(21000, MboLevel.Entree, "Entree", Direction.Intersectoraal)
+            .Build();
+        SyntheticInstitutions.Write(store.Database, world, 2026);
+
+        var places = MapPlaces.Locate(MapPlaceInputs.Read(store.Database));
+
+        Assert.Equal(["10AA00", "10AB00", "30AA00", "30AA01"], places.Select(p => p.Code));
+        Assert.All(places, p => Assert.Equal(PlaceBasis.Synthetisch, p.Basis));
+    }
 }
