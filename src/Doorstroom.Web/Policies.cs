@@ -34,6 +34,8 @@ public static class Policies
 
     /// <summary>The register of vo–mbo connections: decaan and intake (their own), analist and beheerder (all); see ConnectionScope.</summary>
     public const string Connections = "connections";
+    /// <summary>Where to connect: the analist for any school or institution, a decaan for the own school, intake for the own institution.</summary>
+    public const string WhereToConnect = "where-to-connect";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -47,6 +49,7 @@ public static class Policies
         options.AddPolicy(SchoolDossier, p => p.RequireRole(Roles.Decaan, Roles.Zorgcoordinator).RequireClaim(Claims.Institution).AddRequirements(Side.Vo));
         options.AddPolicy(OwnDossier, p => p.RequireRole(Roles.Leerling, Roles.Ouder).RequireClaim(Claims.Pupil));
         options.AddPolicy(Connections, p => p.RequireRole(Roles.Decaan, Roles.Intake, Roles.Beheerder, Roles.Analist));
+        options.AddPolicy(WhereToConnect, p => p.RequireRole(Roles.Analist, Roles.Decaan, Roles.Intake));
     }
 }
 

@@ -109,6 +109,15 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                     : account == "analist" ? "the doubt signals measured are aggregates, the analist's"
                     : "only the analist reads aggregates"
             );
+            // Where to connect: the analist any school or institution; a decaan the own school, intake the own institution; another is 404.
+            var connects = account is "analist" or "decaan" or "decaan2" or "intake" or "intake2";
+            foreach (var (endpoint, owner) in new[] { ("GET /api/where-to-connect?school", "decaan"), ("GET /api/where-to-connect?institution", "intake") })
+            {
+                yield return none ? Cell(account, endpoint, "", 401, "no token")
+                : !connects ? Cell(account, endpoint, "", 403, "this role reads no flows")
+                : account == "analist" || account == owner ? Cell(account, endpoint, "", 200, "aggregates in its own scope")
+                : Cell(account, endpoint, "", 404, "outside its scope, as if unknown");
+            }
 
             var readsPupils = account is "leerling" or "decaan" or "decaan2" or "intake" or "intake2" or "zorg";
             yield return Cell(
@@ -286,6 +295,8 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             "GET /api/institutions/vo" => new(HttpMethod.Get, "/api/institutions/vo?limit=5"),
             "GET /api/institutions/mbo" => new(HttpMethod.Get, "/api/institutions/mbo?limit=5"),
             "GET /api/monitor" => new(HttpMethod.Get, "/api/monitor"),
+            "GET /api/where-to-connect?school" => new(HttpMethod.Get, $"/api/where-to-connect?school={DemoData.Places(site.Site.Database).School}"),
+            "GET /api/where-to-connect?institution" => new(HttpMethod.Get, $"/api/where-to-connect?institution={DemoData.Places(site.Site.Database).Mbo}"),
             "GET /api/pupils" => new(HttpMethod.Get, "/api/pupils?limit=5"),
             "GET /api/pupils/{key}" => new(HttpMethod.Get, $"/api/pupils/{key}"),
             "GET /api/pupils/{key}/events" => new(HttpMethod.Get, $"/api/pupils/{key}/events"),

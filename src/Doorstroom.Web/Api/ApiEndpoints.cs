@@ -136,6 +136,7 @@ public static class ApiEndpoints
         api.MapDossier();
         api.MapSignals();
         api.MapConnections();
+        api.MapWhereToConnect();
         // No catch-all route: it would also catch a known path with a wrong method (404 instead of routing's 405). A path
         // that matches nothing gets its 404 problem from UseApiProblems.
         return app;
