@@ -111,6 +111,8 @@ public static class DemoData
         if (dossier is not null)
             EnsureDossier(database, dossier, places, today, log);
         DemoConnections.Ensure(database, places, today, site.Clock.GetUtcNow(), log);
+        if (dossier is not null)
+            EnsureLoopbaan(site, new LoopbaanService(site, dossier), dossier, places, log);
         return places;
     }
 
@@ -235,6 +237,60 @@ public static class DemoData
             .SelectMany(p => p.Events.Where(e => e.Date <= today).Select(e => new EventRecord(e, Synthetic: true, p.BirthDate)));
         var appended = new EventStore(database).Append(records);
         log.WriteLine($"demo: {appended.Inserted:N0} events for {appended.NewPupils:N0} synthetic pupils stored");
+    }
+
+    /// <summary>
+    /// The demo loopbaandossier, written through <see cref="LoopbaanService"/> as the pupils themselves (so every write is an
+    /// event, an entry and an audit line): LOB activities with reflections and a choice for pupils 01, 02 and 03, a remark of
+    /// the decaan, and pupil 03's texts released (03 applied to the demo mbo, whose intake may ask for them). Only when pupil
+    /// 01 has no LOB activity yet.
+    /// </summary>
+    private static void EnsureLoopbaan(SiteServices site, LoopbaanService loopbaan, DossierService dossier, DemoPlaces places, TextWriter log)
+    {
+        var today = site.Today;
+        if (new EventStore(site.Database).Stream(PupilKey(today, 1)).Any(e => e.Kind == EventKind.LobActiviteit))
+            return;
+        var crebos = ProgrammeNames.LowestCreboPerNiveau(site.Database);
+        string Crebo(int niveau) => crebos.TryGetValue(niveau, out var c) ? c.ToString(CultureInfo.InvariantCulture) : "";
+        var floor = LoopbaanInvoer.Vroegst(today);
+        string Ago(int days) => (today.AddDays(-days) < floor ? floor : today.AddDays(-days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var m = places.MboLocations[0];
+        (int Pupil, string Soort, int DaysAgo, string Where, int Niveau, string Reflection)[] activities =
+        [
+            (1, "interessetest", 70, places.School, 0, "DEMO-tekst (verzonnen): uit de test kwam zorg en techniek; techniek verraste me."),
+            (1, "open-dag", 40, m, 3, "DEMO-tekst (verzonnen): de werkplaats was groot en de studenten legden alles rustig uit."),
+            (2, "meeloopdag", 50, m, 4, "DEMO-tekst (verzonnen): een dag meegelopen; het tekenen op de computer vond ik het leukst."),
+            (3, "gesprek-decaan", 60, places.School, 0, "DEMO-tekst (verzonnen): met de decaan mijn twijfel tussen zorg en techniek besproken."),
+            (3, "meeloopdag", 45, m, 3, "DEMO-tekst (verzonnen): de praktijklessen passen bij mij; ik wil dit gaan doen."),
+        ];
+        (int Pupil, int Niveau, string Sure, int DaysAgo, string Motivation)[] choices =
+        [
+            (1, 3, "twijfel", 30, "DEMO-tekst (verzonnen): techniek trekt me, maar ik wil eerst nog een meeloopdag doen."),
+            (2, 4, "redelijk-zeker", 25, "DEMO-tekst (verzonnen): ik ontwerp graag en wil later misschien naar het hbo."),
+            (3, 3, "zeker", 35, "DEMO-tekst (verzonnen): na de meeloopdag weet ik het: ik ga voor deze opleiding."),
+        ];
+        var written = 0;
+        foreach (var (n, soort, daysAgo, where, niveau, reflection) in activities)
+        {
+            var pupil = PupilKey(today, n);
+            var caller = new Caller("demo-leerling", Roles.Leerling, null, pupil);
+            written += loopbaan.RecordActivity(caller, pupil, soort, Ago(daysAgo), where, niveau == 0 ? null : Crebo(niveau), reflection).Onderdeel is null
+                ? 0
+                : 1;
+        }
+        foreach (var (n, niveau, sure, daysAgo, motivation) in choices)
+        {
+            var pupil = PupilKey(today, n);
+            var caller = new Caller("demo-leerling", Roles.Leerling, null, pupil);
+            written += loopbaan.RecordChoice(caller, pupil, [Crebo(niveau)], motivation, sure, Ago(daysAgo)).Onderdeel is null ? 0 : 1;
+        }
+        var decaan = new Caller("decaan", Roles.Decaan, places.School, null);
+        var remark = "DEMO-tekst (verzonnen): goed onderbouwde keuze; advies voor de intake: vraag naar de meeloopdag.";
+        loopbaan.AddRemark(decaan, PupilKey(today, 3), remark, Ago(20));
+        loopbaan.AddRemark(decaan, PupilKey(today, 1), "DEMO-tekst (verzonnen): plan samen nog een meeloopdag in de techniek.", Ago(20));
+        foreach (var entry in DossierStore.Entries(site.Database, PupilKey(today, 3)).Where(e => e.Category == DossierCategory.Loopbaan && !e.Released))
+            dossier.Release(decaan, PupilKey(today, 3), entry.Id, released: true);
+        log.WriteLine($"demo: {written} SYNTHETIC loopbaandossier entries (activities and choices) for {PupilKey(today, 1)} to {PupilKey(today, 3)}");
     }
 
     private sealed record Story(string Key, (string Given, string Family) Name, DateOnly Birth, ImmutableArray<TransitionEvent> Events);

@@ -29,6 +29,7 @@ builder.Services.AddSingleton<SessionCheck>();
 builder.Services.AddSingleton<SiteServices>();
 builder.Services.AddSingleton<AccountService>();
 builder.Services.AddSingleton<DossierService>();
+builder.Services.AddSingleton<LoopbaanService>();
 builder.Services.AddSingleton<ReadLog>();
 builder.Services.AddSingleton<AuditAnchoring>();
 builder.Services.AddHostedService(services => services.GetRequiredService<AuditAnchoring>());
@@ -42,6 +43,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/MijnTijdlijn", Policies.Pupil);
     pages.Conventions.AuthorizeFolder("/Dossier", Policies.SchoolDossier);
     pages.Conventions.AuthorizeFolder("/MijnDossier", Policies.OwnDossier);
+    pages.Conventions.AuthorizeFolder("/MijnLoopbaan", Policies.OwnDossier);
     pages.Conventions.AuthorizeFolder("/Beheer", Policies.Admin);
     pages.Conventions.AllowAnonymousToFolder("/Account");
 });

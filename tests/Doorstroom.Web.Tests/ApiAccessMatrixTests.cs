@@ -163,6 +163,25 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                 yield return none ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 401, "no token")
                 : account == "beheer" ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
                 : Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
+
+                // The loopbaandossier: the pupil reads and writes their own, a decaan reads the school's and remarks; an mbo only
+                // through a dossier request. The writes send a bad field: in scope that is a 400 and nothing is stored.
+                var readsLoopbaan = account is "leerling" or "decaan" or "decaan2";
+                yield return none ? Cell(account, "GET /api/pupils/{key}/loopbaan", target, 401, "no token")
+                : !readsLoopbaan ? Cell(account, "GET /api/pupils/{key}/loopbaan", target, 403, "this role reads no loopbaandossier by key")
+                : visible ? Cell(account, "GET /api/pupils/{key}/loopbaan", target, 200, "in its own scope")
+                : Cell(account, "GET /api/pupils/{key}/loopbaan", target, 404, "outside its scope, as if unknown");
+                foreach (var endpoint in new[] { "POST /api/pupils/{key}/loopbaan/activiteiten", "POST /api/pupils/{key}/loopbaan/keuzes" })
+                {
+                    yield return none ? Cell(account, endpoint, target, 401, "no token")
+                    : account != "leerling" ? Cell(account, endpoint, target, 403, "only the pupil records activities and choices")
+                    : visible ? Cell(account, endpoint, target, 400, "own key: the bad field is refused, nothing stored")
+                    : Cell(account, endpoint, target, 404, "another pupil, as if unknown");
+                }
+                yield return none ? Cell(account, "POST /api/pupils/{key}/loopbaan/opmerkingen", target, 401, "no token")
+                : account is not ("decaan" or "decaan2") ? Cell(account, "POST /api/pupils/{key}/loopbaan/opmerkingen", target, 403, "only a decaan remarks")
+                : visible ? Cell(account, "POST /api/pupils/{key}/loopbaan/opmerkingen", target, 400, "own school: the empty remark is refused")
+                : Cell(account, "POST /api/pupils/{key}/loopbaan/opmerkingen", target, 404, "outside its school, as if unknown");
             }
 
             // The register of connections (issue 16): decaan and intake read and write their own, analist reads, beheerder all.
@@ -307,6 +326,10 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             "GET /api/connections" => new(HttpMethod.Get, "/api/connections"),
             "POST /api/connections" => Post("/api/connections", ConnectionBody()),
             "POST /api/connections/{id}/end" => Post("/api/connections/demo-zorg/end", """{ "until": "2099-07-31" }"""),
+            "GET /api/pupils/{key}/loopbaan" => new(HttpMethod.Get, $"/api/pupils/{key}/loopbaan"),
+            "POST /api/pupils/{key}/loopbaan/activiteiten" => Post($"/api/pupils/{key}/loopbaan/activiteiten", """{ "activity": "kermis" }"""),
+            "POST /api/pupils/{key}/loopbaan/keuzes" => Post($"/api/pupils/{key}/loopbaan/keuzes", """{ "sure": "heel-zeker" }"""),
+            "POST /api/pupils/{key}/loopbaan/opmerkingen" => Post($"/api/pupils/{key}/loopbaan/opmerkingen", """{ "text": "" }"""),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the matrix"),
         };
 
@@ -377,7 +400,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         using var json = JsonDocument.Parse(body);
         foreach (var property in json.RootElement.EnumerateObject())
         {
-            Assert.Contains(property.Name, new[] { "type", "title", "status", "detail", "traceId" });
+            Assert.Contains(property.Name, new[] { "type", "title", "status", "detail", "traceId", "errors" });
             if (property.Name is "title" or "detail")
                 Assert.DoesNotMatch("[0-9]", property.Value.GetString() ?? "");
         }

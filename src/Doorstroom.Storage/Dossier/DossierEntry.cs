@@ -7,6 +7,8 @@ namespace Doorstroom.Storage;
 /// <param name="Institution">The vo school (BRIN6 or BRIN4) that wrote it; for a warme overdracht, the school that recorded it.</param>
 /// <param name="Body">The text, or for a sealed (care) entry the ciphertext the web application made; Storage never sees care data in clear.</param>
 /// <param name="Released">The school lets this entry go with a request.</param>
+/// <param name="Event">The digest (<see cref="EventDigest.Of"/>) of the event in the pupil's stream the entry belongs to: the
+/// <c>LobActiviteit</c> a reflection is about, the <c>KeuzeVastgelegd</c> a choice's text explains; null for any other entry.</param>
 public sealed record DossierEntry(
     long Id,
     string Pupil,
@@ -17,5 +19,6 @@ public sealed record DossierEntry(
     string Institution,
     string Body,
     bool Sealed,
-    bool Released
+    bool Released,
+    long? Event = null
 );

@@ -12,6 +12,12 @@ public static class DossierStore
     public const string Note = "notitie",
         WarmHandOver = "warme-overdracht";
 
+    /// <summary>The entry kinds of the loopbaandossier (category loopbaan): the pupil's reflection on an LOB activity, the text of a choice
+    /// (programmes and motivation, <see cref="KeuzeTekst"/>), and a remark of a mentor or decaan.</summary>
+    public const string Reflection = "reflectie",
+        Choice = "keuze",
+        Remark = "opmerking";
+
     /// <summary>Adds an entry for a known pupil and returns its id; null when the store has no such pupil.</summary>
     public static long? AddEntry(Database database, DossierEntry entry)
     {
@@ -30,8 +36,8 @@ public static class DossierStore
             return null;
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO dossier_entry (pupil_id, category, kind, on_date, author, institution, body, sealed, released)
-            VALUES (@pupil, @category, @Kind, @On, @Author, @Institution, @Body, @sealed, @released)
+            INSERT INTO dossier_entry (pupil_id, category, kind, on_date, author, institution, body, sealed, released, event_digest)
+            VALUES (@pupil, @category, @Kind, @On, @Author, @Institution, @Body, @sealed, @released, @Event)
             RETURNING id
             """,
             new
@@ -45,6 +51,7 @@ public static class DossierStore
                 entry.Body,
                 @sealed = entry.Sealed ? 1 : 0,
                 released = entry.Released ? 1 : 0,
+                entry.Event,
             },
             transaction
         );
@@ -97,7 +104,8 @@ public static class DossierStore
                 .Query<EntryRow>(
                     """
                     SELECT d.id AS Id, p.pkey AS Pupil, d.category AS Category, d.kind AS Kind, d.on_date AS OnDate, d.author AS Author,
-                           d.institution AS Institution, d.body AS Body, d.sealed AS Sealed, d.released AS Released
+                           d.institution AS Institution, d.body AS Body, d.sealed AS Sealed, d.released AS Released,
+                           d.event_digest AS Event
                     FROM dossier_entry d JOIN pupil p ON p.id = d.pupil_id WHERE p.pkey = @pupil ORDER BY d.on_date, d.id
                     """,
                     new { pupil }
@@ -261,9 +269,10 @@ public static class DossierStore
         public string Body { get; set; } = "";
         public long Sealed { get; set; }
         public long Released { get; set; }
+        public long? Event { get; set; }
 
         public DossierEntry ToEntry() =>
-            new(Id, Pupil, Category(Category), Kind, EventStore.Date(OnDate), Author, Institution, Body, Sealed != 0, Released != 0);
+            new(Id, Pupil, Category(Category), Kind, EventStore.Date(OnDate), Author, Institution, Body, Sealed != 0, Released != 0, Event);
     }
 
     private sealed class RequestRow

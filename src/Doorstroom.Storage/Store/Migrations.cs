@@ -446,6 +446,15 @@ public static class Migrations
             CREATE INDEX connection_mbo ON connection (mbo);
             """
         ),
+        new(
+            13,
+            "dossier entries linked to the event they belong to",
+            """
+            -- A loopbaandossier entry (a reflection on an LobActiviteit, the motivation of a KeuzeVastgelegd) names its event by
+            -- the event's digest within the pupil's stream (decision 0009), which survives an export and import of the events.
+            ALTER TABLE dossier_entry ADD COLUMN event_digest BIGINT;
+            """
+        ),
     ];
 
     /// <summary>The PostgreSQL advisory lock that lets one connection at a time migrate a store (any 64-bit number, fixed).</summary>

@@ -48,6 +48,7 @@ public static class ApiEndpoints
             "The transfer dossier (rulebook §10): the vo school writes and releases, the mbo requests after an application and reads per category "
             + "under the rules, the pupil or a parent consents and sees who read what.",
         ["Connections"] = "The register of vo–mbo connections in the thirteen forms of issue 16; the bestuurlijke ones derived from the data.",
+        ["Loopbaan"] = "The loopbaandossier: the pupil's LOB activities with reflections and choices, remarks of mentor and decaan.",
     };
 
     /// <summary>The token server, the API's policies and problem details, and the OpenAPI document.</summary>
@@ -137,6 +138,7 @@ public static class ApiEndpoints
         api.MapSignals();
         api.MapConnections();
         api.MapWhereToConnect();
+        api.MapLoopbaan();
         // No catch-all route: it would also catch a known path with a wrong method (404 instead of routing's 405). A path
         // that matches nothing gets its 404 problem from UseApiProblems.
         return app;

@@ -16,8 +16,16 @@ public static class DossierText
     /// <summary>A category name as the audit log stores it (lower case), as a person reads it.</summary>
     public static string Category(string? name) => DossierRules.TryCategory(name, out var category) ? Category(category) : name ?? "–";
 
-    /// <summary>The entry kind: notitie or warme overdracht.</summary>
-    public static string Kind(string kind) => kind == DossierStore.WarmHandOver ? "warme overdracht" : "notitie";
+    /// <summary>The entry kind: notitie, warme overdracht, or (loopbaandossier) reflectie, keuze, opmerking.</summary>
+    public static string Kind(string kind) =>
+        kind switch
+        {
+            DossierStore.WarmHandOver => "warme overdracht",
+            DossierStore.Reflection => "reflectie",
+            DossierStore.Choice => "keuze",
+            DossierStore.Remark => "opmerking",
+            _ => "notitie",
+        };
 
     /// <summary>
     /// The one line on /mijn-dossier for the categories that go without a choice (P3), to the pupil or to a parent ("je"):
