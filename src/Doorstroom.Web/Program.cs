@@ -33,6 +33,7 @@ builder.Services.AddSingleton<ReadLog>();
 builder.Services.AddSingleton<AuditAnchoring>();
 builder.Services.AddHostedService(services => services.GetRequiredService<AuditAnchoring>());
 builder.Services.AddSingleton<MonitorCache>();
+builder.Services.AddSingleton<MeeloopdagService>();
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Leerlingen", Policies.School);
@@ -43,6 +44,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/MijnDossier", Policies.OwnDossier);
     pages.Conventions.AuthorizeFolder("/Beheer", Policies.Admin);
     pages.Conventions.AllowAnonymousToFolder("/Account");
+    pages.Conventions.AuthorizeFolder("/Meeloopdagen", Policies.Pupil);
 });
 builder.Services.AddRouting(routing => routing.LowercaseUrls = true);
 builder.Services.AddProblemDetails();

@@ -41,6 +41,9 @@ public static class ApiEndpoints
         ["Dossier"] =
             "The transfer dossier (rulebook §10): the vo school writes and releases, the mbo requests after an application and reads per category "
             + "under the rules, the pupil or a parent consents and sees who read what.",
+        ["Meeloopdagen"] =
+            "Meeloopdagen: mbo intake staff publish days per programme and record who came; pupils, or their decaan, sign up, with a waiting list "
+            + "when a day is full.",
     };
 
     /// <summary>The token server, the API's policies and problem details, and the OpenAPI document.</summary>
@@ -125,6 +128,7 @@ public static class ApiEndpoints
         api.MapPupils();
         api.MapMonitor();
         api.MapDossier();
+        api.MapMeeloopdagen();
         // No catch-all route: it would also catch a known path with a wrong method (404 instead of routing's 405). A path
         // that matches nothing gets its 404 problem from UseApiProblems.
         return app;
