@@ -114,7 +114,10 @@ public static class DemoData
         return places;
     }
 
-    /// <summary>The id of demo meeloopdag <paramref name="n"/> (1 upcoming with room, 2 full with a waiting list, 3 past with attendance, 4 at another mbo).</summary>
+    /// <summary>
+    /// The id of demo meeloopdag <paramref name="n"/> (1 upcoming with room, 2 full with a waiting list, 3 past with attendance,
+    /// 4 at another mbo).
+    /// </summary>
     public static string MeeloopdagId(int n) => $"demo-meeloopdag-{n}";
 
     /// <summary>

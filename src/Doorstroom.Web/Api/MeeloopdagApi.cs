@@ -24,7 +24,10 @@ public sealed record MeeloopdagDto(
 /// <summary>A list of meeloopdagen, by date.</summary>
 public sealed record MeeloopdagenDto(ImmutableArray<MeeloopdagDto> Items);
 
-/// <summary>A day to publish: location (BRIN6 of one of the caller's locations), crebo, date (YYYY-MM-DD, not past), places, and optionally a time and a description.</summary>
+/// <summary>
+/// A day to publish: location (BRIN6 of one of the caller's locations), crebo, date (YYYY-MM-DD, not past), places, and optionally
+/// a time and a description.
+/// </summary>
 public sealed record NewMeeloopdagDto(string? Location, int? Crebo, string? Date, int? Places, string? Time, string? Description);
 
 /// <summary>A sign-up to make: the pupil's key (a decaan names a pupil of the school; a pupil signs up themself and may leave it out).</summary>
