@@ -113,7 +113,53 @@ public static class DemoData
         DemoConnections.Ensure(database, places, today, site.Clock.GetUtcNow(), log);
         if (dossier is not null)
             EnsureLoopbaan(site, new LoopbaanService(site, dossier), dossier, places, log);
+        EnsureMeeloopdagen(site, places, log);
         return places;
+    }
+
+    /// <summary>
+    /// The id of demo meeloopdag <paramref name="n"/> (1 upcoming with room, 2 full with a waiting list, 3 past with attendance,
+    /// 4 at another mbo).
+    /// </summary>
+    public static string MeeloopdagId(int n) => $"demo-meeloopdag-{n}";
+
+    /// <summary>
+    /// Demo meeloopdagen, made through the store as the demo mbo's intake and the demo school's decaan (so every step is an event
+    /// and audited): a day to come with room, a full day with a waiting list, a past day with attendance, and a day at another
+    /// mbo. Only when the first is not there yet.
+    /// </summary>
+    private static void EnsureMeeloopdagen(SiteServices site, DemoPlaces places, TextWriter log)
+    {
+        var database = site.Database;
+        if (MeeloopdagStore.Day(database, MeeloopdagId(1)) is not null)
+            return;
+        var today = site.Today;
+        var at = site.Clock.GetUtcNow();
+        var crebos = ProgrammeNames.LowestCreboPerNiveau(database);
+        int Crebo(int niveau) => crebos.GetValueOrDefault(niveau, 25000 + niveau);
+        var intake = new MeeloopActor("intake", Roles.Intake, places.Mbo);
+        var decaan = new MeeloopActor("decaan", Roles.Decaan, places.School);
+        var other = new MeeloopActor("intake2", Roles.Intake, places.OtherMbo);
+        var m = places.MboLocations;
+        (int N, string Location, int Niveau, int InDays, int Places, string Time, string Text, MeeloopActor By)[] days =
+        [
+            (1, m[0], 2, 14, 8, "9.00–13.00", "DEMO: loop een ochtend mee in de praktijklokalen.", intake),
+            (2, m[^1], 3, 21, 2, "9.00–15.00", "DEMO: een dag meelopen met eerstejaars, met lunch.", intake),
+            (3, m[0], 4, -7, 6, "13.00–16.00", "DEMO: een middag met proeflessen.", intake),
+            (4, places.OtherMboLocation, 2, 28, 10, "10.00–14.00", "DEMO: meeloopdag van een ander mbo.", other),
+        ];
+        foreach (var (n, location, niveau, inDays, count, time, text, by) in days)
+            MeeloopdagStore.Publish(database, new(MeeloopdagId(n), location, Crebo(niveau), today.AddDays(inDays), count, time, text), by, at);
+        string Pupil(int n) => PupilKey(today, n);
+        foreach (var n in new[] { 5, 9 })
+            MeeloopdagStore.SignUp(database, MeeloopdagId(1), Pupil(n), decaan, today, at);
+        foreach (var n in new[] { 6, 8, 10, 2 })
+            MeeloopdagStore.SignUp(database, MeeloopdagId(2), Pupil(n), decaan, today, at);
+        foreach (var n in new[] { 4, 8 })
+            MeeloopdagStore.SignUp(database, MeeloopdagId(3), Pupil(n), decaan, today.AddDays(-10), at);
+        MeeloopdagStore.RecordAttendance(database, MeeloopdagId(3), [m[0]], Pupil(4), true, intake, today, at);
+        MeeloopdagStore.RecordAttendance(database, MeeloopdagId(3), [m[0]], Pupil(8), false, intake, today, at);
+        log.WriteLine($"demo: {days.Length} meeloopdagen with SYNTHETIC pupils signed up, one full with a waiting list");
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ builder.Services.AddSingleton<AuditAnchoring>();
 builder.Services.AddHostedService(services => services.GetRequiredService<AuditAnchoring>());
 builder.Services.AddSingleton<MonitorCache>();
 builder.Services.AddSingleton<SignalMeasureCache>();
+builder.Services.AddSingleton<MeeloopdagService>();
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Leerlingen", Policies.School);
@@ -46,6 +47,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/MijnLoopbaan", Policies.OwnDossier);
     pages.Conventions.AuthorizeFolder("/Beheer", Policies.Admin);
     pages.Conventions.AllowAnonymousToFolder("/Account");
+    pages.Conventions.AuthorizeFolder("/Meeloopdagen", Policies.Pupil);
 });
 builder.Services.AddRouting(routing => routing.LowercaseUrls = true);
 builder.Services.AddProblemDetails();

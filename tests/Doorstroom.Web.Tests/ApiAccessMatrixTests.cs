@@ -210,6 +210,55 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                 );
             }
         }
+
+        // Meeloopdagen: demo day 1 (to come) and 3 (past, closed) are the demo mbo's; a sign-up or attendance on the closed day is a
+        // 409 for whoever may act for the pupil, so the matrix changes nothing.
+        foreach (var account in Accounts)
+        {
+            var none = account == "none";
+            var intake = account is "intake" or "intake2";
+            var seesDays = account is "leerling" or "decaan" or "decaan2" or "intake" or "intake2";
+            var forPupils = account is "leerling" or "decaan" or "decaan2";
+            yield return none ? Cell(account, "GET /api/meeloopdagen", "", 401, "no token")
+            : seesDays ? Cell(account, "GET /api/meeloopdagen", "", 200, "pupils, decanen and intake see the days to come")
+            : Cell(account, "GET /api/meeloopdagen", "", 403, "this role has no meeloopdagen");
+            yield return none ? Cell(account, "GET /api/meeloopdagen/institution", "", 401, "no token")
+            : intake ? Cell(account, "GET /api/meeloopdagen/institution", "", 200, "its own institution's days")
+            : Cell(account, "GET /api/meeloopdagen/institution", "", 403, "only intake publishes days");
+            var at = account == "intake2" ? "other-mbo" : "mbo";
+            yield return none ? Cell(account, "POST /api/meeloopdagen", at, 401, "no token")
+            : intake ? Cell(account, "POST /api/meeloopdagen", at, 201, "publishes at its own location")
+            : Cell(account, "POST /api/meeloopdagen", at, 403, "only intake publishes days");
+            yield return none ? Cell(account, "GET /api/meeloopdagen/{id}/signups", "", 401, "no token")
+            : account == "intake" ? Cell(account, "GET /api/meeloopdagen/{id}/signups", "", 200, "its own day's sign-ups")
+            : account == "intake2" ? Cell(account, "GET /api/meeloopdagen/{id}/signups", "", 404, "another institution's day, as if unknown")
+            : Cell(account, "GET /api/meeloopdagen/{id}/signups", "", 403, "only intake sees who signed up");
+            yield return none ? Cell(account, "POST /api/meeloopdagen/{id}/cancel", "", 401, "no token")
+            : account == "intake" ? Cell(account, "POST /api/meeloopdagen/{id}/cancel", "", 409, "its own day, but past")
+            : account == "intake2" ? Cell(account, "POST /api/meeloopdagen/{id}/cancel", "", 404, "another institution's day, as if unknown")
+            : Cell(account, "POST /api/meeloopdagen/{id}/cancel", "", 403, "only intake cancels a day");
+            foreach (var n in Targets)
+            {
+                var target = $"DEMO-{n:D2}";
+                var visible = !none && Visible[account].Contains(n);
+                foreach (var endpoint in new[] { "POST /api/meeloopdagen/{id}/signups", "DELETE /api/meeloopdagen/{id}/signups/{key}" })
+                {
+                    yield return none ? Cell(account, endpoint, target, 401, "no token")
+                    : !forPupils ? Cell(account, endpoint, target, 403, "only a pupil or a decaan signs up")
+                    : visible ? Cell(account, endpoint, target, 409, "may act for the pupil; the day is past")
+                    : Cell(account, endpoint, target, 404, "may not act for the pupil, as if unknown");
+                }
+                yield return none ? Cell(account, "GET /api/meeloopdagen/signups/{key}", target, 401, "no token")
+                : !forPupils ? Cell(account, "GET /api/meeloopdagen/signups/{key}", target, 403, "only a pupil or a decaan")
+                : visible ? Cell(account, "GET /api/meeloopdagen/signups/{key}", target, 200, "its own pupil")
+                : Cell(account, "GET /api/meeloopdagen/signups/{key}", target, 404, "outside its scope, as if unknown");
+                yield return none ? Cell(account, "POST /api/meeloopdagen/{id}/signups/{key}/attendance", target, 401, "no token")
+                : account == "intake"
+                    ? Cell(account, "POST /api/meeloopdagen/{id}/signups/{key}/attendance", target, 409, "its own day; this pupil has no place")
+                : account == "intake2" ? Cell(account, "POST /api/meeloopdagen/{id}/signups/{key}/attendance", target, 404, "another institution's day")
+                : Cell(account, "POST /api/meeloopdagen/{id}/signups/{key}/attendance", target, 403, "only intake records attendance");
+            }
+        }
     }
 
     [Theory]
@@ -330,11 +379,32 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             "POST /api/pupils/{key}/loopbaan/activiteiten" => Post($"/api/pupils/{key}/loopbaan/activiteiten", """{ "activity": "kermis" }"""),
             "POST /api/pupils/{key}/loopbaan/keuzes" => Post($"/api/pupils/{key}/loopbaan/keuzes", """{ "sure": "heel-zeker" }"""),
             "POST /api/pupils/{key}/loopbaan/opmerkingen" => Post($"/api/pupils/{key}/loopbaan/opmerkingen", """{ "text": "" }"""),
+            "GET /api/meeloopdagen" => new(HttpMethod.Get, "/api/meeloopdagen"),
+            "GET /api/meeloopdagen/institution" => new(HttpMethod.Get, "/api/meeloopdagen/institution"),
+            "POST /api/meeloopdagen" => Post("/api/meeloopdagen", PublishBody(key)),
+            "GET /api/meeloopdagen/{id}/signups" => new(HttpMethod.Get, $"/api/meeloopdagen/{DemoData.MeeloopdagId(1)}/signups"),
+            "POST /api/meeloopdagen/{id}/cancel" => new(HttpMethod.Post, $"/api/meeloopdagen/{DemoData.MeeloopdagId(3)}/cancel"),
+            "POST /api/meeloopdagen/{id}/signups" => Post($"/api/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups", $$"""{ "pupil": "{{key}}" }"""),
+            "DELETE /api/meeloopdagen/{id}/signups/{key}" => new(HttpMethod.Delete, $"/api/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups/{key}"),
+            "GET /api/meeloopdagen/signups/{key}" => new(HttpMethod.Get, $"/api/meeloopdagen/signups/{key}"),
+            "POST /api/meeloopdagen/{id}/signups/{key}/attendance" => Post(
+                $"/api/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups/{key}/attendance",
+                """{ "came": false }"""
+            ),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the matrix"),
         };
 
         static HttpRequestMessage Post(string url, string json) =>
             new(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+    }
+
+    /// <summary>A meeloopdag to publish at a location of the demo mbo ("mbo") or of the other mbo ("other-mbo").</summary>
+    private string PublishBody(string mbo)
+    {
+        var places = DemoData.Places(site.Site.Database);
+        var location = mbo == "other-mbo" ? places.OtherMboLocation : places.MboLocations[0];
+        var crebo = MeeloopdagStore.Day(site.Site.Database, DemoData.MeeloopdagId(1))!.Day.Crebo;
+        return $$"""{ "location": "{{location}}", "crebo": {{crebo}}, "date": "2027-02-01", "places": 5 }""";
     }
 
     /// <summary>The stored event the matrix re-posts for a target (any valid event for a pupil outside it).</summary>

@@ -447,6 +447,39 @@ public static class Migrations
             """
         ),
         new(
+            12,
+            "meeloopdagen and their sign-ups",
+            """
+            -- A meeloopdag an mbo published at one of its locations for one programme, with its places (issue 16). A cancelled
+            -- day stays (its id is in pupils' streams). A sign-up's seq is its place in the day's order of arrival, given under
+            -- the day's lock: the waiting list is the wachtlijst rows by seq. changed_on is the date of the last change.
+            CREATE TABLE meeloopdag (
+                id           TEXT PRIMARY KEY,
+                location     TEXT NOT NULL,
+                crebo        INTEGER NOT NULL,
+                on_date      DATE NOT NULL,
+                places       INTEGER NOT NULL,
+                time_of_day  TEXT,
+                description  TEXT,
+                cancelled    SMALLINT NOT NULL DEFAULT 0,
+                published_by TEXT NOT NULL,
+                published_at TEXT NOT NULL
+            );
+            CREATE INDEX meeloopdag_location ON meeloopdag (location, on_date);
+            CREATE INDEX meeloopdag_date ON meeloopdag (on_date);
+
+            CREATE TABLE meeloopdag_signup (
+                meeloopdag_id TEXT NOT NULL REFERENCES meeloopdag (id),
+                pupil_id      BIGINT NOT NULL REFERENCES pupil (id),
+                seq           INTEGER NOT NULL,
+                status        TEXT NOT NULL,
+                changed_on    DATE NOT NULL,
+                PRIMARY KEY (meeloopdag_id, pupil_id)
+            );
+            CREATE INDEX meeloopdag_signup_pupil ON meeloopdag_signup (pupil_id);
+            """
+        ),
+        new(
             13,
             "dossier entries linked to the event they belong to",
             """

@@ -49,6 +49,9 @@ public static class ApiEndpoints
             + "under the rules, the pupil or a parent consents and sees who read what.",
         ["Connections"] = "The register of vo–mbo connections in the thirteen forms of issue 16; the bestuurlijke ones derived from the data.",
         ["Loopbaan"] = "The loopbaandossier: the pupil's LOB activities with reflections and choices, remarks of mentor and decaan.",
+        ["Meeloopdagen"] =
+            "Meeloopdagen: mbo intake staff publish days per programme and record who came; pupils, or their decaan, sign up, with a waiting list "
+            + "when a day is full.",
     };
 
     /// <summary>The token server, the API's policies and problem details, and the OpenAPI document.</summary>
@@ -139,6 +142,7 @@ public static class ApiEndpoints
         api.MapConnections();
         api.MapWhereToConnect();
         api.MapLoopbaan();
+        api.MapMeeloopdagen();
         // No catch-all route: it would also catch a known path with a wrong method (404 instead of routing's 405). A path
         // that matches nothing gets its 404 problem from UseApiProblems.
         return app;

@@ -162,6 +162,8 @@ public sealed partial class EveryPageJourney(BrowserSite site)
         ("/planner", "?op=2026-11-30&school=vmbo&leerweg=bb&leerjaar=4&geboortedatum=2010-05-14"),
         ("/instellingen", "?soort=mbo"),
         ("/mijn-loopbaan", "?opgeslagen=activiteit"),
+        ("/intake/meeloopdagen", "?dag=" + DemoData.MeeloopdagId(2)),
+        ("/intake/meeloopdagen", "?dag=" + DemoData.MeeloopdagId(3)),
     ];
 
     private const string ReadRequest = "/intake/dossierverzoeken/{id}/{categorie}";
