@@ -73,12 +73,12 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
 
         string[] open =
         [
-            "GET /api/catalogue/routes",
-            "GET /api/catalogue/routes/{id}",
-            "POST /api/plan",
-            "POST /api/admission",
-            "GET /api/institutions/vo",
-            "GET /api/institutions/mbo",
+            "GET /api/v1/catalogue/routes",
+            "GET /api/v1/catalogue/routes/{id}",
+            "POST /api/v1/plan",
+            "POST /api/v1/admission",
+            "GET /api/v1/institutions/vo",
+            "GET /api/v1/institutions/mbo",
         ];
         foreach (var account in Accounts)
         {
@@ -88,7 +88,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
 
             yield return Cell(
                 account,
-                "GET /api/monitor",
+                "GET /api/v1/monitor",
                 "",
                 none ? 401
                     : account == "analist" ? 200
@@ -101,7 +101,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             var readsPupils = account is "leerling" or "decaan" or "decaan2" or "intake" or "intake2" or "zorg";
             yield return Cell(
                 account,
-                "GET /api/pupils",
+                "GET /api/v1/pupils",
                 "",
                 none ? 401
                     : readsPupils ? 200
@@ -115,7 +115,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             {
                 var target = $"DEMO-{n:D2}";
                 var visible = !none && Visible[account].Contains(n);
-                foreach (var endpoint in new[] { "GET /api/pupils/{key}", "GET /api/pupils/{key}/events" })
+                foreach (var endpoint in new[] { "GET /api/v1/pupils/{key}", "GET /api/v1/pupils/{key}/events" })
                 {
                     yield return none ? Cell(account, endpoint, target, 401, "no token")
                     : !readsPupils ? Cell(account, endpoint, target, 403, "this role reads no pupil")
@@ -125,16 +125,16 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
 
                 var (kind, mayRecord) = Reposted[n];
                 var writes = account is "decaan" or "decaan2" or "intake" or "intake2";
-                yield return none ? Cell(account, "POST /api/pupils/{key}/events", target, 401, "no token")
-                : !writes ? Cell(account, "POST /api/pupils/{key}/events", target, 403, "this role records no event")
-                : !visible ? Cell(account, "POST /api/pupils/{key}/events", target, 404, "outside its scope, as if unknown")
+                yield return none ? Cell(account, "POST /api/v1/pupils/{key}/events", target, 401, "no token")
+                : !writes ? Cell(account, "POST /api/v1/pupils/{key}/events", target, 403, "this role records no event")
+                : !visible ? Cell(account, "POST /api/v1/pupils/{key}/events", target, 404, "outside its scope, as if unknown")
                 : mayRecord.Contains(account)
-                    ? Cell(account, "POST /api/pupils/{key}/events", target, 200, $"may record {kind} here; already stored, so " + $"nothing changes")
-                : Cell(account, "POST /api/pupils/{key}/events", target, 403, $"may not record {kind} at that institution");
+                    ? Cell(account, "POST /api/v1/pupils/{key}/events", target, 200, $"may record {kind} here; already stored, so " + $"nothing changes")
+                : Cell(account, "POST /api/v1/pupils/{key}/events", target, 403, $"may not record {kind} at that institution");
                 // The matrix names an event no pupil has: the beheerder's answer is the 404 of an unknown event, nothing is voided.
-                yield return none ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 401, "no token")
-                : account == "beheer" ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
-                : Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
+                yield return none ? Cell(account, "POST /api/v1/pupils/{key}/events/{id}/void", target, 401, "no token")
+                : account == "beheer" ? Cell(account, "POST /api/v1/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
+                : Cell(account, "POST /api/v1/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
             }
         }
     }
@@ -147,7 +147,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         using var request = await Request(endpoint, target);
         using var response = await api.SendAsync(request, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        if (expected == 200 && endpoint == "POST /api/admission" && !RealData.HasQualifications(site.Site.Options.DataDir))
+        if (expected == 200 && endpoint == "POST /api/v1/admission" && !RealData.HasQualifications(site.Site.Options.DataDir))
             expected = 503; // the kwalificatiestructuur is real data; without it admission answers 503 to every role that may ask
         Assert.True(expected == (int)response.StatusCode, $"expected {expected}, got {(int)response.StatusCode}: {body}");
         if (expected >= 400)
@@ -158,14 +158,14 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
     }
 
     [Theory]
-    [InlineData("decaan", 11, "GET /api/pupils/{key}")]
-    [InlineData("decaan", 11, "GET /api/pupils/{key}/events")]
-    [InlineData("decaan", 11, "POST /api/pupils/{key}/events")]
-    [InlineData("decaan2", 1, "GET /api/pupils/{key}")]
-    [InlineData("intake", 7, "GET /api/pupils/{key}")]
-    [InlineData("intake", 7, "GET /api/pupils/{key}/events")]
-    [InlineData("intake2", 2, "POST /api/pupils/{key}/events")]
-    [InlineData("leerling", 2, "GET /api/pupils/{key}")]
+    [InlineData("decaan", 11, "GET /api/v1/pupils/{key}")]
+    [InlineData("decaan", 11, "GET /api/v1/pupils/{key}/events")]
+    [InlineData("decaan", 11, "POST /api/v1/pupils/{key}/events")]
+    [InlineData("decaan2", 1, "GET /api/v1/pupils/{key}")]
+    [InlineData("intake", 7, "GET /api/v1/pupils/{key}")]
+    [InlineData("intake", 7, "GET /api/v1/pupils/{key}/events")]
+    [InlineData("intake2", 2, "POST /api/v1/pupils/{key}/events")]
+    [InlineData("leerling", 2, "GET /api/v1/pupils/{key}")]
     public async Task A_pupil_outside_the_scope_gets_the_same_404_as_an_unknown_key(string account, int other, string endpoint)
     {
         var api = await site.Api(account);
@@ -192,13 +192,13 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
     {
         var api = await site.Api(account);
         var keys = new List<string>();
-        string? url = "/api/pupils?limit=500";
+        string? url = "/api/v1/pupils?limit=500";
         while (url is not null)
         {
             using var response = await api.GetAsync(url, Cancel);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
             keys.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()!));
-            url = json.RootElement.GetProperty("next").GetString() is { } next ? "/api/pupils?limit=500&cursor=" + next : null;
+            url = json.RootElement.GetProperty("next").GetString() is { } next ? "/api/v1/pupils?limit=500&cursor=" + next : null;
         }
         foreach (var n in Targets)
         {
@@ -215,7 +215,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         var places = DemoData.Places(site.Site.Database);
         var own = site.Site.Locations(places.Mbo);
         var api = await site.Api("intake");
-        using var response = await api.GetAsync($"/api/pupils/{Key(14)}/events", Cancel);
+        using var response = await api.GetAsync($"/api/v1/pupils/{Key(14)}/events", Cancel);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
         var at = json.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("institution").GetString()!).ToList();
         Assert.NotEmpty(at);
@@ -234,18 +234,18 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         const string pupil = """{ "on": "2026-11-30", "school": "vmbo", "leerweg": "kb", "leerjaar": 4 }""";
         return endpoint switch
         {
-            "GET /api/catalogue/routes" => new(HttpMethod.Get, "/api/catalogue/routes?on=2026-11-30"),
-            "GET /api/catalogue/routes/{id}" => new(HttpMethod.Get, "/api/catalogue/routes/vm2"),
-            "POST /api/plan" => Post("/api/plan", pupil),
-            "POST /api/admission" => Post($"/api/admission?crebo={await Crebo()}", pupil),
-            "GET /api/institutions/vo" => new(HttpMethod.Get, "/api/institutions/vo?limit=5"),
-            "GET /api/institutions/mbo" => new(HttpMethod.Get, "/api/institutions/mbo?limit=5"),
-            "GET /api/monitor" => new(HttpMethod.Get, "/api/monitor"),
-            "GET /api/pupils" => new(HttpMethod.Get, "/api/pupils?limit=5"),
-            "GET /api/pupils/{key}" => new(HttpMethod.Get, $"/api/pupils/{key}"),
-            "GET /api/pupils/{key}/events" => new(HttpMethod.Get, $"/api/pupils/{key}/events"),
-            "POST /api/pupils/{key}/events" => Post($"/api/pupils/{key}/events", EventBody(key)),
-            "POST /api/pupils/{key}/events/{id}/void" => Post($"/api/pupils/{key}/events/0000000000000000/void", """{ "reason": "matrix" }"""),
+            "GET /api/v1/catalogue/routes" => new(HttpMethod.Get, "/api/v1/catalogue/routes?on=2026-11-30"),
+            "GET /api/v1/catalogue/routes/{id}" => new(HttpMethod.Get, "/api/v1/catalogue/routes/vm2"),
+            "POST /api/v1/plan" => Post("/api/v1/plan", pupil),
+            "POST /api/v1/admission" => Post($"/api/v1/admission?crebo={await Crebo()}", pupil),
+            "GET /api/v1/institutions/vo" => new(HttpMethod.Get, "/api/v1/institutions/vo?limit=5"),
+            "GET /api/v1/institutions/mbo" => new(HttpMethod.Get, "/api/v1/institutions/mbo?limit=5"),
+            "GET /api/v1/monitor" => new(HttpMethod.Get, "/api/v1/monitor"),
+            "GET /api/v1/pupils" => new(HttpMethod.Get, "/api/v1/pupils?limit=5"),
+            "GET /api/v1/pupils/{key}" => new(HttpMethod.Get, $"/api/v1/pupils/{key}"),
+            "GET /api/v1/pupils/{key}/events" => new(HttpMethod.Get, $"/api/v1/pupils/{key}/events"),
+            "POST /api/v1/pupils/{key}/events" => Post($"/api/v1/pupils/{key}/events", EventBody(key)),
+            "POST /api/v1/pupils/{key}/events/{id}/void" => Post($"/api/v1/pupils/{key}/events/0000000000000000/void", """{ "reason": "matrix" }"""),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the matrix"),
         };
 
