@@ -34,6 +34,7 @@ public static class Policies
 
     /// <summary>The register of vo–mbo connections: decaan and intake (their own), analist and beheerder (all); see ConnectionScope.</summary>
     public const string Connections = "connections";
+
     /// <summary>Where to connect: the analist for any school or institution, a decaan for the own school, intake for the own institution.</summary>
     public const string WhereToConnect = "where-to-connect";
 

@@ -45,4 +45,7 @@ public sealed class SiteOptions
 
     /// <summary>Who runs this installation, for the accessibility statement (<c>Doorstroom:Toegankelijkheid:*</c>, decision 0025).</summary>
     public StatementOptions Toegankelijkheid { get; set; } = new();
+
+    /// <summary>The API's contact in its OpenAPI document (<c>Doorstroom:Api:*</c>, decision 0030).</summary>
+    public ApiOptions Api { get; set; } = new();
 }

@@ -21,7 +21,7 @@ internal sealed record Violation(string Invariant, string Detail);
 /// as under M0 the assistent opleiding had no requirement). With an unknown birth date M6/A6 are not violated:
 /// Admission admits with a caveat (bbl-leeftijd-onbekend, entree-leeftijd-onbekend). And the one-pupil entry point
 /// <see cref="Admission.Decide(RouteCatalogue, Situation, ProgrammeRequest)"/> (the `doorstroom admission` command and
-/// /api/admission) gives the same start and an admissible outcome for the first onward mbo step after the current
+/// /api/v1/admission) gives the same start and an admissible outcome for the first onward mbo step after the current
 /// school, where it asks the same question (see <see cref="IsFirstAfterCurrentSchool"/>).</item>
 /// <item>(iii) no step starts before the question date (classed apart: the rest of the current school, another step
 /// from 1 August of the current school year, anything earlier); each step ends after it starts; steps do not overlap.</item>

@@ -73,12 +73,12 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
 
         string[] open =
         [
-            "GET /api/catalogue/routes",
-            "GET /api/catalogue/routes/{id}",
-            "POST /api/plan",
-            "POST /api/admission",
-            "GET /api/institutions/vo",
-            "GET /api/institutions/mbo",
+            "GET /api/v1/catalogue/routes",
+            "GET /api/v1/catalogue/routes/{id}",
+            "POST /api/v1/plan",
+            "POST /api/v1/admission",
+            "GET /api/v1/institutions/vo",
+            "GET /api/v1/institutions/mbo",
         ];
         foreach (var account in Accounts)
         {
@@ -88,7 +88,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
 
             yield return Cell(
                 account,
-                "GET /api/monitor",
+                "GET /api/v1/monitor",
                 "",
                 none ? 401
                     : account == "analist" ? 200
@@ -100,7 +100,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
 
             yield return Cell(
                 account,
-                "GET /api/monitor/signals",
+                "GET /api/v1/monitor/signals",
                 "",
                 none ? 401
                     : account == "analist" ? 200
@@ -111,7 +111,9 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             );
             // Where to connect: the analist any school or institution; a decaan the own school, intake the own institution; another is 404.
             var connects = account is "analist" or "decaan" or "decaan2" or "intake" or "intake2";
-            foreach (var (endpoint, owner) in new[] { ("GET /api/where-to-connect?school", "decaan"), ("GET /api/where-to-connect?institution", "intake") })
+            foreach (
+                var (endpoint, owner) in new[] { ("GET /api/v1/where-to-connect?school", "decaan"), ("GET /api/v1/where-to-connect?institution", "intake") }
+            )
             {
                 yield return none ? Cell(account, endpoint, "", 401, "no token")
                 : !connects ? Cell(account, endpoint, "", 403, "this role reads no flows")
@@ -122,7 +124,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             var readsPupils = account is "leerling" or "decaan" or "decaan2" or "intake" or "intake2" or "zorg";
             yield return Cell(
                 account,
-                "GET /api/pupils",
+                "GET /api/v1/pupils",
                 "",
                 none ? 401
                     : readsPupils ? 200
@@ -136,7 +138,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             {
                 var target = $"DEMO-{n:D2}";
                 var visible = !none && Visible[account].Contains(n);
-                foreach (var endpoint in new[] { "GET /api/pupils/{key}", "GET /api/pupils/{key}/events" })
+                foreach (var endpoint in new[] { "GET /api/v1/pupils/{key}", "GET /api/v1/pupils/{key}/events" })
                 {
                     yield return none ? Cell(account, endpoint, target, 401, "no token")
                     : !readsPupils ? Cell(account, endpoint, target, 403, "this role reads no pupil")
@@ -144,53 +146,53 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
                     : Cell(account, endpoint, target, 404, "outside its scope, as if unknown");
                 }
 
-                yield return none ? Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 401, "no token")
-                : !readsPupils ? Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 403, "this role reads no pupil")
+                yield return none ? Cell(account, "GET /api/v1/pupils/{key}/doubt-signals", target, 401, "no token")
+                : !readsPupils ? Cell(account, "GET /api/v1/pupils/{key}/doubt-signals", target, 403, "this role reads no pupil")
                 : account is not ("decaan" or "decaan2")
-                    ? Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 403, "only a decaan reads doubt signals")
-                : visible ? Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 200, "a pupil of its own school")
-                : Cell(account, "GET /api/pupils/{key}/doubt-signals", target, 404, "outside its school, as if unknown");
+                    ? Cell(account, "GET /api/v1/pupils/{key}/doubt-signals", target, 403, "only a decaan reads doubt signals")
+                : visible ? Cell(account, "GET /api/v1/pupils/{key}/doubt-signals", target, 200, "a pupil of its own school")
+                : Cell(account, "GET /api/v1/pupils/{key}/doubt-signals", target, 404, "outside its school, as if unknown");
 
                 var (kind, mayRecord) = Reposted[n];
                 var writes = account is "decaan" or "decaan2" or "intake" or "intake2";
-                yield return none ? Cell(account, "POST /api/pupils/{key}/events", target, 401, "no token")
-                : !writes ? Cell(account, "POST /api/pupils/{key}/events", target, 403, "this role records no event")
-                : !visible ? Cell(account, "POST /api/pupils/{key}/events", target, 404, "outside its scope, as if unknown")
+                yield return none ? Cell(account, "POST /api/v1/pupils/{key}/events", target, 401, "no token")
+                : !writes ? Cell(account, "POST /api/v1/pupils/{key}/events", target, 403, "this role records no event")
+                : !visible ? Cell(account, "POST /api/v1/pupils/{key}/events", target, 404, "outside its scope, as if unknown")
                 : mayRecord.Contains(account)
-                    ? Cell(account, "POST /api/pupils/{key}/events", target, 200, $"may record {kind} here; already stored, so " + $"nothing changes")
-                : Cell(account, "POST /api/pupils/{key}/events", target, 403, $"may not record {kind} at that institution");
+                    ? Cell(account, "POST /api/v1/pupils/{key}/events", target, 200, $"may record {kind} here; already stored, so " + $"nothing changes")
+                : Cell(account, "POST /api/v1/pupils/{key}/events", target, 403, $"may not record {kind} at that institution");
                 // The matrix names an event no pupil has: the beheerder's answer is the 404 of an unknown event, nothing is voided.
-                yield return none ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 401, "no token")
-                : account == "beheer" ? Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
-                : Cell(account, "POST /api/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
+                yield return none ? Cell(account, "POST /api/v1/pupils/{key}/events/{id}/void", target, 401, "no token")
+                : account == "beheer" ? Cell(account, "POST /api/v1/pupils/{key}/events/{id}/void", target, 404, "the beheerder voids events; this id is none")
+                : Cell(account, "POST /api/v1/pupils/{key}/events/{id}/void", target, 403, "only the beheerder voids an event");
 
                 // The loopbaandossier: the pupil reads and writes their own, a decaan reads the school's and remarks; an mbo only
                 // through a dossier request. The writes send a bad field: in scope that is a 400 and nothing is stored.
                 var readsLoopbaan = account is "leerling" or "decaan" or "decaan2";
-                yield return none ? Cell(account, "GET /api/pupils/{key}/loopbaan", target, 401, "no token")
-                : !readsLoopbaan ? Cell(account, "GET /api/pupils/{key}/loopbaan", target, 403, "this role reads no loopbaandossier by key")
-                : visible ? Cell(account, "GET /api/pupils/{key}/loopbaan", target, 200, "in its own scope")
-                : Cell(account, "GET /api/pupils/{key}/loopbaan", target, 404, "outside its scope, as if unknown");
-                foreach (var endpoint in new[] { "POST /api/pupils/{key}/loopbaan/activiteiten", "POST /api/pupils/{key}/loopbaan/keuzes" })
+                yield return none ? Cell(account, "GET /api/v1/pupils/{key}/loopbaan", target, 401, "no token")
+                : !readsLoopbaan ? Cell(account, "GET /api/v1/pupils/{key}/loopbaan", target, 403, "this role reads no loopbaandossier by key")
+                : visible ? Cell(account, "GET /api/v1/pupils/{key}/loopbaan", target, 200, "in its own scope")
+                : Cell(account, "GET /api/v1/pupils/{key}/loopbaan", target, 404, "outside its scope, as if unknown");
+                foreach (var endpoint in new[] { "POST /api/v1/pupils/{key}/loopbaan/activiteiten", "POST /api/v1/pupils/{key}/loopbaan/keuzes" })
                 {
                     yield return none ? Cell(account, endpoint, target, 401, "no token")
                     : account != "leerling" ? Cell(account, endpoint, target, 403, "only the pupil records activities and choices")
                     : visible ? Cell(account, endpoint, target, 400, "own key: the bad field is refused, nothing stored")
                     : Cell(account, endpoint, target, 404, "another pupil, as if unknown");
                 }
-                yield return none ? Cell(account, "POST /api/pupils/{key}/loopbaan/opmerkingen", target, 401, "no token")
-                : account is not ("decaan" or "decaan2") ? Cell(account, "POST /api/pupils/{key}/loopbaan/opmerkingen", target, 403, "only a decaan remarks")
-                : visible ? Cell(account, "POST /api/pupils/{key}/loopbaan/opmerkingen", target, 400, "own school: the empty remark is refused")
-                : Cell(account, "POST /api/pupils/{key}/loopbaan/opmerkingen", target, 404, "outside its school, as if unknown");
+                yield return none ? Cell(account, "POST /api/v1/pupils/{key}/loopbaan/opmerkingen", target, 401, "no token")
+                : account is not ("decaan" or "decaan2") ? Cell(account, "POST /api/v1/pupils/{key}/loopbaan/opmerkingen", target, 403, "only a decaan remarks")
+                : visible ? Cell(account, "POST /api/v1/pupils/{key}/loopbaan/opmerkingen", target, 400, "own school: the empty remark is refused")
+                : Cell(account, "POST /api/v1/pupils/{key}/loopbaan/opmerkingen", target, 404, "outside its school, as if unknown");
             }
 
             // The register of connections (issue 16): decaan and intake read and write their own, analist reads, beheerder all.
             var readsConnections = account is "decaan" or "decaan2" or "intake" or "intake2" or "analist" or "beheer";
-            yield return none ? Cell(account, "GET /api/connections", "", 401, "no token")
-            : readsConnections ? Cell(account, "GET /api/connections", "", 200, "reads the register in its scope")
-            : Cell(account, "GET /api/connections", "", 403, "this role does not read the register");
+            yield return none ? Cell(account, "GET /api/v1/connections", "", 401, "no token")
+            : readsConnections ? Cell(account, "GET /api/v1/connections", "", 200, "reads the register in its scope")
+            : Cell(account, "GET /api/v1/connections", "", 403, "this role does not read the register");
             var ownConnection = account is "decaan" or "intake" or "beheer";
-            foreach (var endpoint in new[] { "POST /api/connections", "POST /api/connections/{id}/end" })
+            foreach (var endpoint in new[] { "POST /api/v1/connections", "POST /api/v1/connections/{id}/end" })
             {
                 yield return none ? Cell(account, endpoint, "", 401, "no token")
                 : ownConnection
@@ -219,44 +221,44 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
             var intake = account is "intake" or "intake2";
             var seesDays = account is "leerling" or "decaan" or "decaan2" or "intake" or "intake2";
             var forPupils = account is "leerling" or "decaan" or "decaan2";
-            yield return none ? Cell(account, "GET /api/meeloopdagen", "", 401, "no token")
-            : seesDays ? Cell(account, "GET /api/meeloopdagen", "", 200, "pupils, decanen and intake see the days to come")
-            : Cell(account, "GET /api/meeloopdagen", "", 403, "this role has no meeloopdagen");
-            yield return none ? Cell(account, "GET /api/meeloopdagen/institution", "", 401, "no token")
-            : intake ? Cell(account, "GET /api/meeloopdagen/institution", "", 200, "its own institution's days")
-            : Cell(account, "GET /api/meeloopdagen/institution", "", 403, "only intake publishes days");
+            yield return none ? Cell(account, "GET /api/v1/meeloopdagen", "", 401, "no token")
+            : seesDays ? Cell(account, "GET /api/v1/meeloopdagen", "", 200, "pupils, decanen and intake see the days to come")
+            : Cell(account, "GET /api/v1/meeloopdagen", "", 403, "this role has no meeloopdagen");
+            yield return none ? Cell(account, "GET /api/v1/meeloopdagen/institution", "", 401, "no token")
+            : intake ? Cell(account, "GET /api/v1/meeloopdagen/institution", "", 200, "its own institution's days")
+            : Cell(account, "GET /api/v1/meeloopdagen/institution", "", 403, "only intake publishes days");
             var at = account == "intake2" ? "other-mbo" : "mbo";
-            yield return none ? Cell(account, "POST /api/meeloopdagen", at, 401, "no token")
-            : intake ? Cell(account, "POST /api/meeloopdagen", at, 201, "publishes at its own location")
-            : Cell(account, "POST /api/meeloopdagen", at, 403, "only intake publishes days");
-            yield return none ? Cell(account, "GET /api/meeloopdagen/{id}/signups", "", 401, "no token")
-            : account == "intake" ? Cell(account, "GET /api/meeloopdagen/{id}/signups", "", 200, "its own day's sign-ups")
-            : account == "intake2" ? Cell(account, "GET /api/meeloopdagen/{id}/signups", "", 404, "another institution's day, as if unknown")
-            : Cell(account, "GET /api/meeloopdagen/{id}/signups", "", 403, "only intake sees who signed up");
-            yield return none ? Cell(account, "POST /api/meeloopdagen/{id}/cancel", "", 401, "no token")
-            : account == "intake" ? Cell(account, "POST /api/meeloopdagen/{id}/cancel", "", 409, "its own day, but past")
-            : account == "intake2" ? Cell(account, "POST /api/meeloopdagen/{id}/cancel", "", 404, "another institution's day, as if unknown")
-            : Cell(account, "POST /api/meeloopdagen/{id}/cancel", "", 403, "only intake cancels a day");
+            yield return none ? Cell(account, "POST /api/v1/meeloopdagen", at, 401, "no token")
+            : intake ? Cell(account, "POST /api/v1/meeloopdagen", at, 201, "publishes at its own location")
+            : Cell(account, "POST /api/v1/meeloopdagen", at, 403, "only intake publishes days");
+            yield return none ? Cell(account, "GET /api/v1/meeloopdagen/{id}/signups", "", 401, "no token")
+            : account == "intake" ? Cell(account, "GET /api/v1/meeloopdagen/{id}/signups", "", 200, "its own day's sign-ups")
+            : account == "intake2" ? Cell(account, "GET /api/v1/meeloopdagen/{id}/signups", "", 404, "another institution's day, as if unknown")
+            : Cell(account, "GET /api/v1/meeloopdagen/{id}/signups", "", 403, "only intake sees who signed up");
+            yield return none ? Cell(account, "POST /api/v1/meeloopdagen/{id}/cancel", "", 401, "no token")
+            : account == "intake" ? Cell(account, "POST /api/v1/meeloopdagen/{id}/cancel", "", 409, "its own day, but past")
+            : account == "intake2" ? Cell(account, "POST /api/v1/meeloopdagen/{id}/cancel", "", 404, "another institution's day, as if unknown")
+            : Cell(account, "POST /api/v1/meeloopdagen/{id}/cancel", "", 403, "only intake cancels a day");
             foreach (var n in Targets)
             {
                 var target = $"DEMO-{n:D2}";
                 var visible = !none && Visible[account].Contains(n);
-                foreach (var endpoint in new[] { "POST /api/meeloopdagen/{id}/signups", "DELETE /api/meeloopdagen/{id}/signups/{key}" })
+                foreach (var endpoint in new[] { "POST /api/v1/meeloopdagen/{id}/signups", "DELETE /api/v1/meeloopdagen/{id}/signups/{key}" })
                 {
                     yield return none ? Cell(account, endpoint, target, 401, "no token")
                     : !forPupils ? Cell(account, endpoint, target, 403, "only a pupil or a decaan signs up")
                     : visible ? Cell(account, endpoint, target, 409, "may act for the pupil; the day is past")
                     : Cell(account, endpoint, target, 404, "may not act for the pupil, as if unknown");
                 }
-                yield return none ? Cell(account, "GET /api/meeloopdagen/signups/{key}", target, 401, "no token")
-                : !forPupils ? Cell(account, "GET /api/meeloopdagen/signups/{key}", target, 403, "only a pupil or a decaan")
-                : visible ? Cell(account, "GET /api/meeloopdagen/signups/{key}", target, 200, "its own pupil")
-                : Cell(account, "GET /api/meeloopdagen/signups/{key}", target, 404, "outside its scope, as if unknown");
-                yield return none ? Cell(account, "POST /api/meeloopdagen/{id}/signups/{key}/attendance", target, 401, "no token")
+                yield return none ? Cell(account, "GET /api/v1/meeloopdagen/signups?pupil={key}", target, 401, "no token")
+                : !forPupils ? Cell(account, "GET /api/v1/meeloopdagen/signups?pupil={key}", target, 403, "only a pupil or a decaan")
+                : visible ? Cell(account, "GET /api/v1/meeloopdagen/signups?pupil={key}", target, 200, "its own pupil")
+                : Cell(account, "GET /api/v1/meeloopdagen/signups?pupil={key}", target, 404, "outside its scope, as if unknown");
+                yield return none ? Cell(account, "POST /api/v1/meeloopdagen/{id}/signups/{key}/attendance", target, 401, "no token")
                 : account == "intake"
-                    ? Cell(account, "POST /api/meeloopdagen/{id}/signups/{key}/attendance", target, 409, "its own day; this pupil has no place")
-                : account == "intake2" ? Cell(account, "POST /api/meeloopdagen/{id}/signups/{key}/attendance", target, 404, "another institution's day")
-                : Cell(account, "POST /api/meeloopdagen/{id}/signups/{key}/attendance", target, 403, "only intake records attendance");
+                    ? Cell(account, "POST /api/v1/meeloopdagen/{id}/signups/{key}/attendance", target, 409, "its own day; this pupil has no place")
+                : account == "intake2" ? Cell(account, "POST /api/v1/meeloopdagen/{id}/signups/{key}/attendance", target, 404, "another institution's day")
+                : Cell(account, "POST /api/v1/meeloopdagen/{id}/signups/{key}/attendance", target, 403, "only intake records attendance");
             }
         }
     }
@@ -269,7 +271,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         using var request = await Request(endpoint, target);
         using var response = await api.SendAsync(request, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        if (expected == 200 && endpoint == "POST /api/admission" && !RealData.HasQualifications(site.Site.Options.DataDir))
+        if (expected == 200 && endpoint == "POST /api/v1/admission" && !RealData.HasQualifications(site.Site.Options.DataDir))
             expected = 503; // the kwalificatiestructuur is real data; without it admission answers 503 to every role that may ask
         Assert.True(expected == (int)response.StatusCode, $"expected {expected}, got {(int)response.StatusCode}: {body}");
         if (expected >= 400)
@@ -280,14 +282,14 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
     }
 
     [Theory]
-    [InlineData("decaan", 11, "GET /api/pupils/{key}")]
-    [InlineData("decaan", 11, "GET /api/pupils/{key}/events")]
-    [InlineData("decaan", 11, "POST /api/pupils/{key}/events")]
-    [InlineData("decaan2", 1, "GET /api/pupils/{key}")]
-    [InlineData("intake", 7, "GET /api/pupils/{key}")]
-    [InlineData("intake", 7, "GET /api/pupils/{key}/events")]
-    [InlineData("intake2", 2, "POST /api/pupils/{key}/events")]
-    [InlineData("leerling", 2, "GET /api/pupils/{key}")]
+    [InlineData("decaan", 11, "GET /api/v1/pupils/{key}")]
+    [InlineData("decaan", 11, "GET /api/v1/pupils/{key}/events")]
+    [InlineData("decaan", 11, "POST /api/v1/pupils/{key}/events")]
+    [InlineData("decaan2", 1, "GET /api/v1/pupils/{key}")]
+    [InlineData("intake", 7, "GET /api/v1/pupils/{key}")]
+    [InlineData("intake", 7, "GET /api/v1/pupils/{key}/events")]
+    [InlineData("intake2", 2, "POST /api/v1/pupils/{key}/events")]
+    [InlineData("leerling", 2, "GET /api/v1/pupils/{key}")]
     public async Task A_pupil_outside_the_scope_gets_the_same_404_as_an_unknown_key(string account, int other, string endpoint)
     {
         var api = await site.Api(account);
@@ -314,13 +316,13 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
     {
         var api = await site.Api(account);
         var keys = new List<string>();
-        string? url = "/api/pupils?limit=500";
+        string? url = "/api/v1/pupils?limit=500";
         while (url is not null)
         {
             using var response = await api.GetAsync(url, Cancel);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
             keys.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()!));
-            url = json.RootElement.GetProperty("next").GetString() is { } next ? "/api/pupils?limit=500&cursor=" + next : null;
+            url = json.RootElement.GetProperty("next").GetString() is { } next ? "/api/v1/pupils?limit=500&cursor=" + next : null;
         }
         foreach (var n in Targets)
         {
@@ -337,7 +339,7 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         var places = DemoData.Places(site.Site.Database);
         var own = site.Site.Locations(places.Mbo);
         var api = await site.Api("intake");
-        using var response = await api.GetAsync($"/api/pupils/{Key(14)}/events", Cancel);
+        using var response = await api.GetAsync($"/api/v1/pupils/{Key(14)}/events", Cancel);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
         var at = json.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("institution").GetString()!).ToList();
         Assert.NotEmpty(at);
@@ -356,39 +358,42 @@ public sealed class ApiAccessMatrixTests(SiteFactory site)
         const string pupil = """{ "on": "2026-11-30", "school": "vmbo", "leerweg": "kb", "leerjaar": 4 }""";
         return endpoint switch
         {
-            "GET /api/catalogue/routes" => new(HttpMethod.Get, "/api/catalogue/routes?on=2026-11-30"),
-            "GET /api/catalogue/routes/{id}" => new(HttpMethod.Get, "/api/catalogue/routes/vm2"),
-            "POST /api/plan" => Post("/api/plan", pupil),
-            "POST /api/admission" => Post($"/api/admission?crebo={await Crebo()}", pupil),
-            "GET /api/institutions/vo" => new(HttpMethod.Get, "/api/institutions/vo?limit=5"),
-            "GET /api/institutions/mbo" => new(HttpMethod.Get, "/api/institutions/mbo?limit=5"),
-            "GET /api/monitor" => new(HttpMethod.Get, "/api/monitor"),
-            "GET /api/where-to-connect?school" => new(HttpMethod.Get, $"/api/where-to-connect?school={DemoData.Places(site.Site.Database).School}"),
-            "GET /api/where-to-connect?institution" => new(HttpMethod.Get, $"/api/where-to-connect?institution={DemoData.Places(site.Site.Database).Mbo}"),
-            "GET /api/pupils" => new(HttpMethod.Get, "/api/pupils?limit=5"),
-            "GET /api/pupils/{key}" => new(HttpMethod.Get, $"/api/pupils/{key}"),
-            "GET /api/pupils/{key}/events" => new(HttpMethod.Get, $"/api/pupils/{key}/events"),
-            "GET /api/monitor/signals" => new(HttpMethod.Get, "/api/monitor/signals"),
-            "GET /api/pupils/{key}/doubt-signals" => new(HttpMethod.Get, $"/api/pupils/{key}/doubt-signals"),
-            "POST /api/pupils/{key}/events" => Post($"/api/pupils/{key}/events", EventBody(key)),
-            "POST /api/pupils/{key}/events/{id}/void" => Post($"/api/pupils/{key}/events/0000000000000000/void", """{ "reason": "matrix" }"""),
-            "GET /api/connections" => new(HttpMethod.Get, "/api/connections"),
-            "POST /api/connections" => Post("/api/connections", ConnectionBody()),
-            "POST /api/connections/{id}/end" => Post("/api/connections/demo-zorg/end", """{ "until": "2099-07-31" }"""),
-            "GET /api/pupils/{key}/loopbaan" => new(HttpMethod.Get, $"/api/pupils/{key}/loopbaan"),
-            "POST /api/pupils/{key}/loopbaan/activiteiten" => Post($"/api/pupils/{key}/loopbaan/activiteiten", """{ "activity": "kermis" }"""),
-            "POST /api/pupils/{key}/loopbaan/keuzes" => Post($"/api/pupils/{key}/loopbaan/keuzes", """{ "sure": "heel-zeker" }"""),
-            "POST /api/pupils/{key}/loopbaan/opmerkingen" => Post($"/api/pupils/{key}/loopbaan/opmerkingen", """{ "text": "" }"""),
-            "GET /api/meeloopdagen" => new(HttpMethod.Get, "/api/meeloopdagen"),
-            "GET /api/meeloopdagen/institution" => new(HttpMethod.Get, "/api/meeloopdagen/institution"),
-            "POST /api/meeloopdagen" => Post("/api/meeloopdagen", PublishBody(key)),
-            "GET /api/meeloopdagen/{id}/signups" => new(HttpMethod.Get, $"/api/meeloopdagen/{DemoData.MeeloopdagId(1)}/signups"),
-            "POST /api/meeloopdagen/{id}/cancel" => new(HttpMethod.Post, $"/api/meeloopdagen/{DemoData.MeeloopdagId(3)}/cancel"),
-            "POST /api/meeloopdagen/{id}/signups" => Post($"/api/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups", $$"""{ "pupil": "{{key}}" }"""),
-            "DELETE /api/meeloopdagen/{id}/signups/{key}" => new(HttpMethod.Delete, $"/api/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups/{key}"),
-            "GET /api/meeloopdagen/signups/{key}" => new(HttpMethod.Get, $"/api/meeloopdagen/signups/{key}"),
-            "POST /api/meeloopdagen/{id}/signups/{key}/attendance" => Post(
-                $"/api/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups/{key}/attendance",
+            "GET /api/v1/catalogue/routes" => new(HttpMethod.Get, "/api/v1/catalogue/routes?on=2026-11-30"),
+            "GET /api/v1/catalogue/routes/{id}" => new(HttpMethod.Get, "/api/v1/catalogue/routes/vm2"),
+            "POST /api/v1/plan" => Post("/api/v1/plan", pupil),
+            "POST /api/v1/admission" => Post($"/api/v1/admission?crebo={await Crebo()}", pupil),
+            "GET /api/v1/institutions/vo" => new(HttpMethod.Get, "/api/v1/institutions/vo?limit=5"),
+            "GET /api/v1/institutions/mbo" => new(HttpMethod.Get, "/api/v1/institutions/mbo?limit=5"),
+            "GET /api/v1/monitor" => new(HttpMethod.Get, "/api/v1/monitor"),
+            "GET /api/v1/where-to-connect?school" => new(HttpMethod.Get, $"/api/v1/where-to-connect?school={DemoData.Places(site.Site.Database).School}"),
+            "GET /api/v1/where-to-connect?institution" => new(
+                HttpMethod.Get,
+                $"/api/v1/where-to-connect?institution={DemoData.Places(site.Site.Database).Mbo}"
+            ),
+            "GET /api/v1/pupils" => new(HttpMethod.Get, "/api/v1/pupils?limit=5"),
+            "GET /api/v1/pupils/{key}" => new(HttpMethod.Get, $"/api/v1/pupils/{key}"),
+            "GET /api/v1/pupils/{key}/events" => new(HttpMethod.Get, $"/api/v1/pupils/{key}/events"),
+            "GET /api/v1/monitor/signals" => new(HttpMethod.Get, "/api/v1/monitor/signals"),
+            "GET /api/v1/pupils/{key}/doubt-signals" => new(HttpMethod.Get, $"/api/v1/pupils/{key}/doubt-signals"),
+            "POST /api/v1/pupils/{key}/events" => Post($"/api/v1/pupils/{key}/events", EventBody(key)),
+            "POST /api/v1/pupils/{key}/events/{id}/void" => Post($"/api/v1/pupils/{key}/events/0000000000000000/void", """{ "reason": "matrix" }"""),
+            "GET /api/v1/connections" => new(HttpMethod.Get, "/api/v1/connections"),
+            "POST /api/v1/connections" => Post("/api/v1/connections", ConnectionBody()),
+            "POST /api/v1/connections/{id}/end" => Post("/api/v1/connections/demo-zorg/end", """{ "until": "2099-07-31" }"""),
+            "GET /api/v1/pupils/{key}/loopbaan" => new(HttpMethod.Get, $"/api/v1/pupils/{key}/loopbaan"),
+            "POST /api/v1/pupils/{key}/loopbaan/activiteiten" => Post($"/api/v1/pupils/{key}/loopbaan/activiteiten", """{ "activity": "kermis" }"""),
+            "POST /api/v1/pupils/{key}/loopbaan/keuzes" => Post($"/api/v1/pupils/{key}/loopbaan/keuzes", """{ "sure": "heel-zeker" }"""),
+            "POST /api/v1/pupils/{key}/loopbaan/opmerkingen" => Post($"/api/v1/pupils/{key}/loopbaan/opmerkingen", """{ "text": "" }"""),
+            "GET /api/v1/meeloopdagen" => new(HttpMethod.Get, "/api/v1/meeloopdagen"),
+            "GET /api/v1/meeloopdagen/institution" => new(HttpMethod.Get, "/api/v1/meeloopdagen/institution"),
+            "POST /api/v1/meeloopdagen" => Post("/api/v1/meeloopdagen", PublishBody(key)),
+            "GET /api/v1/meeloopdagen/{id}/signups" => new(HttpMethod.Get, $"/api/v1/meeloopdagen/{DemoData.MeeloopdagId(1)}/signups"),
+            "POST /api/v1/meeloopdagen/{id}/cancel" => new(HttpMethod.Post, $"/api/v1/meeloopdagen/{DemoData.MeeloopdagId(3)}/cancel"),
+            "POST /api/v1/meeloopdagen/{id}/signups" => Post($"/api/v1/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups", $$"""{ "pupil": "{{key}}" }"""),
+            "DELETE /api/v1/meeloopdagen/{id}/signups/{key}" => new(HttpMethod.Delete, $"/api/v1/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups/{key}"),
+            "GET /api/v1/meeloopdagen/signups?pupil={key}" => new(HttpMethod.Get, $"/api/v1/meeloopdagen/signups?pupil={key}"),
+            "POST /api/v1/meeloopdagen/{id}/signups/{key}/attendance" => Post(
+                $"/api/v1/meeloopdagen/{DemoData.MeeloopdagId(3)}/signups/{key}/attendance",
                 """{ "came": false }"""
             ),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an endpoint of the matrix"),

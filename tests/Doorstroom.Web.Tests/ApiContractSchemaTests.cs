@@ -9,7 +9,7 @@ namespace Doorstroom.Web.Tests;
 
 /// <summary>
 /// The pupil and plan JSON of the public contract against their JSON Schemas (docs/pupil.schema.json, plan.schema.json,
-/// admission.schema.json), which the OpenAPI document carries for /api/plan and /api/admission.
+/// admission.schema.json), which the OpenAPI document carries for /api/v1/plan and /api/v1/admission.
 /// </summary>
 public sealed class ApiContractSchemaTests(SiteFactory site)
 {
@@ -35,7 +35,7 @@ public sealed class ApiContractSchemaTests(SiteFactory site)
         AssertValid(PupilDocument.SchemaFile, pupil);
         var api = await site.Api("leerling");
         using var content = new StringContent(pupil, Encoding.UTF8, "application/json");
-        using var response = await api.PostAsync("/api/plan", content, Cancel);
+        using var response = await api.PostAsync("/api/v1/plan", content, Cancel);
         var plan = await response.Content.ReadAsStringAsync(Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using (var json = JsonDocument.Parse(plan))
@@ -51,7 +51,7 @@ public sealed class ApiContractSchemaTests(SiteFactory site)
             Assert.Skip("the kwalificatiestructuur (real data) is not on this machine");
         var api = await site.Api("leerling");
         using var content = new StringContent(FullPupil, Encoding.UTF8, "application/json");
-        using var response = await api.PostAsync($"/api/admission?crebo={qualifications.Qualifications[0].Crebo}", content, Cancel);
+        using var response = await api.PostAsync($"/api/v1/admission?crebo={qualifications.Qualifications[0].Crebo}", content, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         AssertValid(AdmissionDocument.SchemaFile, body);
@@ -83,7 +83,7 @@ public sealed class ApiContractSchemaTests(SiteFactory site)
         var text = await site.Anonymous().GetStringAsync("/openapi/v1.json", Cancel);
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
-        foreach (var (path, answer) in new[] { ("/api/plan", nameof(PlanDocument)), ("/api/admission", nameof(AdmissionDocument)) })
+        foreach (var (path, answer) in new[] { ("/plan", nameof(PlanDocument)), ("/admission", nameof(AdmissionDocument)) })
         {
             var post = root.GetProperty("paths").GetProperty(path).GetProperty("post");
             Assert.Equal("#/components/schemas/" + nameof(PupilDocument), Ref(post.GetProperty("requestBody")));

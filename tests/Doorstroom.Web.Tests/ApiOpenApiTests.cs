@@ -23,6 +23,7 @@ public sealed class ApiOpenApiTests(SiteFactory site)
             committed == served,
             $"docs/openapi.json differs from the document the site serves at /openapi/v1.json. If the API change is intended, refresh it with "
                 + $"`{UpdateVariable}=1 dotnet test --project tests/Doorstroom.Web.Tests`, lint it with `npx --yes @redocly/cli@2.77.0 lint docs/openapi.json` "
+                + $"and Spectral (docs/api-design-rules) "
                 + $"and commit it."
         );
     }

@@ -37,7 +37,7 @@ public sealed class ApiTests(SiteFactory site)
     public async Task A_signed_in_cookie_alone_does_not_open_the_api()
     {
         var browser = await site.SignedIn("decaan");
-        using var response = await browser.GetAsync("/api/pupils", Cancel);
+        using var response = await browser.GetAsync("/api/v1/pupils", Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
@@ -48,7 +48,7 @@ public sealed class ApiTests(SiteFactory site)
     {
         var api = await site.Api("decaan");
         var seen = new List<string>();
-        var url = "/api/pupils?limit=7";
+        var url = "/api/v1/pupils?limit=7";
         var pages = 0;
         while (url is not null)
         {
@@ -89,17 +89,17 @@ public sealed class ApiTests(SiteFactory site)
     {
         var api = await site.Api("decaan");
         var key = DemoData.PupilKey(SiteFactory.Today, 1);
-        using var first = await api.GetAsync($"/api/pupils/{key}", Cancel);
+        using var first = await api.GetAsync($"/api/v1/pupils/{key}", Cancel);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var etag = first.Headers.ETag;
         Assert.NotNull(etag);
         Assert.False(etag.IsWeak);
-        using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/pupils/{key}");
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/pupils/{key}");
         again.Headers.IfNoneMatch.Add(etag);
         using var second = await api.SendAsync(again, Cancel);
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync(Cancel));
-        using var stale = new HttpRequestMessage(HttpMethod.Get, $"/api/pupils/{key}");
+        using var stale = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/pupils/{key}");
         stale.Headers.IfNoneMatch.Add(new("\"not-the-tag\""));
         using var third = await api.SendAsync(stale, Cancel);
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
@@ -111,7 +111,7 @@ public sealed class ApiTests(SiteFactory site)
         var api = await site.Api("intake");
         var key = DemoData.PupilKey(SiteFactory.Today, 2);
         using var response = await api.PostAsJsonAsync(
-            $"/api/pupils/{key}/events",
+            $"/api/v1/pupils/{key}/events",
             new
             {
                 date = "2026-11-30",
@@ -133,7 +133,7 @@ public sealed class ApiTests(SiteFactory site)
     {
         var api = await site.Api("intake");
         var key = DemoData.PupilKey(SiteFactory.Today, 2);
-        using var response = await api.PostAsJsonAsync($"/api/pupils/{key}/events", new { type = "Geslaagd" }, Cancel);
+        using var response = await api.PostAsJsonAsync($"/api/v1/pupils/{key}/events", new { type = "Geslaagd" }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("type", out _));
@@ -148,7 +148,7 @@ public sealed class ApiTests(SiteFactory site)
             System.Text.Encoding.UTF8,
             "application/json"
         );
-        using var response = await api.PostAsync("/api/plan", content, Cancel);
+        using var response = await api.PostAsync("/api/v1/plan", content, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(body);
@@ -161,7 +161,7 @@ public sealed class ApiTests(SiteFactory site)
     {
         var api = await site.Api("leerling");
         using var content = new StringContent("""{ "on": "2026-11-30", "school": "vmbo", "leerwegg": "kb" }""", System.Text.Encoding.UTF8, "application/json");
-        using var response = await api.PostAsync("/api/plan", content, Cancel);
+        using var response = await api.PostAsync("/api/v1/plan", content, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("leerwegg", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
@@ -170,7 +170,7 @@ public sealed class ApiTests(SiteFactory site)
     public async Task The_monitor_shows_no_count_from_1_to_4()
     {
         var api = await site.Api("analist");
-        using var response = await api.GetAsync("/api/monitor?by=cohort,leerweg", Cancel);
+        using var response = await api.GetAsync("/api/v1/monitor?by=cohort,leerweg", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
         var rows = json.RootElement.GetProperty("indicators").EnumerateArray().SelectMany(i => i.GetProperty("rows").EnumerateArray()).ToList();
@@ -192,7 +192,7 @@ public sealed class ApiTests(SiteFactory site)
     public async Task An_unknown_api_path_is_a_404_problem_not_a_page()
     {
         var api = await site.Api("decaan");
-        using var response = await api.GetAsync("/api/no-such-thing", Cancel);
+        using var response = await api.GetAsync("/api/v1/no-such-thing", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

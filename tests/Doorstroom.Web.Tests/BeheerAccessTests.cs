@@ -59,16 +59,16 @@ public sealed class BeheerAccessTests(SiteFactory site)
     /// </summary>
     private static readonly string[] BeheerderApi =
     [
-        "GET /api/catalogue/routes",
-        "GET /api/catalogue/routes/{id}",
-        "POST /api/plan",
-        "POST /api/admission",
-        "GET /api/institutions/vo",
-        "GET /api/institutions/mbo",
-        "POST /api/pupils/{key}/events/{id}/void",
-        "GET /api/connections",
-        "POST /api/connections",
-        "POST /api/connections/{id}/end",
+        "GET /api/v1/catalogue/routes",
+        "GET /api/v1/catalogue/routes/{id}",
+        "POST /api/v1/plan",
+        "POST /api/v1/admission",
+        "GET /api/v1/institutions/vo",
+        "GET /api/v1/institutions/mbo",
+        "POST /api/v1/pupils/{key}/events/{id}/void",
+        "GET /api/v1/connections",
+        "POST /api/v1/connections",
+        "POST /api/v1/connections/{id}/end",
     ];
 
     /// <summary>The pages outside /beheer a beheerder may open, by hand: the register of connections (institutions, no pupil).</summary>

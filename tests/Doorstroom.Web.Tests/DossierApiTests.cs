@@ -80,7 +80,7 @@ public static class DossierCalls
     public static async Task<long> WriteEntry(this HttpClient school, string pupil, string category, string body, bool release = true)
     {
         var written = await school.Post(
-            $"/api/pupils/{pupil}/dossier",
+            $"/api/v1/pupils/{pupil}/dossier",
             new
             {
                 category,
@@ -93,7 +93,7 @@ public static class DossierCalls
         var id = written.Json.GetProperty("id").GetInt64();
         if (release)
         {
-            var released = await school.Post($"/api/pupils/{pupil}/dossier/{id}/release", new { released = true });
+            var released = await school.Post($"/api/v1/pupils/{pupil}/dossier/{id}/release", new { released = true });
             Assert.True(released.Status == HttpStatusCode.OK, released.Body);
         }
         return id;
@@ -122,7 +122,7 @@ public sealed class DossierApiTests(SiteFactory site)
     private async Task<string> RequestAs(string account, int pupil, params string[] categories)
     {
         var made = await (await As(account)).Post(
-            "/api/dossier-requests",
+            "/api/v1/dossier-requests",
             new
             {
                 pupil = Key(pupil),
@@ -152,7 +152,7 @@ public sealed class DossierApiTests(SiteFactory site)
         foreach (var n in new[] { 1, 7 })
         {
             var refused = await intake.Post(
-                "/api/dossier-requests",
+                "/api/v1/dossier-requests",
                 new
                 {
                     pupil = Key(n),
@@ -164,7 +164,7 @@ public sealed class DossierApiTests(SiteFactory site)
             Assert.Contains("aangemeld", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
         var unknown = await intake.Post(
-            "/api/dossier-requests",
+            "/api/v1/dossier-requests",
             new
             {
                 pupil = "DEMO-2027-99",
@@ -176,7 +176,7 @@ public sealed class DossierApiTests(SiteFactory site)
         // After the application to the other mbo, the other mbo may ask.
         var other = await As("intake2");
         var allowed = await other.Post(
-            "/api/dossier-requests",
+            "/api/v1/dossier-requests",
             new
             {
                 pupil = Key(7),
@@ -199,11 +199,11 @@ public sealed class DossierApiTests(SiteFactory site)
         var id = await RequestAs("intake", 4, "zorg", "leerresultaten");
         var intake = await As("intake");
 
-        var refused = await intake.Get($"/api/dossier-requests/{id}/zorg");
+        var refused = await intake.Get($"/api/v1/dossier-requests/{id}/zorg");
         AssertRefused(refused, HttpStatusCode.Forbidden, "P5", care, marks);
         Assert.Contains("toestemming", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        var okr = await intake.Get($"/api/dossier-requests/{id}/leerresultaten");
+        var okr = await intake.Get($"/api/v1/dossier-requests/{id}/leerresultaten");
         Assert.True(okr.Status == HttpStatusCode.OK, okr.Body);
         Assert.Equal("P3", okr.Json.GetProperty("rule").GetString());
         Assert.Contains(okr.Json.GetProperty("entries").EnumerateArray(), e => e.GetProperty("body").GetString() == marks);
@@ -217,7 +217,7 @@ public sealed class DossierApiTests(SiteFactory site)
         var advice = "advies-05 " + Guid.NewGuid();
         await school.WriteEntry(Key(5), "advies", advice);
         var id = await RequestAs("intake", 5, "verzuim");
-        AssertRefused(await (await As("intake")).Get($"/api/dossier-requests/{id}/advies"), HttpStatusCode.Forbidden, "P1", advice);
+        AssertRefused(await (await As("intake")).Get($"/api/v1/dossier-requests/{id}/advies"), HttpStatusCode.Forbidden, "P1", advice);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class DossierApiTests(SiteFactory site)
         var mbo = await As("zorg");
 
         var given = await pupil.Post(
-            "/api/me/consents",
+            "/api/v1/me/consents",
             new
             {
                 category = "zorg",
@@ -240,13 +240,13 @@ public sealed class DossierApiTests(SiteFactory site)
         );
         Assert.True(given.Status == HttpStatusCode.OK, given.Body);
         Assert.Equal("leerling", given.Json.GetProperty("by").GetString());
-        var read = await mbo.Get($"/api/dossier-requests/{id}/zorg");
+        var read = await mbo.Get($"/api/v1/dossier-requests/{id}/zorg");
         Assert.True(read.Status == HttpStatusCode.OK, read.Body);
         Assert.Equal("P5", read.Json.GetProperty("rule").GetString());
         Assert.Contains(read.Json.GetProperty("entries").EnumerateArray(), e => e.GetProperty("body").GetString() == care);
 
         var withdrawn = await pupil.Post(
-            "/api/me/consents",
+            "/api/v1/me/consents",
             new
             {
                 category = "zorg",
@@ -255,13 +255,13 @@ public sealed class DossierApiTests(SiteFactory site)
             }
         );
         Assert.True(withdrawn.Status == HttpStatusCode.OK, withdrawn.Body);
-        var refused = await mbo.Get($"/api/dossier-requests/{id}/zorg");
+        var refused = await mbo.Get($"/api/v1/dossier-requests/{id}/zorg");
         AssertRefused(refused, HttpStatusCode.Forbidden, "P5", care);
         Assert.Contains("ingetrokken", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // Consent given again on the day it was withdrawn counts from the next read, and so does the next withdrawal.
         var again = await pupil.Post(
-            "/api/me/consents",
+            "/api/v1/me/consents",
             new
             {
                 category = "zorg",
@@ -270,10 +270,10 @@ public sealed class DossierApiTests(SiteFactory site)
             }
         );
         Assert.True(again.Status == HttpStatusCode.OK, again.Body);
-        var reread = await mbo.Get($"/api/dossier-requests/{id}/zorg");
+        var reread = await mbo.Get($"/api/v1/dossier-requests/{id}/zorg");
         Assert.True(reread.Status == HttpStatusCode.OK, reread.Body);
         var withdrawnAgain = await pupil.Post(
-            "/api/me/consents",
+            "/api/v1/me/consents",
             new
             {
                 category = "zorg",
@@ -282,13 +282,13 @@ public sealed class DossierApiTests(SiteFactory site)
             }
         );
         Assert.True(withdrawnAgain.Status == HttpStatusCode.OK, withdrawnAgain.Body);
-        AssertRefused(await mbo.Get($"/api/dossier-requests/{id}/zorg"), HttpStatusCode.Forbidden, "P5", care);
+        AssertRefused(await mbo.Get($"/api/v1/dossier-requests/{id}/zorg"), HttpStatusCode.Forbidden, "P5", care);
 
         // The pupil sees the request, both changes, and the reads in the audit trail.
-        var shares = await pupil.Get("/api/me/shares");
+        var shares = await pupil.Get("/api/v1/me/shares");
         Assert.Contains(shares.Json.GetProperty("requests").EnumerateArray(), r => r.GetProperty("id").GetString() == id);
         Assert.Contains(shares.Json.GetProperty("consents").EnumerateArray(), c => !c.GetProperty("given").GetBoolean());
-        var audit = await pupil.Get("/api/me/audit");
+        var audit = await pupil.Get("/api/v1/me/audit");
         Assert.Contains(audit.Json.GetProperty("items").EnumerateArray(), a =>
             a.GetProperty("action").GetString() == "gelezen"
             && a.GetProperty("outcome").GetString() == "geweigerd"
@@ -318,7 +318,7 @@ public sealed class DossierApiTests(SiteFactory site)
                 "demo-intake"
             )
         );
-        var refused = await (await As("intake")).Get($"/api/dossier-requests/{id}/leerresultaten");
+        var refused = await (await As("intake")).Get($"/api/v1/dossier-requests/{id}/leerresultaten");
         AssertRefused(refused, HttpStatusCode.Forbidden, "P1", marks);
         Assert.Contains("verlopen", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -330,12 +330,12 @@ public sealed class DossierApiTests(SiteFactory site)
         await (await As("zorgvo")).WriteEntry(Key(2), "leerresultaten", marks);
         var id = await RequestAs("intake", 2, "leerresultaten");
         var other = await As("intake2");
-        var answer = await other.Get($"/api/dossier-requests/{id}/leerresultaten");
-        var unknown = await other.Get("/api/dossier-requests/no-such-request/leerresultaten");
+        var answer = await other.Get($"/api/v1/dossier-requests/{id}/leerresultaten");
+        var unknown = await other.Get("/api/v1/dossier-requests/no-such-request/leerresultaten");
         AssertRefused(answer, HttpStatusCode.NotFound, null, marks, Key(2));
         Assert.Equal(unknown.Json.GetProperty("detail").GetString(), answer.Json.GetProperty("detail").GetString());
-        Assert.DoesNotContain(id, (await other.Get("/api/dossier-requests")).Body, StringComparison.Ordinal);
-        Assert.Contains(id, (await (await As("intake")).Get("/api/dossier-requests")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, (await other.Get("/api/v1/dossier-requests")).Body, StringComparison.Ordinal);
+        Assert.Contains(id, (await (await As("intake")).Get("/api/v1/dossier-requests")).Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -346,7 +346,7 @@ public sealed class DossierApiTests(SiteFactory site)
         var id = await RequestAs("zorg", 2, "zorg");
         var pupil = await Bound("test-leerling-02", Roles.Leerling, null, Key(2));
         var own = await pupil.Post(
-            "/api/me/consents",
+            "/api/v1/me/consents",
             new
             {
                 category = "zorg",
@@ -355,10 +355,10 @@ public sealed class DossierApiTests(SiteFactory site)
             }
         );
         AssertRefused(own, HttpStatusCode.Forbidden, "P4");
-        AssertRefused(await (await As("zorg")).Get($"/api/dossier-requests/{id}/zorg"), HttpStatusCode.Forbidden, null, care);
+        AssertRefused(await (await As("zorg")).Get($"/api/v1/dossier-requests/{id}/zorg"), HttpStatusCode.Forbidden, null, care);
 
         var parent = await (await As("ouder")).Post(
-            "/api/me/consents",
+            "/api/v1/me/consents",
             new
             {
                 category = "zorg",
@@ -368,7 +368,7 @@ public sealed class DossierApiTests(SiteFactory site)
         );
         Assert.True(parent.Status == HttpStatusCode.OK, parent.Body);
         Assert.Equal("ouder", parent.Json.GetProperty("by").GetString());
-        var read = await (await As("zorg")).Get($"/api/dossier-requests/{id}/zorg");
+        var read = await (await As("zorg")).Get($"/api/v1/dossier-requests/{id}/zorg");
         Assert.True(read.Status == HttpStatusCode.OK, read.Body);
         Assert.Contains(read.Json.GetProperty("entries").EnumerateArray(), e => e.GetProperty("body").GetString() == care);
     }
@@ -379,7 +379,7 @@ public sealed class DossierApiTests(SiteFactory site)
         var parent = await Bound("test-ouder-03", Roles.Ouder, null, Key(3));
         AssertRefused(
             await parent.Post(
-                "/api/me/consents",
+                "/api/v1/me/consents",
                 new
                 {
                     category = "zorg",
@@ -396,7 +396,7 @@ public sealed class DossierApiTests(SiteFactory site)
     public async Task Consent_to_an_institution_the_pupil_did_not_apply_to_is_404()
     {
         var answer = await (await As("ouder")).Post(
-            "/api/me/consents",
+            "/api/v1/me/consents",
             new
             {
                 category = "zorg",
@@ -416,14 +416,14 @@ public sealed class DossierApiTests(SiteFactory site)
         await school.WriteEntry(Key(8), "loopbaan", held, release: false);
         await school.WriteEntry(Key(8), "loopbaan", released);
         var id = await RequestAs("intake", 8, "loopbaan");
-        var read = await (await As("intake")).Get($"/api/dossier-requests/{id}/loopbaan");
+        var read = await (await As("intake")).Get($"/api/v1/dossier-requests/{id}/loopbaan");
         Assert.Contains(released, read.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(held, read.Body, StringComparison.Ordinal);
-        var view = await school.Get($"/api/pupils/{Key(8)}/dossier");
+        var view = await school.Get($"/api/v1/pupils/{Key(8)}/dossier");
         Assert.Contains(released, view.Body, StringComparison.Ordinal);
         Assert.Contains(held, view.Body, StringComparison.Ordinal);
         // Another school's decaan sees nothing of it, as for an unknown key.
-        AssertRefused(await (await As("decaan2")).Get($"/api/pupils/{Key(8)}/dossier"), HttpStatusCode.NotFound, null, held, released);
+        AssertRefused(await (await As("decaan2")).Get($"/api/v1/pupils/{Key(8)}/dossier"), HttpStatusCode.NotFound, null, held, released);
     }
 
     [Fact]
@@ -432,40 +432,45 @@ public sealed class DossierApiTests(SiteFactory site)
         var note = "advies-03 " + Guid.NewGuid();
         await (await As("zorgvo")).WriteEntry(Key(3), "advies", note, release: false);
         var pupil = await As("leerling16");
-        Assert.Contains(note, (await pupil.Get("/api/me/dossier")).Body, StringComparison.Ordinal);
-        var export = await pupil.Get("/api/me/export");
+        Assert.Contains(note, (await pupil.Get("/api/v1/me/dossier")).Body, StringComparison.Ordinal);
+        var export = await pupil.Get("/api/v1/me/export");
         Assert.True(export.Status == HttpStatusCode.OK, export.Body);
         Assert.Equal(Key(3), export.Json.GetProperty("pupil").GetString());
         Assert.Contains(export.Json.GetProperty("dossier").EnumerateArray(), e => e.GetProperty("body").GetString() == note);
         Assert.Contains(export.Json.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "Aangemeld");
         Assert.NotEqual(0, export.Json.GetProperty("audit").GetArrayLength());
         // An mbo role has no "me".
-        AssertRefused(await (await As("intake")).Get("/api/me/dossier"), HttpStatusCode.Forbidden, null);
+        AssertRefused(await (await As("intake")).Get("/api/v1/me/dossier"), HttpStatusCode.Forbidden, null);
     }
 
     [Theory]
-    [InlineData("POST", "/api/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": ", "body")]
-    [InlineData("POST", "/api/pupils/{key}/dossier", "{ \"category\": \"geheim\", \"body\": \"x\" }", "category")]
-    [InlineData("POST", "/api/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": \"\" }", "body")]
-    [InlineData("POST", "/api/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": \"x\", \"date\": \"30-11-2026\" }", "date")]
-    [InlineData("POST", "/api/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": \"x\", \"date\": \"2026-02-30\" }", "date")]
-    [InlineData("POST", "/api/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": \"x\", \"kind\": \"roddel\" }", "kind")]
-    [InlineData("POST", "/api/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": 42 }", "body")]
-    [InlineData("POST", "/api/pupils/{key}/dossier/1/release", "{ }", "released")]
-    [InlineData("POST", "/api/dossier-requests", "{ \"pupil\": \"{key}\", \"purpose\": \"\", \"categories\": [\"zorg\"] }", "purpose")]
-    [InlineData("POST", "/api/dossier-requests", "{ \"pupil\": \"{key}\", \"purpose\": \"   \", \"categories\": [\"zorg\"] }", "purpose")]
-    [InlineData("POST", "/api/dossier-requests", "{ \"pupil\": \"{key}\", \"purpose\": \"plaatsing\", \"categories\": [\"zorg\", \"roddels\"] }", "categories")]
-    [InlineData("POST", "/api/dossier-requests", "{ \"pupil\": \"{key}\", \"purpose\": \"plaatsing\", \"categories\": [] }", "categories")]
-    [InlineData("POST", "/api/dossier-requests", "[1, 2", "body")]
-    [InlineData("GET", "/api/dossier-requests/x/geheim", "", "category")]
-    [InlineData("POST", "/api/me/consents", "{ \"category\": \"zorg\", \"institution\": \"ROC\", \"given\": true }", "institution")]
-    [InlineData("POST", "/api/me/consents", "{ \"category\": \"zorg\", \"institution\": \"00AA\" }", "given")]
-    [InlineData("POST", "/api/me/consents", "{ \"category\": \"Zorg\", \"institution\": \"00AA\", \"given\": true }", "category")]
+    [InlineData("POST", "/api/v1/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": ", "body")]
+    [InlineData("POST", "/api/v1/pupils/{key}/dossier", "{ \"category\": \"geheim\", \"body\": \"x\" }", "category")]
+    [InlineData("POST", "/api/v1/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": \"\" }", "body")]
+    [InlineData("POST", "/api/v1/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": \"x\", \"date\": \"30-11-2026\" }", "date")]
+    [InlineData("POST", "/api/v1/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": \"x\", \"date\": \"2026-02-30\" }", "date")]
+    [InlineData("POST", "/api/v1/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": \"x\", \"kind\": \"roddel\" }", "kind")]
+    [InlineData("POST", "/api/v1/pupils/{key}/dossier", "{ \"category\": \"zorg\", \"body\": 42 }", "body")]
+    [InlineData("POST", "/api/v1/pupils/{key}/dossier/1/release", "{ }", "released")]
+    [InlineData("POST", "/api/v1/dossier-requests", "{ \"pupil\": \"{key}\", \"purpose\": \"\", \"categories\": [\"zorg\"] }", "purpose")]
+    [InlineData("POST", "/api/v1/dossier-requests", "{ \"pupil\": \"{key}\", \"purpose\": \"   \", \"categories\": [\"zorg\"] }", "purpose")]
+    [InlineData(
+        "POST",
+        "/api/v1/dossier-requests",
+        "{ \"pupil\": \"{key}\", \"purpose\": \"plaatsing\", \"categories\": [\"zorg\", \"roddels\"] }",
+        "categories"
+    )]
+    [InlineData("POST", "/api/v1/dossier-requests", "{ \"pupil\": \"{key}\", \"purpose\": \"plaatsing\", \"categories\": [] }", "categories")]
+    [InlineData("POST", "/api/v1/dossier-requests", "[1, 2", "body")]
+    [InlineData("GET", "/api/v1/dossier-requests/x/geheim", "", "category")]
+    [InlineData("POST", "/api/v1/me/consents", "{ \"category\": \"zorg\", \"institution\": \"ROC\", \"given\": true }", "institution")]
+    [InlineData("POST", "/api/v1/me/consents", "{ \"category\": \"zorg\", \"institution\": \"00AA\" }", "given")]
+    [InlineData("POST", "/api/v1/me/consents", "{ \"category\": \"Zorg\", \"institution\": \"00AA\", \"given\": true }", "category")]
     public async Task Bad_input_is_a_400_problem_naming_the_field(string method, string url, string json, string field)
     {
         var account =
-            url.StartsWith("/api/pupils", StringComparison.Ordinal) ? "zorgvo"
-            : url.StartsWith("/api/me", StringComparison.Ordinal) ? "leerling16"
+            url.StartsWith("/api/v1/pupils", StringComparison.Ordinal) ? "zorgvo"
+            : url.StartsWith("/api/v1/me", StringComparison.Ordinal) ? "leerling16"
             : "intake";
         var api = await As(account);
         // A request that names a pupil gets the demo pupil's key through the JSON model; the malformed bodies stay as written.
@@ -478,11 +483,11 @@ public sealed class DossierApiTests(SiteFactory site)
     [Fact]
     public async Task Text_longer_than_the_limits_is_a_400_problem_naming_the_field()
     {
-        var body = await (await As("zorgvo")).Post($"/api/pupils/{Key(2)}/dossier", new { category = "advies", body = new string('x', 4001) });
+        var body = await (await As("zorgvo")).Post($"/api/v1/pupils/{Key(2)}/dossier", new { category = "advies", body = new string('x', 4001) });
         AssertRefused(body, HttpStatusCode.BadRequest, null);
         Assert.True(body.Json.GetProperty("errors").TryGetProperty("body", out _), body.Body);
         var purpose = await (await As("intake")).Post(
-            "/api/dossier-requests",
+            "/api/v1/dossier-requests",
             new
             {
                 pupil = Key(2),
@@ -495,13 +500,13 @@ public sealed class DossierApiTests(SiteFactory site)
         // The limits themselves are allowed.
         Assert.Equal(
             HttpStatusCode.Created,
-            (await (await As("zorgvo")).Post($"/api/pupils/{Key(2)}/dossier", new { category = "advies", body = new string('é', 4000) })).Status
+            (await (await As("zorgvo")).Post($"/api/v1/pupils/{Key(2)}/dossier", new { category = "advies", body = new string('é', 4000) })).Status
         );
         Assert.Equal(
             HttpStatusCode.Created,
             (
                 await (await As("intake")).Post(
-                    "/api/dossier-requests",
+                    "/api/v1/dossier-requests",
                     new
                     {
                         pupil = Key(2),
@@ -531,7 +536,7 @@ public sealed class DossierApiTests(SiteFactory site)
         var clientId = "test-decaan " + payload;
         var author = await Bound(clientId, Roles.Decaan, Places.School, null);
         var written = await author.Post(
-            $"/api/pupils/{Key(4)}/dossier",
+            $"/api/v1/pupils/{Key(4)}/dossier",
             new
             {
                 category = "begeleiding",
@@ -543,11 +548,11 @@ public sealed class DossierApiTests(SiteFactory site)
         Assert.Equal(marker, written.Json.GetProperty("body").GetString());
         Assert.Equal(clientId, written.Json.GetProperty("author").GetString());
         var id = written.Json.GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.OK, (await author.Post($"/api/pupils/{Key(4)}/dossier/{id}/release", new { released = true })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await author.Post($"/api/v1/pupils/{Key(4)}/dossier/{id}/release", new { released = true })).Status);
 
         var intake = await As("intake");
         var made = await intake.Post(
-            "/api/dossier-requests",
+            "/api/v1/dossier-requests",
             new
             {
                 pupil = Key(4),
@@ -558,12 +563,12 @@ public sealed class DossierApiTests(SiteFactory site)
         Assert.True(made.Status == HttpStatusCode.Created, made.Body);
         Assert.Equal(marker, made.Json.GetProperty("purpose").GetString());
         var request = made.Json.GetProperty("id").GetString()!;
-        var listed = (await intake.Get("/api/dossier-requests"))
+        var listed = (await intake.Get("/api/v1/dossier-requests"))
             .Json.GetProperty("items")
             .EnumerateArray()
             .Single(r => r.GetProperty("id").GetString() == request);
         Assert.Equal(marker, listed.GetProperty("purpose").GetString());
-        var read = await intake.Get($"/api/dossier-requests/{request}/begeleiding");
+        var read = await intake.Get($"/api/v1/dossier-requests/{request}/begeleiding");
         var entry = read.Json.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetInt64() == id);
         Assert.Equal(marker, entry.GetProperty("body").GetString());
         Assert.Equal(clientId, entry.GetProperty("author").GetString());

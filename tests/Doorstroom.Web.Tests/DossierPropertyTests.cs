@@ -115,7 +115,7 @@ public sealed class DossierPropertyTests
         for (var n = 1; n <= 11; n++)
         {
             var school = await As(n == 11 ? "demo-decaan2" : "demo-zorgvo");
-            var before = await school.Get($"/api/pupils/{Key(n)}/dossier");
+            var before = await school.Get($"/api/v1/pupils/{Key(n)}/dossier");
             Assert.True(before.Status == HttpStatusCode.OK, before.Body);
             foreach (var entry in before.Json.GetProperty("items").EnumerateArray())
             {
@@ -217,7 +217,7 @@ public sealed class DossierPropertyTests
             var institution = random.Next(4) == 0 ? places.OtherMbo : places.Mbo;
             var given = random.Next(3) != 0;
             var answer = await (await As($"prop-{by} {pupil}")).Post(
-                "/api/me/consents",
+                "/api/v1/me/consents",
                 new
                 {
                     category,
@@ -251,7 +251,7 @@ public sealed class DossierPropertyTests
             var pupil = pupils[random.Next(pupils.Length)];
             var chosen = Categories.Where(_ => random.Next(3) == 0).DefaultIfEmpty("zorg").ToHashSet(StringComparer.Ordinal);
             var answer = await (await As("demo-" + account)).Post(
-                "/api/dossier-requests",
+                "/api/v1/dossier-requests",
                 new
                 {
                     pupil,
@@ -283,7 +283,7 @@ public sealed class DossierPropertyTests
             var account = Readers[random.Next(Readers.Length)];
             var request = random.Next(20) == 0 ? null : requests[random.Next(requests.Count)];
             var category = random.Next(2) == 0 ? "zorg" : Categories[random.Next(Categories.Length)];
-            var answer = await (await As("demo-" + account)).Get($"/api/dossier-requests/{request?.Id ?? "no-such-request"}/{category}");
+            var answer = await (await As("demo-" + account)).Get($"/api/v1/dossier-requests/{request?.Id ?? "no-such-request"}/{category}");
             var (status, rule) = Expected(account, request, category);
             var outcome = $"{(int)status} {rule ?? ""}".Trim();
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;

@@ -8,10 +8,10 @@ public sealed class MethodTests(SiteFactory site)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("DELETE", "/api/catalogue/routes", "GET")]
-    [InlineData("POST", "/api/institutions/vo", "GET")]
-    [InlineData("GET", "/api/plan", "POST")]
-    [InlineData("PUT", "/api/pupils/DEMO-2027-06/events", "GET, POST")]
+    [InlineData("DELETE", "/api/v1/catalogue/routes", "GET")]
+    [InlineData("POST", "/api/v1/institutions/vo", "GET")]
+    [InlineData("GET", "/api/v1/plan", "POST")]
+    [InlineData("PUT", "/api/v1/pupils/DEMO-2027-06/events", "GET, POST")]
     public async Task A_wrong_method_on_an_api_path_is_a_405_problem(string method, string path, string allow)
     {
         using var api = await site.Api("decaan");
@@ -48,7 +48,7 @@ public sealed class MethodTests(SiteFactory site)
     public async Task An_unknown_api_path_without_a_token_is_still_a_404_problem()
     {
         using var client = site.Anonymous();
-        using var response = await client.GetAsync("/api/no-such-thing", Cancel);
+        using var response = await client.GetAsync("/api/v1/no-such-thing", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

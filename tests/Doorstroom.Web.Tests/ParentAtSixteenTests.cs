@@ -102,7 +102,7 @@ public sealed class ParentAtSixteenTests(SiteFactory site)
         var parent = await DossierCalls.Bearer(site, "p4-ouder-03");
         var pupil = await DossierCalls.Bearer(site, "p4-leerling-03");
 
-        foreach (var path in new[] { "/api/me/dossier", "/api/me/shares", "/api/me/audit", "/api/me/export" })
+        foreach (var path in new[] { "/api/v1/me/dossier", "/api/v1/me/shares", "/api/v1/me/audit", "/api/v1/me/export" })
         {
             var refused = await parent.Get(path);
             Assert.True(refused.Status == HttpStatusCode.Forbidden, $"{path}: {(int)refused.Status} {refused.Body}");
@@ -110,23 +110,23 @@ public sealed class ParentAtSixteenTests(SiteFactory site)
             Assert.DoesNotContain(Key(3), refused.Body, StringComparison.Ordinal);
         }
 
-        var given = await pupil.Post("/api/me/parent-access", new { given = true });
+        var given = await pupil.Post("/api/v1/me/parent-access", new { given = true });
         Assert.True(given.Status == HttpStatusCode.OK, given.Body);
         Assert.True(given.Json.GetProperty("given").GetBoolean());
         Assert.Equal("P4", given.Json.GetProperty("rule").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await parent.Get("/api/me/export")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await parent.Get("/api/me/dossier")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await parent.Get("/api/v1/me/export")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await parent.Get("/api/v1/me/dossier")).Status);
 
-        var withdrawn = await pupil.Post("/api/me/parent-access", new { given = false });
+        var withdrawn = await pupil.Post("/api/v1/me/parent-access", new { given = false });
         Assert.False(withdrawn.Json.GetProperty("given").GetBoolean());
-        Assert.Equal(HttpStatusCode.Forbidden, (await parent.Get("/api/me/dossier")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await parent.Get("/api/v1/me/dossier")).Status);
 
         // Under 16 there is nothing to decide (the parent sees the dossier anyway); a parent cannot grant themselves access.
-        var young = await (await DossierCalls.Bearer(site, "p4-leerling-02")).Post("/api/me/parent-access", new { given = true });
+        var young = await (await DossierCalls.Bearer(site, "p4-leerling-02")).Post("/api/v1/me/parent-access", new { given = true });
         Assert.Equal(HttpStatusCode.Forbidden, young.Status);
         Assert.Equal("P4", young.Rule);
-        Assert.Equal(HttpStatusCode.NotFound, (await parent.Post("/api/me/parent-access", new { given = true })).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await pupil.Post("/api/me/parent-access", new { })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await parent.Post("/api/v1/me/parent-access", new { given = true })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await pupil.Post("/api/v1/me/parent-access", new { })).Status);
     }
 
     [Fact]

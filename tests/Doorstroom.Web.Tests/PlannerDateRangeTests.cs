@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Doorstroom.Web.Tests;
 
 /// <summary>
-/// The contract's date range (docs/pupil-and-plan-json.md "Dates") in /api/plan, /api/admission and the planner page:
+/// The contract's date range (docs/pupil-and-plan-json.md "Dates") in /api/v1/plan, /api/v1/admission and the planner page:
 /// the last valid day is answered, the first invalid day is a 400 problem naming the field or a Dutch error at the
 /// form's field — never a 500.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     public async Task The_plan_api_answers_on_the_first_and_last_day_of_the_range(string on)
     {
         var r = await Post(
-            "/api/plan",
+            "/api/v1/plan",
             $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "bb", "leerjaar": 1, "birthDate": "1900-01-01", "appliedOn": "{{on}}" }"""
         );
 
@@ -53,7 +53,7 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     public async Task The_plan_api_refuses_a_question_date_outside_the_range_with_a_400_naming_on(string on)
     {
         IsProblemNaming(
-            await Post("/api/plan", $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "bb", "leerjaar": 2 }"""),
+            await Post("/api/v1/plan", $$"""{ "on": "{{on}}", "school": "vmbo", "leerweg": "bb", "leerjaar": 2 }"""),
             "on",
             "1996-08-01 to 2100-07-31"
         );
@@ -62,10 +62,10 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     [Fact]
     public async Task The_plan_api_refuses_a_birth_date_before_1900_an_application_after_the_range_and_a_diploma_year_after_2100()
     {
-        IsProblemNaming(await Post("/api/plan", """{ "on": "2026-11-30", "school": "none", "birthDate": "1899-12-31" }"""), "birthDate", "1900-01-01");
-        IsProblemNaming(await Post("/api/plan", """{ "on": "2026-11-30", "school": "none", "appliedOn": "2100-08-01" }"""), "appliedOn", "2100-07-31");
+        IsProblemNaming(await Post("/api/v1/plan", """{ "on": "2026-11-30", "school": "none", "birthDate": "1899-12-31" }"""), "birthDate", "1900-01-01");
+        IsProblemNaming(await Post("/api/v1/plan", """{ "on": "2026-11-30", "school": "none", "appliedOn": "2100-08-01" }"""), "appliedOn", "2100-07-31");
         IsProblemNaming(
-            await Post("/api/plan", """{ "on": "2026-11-30", "school": "none", "diplomas": [ { "kind": "vmbo-bb", "year": 2101 } ] }"""),
+            await Post("/api/v1/plan", """{ "on": "2026-11-30", "school": "none", "diplomas": [ { "kind": "vmbo-bb", "year": 2101 } ] }"""),
             "diplomas[0].year",
             "1950 to 2100"
         );
@@ -77,7 +77,7 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     public async Task The_admission_api_refuses_a_question_date_outside_the_range_with_a_400_naming_on(string on)
     {
         IsProblemNaming(
-            await Post("/api/admission?crebo=25502", $$"""{ "on": "{{on}}", "school": "none", "diplomas": [ { "kind": "vmbo-tl" } ] }"""),
+            await Post("/api/v1/admission?crebo=25502", $$"""{ "on": "{{on}}", "school": "none", "diplomas": [ { "kind": "vmbo-tl" } ] }"""),
             "on",
             "2100-07-31"
         );
@@ -88,7 +88,10 @@ public sealed class PlannerDateRangeTests(SiteFactory site)
     {
         Assert.SkipUnless(RealData.HasQualifications(site.Site.Options.DataDir), "the kwalificatiestructuur (real data) is absent");
 
-        var r = await Post("/api/admission?crebo=25502", """{ "on": "2100-07-31", "school": "none", "diplomas": [ { "kind": "vmbo-tl", "year": 2100 } ] }""");
+        var r = await Post(
+            "/api/v1/admission?crebo=25502",
+            """{ "on": "2100-07-31", "school": "none", "diplomas": [ { "kind": "vmbo-tl", "year": 2100 } ] }"""
+        );
 
         Assert.Equal(HttpStatusCode.OK, r.Status);
         Assert.Equal("admissible", r.Body.GetProperty("outcome").GetString());

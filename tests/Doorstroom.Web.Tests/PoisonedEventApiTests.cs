@@ -29,7 +29,7 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         var location = DemoData.Places(site.Site.Database).MboLocations[0];
 
         using var response = await api.PostAsJsonAsync(
-            $"/api/pupils/{key}/events",
+            $"/api/v1/pupils/{key}/events",
             new
             {
                 date,
@@ -63,7 +63,7 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         var school = DemoData.Places(site.Site.Database).School;
         using (
             var posted = await decaan.PostAsJsonAsync(
-                $"/api/pupils/{key}/events",
+                $"/api/v1/pupils/{key}/events",
                 new
                 {
                     date = "2026-11-02",
@@ -84,9 +84,9 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         var id = wrong.GetProperty("id").GetString();
 
         var beheer = await site.Api("beheer");
-        using var refused = await beheer.PostAsJsonAsync($"/api/pupils/{key}/events/{id}/void", new { reason = "" }, Cancel);
-        using var notMine = await decaan.PostAsJsonAsync($"/api/pupils/{key}/events/{id}/void", new { reason = "fout" }, Cancel);
-        using var voided = await beheer.PostAsJsonAsync($"/api/pupils/{key}/events/{id}/void", new { reason = "verkeerde leerling" }, Cancel);
+        using var refused = await beheer.PostAsJsonAsync($"/api/v1/pupils/{key}/events/{id}/void", new { reason = "" }, Cancel);
+        using var notMine = await decaan.PostAsJsonAsync($"/api/v1/pupils/{key}/events/{id}/void", new { reason = "fout" }, Cancel);
+        using var voided = await beheer.PostAsJsonAsync($"/api/v1/pupils/{key}/events/{id}/void", new { reason = "verkeerde leerling" }, Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, notMine.StatusCode);
@@ -102,9 +102,9 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
         Poison(key, "Bevorderd", "9998-09-01", 77);
         var decaan = await site.Api("decaan");
 
-        using var list = await decaan.GetAsync("/api/pupils?limit=500", Cancel);
-        using var pupil = await decaan.GetAsync($"/api/pupils/{key}", Cancel);
-        using var events = await decaan.GetAsync($"/api/pupils/{key}/events", Cancel);
+        using var list = await decaan.GetAsync("/api/v1/pupils?limit=500", Cancel);
+        using var pupil = await decaan.GetAsync($"/api/v1/pupils/{key}", Cancel);
+        using var events = await decaan.GetAsync($"/api/v1/pupils/{key}/events", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Equal(HttpStatusCode.OK, pupil.StatusCode);
@@ -168,7 +168,7 @@ public sealed class PoisonedEventApiTests(SiteFactory site)
 
     private static async Task<List<JsonElement>> Events(HttpClient api, string key)
     {
-        using var json = JsonDocument.Parse(await api.GetStringAsync($"/api/pupils/{key}/events", Cancel));
+        using var json = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/pupils/{key}/events", Cancel));
         return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())];
     }
 }

@@ -99,7 +99,7 @@ public sealed class ProductionJourneyTests(JourneySite site) : IClassFixture<Jou
             using var json = JsonDocument.Parse(await token.Content.ReadAsStringAsync(Cancel));
             api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("access_token").GetString());
         }
-        using (var listed = await api.GetAsync("/api/pupils", Cancel))
+        using (var listed = await api.GetAsync("/api/v1/pupils", Cancel))
         {
             Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
             Assert.Contains($"\"{BeheerSite.Pupil}\"", await listed.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);

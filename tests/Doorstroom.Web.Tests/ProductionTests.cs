@@ -65,7 +65,7 @@ public sealed class ProductionTests(ProductionSite site, SiteFactory development
     [InlineData("/account/inloggen")]
     [InlineData("/site.css")]
     [InlineData("/bestaat-niet")]
-    [InlineData("/api/catalogue/routes")]
+    [InlineData("/api/v1/catalogue/routes")]
     [InlineData("/health")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
@@ -146,10 +146,10 @@ public sealed class ProductionTests(ProductionSite site, SiteFactory development
     {
         var token = await TokenAsync();
         using var client = site.Client();
-        using (var inQuery = await client.GetAsync("/api/catalogue/routes?access_token=" + Uri.EscapeDataString(token), Cancel))
+        using (var inQuery = await client.GetAsync("/api/v1/catalogue/routes?access_token=" + Uri.EscapeDataString(token), Cancel))
             Assert.Equal(HttpStatusCode.Unauthorized, inQuery.StatusCode);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var inHeader = await client.GetAsync("/api/catalogue/routes", Cancel);
+        using var inHeader = await client.GetAsync("/api/v1/catalogue/routes", Cancel);
         Assert.Equal(HttpStatusCode.OK, inHeader.StatusCode);
     }
 

@@ -84,18 +84,18 @@ public sealed partial class ReadLogTests(SiteFactory site)
     {
         DossierCalls.SaveClient(site.Services, "read-api-decaan", Roles.Decaan, Places.School, null);
         var api = await DossierCalls.Bearer(site, "read-api-decaan");
-        var list = await api.Get("/api/pupils?limit=7");
+        var list = await api.Get("/api/v1/pupils?limit=7");
         Assert.Equal(HttpStatusCode.OK, list.Status);
         var keys = list.Json.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("key").GetString()!).ToList();
         Assert.Equal(7, keys.Count);
         Assert.Equal(keys, Reads("read-api-decaan", [.. keys]).Where(e => e.Purpose == PupilView.ApiList).Select(e => e.Pupil!));
-        await api.Get($"/api/pupils/{Key(2)}");
-        await api.Get($"/api/pupils/{Key(2)}/events");
+        await api.Get($"/api/v1/pupils/{Key(2)}");
+        await api.Get($"/api/v1/pupils/{Key(2)}/events");
         Assert.Equal(
             [PupilView.ApiPupil, PupilView.ApiEvents],
             Reads("read-api-decaan", Key(2)).Where(e => e.Purpose != PupilView.ApiList).Select(e => e.Purpose)
         );
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Get($"/api/pupils/{Key(11)}/events")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Get($"/api/v1/pupils/{Key(11)}/events")).Status);
         Assert.Empty(Reads("read-api-decaan", Key(11)));
     }
 

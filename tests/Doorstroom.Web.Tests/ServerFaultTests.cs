@@ -78,7 +78,7 @@ public sealed class ServerFaultTests(BrokenStoreSite site) : IClassFixture<Broke
     public async Task A_failing_api_get_is_a_500_problem_not_a_page()
     {
         using var client = Api();
-        using var response = await client.GetAsync("/api/institutions/vo", Cancel);
+        using var response = await client.GetAsync("/api/v1/institutions/vo", Cancel);
         await AssertProblem(response);
     }
 
@@ -87,7 +87,7 @@ public sealed class ServerFaultTests(BrokenStoreSite site) : IClassFixture<Broke
     {
         using var client = Api();
         using var content = new StringContent("""{"type":"aangemeld","date":"2026-11-01"}""", Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("/api/pupils/P-1/events", content, Cancel);
+        using var response = await client.PostAsync("/api/v1/pupils/P-1/events", content, Cancel);
         await AssertProblem(response);
     }
 

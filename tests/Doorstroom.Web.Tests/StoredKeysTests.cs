@@ -165,12 +165,12 @@ public sealed class StoredKeysTests(SiteFactory site) : IDisposable
 
         var (status, token) = await first.Token("zorg-app", secret);
         Assert.Equal(HttpStatusCode.OK, status);
-        var (read, body) = await second.Get($"/api/pupils/{DemoData.PupilKey(SiteFactory.Today, 3)}/dossier", token!);
+        var (read, body) = await second.Get($"/api/v1/pupils/{DemoData.PupilKey(SiteFactory.Today, 3)}/dossier", token!);
         Assert.Equal(HttpStatusCode.OK, read);
         Assert.Contains(written.Body, body, StringComparison.Ordinal);
 
         using var elsewhere = new Node(Path.Combine(folder, "empty.db"));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.Get($"/api/pupils/{DemoData.PupilKey(SiteFactory.Today, 3)}/dossier", token!)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.Get($"/api/v1/pupils/{DemoData.PupilKey(SiteFactory.Today, 3)}/dossier", token!)).Status);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Doorstroom.Storage;
 namespace Doorstroom.Web.Tests;
 
 /// <summary>
-/// Where to connect (/verbindingen/waar, GET /api/where-to-connect): the analist any school or institution and the national map, a decaan
+/// Where to connect (/verbindingen/waar, GET /api/v1/where-to-connect): the analist any school or institution and the national map, a decaan
 /// the own school, intake the own institution, anything else not found; the map is an SVG image with a title, a description and a table;
 /// the outcomes are labelled as association; a connection in the register shows along its flow.
 /// </summary>
@@ -94,7 +94,7 @@ public sealed partial class WhereToConnectPageTests(SiteFactory site)
     public async Task A_connection_in_the_register_shows_along_its_flow_in_the_api()
     {
         var api = await site.Api("analist");
-        using var before = JsonDocument.Parse(await api.GetStringAsync($"/api/where-to-connect?school={Places.School}", Cancel));
+        using var before = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/where-to-connect?school={Places.School}", Cancel));
         var partner = before.RootElement.GetProperty("partners").EnumerateArray().FirstOrDefault();
         var mbo = partner.ValueKind == JsonValueKind.Object ? partner.GetProperty("code").GetString()! : Places.Mbo;
         var id = $"flows-test-{Guid.NewGuid():N}"[..24];
@@ -107,7 +107,7 @@ public sealed partial class WhereToConnectPageTests(SiteFactory site)
         string json;
         try
         {
-            json = await api.GetStringAsync($"/api/where-to-connect?school={Places.School}", Cancel);
+            json = await api.GetStringAsync($"/api/v1/where-to-connect?school={Places.School}", Cancel);
         }
         finally
         {
@@ -129,9 +129,9 @@ public sealed partial class WhereToConnectPageTests(SiteFactory site)
     public async Task The_analist_must_name_a_school_or_an_institution_in_the_api()
     {
         var api = await site.Api("analist");
-        using var response = await api.GetAsync("/api/where-to-connect", Cancel);
+        using var response = await api.GetAsync("/api/v1/where-to-connect", Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var both = await api.GetAsync($"/api/where-to-connect?school={Places.School}&institution={Places.Mbo}", Cancel);
+        using var both = await api.GetAsync($"/api/v1/where-to-connect?school={Places.School}&institution={Places.Mbo}", Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
     }
 

@@ -97,7 +97,7 @@ internal static class ApiBench
             DefaultValueFactory = _ => 100_000,
         };
         var duration = new Option<int>("--duration") { Description = "Seconds of load per endpoint (after 5 s of warm-up)", DefaultValueFactory = _ => 10 };
-        var connections = new Option<int>("--connections") { Description = "Open connections for /health and /api/plan", DefaultValueFactory = _ => 16 };
+        var connections = new Option<int>("--connections") { Description = "Open connections for /health and /api/v1/plan", DefaultValueFactory = _ => 16 };
         var pageConnections = new Option<int>("--page-connections")
         {
             Description = "Open connections for the page of 500 pupils (decanen loading their list " + "at the same moment)",
@@ -109,7 +109,7 @@ internal static class ApiBench
         var cmd = new Command(
             "api",
             "Start the web application on 127.0.0.1 over a national-scale simulated store and load it with wrk: the anonymous /health endpoint as "
-                + "baseline (health), POST /api/plan with varied pupils (plan), and GET /api/pupils?limit=500 for a decaan (pupils page of 500); "
+                + "baseline (health), POST /api/v1/plan with varied pupils (plan), and GET /api/v1/pupils?limit=500 for a decaan (pupils page of 500); "
                 + "req/s, p50/p95/p99 and errors, ratios to the baseline."
         )
         {
@@ -207,8 +207,8 @@ internal static class ApiBench
                     var (name, method, target, withBodies, withToken, open) in new[]
                     {
                         ("health (baseline)", "GET", "/health", false, false, o.Connections),
-                        ("plan", "POST", "/api/plan", true, true, o.Connections),
-                        ("pupils page of 500", "GET", "/api/pupils?limit=500", false, true, o.PageConnections),
+                        ("plan", "POST", "/api/v1/plan", true, true, o.Connections),
+                        ("pupils page of 500", "GET", "/api/v1/pupils?limit=500", false, true, o.PageConnections),
                     }
                 )
                 {
@@ -422,11 +422,11 @@ internal static class ApiBench
     /// <summary>One page of 500 through the API before the load: how many pupils it holds.</summary>
     private static int Check(HttpClient http, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/pupils?limit=500");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/pupils?limit=500");
         request.Headers.Authorization = new("Bearer", token);
         using var response = http.Send(request);
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"GET /api/pupils?limit=500: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"GET /api/v1/pupils?limit=500: {(int)response.StatusCode}");
         using var json = JsonDocument.Parse(response.Content.ReadAsStream());
         return json.RootElement.GetProperty("items").GetArrayLength();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Doorstroom.Web.Api;
@@ -11,7 +12,11 @@ namespace Doorstroom.Web.Api;
 /// </summary>
 public static class ApiEndpoints
 {
-    public const string Prefix = "/api";
+    /// <summary>Where the API lives, with its major version (ADR /core/uri-version); <see cref="ApiDesignRules.Version"/> is the full one.</summary>
+    public const string Prefix = "/api/v1";
+
+    /// <summary>The API's part of the site, every version: errors here are problem details, answers carry the version header.</summary>
+    public const string Area = "/api";
 
     /// <summary>The name of the OAuth2 security scheme in the OpenAPI document.</summary>
     public const string SecurityScheme = "clientCredentials";
@@ -80,7 +85,7 @@ public static class ApiEndpoints
                         document.Info = new OpenApiInfo
                         {
                             Title = "Doorstroom API",
-                            Version = "v1",
+                            Version = ApiDesignRules.Version,
                             Description =
                                 "Routes, plans and admission from the route catalogue; institutions; pupils and their event streams, scoped to the "
                                 + "caller's school, institution or own record; and the monitor's aggregates with small cells suppressed. "
@@ -88,9 +93,7 @@ public static class ApiEndpoints
                                 + AuthServer.TokenPath
                                 + " and send the access token as a bearer token.",
                             License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://eupl.eu/1.2/en/") },
-                            Contact = new OpenApiContact { Name = "Doorstroom" },
                         };
-                        document.Servers = [new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "The site on this machine" }];
                         document.Components ??= new OpenApiComponents();
                         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                         document.Components.SecuritySchemes[SecurityScheme] = new OpenApiSecurityScheme
@@ -116,6 +119,7 @@ public static class ApiEndpoints
                     }
                 )
                 .AddContractSchemas()
+                .AddApiDesignRules(provider => provider.GetRequiredService<IOptions<SiteOptions>>().Value.Api.Contact())
         );
         return services;
 
@@ -130,6 +134,7 @@ public static class ApiEndpoints
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup(Prefix)
             .RequireAuthorization(AnyRole)
+            .AddEndpointFilter(ApiInput.CheckRouteValues)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapCatalogue();

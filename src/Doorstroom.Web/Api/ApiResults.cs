@@ -136,9 +136,9 @@ public static class ApiResults
         new(TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: detail));
 
     /// <summary>
-    /// Under /api every error is application/problem+json: the site's HTML status pages are switched off there, and a
-    /// response that ends in an error without a body (401 and 403 from authorization, a route that does not exist, a
-    /// parameter that does not bind) gets a problem body.
+    /// Under /api (every version; an unknown one is a 404 problem) every error is application/problem+json: the site's HTML
+    /// status pages are switched off there, and a response that ends in an error without a body (401 and 403 from
+    /// authorization, a route that does not exist, a parameter that does not bind) gets a problem body.
     /// </summary>
     public static IApplicationBuilder UseApiProblems(this IApplicationBuilder app)
     {
@@ -146,11 +146,19 @@ public static class ApiResults
         return app.Use(
             async (context, next) =>
             {
-                if (!context.Request.Path.StartsWithSegments(ApiEndpoints.Prefix))
+                if (!context.Request.Path.StartsWithSegments(ApiEndpoints.Area))
                 {
                     await next(context);
                     return;
                 }
+                // Every answer of the API says its full version (ADR /core/version-header), errors included; set when the
+                // headers go out, so that a server fault's cleared response carries it too.
+                var answer = context.Response;
+                answer.OnStarting(() =>
+                {
+                    answer.Headers[ApiDesignRules.VersionHeader] = ApiDesignRules.Version;
+                    return Task.CompletedTask;
+                });
                 if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
                     pages.Enabled = false;
                 await next(context);

@@ -26,7 +26,7 @@ public sealed record RouteDto(
 /// <summary>The routes in force on a date.</summary>
 public sealed record RoutesDto(string On, string CatalogueVersion, ImmutableArray<RouteDto> Items);
 
-/// <summary>GET /api/catalogue/routes: the route catalogue.</summary>
+/// <summary>GET /api/v1/catalogue/routes: the route catalogue.</summary>
 public static class CatalogueApi
 {
     public static void MapCatalogue(this RouteGroupBuilder api)

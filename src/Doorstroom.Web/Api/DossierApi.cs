@@ -363,7 +363,7 @@ public static class DossierApi
     }
 
     private const string ParentNote =
-        "From the pupil's 16th birthday a parent (ouder) is refused with 403 (rule P4) unless the pupil gave them access (POST " + "/api/me/parent-access).";
+        "From the pupil's 16th birthday a parent (ouder) is refused with 403 (rule P4) unless the pupil gave them access (POST " + "/api/v1/me/parent-access).";
 
     private static async Task<Results<Ok<ParentAccessDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem>> ParentAccess(
         HttpContext http,

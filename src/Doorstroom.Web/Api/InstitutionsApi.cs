@@ -10,7 +10,7 @@ public sealed record VoVestigingDto(string Brin6, string Brin4, string Name, str
 /// <summary>An mbo location with its institution.</summary>
 public sealed record MboLocationDto(string Brin6, string Brin4, string Name, string? Place, string Institution);
 
-/// <summary>GET /api/institutions/vo and /mbo: the institutions of the store (<see cref="InstitutionDirectory"/>), cursor paged by BRIN6.</summary>
+/// <summary>GET /api/v1/institutions/vo and /mbo: the institutions of the store (<see cref="InstitutionDirectory"/>), cursor paged by BRIN6.</summary>
 public static class InstitutionsApi
 {
     public static void MapInstitutions(this RouteGroupBuilder api)

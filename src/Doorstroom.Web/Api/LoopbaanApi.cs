@@ -48,7 +48,7 @@ public sealed record LoopbaanWrittenDto(long Entry);
 /// <summary>
 /// The loopbaandossier (issue 16) through <see cref="LoopbaanService"/>: the pupil reads and writes their own, a parent reads it
 /// while P4 lets them, a decaan reads the school's pupils' and adds remarks. An mbo reads it only through a dossier request
-/// (<c>GET /api/dossier-requests/{id}/loopbaan</c>). Anything outside the caller's scope is a 404; a bad field refuses the whole
+/// (<c>GET /api/v1/dossier-requests/{id}/loopbaan</c>). Anything outside the caller's scope is a 404; a bad field refuses the whole
 /// write with a 400 naming each field, and stores nothing.
 /// </summary>
 public static class LoopbaanApi
@@ -80,7 +80,7 @@ public static class LoopbaanApi
             .WithDescription(
                 "The pupil's own (leerling), a parent's child's (ouder; from the pupil's 16th birthday 403 with rule P4 unless the pupil gave access), "
                     + "or a pupil of the decaan's school. Activities with reflections, choices, remarks and meeloopdag steps in date order. 404 for any "
-                    + "other key. Audited. An mbo reads the released part through GET /api/dossier-requests/{id}/loopbaan."
+                    + "other key. Audited. An mbo reads the released part through GET /api/v1/dossier-requests/{id}/loopbaan."
             );
         group
             .MapPost(Path + "/activiteiten", Activity)

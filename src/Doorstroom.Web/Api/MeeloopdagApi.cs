@@ -136,15 +136,15 @@ public static class MeeloopdagApi
             .WithDescription("The pupil themself or the decaan of the pupil's school. A freed place goes to the first on the waiting list. Audited.");
         pupils
             .MapGet(
-                "/signups/{pupil}",
-                Results<Tagged<MeeloopSignUpsDto>, NotFoundProblem> (HttpContext http, MeeloopdagService meeloop, Caller caller, string pupil) =>
+                "/signups",
+                Results<Tagged<MeeloopSignUpsDto>, NotFoundProblem> (HttpContext http, MeeloopdagService meeloop, Caller caller, [FromQuery] string pupil) =>
                     Acts(meeloop, caller, pupil) is { } key && meeloop.OfPupil(caller, key) is { } mine
                         ? ApiResults.Tagged(http, new MeeloopSignUpsDto([.. mine.Select(m => Dto(m.SignUp, withName: false))]))
                         : ApiResults.PupilNotFound()
             )
             .WithName("ListPupilMeeloopSignUps")
             .WithSummary("A pupil's meeloopdag sign-ups and their status")
-            .WithDescription("The pupil themself or the decaan of the pupil's school; 404 otherwise, as for an unknown key.");
+            .WithDescription("?pupil=KEY: the pupil themself or the decaan of the pupil's school; 404 otherwise, as for an unknown key.");
     }
 
     private static Results<Created<MeeloopdagDto>, ValidationProblem> Publish(MeeloopdagService meeloop, Caller caller, [FromBody] NewMeeloopdagDto body)

@@ -16,7 +16,7 @@ public sealed record IndicatorDto(string Indicator, string Id, string Name, stri
 /// <summary>The monitor's headline indicators: aggregates only, never a pupil key.</summary>
 public sealed record MonitorDto(ImmutableArray<string> By, string Through, bool Synthetic, string Suppression, ImmutableArray<IndicatorDto> Indicators);
 
-/// <summary>GET /api/monitor: the headline transition indicators, per cohort or another breakdown, suppressed as DUO does.</summary>
+/// <summary>GET /api/v1/monitor: the headline transition indicators, per cohort or another breakdown, suppressed as DUO does.</summary>
 public static class MonitorApi
 {
     /// <summary>The breakdowns the API offers: none of them narrows to one school or institution.</summary>

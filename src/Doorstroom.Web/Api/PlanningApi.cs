@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Doorstroom.Web.Api;
 
-/// <summary>POST /api/plan and /api/admission: the planner and the admission check on a pupil of the public JSON contract.</summary>
+/// <summary>POST /api/v1/plan and /api/v1/admission: the planner and the admission check on a pupil of the public JSON contract.</summary>
 public static class PlanningApi
 {
     /// <summary>The largest pupil document accepted.</summary>

@@ -77,7 +77,7 @@ public sealed record NewEventDto(
 );
 
 /// <summary>
-/// GET /api/pupils, /api/pupils/{key}, /api/pupils/{key}/events and POST /api/pupils/{key}/events. A decaan reads the pupils of
+/// GET /api/v1/pupils, /api/v1/pupils/{key}, /api/v1/pupils/{key}/events and POST /api/v1/pupils/{key}/events. A decaan reads the pupils of
 /// their school, intake and zorgcoördinator the applicants to their institution (only the events there), a leerling only
 /// themselves. A pupil outside the caller's scope is the same 404 as a key that does not exist.
 /// </summary>

@@ -49,7 +49,7 @@ public sealed record SignalMeasuresDto(
     ImmutableArray<SignalMeasureDto> Signals
 );
 
-/// <summary>GET /api/monitor/signals (analist) and GET /api/pupils/{key}/doubt-signals (decaan, own school): issue 16 item 3.</summary>
+/// <summary>GET /api/v1/monitor/signals (analist) and GET /api/v1/pupils/{key}/doubt-signals (decaan, own school): issue 16 item 3.</summary>
 public static class SignalsApi
 {
     public static void MapSignals(this RouteGroupBuilder api)

@@ -46,7 +46,7 @@ public sealed record WhereToConnectDto(
     string Note
 );
 
-/// <summary>GET /api/where-to-connect: the flows of a school or institution, its connections, the gaps and the outcomes along each flow.</summary>
+/// <summary>GET /api/v1/where-to-connect: the flows of a school or institution, its connections, the gaps and the outcomes along each flow.</summary>
 public static class WhereToConnectApi
 {
     /// <summary>Bearer callers of the roles that may ask: the analist (any), a decaan (own school), intake (own institution).</summary>
