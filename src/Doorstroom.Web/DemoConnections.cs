@@ -61,7 +61,9 @@ public static class DemoConnections
         ];
     }
 
-    /// <summary>Enters the demo's connections when the register has none of them yet (audited as <see cref="Actor"/>); a second start changes nothing.</summary>
+    /// <summary>
+    /// Enters the demo's connections when the register has none of them yet (audited as <see cref="Actor"/>); a second start changes nothing.
+    /// </summary>
     public static void Ensure(Database database, DemoPlaces places, DateOnly today, DateTimeOffset now, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);

@@ -41,7 +41,9 @@ public sealed class LoopbaanService(SiteServices site, DossierService dossier)
         return DossierOutcome.Done(Full(pupil));
     }
 
-    /// <summary>The loopbaandossier of <paramref name="pupil"/> for whoever may read it by key: the pupil or a parent their own, a decaan the school's.</summary>
+    /// <summary>
+    /// The loopbaandossier of <paramref name="pupil"/> for whoever may read it by key: the pupil or a parent their own, a decaan the school's.
+    /// </summary>
     public DossierOutcome<Loopbaandossier> Read(Caller caller, string pupil)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -14,7 +14,7 @@ namespace Doorstroom.Web;
 public sealed class MeeloopdagService(SiteServices site, ReadLog reads)
 {
     /// <summary>The view the intake's read of a day's sign-ups is logged under.</summary>
-    public const string SignUpsView = "meeloopdag deelnemers";
+    public const string SignUpsView = PupilView.MeeloopdagSignUps;
 
     private Database Database => site.Database;
 

@@ -51,7 +51,8 @@ public static class PupilView
         ApiPupil = "api leerling",
         ApiEvents = "api gebeurtenissen",
         SchoolExport = "leerlingenlijst download",
-        DossierList = "dossierlijst school";
+        DossierList = "dossierlijst school",
+        MeeloopdagSignUps = "meeloopdag deelnemers";
 
     /// <summary>The planner filled in from the pupil's record: by the pupil or a parent, by the school's decaan.</summary>
     public const string OwnPlanner = "eigen planner",
@@ -71,6 +72,7 @@ public static class PupilView
         [OwnPlanner] = "je gegevens, in de planner",
         [SchoolPlanner] = "je gegevens, in de planner bij de school",
         [DossierList] = "de lijst met overstapdossiers van de school",
+        [MeeloopdagSignUps] = "de deelnemerslijst van een meeloopdag, bij de mbo-instelling",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The view as a pupil reads it in their log; an unknown code as stored.</summary>

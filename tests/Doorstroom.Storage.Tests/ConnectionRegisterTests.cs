@@ -43,7 +43,8 @@ public sealed class ConnectionRegisterTests
         using var connection = store.Database.ConnectMigrated();
         connection.Execute(
             """
-            INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur) VALUES ('25GV01', '25GV', 'Aeres VMBO', 'VMBO'), ('01AB00', '01AB', 'Vmbo', 'VMBO');
+            INSERT INTO vo_vestiging (brin6, brin4, naam, onderwijsstructuur)
+            VALUES ('25GV01', '25GV', 'Aeres VMBO', 'VMBO'), ('01AB00', '01AB', 'Vmbo', 'VMBO');
             INSERT INTO mbo_instelling (brin4, naam, aoc) VALUES ('25GV', 'Aeres MBO', 1), ('25AA', 'ROC', 0);
             """
         );

@@ -82,7 +82,7 @@ public sealed class RestoreProcessTests(SiteFactory site) : IDisposable
             using var tokenResponse = await http.PostAsync("connect/token", form, TestContext.Current.CancellationToken);
             var tokenBody = await tokenResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             Assert.True(tokenResponse.IsSuccessStatusCode, tokenBody);
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/pupils/{pupil}/dossier");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/pupils/{pupil}/dossier");
             request.Headers.Authorization = new AuthenticationHeaderValue(
                 "Bearer",
                 JsonDocument.Parse(tokenBody).RootElement.GetProperty("access_token").GetString()

@@ -78,7 +78,7 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         var served = new List<(string? Node, HttpStatusCode Status)>();
         for (var i = 0; i < 12 && served.Select(s => s.Node).Distinct().Count() < 2; i++)
         {
-            using var request = Requests.Bearer(HttpMethod.Get, $"api/pupils/{cluster.Pupils[0]}/events", token);
+            using var request = Requests.Bearer(HttpMethod.Get, $"api/v1/pupils/{cluster.Pupils[0]}/events", token);
             using var response = await http.SendAsync(request, Cancel);
             served.Add((TwoNodes.NodeOf(response), response.StatusCode));
         }
@@ -133,11 +133,11 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         var warm = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < 20 && warm.Count < 2; i++)
         {
-            using var read = Requests.Bearer(HttpMethod.Get, $"api/pupils/{cluster.Pupils[0]}/events", token);
+            using var read = Requests.Bearer(HttpMethod.Get, $"api/v1/pupils/{cluster.Pupils[0]}/events", token);
             using var readAnswer = await http.SendAsync(read, Cancel);
             using var write = Requests.Bearer(
                 HttpMethod.Post,
-                $"api/pupils/{cluster.Pupils[0]}/events",
+                $"api/v1/pupils/{cluster.Pupils[0]}/events",
                 token,
                 new
                 {
@@ -210,7 +210,7 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
                                 var written = await Send(() =>
                                     Requests.Bearer(
                                         HttpMethod.Post,
-                                        $"api/pupils/{pupil}/events",
+                                        $"api/v1/pupils/{pupil}/events",
                                         token,
                                         new
                                         {
@@ -232,7 +232,7 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
                             }
                             if (i % 2 == 1)
                             {
-                                using var read = await Send(() => Requests.Bearer(HttpMethod.Get, $"api/pupils/{pupil}/events", token));
+                                using var read = await Send(() => Requests.Bearer(HttpMethod.Get, $"api/v1/pupils/{pupil}/events", token));
                                 if (read is null)
                                     unanswered.Enqueue($"read {pupil}");
                                 else if (read.StatusCode == HttpStatusCode.OK)
@@ -274,7 +274,7 @@ public sealed class TwoNodeTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         Assert.Contains(served, s => s.At > killed.AddSeconds(1) && s.Node == survivor);
         for (var i = 0; i < 4; i++)
         {
-            using var request = Requests.Bearer(HttpMethod.Get, $"api/pupils/{cluster.Pupils[0]}/events", token);
+            using var request = Requests.Bearer(HttpMethod.Get, $"api/v1/pupils/{cluster.Pupils[0]}/events", token);
             using var after = await http.SendAsync(request, Cancel);
             Assert.Equal(HttpStatusCode.OK, after.StatusCode);
             Assert.Equal(survivor, TwoNodes.NodeOf(after));

@@ -11,9 +11,14 @@ public enum ConnectionGap
     /// <summary>No connection, and the flow is not large: nothing to report.</summary>
     GeenVerbinding,
 
-    /// <summary>A gap: a large flow (at least <see cref="ConnectionThresholds.LargeCount"/> pupils and <see cref="ConnectionThresholds.LargeShare"/>) without any connection.</summary>
+    /// <summary>
+    /// A gap: a large flow (at least <see cref="ConnectionThresholds.LargeCount"/> pupils and <see cref="ConnectionThresholds.LargeShare"/>) without any
+    /// connection.
+    /// </summary>
     GroteStroomZonderVerbinding,
 
-    /// <summary>A gap the other way: a connection along a negligible flow (under <see cref="ConnectionThresholds.NegligibleShare"/>, or 1–4 pupils, or none).</summary>
+    /// <summary>
+    /// A gap the other way: a connection along a negligible flow (under <see cref="ConnectionThresholds.NegligibleShare"/>, or 1–4 pupils, or none).
+    /// </summary>
     VerbindingBijKleineStroom,
 }

@@ -21,6 +21,8 @@ public sealed record ConnectionPartner(
     /// <summary>The share of the subject's flow as it may be shown: null when <see cref="Suppression.Rate"/> hides it.</summary>
     public double? Share => Total == 0 ? null : Suppression.Rate(Count, Total);
 
-    /// <summary>True for the two gaps (<see cref="ConnectionGap.GroteStroomZonderVerbinding"/>, <see cref="ConnectionGap.VerbindingBijKleineStroom"/>).</summary>
+    /// <summary>
+    /// True for the two gaps (<see cref="ConnectionGap.GroteStroomZonderVerbinding"/>, <see cref="ConnectionGap.VerbindingBijKleineStroom"/>).
+    /// </summary>
     public bool IsGap => Gap is ConnectionGap.GroteStroomZonderVerbinding or ConnectionGap.VerbindingBijKleineStroom;
 }

@@ -56,7 +56,9 @@ public static class WhereToConnect
         return Build(ConnectionSide.MboInstelling, mboInstelling, flows, outcomes, held, c => c.VoVestiging, on, thresholds ?? ConnectionThresholds.Default);
     }
 
-    /// <summary>The largest flows of a table by [VoVestiging, MboInstelling, …] summed over the rest, at least <paramref name="minimum"/> pupils, largest first.</summary>
+    /// <summary>
+    /// The largest flows of a table by [VoVestiging, MboInstelling, …] summed over the rest, at least <paramref name="minimum"/> pupils, largest first.
+    /// </summary>
     public static ImmutableArray<Flow> LargestFlows(MonitorTable flows, int top, long minimum = 5)
     {
         ArgumentNullException.ThrowIfNull(flows);

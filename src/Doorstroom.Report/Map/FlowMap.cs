@@ -80,9 +80,9 @@ public static class FlowMap
             var (x, y) = Project(marker.Place.Lon, marker.Place.Lat);
             var right = x < Width * 0.62;
             svg.Append(
-                I(
-                    $"<text x=\"{x + (right ? 8 : -8):0.#}\" y=\"{y + 3:0.#}\" font-size=\"{(marker.Focus ? 11 : 9)}\" text-anchor=\"{(right ? "start" : "end")}\" "
-                ) + I($"fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{WebUtility.HtmlEncode(Short(marker.Name))}</text>")
+                I($"<text x=\"{x + (right ? 8 : -8):0.#}\" y=\"{y + 3:0.#}\" font-size=\"{(marker.Focus ? 11 : 9)}\" ")
+                    + I($"text-anchor=\"{(right ? "start" : "end")}\" ")
+                    + I($"fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{WebUtility.HtmlEncode(Short(marker.Name))}</text>")
             );
         }
         svg.Append("</g>");
@@ -124,13 +124,11 @@ public static class FlowMap
         svg.Append(
             (
                 I($"""<g font-size="9" fill="#1a1a1a"><circle cx="16" cy="{y}" r="3" fill="#1f4e9a"/><text x="24" y="{y + 3}">vo-vestiging</text>""")
-                + I(
-                    $"""<rect x="94" y="{y - 3}" width="6" height="6" fill="#6b2a7d"/><rect x="104" y="{y - 3}" width="6" height="6" fill="#ffffff" stroke="#6b2a7d"/>"""
-                )
+                + I($"""<rect x="94" y="{y - 3}" width="6" height="6" fill="#6b2a7d"/>""")
+                + I($"""<rect x="104" y="{y - 3}" width="6" height="6" fill="#ffffff" stroke="#6b2a7d"/>""")
                 + I($"""<text x="114" y="{y + 3}">mbo-locatie (open: plaats benaderd)</text>""")
-                + I(
-                    $"""<line x1="10" y1="{y + 18}" x2="34" y2="{y + 18}" stroke="#1b6e3a" stroke-width="3"/><text x="40" y="{y + 21}">stroom met verbinding</text>"""
-                )
+                + I($"""<line x1="10" y1="{y + 18}" x2="34" y2="{y + 18}" stroke="#1b6e3a" stroke-width="3"/>""")
+                + I($"""<text x="40" y="{y + 21}">stroom met verbinding</text>""")
                 + I($"""<line x1="150" y1="{y + 18}" x2="174" y2="{y + 18}" stroke="#c2410c" stroke-width="3" stroke-dasharray="6 4"/>""")
                 + I($"""<text x="180" y="{y + 21}">stroom zonder verbinding</text>""")
                 + I($"""<text x="10" y="{y + 37}">Omtrek: Natural Earth (publiek domein). Geen kaartserver gebruikt.</text></g>""")

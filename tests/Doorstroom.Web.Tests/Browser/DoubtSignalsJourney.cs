@@ -20,7 +20,8 @@ public sealed class DoubtSignalsJourney(BrowserSite site)
         // A pupil of the demo school who applied but recorded "twijfel" as the choice in January: doubt signal S1 on 1 February.
         var key = DemoData.PupilKey(SiteFactory.Today, 2);
         var store = new EventStore(site.Database);
-        if (!store.Stream(key).Any(e => e.Kind == EventKind.KeuzeVastgelegd))
+        // The demo gives this pupil a choice in the autumn; the January "twijfel" is the latest, and added once per store.
+        if (!store.Stream(key).Any(e => e.Kind == EventKind.KeuzeVastgelegd && e.Date == new DateOnly(2027, 1, 10)))
             store.Append(
                 [
                     PupilDirectory.Record(
