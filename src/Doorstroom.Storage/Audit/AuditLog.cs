@@ -110,13 +110,30 @@ public static class AuditLog
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(audit);
-        using var connection = database.ConnectMigrated();
-        using var transaction = BeginWrite(connection);
-        var result = write(connection, transaction);
-        Append(transaction, [.. audit(result)]);
-        transaction.Commit();
-        return result;
+        // PostgreSQL may refuse a SERIALIZABLE commit (40001) when concurrent transactions read what this one wrote, even under
+        // the audit lock (the list reads' audit_read rows); nothing of the attempt is stored then, so it is run again, a few times.
+        var attempt = 0;
+        while (true)
+        {
+            attempt++;
+            try
+            {
+                using var connection = database.ConnectMigrated();
+                using var transaction = BeginWrite(connection);
+                var result = write(connection, transaction);
+                Append(transaction, [.. audit(result)]);
+                transaction.Commit();
+                return result;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SerializationFailure && attempt < MaxAttempts)
+            {
+                // Run again in a new transaction.
+            }
+        }
     }
+
+    /// <summary>How often <see cref="Write{T}"/> runs a write that PostgreSQL refused to serialize before it lets the failure go.</summary>
+    private const int MaxAttempts = 4;
 
     /// <summary>
     /// A write transaction that may append to the audit log: SQLite <c>BEGIN IMMEDIATE</c> (the write lock before the tail is
