@@ -31,9 +31,11 @@ public sealed record MonitorSnapshot(
 }
 
 /// <summary>
-/// Computing the monitor reads every event of the store, so it is done once and kept: a request asks the store only for
-/// its newest event id (<see cref="EventStore.Version"/>, one index step) and gets the kept cube while that is unchanged. Filtering and
-/// rendering are per request, from the cube. One per process (the site has one store).
+/// The web's monitor: one <see cref="MonitorEngine"/> per process (the site has one store), refreshed when a request finds
+/// the store's newest event id (<see cref="EventStore.Version"/>, one index step) different from the snapshot's. The first
+/// refresh reads every pupil; later ones only the pupils with new events (and those a moved data end made due), so after an
+/// import of a day the page shows the figures as of the newest event without a full recomputation. Filtering and rendering
+/// are per request, from the snapshot's cube, which is never changed once published.
 /// </summary>
 public sealed class MonitorCache(SiteServices site) : IDisposable
 {
@@ -42,12 +44,16 @@ public sealed class MonitorCache(SiteServices site) : IDisposable
     [Dimension.Route, Dimension.Cohort, Dimension.VoVestiging, Dimension.MboInstelling, Dimension.Leerweg, Dimension.Sector];
 
     private readonly SemaphoreSlim computing = new(1, 1);
+    private readonly MonitorEngine engine = new(site.Database, site.Catalogue.Domains);
     private volatile MonitorSnapshot? current;
 
-    /// <summary>How many times the cube was computed (the cache's own check in tests and logs).</summary>
+    /// <summary>How many times the snapshot was made anew (full or incremental; the cache's own check in tests and logs).</summary>
     public int Computations { get; private set; }
 
-    /// <summary>The snapshot for the store as it is now: the kept one while the event count is unchanged, else a new one.</summary>
+    /// <summary>What the last refresh did: full or incremental, and how many pupils it read from the store.</summary>
+    public MonitorRefresh? LastRefresh => engine.Last;
+
+    /// <summary>The snapshot for the store as it is now: the kept one while the newest event id is unchanged, else a refreshed one.</summary>
     public async Task<MonitorSnapshot> Get(CancellationToken cancellationToken)
     {
         var version = new EventStore(site.Database).Version();
@@ -56,11 +62,11 @@ public sealed class MonitorCache(SiteServices site) : IDisposable
         await computing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Another request may have computed it while this one waited.
+            // Another request may have refreshed it while this one waited.
             version = new EventStore(site.Database).Version();
             if (current is { } fresh && fresh.Version == version)
                 return fresh;
-            var made = await Task.Run(() => Compute(version, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var made = await Task.Run(() => Compute(cancellationToken), cancellationToken).ConfigureAwait(false);
             current = made;
             Computations++;
             return made;
@@ -73,22 +79,21 @@ public sealed class MonitorCache(SiteServices site) : IDisposable
 
     public void Dispose() => computing.Dispose();
 
-    private MonitorSnapshot Compute(long version, CancellationToken cancellationToken)
+    private MonitorSnapshot Compute(CancellationToken cancellationToken)
     {
-        var context = EventMonitor.Context(site.Database, site.Catalogue.Domains);
-        var (cube, pupils, synthetic, skipped) = EventMonitor.Compute(site.Database, context, cancellationToken);
-        var choices = Filterable.ToImmutableDictionary(
-            d => d,
-            d =>
-                Enum.GetValues<Indicator>()
-                    .SelectMany(i => cube.Table(i, [d]).Rows.Select(r => r.Keys[0]))
-                    .Distinct(StringComparer.Ordinal)
-                    .Order(StringComparer.Ordinal)
-                    .ToImmutableArray()
-        );
-        return new MonitorSnapshot(cube, context, pupils, synthetic, new EventStore(site.Database).Count(), version, site.Clock.GetUtcNow(), choices)
+        var state = engine.Refresh(cancellationToken);
+        return new MonitorSnapshot(
+            state.Cube,
+            state.Context,
+            state.Pupils,
+            state.SyntheticPupils,
+            state.Events,
+            state.Version,
+            site.Clock.GetUtcNow(),
+            state.Cube.Values(Filterable)
+        )
         {
-            Skipped = skipped,
+            Skipped = state.Skipped,
             Names = MonitorNames.Of(site),
         };
     }

@@ -142,4 +142,60 @@ public sealed class CubeTests
         Assert.Equal(("5", "<5", (double?)null), (rows[1].Population, rows[1].Hits, rows[1].Rate));
         Assert.Equal(("<5", "0", (double?)null), (rows[2].Population, rows[2].Hits, rows[2].Rate));
     }
+
+    [Fact]
+    public void Every_breakdown_rolled_up_from_its_parent_has_the_groups_of_grouping_the_observations_directly()
+    {
+        var cube = new MonitorCube();
+        var observations = new List<Observation>();
+        var random = new Random(3);
+        string[] vo = ["10AA00", "10AB00", "10AC00"];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var cell = new Cell(
+                i % 3 == 0 ? "R1" : null,
+                2015 + random.Next(4),
+                vo[random.Next(3)],
+                random.Next(2) == 0 ? null : "30AA",
+                (Leerweg)random.Next(4),
+                random.Next(3) == 0 ? null : (Direction)random.Next(5),
+                random.Next(2) == 0 ? null : random.Next(1, 5)
+            );
+            var o = new Observation(Indicator.NieuweVsv, cell, random.Next(5) == 0);
+            observations.Add(o);
+            cube.Add(o);
+        }
+        var breakdowns = cube.RollUp();
+        for (var mask = 0; mask < 128; mask++)
+        {
+            var groups = observations.GroupBy(o => Project(o.Cell, mask)).Select(g => g.Count()).ToList();
+            Assert.Equal(groups.Count, breakdowns.Of(Indicator.NieuweVsv, mask));
+            Assert.Equal(groups.Count(n => n >= 5), breakdowns.Publishable[(int)Indicator.NieuweVsv][mask]);
+        }
+        Assert.Equal(0, breakdowns.Of(Indicator.Switch, 127));
+
+        // Taking a copy's observations out and adding them back leaves every cell as it was.
+        var copy = cube.Clone();
+        var part = new MonitorCube();
+        foreach (var o in observations.Take(100))
+            part.Add(o);
+        cube.AddAll(part, -1);
+        Assert.NotNull(cube.Difference(copy));
+        cube.AddAll(part);
+        Assert.Null(cube.Difference(copy));
+    }
+
+    private static Cell Project(Cell c, int mask)
+    {
+        bool Has(Dimension d) => (mask & (1 << (int)d)) != 0;
+        return new Cell(
+            Has(Dimension.Route) ? c.Route : null,
+            Has(Dimension.Cohort) ? c.Cohort : 0,
+            Has(Dimension.VoVestiging) ? c.VoVestiging : null,
+            Has(Dimension.MboInstelling) ? c.MboInstelling : null,
+            Has(Dimension.Leerweg) ? c.Leerweg : null,
+            Has(Dimension.Sector) ? c.Sector : null,
+            Has(Dimension.Niveau) ? c.Niveau : null
+        );
+    }
 }

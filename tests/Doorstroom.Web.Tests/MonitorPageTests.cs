@@ -164,6 +164,56 @@ public sealed partial class MonitorPageTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task After_an_import_of_one_day_only_its_pupils_are_read_again_and_the_figures_equal_a_full_computation()
+    {
+        var folder = Directory.CreateTempSubdirectory("doorstroom-monitor-day-").FullName;
+        try
+        {
+            var own = new SiteServices(new SiteOptions { Database = Path.Combine(folder, "day.db") }, TimeProvider.System);
+            var pupils = Simulation.Simulator.Run(Simulation.SyntheticWorld.Build(1), Simulation.Calibration.Default, 2016, 2, 150, seed: 11).ToList();
+            // A day before the data's end with at most a fifth of the pupils: its import does not move the end.
+            var last = pupils.SelectMany(p => p.Events).Max(e => e.Date);
+            var day = pupils
+                .SelectMany(p => p.Events)
+                .Where(e => e.Date < last)
+                .GroupBy(e => e.Date)
+                .Where(g => g.Select(e => e.Pupil).Distinct().Count() <= pupils.Count / 5)
+                .OrderByDescending(g => g.Count())
+                .First()
+                .Key;
+            void Import(Func<TransitionEvent, bool> which) =>
+                new EventStore(own.Database).Append(
+                    pupils.SelectMany(p => p.Events.Where(which).Select(e => new EventRecord(e, Synthetic: true, p.BirthDate))),
+                    cancellationToken: Cancel
+                );
+            Import(e => e.Date != day);
+            using var cache = new MonitorCache(own);
+            var before = await cache.Get(Cancel);
+            Assert.Equal(RefreshKind.Full, cache.LastRefresh!.Kind);
+
+            Import(e => e.Date == day);
+            var after = await cache.Get(Cancel);
+
+            var touched = pupils.Count(p => p.Events.Any(e => e.Date == day));
+            Assert.True(touched > 5, $"the day touches {touched} pupils: too few to tell");
+            Assert.Equal((RefreshKind.Incremental, touched), (cache.LastRefresh!.Kind, (int)cache.LastRefresh.PupilsRead));
+            Assert.Equal(pupils.Sum(p => p.Events.Length), after.Events);
+            Assert.True(after.Version > before.Version);
+            var full = new MonitorEngine(own.Database, own.Catalogue.Domains).Refresh(Cancel).Cube;
+            Assert.Null(after.Cube.Difference(full));
+            Assert.NotNull(before.Cube.Difference(full));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task The_page_shows_no_code_where_a_name_exists()
     {
         var names = InstitutionNames.All(site.Site.Database);

@@ -9,13 +9,6 @@ using nietras.SeparatedValues;
 
 namespace Doorstroom.Bench;
 
-/// <summary>How the monitor observes one pupil: the shape of the Domain's <see cref="Domain.Indicators.Observe"/>.</summary>
-/// <param name="stream">One pupil's events in date order.</param>
-/// <param name="birthDate">The pupil's birth date, when known.</param>
-/// <param name="context">The crebo map and the date the data is complete through.</param>
-/// <param name="sink">Where the pupil's observations go.</param>
-public delegate void ObservePupil(ReadOnlySpan<TransitionEvent> stream, DateOnly? birthDate, MonitorContext context, IObservationSink sink);
-
 /// <summary>What <c>doorstroom bench monitor</c> runs.</summary>
 public sealed record MonitorBenchOptions
 {
@@ -50,11 +43,8 @@ public sealed record MonitorBenchOptions
     /// <summary>Keep the generated files (else a temporary folder is deleted).</summary>
     public bool KeepFiles { get; init; }
 
-    /// <summary>Our side: observes one pupil; the Domain's <see cref="Domain.Indicators.Observe"/>, the monitor itself.</summary>
-    public ObservePupil Observe { get; init; } = Domain.Indicators.Observe;
-
-    /// <summary>Our cube; the bench's <see cref="BenchCube"/> unless another is plugged in.</summary>
-    public Func<IBenchCube> Cube { get; init; } = () => new BenchCube();
+    /// <summary>The engine's full share (<see cref="MonitorEngine"/>): past it a refresh computes everything again.</summary>
+    public double FullShare { get; init; } = 0.25;
 
     /// <summary>The indicators both engines compute and the breakdowns are compared on: all eleven.</summary>
     public ImmutableArray<Indicator> Indicators { get; init; } = [.. Enum.GetValues<Indicator>()];
@@ -96,20 +86,23 @@ public sealed record HeadlineFigure(string Figure, string Key, long OursPopulati
     public double DuckDbRate => DuckDbHits / (double)Math.Max(DuckDbPopulation, 1);
 }
 
-/// <summary>The recomputation after appending one day of events.</summary>
+/// <summary>The recomputation after appending one day of events to the store.</summary>
 /// <param name="Day">The day appended.</param>
 /// <param name="Events">Events dated that day.</param>
-/// <param name="Pupils">Pupils with an event that day: the ones recomputed.</param>
-/// <param name="CubeUpToDate">Observe the touched pupils before and after the day and apply the net change to the base table: the monitor is up to
-/// date.</param>
-/// <param name="Headline">Then roll up again the headline tables (every indicator per cohort and per cohort × niveau) from the base.</param>
-/// <param name="AllBreakdowns">Separately, roll up all 128 breakdowns of every indicator again.</param>
-/// <param name="MatchesFullRun">True when the cube afterwards equals the one built from all events at once.</param>
+/// <param name="Pupils">Pupils with an event that day.</param>
+/// <param name="Kind">What the engine did: incremental, or full when the day touched more than its full share of the pupils.</param>
+/// <param name="PupilsRead">Pupils the engine read again from the store.</param>
+/// <param name="Refresh">The engine's refresh, reading the touched pupils' streams from the store included: the monitor is up to date.</param>
+/// <param name="Headline">Then the headline tables (every indicator per cohort and per cohort × niveau) rolled up from the cube.</param>
+/// <param name="AllBreakdowns">Separately, all 128 breakdowns of every indicator rolled up again.</param>
+/// <param name="MatchesFullRun">True when the cube afterwards equals a full computation over the same store.</param>
 public sealed record Recomputation(
     DateOnly Day,
     long Events,
     long Pupils,
-    TimeSpan CubeUpToDate,
+    RefreshKind Kind,
+    long PupilsRead,
+    TimeSpan Refresh,
     TimeSpan Headline,
     TimeSpan AllBreakdowns,
     bool MatchesFullRun
@@ -154,6 +147,7 @@ public static class MonitorBench
         System.IO.Directory.CreateDirectory(directory);
         var eventsCsv = Path.Combine(directory, "events.csv");
         var crebosCsv = Path.Combine(directory, "crebos.csv");
+        var storePath = Path.Combine(directory, "monitor.db");
         var notes = ImmutableArray.CreateBuilder<string>();
         try
         {
@@ -163,91 +157,66 @@ public static class MonitorBench
             var (events, pupils, through) = Generate(options, world, eventsCsv, progress, cancellationToken);
             WriteCrebos(crebos.Values, crebosCsv);
             var generation = clock.Elapsed;
-            var context = new MonitorContext(crebos, through);
-            var covered = options.Indicators.ToHashSet();
+
+            // The store the product reads: every event but the append days', loaded untimed (bench ingest measures loading).
+            var days = options.AppendDays.ToHashSet();
+            progress?.Report(new ImportProgress("load the store (untimed): every event but the append days'", 0, events));
+            var database = Storage.Database.Open(storePath);
+            StoreCrebos(database, crebos.Values);
+            new EventStore(database).Append(Records(eventsCsv, e => !days.Contains(e.Date), cancellationToken), cancellationToken: cancellationToken);
+            var directions = crebos
+                .Values.Select(c => c.Domain)
+                .Distinct(StringComparer.Ordinal)
+                .ToDictionary(d => d, d => Direction(crebos.Values.First(c => c.Domain == d)), StringComparer.Ordinal);
 
             GC.Collect();
-            progress?.Report(new ImportProgress("ours: read, observe, roll up", 0, events));
-            IBenchCube cube;
-            var days = options.AppendDays.ToHashSet();
-            var touchedKeys = new Dictionary<string, int>(StringComparer.Ordinal);
-            ObservationCache? cache = null;
-            long observations;
+            progress?.Report(new ImportProgress("ours: the monitor engine from the store, then every breakdown", 0, events));
             EngineRun ours;
+            MonitorEngine engine;
+            CubeBreakdowns breakdowns;
             using (var sampler = new Sampler())
             {
                 clock.Restart();
-                cube = options.Cube();
-                // The bench's cube also keeps every pupil's observations packed, so that recomputing a pupil observes only its new stream.
-                cache = cube is BenchCube ? new ObservationCache() : null;
-                var sink = new Filter(cube is BenchCube bench ? new CachingSink(bench, cache!) : cube, covered);
-                var ordinal = 0;
-                ReadPupils(
-                    eventsCsv,
-                    (stream, birth) =>
-                    {
-                        cache?.BeginPupil();
-                        options.Observe(stream, birth, context, sink);
-                        cache?.EndPupil();
-                        foreach (var e in stream)
-                        {
-                            if (days.Contains(e.Date))
-                                touchedKeys.TryAdd(e.Pupil, ordinal);
-                        }
-                        ordinal++;
-                    },
-                    cancellationToken
-                );
+                engine = new MonitorEngine(database, directions, fullShare: options.FullShare);
+                var state = engine.Refresh(cancellationToken);
                 var observed = clock.Elapsed;
-                cube.RollUp();
+                breakdowns = state.Cube.RollUp();
                 clock.Stop();
-                observations = sink.Count;
                 ours = new EngineRun(
                     "ours",
                     clock.Elapsed,
                     TimeSpan.Zero,
-                    observations,
-                    Groups(cube, options.Indicators),
+                    state.Cube.Count,
+                    Covered(breakdowns, options.Indicators),
                     sampler.PeakWorkingSet,
                     sampler.PeakHeap,
-                    [("read, group by pupil, observe", observed), ("roll up 128 breakdowns", clock.Elapsed - observed)]
+                    [($"read the store, observe on {Environment.ProcessorCount} cores, merge", observed), ("roll up 128 breakdowns", clock.Elapsed - observed)]
                 );
             }
+            notes.Add(
+                $"ours: {ours.Groups:N0} groups over every breakdown, of which {breakdowns.TotalPublishable:N0} have ≥ 5 pupils (a table may show them); "
+                    + $"the base cube holds {engine.Current!.Cube.Count:N0} cells in {engine.Current.Cube.Bytes / 1048576.0:N0} MiB"
+            );
             progress?.Report(
                 new ImportProgress(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"ours: {ours.Elapsed.TotalSeconds:F2} s, {ours.Observations:N0} observations, {ours.Groups:N0} groups, peak working set "
-                            + $"{ours.PeakWorkingSetBytes / 1048576.0:N0} MiB"
+                        $"ours: {ours.Elapsed.TotalSeconds:F2} s, {ours.Groups:N0} groups, peak working set {ours.PeakWorkingSetBytes / 1048576.0:N0} MiB"
                     ),
                     0,
                     events
                 )
             );
 
-            // The appended pupils' streams, fetched after the timed run as a store would by pupil (untimed, not in ours' peak).
-            var appended = new List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)>();
-            ReadPupils(
-                eventsCsv,
-                (stream, birth) =>
-                {
-                    if (touchedKeys.TryGetValue(stream[0].Pupil, out var ordinal))
-                        appended.Add((stream.ToArray(), birth, ordinal));
-                },
-                cancellationToken
-            );
-
             var recomputations = options
-                .AppendDays.Select(day => Recompute(options, day, cube, cache, covered, context, appended, progress))
+                .AppendDays.Order()
+                .Select(day => Recompute(database, directions, engine, eventsCsv, day, progress, cancellationToken))
                 .ToImmutableArray();
+            var cube = engine.Current!.Cube;
             var oursHeadline = Headline(cube, options.Indicators);
-            var oursBreakdowns = options.Indicators.ToDictionary(
-                i => i,
-                i => Enumerable.Range(0, BenchCube.Masks).ToDictionary(m => m, m => cube.Groups(i, m))
-            );
+            var oursBreakdowns = cube.RollUp();
+            engine = null!;
             cube = null!;
-            cache = null;
-            appended.Clear();
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -255,7 +224,7 @@ public static class MonitorBench
             if (options.SkipDuckDb)
             {
                 notes.Add("DuckDB skipped (--no-duckdb): ours alone, no ratio and no honesty check in this run");
-                var alone = options.Indicators.ToImmutableDictionary(i => i, i => (oursBreakdowns[i].Count, 0));
+                var alone = options.Indicators.ToImmutableDictionary(i => i, i => (Masks, 0));
                 var headlineAlone = oursHeadline
                     .Select(h => new HeadlineFigure(h.Figure, h.Key, h.Counts.Population, h.Counts.Hits, 0, 0))
                     .OrderBy(h => h.Figure, StringComparer.Ordinal)
@@ -300,10 +269,10 @@ public static class MonitorBench
             foreach (var indicator in options.Indicators)
             {
                 var theirs = duck.Groups.GetValueOrDefault(indicator) ?? [];
-                perIndicator[indicator] = (oursBreakdowns[indicator].Count, theirs.Count);
-                for (var m = 0; m < BenchCube.Masks; m++)
+                perIndicator[indicator] = (Masks, theirs.Count);
+                for (var m = 0; m < Masks; m++)
                 {
-                    if (oursBreakdowns[indicator][m] != theirs.GetValueOrDefault(Breakdown.GroupingId(m)))
+                    if (oursBreakdowns.Of(indicator, m) != theirs.GetValueOrDefault(Breakdown.GroupingId(m)))
                         differing++;
                 }
             }
@@ -326,6 +295,7 @@ public static class MonitorBench
         }
         finally
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (!options.KeepFiles && options.Directory is null)
             {
                 try
@@ -335,6 +305,107 @@ public static class MonitorBench
                 catch (IOException) { }
             }
         }
+    }
+
+    /// <summary>The number of breakdowns per indicator: every subset of the seven dimensions.</summary>
+    public const int Masks = 128;
+
+    private static long Covered(CubeBreakdowns breakdowns, ImmutableArray<Indicator> indicators) =>
+        indicators.Sum(i => Enumerable.Range(0, Masks).Sum(m => (long)breakdowns.Of(i, m)));
+
+    private static DomainDirection Direction(CreboInfo crebo) => new(crebo.Domain, crebo.Direction, crebo.Direction == Domain.Direction.Groen, Confidence.High);
+
+    /// <summary>The world's qualifications in the store's kwalificatie table, with their domains (the engine reads them from there).</summary>
+    private static void StoreCrebos(Storage.Database database, IEnumerable<CreboInfo> crebos)
+    {
+        using var connection = database.ConnectMigrated();
+        using var transaction = connection.BeginTransaction();
+        foreach (var c in crebos)
+        {
+            Dapper.SqlMapper.Execute(
+                connection,
+                "INSERT INTO kwalificatie (crebo, naam, niveau, leerwegen, domein) VALUES (@Crebo, 'kwalificatie', @Niveau, 'BOL/BBL', @Domain)",
+                new
+                {
+                    c.Crebo,
+                    c.Niveau,
+                    c.Domain,
+                },
+                transaction
+            );
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>The CSV's events that <paramref name="which"/> accepts, as the store takes them (synthetic, with the birth date).</summary>
+    private static IEnumerable<EventRecord> Records(string csv, Func<TransitionEvent, bool> which, CancellationToken cancellationToken)
+    {
+        var batch = new List<EventRecord>();
+        foreach (var pupil in Pupils(csv, cancellationToken))
+        {
+            foreach (var e in pupil.Stream)
+            {
+                if (which(e))
+                    yield return new EventRecord(e, Synthetic: true, pupil.Birth);
+            }
+        }
+    }
+
+    /// <summary>The CSV's pupils one at a time (streamed: the reader hands each pupil's consecutive lines over).</summary>
+    private static IEnumerable<(TransitionEvent[] Stream, DateOnly? Birth)> Pupils(string csv, CancellationToken cancellationToken)
+    {
+        var queue = new System.Collections.Concurrent.BlockingCollection<(TransitionEvent[], DateOnly?)>(1024);
+        var reader = Task.Run(
+            () =>
+            {
+                try
+                {
+                    ReadPupils(csv, (stream, birth) => queue.Add((stream.ToArray(), birth), cancellationToken), cancellationToken);
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            cancellationToken
+        );
+        foreach (var pupil in queue.GetConsumingEnumerable(cancellationToken))
+            yield return pupil;
+        reader.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Appends one withheld day to the store (untimed), then times the engine's refresh (reading the touched pupils from the
+    /// store included), the headline tables and, separately, all 128 breakdowns; checks the cube against a full computation.
+    /// </summary>
+    private static Recomputation Recompute(
+        Storage.Database database,
+        Dictionary<string, DomainDirection> directions,
+        MonitorEngine engine,
+        string csv,
+        DateOnly day,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken
+    )
+    {
+        var dayEvents = Records(csv, e => e.Date == day, cancellationToken).ToList();
+        var touched = dayEvents.Select(r => r.Event.Pupil).Distinct(StringComparer.Ordinal).Count();
+        new EventStore(database).Append(dayEvents, cancellationToken: cancellationToken);
+        progress?.Report(new ImportProgress($"ours: {day:yyyy-MM-dd} appended ({dayEvents.Count:N0} events, {touched:N0} pupils); refresh", 0, touched));
+        var clock = Stopwatch.StartNew();
+        var state = engine.Refresh(cancellationToken);
+        var refresh = clock.Elapsed;
+        clock.Restart();
+        _ = Headline(state.Cube, [.. Enum.GetValues<Indicator>()]);
+        var headline = clock.Elapsed;
+        clock.Restart();
+        _ = state.Cube.RollUp();
+        var all = clock.Elapsed;
+        var full = new MonitorEngine(database, directions).Refresh(cancellationToken);
+        var difference = state.Cube.Difference(full.Cube);
+        if (difference is not null)
+            progress?.Report(new ImportProgress($"the refreshed cube differs from a full computation: {difference}", 0, 0));
+        return new Recomputation(day, dayEvents.Count, touched, engine.Last!.Kind, engine.Last.PupilsRead, refresh, headline, all, difference is null);
     }
 
     /// <summary>The bench's notes on how the engines' definitions relate, for the report.</summary>
@@ -472,277 +543,6 @@ public static class MonitorBench
         static DateOnly Date(ReadOnlySpan<char> value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Puts the cube in the state it had with <paramref name="day"/> withheld (untimed), then appends the day: the touched
-    /// pupils' old observations out, the new in, applied to the base table (timed: the cube is up to date); then the headline
-    /// tables rolled up again (timed), and separately all 128 breakdowns (timed). The cube ends as it began.
-    /// </summary>
-    private static Recomputation Recompute(
-        MonitorBenchOptions options,
-        DateOnly day,
-        IBenchCube cube,
-        ObservationCache? cache,
-        HashSet<Indicator> covered,
-        MonitorContext context,
-        List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)> all,
-        IProgress<ImportProgress>? progress
-    )
-    {
-        var touched = all.Where(p => p.Stream.Any(e => e.Date == day)).ToList();
-        var full = (cube as BenchCube)?.Fingerprint();
-        if (cube is BenchCube bench && cache is not null)
-        {
-            // The day withheld (untimed), then appended (timed): each pupil's stream observed once, against its cached observations.
-            var withheldStreams = touched.Select(p => p.Stream.Where(e => e.Date != day).ToArray()).ToArray();
-            Reobserve(options, bench, cache, covered, context, touched, withheldStreams);
-            progress?.Report(new ImportProgress($"ours: append {day:yyyy-MM-dd} and recompute {touched.Count:N0} pupils", 0, touched.Count));
-            var watch = Stopwatch.StartNew();
-            Reobserve(options, bench, cache, covered, context, touched, [.. touched.Select(p => p.Stream)]);
-            var current = watch.Elapsed;
-            watch.Restart();
-            cube.RollUpKept();
-            var kept = watch.Elapsed;
-            watch.Restart();
-            cube.RollUp();
-            var rolled = watch.Elapsed;
-            return new Recomputation(
-                day,
-                touched.Sum(p => p.Stream.Count(e => e.Date == day)),
-                touched.Count,
-                current,
-                kept,
-                rolled,
-                bench.Fingerprint() == full
-            );
-        }
-        var before = new Collect(covered);
-        var after = new Collect(covered);
-        var withheld = touched.Select(p => p.Stream.Where(e => e.Date != day).ToArray()).ToArray();
-        for (var i = 0; i < touched.Count; i++)
-            Replace(touched[i].Stream, withheld[i], touched[i].Birth);
-        progress?.Report(new ImportProgress($"ours: append {day:yyyy-MM-dd} and recompute {touched.Count:N0} pupils", 0, touched.Count));
-        // Per pupil, only the observations that changed go to the cube (most of a pupil's observations, earlier years,
-        // are the same before and after the day); each is one update of the base table. Pupils are observed in parallel
-        // (chunks of pupils, one net change per chunk), and the changes applied to the cube on this thread.
-        var clock = Stopwatch.StartNew();
-        const int chunk = 4096;
-        var changes = new (List<Observation> Out, List<Observation> In)[(touched.Count + chunk - 1) / chunk];
-        Parallel.For(0, changes.Length, c =>
-        {
-            var (old, @new, outs, ins) = (new Collect(covered), new Collect(covered), new List<Observation>(), new List<Observation>());
-            for (var i = c * chunk; i < Math.Min(touched.Count, (c + 1) * chunk); i++)
-                Delta(withheld[i], touched[i].Stream, touched[i].Birth, old, @new, outs, ins);
-            changes[c] = (outs, ins);
-        });
-        foreach (var (outs, ins) in changes)
-        {
-            foreach (var o in outs)
-                cube.Remove(o);
-            foreach (var o in ins)
-                cube.Add(o);
-        }
-        var upToDate = clock.Elapsed;
-        clock.Restart();
-        cube.RollUpKept();
-        var headline = clock.Elapsed;
-        clock.Restart();
-        cube.RollUp();
-        var allBreakdowns = clock.Elapsed;
-        var matches = full is null || (cube as BenchCube)!.Fingerprint() == full;
-        return new Recomputation(day, touched.Sum(p => p.Stream.Count(e => e.Date == day)), touched.Count, upToDate, headline, allBreakdowns, matches);
-
-        void Replace(TransitionEvent[] old, TransitionEvent[] @new, DateOnly? birth)
-        {
-            var (outs, ins) = (new List<Observation>(), new List<Observation>());
-            Delta(old, @new, birth, before, after, outs, ins);
-            foreach (var o in outs)
-                cube.Remove(o);
-            foreach (var o in ins)
-                cube.Add(o);
-        }
-
-        void Delta(TransitionEvent[] old, TransitionEvent[] @new, DateOnly? birth, Collect was, Collect now, List<Observation> outs, List<Observation> ins)
-        {
-            was.Items.Clear();
-            now.Items.Clear();
-            options.Observe(old, birth, context, was);
-            options.Observe(@new, birth, context, now);
-            foreach (var o in was.Items)
-            {
-                var same = now.Items.IndexOf(o);
-                if (same >= 0)
-                    now.Items.RemoveAt(same);
-                else
-                    outs.Add(o);
-            }
-            ins.AddRange(now.Items);
-        }
-    }
-
-    /// <summary>
-    /// Brings the cube and the cache to <paramref name="streams"/> (one per touched pupil): each pupil's stream observed once
-    /// and packed, in parallel chunks of pupils, and compared with its cached observations into a net change per group
-    /// (an observation that only changed its hit or value is one update, not an out and an in); a changed pupil's new
-    /// observations are written over its cached ones in place by its chunk when they fit its slot. Then, on this thread,
-    /// the net changes applied to the base table, and the pupils that outgrew their slot moved to the cache's end. A pupil
-    /// with a dimension value the cube has not seen yet (the parallel packing only reads the cube's interners) is packed
-    /// on this thread.
-    /// </summary>
-    private static void Reobserve(
-        MonitorBenchOptions options,
-        BenchCube cube,
-        ObservationCache cache,
-        HashSet<Indicator> covered,
-        MonitorContext context,
-        List<(TransitionEvent[] Stream, DateOnly? Birth, int Ordinal)> pupils,
-        TransitionEvent[][] streams
-    )
-    {
-        const int chunk = 4096;
-        var changes = new Change[(pupils.Count + chunk - 1) / chunk];
-        Parallel.For(0, changes.Length, c =>
-        {
-            var change = changes[c] = new Change();
-            var now = new Collect(covered);
-            var packer = new Packer(cube);
-            var packed = new List<PackedObservation>();
-            var (outs, ins) = (new List<PackedObservation>(), new List<PackedObservation>());
-            for (var i = c * chunk; i < Math.Min(pupils.Count, (c + 1) * chunk); i++)
-            {
-                now.Items.Clear();
-                options.Observe(streams[i], pupils[i].Birth, context, now);
-                packed.Clear();
-                var ok = true;
-                foreach (var o in now.Items)
-                {
-                    if (!packer.TryPack(o.Cell, out var key))
-                    {
-                        ok = false;
-                        break;
-                    }
-                    packed.Add(new PackedObservation(key, o.Value, (byte)o.Indicator, o.Hit));
-                }
-                var ordinal = pupils[i].Ordinal;
-                if (!ok)
-                {
-                    change.Slow.Add((ordinal, [.. now.Items]));
-                    continue;
-                }
-                if (!Diff(cache, ordinal, packed, outs, ins, change.Deltas))
-                    continue;
-                var fresh = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(packed);
-                if (!cache.TrySetInPlace(ordinal, fresh))
-                {
-                    change.Moved.Add((ordinal, change.Observations.Count, packed.Count));
-                    change.Observations.AddRange(packed);
-                }
-            }
-        });
-        var slow = new List<PackedObservation>();
-        for (var indicator = 0; indicator < Enum.GetValues<Indicator>().Length; indicator++)
-        {
-            foreach (var change in changes)
-            {
-                foreach (var d in change.Deltas[indicator])
-                    cube.Apply(d);
-            }
-        }
-        foreach (var change in changes)
-        {
-            var observations = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(change.Observations);
-            foreach (var (ordinal, start, count) in change.Moved)
-                cache.Set(ordinal, observations.Slice(start, count));
-            foreach (var (ordinal, items) in change.Slow)
-            {
-                slow.Clear();
-                foreach (var o in items)
-                    slow.Add(new PackedObservation(cube.Pack(o.Cell), o.Value, (byte)o.Indicator, o.Hit));
-                for (var k = 0; k < cache.Count(ordinal); k++)
-                    cube.Apply(cache[ordinal, k], -1);
-                foreach (var o in slow)
-                    cube.Apply(o, 1);
-                cache.Set(ordinal, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slow));
-            }
-        }
-    }
-
-    /// <summary>
-    /// The net change from a pupil's cached observations to <paramref name="now"/> (as multisets) to <paramref name="deltas"/>:
-    /// one delta per observation gone or come, and one per group whose observation only changed its hit or value; true when any.
-    /// </summary>
-    private static bool Diff(
-        ObservationCache cache,
-        int pupil,
-        List<PackedObservation> now,
-        List<PackedObservation> outs,
-        List<PackedObservation> ins,
-        List<CubeDelta>[] deltas
-    )
-    {
-        var count = cache.Count(pupil);
-        var fresh = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(now);
-        Span<bool> matched = fresh.Length <= 256 ? stackalloc bool[fresh.Length] : new bool[fresh.Length];
-        outs.Clear();
-        ins.Clear();
-        for (var k = 0; k < count; k++)
-        {
-            ref readonly var was = ref cache[pupil, k];
-            var found = false;
-            for (var j = 0; j < fresh.Length; j++)
-            {
-                ref readonly var n = ref fresh[j];
-                if (!matched[j] && n.Key == was.Key && n.Indicator == was.Indicator && n.Hit == was.Hit && n.Value.Equals(was.Value))
-                {
-                    matched[j] = found = true;
-                    break;
-                }
-            }
-            if (!found)
-                outs.Add(was);
-        }
-        for (var j = 0; j < fresh.Length; j++)
-        {
-            if (!matched[j])
-                ins.Add(fresh[j]);
-        }
-        if (outs.Count == 0 && ins.Count == 0)
-            return false;
-        foreach (var i in ins)
-        {
-            var pair = -1;
-            for (var k = 0; k < outs.Count && pair < 0; k++)
-            {
-                if (outs[k].Key == i.Key && outs[k].Indicator == i.Indicator)
-                    pair = k;
-            }
-            if (pair < 0)
-            {
-                deltas[i.Indicator].Add(new CubeDelta(i.Key, i.Value, i.Indicator, 1, (sbyte)(i.Hit ? 1 : 0)));
-                continue;
-            }
-            var o = outs[pair];
-            outs.RemoveAt(pair);
-            deltas[i.Indicator].Add(new CubeDelta(i.Key, i.Value - o.Value, i.Indicator, 0, (sbyte)((i.Hit ? 1 : 0) - (o.Hit ? 1 : 0))));
-        }
-        foreach (var o in outs)
-            deltas[o.Indicator].Add(new CubeDelta(o.Key, -o.Value, o.Indicator, -1, (sbyte)(o.Hit ? -1 : 0)));
-        return true;
-    }
-
-    /// <summary>One chunk's net change: the deltas, the changed pupils that outgrew their cache slot with their new observations, and pupils to pack on the
-    /// cube's thread.</summary>
-    private sealed class Change
-    {
-        /// <summary>The deltas per indicator, so that they are applied one base table at a time.</summary>
-        public List<CubeDelta>[] Deltas { get; } = [.. Enum.GetValues<Indicator>().Select(_ => new List<CubeDelta>())];
-        public List<PackedObservation> Observations { get; } = [];
-        public List<(int Ordinal, int Start, int Count)> Moved { get; } = [];
-        public List<(int Ordinal, Observation[] Items)> Slow { get; } = [];
-    }
-
-    private static long Groups(IBenchCube cube, ImmutableArray<Indicator> indicators) =>
-        indicators.Sum(i => Enumerable.Range(0, BenchCube.Masks).Sum(m => (long)cube.Groups(i, m)));
-
     /// <summary>A headline group's key: "cohort 2018" or "cohort 2018, niveau 2" ("niveau –" for vo).</summary>
     public static string HeadlineKey(int cohort, int? niveau, bool byNiveau) =>
         byNiveau
@@ -756,43 +556,21 @@ public static class MonitorBench
     /// <summary>A figure's name: the indicator's enum name, "per niveau" when broken down so (the rulebook ids are catalogue data).</summary>
     public static string FigureName(Indicator indicator, bool byNiveau) => $"{indicator}{(byNiveau ? " per niveau" : "")}";
 
-    private static List<(string Figure, string Key, Counts Counts)> Headline(IBenchCube cube, ImmutableArray<Indicator> indicators)
+    private static List<(string Figure, string Key, Counts Counts)> Headline(MonitorCube cube, ImmutableArray<Indicator> indicators)
     {
         var list = new List<(string, string, Counts)>();
         foreach (var (indicator, byNiveau) in Figures)
         {
             if (!indicators.Contains(indicator))
                 continue;
-            var mask = byNiveau ? Breakdown.Mask(Dimension.Cohort, Dimension.Niveau) : Breakdown.Mask(Dimension.Cohort);
-            foreach (var (cell, counts) in cube.Table(indicator, mask))
-                list.Add((FigureName(indicator, byNiveau), HeadlineKey(cell.Cohort, cell.Niveau, byNiveau), counts));
+            var table = byNiveau ? cube.Table(indicator, [Dimension.Cohort, Dimension.Niveau]) : cube.Table(indicator, [Dimension.Cohort]);
+            foreach (var row in table.Rows)
+            {
+                var cohort = int.Parse(row.Keys[0], CultureInfo.InvariantCulture);
+                int? niveau = byNiveau && row.Keys[1] != MonitorCube.Unknown ? int.Parse(row.Keys[1], CultureInfo.InvariantCulture) : null;
+                list.Add((FigureName(indicator, byNiveau), HeadlineKey(cohort, niveau, byNiveau), new Counts(row.Population, row.Hits, 0)));
+            }
         }
         return list;
-    }
-
-    /// <summary>Collects one pupil's observations of the compared indicators.</summary>
-    private sealed class Collect(HashSet<Indicator> indicators) : IObservationSink
-    {
-        public List<Observation> Items { get; } = [];
-
-        public void Add(in Observation observation)
-        {
-            if (indicators.Contains(observation.Indicator))
-                Items.Add(observation);
-        }
-    }
-
-    /// <summary>Passes on the observations of the compared indicators and counts them.</summary>
-    private sealed class Filter(IObservationSink inner, HashSet<Indicator> indicators) : IObservationSink
-    {
-        public long Count { get; private set; }
-
-        public void Add(in Observation observation)
-        {
-            if (!indicators.Contains(observation.Indicator))
-                return;
-            Count++;
-            inner.Add(observation);
-        }
     }
 }

@@ -19,18 +19,29 @@ public static class Indicators
     /// <param name="birthDate">The pupil's birth date; unknown (null) counts as younger than 22.</param>
     /// <param name="context">The crebo map and the date the data is complete through.</param>
     /// <param name="sink">Where the observations go.</param>
-    public static void Observe(ReadOnlySpan<TransitionEvent> stream, DateOnly? birthDate, MonitorContext context, IObservationSink sink)
+    public static void Observe(ReadOnlySpan<TransitionEvent> stream, DateOnly? birthDate, MonitorContext context, IObservationSink sink) =>
+        ObserveDue(stream, birthDate, context, sink);
+
+    /// <summary>
+    /// <see cref="Observe"/>, and the pupil's due date: the earliest date after <see cref="MonitorContext.Through"/> on which the
+    /// pupil's observations could change with no new event (a peildatum a measurement waits for, or an event ignored for lying
+    /// after it); <see cref="DateOnly.MaxValue"/> when none. Every way <c>Through</c> enters a measurement is one comparison of a
+    /// date with it (<c>Reached</c>), and a comparison that fails names its date as due: for every later <c>Through</c> before
+    /// the due date every comparison comes out as before, so the observations are the same. An incremental monitor re-observes
+    /// a pupil without new events only when <c>Through</c> reaches the pupil's due date.
+    /// </summary>
+    public static DateOnly ObserveDue(ReadOnlySpan<TransitionEvent> stream, DateOnly? birthDate, MonitorContext context, IObservationSink sink)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sink);
         if (stream.IsEmpty)
-            return;
+            return DateOnly.MaxValue;
         var t = Timeline.Rent();
         try
         {
             t.Build(stream, context.Through);
             if (t.SpellCount == 0)
-                return;
+                return t.Due;
             var m = new Measurer(t, birthDate, context, sink);
             m.NieuweVsv();
             m.Switch();
@@ -39,6 +50,7 @@ public static class Indicators
             m.Diplomaresultaat();
             m.PerDiploma();
             m.VoMbo();
+            return t.Due;
         }
         finally
         {
@@ -50,6 +62,16 @@ public static class Indicators
     {
         private readonly Leerweg? leerweg = t.VmboLeerweg();
         private readonly DateOnly through = context.Through;
+
+        /// <summary>True when the data reaches the date (date ≤ Through); else false, and the date is the pupil's due date if it is the earliest yet.</summary>
+        private bool Reached(DateOnly date)
+        {
+            if (date <= through)
+                return true;
+            if (date < t.Due)
+                t.Due = date;
+            return false;
+        }
 
         private static DateOnly October(int year) => new(year, 10, 1);
 
@@ -91,7 +113,7 @@ public static class Indicators
                     last = t.Spells[i].End;
             }
             var from = first.Month >= 10 && !(first.Month == 10 && first.Day == 1) ? first.Year + 1 : first.Year;
-            for (var year = from; October(year) <= last && October(year + 1) <= through; year++)
+            for (var year = from; October(year) <= last && Reached(October(year + 1)); year++)
             {
                 var peil = October(year);
                 var spell = t.SpellOn(peil);
@@ -134,7 +156,7 @@ public static class Indicators
             if (e.Leerweg != Leerweg.Bol || e.Niveau is not >= 2)
                 return;
             var yearEnd = e.Start.AddYears(1);
-            if (yearEnd > through || !DirectFromVo(e.Start))
+            if (!Reached(yearEnd) || !DirectFromVo(e.Start))
                 return;
             var domain = DomainOf(e.Crebo);
             var niveau = e.Niveau;
@@ -200,11 +222,11 @@ public static class Indicators
                 if (s.Niveau is { } entryNiveau)
                 {
                     var deadline = October(cohort + Math.Min(Math.Max(entryNiveau, 1), 4));
-                    if (deadline <= through)
+                    if (Reached(deadline))
                         Emit(Indicator.DiplomaNominaal, i, cohort, s.Start, t.MboDiplomaAt(s.Brin4, s.Start, deadline, entryNiveau));
                 }
                 var next = October(cohort + 1);
-                if (next <= through && !t.WasAtBefore(s.Brin4, s.Start, i))
+                if (Reached(next) && !t.WasAtBefore(s.Brin4, s.Start, i))
                 {
                     var hit = t.SpellOn(next, mboOnly: true, s.Brin4) >= 0 || t.MboDiplomaAt(s.Brin4, s.Start, next);
                     Emit(Indicator.Startersresultaat, i, cohort, s.Start, hit);
@@ -221,7 +243,7 @@ public static class Indicators
                 if (!s.Mbo || s.Brin4 is null)
                     continue;
                 var from = s.Start.Month < 10 || (s.Start.Month == 10 && s.Start.Day == 1) ? s.Start.Year : s.Start.Year + 1;
-                for (var year = from; October(year) <= s.End && October(year + 1) <= through; year++)
+                for (var year = from; October(year) <= s.End && Reached(October(year + 1)); year++)
                 {
                     var peil = October(year);
                     // One observation per institution and 1 October: the spell that stands for the pupil there.
@@ -264,7 +286,7 @@ public static class Indicators
         private void LeftProgramme(int spell, DateOnly start, DateOnly left)
         {
             var cohort = OpbrengstJaar(left);
-            if (October(cohort + 1) > through)
+            if (!Reached(October(cohort + 1)))
                 return;
             var hit = false;
             for (var d = 0; d < t.DiplomaCount && !hit; d++)
@@ -288,14 +310,14 @@ public static class Indicators
                 if (g.Niveau is 2 or 3)
                 {
                     var peil = October(g.Date < October(g.Date.Year) ? g.Date.Year : g.Date.Year + 1);
-                    if (peil <= through)
+                    if (Reached(peil))
                     {
                         var next = t.SpellOn(peil, mboOnly: true);
                         var hit = next >= 0 && t.NiveauOn(next, peil) > g.Niveau;
                         Emit(Indicator.Opstroom, g.Spell, cohort, g.Date, hit);
                     }
                 }
-                if (October(cohort + 1) <= through)
+                if (Reached(October(cohort + 1)))
                     Emit(Indicator.Kwalificatiewinst, g.Spell, cohort, g.Date, g.Niveau >= Expected(t.Spells[g.Spell].Start));
             }
         }
@@ -354,12 +376,12 @@ public static class Indicators
             var leaveDate = v.End;
             var cohort = OpbrengstJaar(leaveDate) + 1;
             var peil = October(cohort);
-            if (peil > through)
+            if (!Reached(peil))
                 return;
             var mbo = t.SpellOn(peil, mboOnly: true);
             EmitVo(Indicator.DoorstroomVoMbo, left, mbo, cohort, peil, mbo >= 0);
             var next = October(cohort + 1);
-            if (next <= through)
+            if (Reached(next))
             {
                 var later = t.SpellOn(next, mboOnly: true);
                 EmitVo(Indicator.DoorstroomVoMboNaEenJaar, left, later, cohort, next, later >= 0);

@@ -11,72 +11,50 @@ public sealed record MonitorRow(ImmutableArray<string> Keys, long Population, lo
 public sealed record MonitorTable(Indicator Indicator, ImmutableArray<Dimension> By, ImmutableArray<MonitorRow> Rows);
 
 /// <summary>
-/// Accumulates observations per (indicator, cell): population, hits and the sum of the hits' values. Observations can be taken
-/// out again (<see cref="Subtract"/>), so after a day of new events a pupil's old observations are subtracted and the new
-/// ones added. Not thread-safe: one cube per writer, or merge cubes with <see cref="AddAll"/>.
+/// Accumulates observations per (indicator, cell): population, hits and the sum of the hits' values. Observations can be
+/// taken out again (<see cref="Subtract"/>), so after new events a pupil's old observations are subtracted and the new ones
+/// added (<c>MonitorEngine</c> in Storage). Memory grows with the groups, not with the pupils or events: each cell is packed
+/// into a 64-bit key (<see cref="CellCodec"/>) in one compact hash table per indicator, 16 bytes a group (24 with a value).
+/// Not thread-safe: one cube per writer, merged with <see cref="AddAll"/>; readers share a cube only while nobody writes
+/// (<see cref="Clone"/> gives a writer its own).
 /// </summary>
 public sealed class MonitorCube : IObservationSink
 {
-    private readonly Dictionary<(Indicator, Cell), Totals> cells = new(KeyComparer.Instance);
-
-    private struct Totals
-    {
-        public long Population;
-        public long Hits;
-        public double Sum;
-    }
+    private static readonly int IndicatorCount = Enum.GetValues<Indicator>().Length;
 
     /// <summary>
-    /// Equality and hash of (indicator, cell) without the general record machinery: the strings are short codes, usually the
-    /// same instances, so a reference check comes first and the hash is a plain FNV over their characters.
+    /// The breakdowns' spanning tree: a mask's parent is the mask with the first dimension it lacks added back, taken
+    /// from fewest values to most (niveau, sector, leerweg, cohort, route, mbo, vo), so each breakdown is rolled up from a
+    /// small parent.
     /// </summary>
-    private sealed class KeyComparer : IEqualityComparer<(Indicator, Cell)>
+    private static readonly int[][] Children = BuildChildren();
+
+    private readonly CellCodec codec;
+    private readonly GroupTable[] tables;
+
+    /// <summary>An empty cube.</summary>
+    public MonitorCube()
     {
-        public static readonly KeyComparer Instance = new();
-
-        public bool Equals((Indicator, Cell) x, (Indicator, Cell) y)
-        {
-            ref readonly var a = ref x.Item2;
-            ref readonly var b = ref y.Item2;
-            return x.Item1 == y.Item1
-                && a.Cohort == b.Cohort
-                && a.Niveau == b.Niveau
-                && a.Sector == b.Sector
-                && a.Leerweg == b.Leerweg
-                && Same(a.MboInstelling, b.MboInstelling)
-                && Same(a.VoVestiging, b.VoVestiging)
-                && Same(a.Route, b.Route);
-        }
-
-        private static bool Same(string? a, string? b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
-
-        public int GetHashCode((Indicator, Cell) key)
-        {
-            ref readonly var c = ref key.Item2;
-            var h = 2166136261u;
-            h = (h ^ (uint)key.Item1) * 16777619u;
-            h = (h ^ (uint)c.Cohort) * 16777619u;
-            h = (h ^ (uint)(c.Niveau ?? -1)) * 16777619u;
-            h = (h ^ (uint)(c.Sector is { } d ? (int)d : -1)) * 16777619u;
-            h = (h ^ (uint)(c.Leerweg is { } l ? (int)l : -1)) * 16777619u;
-            h = Fnv(h, c.MboInstelling);
-            h = Fnv(h, c.VoVestiging);
-            h = Fnv(h, c.Route);
-            return (int)h;
-        }
-
-        private static uint Fnv(uint h, string? s)
-        {
-            if (s is null)
-                return (h ^ 0xFFFFu) * 16777619u;
-            foreach (var ch in s)
-                h = (h ^ ch) * 16777619u;
-            return (h ^ 0x1Fu) * 16777619u;
-        }
+        codec = new CellCodec();
+        tables = new GroupTable[IndicatorCount];
+        for (var i = 0; i < tables.Length; i++)
+            tables[i] = new GroupTable();
     }
 
+    private MonitorCube(MonitorCube other)
+    {
+        codec = other.codec.Clone();
+        tables = [.. other.tables.Select(t => t.Clone())];
+    }
+
+    /// <summary>A copy that changes apart from this cube (a writer's own, while readers keep this one).</summary>
+    public MonitorCube Clone() => new(this);
+
     /// <summary>The number of (indicator, cell) pairs with a non-zero population.</summary>
-    public int Count => cells.Count;
+    public int Count => tables.Sum(t => t.Count);
+
+    /// <summary>Bytes held by the cube's tables (the interned strings not counted).</summary>
+    public long Bytes => tables.Sum(t => t.Bytes);
 
     /// <summary>Counts one observation.</summary>
     public void Add(in Observation observation) => Add(observation, 1);
@@ -84,64 +62,203 @@ public sealed class MonitorCube : IObservationSink
     /// <summary>Takes one earlier-added observation out again.</summary>
     public void Subtract(in Observation observation) => Add(observation, -1);
 
-    /// <summary>Counts an observation <paramref name="weight"/> times (negative to take it out); a cell whose population reaches 0 is dropped.</summary>
+    /// <summary>Counts an observation <paramref name="weight"/> times (negative to take it out); a cell at population 0 is no longer listed.</summary>
     public void Add(in Observation observation, long weight)
     {
-        var key = (observation.Indicator, observation.Cell);
-        ref var totals = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cells, key, out _);
-        totals.Population += weight;
-        if (observation.Hit)
-        {
-            totals.Hits += weight;
-            totals.Sum += weight * observation.Value;
-        }
-        if (totals.Population == 0)
-            cells.Remove(key);
+        var w = checked((int)weight);
+        tables[(int)observation.Indicator].Add(codec.Pack(observation.Cell), w, observation.Hit ? w : 0, observation.Hit ? w * observation.Value : 0);
     }
 
-    /// <summary>Adds every cell of another cube (e.g. one filled on another thread).</summary>
-    public void AddAll(MonitorCube other)
+    /// <summary>
+    /// Adds every cell of another cube (e.g. one filled on another thread), <paramref name="sign"/> -1 to take them out again:
+    /// its keys re-packed with this cube's codec.
+    /// </summary>
+    public void AddAll(MonitorCube other, int sign = 1)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (key, o) in other.cells)
+        if (sign is not (1 or -1))
+            throw new ArgumentOutOfRangeException(nameof(sign), sign, "1 or -1");
+        for (var i = 0; i < tables.Length; i++)
         {
-            ref var totals = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cells, key, out _);
-            totals.Population += o.Population;
-            totals.Hits += o.Hits;
-            totals.Sum += o.Sum;
-            if (totals.Population == 0)
-                cells.Remove(key);
+            var from = other.tables[i];
+            for (var s = 0; s < from.Slots; s++)
+            {
+                if (from.Live(s, out var key, out var population, out var hits, out var value))
+                    tables[i].Add(codec.Pack(other.codec.Unpack(key)), sign * population, sign * hits, sign * value);
+            }
         }
+    }
+
+    /// <summary>Every live cell of one indicator with its population, hits and sum of values (in no particular order).</summary>
+    public IReadOnlyList<(Cell Cell, long Population, long Hits, double Sum)> Cells(Indicator indicator)
+    {
+        var table = tables[(int)indicator];
+        var cells = new List<(Cell, long, long, double)>(table.Count);
+        for (var s = 0; s < table.Slots; s++)
+        {
+            if (table.Live(s, out var key, out var population, out var hits, out var value))
+                cells.Add((codec.Unpack(key), population, hits, value));
+        }
+        return cells;
+    }
+
+    /// <summary>
+    /// True when both cubes hold the same cells with the same population and hits, and sums within <paramref name="tolerance"/>
+    /// (sums of doubles added and taken out in another order differ in their last bits); false names nothing, see
+    /// <see cref="Difference"/>.
+    /// </summary>
+    public bool SameAs(MonitorCube other, double tolerance = 1e-6) => Difference(other, tolerance) is null;
+
+    /// <summary>The first difference from another cube, in words, or null when they hold the same (see <see cref="SameAs"/>).</summary>
+    public string? Difference(MonitorCube other, double tolerance = 1e-6)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var indicator in Enum.GetValues<Indicator>())
+        {
+            var mine = Cells(indicator).ToDictionary(c => c.Cell, c => (c.Population, c.Hits, c.Sum));
+            var theirs = other.Cells(indicator).ToDictionary(c => c.Cell, c => (c.Population, c.Hits, c.Sum));
+            if (mine.Count != theirs.Count)
+                return $"{indicator}: {mine.Count} cells against {theirs.Count}";
+            foreach (var (cell, (population, hits, sum)) in mine)
+            {
+                if (!theirs.TryGetValue(cell, out var t))
+                    return $"{indicator}: {cell} only on one side";
+                if (t.Population != population || t.Hits != hits || Math.Abs(t.Sum - sum) > tolerance)
+                    return $"{indicator}: {cell}: {population}/{hits}/{sum} against {t.Population}/{t.Hits}/{t.Sum}";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Rolls up every breakdown (each of the 2^7 subsets of the dimensions) of every indicator from the base, each from its
+    /// parent in a spanning tree of the lattice, one reused table per depth: at most one root-to-leaf path of tables lives
+    /// beside the base. Per breakdown only its group count and how many groups reach <paramref name="publishable"/> pupils
+    /// (a table may show them, <see cref="Suppression"/>) are kept.
+    /// </summary>
+    public CubeBreakdowns RollUp(int publishable = 5)
+    {
+        var groups = new int[IndicatorCount][];
+        var shown = new int[IndicatorCount][];
+        var path = new GroupTable?[8];
+        for (var i = 0; i < IndicatorCount; i++)
+        {
+            groups[i] = new int[CellCodec.Masks];
+            shown[i] = new int[CellCodec.Masks];
+            groups[i][CellCodec.Full] = tables[i].Count;
+            shown[i][CellCodec.Full] = tables[i].CountAtLeast(publishable);
+            Walk(i, CellCodec.Full, tables[i], 1);
+        }
+        return new CubeBreakdowns([.. groups.Select(g => g.ToImmutableArray())], [.. shown.Select(g => g.ToImmutableArray())]);
+
+        void Walk(int indicator, int mask, GroupTable table, int depth)
+        {
+            foreach (var child in Children[mask])
+            {
+                var into = path[depth] ??= new GroupTable();
+                into.Reset(table.Count);
+                table.RollInto(into, CellCodec.Fields(child));
+                groups[indicator][child] = into.Count;
+                shown[indicator][child] = into.CountAtLeast(publishable);
+                if (Children[child].Length > 0)
+                    Walk(indicator, child, into, depth + 1);
+            }
+        }
+    }
+
+    private static int[][] BuildChildren()
+    {
+        Dimension[] byValues =
+        [
+            Dimension.Niveau,
+            Dimension.Sector,
+            Dimension.Leerweg,
+            Dimension.Cohort,
+            Dimension.Route,
+            Dimension.MboInstelling,
+            Dimension.VoVestiging,
+        ];
+        var children = Enumerable.Range(0, CellCodec.Masks).Select(_ => new List<int>()).ToArray();
+        for (var m = 0; m < CellCodec.Full; m++)
+        {
+            var add = byValues.First(d => (m & (1 << (int)d)) == 0);
+            children[m | (1 << (int)add)].Add(m);
+        }
+        return [.. children.Select(c => c.ToArray())];
+    }
+
+    /// <summary>
+    /// The keys (as <see cref="Key"/> writes them) each of <paramref name="dimensions"/> takes in any live cell of any indicator,
+    /// sorted: one pass over the packed keys, the texts made once per distinct value.
+    /// </summary>
+    public ImmutableDictionary<Dimension, ImmutableArray<string>> Values(IReadOnlyList<Dimension> dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        var seen = dimensions.Select(_ => new HashSet<ulong>()).ToArray();
+        var fields = dimensions.Select(CellCodec.Field).ToArray();
+        foreach (var table in tables)
+        {
+            for (var s = 0; s < table.Slots; s++)
+            {
+                if (!table.Live(s, out var key, out _, out _, out _))
+                    continue;
+                for (var d = 0; d < fields.Length; d++)
+                    seen[d].Add(key & fields[d]);
+            }
+        }
+        return dimensions
+            .Select((d, i) => (d, i))
+            .ToImmutableDictionary(
+                x => x.d,
+                x => seen[x.i].Select(k => Key(codec.Unpack(k), x.d)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()
+            );
     }
 
     /// <summary>
     /// Rolls the indicator up to the dimensions <paramref name="by"/> (in that order; none gives one total row), over the cells
     /// <paramref name="where"/> accepts. Keys are text: route id, cohort year, BRIN, leerweg in lower case, sector name, niveau;
-    /// a missing value is "onbekend".
+    /// a missing value is "onbekend". Without a filter the groups are rolled up on the packed keys first and made text once each.
     /// </summary>
     public MonitorTable Table(Indicator indicator, IReadOnlyList<Dimension> by, Func<Cell, bool>? where = null)
     {
         ArgumentNullException.ThrowIfNull(by);
-        var groups = new Dictionary<string, (string[] Keys, Totals Totals)>(StringComparer.Ordinal);
-        var keys = new string[by.Count];
-        foreach (var ((ind, cell), totals) in cells)
+        var mask = 0;
+        foreach (var d in by)
+            mask |= 1 << (int)d;
+        var source = tables[(int)indicator];
+        var rolled = new GroupTable(where is null ? Math.Min(source.Count, 1 << 16) : 16);
+        var fields = CellCodec.Fields(mask);
+        if (where is null)
+            source.RollInto(rolled, fields);
+        else
         {
-            if (ind != indicator || (where is not null && !where(cell)))
+            for (var s = 0; s < source.Slots; s++)
+            {
+                if (source.Live(s, out var key, out var population, out var hits, out var value) && where(codec.Unpack(key)))
+                    rolled.Add(key & fields, population, hits, value);
+            }
+        }
+        var groups = new Dictionary<string, (string[] Keys, long Population, long Hits, double Sum)>(StringComparer.Ordinal);
+        var keys = new string[by.Count];
+        for (var s = 0; s < rolled.Slots; s++)
+        {
+            if (!rolled.Live(s, out var key, out var population, out var hits, out var value))
                 continue;
+            var cell = codec.Unpack(key);
             for (var i = 0; i < keys.Length; i++)
                 keys[i] = Key(cell, by[i]);
-            var joined = string.Join('\u001f', keys);
-            ref var g = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, joined, out var exists);
+            // Two packed values can give one text (a sector, a niveau written alike): such groups are added together.
+            ref var g = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, string.Join('\u001f', keys), out var exists);
             if (!exists)
                 g.Keys = (string[])keys.Clone();
-            g.Totals.Population += totals.Population;
-            g.Totals.Hits += totals.Hits;
-            g.Totals.Sum += totals.Sum;
+            g.Population += population;
+            g.Hits += hits;
+            g.Sum += value;
         }
         var rows = new List<MonitorRow>(groups.Count);
         var valued = HasValue(indicator);
-        foreach (var (_, (k, totals)) in groups)
-            rows.Add(new MonitorRow([.. k], totals.Population, totals.Hits, valued && totals.Hits > 0 ? totals.Sum / totals.Hits : null));
+        foreach (var (_, (k, population, hits, sum)) in groups)
+            rows.Add(new MonitorRow([.. k], population, hits, valued && hits > 0 ? sum / hits : null));
         rows.Sort(
             static (a, b) =>
             {
@@ -176,6 +293,23 @@ public sealed class MonitorCube : IObservationSink
 
     /// <summary>The key of a missing value.</summary>
     public const string Unknown = "onbekend";
+}
+
+/// <summary>
+/// Every breakdown's size after <see cref="MonitorCube.RollUp"/>: per indicator (by its number) and mask (bit
+/// <c>1 &lt;&lt; (int)dimension</c> set = broken down by that dimension) the number of groups, and how many of them have a
+/// population a table may show.
+/// </summary>
+public sealed record CubeBreakdowns(ImmutableArray<ImmutableArray<int>> Groups, ImmutableArray<ImmutableArray<int>> Publishable)
+{
+    /// <summary>The groups of one breakdown.</summary>
+    public int Of(Indicator indicator, int mask) => Groups[(int)indicator][mask];
+
+    /// <summary>Groups over every breakdown of every indicator.</summary>
+    public long Total => Groups.Sum(g => g.Sum(n => (long)n));
+
+    /// <summary>Groups that reach the publishable population, over every breakdown of every indicator.</summary>
+    public long TotalPublishable => Publishable.Sum(g => g.Sum(n => (long)n));
 }
 
 /// <summary>What a published table may show (design §5, as DUO does): counts under 5 as "&lt;5", no rate on fewer than 10 pupils.</summary>

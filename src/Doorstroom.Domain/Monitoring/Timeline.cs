@@ -98,6 +98,13 @@ internal sealed class Timeline
     /// <summary>The first date the pupil holds a startkwalificatie (mbo ≥ 2, havo, vwo); MaxValue when never.</summary>
     public DateOnly Startkwalificatie;
 
+    /// <summary>
+    /// The earliest date after the build's <c>through</c> on which this pupil's observations could change without a new event:
+    /// the first event ignored for lying after it, or the first peildatum a measurement waited for (<see cref="Indicators.ObserveDue"/>);
+    /// MaxValue when none.
+    /// </summary>
+    public DateOnly Due;
+
     /// <summary>The thread's spare timeline (a new one when it is held by a call further up): give it back with <see cref="Return"/>.</summary>
     public static Timeline Rent()
     {
@@ -116,10 +123,14 @@ internal sealed class Timeline
         SwitchCount = 0;
         DiplomaCount = 0;
         Startkwalificatie = DateOnly.MaxValue;
+        Due = DateOnly.MaxValue;
         foreach (var e in stream)
         {
             if (e.Date > through)
+            {
+                Due = e.Date;
                 break;
+            }
             if (e.Institution is not { } institution)
                 continue;
             switch (e.Kind)

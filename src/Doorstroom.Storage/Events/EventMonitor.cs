@@ -7,7 +7,8 @@ namespace Doorstroom.Storage;
 /// <summary>
 /// The transition indicators over the stored event streams: load each pupil's stream (the store streams them in
 /// pupil order), let the pure <see cref="Indicators.Observe"/> decide what the pupil counts for, and add it to a
-/// <see cref="MonitorCube"/> from which every breakdown is rolled up.
+/// <see cref="MonitorCube"/> from which every breakdown is rolled up. The work is <see cref="MonitorEngine"/>'s, which
+/// also keeps a cube current incrementally.
 /// </summary>
 public static class EventMonitor
 {
@@ -85,40 +86,11 @@ public static class EventMonitor
     )
     {
         skipped ??= new SkippedRows();
-        var cube = new MonitorCube();
-        var stream = new List<TransitionEvent>(64);
-        string? pupil = null;
-        DateOnly? birth = null;
-        long pupils = 0,
-            synthetic = 0;
-        foreach (var record in new EventStore(database).ReadAll(skipped, cancellationToken))
-        {
-            if (record.Event.Pupil != pupil)
-            {
-                Flush();
-                pupil = record.Event.Pupil;
-                birth = record.BirthDate;
-                if (record.Synthetic)
-                    synthetic++;
-            }
-
-            stream.Add(record.Event);
-        }
-
-        Flush();
+        var (cube, pupils, synthetic) = new MonitorEngine(database, ImmutableDictionary<string, DomainDirection>.Empty).Compute(
+            context,
+            skipped,
+            cancellationToken
+        );
         return (cube, pupils, synthetic, skipped.Count);
-
-        void Flush()
-        {
-            if (stream.Count == 0)
-                return;
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stream);
-            if (Corrections.Any(span))
-                Indicators.Observe(Corrections.Apply(span, EventDigest.Of).AsSpan(), birth, context, cube);
-            else
-                Indicators.Observe(span, birth, context, cube);
-            pupils++;
-            stream.Clear();
-        }
     }
 }

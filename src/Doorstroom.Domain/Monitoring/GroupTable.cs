@@ -1,7 +1,7 @@
-namespace Doorstroom.Bench;
+namespace Doorstroom.Domain;
 
 /// <summary>
-/// A compact hash table from a packed cell key to its counts, for the cube's many large breakdowns: open addressing with
+/// A hash table from a packed cell key (<see cref="CellCodec"/>) to its counts, for the monitor cube's base and its large breakdowns: open addressing with
 /// linear probing over one array of slots (key 8 bytes, population and hits 4 each, side by side so that an update touches
 /// one cache line; values in a parallel array only once one is non-zero), about half the memory of a
 /// <c>Dictionary&lt;ulong, Counts&gt;</c>. A group whose population falls to zero stays as a slot but
@@ -102,15 +102,42 @@ internal sealed class GroupTable
         return (int)(key >> _shift);
     }
 
-    /// <summary>The live groups.</summary>
-    public IEnumerable<(ulong Key, Counts Counts)> Groups()
+    /// <summary>The number of slots: walk them with <see cref="Live"/> (no iterator: the Domain uses no thread id).</summary>
+    public int Slots => _slots.Length;
+
+    /// <summary>True when slot <paramref name="i"/> holds a live group: its key, population, hits and the sum of the hits' values.</summary>
+    public bool Live(int i, out ulong key, out int population, out int hits, out double value)
     {
-        for (var i = 0; i < _slots.Length; i++)
+        ref readonly var slot = ref _slots[i];
+        key = slot.Key;
+        population = slot.Population;
+        hits = slot.Hits;
+        value = _values?[i] ?? 0;
+        return slot.Key != Empty && slot.Population != 0;
+    }
+
+    /// <summary>The live groups whose population is at least <paramref name="population"/>.</summary>
+    public int CountAtLeast(int population)
+    {
+        var n = 0;
+        foreach (ref readonly var slot in _slots.AsSpan())
         {
-            var slot = _slots[i];
-            if (slot.Key != Empty && slot.Population != 0)
-                yield return (slot.Key, new Counts(slot.Population, slot.Hits, _values?[i] ?? 0));
+            if (slot.Key != Empty && slot.Population >= population)
+                n++;
         }
+        return n;
+    }
+
+    /// <summary>A copy that changes apart from this table.</summary>
+    public GroupTable Clone() => new(this);
+
+    private GroupTable(GroupTable other)
+    {
+        _slots = (Slot[])other._slots.Clone();
+        _values = (double[]?)other._values?.Clone();
+        _used = other._used;
+        _shift = other._shift;
+        Count = other.Count;
     }
 
     /// <summary>Adds every live group of this table, its key projected by <paramref name="fields"/>, into <paramref name="into"/>.</summary>
