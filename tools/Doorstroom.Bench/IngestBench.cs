@@ -225,6 +225,9 @@ public static class IngestBench
         using (var transaction = connection.BeginTransaction())
         {
             Copy(connection, "COPY pupil (id, pkey, synthetic, birth_date) FROM STDIN (FORMAT csv, HEADER true)", pupilsCsv);
+            // On PostgreSQL a pupil key is unique through pupil_key (migration 14), which our loader fills as it creates pupils.
+            using (var keys = new NpgsqlCommand("INSERT INTO pupil_key (pkey, pupil_id) SELECT pkey, id FROM pupil", connection, transaction))
+                keys.ExecuteNonQuery();
             Copy(connection, $"COPY event (id, {StoredColumns}) FROM STDIN (FORMAT csv, HEADER true)", storedCsv);
             transaction.Commit();
         }

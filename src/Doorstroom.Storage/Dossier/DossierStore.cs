@@ -162,7 +162,10 @@ public static class DossierStore
         return AddRequest(connection, null, request, requestedBy);
     }
 
-    /// <summary>Stores a request inside the caller's transaction (with its audit entry, <see cref="AuditLog.Write{T}"/>).</summary>
+    /// <summary>
+    /// Stores a request inside the caller's transaction (with its audit entry, <see cref="AuditLog.Write{T}"/>). The conflict is any
+    /// key's: SQLite keys a request by its id, PostgreSQL by pupil and id (migration 14); ids are random GUIDs (DossierService).
+    /// </summary>
     public static bool AddRequest(DbConnection connection, DbTransaction? transaction, DossierRequest request, string requestedBy)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -174,7 +177,7 @@ public static class DossierStore
                 """
                 INSERT INTO dossier_request (id, pupil_id, institution, purpose, categories, requested_on, expires_on, requested_by)
                 VALUES (@Id, @pupil, @Institution, @Purpose, @categories, @On, @Expires, @requestedBy)
-                ON CONFLICT (id) DO NOTHING
+                ON CONFLICT DO NOTHING
                 """,
                 new
                 {

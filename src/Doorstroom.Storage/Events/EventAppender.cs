@@ -205,7 +205,6 @@ internal sealed class EventAppender : IDisposable
             unknown.RemoveAll(u => _pupils.ContainsKey(u.Key));
         }
 
-        _sink.CreatePupils(unknown, _pupils);
-        _newPupils += unknown.Count;
+        _newPupils += _sink.CreatePupils(unknown, _pupils);
     }
 }

@@ -12,6 +12,16 @@ namespace Doorstroom.Storage;
 /// </summary>
 public sealed class EventStore(Database database)
 {
+    /// <summary>
+    /// On PostgreSQL <c>event</c> is partitioned by a hash of <c>pupil_id</c> into this many partitions (migration 14), named
+    /// <see cref="PartitionNames"/>: a pupil's events are all in one, so a reader per partition sees whole pupils. SQLite has one table.
+    /// Fixed by the migration: a different number is a new migration.
+    /// </summary>
+    public const int Partitions = 8;
+
+    /// <summary>The partitions of <c>event</c> on PostgreSQL, by remainder: <c>event_p0</c> holds the pupils whose hash leaves 0, …</summary>
+    public static ImmutableArray<string> PartitionNames { get; } = [.. Enumerable.Range(0, Partitions).Select(p => $"event_p{p}")];
+
     /// <summary>The columns <see cref="TryReadEvent"/> reads, in its order (<c>e</c> the event, <c>p</c> its pupil).</summary>
     internal const string EventColumns = """
         p.pkey, p.synthetic, p.birth_date, e.kind, e.on_date, e.institution, e.leerweg, e.leerjaar, e.niveau, e.crebo, e.route, e.detail, e.voids, e.id
@@ -149,7 +159,7 @@ public sealed class EventStore(Database database)
 
     /// <summary>
     /// The id of the newest event (0 when there is none). The stream is append-only, so a different value means events
-    /// were added; unlike <see cref="Count"/> it costs one index step, not a scan of every event.
+    /// were added; unlike <see cref="Count"/> it costs one index step (on PostgreSQL one per partition), not a scan of every event.
     /// </summary>
     public long Version()
     {

@@ -36,33 +36,64 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
         }
     }
 
-    public void CreatePupils(List<NewPupil> pupils, Dictionary<string, PupilRef> into)
+    /// <summary>
+    /// Claims each key in <c>pupil_key</c> with a new id from pupil's sequence, then creates the pupils it claimed. A key another
+    /// writer claimed meanwhile waits for that writer's commit and is then found like a pupil already stored (so two appends racing
+    /// on one new key make one pupil); should that writer roll back, the claim here succeeds. <c>pupil_key</c> is what keeps a key
+    /// unique on PostgreSQL: <c>pupil</c> is keyed by its id alone, so Citus can distribute it (migration 14).
+    /// </summary>
+    public int CreatePupils(List<NewPupil> pupils, Dictionary<string, PupilRef> into)
     {
         if (pupils.Count == 0)
-            return;
-        using var command = new NpgsqlCommand(
-            """
-            INSERT INTO pupil (pkey, synthetic, birth_date)
-            SELECT k, s, b FROM unnest(@keys, @synthetic, @birth) WITH ORDINALITY AS t (k, s, b, o) ORDER BY o
-            RETURNING pkey, id
-            """,
-            connection,
-            transaction
-        );
-        command.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. pupils.Select(p => p.Key)]));
-        command.Parameters.Add(new NpgsqlParameter<short[]>("synthetic", [.. pupils.Select(p => (short)(p.Synthetic ? 1 : 0))]));
-        command.Parameters.Add(
-            new NpgsqlParameter<DateOnly?[]>("birth", [.. pupils.Select(p => p.BirthDate)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date }
-        );
-        var ids = new Dictionary<string, long>(pupils.Count, StringComparer.Ordinal);
-        using (var reader = command.ExecuteReader())
+            return 0;
+        var claimed = new Dictionary<string, long>(pupils.Count, StringComparer.Ordinal);
+        using (
+            var claim = new NpgsqlCommand(
+                """
+                INSERT INTO pupil_key (pkey, pupil_id)
+                SELECT k, nextval((SELECT pg_get_serial_sequence('pupil', 'id'))::regclass)
+                FROM (SELECT k FROM unnest(@keys) WITH ORDINALITY AS t (k, o) ORDER BY o) AS wanted
+                ON CONFLICT (pkey) DO NOTHING
+                RETURNING pkey, pupil_id
+                """,
+                connection,
+                transaction
+            )
+        )
         {
+            claim.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. pupils.Select(p => p.Key)]));
+            using var reader = claim.ExecuteReader();
             while (reader.Read())
-                ids[reader.GetString(0)] = reader.GetInt64(1);
+                claimed[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        foreach (var p in pupils)
-            into[p.Key] = new PupilRef(ids[p.Key], p.Synthetic, p.BirthDate, New: true);
+        var created = pupils.Where(p => claimed.ContainsKey(p.Key)).OrderBy(p => claimed[p.Key]).ToList();
+        using (
+            var insert = new NpgsqlCommand(
+                "INSERT INTO pupil (id, pkey, synthetic, birth_date) SELECT i, k, s, b FROM unnest(@ids, @keys, @synthetic, @birth) AS t (i, k, s, b)",
+                connection,
+                transaction
+            )
+        )
+        {
+            insert.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. created.Select(p => claimed[p.Key])]));
+            insert.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. created.Select(p => p.Key)]));
+            insert.Parameters.Add(new NpgsqlParameter<short[]>("synthetic", [.. created.Select(p => (short)(p.Synthetic ? 1 : 0))]));
+            insert.Parameters.Add(
+                new NpgsqlParameter<DateOnly?[]>("birth", [.. created.Select(p => p.BirthDate)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date }
+            );
+            insert.ExecuteNonQuery();
+        }
+
+        foreach (var p in created)
+            into[p.Key] = new PupilRef(claimed[p.Key], p.Synthetic, p.BirthDate, New: true);
+        if (created.Count == pupils.Count)
+            return created.Count;
+        string[] raced = [.. pupils.Where(p => !claimed.ContainsKey(p.Key)).Select(p => p.Key)];
+        FindPupils(raced, into);
+        if (raced.FirstOrDefault(k => !into.ContainsKey(k)) is { } missing)
+            throw new InvalidOperationException($"pupil_key holds the key {missing}, but no pupil has it");
+        return created.Count;
     }
 
     public long Write(ReadOnlySpan<Pending> rows, bool allNew)

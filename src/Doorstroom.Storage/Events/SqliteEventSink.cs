@@ -86,7 +86,7 @@ internal sealed class SqliteEventSink : IEventSink
         }
     }
 
-    public void CreatePupils(List<NewPupil> pupils, Dictionary<string, PupilRef> into)
+    public int CreatePupils(List<NewPupil> pupils, Dictionary<string, PupilRef> into)
     {
         Span<byte> date = stackalloc byte[10];
         foreach (var p in pupils)
@@ -102,6 +102,7 @@ internal sealed class SqliteEventSink : IEventSink
             Check(rc);
             into[p.Key] = new PupilRef(raw.sqlite3_last_insert_rowid(_db), p.Synthetic, p.BirthDate, New: true);
         }
+        return pupils.Count;
     }
 
     public long Write(ReadOnlySpan<Pending> rows, bool allNew)
