@@ -93,7 +93,8 @@ internal static class IngestBenchCommand
         Console.WriteLine(
             $"bench ingest: first ingest {r.Events:N0} events of {r.Pupils:N0} pupils; daily: the {r.DailyEvents:N0} events of "
                 + $"{IngestBench.Day:yyyy-MM-dd} ({r.DailyNewPupils:N0} new pupils) into a store holding those {r.Events:N0}; generated in "
-                + $"{r.Generation.TotalSeconds:F1} s (events CSV {r.EventsCsvBytes / 1048576.0:N0} MiB, stored-columns CSV {r.StoredCsvBytes / 1048576.0:N0} MiB); "
+                + $"{r.Generation.TotalSeconds:F1} s (events CSV {r.EventsCsvBytes / 1048576.0:N0} MiB, "
+                + $"stored-columns CSV {r.StoredCsvBytes / 1048576.0:N0} MiB); "
                 + $"{runs} run(s) of every loader"
         );
         Console.WriteLine(
