@@ -133,6 +133,71 @@ public sealed class EventFormatTests
     }
 
     [Theory, ClassData(typeof(BothStores))]
+    public void A_first_import_builds_the_indexes_at_the_end_and_stores_an_event_repeated_in_the_file_once(StoreKind kind)
+    {
+        // Into an empty event table the importer loads, then indexes (DeferredIndexes): the result must be what the
+        // row-by-row path gives, the unique index and the foreign key included.
+        using var store = TestStore.Create(kind);
+        using var temp = new TempDirectory();
+        var sample = EventSamples.Streams(3);
+        var path = Path.Combine(temp.Path, "events.jsonl");
+        using (var file = File.Create(path))
+            EventExport.WriteJsonLines([.. sample, sample[4], sample[0]], file);
+        var before = Indexes(store.Database);
+        var progress = new List<ImportProgress>();
+
+        var imported = Assert.IsType<Imported>(new EventImporter().Run(store.Database, path, Clock, new SyncProgress(progress), cancellationToken: Ct));
+
+        Assert.Contains(progress, p => p.Stage == "building the indexes");
+        Assert.Equal(sample.Count, imported.Changed);
+        Assert.Contains("2 events were already in their pupil's stream (or repeated in the file) and were skipped", imported.Notes);
+        Assert.Equal(sample, new EventStore(store.Database).ReadAll(Ct));
+        Assert.Equal(before, Indexes(store.Database));
+        Assert.Contains(before, i => i.Contains("event_identity", StringComparison.Ordinal));
+        Assert.DoesNotContain(before, i => i.EndsWith(" INVALID", StringComparison.Ordinal));
+        Assert.Contains(before, i => i.Contains("FOREIGN KEY", StringComparison.Ordinal) || i.Contains("foreign key", StringComparison.Ordinal));
+        Assert.Equal(0, new EventStore(store.Database).Append([sample[1]], cancellationToken: Ct).Inserted);
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public void A_refused_first_import_leaves_the_indexes_as_they_were(StoreKind kind)
+    {
+        using var store = TestStore.Create(kind);
+        using var temp = new TempDirectory();
+        var sample = EventSamples.Streams(2);
+        var path = Path.Combine(temp.Path, "events.jsonl");
+        using (var file = File.Create(path))
+            EventExport.WriteJsonLines(sample, file);
+        File.AppendAllText(path, "{\"not\": \"an event\"}\n");
+        var before = Indexes(store.Database);
+
+        Assert.IsType<Refused>(new EventImporter().Run(store.Database, path, Clock, cancellationToken: Ct));
+
+        Assert.Equal(before, Indexes(store.Database));
+        Assert.Equal(0, new EventStore(store.Database).Count());
+    }
+
+    /// <summary>The event table's indexes and foreign keys, each as the store describes it.</summary>
+    private static List<string> Indexes(Database database)
+    {
+        using var connection = database.ConnectMigrated();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            database.Dialect == Dialect.Sqlite
+                ? "SELECT name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE tbl_name = 'event' UNION ALL "
+                    + "SELECT 'FOREIGN KEY ' || \"from\" || ' ' || \"table\" FROM pragma_foreign_key_list('event') ORDER BY 1"
+                // The partitions' indexes too, and whether each is valid: an index built on the partitioned parent alone is not.
+                : "SELECT i.indexrelid::regclass || ' ' || pg_get_indexdef(i.indexrelid) || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END "
+                    + "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname ~ '^event(_p[0-9]+)?$' UNION ALL "
+                    + "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'event'::regclass ORDER BY 1";
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
     public void A_school_extract_with_only_some_columns_loads(StoreKind kind)
     {
         using var store = TestStore.Create(kind);

@@ -4,14 +4,13 @@ using System.Globalization;
 using Doorstroom.Domain;
 using Doorstroom.Storage;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Doorstroom.Bench;
 
 /// <summary>What <c>doorstroom-bench ingest</c> runs.</summary>
 public sealed record IngestBenchOptions
 {
-    /// <summary>Events to generate (about ten a pupil).</summary>
+    /// <summary>Events of the first ingest, and so the events the store holds before the daily import (about ten a pupil).</summary>
     public long Events { get; init; } = 10_000_000;
 
     /// <summary>The generator's seed: the same seed gives the same files.</summary>
@@ -23,52 +22,117 @@ public sealed record IngestBenchOptions
     /// <summary>A PostgreSQL connection string of a user who may create databases; PostgreSQL is skipped when null.</summary>
     public string? Postgres { get; init; }
 
-    /// <summary>The sqlite3 shell for the native SQLite baseline.</summary>
-    public string Sqlite3 { get; init; } = "sqlite3";
+    /// <summary>The sqlite3 shell for the <c>.import</c> baseline; that baseline is skipped when null or empty.</summary>
+    public string? Sqlite3 { get; init; } = "sqlite3";
+
+    /// <summary>Runs of every loader, their order rotated from run to run; medians and spread are over these.</summary>
+    public int Runs { get; init; } = 3;
 
     /// <summary>Keep the generated files and stores (else they are deleted).</summary>
     public bool KeepFiles { get; init; }
 }
 
-/// <summary>One load of the generated events into a fresh store.</summary>
-/// <param name="Store">SQLite or PostgreSQL.</param>
-/// <param name="Loader"><c>ours</c> (<see cref="EventImporter"/> on the event CSV) or <c>native</c> (the store's own bulk loader on the stored-columns
-/// CSV).</param>
+/// <summary>One load into a fresh store (first ingest) or into a copy of a store that holds the first ingest (daily).</summary>
+/// <param name="Store"><see cref="IngestBench.Sqlite"/> or <see cref="IngestBench.Postgres"/>.</param>
+/// <param name="Case"><see cref="IngestBench.First"/> or <see cref="IngestBench.Daily"/>.</param>
+/// <param name="Loader"><see cref="IngestBench.Ours"/> or a baseline's name.</param>
+/// <param name="Run">1, 2, …: the round it belongs to.</param>
 /// <param name="Events">Events loaded.</param>
 /// <param name="Rows">Rows in <c>event</c> afterwards.</param>
 /// <param name="Elapsed">Wall time of the load.</param>
-/// <param name="PeakWorkingSetBytes">This process's peak working set after the load.</param>
-public sealed record IngestRun(string Store, string Loader, long Events, long Rows, TimeSpan Elapsed, long PeakWorkingSetBytes)
+/// <param name="PeakWorkingSetBytes">This process's peak working set during the load (since the peak was reset before it, where Linux allows).</param>
+public sealed record IngestRun(string Store, string Case, string Loader, int Run, long Events, long Rows, TimeSpan Elapsed, long PeakWorkingSetBytes)
 {
     /// <summary>Events a second.</summary>
     public double EventsPerSecond => Events / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
 
+/// <summary>The runs of one loader on one store and case: median and spread.</summary>
+public sealed record IngestSummary(string Store, string Case, string Loader, long Events, long Rows, ImmutableArray<double> Seconds)
+{
+    /// <summary>The median wall time (the mean of the middle two for an even count).</summary>
+    public double Median
+    {
+        get
+        {
+            var s = Seconds.Sort();
+            return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+        }
+    }
+
+    /// <summary>The fastest run's seconds.</summary>
+    public double Min => Seconds.Min();
+
+    /// <summary>The slowest run's seconds.</summary>
+    public double Max => Seconds.Max();
+
+    /// <summary>Events a second at the median time.</summary>
+    public double EventsPerSecond => Events / Math.Max(Median, 1e-9);
+}
+
 /// <summary>The figures of one <c>bench ingest</c> run.</summary>
+/// <param name="Events">Events of the first ingest (the store holds these before the daily import).</param>
+/// <param name="Pupils">Pupils of the first ingest.</param>
+/// <param name="DailyEvents">Events of <see cref="IngestBench.Day"/>, the daily import.</param>
+/// <param name="DailyNewPupils">Pupils the daily import adds (all their events are on that day).</param>
+/// <param name="EventsCsvBytes">Size of the event CSV (the open format) of the first ingest.</param>
+/// <param name="StoredCsvBytes">Size of the stored-columns CSV the baselines read.</param>
+/// <param name="Generation">Time taken to generate the files.</param>
+/// <param name="Runs">Every run, in the order they ran.</param>
+/// <param name="PeakManagedHeapBytes">The managed heap's peak over the whole bench.</param>
+/// <param name="Checks">One line per baseline: the same schema and row counts as ours, or what differs.</param>
+/// <param name="Notes">What the reader needs to weigh the figures.</param>
 public sealed record IngestBenchResult(
     long Events,
     long Pupils,
+    long DailyEvents,
+    long DailyNewPupils,
     long EventsCsvBytes,
     long StoredCsvBytes,
     TimeSpan Generation,
     ImmutableArray<IngestRun> Runs,
-    long PeakWorkingSetBytes,
     long PeakManagedHeapBytes,
+    ImmutableArray<string> Checks,
     ImmutableArray<string> Notes
 )
 {
-    /// <summary>ours ÷ native events/s for a store, or null when either run is missing.</summary>
-    public double? Ratio(string store) =>
-        Runs.FirstOrDefault(r => r.Store == store && r.Loader == "ours") is { } ours
-        && Runs.FirstOrDefault(r => r.Store == store && r.Loader == "native") is { } native
-            ? ours.EventsPerSecond / native.EventsPerSecond
+    /// <summary>Median and spread per store, case and loader: stores and cases in the order they ran, ours first.</summary>
+    public ImmutableArray<IngestSummary> Summaries =>
+        [
+            .. Runs.GroupBy(r => (r.Store, r.Case, r.Loader))
+                .Select(g => new IngestSummary(
+                    g.Key.Store,
+                    g.Key.Case,
+                    g.Key.Loader,
+                    g.First().Events,
+                    g.First().Rows,
+                    [.. g.Select(r => r.Elapsed.TotalSeconds)]
+                ))
+                .OrderBy(s => Runs.IndexOf(Runs.First(r => r.Store == s.Store)))
+                .ThenBy(s => s.Case == IngestBench.First ? 0 : 1)
+                .ThenBy(s => s.Loader == IngestBench.Ours ? 0 : 1),
+        ];
+
+    /// <summary>The summary of a loader, or null when it did not run.</summary>
+    public IngestSummary? Summary(string store, string @case, string loader) =>
+        Summaries.FirstOrDefault(s => s.Store == store && s.Case == @case && s.Loader == loader);
+
+    /// <summary>ours ÷ <paramref name="baseline"/> in events/s at the median times, or null when either did not run.</summary>
+    public double? Ratio(string store, string @case, string baseline) =>
+        Summary(store, @case, IngestBench.Ours) is { } ours && Summary(store, @case, baseline) is { } other
+            ? ours.EventsPerSecond / other.EventsPerSecond
             : null;
+
+    /// <summary>The largest peak working set of our importer's runs, or 0 when none ran.</summary>
+    public long OursPeakWorkingSetBytes => Runs.Where(r => r.Loader == IngestBench.Ours).Select(r => r.PeakWorkingSetBytes).DefaultIfEmpty().Max();
 }
 
 /// <summary>
-/// <c>doorstroom-bench ingest</c>: generates synthetic events deterministically to a CSV file (streamed), then loads
-/// them into fresh stores with <see cref="EventImporter"/> and with each store's native bulk loader, and reports
-/// events/s, ratios and peak memory. Figures, never assertions.
+/// <c>doorstroom-bench ingest</c>: generates synthetic events deterministically to CSV files (streamed), then, a few
+/// rounds with the loaders' order rotated, loads them into fresh stores with <see cref="EventImporter"/> and with each
+/// store's own bulk paths — load then index (the strongest: bare tables, then the indexes and constraints) and the
+/// store's loader into the indexed schema — and imports one day's events into a store that holds the rest, ours
+/// against the store's incremental path. Figures, never assertions.
 /// </summary>
 public static class IngestBench
 {
@@ -76,63 +140,72 @@ public static class IngestBench
     public const string Sqlite = "SQLite",
         Postgres = "PostgreSQL";
 
+    /// <summary>The cases of <see cref="IngestRun.Case"/>: a fresh store, and one day into a store that holds the rest.</summary>
+    public const string First = "first ingest",
+        Daily = "daily";
+
+    /// <summary>The loaders of <see cref="IngestRun.Loader"/>.</summary>
+    public const string Ours = "ours",
+        LoadThenIndex = "load then index",
+        SqliteShell = "sqlite3 .import, indexed",
+        CopyCsv = "COPY csv, indexed",
+        MultiRowInsert = "multi-row INSERT, indexed",
+        BinaryCopy = "binary COPY, indexed";
+
     /// <summary>
-    /// The columns of the store's <c>event</c> table after <c>id</c>, in the table's order (<c>sqlite3 .import</c> fills them
-    /// by position): the migrations' schema, written out here so that Storage keeps its event sink to itself. A change
-    /// to the <c>event</c> table needs the same change here.
+    /// The day of the daily case: 1 August 2017, a heavy day (one cohort's vo intake and another's mbo intake), about
+    /// 2 % of the events. The first ingest holds every other event.
     /// </summary>
-    private const string StoredColumns = "pupil_id, kind, on_date, institution, leerweg, leerjaar, niveau, crebo, route, detail, digest";
+    public static readonly DateOnly Day = new(2017, 8, 1);
+
+    /// <summary>The order of the loaders in round <paramref name="run"/> (0, 1, …): rotated by one each round, so each goes first in turn.</summary>
+    public static IReadOnlyList<T> Order<T>(IReadOnlyList<T> loaders, int run)
+    {
+        ArgumentNullException.ThrowIfNull(loaders);
+        return [.. Enumerable.Range(0, loaders.Count).Select(i => loaders[(i + run) % loaders.Count])];
+    }
 
     /// <summary>Runs the benchmark; <paramref name="progress"/> hears each stage.</summary>
     public static IngestBenchResult Run(IngestBenchOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Runs, 1);
         var directory = options.Directory ?? System.IO.Directory.CreateTempSubdirectory("doorstroom-bench-").FullName;
         System.IO.Directory.CreateDirectory(directory);
-        var eventsCsv = Path.Combine(directory, "events.csv");
-        var storedCsv = Path.Combine(directory, "events-stored.csv");
-        var pupilsCsv = Path.Combine(directory, "pupils-stored.csv");
-        var notes = ImmutableArray.CreateBuilder<string>();
-        var runs = ImmutableArray.CreateBuilder<IngestRun>();
+        var files = new IngestFiles(directory);
         using var sampler = new HeapSampler();
         try
         {
             var clock = Stopwatch.StartNew();
-            var (events, pupils) = Generate(options, eventsCsv, storedCsv, pupilsCsv, progress);
+            var generated = Generate(options, files, progress);
             var generation = clock.Elapsed;
-            notes.Add(
-                $"native loaders read {Path.GetFileName(storedCsv)} and {Path.GetFileName(pupilsCsv)}: the stored columns, pupil_id and digest already "
-                    + $"computed; ours reads {Path.GetFileName(eventsCsv)} (the open format) and parses, checks, hashes and maps pupils itself"
+            var session = new IngestSession(options, files, generated, progress, cancellationToken);
+            session.Notes.Add(
+                $"baselines read {Path.GetFileName(files.StoredCsv)} and {Path.GetFileName(files.PupilsCsv)}: the stored columns, pupil_id and digest "
+                    + $"already computed; ours reads {Path.GetFileName(files.EventsCsv)} (the open format) and parses, checks, hashes and maps pupils itself"
             );
-            notes.Add(
-                "both SQLite loads use the same pragmas (WAL, synchronous=NORMAL, foreign_keys=ON) into the same migrated schema; the shell stores "
-                    + "empty cells as '' where ours stores NULL"
+            session.Notes.Add(
+                $"order: {options.Runs} round(s), the loaders' order rotated each round; the daily case starts each run from a copy of ours' "
+                    + "first-ingest store"
             );
-
-            runs.Add(Ours(Sqlite, Database.Open(Fresh(directory, "ours.db")), eventsCsv, events, progress, cancellationToken));
-            runs.Add(NativeSqlite(options.Sqlite3, Fresh(directory, "native.db"), storedCsv, pupilsCsv, events, progress));
-            SqliteConnection.ClearAllPools();
-
+            session.RunSqlite();
             if (string.IsNullOrWhiteSpace(options.Postgres))
-                notes.Add("PostgreSQL skipped: no connection string given");
+                session.Notes.Add("PostgreSQL skipped: no connection string given");
             else
-            {
-                using var ours = new ScratchDatabase(options.Postgres);
-                runs.Add(Ours(Postgres, ours.Database, eventsCsv, events, progress, cancellationToken));
-                using var native = new ScratchDatabase(options.Postgres);
-                runs.Add(NativePostgres(native.Database, storedCsv, pupilsCsv, events, progress));
-            }
+                session.RunPostgres(options.Postgres);
 
             return new IngestBenchResult(
-                events,
-                pupils,
-                new FileInfo(eventsCsv).Length,
-                new FileInfo(storedCsv).Length,
+                generated.Events,
+                generated.Pupils,
+                generated.DayEvents,
+                generated.DayNewPupils,
+                new FileInfo(files.EventsCsv).Length,
+                new FileInfo(files.StoredCsv).Length,
                 generation,
-                runs.ToImmutable(),
-                PeakWorkingSet(),
+                [.. session.Runs],
                 sampler.Peak,
-                notes.ToImmutable()
+                [.. session.Checks],
+                [.. session.Notes]
             );
         }
         finally
@@ -149,196 +222,98 @@ public static class IngestBench
         }
     }
 
-    /// <summary>The path of a SQLite file that does not exist yet (a kept folder may hold one from an earlier run).</summary>
-    private static string Fresh(string directory, string name)
-    {
-        var path = Path.Combine(directory, name);
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(path + suffix);
-        return path;
-    }
+    /// <summary>What <see cref="Generate"/> wrote.</summary>
+    internal sealed record Generated(long Events, long Pupils, long DayEvents, long DayNewPupils);
 
-    private static IngestRun Ours(
-        string store,
-        Database database,
-        string csv,
-        long events,
-        IProgress<ImportProgress>? progress,
-        CancellationToken cancellationToken
-    )
-    {
-        var clock = Stopwatch.StartNew();
-        var outcome = new EventImporter().Run(
-            database,
-            csv,
-            TimeProvider.System,
-            progress is null ? null : new Forward(progress, $"ours → {store}", events),
-            cancellationToken: cancellationToken
-        );
-        clock.Stop();
-        if (outcome is Refused refused)
-            throw new InvalidOperationException($"the generated file was refused: {string.Join("; ", refused.Problems.Take(3))}");
-        return new IngestRun(store, "ours", events, new EventStore(database).Count(), clock.Elapsed, PeakWorkingSet());
-    }
-
-    private static IngestRun NativeSqlite(string shell, string path, string storedCsv, string pupilsCsv, long events, IProgress<ImportProgress>? progress)
-    {
-        var database = Database.Open(path);
-        using (database.ConnectMigrated()) { }
-        SqliteConnection.ClearAllPools();
-        progress?.Report(new ImportProgress($"native → {Sqlite}: sqlite3 .import", 0, events));
-        var start = new ProcessStartInfo(shell, [path])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {shell}");
-        process.StandardInput.Write(
-            $"""
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA foreign_keys = ON;
-            .bail on
-            .import --csv --skip 1 '{pupilsCsv}' pupil
-            .import --csv --skip 1 '{storedCsv}' event
-
-            """
-        );
-        process.StandardInput.Close();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        clock.Stop();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{shell} failed: {string.Join('\n', error.Result.Split('\n').Take(5))}");
-        return new IngestRun(Sqlite, "native", events, new EventStore(database).Count(), clock.Elapsed, PeakWorkingSet());
-    }
-
-    private static IngestRun NativePostgres(Database database, string storedCsv, string pupilsCsv, long events, IProgress<ImportProgress>? progress)
-    {
-        using (database.ConnectMigrated()) { }
-        progress?.Report(new ImportProgress($"native → {Postgres}: COPY … FROM STDIN (FORMAT csv)", 0, events));
-        var clock = Stopwatch.StartNew();
-        using (var connection = (NpgsqlConnection)database.Connect())
-        using (var transaction = connection.BeginTransaction())
-        {
-            Copy(connection, "COPY pupil (id, pkey, synthetic, birth_date) FROM STDIN (FORMAT csv, HEADER true)", pupilsCsv);
-            // On PostgreSQL a pupil key is unique through pupil_key (migration 14), which our loader fills as it creates pupils.
-            using (var keys = new NpgsqlCommand("INSERT INTO pupil_key (pkey, pupil_id) SELECT pkey, id FROM pupil", connection, transaction))
-                keys.ExecuteNonQuery();
-            Copy(connection, $"COPY event (id, {StoredColumns}) FROM STDIN (FORMAT csv, HEADER true)", storedCsv);
-            transaction.Commit();
-        }
-
-        clock.Stop();
-        return new IngestRun(Postgres, "native", events, new EventStore(database).Count(), clock.Elapsed, PeakWorkingSet());
-
-        static void Copy(NpgsqlConnection connection, string sql, string file)
-        {
-            using var writer = connection.BeginTextImport(sql);
-            using var reader = new StreamReader(file);
-            var buffer = new char[1 << 16];
-            int read;
-            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
-                writer.Write(buffer, 0, read);
-        }
-    }
-
-    private static long PeakWorkingSet()
-    {
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
-        return self.PeakWorkingSet64;
-    }
-
-    /// <summary>Writes the event CSV (the open format) and the stored-columns CSVs the native loaders need.</summary>
-    private static (long Events, long Pupils) Generate(
-        IngestBenchOptions options,
-        string eventsCsv,
-        string storedCsv,
-        string pupilsCsv,
-        IProgress<ImportProgress>? progress
-    )
+    /// <summary>
+    /// Writes the first ingest (every event but those of <see cref="Day"/>, until <see cref="IngestBenchOptions.Events"/>
+    /// of them) as the event CSV (the open format) and as the stored-columns CSVs the baselines read, and the day's
+    /// events the same two ways. Pupil ids are those our importer gives: in order of a pupil's first event in the file.
+    /// </summary>
+    private static Generated Generate(IngestBenchOptions options, IngestFiles files, IProgress<ImportProgress>? progress)
     {
         long id = 0,
             pupils = 0;
-        using var stored = new StreamWriter(storedCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        using var pupilFile = new StreamWriter(pupilsCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        stored.WriteLine($"id,{StoredColumns.Replace(" ", "", StringComparison.Ordinal)}");
-        pupilFile.WriteLine("id,pkey,synthetic,birth_date");
-        string? lastPupil = null;
-
-        IEnumerable<EventRecord> Stored()
+        var day = new List<(EventRecord Record, long PupilId)>();
+        using (var stored = Writer(files.StoredCsv))
+        using (var pupilFile = Writer(files.PupilsCsv))
         {
-            foreach (var record in Synthetic.Events(options.Seed, options.Events))
+            stored.WriteLine($"id,{Baselines.StoredColumns}");
+            pupilFile.WriteLine(Baselines.PupilColumns);
+            string? current = null;
+            long currentId = 0;
+            var waiting = new List<int>();
+
+            IEnumerable<EventRecord> Stored()
             {
-                var e = record.Event;
-                if (e.Pupil != lastPupil)
+                foreach (var record in Synthetic.Events(options.Seed))
                 {
-                    lastPupil = e.Pupil;
-                    pupils++;
-                    pupilFile.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pupils},{e.Pupil},1,{record.BirthDate!.Value:yyyy-MM-dd}"));
+                    if (id == options.Events)
+                        yield break;
+                    var e = record.Event;
+                    if (e.Pupil != current)
+                    {
+                        (current, currentId) = (e.Pupil, 0);
+                        waiting.Clear();
+                    }
+
+                    if (e.Date == Day)
+                    {
+                        day.Add((record, currentId));
+                        if (currentId == 0)
+                            waiting.Add(day.Count - 1);
+                        continue;
+                    }
+
+                    if (currentId == 0)
+                    {
+                        currentId = ++pupils;
+                        pupilFile.WriteLine(Baselines.PupilLine(currentId, record));
+                        foreach (var i in waiting)
+                            day[i] = (day[i].Record, currentId);
+                        waiting.Clear();
+                    }
+
+                    id++;
+                    stored.Write(string.Create(CultureInfo.InvariantCulture, $"{id},"));
+                    stored.Write(Baselines.StoredLine(currentId, e));
+                    if (id % 100_000 == 0)
+                        progress?.Report(new ImportProgress("generating", id, options.Events));
+                    yield return record;
+                }
+            }
+
+            using var file = File.Create(files.EventsCsv);
+            EventExport.WriteCsv(Stored(), file);
+        }
+
+        // Pupils with no event but on the day are new to the store: ours gives them the next ids in file order.
+        long newPupils = 0;
+        using (var dayStored = Writer(files.DayStoredCsv))
+        using (var dayPupils = Writer(files.DayPupilsCsv))
+        {
+            dayStored.WriteLine(Baselines.StoredColumns);
+            dayPupils.WriteLine(Baselines.PupilColumns);
+            var fresh = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (record, known) in day)
+            {
+                var pupilId = known;
+                if (pupilId == 0 && !fresh.TryGetValue(record.Event.Pupil, out pupilId))
+                {
+                    pupilId = fresh[record.Event.Pupil] = pupils + ++newPupils;
+                    dayPupils.WriteLine(Baselines.PupilLine(pupilId, record));
                 }
 
-                id++;
-                stored.Write(
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{id},{pupils},{EventNames.Kind(e.Kind)},{e.Date:yyyy-MM-dd},{e.Institution},{(e.Leerweg is { } lw ? EventNames.Leerweg(lw) : "")},"
-                            + $"{e.Leerjaar},{e.Niveau},{e.Crebo},{e.Route},{e.Detail},{EventDigest.Of(e)}\n"
-                    )
-                );
-                if (id % 100_000 == 0)
-                    progress?.Report(new ImportProgress("generating", id, options.Events));
-                yield return record;
+                dayStored.Write(Baselines.StoredLine(pupilId, record.Event));
             }
         }
 
-        using (var file = File.Create(eventsCsv))
-            EventExport.WriteCsv(Stored(), file);
+        using (var file = File.Create(files.DayCsv))
+            EventExport.WriteCsv(day.Select(d => d.Record), file);
         progress?.Report(new ImportProgress("generating", id, options.Events));
-        return (id, pupils);
-    }
+        return new Generated(id, pupils, day.Count, newPupils);
 
-    private sealed class Forward(IProgress<ImportProgress> inner, string prefix, long total) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => inner.Report(value with { Stage = $"{prefix}: {value.Stage}", Total = value.Total ?? total });
-    }
-
-    /// <summary>A fresh PostgreSQL database for one load, dropped afterwards.</summary>
-    private sealed class ScratchDatabase : IDisposable
-    {
-        private readonly string _admin,
-            _name;
-
-        public ScratchDatabase(string admin)
-        {
-            _admin = admin;
-            _name = "doorstroom_bench_" + Guid.NewGuid().ToString("N")[..12];
-            Execute($"CREATE DATABASE {_name}");
-            Database = Database.Open(
-                new NpgsqlConnectionStringBuilder(admin)
-                {
-                    Database = _name,
-                    Pooling = false,
-                    CommandTimeout = 0,
-                }.ConnectionString
-            );
-        }
-
-        public Database Database { get; }
-
-        private void Execute(string sql)
-        {
-            using var connection = new NpgsqlConnection(_admin);
-            connection.Open();
-            using var command = new NpgsqlCommand(sql, connection);
-            command.ExecuteNonQuery();
-        }
-
-        public void Dispose() => Execute($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+        static StreamWriter Writer(string path) => new(path, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
     }
 
     /// <summary>Samples the managed heap a few times a second and keeps the largest.</summary>
@@ -370,17 +345,16 @@ public static class IngestBench
 
     /// <summary>
     /// A small seeded generator (SplitMix64): about ten realistic events a vmbo pupil from leerjaar 1 to the first mbo
-    /// year, over ~1,640 vo and ~680 mbo BRIN6 codes. Private to the bench; the real simulator lives elsewhere.
+    /// year, over ~1,640 vo and ~680 mbo BRIN6 codes, without end. Private to the bench; the real simulator lives elsewhere.
     /// </summary>
     private static class Synthetic
     {
         private static readonly Leerweg[] Vmbo = [Leerweg.Bb, Leerweg.Kb, Leerweg.Gl, Leerweg.Tl];
 
-        public static IEnumerable<EventRecord> Events(ulong seed, long count)
+        public static IEnumerable<EventRecord> Events(ulong seed)
         {
             var state = seed;
-            long emitted = 0;
-            for (var pupil = 1L; emitted < count; pupil++)
+            for (var pupil = 1L; ; pupil++)
             {
                 var key = string.Create(CultureInfo.InvariantCulture, $"P{pupil:D8}");
                 var year = 2012 + (int)(Next(ref state) % 10);
@@ -409,11 +383,7 @@ public static class IngestBench
                 list.Add(new(key, new DateOnly(last, 7, 31), EventKind.Uitgeschreven, vo, leerweg, 4, Detail: "diploma"));
                 list.Add(new(key, new DateOnly(last, 8, 1), EventKind.Ingeschreven, mbo, mboLeerweg, Niveau: niveau, Crebo: crebo, Route: "normale-route"));
                 foreach (var e in list)
-                {
-                    if (emitted++ == count)
-                        yield break;
                     yield return new EventRecord(e, Synthetic: true, BirthDate: birth);
-                }
             }
         }
 
@@ -431,4 +401,15 @@ public static class IngestBench
             return z ^ (z >> 31);
         }
     }
+}
+
+/// <summary>The files one bench run writes.</summary>
+internal sealed record IngestFiles(string Directory)
+{
+    public string EventsCsv => Path.Combine(Directory, "events.csv");
+    public string StoredCsv => Path.Combine(Directory, "events-stored.csv");
+    public string PupilsCsv => Path.Combine(Directory, "pupils-stored.csv");
+    public string DayCsv => Path.Combine(Directory, "day.csv");
+    public string DayStoredCsv => Path.Combine(Directory, "day-stored.csv");
+    public string DayPupilsCsv => Path.Combine(Directory, "day-pupils-stored.csv");
 }

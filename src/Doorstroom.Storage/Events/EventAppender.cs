@@ -30,6 +30,7 @@ internal sealed class EventAppender : IDisposable
     private readonly Thread _writer;
     private readonly int _batchSize;
     private readonly bool _storeHadPupils;
+    private readonly DeferredIndexes? _deferred;
     private Pending[] _batch;
     private int _count;
     private long _events,
@@ -43,13 +44,16 @@ internal sealed class EventAppender : IDisposable
         DbTransaction transaction,
         Dialect dialect,
         Action<long, string, string> report,
-        IProgress<ImportProgress>? progress
+        IProgress<ImportProgress>? progress,
+        bool deferIndexes = false
     )
     {
+        _deferred = deferIndexes ? DeferredIndexes.DropIfEmpty(connection, transaction, dialect) : null;
+        var plain = _deferred is not null;
         _sink =
             dialect == Dialect.Sqlite
-                ? new SqliteEventSink((SqliteConnection)connection)
-                : new PostgresEventSink((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+                ? new SqliteEventSink((SqliteConnection)connection, plain)
+                : new PostgresEventSink((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, plain);
         _batchSize = dialect == Dialect.Sqlite ? 4096 : 50_000;
         _batch = new Pending[_batchSize];
         _report = report;
@@ -100,6 +104,12 @@ internal sealed class EventAppender : IDisposable
         _writer.Join();
         if (_error is not null)
             ExceptionDispatchInfo.Throw(_error);
+        if (_deferred is not null && !_failed)
+        {
+            _progress?.Report(new ImportProgress("building the indexes", _events, _events));
+            _inserted -= _deferred.Rebuild();
+        }
+
         _progress?.Report(new ImportProgress("storing", _events, _events));
         return new Appended(_events, _inserted, _newPupils);
     }

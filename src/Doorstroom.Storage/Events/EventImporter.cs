@@ -6,7 +6,8 @@ namespace Doorstroom.Storage;
 /// Imports a file of pupil events (JSON Lines <c>.jsonl</c> or CSV <c>.csv</c>, docs/events.md): streamed, never
 /// whole in memory; all of it in one transaction with its journal entry, or nothing with the problems (at most
 /// <see cref="MaxProblems"/>). Idempotent twice over: the same bytes again are skipped by the journal, and events
-/// already in their pupil's stream are skipped by their digest.
+/// already in their pupil's stream are skipped by their digest. Into an empty event table it loads, then indexes, in the
+/// same transaction (<see cref="DeferredIndexes"/>).
 /// </summary>
 public sealed record EventImporter() : Importer("events", "pupil event streams: JSON Lines (.jsonl) or CSV (.csv, ';'), see docs/events.md", [])
 {
@@ -50,7 +51,7 @@ public sealed record EventImporter() : Importer("events", "pupil event streams: 
 
         using var transaction = connection.BeginTransaction();
         Appended appended;
-        using (var appender = new EventAppender(connection, transaction, database.Dialect, Report, progress))
+        using (var appender = new EventAppender(connection, transaction, database.Dialect, Report, progress, deferIndexes: true))
         {
             foreach (var (line, record) in EventReader.Read(format, path, Report, cancellationToken))
             {

@@ -7,9 +7,10 @@ namespace Doorstroom.Storage;
 /// PostgreSQL: pupils looked up and created a batch at a time with arrays; events by binary COPY, straight into
 /// <c>event</c> when every pupil of the batch is new in this append (inside a savepoint: should the input repeat an
 /// event, the unique index refuses the COPY and the batch goes the other way), else into a temporary staging table
-/// and from there <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>.
+/// and from there <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>. With <c>plain</c> (the indexes are dropped until the end of
+/// the import, <see cref="DeferredIndexes"/>) every batch goes straight into <c>event</c>.
 /// </summary>
-internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTransaction transaction) : IEventSink
+internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTransaction transaction, bool plain = false) : IEventSink
 {
     private const string Savepoint = "event_batch";
     private bool _staging;
@@ -98,6 +99,8 @@ internal sealed class PostgresEventSink(NpgsqlConnection connection, NpgsqlTrans
 
     public long Write(ReadOnlySpan<Pending> rows, bool allNew)
     {
+        if (plain)
+            return Copy($"COPY event ({SqliteEventSink.WriteColumns}) FROM STDIN (FORMAT BINARY)", rows, ordinal: false);
         if (allNew)
         {
             transaction.Save(Savepoint);

@@ -25,21 +25,24 @@ internal sealed class SqliteEventSink : IEventSink
         _find,
         _create;
 
-    public SqliteEventSink(SqliteConnection connection)
+    /// <param name="connection">The import's connection, in its transaction.</param>
+    /// <param name="plain">Plain <c>INSERT</c>s: the unique index is dropped until the end of the import (<see cref="DeferredIndexes"/>).</param>
+    public SqliteEventSink(SqliteConnection connection, bool plain = false)
     {
         _connection = connection;
         _db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
         Pragma($"PRAGMA cache_size = -{CacheKib}");
-        _many = Prepare(Insert(RowsPerStatement));
-        _one = Prepare(Insert(1));
+        _many = Prepare(Insert(RowsPerStatement, plain));
+        _one = Prepare(Insert(1, plain));
         _find = Prepare("SELECT id, synthetic, birth_date FROM pupil WHERE pkey = ?1");
         _create = Prepare("INSERT INTO pupil (pkey, synthetic, birth_date) VALUES (?1, ?2, ?3)");
     }
 
-    private static string Insert(int rows)
+    private static string Insert(int rows, bool plain)
     {
         var one = "(" + string.Join(", ", Enumerable.Repeat("?", ColumnCount)) + ")";
-        return $"INSERT INTO event ({WriteColumns}) VALUES {string.Join(", ", Enumerable.Repeat(one, rows))} ON CONFLICT (pupil_id, digest) DO NOTHING";
+        var conflict = plain ? "" : " ON CONFLICT (pupil_id, digest) DO NOTHING";
+        return $"INSERT INTO event ({WriteColumns}) VALUES {string.Join(", ", Enumerable.Repeat(one, rows))}{conflict}";
     }
 
     /// <summary>The page cache while appending (KiB): the event table and its index grow by hundreds of MiB.</summary>
