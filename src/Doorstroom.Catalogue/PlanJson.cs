@@ -64,6 +64,9 @@ public static class PlanJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The plan as the API serves it (POST /api/v1/plan): compact JSON as UTF-8 bytes. The bench measures this very call.</summary>
+    public static byte[] Utf8(Plan plan) => System.Text.Encoding.UTF8.GetBytes(Write(plan, indented: false));
+
     public static void Step(Utf8JsonWriter w, Step s)
     {
         w.WriteStartObject();
