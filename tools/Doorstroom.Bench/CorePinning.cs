@@ -85,4 +85,43 @@ internal static class CorePinning
             ? $"on core {allowed[0]} only (pinned from outside)"
             : $"NOT pinned (no taskset): the threads may run on cores {string.Join(",", allowed)}";
     }
+
+    /// <summary>Pins every thread a running process has now to <paramref name="core"/> (<c>taskset -a -p -c</c>); threads it starts later inherit it.</summary>
+    public static void PinRunning(string taskset, int pid, int core)
+    {
+        var start = new ProcessStartInfo(taskset, ["-a", "-p", "-c", core.ToString(CultureInfo.InvariantCulture), pid.ToString(CultureInfo.InvariantCulture)])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var p = Process.Start(start) ?? throw new InvalidOperationException("taskset did not start");
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"taskset -a -p -c {core} {pid} failed: {output.Trim()}");
+    }
+
+    /// <summary>The distinct Cpus_allowed_list of every thread of a process, from <c>/proc/&lt;pid&gt;/task/*/status</c>; "?" when unreadable.</summary>
+    public static string ThreadCores(int pid)
+    {
+        var tasks = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task";
+        if (!Directory.Exists(tasks))
+            return "?";
+        var lists = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var task in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                var line = File.ReadLines(Path.Combine(task, "status")).FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+                if (line is not null)
+                    lists.Add(line["Cpus_allowed_list:".Length..].Trim());
+            }
+            catch (IOException)
+            {
+                // The thread ended while we looked.
+            }
+        }
+        return string.Join(" | ", lists);
+    }
 }
