@@ -170,7 +170,7 @@ internal static class ApiBench
         var database = Database.Open(o.Db);
         Fill(database, catalogue, o, cancellationToken);
         var schools = Schools(database, o.Schools, o.Pages);
-        var webDll = o.Web ?? BuildWeb();
+        var webDll = o.Web is { } given ? Path.GetFullPath(given) : BuildWeb();
         var bodies = PupilGenerator.Generate(1000, 20261130).Select(p => System.Text.Encoding.UTF8.GetBytes(PupilJson.Write(p))).ToArray();
 
         var port = FreePort();
