@@ -9,6 +9,13 @@ public sealed class SiteOptions
     /// <summary>Demo mode: demo accounts and data are made when missing and demo accounts may sign in. Never in production.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Only for <c>doorstroom-bench api</c>, and only together with <see cref="Demo"/>: maps POST /api/v1/bench/echo, which answers
+    /// the JSON body it is sent, behind the same authentication as the rest of the API. The bench's baseline (the host, the
+    /// bearer token and the pipeline, no work); not in the OpenAPI document and never on a real site.
+    /// </summary>
+    public bool BenchEcho { get; set; }
+
     /// <summary>The real public data folder; default <c>../shared/data/real</c> beside the repository or <c>$DOORSTROOM_DATA</c>.</summary>
     public string? DataDir { get; set; }
 

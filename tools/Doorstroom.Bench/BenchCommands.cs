@@ -50,20 +50,31 @@ internal static class BenchCommands
             DefaultValueFactory = _ => 100_000,
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the pupil generator", DefaultValueFactory = _ => 20261129 };
+        var core = new Option<int?>("--core") { Description = "The core taskset pins the bench to (default: the last core this process may use)" };
         var plan = new Command(
             "plan",
-            "Plan generated pupils on one core: plans/s, p50/p99 per plan, bytes allocated per plan, against named baselines in " + "the same run."
+            "Plan generated pupils on one core (pinned with taskset): plan + JSON as the API answers (the headline), the plan alone and "
+                + "the baseline routes only; plans/s, p50/p99/p99.9/max per plan, bytes allocated per plan, GC collections and pauses."
         )
         {
             count,
             seed,
+            core,
         };
         plan.SetAction(parse =>
         {
             var n = parse.GetValue(count);
             if (n < 1000)
                 throw new BadInputException($"--count: {n} is too small; use at least 1000");
-            PlanBench.Plan(LoadCatalogue(parse), n, parse.GetValue(seed));
+            var allowed = CorePinning.AllowedCores();
+            var chosen = parse.GetValue(core) ?? (allowed.Count > 0 ? allowed[^1] : 0);
+            if (allowed.Count > 0 && !allowed.Contains(chosen))
+                throw new BadInputException($"--core: {chosen} is not a core this process may use; expected one of {string.Join(", ", allowed)}");
+            var catalogue = LoadCatalogue(parse);
+            // Measure in a child that taskset started on one core, so that every thread of the runtime is on that core too.
+            if (!CorePinning.IsPinnedChild && CorePinning.Taskset() is { } taskset)
+                return CorePinning.RunAgainPinned(taskset, chosen);
+            PlanBench.Plan(catalogue, n, parse.GetValue(seed), CorePinning.Describe());
             return Done;
         });
         return plan;

@@ -3,7 +3,7 @@ using Doorstroom.Bench;
 using Doorstroom.Storage;
 
 // doorstroom-bench: the benchmarks, a tool for developers beside the product (decision 0027).
-// Exit codes as doorstroom's: 0 done; 2 bad input (one line); 3 a store failed (one line); 1 the api bench's server or wrk failed.
+// Exit codes as doorstroom's: 0 done; 2 bad input (one line); 3 a store failed (one line); 1 the api bench's server or taskset failed.
 var parse = BenchCommands.Root().Parse(args);
 if (parse.Errors.Count > 0)
 {

@@ -204,27 +204,49 @@ public static class JsonSpelling
         ["extraVak"] = PupilFact.ExtraVak,
     };
 
-    public static string Of(SchoolType v) => v == SchoolType.Hbo ? "hbo" : Key(Schools, v);
+    // By the value, the first spelling of each as Key finds it ("groen", not its old name "landbouw"): plans and events spell
+    // these per step and per reason, and a search through the dictionary's enumerator allocated and scanned every time.
+    private static readonly Dictionary<SchoolType, string> SpellingsOfSchools = ByValue(Schools);
+
+    private static readonly Dictionary<Sector, string> SpellingsOfSectors = ByValue(Sectors);
+
+    private static readonly Dictionary<DiplomaKind, string> SpellingsOfDiplomas = ByValue(Diplomas);
+
+    private static readonly Dictionary<Goal, string> SpellingsOfGoals = ByValue(Goals);
+
+    private static readonly Dictionary<LobSoort, string> SpellingsOfLobSoorten = ByValue(LobSoorten);
+
+    private static readonly Dictionary<Keuzezekerheid, string> SpellingsOfKeuzezekerheden = ByValue(Keuzezekerheden);
+
+    private static readonly Dictionary<ConnectionForm, string> SpellingsOfConnectionForms = ByValue(ConnectionForms);
+
+    private static readonly Dictionary<Direction, string> SpellingsOfDirections = ByValue(Directions);
+
+    private static readonly Dictionary<Confidence, string> SpellingsOfConfidences = ByValue(Confidences);
+
+    private static readonly Dictionary<MboLevel, string> SpellingsOfLevels = ByValue(Levels);
+
+    public static string Of(SchoolType v) => v == SchoolType.Hbo ? "hbo" : Spelled(SpellingsOfSchools, v);
 
     public static string Of(Leerweg v) => LeerwegSpellings[(int)v];
 
-    public static string Of(Sector v) => Key(Sectors, v);
+    public static string Of(Sector v) => Spelled(SpellingsOfSectors, v);
 
-    public static string Of(DiplomaKind v) => Key(Diplomas, v);
+    public static string Of(DiplomaKind v) => Spelled(SpellingsOfDiplomas, v);
 
-    public static string Of(Goal v) => Key(Goals, v);
+    public static string Of(Goal v) => Spelled(SpellingsOfGoals, v);
 
-    public static string Of(LobSoort v) => Key(LobSoorten, v);
+    public static string Of(LobSoort v) => Spelled(SpellingsOfLobSoorten, v);
 
-    public static string Of(Keuzezekerheid v) => Key(Keuzezekerheden, v);
+    public static string Of(Keuzezekerheid v) => Spelled(SpellingsOfKeuzezekerheden, v);
 
-    public static string Of(ConnectionForm v) => Key(ConnectionForms, v);
+    public static string Of(ConnectionForm v) => Spelled(SpellingsOfConnectionForms, v);
 
-    public static string Of(Direction v) => Key(Directions, v);
+    public static string Of(Direction v) => Spelled(SpellingsOfDirections, v);
 
-    public static string Of(Confidence v) => Key(Confidences, v);
+    public static string Of(Confidence v) => Spelled(SpellingsOfConfidences, v);
 
-    public static string Of(MboLevel v) => Key(Levels, v);
+    public static string Of(MboLevel v) => Spelled(SpellingsOfLevels, v);
 
     public static string Of(RouteStatus v) =>
         v switch
@@ -253,6 +275,18 @@ public static class JsonSpelling
         }
         throw new ArgumentOutOfRangeException(nameof(value), value, null);
     }
+
+    private static Dictionary<T, string> ByValue<T>(IReadOnlyDictionary<string, T> map)
+        where T : struct, Enum
+    {
+        var byValue = new Dictionary<T, string>();
+        foreach (var (k, v) in map)
+            byValue.TryAdd(v, k);
+        return byValue;
+    }
+
+    private static string Spelled<T>(Dictionary<T, string> byValue, T value)
+        where T : struct, Enum => byValue.TryGetValue(value, out var key) ? key : throw new ArgumentOutOfRangeException(nameof(value), value, null);
 
     public static string Expected<T>(IReadOnlyDictionary<string, T> map) => string.Join(", ", map.Keys);
 }

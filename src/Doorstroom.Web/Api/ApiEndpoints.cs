@@ -148,6 +148,15 @@ public static class ApiEndpoints
         api.MapWhereToConnect();
         api.MapLoopbaan();
         api.MapMeeloopdagen();
+        var options = app.ServiceProvider.GetRequiredService<SiteOptions>();
+        if (options.BenchEcho && options.Demo)
+        {
+            // The bench's baseline (SiteOptions.BenchEcho): the body back as it came, after the same token check as every endpoint.
+            api.MapPost("/bench/echo", async (HttpContext http) =>
+                    await ApiResults.ReadBody(http, 64 * 1024) is { } body ? Results.Bytes(body, "application/json") : Results.BadRequest()
+                )
+                .ExcludeFromDescription();
+        }
         // No catch-all route: it would also catch a known path with a wrong method (404 instead of routing's 405). A path
         // that matches nothing gets its 404 problem from UseApiProblems.
         return app;

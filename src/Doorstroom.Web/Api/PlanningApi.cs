@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using System.Text.Json;
 using Doorstroom.Catalogue;
 using Doorstroom.Domain;
@@ -23,7 +22,7 @@ public static class PlanningApi
                 if (problem is not null)
                     return problem;
                 var plan = site.Planner.Plan(situation!);
-                return new ContractJson<PlanDocument>(Encoding.UTF8.GetBytes(PlanJson.Write(plan, indented: false)));
+                return new ContractJson<PlanDocument>(PlanJson.Utf8(plan));
             })
             .WithTags("Planning")
             .WithName("Plan")
