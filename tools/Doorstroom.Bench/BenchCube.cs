@@ -50,10 +50,10 @@ public sealed class BenchCube : IBenchCube
     /// <summary>The masks kept by default: per cohort, and per cohort × niveau.</summary>
     public static ImmutableArray<int> HeadlineMasks { get; } = [Breakdown.Mask(Dimension.Cohort, Dimension.Niveau), Breakdown.Mask(Dimension.Cohort)];
 
-    private static readonly int[] Shift = [48, 40, 26, 12, 8, 4, 0];
-    private static readonly int[] Width = [12, 8, 14, 14, 4, 4, 4];
-    private static readonly ulong[] FieldsOf = BuildFields();
-    private const int CohortBase = 1900;
+    internal static readonly int[] Shift = [48, 40, 26, 12, 8, 4, 0];
+    internal static readonly int[] Width = [12, 8, 14, 14, 4, 4, 4];
+    internal static readonly ulong[] FieldsOf = BuildFields();
+    internal const int CohortBase = 1900;
     private const int Full = Masks - 1;
 
     /// <summary>The dimensions from fewest values to most: a breakdown's parent adds back the first one it lacks.</summary>
@@ -68,7 +68,7 @@ public sealed class BenchCube : IBenchCube
         (int)Dimension.VoVestiging,
     ];
 
-    private static readonly int[][] Children = BuildChildren();
+    internal static readonly int[][] Children = BuildChildren();
 
     private readonly GroupTable[] _base;
     private readonly int[][] _groups;
