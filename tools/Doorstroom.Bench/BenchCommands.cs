@@ -29,6 +29,7 @@ internal static class BenchCommands
         root.Subcommands.Add(IngestBenchCommand.Create());
         root.Subcommands.Add(MonitorCommand());
         root.Subcommands.Add(ApiBench.Create());
+        root.Subcommands.Add(DuckDbFairCommand.Create());
         return root;
     }
 
