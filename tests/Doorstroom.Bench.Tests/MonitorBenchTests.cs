@@ -5,7 +5,7 @@ namespace Doorstroom.Bench.Tests;
 public sealed class MonitorBenchTests
 {
     [Fact]
-    public void Both_engines_run_and_give_every_breakdown_of_every_indicator()
+    public void Ours_and_every_DuckDB_baseline_run_and_give_every_breakdown_of_every_indicator()
     {
         if (DuckDbSide.Unavailable() is { } reason)
             Assert.Skip(reason);
@@ -15,7 +15,9 @@ public sealed class MonitorBenchTests
         Assert.True(result.Pupils > 0);
         Assert.True(result.CsvBytes > 0);
         Assert.NotNull(result.DuckDb);
-        foreach (var run in new[] { result.Ours, result.DuckDb })
+        Assert.NotNull(result.SameAlgorithm);
+        Assert.NotNull(result.Dashboard);
+        foreach (var run in new[] { result.Ours, result.SameAlgorithm, result.Dashboard, result.DuckDb })
         {
             Assert.True(run.Elapsed > TimeSpan.Zero, run.Engine);
             Assert.True(run.Observations > 0, run.Engine);
@@ -33,6 +35,16 @@ public sealed class MonitorBenchTests
         Assert.All(result.Recomputations, r => Assert.True(r.MatchesFullRun, r.Day.ToString()));
         Assert.All(result.Recomputations, r => Assert.True(r.Pupils > 0 && r.PupilsRead >= r.Pupils, $"{r.Day}: {r.Pupils} touched, {r.PupilsRead} read"));
         Assert.True(result.PeakWorkingSetBytes > 0);
+        // The same algorithm keeps every group ours keeps: as many, and as many of ≥ 5 pupils.
+        Assert.Equal(result.Ours.Groups, result.SameAlgorithm.Groups);
+        Assert.True(result.OursPublishable > 0);
+        Assert.Equal(result.OursPublishable, result.SameAlgorithmPublishable);
+        Assert.Equal(0, result.BreakdownsDiffering);
+        var report = MonitorBenchReport.Format(result);
+        Assert.Matches(
+            @"target monitor from the store ÷ DuckDB same algorithm \(the fair baseline\): [\d.]+ × \(≤ 0\.25 ×\): (met|NOT met, [\d,]+ % over)",
+            report
+        );
     }
 
     [Fact]

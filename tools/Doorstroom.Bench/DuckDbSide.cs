@@ -25,13 +25,35 @@ internal static class DuckDbSide
                 + "on the spell's versions; then each indicator as Indicators.cs computes it, and one GROUP BY CUBE",
         ];
 
-    /// <summary>The statements, in order, each with the stage it belongs to.</summary>
+    /// <summary>The statements, in order, each with the stage it belongs to: the observations, then one GROUP BY CUBE.</summary>
     internal static ImmutableArray<(string Stage, string Sql)> Statements(string eventsCsv, string crebosCsv, int threads) =>
+        [
+            .. ObservationStatements(eventsCsv, crebosCsv, threads, memoryLimit: null),
+            (
+                "GROUP BY CUBE",
+                """
+                CREATE TABLE cube AS
+                SELECT indicator, GROUPING(route, cohort, vo, mbo, lw, sector, niveau) AS g,
+                  route, cohort, vo, mbo, lw, sector, niveau, count(*) AS population, count(*) FILTER (WHERE hit) AS hits,
+                  coalesce(sum(value) FILTER (WHERE hit), 0) AS value
+                FROM obs
+                GROUP BY indicator, CUBE(route, cohort, vo, mbo, lw, sector, niveau);
+                """
+            ),
+        ];
+
+    /// <summary>
+    /// The statements every DuckDB baseline shares, in order, each with its stage (settings, load, spells, indicators, cells):
+    /// they end in the table <c>obs</c>, one row per observation: <c>indicator, route, cohort, vo, mbo, lw, sector, niveau,
+    /// hit, value</c>. <paramref name="memoryLimit"/> (e.g. <c>4GB</c>) sets DuckDB's <c>memory_limit</c>; null keeps its default.
+    /// </summary>
+    internal static ImmutableArray<(string Stage, string Sql)> ObservationStatements(string eventsCsv, string crebosCsv, int threads, string? memoryLimit) =>
         [
             (
                 "settings",
                 $"SET threads = {threads}; SET preserve_insertion_order = false; SET temp_directory = "
                     + $"'{Quote(Path.Combine(Path.GetDirectoryName(eventsCsv) ?? ".", "duckdb.tmp"))}';"
+                    + (memoryLimit is null ? "" : $" SET memory_limit = '{Quote(memoryLimit)}';")
             ),
             (
                 "load",
@@ -292,17 +314,6 @@ internal static class DuckDbSide
                 LEFT JOIN crebo c ON c.crebo = ver.crebo;
                 """
             ),
-            (
-                "GROUP BY CUBE",
-                """
-                CREATE TABLE cube AS
-                SELECT indicator, GROUPING(route, cohort, vo, mbo, lw, sector, niveau) AS g,
-                  route, cohort, vo, mbo, lw, sector, niveau, count(*) AS population, count(*) FILTER (WHERE hit) AS hits,
-                  coalesce(sum(value) FILTER (WHERE hit), 0) AS value
-                FROM obs
-                GROUP BY indicator, CUBE(route, cohort, vo, mbo, lw, sector, niveau);
-                """
-            ),
         ];
 
     public static Outcome Run(string eventsCsv, string crebosCsv, int threads, ImmutableArray<Indicator> indicators)
@@ -383,19 +394,19 @@ internal static class DuckDbSide
         }
     }
 
-    private static void Execute(DuckDBConnection connection, string sql)
+    internal static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
-    private static long Scalar(DuckDBConnection connection, string sql)
+    internal static long Scalar(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
+    internal static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 }

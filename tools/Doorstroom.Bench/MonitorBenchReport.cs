@@ -20,12 +20,12 @@ public static class MonitorBenchReport
             $"events {result.Events:N0}, pupils {result.Pupils:N0}, CSV {Mib(result.CsvBytes)}, simulated in {result.Generation.TotalSeconds:F1} s; data "
                 + $"through {result.Through:yyyy-MM-dd}"
         );
-        foreach (var run in new[] { result.Ours, result.DuckDb }.OfType<EngineRun>())
+        foreach (var run in new[] { result.Ours, result.SameAlgorithm, result.Dashboard, result.DuckDb }.OfType<EngineRun>())
         {
             Line(
                 string.Format(
                     CultureInfo.InvariantCulture,
-                    "{0,-7} {1,8:F2} s  observations {2:N0}  groups {3:N0}  peak working set {4}  peak GC heap {5}",
+                    "{0,-30} {1,8:F2} s  observations {2:N0}  groups {3:N0}  peak working set {4}  peak GC heap {5}",
                     run.Engine,
                     run.Elapsed.TotalSeconds,
                     run.Observations,
@@ -40,10 +40,19 @@ public static class MonitorBenchReport
             );
         }
         const double gib = 1L << 30;
-        var ratio = result.Ratio is { } q ? string.Create(CultureInfo.InvariantCulture, $"{q:F2}") : "not measured (DuckDB skipped)";
+        static string Ratio(double? r) => r is { } q ? string.Create(CultureInfo.InvariantCulture, $"{q:F2}×") : "not measured";
+        if (result.Ratio is { } fair)
+            Line(new Target("monitor from the store ÷ DuckDB same algorithm (the fair baseline)", fair, 0.25, HigherIsBetter: false, "×").Line());
+        else
+            Line("target monitor from the store ÷ DuckDB same algorithm (the fair baseline) (≤ 0.25 ×): not measured (DuckDB skipped)");
         Line(
-            $"ratio ours (from the store) / DuckDB (CUBE over the CSV) {ratio}; the process's peak{(result.DuckDb is null ? "" : ", DuckDB included")}: "
-                + $"{Mib(result.PeakWorkingSetBytes)}"
+            $"ratio ours ÷ DuckDB dashboard (5 breakdowns per indicator) {Ratio(result.DashboardRatio)}; ours ÷ DuckDB GROUP BY CUBE "
+                + $"{Ratio(result.CubeRatio)}; the process's peak{(result.SameAlgorithm is null ? "" : ", DuckDB included")}: {Mib(result.PeakWorkingSetBytes)}"
+        );
+        Line(
+            $"groups with ≥ 5 pupils (a table may show them): ours {result.OursPublishable:N0}"
+                + (result.SameAlgorithm is null ? "" : $", DuckDB same algorithm {result.SameAlgorithmPublishable:N0}")
+                + (result.SameAlgorithm is not null && result.OursPublishable != result.SameAlgorithmPublishable ? "   DIFFERS" : "")
         );
         Line(new Target("ours' peak working set", result.Ours.PeakWorkingSetBytes / gib, 2, HigherIsBetter: false, "GiB").Line());
         foreach (var r in result.Recomputations)
@@ -66,7 +75,7 @@ public static class MonitorBenchReport
         }
         foreach (var (indicator, (ours, duck)) in result.BreakdownsPerIndicator.OrderBy(p => p.Key))
             Line($"breakdowns {indicator}: ours {ours}, DuckDB {duck}");
-        Line($"breakdowns whose group counts differ between the engines: {result.BreakdownsDiffering}");
+        Line($"breakdowns whose group counts differ between ours and DuckDB (same algorithm, dashboard, CUBE): {result.BreakdownsDiffering}");
         Line($"honesty check (population / hits / rate):");
         foreach (var h in result.Headline)
         {

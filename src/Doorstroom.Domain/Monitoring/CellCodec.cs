@@ -3,26 +3,13 @@ using System.Runtime.InteropServices;
 namespace Doorstroom.Domain;
 
 /// <summary>
-/// Packs a <see cref="Cell"/> into 64 bits and back: each text dimension interned to a small id (0 is "none"), every
-/// dimension at fixed bits — route 12, cohort 8 (years 1901–2155), vo vestiging 14, mbo instelling 14, leerweg, sector and
-/// niveau 4 each (60 bits). A breakdown is a mask over <see cref="Dimension"/> (bit <c>1 &lt;&lt; (int)dimension</c>), and
-/// rolling a key up to it is one AND with <see cref="Fields"/>. More distinct values than a field holds (4,095 routes,
+/// Packs a <see cref="Cell"/> into 64 bits and back, laid out as <see cref="CubeLayout"/> says: each text dimension
+/// interned to a small id (0 is "none"); rolling a key up to a breakdown is one AND with <see cref="CubeLayout.Fields"/>. More distinct values than a field holds (4,095 routes,
 /// 16,383 vestigingen or instellingen: the country has about 3,500 and 70) is a bug in the data and throws, naming the
 /// dimension. One codec per cube; not thread-safe for <see cref="Pack"/> (it interns).
 /// </summary>
 internal sealed class CellCodec
 {
-    /// <summary>The number of breakdowns: every subset of the seven dimensions.</summary>
-    public const int Masks = 1 << 7;
-
-    /// <summary>The mask of all seven dimensions (the base table).</summary>
-    public const int Full = Masks - 1;
-
-    private static readonly int[] Shift = [48, 40, 26, 12, 8, 4, 0];
-    private static readonly int[] Width = [12, 8, 14, 14, 4, 4, 4];
-    private static readonly ulong[] FieldsOf = BuildFields();
-    private const int CohortBase = 1900;
-
     private readonly Interner _routes,
         _vo,
         _mbo;
@@ -44,16 +31,10 @@ internal sealed class CellCodec
     /// <summary>A copy whose interning goes on apart from this one (the same ids for the values so far).</summary>
     public CellCodec Clone() => new(this);
 
-    /// <summary>The bits of a key that a breakdown keeps.</summary>
-    public static ulong Fields(int mask) => FieldsOf[mask];
-
-    /// <summary>The bits of one dimension.</summary>
-    public static ulong Field(Dimension dimension) => FieldsOf[1 << (int)dimension];
-
     /// <summary>Packs a cell, interning new text values.</summary>
     public ulong Pack(in Cell c)
     {
-        var cohort = c.Cohort - CohortBase;
+        var cohort = c.Cohort - CubeLayout.CohortBase;
         if (c.Cohort != 0 && cohort is < 1 or > 255)
             throw new ArgumentOutOfRangeException(nameof(c), c.Cohort, "the monitor holds cohort years 1901 to 2155");
         return Put(Dimension.Route, _routes.Id(c.Route))
@@ -67,10 +48,10 @@ internal sealed class CellCodec
 
     private static ulong Put(Dimension dimension, ulong value)
     {
-        var d = (int)dimension;
-        if (value >= 1UL << Width[d])
-            throw new InvalidOperationException($"{dimension}: more distinct values than the monitor cube's {Width[d]} bits hold");
-        return value << Shift[d];
+        var width = CubeLayout.Width(dimension);
+        if (value >= 1UL << width)
+            throw new InvalidOperationException($"{dimension}: more distinct values than the monitor cube's {width} bits hold");
+        return value << CubeLayout.Shift(dimension);
     }
 
     /// <summary>The cell of a key; dimensions rolled up (or absent) are null, a rolled-up cohort 0.</summary>
@@ -79,7 +60,7 @@ internal sealed class CellCodec
         var cohort = Get(key, Dimension.Cohort);
         return new Cell(
             _routes.Value(Get(key, Dimension.Route)),
-            cohort == 0 ? 0 : cohort + CohortBase,
+            cohort == 0 ? 0 : cohort + CubeLayout.CohortBase,
             _vo.Value(Get(key, Dimension.VoVestiging)),
             _mbo.Value(Get(key, Dimension.MboInstelling)),
             Get(key, Dimension.Leerweg) is var l and > 0 ? (Leerweg)(l - 1) : null,
@@ -88,21 +69,7 @@ internal sealed class CellCodec
         );
     }
 
-    private static int Get(ulong key, Dimension dimension) => (int)((key >> Shift[(int)dimension]) & ((1UL << Width[(int)dimension]) - 1));
-
-    private static ulong[] BuildFields()
-    {
-        var fields = new ulong[Masks];
-        for (var m = 0; m < Masks; m++)
-        {
-            for (var d = 0; d < 7; d++)
-            {
-                if ((m & (1 << d)) != 0)
-                    fields[m] |= ((1UL << Width[d]) - 1) << Shift[d];
-            }
-        }
-        return fields;
-    }
+    private static int Get(ulong key, Dimension dimension) => (int)((key >> CubeLayout.Shift(dimension)) & ((1UL << CubeLayout.Width(dimension)) - 1));
 
     /// <summary>Strings to small ids; 0 is null. The last value is remembered by reference: a pupil's observations share their strings.</summary>
     private sealed class Interner

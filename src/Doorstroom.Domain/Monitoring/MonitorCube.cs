@@ -14,20 +14,13 @@ public sealed record MonitorTable(Indicator Indicator, ImmutableArray<Dimension>
 /// Accumulates observations per (indicator, cell): population, hits and the sum of the hits' values. Observations can be
 /// taken out again (<see cref="Subtract"/>), so after new events a pupil's old observations are subtracted and the new ones
 /// added (<c>MonitorEngine</c> in Storage). Memory grows with the groups, not with the pupils or events: each cell is packed
-/// into a 64-bit key (<see cref="CellCodec"/>) in one compact hash table per indicator, 16 bytes a group (24 with a value).
+/// into a 64-bit key (<see cref="CubeLayout"/>) in one compact hash table per indicator, 16 bytes a group (24 with a value).
 /// Not thread-safe: one cube per writer, merged with <see cref="AddAll"/>; readers share a cube only while nobody writes
 /// (<see cref="Clone"/> gives a writer its own).
 /// </summary>
 public sealed class MonitorCube : IObservationSink
 {
     private static readonly int IndicatorCount = Enum.GetValues<Indicator>().Length;
-
-    /// <summary>
-    /// The breakdowns' spanning tree: a mask's parent is the mask with the first dimension it lacks added back, taken
-    /// from fewest values to most (niveau, sector, leerweg, cohort, route, mbo, vo), so each breakdown is rolled up from a
-    /// small parent.
-    /// </summary>
-    private static readonly int[][] Children = BuildChildren();
 
     private readonly CellCodec codec;
     private readonly GroupTable[] tables;
@@ -143,48 +136,27 @@ public sealed class MonitorCube : IObservationSink
         var path = new GroupTable?[8];
         for (var i = 0; i < IndicatorCount; i++)
         {
-            groups[i] = new int[CellCodec.Masks];
-            shown[i] = new int[CellCodec.Masks];
-            groups[i][CellCodec.Full] = tables[i].Count;
-            shown[i][CellCodec.Full] = tables[i].CountAtLeast(publishable);
-            Walk(i, CellCodec.Full, tables[i], 1);
+            groups[i] = new int[CubeLayout.Masks];
+            shown[i] = new int[CubeLayout.Masks];
+            groups[i][CubeLayout.Full] = tables[i].Count;
+            shown[i][CubeLayout.Full] = tables[i].CountAtLeast(publishable);
+            Walk(i, CubeLayout.Full, tables[i], 1);
         }
         return new CubeBreakdowns([.. groups.Select(g => g.ToImmutableArray())], [.. shown.Select(g => g.ToImmutableArray())]);
 
         void Walk(int indicator, int mask, GroupTable table, int depth)
         {
-            foreach (var child in Children[mask])
+            foreach (var child in CubeLayout.Children(mask))
             {
                 var into = path[depth] ??= new GroupTable();
                 into.Reset(table.Count);
-                table.RollInto(into, CellCodec.Fields(child));
+                table.RollInto(into, CubeLayout.Fields(child));
                 groups[indicator][child] = into.Count;
                 shown[indicator][child] = into.CountAtLeast(publishable);
-                if (Children[child].Length > 0)
+                if (CubeLayout.Children(child).Length > 0)
                     Walk(indicator, child, into, depth + 1);
             }
         }
-    }
-
-    private static int[][] BuildChildren()
-    {
-        Dimension[] byValues =
-        [
-            Dimension.Niveau,
-            Dimension.Sector,
-            Dimension.Leerweg,
-            Dimension.Cohort,
-            Dimension.Route,
-            Dimension.MboInstelling,
-            Dimension.VoVestiging,
-        ];
-        var children = Enumerable.Range(0, CellCodec.Masks).Select(_ => new List<int>()).ToArray();
-        for (var m = 0; m < CellCodec.Full; m++)
-        {
-            var add = byValues.First(d => (m & (1 << (int)d)) == 0);
-            children[m | (1 << (int)add)].Add(m);
-        }
-        return [.. children.Select(c => c.ToArray())];
     }
 
     /// <summary>
@@ -195,7 +167,7 @@ public sealed class MonitorCube : IObservationSink
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         var seen = dimensions.Select(_ => new HashSet<ulong>()).ToArray();
-        var fields = dimensions.Select(CellCodec.Field).ToArray();
+        var fields = dimensions.Select(CubeLayout.Field).ToArray();
         foreach (var table in tables)
         {
             for (var s = 0; s < table.Slots; s++)
@@ -227,7 +199,7 @@ public sealed class MonitorCube : IObservationSink
             mask |= 1 << (int)d;
         var source = tables[(int)indicator];
         var rolled = new GroupTable(where is null ? Math.Min(source.Count, 1 << 16) : 16);
-        var fields = CellCodec.Fields(mask);
+        var fields = CubeLayout.Fields(mask);
         if (where is null)
             source.RollInto(rolled, fields);
         else
