@@ -78,6 +78,8 @@ public sealed class MonitorEngineTests
         Assert.True(touched.Count > 5, $"the day touches {touched.Count} pupils: too few to tell");
         Assert.Null(after.Cube.Difference(Full(store)));
         Assert.NotNull(after.Cube.Difference(cubeBefore));
+        // The breakdowns rolled up on the cores are those of the one-thread roll-up.
+        Assert.Equal(after.Cube.RollUp(), MonitorEngine.RollUp(after.Cube), new BreakdownsComparer());
         // The published state of before is left as it was: the refresh worked on a copy.
         Assert.Null(before.Cube.Difference(cubeBefore));
         Assert.Equal(before.Events + pupils.Sum(p => p.Events.Count(e => e.Date == day)), after.Events);
@@ -139,5 +141,44 @@ public sealed class MonitorEngineTests
 
         Assert.Same(first, engine.Refresh(Ct));
         Assert.Equal((RefreshKind.None, 0L), (engine.Last!.Kind, engine.Last.PupilsRead));
+    }
+
+    [Fact]
+    public void On_PostgreSQL_a_full_computation_reads_every_partition_on_its_own_connection_and_equals_SQLite()
+    {
+        var (pg, pupils) = World(StoreKind.Postgres);
+        using var _ = pg;
+        var (sqlite, __) = World(StoreKind.Sqlite);
+        using var ___ = sqlite;
+        Append(pg, pupils, _ => true);
+        Append(sqlite, pupils, _ => true);
+        using (var connection = pg.Database.ConnectMigrated())
+        {
+            // The pupils are spread over the partitions by their hash: each partition holds some.
+            foreach (var partition in EventStore.PartitionNames)
+                Assert.True(connection.ExecuteScalar<long>($"SELECT count(DISTINCT pupil_id) FROM {partition}") > 0, partition);
+        }
+        var onPostgres = new MonitorEngine(pg.Database, NoDirections);
+        var onSqlite = new MonitorEngine(sqlite.Database, NoDirections);
+
+        var cube = onPostgres.Refresh(Ct).Cube;
+
+        Assert.Equal((RefreshKind.Full, EventStore.Partitions), (onPostgres.Last!.Kind, onPostgres.Last.Readers));
+        Assert.Equal(pupils.Length, onPostgres.Last.PupilsRead);
+        Assert.Equal(pupils.Sum(p => p.Events.Length), onPostgres.Last.EventsRead);
+        Assert.Null(cube.Difference(onSqlite.Refresh(Ct).Cube));
+        Assert.Equal(1, onSqlite.Last!.Readers);
+    }
+
+    private sealed class BreakdownsComparer : IEqualityComparer<CubeBreakdowns>
+    {
+        public bool Equals(CubeBreakdowns? x, CubeBreakdowns? y) =>
+            x is not null
+            && y is not null
+            && x.Groups.Zip(y.Groups).All(p => p.First.SequenceEqual(p.Second))
+            && x.Publishable.Zip(y.Publishable).All(p => p.First.SequenceEqual(p.Second))
+            && x.Groups.Length == y.Groups.Length;
+
+        public int GetHashCode(CubeBreakdowns obj) => obj.Total.GetHashCode();
     }
 }

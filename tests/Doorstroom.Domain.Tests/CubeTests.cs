@@ -173,6 +173,10 @@ public sealed class CubeTests
             Assert.Equal(groups.Count(n => n >= 5), breakdowns.Publishable[(int)Indicator.NieuweVsv][mask]);
         }
         Assert.Equal(0, breakdowns.Of(Indicator.Switch, 127));
+        // One indicator rolled up alone (as the engine does on each core) gives its row of the whole roll-up.
+        var alone = cube.RollUp(Indicator.NieuweVsv);
+        Assert.Equal(breakdowns.Groups[(int)Indicator.NieuweVsv], alone.Groups, EqualityComparer<int>.Default);
+        Assert.Equal(breakdowns.Publishable[(int)Indicator.NieuweVsv], alone.Publishable, EqualityComparer<int>.Default);
 
         // Taking a copy's observations out and adding them back leaves every cell as it was.
         var copy = cube.Clone();

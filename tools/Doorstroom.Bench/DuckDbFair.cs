@@ -13,7 +13,7 @@ namespace Doorstroom.Bench;
 /// <list type="bullet">
 /// <item><see cref="SameAlgorithm"/>: the cell packed into a 64-bit key as the product's <see cref="CubeLayout"/> lays it out, a base table
 /// key → population, hits, value, and every breakdown rolled up from its parent by masking the key, in
-/// <see cref="CubeLayout.Children"/>'s spanning-tree order (the one <see cref="MonitorCube.RollUp"/> walks), keeping only each breakdown's group count (and how many groups reach
+/// <see cref="CubeLayout.Children"/>'s spanning-tree order (the one <see cref="MonitorCube.RollUp(int)"/> walks), keeping only each breakdown's group count (and how many groups reach
 /// <see cref="Publishable"/> pupils).</item>
 /// <item><see cref="Dashboard"/>: only the breakdowns a dashboard shows (<see cref="DashboardBreakdowns"/>), one
 /// <c>GROUP BY GROUPING SETS</c> over the observations, the groups kept in a table.</item>
@@ -45,12 +45,15 @@ internal static class DuckDbFair
     /// <param name="WorkingSetAtStartBytes">The process's working set when the run began: part of <see cref="EngineRun.PeakWorkingSetBytes"/> that
     /// is not this run's (the peak is the process's, sampled).</param>
     /// <param name="Notes">What exactly the run computes.</param>
+    /// <param name="Headline">The headline figures (per cohort, and per cohort × niveau), from the dashboard's groups; empty for the same algorithm,
+    /// which keeps counts only.</param>
     public sealed record Outcome(
         EngineRun Run,
         Dictionary<Indicator, Dictionary<int, int>> Groups,
         Dictionary<Indicator, Dictionary<int, int>> PublishableGroups,
         long WorkingSetAtStartBytes,
-        ImmutableArray<string> Notes
+        ImmutableArray<string> Notes,
+        Dictionary<(string Figure, string Key), Counts> Headline
     )
     {
         /// <summary>Groups of at least <see cref="Publishable"/> pupils over every breakdown computed.</summary>
@@ -95,7 +98,7 @@ internal static class DuckDbFair
                 + "first, each table dropped once its children are built; a leaf breakdown is counted without being kept; per breakdown only the group "
                 + $"count and the groups of ≥ {Publishable} pupils are kept"
         );
-        return Execute("DuckDB, same algorithm", statements, indicators, CountsSql, notes);
+        return Execute("DuckDB, same algorithm", statements, indicators, CountsSql, notes, headlineTable: null);
     }
 
     /// <summary>
@@ -142,7 +145,7 @@ internal static class DuckDbFair
             CultureInfo.InvariantCulture,
             $"SELECT indicator, g, count(*), count(*) FILTER (WHERE population >= {Publishable}) FROM dash GROUP BY ALL"
         );
-        return Execute("DuckDB, dashboard", statements, indicators, counts, notes);
+        return Execute("DuckDB, dashboard", statements, indicators, counts, notes, headlineTable: "dash");
     }
 
     private static string Settings(int threads, string memoryLimit) =>
@@ -157,7 +160,8 @@ internal static class DuckDbFair
         ImmutableArray<(string Stage, string Sql)> statements,
         ImmutableArray<Indicator> indicators,
         string countsSql,
-        ImmutableArray<string> notes
+        ImmutableArray<string> notes,
+        string? headlineTable
     )
     {
         var atStart = Environment.WorkingSet;
@@ -199,7 +203,8 @@ internal static class DuckDbFair
             sampler.PeakHeap,
             stages.ToImmutable()
         );
-        return new Outcome(run, groups, publishable, atStart, notes);
+        var headline = headlineTable is null ? [] : DuckDbSide.ReadHeadline(connection, headlineTable, indicators);
+        return new Outcome(run, groups, publishable, atStart, notes, headline);
     }
 
     /// <summary>Reads (indicator name, GROUPING() id, groups, groups of ≥ 5) rows into per-indicator dictionaries, for the compared indicators.</summary>

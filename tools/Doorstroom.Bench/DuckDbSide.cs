@@ -353,6 +353,17 @@ internal static class DuckDbSide
             }
         }
 
+        var headline = ReadHeadline(connection, "cube", indicators);
+        return new Outcome(run, headline, perIndicator);
+    }
+
+    /// <summary>The headline figures (every indicator per cohort, and per cohort × niveau) from a table of DuckDB groups with a <c>GROUPING()</c> id <c>g</c>.</summary>
+    internal static Dictionary<(string Figure, string Key), Counts> ReadHeadline(
+        DuckDBConnection connection,
+        string table,
+        ImmutableArray<Indicator> indicators
+    )
+    {
         var headline = new Dictionary<(string, string), Counts>();
         foreach (var (indicator, byNiveau) in MonitorBench.Figures)
         {
@@ -362,7 +373,7 @@ internal static class DuckDbSide
             using var command = connection.CreateCommand();
             command.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"SELECT cohort, niveau, population, hits, value FROM cube WHERE indicator = '{indicator}' AND g = {Breakdown.GroupingId(mask)}"
+                $"SELECT cohort, niveau, population, hits, value FROM {table} WHERE indicator = '{indicator}' AND g = {Breakdown.GroupingId(mask)}"
             );
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -376,7 +387,7 @@ internal static class DuckDbSide
                 );
             }
         }
-        return new Outcome(run, headline, perIndicator);
+        return headline;
     }
 
     /// <summary>True when DuckDB's native library loads here; the reason when not.</summary>

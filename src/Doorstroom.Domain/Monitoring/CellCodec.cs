@@ -4,9 +4,9 @@ namespace Doorstroom.Domain;
 
 /// <summary>
 /// Packs a <see cref="Cell"/> into 64 bits and back, laid out as <see cref="CubeLayout"/> says: each text dimension
-/// interned to a small id (0 is "none"); rolling a key up to a breakdown is one AND with <see cref="CubeLayout.Fields"/>. More distinct values than a field holds (4,095 routes,
-/// 16,383 vestigingen or instellingen: the country has about 3,500 and 70) is a bug in the data and throws, naming the
-/// dimension. One codec per cube; not thread-safe for <see cref="Pack"/> (it interns).
+/// interned to a small id (0 is "none"); rolling a key up to a breakdown is one AND with <see cref="CubeLayout.Fields"/>.
+/// More distinct values than a field holds (4,095 routes, 16,383 vestigingen or instellingen: the country has about 3,500
+/// and 70) is a bug in the data and throws, naming the dimension. One codec per cube; not thread-safe for <see cref="Pack"/> (it interns).
 /// </summary>
 internal sealed class CellCodec
 {

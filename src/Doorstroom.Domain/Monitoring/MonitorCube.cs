@@ -131,30 +131,39 @@ public sealed class MonitorCube : IObservationSink
     /// </summary>
     public CubeBreakdowns RollUp(int publishable = 5)
     {
-        var groups = new int[IndicatorCount][];
-        var shown = new int[IndicatorCount][];
         var path = new GroupTable?[8];
+        var each = new IndicatorBreakdowns[IndicatorCount];
         for (var i = 0; i < IndicatorCount; i++)
-        {
-            groups[i] = new int[CubeLayout.Masks];
-            shown[i] = new int[CubeLayout.Masks];
-            groups[i][CubeLayout.Full] = tables[i].Count;
-            shown[i][CubeLayout.Full] = tables[i].CountAtLeast(publishable);
-            Walk(i, CubeLayout.Full, tables[i], 1);
-        }
-        return new CubeBreakdowns([.. groups.Select(g => g.ToImmutableArray())], [.. shown.Select(g => g.ToImmutableArray())]);
+            each[i] = RollUp(i, publishable, path);
+        return CubeBreakdowns.From(each);
+    }
 
-        void Walk(int indicator, int mask, GroupTable table, int depth)
+    /// <summary>
+    /// <see cref="RollUp(int)"/> for one indicator. The cube is only read, so the indicators may be rolled up at the same time
+    /// while nobody writes (<c>MonitorEngine.RollUp</c> in Storage spreads them over the cores).
+    /// </summary>
+    public IndicatorBreakdowns RollUp(Indicator indicator, int publishable = 5) => RollUp((int)indicator, publishable, new GroupTable?[8]);
+
+    private IndicatorBreakdowns RollUp(int indicator, int publishable, GroupTable?[] path)
+    {
+        var groups = new int[CubeLayout.Masks];
+        var shown = new int[CubeLayout.Masks];
+        groups[CubeLayout.Full] = tables[indicator].Count;
+        shown[CubeLayout.Full] = tables[indicator].CountAtLeast(publishable);
+        Walk(CubeLayout.Full, tables[indicator], 1);
+        return new IndicatorBreakdowns([.. groups], [.. shown]);
+
+        void Walk(int mask, GroupTable table, int depth)
         {
             foreach (var child in CubeLayout.Children(mask))
             {
                 var into = path[depth] ??= new GroupTable();
                 into.Reset(table.Count);
                 table.RollInto(into, CubeLayout.Fields(child));
-                groups[indicator][child] = into.Count;
-                shown[indicator][child] = into.CountAtLeast(publishable);
+                groups[child] = into.Count;
+                shown[child] = into.CountAtLeast(publishable);
                 if (CubeLayout.Children(child).Length > 0)
-                    Walk(indicator, child, into, depth + 1);
+                    Walk(child, into, depth + 1);
             }
         }
     }
@@ -267,13 +276,23 @@ public sealed class MonitorCube : IObservationSink
     public const string Unknown = "onbekend";
 }
 
+/// <summary>One indicator's breakdowns: per mask (<see cref="CubeLayout"/>) the group count and the groups of at least the publishable size.</summary>
+public sealed record IndicatorBreakdowns(ImmutableArray<int> Groups, ImmutableArray<int> Publishable);
+
 /// <summary>
-/// Every breakdown's size after <see cref="MonitorCube.RollUp"/>: per indicator (by its number) and mask (bit
+/// Every breakdown's size after <see cref="MonitorCube.RollUp(int)"/>: per indicator (by its number) and mask (bit
 /// <c>1 &lt;&lt; (int)dimension</c> set = broken down by that dimension) the number of groups, and how many of them have a
 /// population a table may show.
 /// </summary>
 public sealed record CubeBreakdowns(ImmutableArray<ImmutableArray<int>> Groups, ImmutableArray<ImmutableArray<int>> Publishable)
 {
+    /// <summary>The breakdowns of every indicator, in <see cref="Indicator"/> order.</summary>
+    public static CubeBreakdowns From(IReadOnlyList<IndicatorBreakdowns> indicators)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        return new([.. indicators.Select(i => i.Groups)], [.. indicators.Select(i => i.Publishable)]);
+    }
+
     /// <summary>The groups of one breakdown.</summary>
     public int Of(Indicator indicator, int mask) => Groups[(int)indicator][mask];
 

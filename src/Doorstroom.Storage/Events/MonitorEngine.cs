@@ -35,7 +35,9 @@ public enum RefreshKind
 /// <param name="PupilsRead">Pupils whose streams were read from the store.</param>
 /// <param name="EventsRead">Event rows read from the store.</param>
 /// <param name="Elapsed">Wall time, reading from the store included.</param>
-public sealed record MonitorRefresh(RefreshKind Kind, string Reason, long PupilsRead, long EventsRead, TimeSpan Elapsed);
+/// <param name="Readers">Readers of the store at the same time, each on its own connection: one per partition of <c>event</c> in a
+/// full computation on PostgreSQL, else one (none when nothing was read).</param>
+public sealed record MonitorRefresh(RefreshKind Kind, string Reason, long PupilsRead, long EventsRead, TimeSpan Elapsed, int Readers);
 
 /// <summary>
 /// The monitor's one engine, used by the web monitor, <c>doorstroom monitor</c> and <c>report</c>, and measured by
@@ -76,7 +78,7 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
         var version = store.Version();
         if (Current is { } current && current.Version == version)
         {
-            Last = new MonitorRefresh(RefreshKind.None, "", 0, 0, clock.Elapsed);
+            Last = new MonitorRefresh(RefreshKind.None, "", 0, 0, clock.Elapsed, 0);
             return current;
         }
         if (Current is null)
@@ -121,7 +123,7 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
         var context = new MonitorContext(crebos, through);
         var ids = touched.Concat(due).Order().ToArray();
         var before = Current;
-        var result = Observe(Rows(ids, version, cancellationToken), before.Version, before.Context, context, new SkippedRows(), cancellationToken);
+        var result = Observe([Rows(ids, version, cancellationToken)], before.Version, before.Context, context, new SkippedRows(), cancellationToken);
         var cube = before.Cube.Clone();
         foreach (var part in result.Parts)
             cube.AddAll(part.Plus);
@@ -137,8 +139,23 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
             before.SyntheticPupils + result.NewSynthetic,
             before.Skipped + result.Skipped.Count
         );
-        Last = new MonitorRefresh(RefreshKind.Incremental, "", result.PupilsRead, result.EventsRead, clock.Elapsed);
+        Last = new MonitorRefresh(RefreshKind.Incremental, "", result.PupilsRead, result.EventsRead, clock.Elapsed, result.Readers);
         return Current;
+    }
+
+    /// <summary>
+    /// Every breakdown of every indicator (<see cref="MonitorCube.RollUp(int)"/>), the indicators rolled up at the same time on
+    /// the cores; <paramref name="cube"/> must not change meanwhile (a published state's never does).
+    /// </summary>
+    public static CubeBreakdowns RollUp(MonitorCube cube, int publishable = 5)
+    {
+        ArgumentNullException.ThrowIfNull(cube);
+        var indicators = Enum.GetValues<Indicator>();
+        var each = new IndicatorBreakdowns[indicators.Length];
+        Parallel.For(0, indicators.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            each[i] = cube.RollUp(indicators[i], publishable)
+        );
+        return CubeBreakdowns.From(each);
     }
 
     /// <summary>
@@ -174,7 +191,7 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
         var cube = Merge(result);
         ApplyDue(result);
         Current = new MonitorState(cube, context, version, result.EventsRead, result.NewPupils, result.NewSynthetic, result.Skipped.Count);
-        Last = new MonitorRefresh(RefreshKind.Full, reason, result.PupilsRead, result.EventsRead, clock.Elapsed);
+        Last = new MonitorRefresh(RefreshKind.Full, reason, result.PupilsRead, result.EventsRead, clock.Elapsed, result.Readers);
         return Current;
     }
 
@@ -217,15 +234,23 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
         public long NewSynthetic;
     }
 
-    private sealed record Observed(ImmutableArray<Part> Parts, long NewPupils, long NewSynthetic, SkippedRows Skipped, long PupilsRead, long EventsRead);
+    private sealed record Observed(
+        ImmutableArray<Part> Parts,
+        long NewPupils,
+        long NewSynthetic,
+        SkippedRows Skipped,
+        long PupilsRead,
+        long EventsRead,
+        int Readers
+    );
 
     /// <summary>
-    /// Observes the pupils <paramref name="rows"/> yields (read on this thread, observed on the workers): each as it stands in
+    /// Observes the pupils <paramref name="sources"/> yield (each source read on a thread of its own, observed on the workers): each as it stands in
     /// <paramref name="now"/> into its worker's plus cube, and, when <paramref name="then"/> is given, its rows up to
     /// <paramref name="version"/> as they stood in <paramref name="then"/> into the minus cube.
     /// </summary>
     private Observed Observe(
-        IEnumerable<PupilRows> rows,
+        IReadOnlyList<IEnumerable<PupilRows>> sources,
         long version,
         MonitorContext? then,
         MonitorContext now,
@@ -235,7 +260,7 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
     {
         var parts = Enumerable.Range(0, _workers).Select(_ => new Part()).ToImmutableArray();
         var channels = parts
-            .Select(_ => Channel.CreateBounded<List<PupilRows>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true }))
+            .Select(_ => Channel.CreateBounded<List<PupilRows>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = sources.Count == 1 }))
             .ToArray();
         var tasks = parts
             .Select(
@@ -249,7 +274,7 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
                             }
                             catch (Exception e)
                             {
-                                // The reader must not wait for room on a channel nobody reads any more.
+                                // The readers must not wait for room on a channel nobody reads any more.
                                 channels[i].Writer.TryComplete(e);
                                 throw;
                             }
@@ -258,34 +283,16 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
                     )
             )
             .ToArray();
-        long pupils = 0,
-            events = 0;
-        var batches = parts.Select(_ => new List<PupilRows>(BatchPupils)).ToArray();
+        // One reader per source (a partition of event on PostgreSQL, each on its own connection); a pupil's rows are all in one.
+        var read = new (long Pupils, long Events)[sources.Count];
         try
         {
-            foreach (var pupil in rows)
-            {
-                pupils++;
-                events += pupil.Rows.Count;
-                foreach (var (id, e) in pupil.Rows)
-                {
-                    if (e is null && id > version)
-                        skipped.Add(id, "it could not be read as an event");
-                }
-                // A stable spread: the same pupil always goes to the same worker (splitmix64 of its id).
-                var k = (int)(Mix((ulong)pupil.PupilId) % (ulong)parts.Length);
-                batches[k].Add(pupil);
-                if (batches[k].Count == BatchPupils)
-                {
-                    Send(channels[k], batches[k], cancellationToken);
-                    batches[k] = new List<PupilRows>(BatchPupils);
-                }
-            }
-            for (var k = 0; k < parts.Length; k++)
-            {
-                if (batches[k].Count > 0)
-                    Send(channels[k], batches[k], cancellationToken);
-            }
+            if (sources.Count == 1)
+                read[0] = Spread(sources[0], channels, version, skipped, cancellationToken);
+            else
+                Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = sources.Count }, k =>
+                    read[k] = Spread(sources[k], channels, version, skipped, cancellationToken)
+                );
         }
         finally
         {
@@ -293,7 +300,56 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
                 channel.Writer.TryComplete();
         }
         Task.WaitAll(tasks, cancellationToken);
-        return new Observed(parts, parts.Sum(p => p.NewPupils), parts.Sum(p => p.NewSynthetic), skipped, pupils, events);
+        return new Observed(
+            parts,
+            parts.Sum(p => p.NewPupils),
+            parts.Sum(p => p.NewSynthetic),
+            skipped,
+            read.Sum(r => r.Pupils),
+            read.Sum(r => r.Events),
+            sources.Count
+        );
+    }
+
+    /// <summary>Sends one source's pupils to the workers in batches, each pupil to the worker its id's hash names.</summary>
+    private static (long Pupils, long Events) Spread(
+        IEnumerable<PupilRows> rows,
+        Channel<List<PupilRows>>[] channels,
+        long version,
+        SkippedRows skipped,
+        CancellationToken cancellationToken
+    )
+    {
+        long pupils = 0,
+            events = 0;
+        var batches = channels.Select(_ => new List<PupilRows>(BatchPupils)).ToArray();
+        foreach (var pupil in rows)
+        {
+            pupils++;
+            events += pupil.Rows.Count;
+            foreach (var (id, e) in pupil.Rows)
+            {
+                if (e is null && id > version)
+                {
+                    lock (skipped)
+                        skipped.Add(id, "it could not be read as an event");
+                }
+            }
+            // A stable spread: the same pupil always goes to the same worker (splitmix64 of its id).
+            var k = (int)(Mix((ulong)pupil.PupilId) % (ulong)channels.Length);
+            batches[k].Add(pupil);
+            if (batches[k].Count == BatchPupils)
+            {
+                Send(channels[k], batches[k], cancellationToken);
+                batches[k] = new List<PupilRows>(BatchPupils);
+            }
+        }
+        for (var k = 0; k < channels.Length; k++)
+        {
+            if (batches[k].Count > 0)
+                Send(channels[k], batches[k], cancellationToken);
+        }
+        return (pupils, events);
     }
 
     private static void Send(Channel<List<PupilRows>> channel, List<PupilRows> batch, CancellationToken cancellationToken)
@@ -372,11 +428,48 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
             : Indicators.ObserveDue(span, birth, context, into);
     }
 
-    /// <summary>Every pupil's rows up to <paramref name="version"/>, in key order.</summary>
-    private IEnumerable<PupilRows> AllRows(long version, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every pupil's rows up to <paramref name="version"/>, in key order: on SQLite one reader over <c>event</c>; on PostgreSQL
+    /// one per partition (<see cref="EventStore.PartitionNames"/>), each on its own connection, read at the same time.
+    /// </summary>
+    private ImmutableArray<IEnumerable<PupilRows>> AllRows(long version, CancellationToken cancellationToken)
+    {
+        if (database.Dialect == Dialect.Postgres)
+            return [.. EventStore.PartitionNames.Select(table => TableRows(table, "", version, cancellationToken))];
+        // SQLite has one table: as many readers as workers, each over its own range of pupil ids (whole pupils, in key order).
+        long low,
+            high;
+        using (var connection = database.ConnectMigrated())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM pupil";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            (low, high) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        var readers = (int)Math.Clamp((high - low + 1) / 10_000, 1, _workers);
+        var step = (high - low + 1 + readers - 1) / readers;
+        return
+        [
+            .. Enumerable
+                .Range(0, readers)
+                .Select(r =>
+                    TableRows(
+                        "event",
+                        readers == 1
+                            ? ""
+                            : string.Create(CultureInfo.InvariantCulture, $" AND e.pupil_id >= {low + r * step} AND e.pupil_id < {low + (r + 1) * step}"),
+                        version,
+                        cancellationToken
+                    )
+                ),
+        ];
+    }
+
+    private IEnumerable<PupilRows> TableRows(string table, string range, long version, CancellationToken cancellationToken)
     {
         using var connection = database.ConnectMigrated();
-        foreach (var pupil in Read(connection, "e.id <= @version", version, cancellationToken))
+        foreach (var pupil in Read(connection, table, "e.id <= @version" + range, version, cancellationToken))
             yield return pupil;
     }
 
@@ -388,16 +481,18 @@ public sealed class MonitorEngine(Database database, IReadOnlyDictionary<string,
         {
             // The ids are the store's own integers, written as numbers: no text of anyone's reaches the SQL.
             var list = string.Join(',', ids.Skip(start).Take(1000).Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            foreach (var pupil in Read(connection, $"e.pupil_id IN ({list}) AND e.id <= @version", version, cancellationToken))
+            foreach (var pupil in Read(connection, "event", $"e.pupil_id IN ({list}) AND e.id <= @version", version, cancellationToken))
                 yield return pupil;
         }
     }
 
-    private static IEnumerable<PupilRows> Read(DbConnection connection, string where, long version, CancellationToken cancellationToken)
+    /// <summary>The rows of <paramref name="table"/> (<c>event</c> or one of its partitions, a name of ours) matching <paramref name="where"/>.</summary>
+    private static IEnumerable<PupilRows> Read(DbConnection connection, string table, string where, long version, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
         command.CommandText =
-            $"SELECT {EventStore.EventColumns}, e.pupil_id FROM event e JOIN pupil p ON p.id = e.pupil_id WHERE {where} ORDER BY e.pupil_id, e.on_date, e.id";
+            $"SELECT {EventStore.EventColumns}, e.pupil_id FROM {table} e JOIN pupil p ON p.id = e.pupil_id WHERE {where} ORDER BY e.pupil_id, e.on_date, e.id";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "version";
         parameter.Value = version;
