@@ -58,6 +58,21 @@ public sealed class ApiDesignRulesTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task The_documents_contact_is_the_one_the_operator_set()
+    {
+        using var configured = site.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Doorstroom:Api:ContactName", "Servicedesk Testregio");
+            b.UseSetting("Doorstroom:Api:ContactEmail", "api@testregio.example");
+        });
+        using var anonymous = configured.CreateClient();
+        var contact = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json", Ct))!["info"]!["contact"]!;
+
+        Assert.Equal("Servicedesk Testregio", (string?)contact["name"]);
+        Assert.Equal("api@testregio.example", (string?)contact["email"]);
+    }
+
+    [Fact]
     public async Task The_document_puts_the_major_version_in_the_server_url_and_documents_headers_400s_and_dates()
     {
         using var anonymous = site.Anonymous();

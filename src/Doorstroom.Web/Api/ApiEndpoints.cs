@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Doorstroom.Web.Api;
@@ -119,7 +118,8 @@ public static class ApiEndpoints
                     }
                 )
                 .AddContractSchemas()
-                .AddApiDesignRules(provider => provider.GetRequiredService<IOptions<SiteOptions>>().Value.Api.Contact())
+                // The site's settings are registered as SiteOptions itself (Program.cs); IOptions<SiteOptions> would be an empty default.
+                .AddApiDesignRules(provider => provider.GetRequiredService<SiteOptions>().Api.Contact())
         );
         return services;
 
