@@ -86,8 +86,9 @@ internal sealed class IngestSession(
         Measure(Postgres, Daily, generated.DayEvents, () => PostgresScratch.Create(admin, template: source.Name), daily)?.Dispose();
         Notes.Add(
             $"PostgreSQL {Baselines.PostgresSettings(admin)}, the same for every loader; load then index: in one transaction drops event's "
-                + "primary key, unique and foreign key constraints, its indexes and pupil's UNIQUE (pkey), binary COPY of pupils and events, "
-                + "then the keys, the indexes and the foreign key again (pg_dump's order)"
+                + "primary key, unique and foreign key constraints and its indexes (on every partition), binary COPY of pupils and events, "
+                + "pupil_key filled from pupil as our loader fills it, then the keys, the indexes and the foreign key again (pg_dump's order); "
+                + "COPY csv and binary COPY fill pupil_key too"
         );
     }
 
