@@ -13,8 +13,8 @@ namespace Doorstroom.Bench;
 /// <list type="bullet">
 /// <item><see cref="SameAlgorithm"/>: the cell packed into a 64-bit key as the product's <see cref="CubeLayout"/> lays it out, a base table
 /// key → population, hits, value, and every breakdown rolled up from its parent by masking the key, in
-/// <see cref="CubeLayout.Children"/>'s spanning-tree order (the one <see cref="MonitorCube.RollUp(int)"/> walks), keeping only each breakdown's group count (and how many groups reach
-/// <see cref="Publishable"/> pupils).</item>
+/// <see cref="CubeLayout.Children"/>'s spanning-tree order (the one <see cref="MonitorCube.RollUp(int)"/> walks), keeping
+/// only each breakdown's group count (and how many groups reach <see cref="Publishable"/> pupils).</item>
 /// <item><see cref="Dashboard"/>: only the breakdowns a dashboard shows (<see cref="DashboardBreakdowns"/>), one
 /// <c>GROUP BY GROUPING SETS</c> over the observations, the groups kept in a table.</item>
 /// </list>
@@ -91,7 +91,8 @@ internal static class DuckDbFair
         var notes = ImmutableArray.Create(
             Settings(threads, memoryLimit),
             "DuckDB, same algorithm: DuckDbSide's observation SQL (load, spells, indicators, cells: the same statements), then each cell packed into a "
-                + "64-bit key as the product's MonitorCube packs it (CubeLayout) (route 12 bits, cohort - 1900 8, vo 14, mbo 14, leerweg, sector, niveau 4 each; each text "
+                + "64-bit key as the product's MonitorCube packs it (CubeLayout) (route 12 bits, cohort - 1900 8, vo 14, mbo 14, leerweg, "
+                + "sector, niveau 4 each; each text "
                 + "dimension interned by a dictionary table of its distinct values, 0 = null; the indicator in the top 4 bits) and grouped into a base "
                 + "table key → population, hits, value; the intermediate tables are dropped; then every breakdown (2^7 per indicator) rolled up from its "
                 + "parent by GROUP BY key & mask, in MonitorCube.RollUp's spanning-tree order (a parent adds back the dimension of fewest values), depth "

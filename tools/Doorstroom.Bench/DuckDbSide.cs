@@ -357,7 +357,10 @@ internal static class DuckDbSide
         return new Outcome(run, headline, perIndicator);
     }
 
-    /// <summary>The headline figures (every indicator per cohort, and per cohort × niveau) from a table of DuckDB groups with a <c>GROUPING()</c> id <c>g</c>.</summary>
+    /// <summary>
+    /// The headline figures (every indicator per cohort, and per cohort × niveau) from a table of DuckDB groups with a
+    /// <c>GROUPING()</c> id <c>g</c>.
+    /// </summary>
     internal static Dictionary<(string Figure, string Key), Counts> ReadHeadline(
         DuckDBConnection connection,
         string table,

@@ -479,8 +479,8 @@ public static class MonitorBench
     /// <summary>The bench's notes on how the engines' definitions relate, for the report.</summary>
     public static ImmutableArray<string> DefinitionNotes { get; } =
     [
-        "ours is the product's monitor engine (MonitorEngine: the store read, Indicators.Observe into MonitorCube, RollUp); DuckDB's SQL follows Indicators.cs and Timeline.cs definition by definition, "
-            + "for all eleven indicators",
+        "ours is the product's monitor engine (MonitorEngine: the store read, Indicators.Observe into MonitorCube, RollUp); DuckDB's SQL "
+            + "follows Indicators.cs and Timeline.cs definition by definition, for all eleven indicators",
         "where they must differ: same-day events of one pupil — ours takes them in stream (file) order, the SQL in a fixed order (Ingeschreven, "
             + "Geswitcht/Bevorderd/Gedoubleerd, DiplomaBehaald, Uitgeschreven; two enrolments on one day by institution code); two diplomas of one pupil on "
             + "one day at one institution with the same fields are one row in SQL; a spell's leerweg is its last one in SQL where ours reads it as it "
