@@ -1,3 +1,4 @@
+using System.Globalization;
 using Doorstroom.Domain;
 
 namespace Doorstroom.Bench.Tests;
@@ -45,6 +46,41 @@ public sealed class MonitorBenchTests
             @"target monitor from the store ÷ DuckDB same algorithm \(the fair baseline\): [\d.]+ × \(≤ 0\.25 ×\): (met|NOT met, [\d,]+ % over)",
             report
         );
+    }
+
+    [Fact]
+    public void Without_DuckDB_the_report_shows_ours_alone_and_claims_no_difference_it_did_not_measure()
+    {
+        var directory = Directory.CreateTempSubdirectory("doorstroom-monitor-alone-").FullName;
+        try
+        {
+            var result = MonitorBench.Run(
+                new MonitorBenchOptions
+                {
+                    Events = 20_000,
+                    Cohorts = 3,
+                    AppendDays = [],
+                    SkipDuckDb = true,
+                    Directory = directory,
+                },
+                cancellationToken: TestContext.Current.CancellationToken
+            );
+            var report = MonitorBenchReport.Format(result);
+
+            Assert.Null(result.SameAlgorithm);
+            Assert.NotEmpty(result.Headline);
+            Assert.DoesNotContain("DIFFERS", report, StringComparison.Ordinal);
+            Assert.DoesNotContain("DuckDB 0", report, StringComparison.Ordinal);
+            Assert.Contains("(≤ 0.25 ×): not measured (DuckDB skipped)", report, StringComparison.Ordinal);
+            Assert.Contains("ours' headline figures (population / hits / rate; DuckDB skipped, nothing compared):", report, StringComparison.Ordinal);
+            var first = result.Headline[0];
+            var oursColumns = string.Format(CultureInfo.InvariantCulture, "ours {0,9:N0} {1,8:N0}", first.OursPopulation, first.OursHits);
+            Assert.Contains(oursColumns, report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

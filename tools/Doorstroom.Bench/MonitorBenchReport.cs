@@ -55,6 +55,10 @@ public static class MonitorBenchReport
                 + (result.SameAlgorithm is not null && result.OursPublishable != result.SameAlgorithmPublishable ? "   DIFFERS" : "")
         );
         Line(new Target("ours' peak working set", result.Ours.PeakWorkingSetBytes / gib, 2, HigherIsBetter: false, "GiB").Line());
+        Line(
+            $"ours began with the process at {Mib(result.OursStartWorkingSetBytes)} (the untimed loading's pooled connections closed, heap compacted, "
+                + "free native memory trimmed), the runtime and the loaded libraries included"
+        );
         foreach (var r in result.Recomputations)
         {
             var kind = r.Kind == RefreshKind.Full ? "full" : "incremental";
@@ -73,29 +77,40 @@ public static class MonitorBenchReport
                 ).Line()
             );
         }
+        // Without DuckDB (--no-duckdb) there is nothing to compare: ours' figures alone, no DuckDB column and no "DIFFERS".
+        var compared = result.SameAlgorithm is not null || result.Dashboard is not null || result.DuckDb is not null;
         foreach (var (indicator, (ours, duck)) in result.BreakdownsPerIndicator.OrderBy(p => p.Key))
-            Line($"breakdowns {indicator}: ours {ours}, DuckDB {duck}");
-        Line($"breakdowns whose group counts differ between ours and DuckDB (same algorithm, dashboard, CUBE): {result.BreakdownsDiffering}");
-        Line($"honesty check (population / hits / rate):");
+            Line(compared ? $"breakdowns {indicator}: ours {ours}, DuckDB {duck}" : $"breakdowns {indicator}: ours {ours}");
+        if (compared)
+            Line($"breakdowns whose group counts differ between ours and DuckDB (same algorithm, dashboard, CUBE): {result.BreakdownsDiffering}");
+        Line(compared ? "honesty check (population / hits / rate):" : "ours' headline figures (population / hits / rate; DuckDB skipped, nothing compared):");
         foreach (var h in result.Headline)
         {
+            var oursText = string.Format(
+                CultureInfo.InvariantCulture,
+                "  {0,-28} {1,-24} ours {2,9:N0} {3,8:N0} {4,7:P2}",
+                h.Figure,
+                h.Key,
+                h.OursPopulation,
+                h.OursHits,
+                h.OursRate
+            );
             Line(
-                string.Format(
-                    CultureInfo.InvariantCulture,
-                    "  {0,-28} {1,-24} ours {2,9:N0} {3,8:N0} {4,7:P2}   DuckDB {5,9:N0} {6,8:N0} {7,7:P2}{8}",
-                    h.Figure,
-                    h.Key,
-                    h.OursPopulation,
-                    h.OursHits,
-                    h.OursRate,
-                    h.DuckDbPopulation,
-                    h.DuckDbHits,
-                    h.DuckDbRate,
-                    h.Differs ? "   DIFFERS" : ""
-                )
+                compared
+                    ? oursText
+                        + string.Format(
+                            CultureInfo.InvariantCulture,
+                            "   DuckDB {0,9:N0} {1,8:N0} {2,7:P2}{3}",
+                            h.DuckDbPopulation,
+                            h.DuckDbHits,
+                            h.DuckDbRate,
+                            h.Differs ? "   DIFFERS" : ""
+                        )
+                    : oursText
             );
         }
-        Line($"headline figures that differ: {result.Headline.Count(h => h.Differs)} of {result.Headline.Length}");
+        if (compared)
+            Line($"headline figures that differ: {result.Headline.Count(h => h.Differs)} of {result.Headline.Length}");
         foreach (var note in result.Notes.Concat(MonitorBench.DefinitionNotes))
             Line($"note: {note}");
         return s.ToString();

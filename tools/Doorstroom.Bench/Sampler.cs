@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime;
+using System.Runtime.InteropServices;
 
 namespace Doorstroom.Bench;
 
@@ -48,6 +50,35 @@ internal sealed class Sampler : IDisposable
         self.Refresh();
         return self.PeakWorkingSet64;
     }
+
+    /// <summary>
+    /// Hands back what an untimed stage before a measurement left behind, so that the measurement starts as a fresh process
+    /// would: pooled SQLite connections closed (a loader's page cache with them), the managed heap collected and compacted
+    /// (the large-object heap included), and on Linux glibc's free memory returned to the kernel (<c>malloc_trim</c>).
+    /// Returns the working set after.
+    /// </summary>
+    public static long Settle()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        // Aggressive: the GC also decommits the freed regions now, where it would otherwise give them back a step at a time.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                _ = MallocTrim(0);
+            }
+            catch (DllNotFoundException) { } // not glibc (musl): nothing to trim
+            catch (EntryPointNotFoundException) { }
+        }
+        return Environment.WorkingSet;
+    }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 
     public void Dispose() => _timer.Dispose();
 }
