@@ -42,8 +42,6 @@ internal static class DuckDbFair
     /// <param name="Run">Time, load part, observations, groups (over the compared indicators and the breakdowns computed) and peaks.</param>
     /// <param name="Groups">Per indicator: the group count per DuckDB <c>GROUPING()</c> id (<see cref="Breakdown.GroupingId"/>).</param>
     /// <param name="PublishableGroups">Per indicator and <c>GROUPING()</c> id: the groups of at least <see cref="Publishable"/> pupils.</param>
-    /// <param name="WorkingSetAtStartBytes">The process's working set when the run began: part of <see cref="EngineRun.PeakWorkingSetBytes"/> that
-    /// is not this run's (the peak is the process's, sampled).</param>
     /// <param name="Notes">What exactly the run computes.</param>
     /// <param name="Headline">The headline figures (per cohort, and per cohort × niveau), from the dashboard's groups; empty for the same algorithm,
     /// which keeps counts only.</param>
@@ -51,7 +49,6 @@ internal static class DuckDbFair
         EngineRun Run,
         Dictionary<Indicator, Dictionary<int, int>> Groups,
         Dictionary<Indicator, Dictionary<int, int>> PublishableGroups,
-        long WorkingSetAtStartBytes,
         ImmutableArray<string> Notes,
         Dictionary<(string Figure, string Key), Counts> Headline
     )
@@ -165,8 +162,7 @@ internal static class DuckDbFair
         string? headlineTable
     )
     {
-        var atStart = Environment.WorkingSet;
-        using var sampler = new Sampler();
+        using var sampler = Sampler.AfterSettling();
         var clock = Stopwatch.StartNew();
         var load = TimeSpan.Zero;
         var stages = ImmutableArray.CreateBuilder<(string, TimeSpan)>();
@@ -202,10 +198,11 @@ internal static class DuckDbFair
             groups.Values.Sum(g => g.Values.Sum(n => (long)n)),
             sampler.PeakWorkingSet,
             sampler.PeakHeap,
+            sampler.StartWorkingSet,
             stages.ToImmutable()
         );
         var headline = headlineTable is null ? [] : DuckDbSide.ReadHeadline(connection, headlineTable, indicators);
-        return new Outcome(run, groups, publishable, atStart, notes, headline);
+        return new Outcome(run, groups, publishable, notes, headline);
     }
 
     /// <summary>Reads (indicator name, GROUPING() id, groups, groups of ≥ 5) rows into per-indicator dictionaries, for the compared indicators.</summary>

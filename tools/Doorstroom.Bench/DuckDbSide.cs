@@ -318,7 +318,7 @@ internal static class DuckDbSide
 
     public static Outcome Run(string eventsCsv, string crebosCsv, int threads, ImmutableArray<Indicator> indicators)
     {
-        using var sampler = new Sampler();
+        using var sampler = Sampler.AfterSettling();
         var clock = Stopwatch.StartNew();
         var load = TimeSpan.Zero;
         var stages = ImmutableArray.CreateBuilder<(string, TimeSpan)>();
@@ -335,7 +335,17 @@ internal static class DuckDbSide
         clock.Stop();
         var observations = Scalar(connection, "SELECT count(*) FROM obs");
         var groups = Scalar(connection, "SELECT count(*) FROM cube");
-        var run = new EngineRun("DuckDB", clock.Elapsed, load, observations, groups, sampler.PeakWorkingSet, sampler.PeakHeap, stages.ToImmutable());
+        var run = new EngineRun(
+            "DuckDB",
+            clock.Elapsed,
+            load,
+            observations,
+            groups,
+            sampler.PeakWorkingSet,
+            sampler.PeakHeap,
+            sampler.StartWorkingSet,
+            stages.ToImmutable()
+        );
 
         var perIndicator = new Dictionary<Indicator, Dictionary<int, int>>();
         using (var command = connection.CreateCommand())

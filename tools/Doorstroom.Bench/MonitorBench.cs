@@ -65,6 +65,8 @@ public sealed record MonitorBenchOptions
 /// <param name="Groups">Groups over every breakdown of the compared indicators.</param>
 /// <param name="PeakWorkingSetBytes">The largest working set sampled during the run (native memory included).</param>
 /// <param name="PeakManagedHeapBytes">The largest GC heap sampled during the run.</param>
+/// <param name="StartWorkingSetBytes">The working set when the run began, after what came before was handed back
+/// (<c>Sampler.AfterSettling</c>): part of <paramref name="PeakWorkingSetBytes"/>, but not the run's own.</param>
 /// <param name="Stages">Where the time went, stage by stage.</param>
 public sealed record EngineRun(
     string Engine,
@@ -74,6 +76,7 @@ public sealed record EngineRun(
     long Groups,
     long PeakWorkingSetBytes,
     long PeakManagedHeapBytes,
+    long StartWorkingSetBytes,
     ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages
 );
 
@@ -144,9 +147,6 @@ public sealed record MonitorBenchResult(
     /// <summary>Groups of at least 5 pupils over every breakdown: ours.</summary>
     public long OursPublishable { get; init; }
 
-    /// <summary>The process's working set when ours began, after the untimed set-up's leftovers were handed back (<c>Sampler.Settle</c>).</summary>
-    public long OursStartWorkingSetBytes { get; init; }
-
     /// <summary>Groups of at least 5 pupils over every breakdown: DuckDB with the same algorithm.</summary>
     public long SameAlgorithmPublishable { get; init; }
 
@@ -210,15 +210,14 @@ public static class MonitorBench
                 .Select(day => Recompute(database, directions, engine, eventsCsv, day, progress, cancellationToken))
                 .ToImmutableArray();
             engine = null!;
-            // The loading and the append days are untimed set-up: what they left (pooled connections, freed heap) goes back first,
-            // so that ours' peak is the monitor's, as in a process that only runs it (`doorstroom monitor`).
-            var settled = Sampler.Settle();
 
             progress?.Report(new ImportProgress("ours: the monitor engine from the whole store, then every breakdown", 0, events));
             EngineRun ours;
             MonitorCube cube;
             CubeBreakdowns oursBreakdowns;
-            using (var sampler = new Sampler())
+            // The loading and the append days are untimed set-up: what they left goes back first (AfterSettling), so that ours'
+            // peak is the monitor's, as in a process that only runs it (`doorstroom monitor`).
+            using (var sampler = Sampler.AfterSettling())
             {
                 clock.Restart();
                 var state = new MonitorEngine(database, directions, fullShare: options.FullShare).Refresh(cancellationToken);
@@ -234,6 +233,7 @@ public static class MonitorBench
                     Covered(oursBreakdowns, options.Indicators),
                     sampler.PeakWorkingSet,
                     sampler.PeakHeap,
+                    sampler.StartWorkingSet,
                     [($"read the store, observe on {Environment.ProcessorCount} cores, merge", observed), ("roll up 128 breakdowns", clock.Elapsed - observed)]
                 );
             }
@@ -252,10 +252,7 @@ public static class MonitorBench
                 )
             );
             var oursHeadline = Headline(cube, options.Indicators);
-            cube = null!;
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
+            cube = null!; // each DuckDB run below starts settled (Sampler.AfterSettling): the cube is handed back first
 
             var oursPublishable = options.Indicators.Sum(i => Enumerable.Range(0, Masks).Sum(m => (long)oursBreakdowns.Publishable[(int)i][m]));
             if (options.SkipDuckDb)
@@ -284,7 +281,6 @@ public static class MonitorBench
                 )
                 {
                     OursPublishable = oursPublishable,
-                    OursStartWorkingSetBytes = settled,
                 };
             }
 
@@ -363,7 +359,6 @@ public static class MonitorBench
                 SameAlgorithm = same.Run,
                 Dashboard = dashboard.Run,
                 OursPublishable = oursPublishable,
-                OursStartWorkingSetBytes = settled,
                 SameAlgorithmPublishable = same.PublishableTotal,
             };
         }
@@ -490,6 +485,9 @@ public static class MonitorBench
             + "Geswitcht/Bevorderd/Gedoubleerd, DiplomaBehaald, Uitgeschreven; two enrolments on one day by institution code); two diplomas of one pupil on "
             + "one day at one institution with the same fields are one row in SQL; a spell's leerweg is its last one in SQL where ours reads it as it "
             + "stood at the diploma; the simulator makes none of these, real data might",
+        "memory: every engine's run starts after what came before is handed back (pooled connections closed, an aggressive compacting GC, "
+            + "malloc_trim); its peak is the process's working set, sampled every 50 ms, and \"began at\" is the part that was there before "
+            + "(the runtime, the loaded libraries, the bench's own data)",
     ];
 
     private static (long Events, long Pupils, DateOnly Through) Generate(

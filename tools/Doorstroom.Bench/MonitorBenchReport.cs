@@ -25,12 +25,13 @@ public static class MonitorBenchReport
             Line(
                 string.Format(
                     CultureInfo.InvariantCulture,
-                    "{0,-30} {1,8:F2} s  observations {2:N0}  groups {3:N0}  peak working set {4}  peak GC heap {5}",
+                    "{0,-30} {1,8:F2} s  observations {2:N0}  groups {3:N0}  peak working set {4} (began at {5})  peak GC heap {6}",
                     run.Engine,
                     run.Elapsed.TotalSeconds,
                     run.Observations,
                     run.Groups,
                     Mib(run.PeakWorkingSetBytes),
+                    Mib(run.StartWorkingSetBytes),
                     Mib(run.PeakManagedHeapBytes)
                 )
             );
@@ -55,10 +56,6 @@ public static class MonitorBenchReport
                 + (result.SameAlgorithm is not null && result.OursPublishable != result.SameAlgorithmPublishable ? "   DIFFERS" : "")
         );
         Line(new Target("ours' peak working set", result.Ours.PeakWorkingSetBytes / gib, 2, HigherIsBetter: false, "GiB").Line());
-        Line(
-            $"ours began with the process at {Mib(result.OursStartWorkingSetBytes)} (the untimed loading's pooled connections closed, heap compacted, "
-                + "free native memory trimmed), the runtime and the loaded libraries included"
-        );
         foreach (var r in result.Recomputations)
         {
             var kind = r.Kind == RefreshKind.Full ? "full" : "incremental";

@@ -11,7 +11,24 @@ internal sealed class Sampler : IDisposable
     private long _workingSet,
         _heap;
 
-    public Sampler() => _timer = new Timer(_ => Sample(), null, 0, 50);
+    private Sampler()
+    {
+        StartWorkingSet = _workingSet = Environment.WorkingSet;
+        _timer = new Timer(_ => Sample(), null, 0, 50);
+    }
+
+    /// <summary>
+    /// A sampler for one engine's run, started once what came before (an untimed set-up, another engine's run) has been handed
+    /// back (<see cref="Settle"/>): every engine begins as a fresh process would, and its peak is its own.
+    /// </summary>
+    public static Sampler AfterSettling()
+    {
+        Settle();
+        return new Sampler();
+    }
+
+    /// <summary>The working set when sampling began: the runtime and the loaded libraries, part of every peak but no run's own.</summary>
+    public long StartWorkingSet { get; }
 
     public long PeakWorkingSet
     {
@@ -55,9 +72,8 @@ internal sealed class Sampler : IDisposable
     /// Hands back what an untimed stage before a measurement left behind, so that the measurement starts as a fresh process
     /// would: pooled SQLite connections closed (a loader's page cache with them), the managed heap collected and compacted
     /// (the large-object heap included), and on Linux glibc's free memory returned to the kernel (<c>malloc_trim</c>).
-    /// Returns the working set after.
     /// </summary>
-    public static long Settle()
+    private static void Settle()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
@@ -74,7 +90,6 @@ internal sealed class Sampler : IDisposable
             catch (DllNotFoundException) { } // not glibc (musl): nothing to trim
             catch (EntryPointNotFoundException) { }
         }
-        return Environment.WorkingSet;
     }
 
     [DllImport("libc", EntryPoint = "malloc_trim")]
